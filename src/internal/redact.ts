@@ -1,0 +1,134 @@
+/** Text put in place of a secret wherever the SDK writes something out. */
+export const REDACTED = '[REDACTED]';
+
+// Exact parameter names (lower-cased, without `_`/`-`) whose values are secret in Cloud Elements and OAuth URLs.
+const SECRET_NAMES = new Set([
+  'apikey',
+  'apisecret',
+  'code',
+  'token',
+  'secret',
+  'password',
+  'accesstoken',
+  'refreshtoken',
+  'clientsecret',
+  'usersecret',
+  'organizationsecret',
+  'elementtoken',
+  'signature',
+]);
+const SECRET_SUFFIXES = ['secret', 'token', 'password', 'apikey'];
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'elements-user-password',
+]);
+
+/**
+ * Says whether a query parameter or field called `name` carries a secret (`apiKey`, `apiSecret`, `code`,
+ * `token`, `secret`, `password`, and names ending in `Secret`, `Token`, `Password`, `ApiKey`). `state` is not secret.
+ */
+export function isSecretName(name: string): boolean {
+  const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return SECRET_NAMES.has(key) || SECRET_SUFFIXES.some((suffix) => key.endsWith(suffix));
+}
+
+function decodeName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+function redactQuery(query: string): string {
+  return query
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq === -1 ? pair : pair.slice(0, eq);
+      return eq !== -1 && isSecretName(decodeName(name)) ? `${name}=${REDACTED}` : pair;
+    })
+    .join('&');
+}
+
+/**
+ * Returns `url` with the values of secret query parameters (see {@link isSecretName}) and any
+ * `user:password@` part replaced by `[REDACTED]`; everything else is kept as written.
+ */
+export function redactUrl(url: string | URL): string {
+  let text = String(url);
+  text = text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`);
+  const hash = text.indexOf('#');
+  const fragment = hash === -1 ? '' : text.slice(hash);
+  const beforeFragment = hash === -1 ? text : text.slice(0, hash);
+  const question = beforeFragment.indexOf('?');
+  if (question === -1) return text;
+  return `${beforeFragment.slice(0, question + 1)}${redactQuery(beforeFragment.slice(question + 1))}${fragment}`;
+}
+
+/** Returns an `Authorization` value with each part's secret replaced: `User [REDACTED], Element [REDACTED]`. */
+export function redactAuthorization(value: string): string {
+  return value
+    .split(',')
+    .map((part) => {
+      const match = /^\s*(User|Organization|Element|Bearer|Basic)\s/i.exec(part);
+      return match ? `${match[1]} ${REDACTED}` : REDACTED;
+    })
+    .join(', ');
+}
+
+/** Returns a plain copy of `headers` with credential headers (`Authorization`, cookies, API keys) redacted. */
+export function redactHeaders(
+  headers: Headers | Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  const entries: [string, string][] =
+    headers instanceof Headers
+      ? [...headers.entries()]
+      : Object.entries(headers).flatMap(([k, v]) =>
+          v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v] as [string, string]],
+        );
+  const out: Record<string, string> = {};
+  for (const [name, value] of entries) {
+    const lower = name.toLowerCase();
+    if (lower === 'authorization') out[name] = redactAuthorization(value);
+    else if (SECRET_HEADERS.has(lower)) out[name] = REDACTED;
+    else out[name] = value;
+  }
+  return out;
+}
+
+// Matches `name=value` pairs inside free text (URLs in messages) whose name is secret-looking.
+const QUERY_PAIR = /([?&;\s]|^)([A-Za-z_][A-Za-z0-9_.-]*)=([^&\s#"'<>]*)/g;
+
+/**
+ * Returns `text` with every occurrence of the given secrets, and the values of secret-looking `name=value`
+ * pairs (as in a URL), replaced by `[REDACTED]`. Secrets shorter than 4 characters are ignored so that
+ * redaction cannot shred ordinary text.
+ */
+export function redactText(text: string, secrets: readonly (string | undefined)[] = []): string {
+  let out = text;
+  const sorted = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 4);
+  sorted.sort((a, b) => b.length - a.length);
+  for (const secret of sorted) {
+    out = out.split(secret).join(REDACTED);
+    // A secret can also appear percent-encoded in a URL.
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) out = out.split(encoded).join(REDACTED);
+  }
+  return out.replace(QUERY_PAIR, (whole, lead: string, name: string) =>
+    isSecretName(name) ? `${lead}${name}=${REDACTED}` : whole,
+  );
+}
+
+/** A function that redacts a fixed set of secrets from text (see {@link redactText}); keeps them in a closure. */
+export type Redactor = (text: string) => string;
+
+/** Creates a {@link Redactor} for `secrets`; the secrets stay in the closure, unreachable from outside. */
+export function createRedactor(secrets: readonly (string | undefined)[]): Redactor {
+  const kept = [...secrets];
+  return (text) => redactText(text, kept);
+}

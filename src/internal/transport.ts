@@ -1,0 +1,192 @@
+import { ConnectionError, TimeoutError } from '../errors.js';
+import { computeRetryDelayMs, resolveRetryPolicy, type RetryOptions, type RetryPolicy } from '../retry.js';
+import { redactUrl, type Redactor } from './redact.js';
+import { parseRetryAfterMs } from './retry-after.js';
+
+/** One record per attempt, given to the client's `logger`. Holds no secret: the URL is redacted. */
+export type LogRecord = {
+  /** HTTP method, e.g. `GET`. */
+  method: string;
+  /** Path relative to the base URL, without query string, e.g. `/instances/12`. */
+  path: string;
+  /** Full URL with secret query values (`apiKey`, `apiSecret`, `code`, …) replaced by `[REDACTED]`. */
+  url: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** What happened: a response was returned, the attempt will be retried, or it failed for good. */
+  outcome: 'response' | 'retry' | 'timeout' | 'connection-error' | 'aborted';
+  /** Response status, when the server answered. */
+  status?: number;
+  /** Time from sending to response headers (or failure), in milliseconds. */
+  durationMs: number;
+  /** `Elements-Request-Id` of the response, when present. */
+  requestId?: string;
+  /** For `outcome: 'retry'`: how long the SDK waits before the next attempt. */
+  retryInMs?: number;
+  /** Error message for failed attempts (secrets redacted). */
+  error?: string;
+};
+
+/** Options one call may carry next to openapi-fetch's own (`client.POST(path, { body, retry: true })`). */
+export type RequestOptions = {
+  /** Per-attempt time limit for this call, overriding the client's `timeoutMs`. */
+  timeoutMs?: number;
+  /**
+   * `true` opts this call into retries whatever its method (use it for a POST or PATCH that is safe to repeat);
+   * a `RetryOptions` object does the same and overrides parts of the client's policy; `false` turns retries off.
+   */
+  retry?: boolean | RetryOptions;
+};
+
+export type TransportOptions = {
+  fetch: (request: Request) => Promise<Response>;
+  /** Base URL, used to report paths relative to it. */
+  baseUrl: string;
+  timeoutMs: number;
+  /** `false` when the client disabled retries (per-request `retry` can still turn them on). */
+  retry: RetryPolicy;
+  retryEnabled: boolean;
+  logger?: (record: LogRecord) => void;
+  redact: Redactor;
+};
+
+/** Checks a timeout value; `Infinity` means no limit. */
+export function checkTimeoutMs(value: unknown, name = 'timeoutMs'): number {
+  if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
+    throw new TypeError(`[cloud-elements] ${name} must be a positive number of milliseconds (or Infinity), got ${String(value)}.`);
+  }
+  return value;
+}
+
+/** Path of `url` relative to `basePath` (`/elements/api-v2`), without query string. */
+export function relativePath(url: string, basePath: string): string {
+  const { pathname } = new URL(url);
+  return basePath && pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : pathname;
+}
+
+function waitOrAbort(policy: RetryPolicy, ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    policy.sleep(ms, signal).then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Creates the fetch function handed to openapi-fetch: one `Request` in, one `Response` out, with per-attempt
+ * timeouts, retries with backoff, the caller's `AbortSignal`, and one log record per attempt.
+ */
+export function createTransport(options: TransportOptions): (request: Request) => Promise<Response> {
+  const basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
+  const log = (record: LogRecord) => {
+    if (!options.logger) return;
+    try {
+      options.logger(record);
+    } catch {
+      // A failing logger must not fail the API call.
+    }
+  };
+
+  return async function send(request: Request): Promise<Response> {
+    // openapi-fetch copies unknown call options onto the Request (see RequestOptions).
+    const extra = request as Request & RequestOptions;
+    const timeoutMs = extra.timeoutMs === undefined ? options.timeoutMs : checkTimeoutMs(extra.timeoutMs);
+    let policy = options.retry;
+    let retryable = options.retryEnabled && policy.methods.has(request.method);
+    if (extra.retry !== undefined) {
+      if (typeof extra.retry === 'object') policy = resolveRetryPolicy(extra.retry, policy);
+      else if (typeof extra.retry !== 'boolean') {
+        throw new TypeError('[cloud-elements] The request option retry must be true, false or RetryOptions.');
+      }
+      retryable = extra.retry !== false;
+    }
+    const maxAttempts = retryable ? policy.maxAttempts : 1;
+    const method = request.method;
+    const path = relativePath(request.url, basePath);
+    const url = redactUrl(request.url);
+    const startedAt = Date.now();
+    const deadlineAt = policy.deadlineMs === undefined ? Infinity : startedAt + policy.deadlineMs;
+
+    for (let attempt = 1; ; attempt++) {
+      const last = attempt >= maxAttempts;
+      const remainingMs = deadlineAt - Date.now();
+      const limitMs = Math.min(timeoutMs, remainingMs);
+      const byDeadline = remainingMs < timeoutMs;
+      const timer = new AbortController();
+      const handle = Number.isFinite(limitMs) ? setTimeout(() => timer.abort(), Math.max(0, limitMs)) : undefined;
+      const signal = AbortSignal.any([request.signal, timer.signal]);
+      const attemptRequest = new Request(last ? request : request.clone(), { signal });
+      const sentAt = Date.now();
+      let response: Response;
+      try {
+        response = await options.fetch(attemptRequest);
+      } catch (error) {
+        const durationMs = Date.now() - sentAt;
+        const base = { method, path, url, attempt, durationMs };
+        if (request.signal.aborted) {
+          log({ ...base, outcome: 'aborted', error: 'aborted by the caller' });
+          throw request.signal.reason;
+        }
+        if (timer.signal.aborted) {
+          const limit = byDeadline ? `the retry deadline of ${policy.deadlineMs} ms` : `the timeout of ${timeoutMs} ms`;
+          const message = `${method} ${path} got no response within ${limit} (attempt ${attempt})`;
+          log({ ...base, outcome: 'timeout', error: message });
+          throw new TimeoutError(message, { method, path, timeoutMs: byDeadline ? (policy.deadlineMs ?? limitMs) : timeoutMs });
+        }
+        const reason = describeNetworkError(error);
+        const failure = new ConnectionError(options.redact(`${method} ${path} failed: ${reason}`), {
+          method,
+          path,
+          cause: error,
+        });
+        const delayMs = last ? undefined : computeRetryDelayMs(policy, attempt);
+        if (delayMs === undefined || Date.now() + delayMs >= deadlineAt) {
+          log({ ...base, outcome: 'connection-error', error: failure.message });
+          throw failure;
+        }
+        log({ ...base, outcome: 'retry', error: failure.message, retryInMs: delayMs });
+        await waitOrAbort(policy, delayMs, request.signal);
+        continue;
+      } finally {
+        clearTimeout(handle);
+      }
+      const durationMs = Date.now() - sentAt;
+      const requestId = response.headers.get('elements-request-id') ?? undefined;
+      const record: LogRecord = { method, path, url, attempt, outcome: 'response', status: response.status, durationMs };
+      if (requestId !== undefined) record.requestId = requestId;
+      if (last || !policy.statuses.has(response.status)) {
+        log(record);
+        return response;
+      }
+      const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
+      const delayMs = computeRetryDelayMs(policy, attempt, retryAfterMs);
+      if (Date.now() + delayMs >= deadlineAt) {
+        log(record);
+        return response;
+      }
+      log({ ...record, outcome: 'retry', retryInMs: delayMs });
+      // Free the connection; this response is dropped.
+      await response.body?.cancel().catch(() => undefined);
+      await waitOrAbort(policy, delayMs, request.signal);
+    }
+  };
+}
+
+function describeNetworkError(error: unknown): string {
+  // undici puts the useful part (ECONNREFUSED, socket closed) in `cause`.
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  const detail = typeof cause?.message === 'string' ? cause.message : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  return [message, code, detail && detail !== code ? detail : undefined].filter(Boolean).join(': ');
+}

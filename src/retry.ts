@@ -1,0 +1,132 @@
+/**
+ * Retry policy. Which calls are retried, how often, and how long to wait in between. Safe methods are
+ * retried by default; POST and PATCH only when a request opts in with `retry: true` (or a `RetryOptions` object).
+ */
+export type RetryOptions = {
+  /**
+   * Attempts in total, the first one included (`1` turns retries off).
+   * @default 3
+   */
+  maxAttempts?: number;
+  /**
+   * Backoff cap for the first retry; it doubles for each further retry, up to `maxDelayMs`. The wait is a random
+   * value between 0 and the cap ("full jitter").
+   * @default 500
+   */
+  baseDelayMs?: number;
+  /**
+   * Longest wait between two attempts, also the cap for a server's `Retry-After`.
+   * @default 30000
+   */
+  maxDelayMs?: number;
+  /**
+   * Limit for the whole call, all attempts and waits included; past it the call fails with `TimeoutError`, and
+   * no retry starts that could not finish in time. `undefined` means no overall limit.
+   * @default undefined
+   */
+  deadlineMs?: number;
+  /**
+   * Response statuses that are retried.
+   * @default [408, 429, 500, 502, 503, 504]
+   */
+  statuses?: readonly number[];
+  /**
+   * Methods retried without a per-request opt-in. Connection errors are retried for these too.
+   * @default ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']
+   */
+  methods?: readonly string[];
+  /**
+   * Random source in [0, 1) for the jitter; inject a fixed one in tests.
+   * @default Math.random
+   */
+  random?: () => number;
+  /**
+   * Waits `ms` milliseconds; inject a fake in tests so nothing waits for real. It may ignore `signal`: the SDK
+   * stops waiting on abort itself.
+   * @default a setTimeout-based sleep
+   */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+};
+
+/** A {@link RetryOptions} with every default filled in. */
+export type RetryPolicy = {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  deadlineMs: number | undefined;
+  statuses: ReadonlySet<number>;
+  methods: ReadonlySet<string>;
+  random: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+};
+
+/** Statuses retried by default: timeouts, rate limits and transient server failures. */
+export const DEFAULT_RETRY_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
+/** Methods retried by default: those that are safe to send twice. */
+export const DEFAULT_RETRY_METHODS: readonly string[] = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'];
+
+/** Waits `ms` milliseconds; rejects with `signal.reason` as soon as `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function checkCount(name: string, value: unknown, min: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+    throw new TypeError(`[cloud-elements] retry.${name} must be a finite number >= ${min}, got ${String(value)}.`);
+  }
+  return value;
+}
+
+/**
+ * Fills in the defaults of `options` on top of `base` (the client's policy, when resolving a per-request
+ * override) and checks every value, throwing a `TypeError` that says which option is wrong.
+ */
+export function resolveRetryPolicy(options: RetryOptions = {}, base?: RetryPolicy): RetryPolicy {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError('[cloud-elements] retry must be an object of RetryOptions, true or false.');
+  }
+  const policy: RetryPolicy = base
+    ? { ...base }
+    : {
+        maxAttempts: 3,
+        baseDelayMs: 500,
+        maxDelayMs: 30_000,
+        deadlineMs: undefined,
+        statuses: new Set(DEFAULT_RETRY_STATUSES),
+        methods: new Set(DEFAULT_RETRY_METHODS),
+        random: Math.random,
+        sleep,
+      };
+  if (options.maxAttempts !== undefined) {
+    policy.maxAttempts = Math.floor(checkCount('maxAttempts', options.maxAttempts, 1));
+  }
+  if (options.baseDelayMs !== undefined) policy.baseDelayMs = checkCount('baseDelayMs', options.baseDelayMs, 0);
+  if (options.maxDelayMs !== undefined) policy.maxDelayMs = checkCount('maxDelayMs', options.maxDelayMs, 0);
+  if (options.deadlineMs !== undefined) policy.deadlineMs = checkCount('deadlineMs', options.deadlineMs, 1);
+  if (options.statuses !== undefined) policy.statuses = new Set(options.statuses);
+  if (options.methods !== undefined) policy.methods = new Set(options.methods.map((m) => m.toUpperCase()));
+  if (options.random !== undefined) policy.random = options.random;
+  if (options.sleep !== undefined) policy.sleep = options.sleep;
+  return policy;
+}
+
+/**
+ * Wait before retry number `retry` (1 for the first retry): the server's `Retry-After` when given, capped at
+ * `maxDelayMs`; otherwise full jitter, `random() * min(maxDelayMs, baseDelayMs * 2^(retry-1))`.
+ */
+export function computeRetryDelayMs(policy: RetryPolicy, retry: number, retryAfterMs?: number): number {
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxDelayMs);
+  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+  return Math.floor(policy.random() * cap);
+}

@@ -1,0 +1,60 @@
+import { EmulatorHttpError, type Caller, type RequestContext } from './http.js';
+import type { EmulatorState } from './state.js';
+
+/** What a route requires: nothing, `User` + `Organization`, or `User` + `Element` (`Organization` optional). */
+export type AuthLevel = 'none' | 'platform' | 'instance';
+
+/** The parts of a Cloud Elements `Authorization` header. */
+export interface AuthorizationParts {
+  user?: string;
+  organization?: string;
+  element?: string;
+}
+
+const UNAUTHORIZED = 'Invalid Organization or User secret, or invalid Element token provided.';
+
+/**
+ * Parses `User <s>, Organization <s>, Element <t>` in any order. Returns `undefined` when the header does not
+ * follow the grammar (unknown keyword, empty secret, a part given twice).
+ */
+export function parseAuthorizationHeader(header: string | undefined): AuthorizationParts | undefined {
+  if (!header) return undefined;
+  const parts: AuthorizationParts = {};
+  for (const rawPart of header.split(',')) {
+    const match = /^\s*(User|Organization|Element)\s+(\S+)\s*$/.exec(rawPart);
+    if (!match) return undefined;
+    const name = match[1]!.toLowerCase() as keyof AuthorizationParts;
+    if (parts[name] !== undefined) return undefined;
+    parts[name] = match[2]!;
+  }
+  return parts;
+}
+
+/**
+ * Checks the `Authorization` header of a call against the state: 401 for missing or wrong credentials (or the token
+ * of a deleted instance), 403 when the instance of the token is disabled.
+ */
+export function authenticate(ctx: RequestContext, state: EmulatorState, level: AuthLevel): Caller | undefined {
+  if (level === 'none') return undefined;
+  const header = ctx.headers.authorization;
+  const parts = parseAuthorizationHeader(Array.isArray(header) ? header[0] : header);
+  if (!parts?.user) throw new EmulatorHttpError(401, UNAUTHORIZED);
+  const user = state.findUserBySecret(parts.user);
+  if (!user) throw new EmulatorHttpError(401, UNAUTHORIZED);
+  const organizationOk = parts.organization === state.organization.secret;
+  if (level === 'platform') {
+    if (!organizationOk) throw new EmulatorHttpError(401, UNAUTHORIZED);
+    // Token-scoped platform calls (e.g. PUT /instances/enabled) name their instance by the Element part.
+    const instance = parts.element === undefined ? undefined : state.findInstanceByToken(parts.element);
+    if (parts.element !== undefined && !instance) throw new EmulatorHttpError(401, UNAUTHORIZED);
+    return instance ? { user, instance } : { user };
+  }
+  if (parts.organization !== undefined && !organizationOk) throw new EmulatorHttpError(401, UNAUTHORIZED);
+  if (parts.element === undefined) throw new EmulatorHttpError(401, UNAUTHORIZED);
+  const instance = state.findInstanceByToken(parts.element);
+  if (!instance) throw new EmulatorHttpError(401, UNAUTHORIZED);
+  if (instance.disabled) {
+    throw new EmulatorHttpError(403, `The element instance ${instance.id} is disabled; enable it to make hub calls.`);
+  }
+  return { user, instance };
+}
