@@ -32,6 +32,3370 @@ export interface paths {
          */
         get: operations["getElementOAuthUrl"];
         put?: never;
+        /**
+         * Get the OAuth authorization URL, parameters in the body
+         * @description Same as `GET /elements/{keyOrId}/oauth/url`, with the OAuth parameters sent as a JSON body instead of the query string (keeps the client secret out of URLs and logs). Also takes the OAuth proxy options.
+         */
+        post: operations["requestElementOAuthUrl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/elements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the elements
+         * @description Returns the catalog: every element (connector) the organization can create instances of, including its own custom elements. Catalog entries are summaries: `resources` and `configuration` are usually left out; `GET /elements/{keyOrId}` returns one element in full.
+         */
+        get: operations["listElements"];
+        put?: never;
+        /**
+         * Create an element definition
+         * @description Creates a custom element from a full definition (element builder): identity, authentication, configuration entries, parameter mappings and resources. The same shape is returned by `GET /elements/{keyOrId}` and by the element export, so an exported element can be re-imported here (give it a new `key`). Administrative: not needed to use elements.
+         */
+        post: operations["createElement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/elements/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the element keys
+         * @description Returns only the keys of the elements in the catalog (`sfdc`, `box`, ...).
+         */
+        get: operations["listElementKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/elements/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the metadata of every element
+         * @description Returns the capability summary (events, and with `expand=true` bulk, discovery and per-resource support) of every element in the catalog.
+         */
+        get: operations["listElementsMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/elements/{keyOrId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an element
+         * @description Returns one element in full: description, authentication type, the configuration entries its instances take (with default values, e.g. the default `event.poller.configuration`), parameters and resources.
+         */
+        get: operations["getElement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/elements/{keyOrId}/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the metadata of an element
+         * @description Returns what the element supports: events (polling and/or webhook, per resource), and with `expand=true` bulk, discovery of custom fields and objects, usage and per-resource operations. CE's own tests call it with the numeric element id.
+         */
+        get: operations["getElementMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/elements/{keyOrId}/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the API docs of an element
+         * @description Returns the Swagger 2.0 description of the element's normalized API (what the API docs console shows). `operationId` limits it to one operation.
+         */
+        get: operations["getElementDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/elements/{keyOrId}/configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the configuration entries of an element
+         * @description Lists the configuration entries an instance of the element takes (`configuration`) and the values expected from the provider during authorization (`providerData`), with names, descriptions, defaults and whether each is required. Use it to build an instance form.
+         */
+        get: operations["getElementConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/elements/{keyOrId}/transformations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the default transformations of an element
+         * @description Returns the transformations Cloud Elements ships for the element (mappings of its vendor objects onto common objects), keyed by common object name. The shape is assumed to match the instance-level transformation list.
+         */
+        get: operations["listElementTransformations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/elements/{keyOrId}/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the instances of an element
+         * @description Returns the organization's instances of this element.
+         */
+        get: operations["listElementInstances"];
+        put?: never;
+        /**
+         * Create an instance of an element
+         * @description Same as `POST /instances`, with the element taken from the path; `element` may be left out of the body. Answers the new instance with its element token.
+         */
+        post: operations["createElementInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/elements/{keyOrId}/instances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an instance of an element
+         * @description Same as `GET /instances/{id}`, scoped by element.
+         */
+        get: operations["getElementInstance"];
+        /**
+         * Replace an instance of an element
+         * @description Same as `PUT /instances/{id}`, scoped by element.
+         */
+        put: operations["replaceElementInstance"];
+        post?: never;
+        /**
+         * Delete an instance of an element
+         * @description Same as `DELETE /instances/{id}`, scoped by element.
+         */
+        delete: operations["deleteElementInstance"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/elements/{keyOrId}/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an OAuth 1 request token
+         * @description Step 1 of connecting an OAuth 1 element (e.g. the old QuickBooks): returns a request token and its secret. Pass `token` as `requestToken` to `GET /elements/{keyOrId}/oauth/url`; after the callback, create the instance with `providerData` `{oauth_token, oauth_verifier, secret}`. Elements that do not use OAuth 1 answer with an error.
+         */
+        get: operations["getElementOAuthToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List instances
+         * @description Returns the instances of the user's account, optionally filtered by tags or text.
+         */
+        get: operations["listInstances"];
+        /**
+         * Replace the current instance
+         * @description Replaces the instance with a full instance body (see `PUT /instances/{id}`).
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        put: operations["replaceCurrentInstance"];
+        /**
+         * Create an instance
+         * @description Connects an account at the provider: creates an element instance and answers it with its `token` (the element token for hub calls). Keep the token with the instance id.
+         *
+         *     - OAuth 2 elements: first `GET /elements/{keyOrId}/oauth/url`, send the user there, then pass the `code` of the callback as `providerData.code`, with `oauth.api.key`, `oauth.api.secret` and `oauth.callback.url` in `configuration` exactly as given to the OAuth URL call and registered with the provider.
+         *     - OAuth 1 elements: `providerData` carries `oauth_token`, `oauth_verifier` and `secret`.
+         *     - Basic or API-key elements: the credentials go in `configuration` (e.g. `username`, `password`).
+         *     - Events: `event.notification.enabled`, `event.vendor.type`, `event.notification.callback.url` and, for polling, `event.poller.*` in `configuration`.
+         *
+         *     A missing required configuration entry fails the call with a message naming it. Provider tokens are refreshed by Cloud Elements; no refresh call is needed.
+         */
+        post: operations["createInstance"];
+        /**
+         * Delete the current instance
+         * @description Deletes the instance; its element token stops working (hub calls then answer 401).
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        delete: operations["deleteCurrentInstance"];
+        options?: never;
+        head?: never;
+        /**
+         * Update the current instance
+         * @description Changes the fields given (see `PATCH /instances/{id}`).
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        patch: operations["updateCurrentInstance"];
+        trace?: never;
+    };
+    "/instances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an instance
+         * @description Returns one instance, with its element token, element and configuration (secrets masked).
+         */
+        get: operations["getInstance"];
+        /**
+         * Replace an instance
+         * @description Replaces the instance with a full instance body. A new `providerData.code` re-authorizes the instance with the provider (e.g. after the user revoked access); the element token stays the same. The answer has no `providerData`.
+         */
+        put: operations["replaceInstance"];
+        post?: never;
+        /**
+         * Delete an instance
+         * @description Deletes the instance; its element token stops working (hub calls then answer 401). Needs only the user and organization secrets.
+         */
+        delete: operations["deleteInstance"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an instance
+         * @description Changes only the fields given: `name`; `tags` (replacing all tags); single `configuration` keys (e.g. a new `event.notification.callback.url`); `providerData` with a new code to re-authorize; or `element: {id}` to move the instance to a clone of its element. The answer has no `providerData`.
+         */
+        patch: operations["updateInstance"];
+        trace?: never;
+    };
+    "/instances/{id}/configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the configuration entries of an instance
+         * @description Returns every configuration entry of the instance as a record with its own id, key and current value (as a string). Use an entry id to change one value.
+         */
+        get: operations["listInstanceConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/{id}/configuration/{configId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Id of a configuration entry (`id` in the instance's configuration list).
+                 * @example 1234567
+                 */
+                configId: components["parameters"]["instanceConfigId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a configuration entry of an instance
+         * @description Returns one configuration entry of the instance.
+         */
+        get: operations["getInstanceConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a configuration entry of an instance
+         * @description Sets a new value (`propertyValue`, a string) for one configuration entry, e.g. `"false"` for `filter.response.nulls` or a new event callback URL. The change applies to the next calls.
+         */
+        patch: operations["updateInstanceConfiguration"];
+        trace?: never;
+    };
+    "/instances/{id}/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the API docs of an instance
+         * @description Returns the Swagger 2.0 description of the instance's API, including its custom objects and transformed (common) objects.
+         */
+        get: operations["getInstanceDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/{id}/docs/{operationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Operation id from the instance's API docs (e.g. `getAccounts`).
+                 * @example createAccount
+                 */
+                operationId: components["parameters"]["instanceDocsOperationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the docs of one operation
+         * @description Returns the Swagger 2.0 description of one operation of the instance's API.
+         */
+        get: operations["getInstanceOperationDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/{id}/docs/{operationId}/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Operation id from the instance's API docs (e.g. `getAccounts`).
+                 * @example createAccount
+                 */
+                operationId: components["parameters"]["instanceDocsOperationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the models of one operation
+         * @description Returns the Swagger 2.0 definitions (models) one operation of the instance uses, with discovered custom fields when `discovery=true`.
+         */
+        get: operations["getInstanceOperationDefinitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/{id}/enabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Enable an instance
+         * @description Enables a disabled instance: hub calls with its token work again.
+         */
+        put: operations["enableInstance"];
+        post?: never;
+        /**
+         * Disable an instance
+         * @description Disables the instance without deleting it: hub calls with its token answer 403 until it is enabled.
+         */
+        delete: operations["disableInstance"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the events of an instance
+         * @description Returns the events Cloud Elements received for the instance (by polling or webhook), newest first, with the raw provider payload and the processing status.
+         */
+        get: operations["listInstanceEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/{id}/events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Event id (`id` of the event).
+                 * @example 5061723
+                 */
+                eventId: components["parameters"]["instanceEventId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an event of an instance
+         * @description Returns one stored event of the instance.
+         */
+        get: operations["getInstanceEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/{id}/objects/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the object definitions of an instance
+         * @description Returns the common (virtual) object definitions made at instance level, keyed by object name, with `level: instance`.
+         */
+        get: operations["listInstanceObjectDefinitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/{id}/objects/{objectName}/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an object definition of an instance
+         * @description Returns the instance-level definition of one common object.
+         */
+        get: operations["getInstanceObjectDefinition"];
+        /**
+         * Replace an object definition of an instance
+         * @description Replaces the fields of an instance-level object definition.
+         */
+        put: operations["replaceInstanceObjectDefinition"];
+        /**
+         * Define an object for an instance
+         * @description Defines a common (virtual) object for this instance only: its fields and their types. Map an element object onto it with `POST .../transformations/{objectName}`; hub calls on `/hubs/{hub}/{objectName}` then return the mapped data.
+         */
+        post: operations["createInstanceObjectDefinition"];
+        /**
+         * Delete an object definition of an instance
+         * @description Deletes the instance-level definition of one object.
+         */
+        delete: operations["deleteInstanceObjectDefinition"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/{id}/trace-logging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Turn on trace logging for an instance
+         * @description Turns on trace logging (full request and response logging of provider calls) for a while.
+         */
+        put: operations["enableInstanceTraceLogging"];
+        post?: never;
+        /**
+         * Turn off trace logging for an instance
+         * @description Turns trace logging off.
+         */
+        delete: operations["disableInstanceTraceLogging"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/{id}/transformations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the transformations of an instance
+         * @description Returns the transformations that apply to the instance (its own and those inherited from the account and organization), keyed by common object name; `level` tells where each comes from.
+         */
+        get: operations["listInstanceTransformations"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete all transformations of an instance
+         * @description Deletes every instance-level transformation of the instance.
+         */
+        delete: operations["deleteInstanceTransformations"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/{id}/transformations/{objectName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a transformation of an instance
+         * @description Returns the transformation that maps one common object for the instance.
+         */
+        get: operations["getInstanceTransformation"];
+        /**
+         * Replace a transformation of an instance
+         * @description Replaces the instance-level transformation of one object.
+         */
+        put: operations["replaceInstanceTransformation"];
+        /**
+         * Create a transformation for an instance
+         * @description Maps one of the element's objects (`vendorName`) onto a common object defined at organization, account or instance level, field by field, optionally with a script. Applies to this instance only.
+         */
+        post: operations["createInstanceTransformation"];
+        /**
+         * Delete a transformation of an instance
+         * @description Deletes the instance-level transformation of one object.
+         */
+        delete: operations["deleteInstanceTransformation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the configuration entries of the current instance
+         * @description Returns every configuration entry of the instance as a record with its own id, key and current value (as a string). Use an entry id to change one value.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        get: operations["listCurrentInstanceConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/configuration/{configId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of a configuration entry (`id` in the instance's configuration list).
+                 * @example 1234567
+                 */
+                configId: components["parameters"]["instanceConfigId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a configuration entry of the current instance
+         * @description Returns one configuration entry of the instance.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        get: operations["getCurrentInstanceConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a configuration entry of the current instance
+         * @description Sets a new value (`propertyValue`, a string) for one configuration entry, e.g. `"false"` for `filter.response.nulls` or a new event callback URL. The change applies to the next calls.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        patch: operations["updateCurrentInstanceConfiguration"];
+        trace?: never;
+    };
+    "/instances/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the API docs of the current instance
+         * @description Returns the Swagger 2.0 description of the instance's API, including its custom objects and transformed (common) objects.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        get: operations["getCurrentInstanceDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/docs/{operationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Operation id from the instance's API docs (e.g. `getAccounts`).
+                 * @example createAccount
+                 */
+                operationId: components["parameters"]["instanceDocsOperationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the docs of one operation of the current instance
+         * @description Returns the Swagger 2.0 description of one operation of the instance's API.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        get: operations["getCurrentInstanceOperationDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/docs/{operationId}/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Operation id from the instance's API docs (e.g. `getAccounts`).
+                 * @example createAccount
+                 */
+                operationId: components["parameters"]["instanceDocsOperationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the models of one operation of the current instance
+         * @description Returns the Swagger 2.0 definitions (models) one operation of the instance uses, with discovered custom fields when `discovery=true`.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        get: operations["getCurrentInstanceOperationDefinitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/enabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Enable the current instance
+         * @description Enables a disabled instance: hub calls with its token work again.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        put: operations["enableCurrentInstance"];
+        post?: never;
+        /**
+         * Disable the current instance
+         * @description Disables the instance without deleting it: hub calls with its token answer 403 until it is enabled.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        delete: operations["disableCurrentInstance"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the events of the current instance
+         * @description Returns the events Cloud Elements received for the instance (by polling or webhook), newest first, with the raw provider payload and the processing status.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        get: operations["listCurrentInstanceEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Event id (`id` of the event).
+                 * @example 5061723
+                 */
+                eventId: components["parameters"]["instanceEventId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an event of the current instance
+         * @description Returns one stored event of the instance.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        get: operations["getCurrentInstanceEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/events/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count events over time
+         * @description Returns the number of events received per interval between `from` and `to` (e.g. 61 entries for one hour by minute), over the accounts the user can see.
+         */
+        get: operations["listEventAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/events/analytics/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count events over time, per account
+         * @description Returns, per interval, the events received for each account, with success and failure counts.
+         */
+        get: operations["listEventAnalyticsByAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/events/analytics/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count events over time, per instance
+         * @description Returns, per interval, the events received for each instance, with success and failure counts.
+         */
+        get: operations["listEventAnalyticsByInstance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/events/dispositions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List what happened to events
+         * @description Returns the recent events with their outcomes: webhook deliveries (and delivery errors) and formula executions they triggered.
+         */
+        get: operations["listEventDispositions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/objects/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the object definitions of the current instance
+         * @description Returns the common (virtual) object definitions made at instance level, keyed by object name, with `level: instance`.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        get: operations["listCurrentInstanceObjectDefinitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/objects/{objectName}/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an object definition of the current instance
+         * @description Returns the instance-level definition of one common object.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        get: operations["getCurrentInstanceObjectDefinition"];
+        /**
+         * Replace an object definition of the current instance
+         * @description Replaces the fields of an instance-level object definition.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        put: operations["replaceCurrentInstanceObjectDefinition"];
+        /**
+         * Define an object for the current instance
+         * @description Defines a common (virtual) object for this instance only: its fields and their types. Map an element object onto it with `POST .../transformations/{objectName}`; hub calls on `/hubs/{hub}/{objectName}` then return the mapped data.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        post: operations["createCurrentInstanceObjectDefinition"];
+        /**
+         * Delete an object definition of the current instance
+         * @description Deletes the instance-level definition of one object.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        delete: operations["deleteCurrentInstanceObjectDefinition"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/trace-logging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Turn on trace logging for the current instance
+         * @description Turns on trace logging (full request and response logging of provider calls) for a while.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        put: operations["enableCurrentInstanceTraceLogging"];
+        post?: never;
+        /**
+         * Turn off trace logging for the current instance
+         * @description Turns trace logging off.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        delete: operations["disableCurrentInstanceTraceLogging"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/transformations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the transformations of the current instance
+         * @description Returns the transformations that apply to the instance (its own and those inherited from the account and organization), keyed by common object name; `level` tells where each comes from.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        get: operations["listCurrentInstanceTransformations"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete all transformations of the current instance
+         * @description Deletes every instance-level transformation of the instance.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        delete: operations["deleteCurrentInstanceTransformations"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/transformations/{objectName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a transformation of the current instance
+         * @description Returns the transformation that maps one common object for the instance.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        get: operations["getCurrentInstanceTransformation"];
+        /**
+         * Replace a transformation of the current instance
+         * @description Replaces the instance-level transformation of one object.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        put: operations["replaceCurrentInstanceTransformation"];
+        /**
+         * Create a transformation for the current instance
+         * @description Maps one of the element's objects (`vendorName`) onto a common object defined at organization, account or instance level, field by field, optionally with a script. Applies to this instance only.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        post: operations["createCurrentInstanceTransformation"];
+        /**
+         * Delete a transformation of the current instance
+         * @description Deletes the instance-level transformation of one object.
+         *
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         */
+        delete: operations["deleteCurrentInstanceTransformation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the current organization
+         * @description Returns the organization identified by the organization secret of the call.
+         */
+        get: operations["getOrganization"];
+        /**
+         * Update the current organization
+         * @description Changes the name and address details of the organization identified by the call.
+         */
+        put: operations["replaceOrganization"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/objects/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the object definitions of the organization
+         * @description Returns every common-object definition saved at organization level for the organization, keyed by
+         *     object name, plus a `level` entry. Definitions at this level are visible to every account and
+         *     instance of the organization. With `systemOnly=true` the answer lists the templates Cloud Elements
+         *     provides instead.
+         */
+        get: operations["listOrganizationObjectDefinitions"];
+        put?: never;
+        /**
+         * Create several object definitions of the organization
+         * @description Saves many common-object definitions at organization level in one call: the body maps each object
+         *     name to its definition. Returns the saved definitions.
+         */
+        post: operations["createOrganizationObjectDefinitions"];
+        /**
+         * Delete all object definitions of the organization
+         * @description Deletes every common-object definition saved at organization level for the organization. Answers 404
+         *     when there is none. Transformations that use the definitions stop working.
+         */
+        delete: operations["deleteOrganizationObjectDefinitions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/objects/{objectName}/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one object definition of the organization
+         * @description Returns the definition (fields) of one common object saved at organization level.
+         */
+        get: operations["getOrganizationObjectDefinition"];
+        /**
+         * Replace an object definition of the organization
+         * @description Replaces the whole definition of the common object `objectName` at organization level.
+         */
+        put: operations["replaceOrganizationObjectDefinition"];
+        /**
+         * Create an object definition of the organization
+         * @description Defines the common object `objectName` at organization level: the list of its fields and their
+         *     types. Answers 409 when the object is already defined at this level (use PUT to change it).
+         */
+        post: operations["createOrganizationObjectDefinition"];
+        /**
+         * Delete an object definition of the organization
+         * @description Deletes the definition of the common object `objectName` at organization level.
+         */
+        delete: operations["deleteOrganizationObjectDefinition"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/elements/{keyOrId}/transformations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the transformations of an element for the organization
+         * @description Returns the default transformations saved at organization level for the element `keyOrId`, keyed by
+         *     common object name. They apply to every instance of the element in every account of the
+         *     organization, unless a lower level overrides them.
+         */
+        get: operations["listOrganizationElementTransformations"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete all transformations of an element for the organization
+         * @description Deletes every default transformation saved at organization level for the element `keyOrId`.
+         */
+        delete: operations["deleteOrganizationElementTransformations"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/elements/{keyOrId}/transformations/{objectName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the transformation of an object for the organization
+         * @description Returns how the element's vendor object is mapped onto the common object `objectName` at
+         *     organization level.
+         */
+        get: operations["getOrganizationElementTransformation"];
+        /**
+         * Replace the transformation of an object for the organization
+         * @description Replaces the whole transformation of the common object `objectName` at organization level.
+         */
+        put: operations["replaceOrganizationElementTransformation"];
+        /**
+         * Create the transformation of an object for the organization
+         * @description Maps the element's vendor object (`vendorName`) onto the common object `objectName` at organization
+         *     level. The common object must be defined first (object definitions). After that, hub calls to
+         *     `/hubs/{hub}/{objectName}` on the element's instances return transformed records.
+         */
+        post: operations["createOrganizationElementTransformation"];
+        /**
+         * Delete the transformation of an object for the organization
+         * @description Deletes the transformation of the common object `objectName` at organization level.
+         */
+        delete: operations["deleteOrganizationElementTransformation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the users of the organization
+         * @description Returns the users of the organization, one page at a time, optionally filtered with CEQL (e.g.
+         *     `email='jane@example.com'`). Requires the secret of an organization administrator.
+         */
+        get: operations["listOrganizationUsers"];
+        put?: never;
+        /**
+         * Create a user of the organization
+         * @description Creates a user in the organization's default account. Requires the secret of an organization
+         *     administrator. The new user is active at once and is not notified.
+         */
+        post: operations["createOrganizationUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/users/{emailOrId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric id or email address. Reads (`GET`) accept either; updates and deletes take the numeric
+                 *     id (the real API names the parameter `id` there).
+                 * @example 3833
+                 */
+                emailOrId: components["parameters"]["userEmailOrId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a user of the organization
+         * @description Returns one user of the organization by id or email. Send the user's password in
+         *     `Elements-User-Password` to get the `secret` too.
+         */
+        get: operations["getOrganizationUser"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a user of the organization
+         * @description Deletes a user of the organization (numeric id in the path) for good. Consider deactivating instead.
+         */
+        delete: operations["deleteOrganizationUser"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a user of the organization
+         * @description Changes fields of a user of the organization (numeric id in the path). `active` false deactivates
+         *     the user.
+         */
+        patch: operations["updateOrganizationUser"];
+        trace?: never;
+    };
+    "/common-resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the common resources
+         * @description Returns every common resource (object definition) visible to the caller, with the fields of all
+         *     levels merged and each field marked with the level (`associatedLevel`) that defines it.
+         */
+        get: operations["listCommonResources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accounts
+         * @description Returns the organization's accounts (the default account and the sub-accounts). Paging is by offset:
+         *     `offset` records are skipped and at most `pageSize` (default 200) returned. `where` filters with
+         *     CEQL, e.g. `createdDate>='2017-01-15'`. Requires the secret of an organization administrator.
+         */
+        get: operations["listAccounts"];
+        put?: never;
+        /**
+         * Create an account
+         * @description Creates a sub-account of the organization, typically one per customer. Only `externalId` is
+         *     required. Add users to it next (`POST /accounts/{id}/users`); instances created with such a user's
+         *     secret belong to the account. Requires the secret of an organization administrator.
+         */
+        post: operations["createAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the instances of the caller's account
+         * @description Returns the element instances of the account of the user whose secret signs the call.
+         */
+        get: operations["listCurrentAccountInstances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/objects/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the object definitions of the caller's account
+         * @description Returns every common-object definition saved at account level for the caller's account, keyed by
+         *     object name, plus a `level` entry. The account is the one of the user whose secret signs the call.
+         */
+        get: operations["listCurrentAccountObjectDefinitions"];
+        put?: never;
+        /**
+         * Create several object definitions of the caller's account
+         * @description Saves many common-object definitions at account level in one call: the body maps each object name to
+         *     its definition. Returns the saved definitions.
+         */
+        post: operations["createCurrentAccountObjectDefinitions"];
+        /**
+         * Delete all object definitions of the caller's account
+         * @description Deletes every common-object definition saved at account level for the caller's account. Answers 404
+         *     when there is none. Transformations that use the definitions stop working.
+         */
+        delete: operations["deleteCurrentAccountObjectDefinitions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/objects/{objectName}/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one object definition of the caller's account
+         * @description Returns the definition (fields) of one common object saved at account level.
+         */
+        get: operations["getCurrentAccountObjectDefinition"];
+        /**
+         * Replace an object definition of the caller's account
+         * @description Replaces the whole definition of the common object `objectName` at account level.
+         */
+        put: operations["replaceCurrentAccountObjectDefinition"];
+        /**
+         * Create an object definition of the caller's account
+         * @description Defines the common object `objectName` at account level: the list of its fields and their types.
+         *     Answers 409 when the object is already defined at this level (use PUT to change it).
+         */
+        post: operations["createCurrentAccountObjectDefinition"];
+        /**
+         * Delete an object definition of the caller's account
+         * @description Deletes the definition of the common object `objectName` at account level.
+         */
+        delete: operations["deleteCurrentAccountObjectDefinition"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the settings of the caller's account
+         * @description Returns the settings (such as the webhook failure policy) of the caller's account.
+         */
+        get: operations["getCurrentAccountSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update the settings of the caller's account
+         * @description Changes settings of the caller's account, e.g. `notification.webhook.failure.policy` (`retry` or
+         *     `queue`).
+         */
+        patch: operations["updateCurrentAccountSettings"];
+        trace?: never;
+    };
+    "/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an account
+         * @description Returns one account of the organization. Deactivated accounts need `includeInactive=true`.
+         */
+        get: operations["getAccount"];
+        /**
+         * Replace an account
+         * @description Sets the name, description, external id and `active` flag of an account. Deactivating an account
+         *     (`active` false) deletes the scheduled jobs of all its users.
+         */
+        put: operations["replaceAccount"];
+        post?: never;
+        /**
+         * Delete an account
+         * @description Deletes an account together with all its users and their element and formula instances. This cannot
+         *     be undone; consider deactivating the account instead.
+         */
+        delete: operations["deleteAccount"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an account
+         * @description Changes some fields of an account (name, description, external id, `active`). Setting `active` to
+         *     false deactivates the account (its users can no longer call the API) and deletes the scheduled jobs
+         *     of its users; true reactivates it.
+         */
+        patch: operations["updateAccount"];
+        trace?: never;
+    };
+    "/accounts/{id}/elements/{keyOrId}/transformations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the transformations of an element for an account
+         * @description Returns the default transformations saved at account level for the element `keyOrId`, keyed by
+         *     common object name. They apply to every instance of the element in that account, unless a lower
+         *     level overrides them.
+         */
+        get: operations["listAccountElementTransformations"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete all transformations of an element for an account
+         * @description Deletes every default transformation saved at account level for the element `keyOrId`.
+         */
+        delete: operations["deleteAccountElementTransformations"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{id}/elements/{keyOrId}/transformations/{objectName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the transformation of an object for an account
+         * @description Returns how the element's vendor object is mapped onto the common object `objectName` at account
+         *     level.
+         */
+        get: operations["getAccountElementTransformation"];
+        /**
+         * Replace the transformation of an object for an account
+         * @description Replaces the whole transformation of the common object `objectName` at account level.
+         */
+        put: operations["replaceAccountElementTransformation"];
+        /**
+         * Create the transformation of an object for an account
+         * @description Maps the element's vendor object (`vendorName`) onto the common object `objectName` at account
+         *     level. The common object must be defined first (object definitions). After that, hub calls to
+         *     `/hubs/{hub}/{objectName}` on the element's instances return transformed records.
+         */
+        post: operations["createAccountElementTransformation"];
+        /**
+         * Delete the transformation of an object for an account
+         * @description Deletes the transformation of the common object `objectName` at account level.
+         */
+        delete: operations["deleteAccountElementTransformation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{id}/formulas/{formulaId}/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                formulaId: components["parameters"]["accountFormulaId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the instances of a formula in an account
+         * @description Returns the instances of the formula template `formulaId` that belong to the account.
+         */
+        get: operations["listAccountFormulaInstances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{id}/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the instances of an account
+         * @description Returns the element instances created by the users of the account.
+         */
+        get: operations["listAccountInstances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{id}/objects/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the object definitions of an account
+         * @description Returns every common-object definition saved at account level for an account, keyed by object name,
+         *     plus a `level` entry.
+         */
+        get: operations["listAccountObjectDefinitions"];
+        put?: never;
+        /**
+         * Create several object definitions of an account
+         * @description Saves many common-object definitions at account level in one call: the body maps each object name to
+         *     its definition. Returns the saved definitions.
+         */
+        post: operations["createAccountObjectDefinitions"];
+        /**
+         * Delete all object definitions of an account
+         * @description Deletes every common-object definition saved at account level for an account. Answers 404 when there
+         *     is none. Transformations that use the definitions stop working.
+         */
+        delete: operations["deleteAccountObjectDefinitions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{id}/objects/{objectName}/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one object definition of an account
+         * @description Returns the definition (fields) of one common object saved at account level.
+         */
+        get: operations["getAccountObjectDefinition"];
+        /**
+         * Replace an object definition of an account
+         * @description Replaces the whole definition of the common object `objectName` at account level.
+         */
+        put: operations["replaceAccountObjectDefinition"];
+        /**
+         * Create an object definition of an account
+         * @description Defines the common object `objectName` at account level: the list of its fields and their types.
+         *     Answers 409 when the object is already defined at this level (use PUT to change it).
+         */
+        post: operations["createAccountObjectDefinition"];
+        /**
+         * Delete an object definition of an account
+         * @description Deletes the definition of the common object `objectName` at account level.
+         */
+        delete: operations["deleteAccountObjectDefinition"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the roles of an account
+         * @description Returns the roles granted at account level, i.e. to every user of the account.
+         */
+        get: operations["listAccountRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{id}/roles/{roleKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Key of the role: `org-admin` (organization administrator), `admin` (account administrator), `org`
+                 *     (default user of the organization's default account). Other keys exist (`sys-admin`) but can only be
+                 *     granted by Cloud Elements.
+                 * @example org-admin
+                 */
+                roleKey: components["parameters"]["roleKey"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Grant a role to an account
+         * @description Grants the role `roleKey` to the account. Answers 400 for an unknown role, 403 when the account
+         *     belongs to another organization or the caller may not grant the role (e.g. `sys-admin`).
+         */
+        put: operations["grantAccountRole"];
+        post?: never;
+        /**
+         * Revoke a role from an account
+         * @description Removes the role `roleKey` from the account.
+         */
+        delete: operations["revokeAccountRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the settings of an account
+         * @description Sets settings of an account after its creation, e.g. `notification.webhook.failure.policy`: `retry`
+         *     (the default: up to 9 retries with growing delays, then the subscription is deactivated and events
+         *     queue) or `queue` (undeliverable events queue at once, to be fetched from
+         *     `/notifications/subscriptions/deliveries`).
+         */
+        post: operations["createAccountSettings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update the settings of an account
+         * @description Changes settings of an account, e.g. switches `notification.webhook.failure.policy` from `retry` to
+         *     `queue`.
+         */
+        patch: operations["updateAccountSettings"];
+        trace?: never;
+    };
+    "/accounts/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the users of an account
+         * @description Returns the users of the account, one page at a time, optionally filtered with CEQL. Answers 404
+         *     (`No users found`) when the account has no users.
+         */
+        get: operations["listAccountUsers"];
+        put?: never;
+        /**
+         * Create a user in an account
+         * @description Creates a user in the account. The user is active at once and is not notified. Its user secret (read
+         *     it with `GET /accounts/{id}/users/{emailOrId}` and the password header) and the organization secret
+         *     authorize calls in this account.
+         */
+        post: operations["createAccountUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{id}/users/{emailOrId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description The user's numeric id or email address. `GET` accepts either; `PUT`, `PATCH` and `DELETE` take the numeric
+                 *     user id (the real API names the parameter `userId` there).
+                 * @example 3833
+                 */
+                emailOrId: components["parameters"]["accountUserEmailOrId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a user of an account
+         * @description Returns one user of the account by id or email. Send the user's password in `Elements-User-Password`
+         *     to get the `secret` too.
+         */
+        get: operations["getAccountUser"];
+        /**
+         * Replace a user of an account
+         * @description Sets the fields of a user of the account (numeric user id in the path).
+         */
+        put: operations["replaceAccountUser"];
+        post?: never;
+        /**
+         * Delete a user of an account
+         * @description Deletes a user of the account (numeric user id in the path) for good.
+         */
+        delete: operations["deleteAccountUser"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a user of an account
+         * @description Changes some fields of a user of the account (numeric user id in the path). `active` false
+         *     deactivates the user.
+         */
+        patch: operations["updateAccountUser"];
+        trace?: never;
+    };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description Returns the users of every account of the organization, one page at a time (default 200 per page),
+         *     optionally filtered with CEQL. Requires the secret of an organization administrator; other users get
+         *     401.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{emailOrId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric id or email address. Reads (`GET`) accept either; updates and deletes take the numeric
+                 *     id (the real API names the parameter `id` there).
+                 * @example 3833
+                 */
+                emailOrId: components["parameters"]["userEmailOrId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a user
+         * @description Returns one user by numeric id or email address. When `Elements-User-Password` carries the user's
+         *     password, the answer includes the user secret (`secret`).
+         */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a user
+         * @description Deletes a user (numeric id in the path) for good. Consider deactivating instead.
+         */
+        delete: operations["deleteUser"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a user
+         * @description Changes some fields of a user (numeric id in the path): name, email, password, roles, or `active` to
+         *     deactivate (false) or reactivate (true) the user. The answer shows `password` only when it changed.
+         */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/users/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the user.
+                 * @example 3833
+                 */
+                id: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a user's roles
+         * @description Returns the roles the user holds.
+         */
+        get: operations["listUserRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/roles/{roleKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the user.
+                 * @example 3833
+                 */
+                id: components["parameters"]["userId"];
+                /**
+                 * @description Key of the role: `org-admin` (organization administrator), `admin` (account administrator), `org`
+                 *     (default user of the organization's default account). Other keys exist (`sys-admin`) but can only be
+                 *     granted by Cloud Elements.
+                 * @example org-admin
+                 */
+                roleKey: components["parameters"]["roleKey"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Grant a role to a user
+         * @description Gives the user the role `roleKey` (`org-admin` for users of the default account, `admin` for account
+         *     administrators). Answers 403 when the caller may not grant the role.
+         */
+        put: operations["grantUserRole"];
+        post?: never;
+        /**
+         * Revoke a role from a user
+         * @description Takes the role `roleKey` away from the user.
+         */
+        delete: operations["revokeUserRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authentication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log in with username and password
+         * @description Exchanges a username and password for a bearer token, the first step of getting the secrets without
+         *     the Cloud Elements UI. Needs no `Authorization` header. Answers 401 when the credentials are wrong.
+         */
+        post: operations["createAuthenticationToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authentication/secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the secrets of the logged-in user
+         * @description Second step of a username/password login: returns the user secret and organization secret to use in
+         *     `Authorization: User <userSecret>, Organization <organizationSecret>`. This call is authorized only
+         *     by `Authorization: Bearer <token>` with the token of `POST /authentication`.
+         */
+        get: operations["getAuthenticationSecrets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List hubs
+         * @description Returns the hubs of the catalog (`id`, `key`, `name`, `description`). Cloud Elements documents the
+         *     hub catalog as readable without credentials; clients usually send the platform credentials anyway.
+         */
+        get: operations["listHubs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List hub keys
+         * @description Returns the keys of the hubs of the catalog. Cloud Elements documents the hub catalog as readable
+         *     without credentials; clients usually send the platform credentials anyway.
+         */
+        get: operations["listHubKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Hub key. Keys listed by `GET /hubs/keys` include `crm`, `documents`, `marketing`, `helpdesk`, `finance`,
+                 *     `erp`, `expense`, `ecommerce`, `messaging`, `payment`, `db`, `general`; docs also use `humancapital`,
+                 *     `social`, `screening`.
+                 * @example documents
+                 */
+                key: components["parameters"]["catalogHubKey"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a hub
+         * @description Returns one hub of the catalog by key. Cloud Elements documents the hub catalog as readable without
+         *     credentials; clients usually send the platform credentials anyway.
+         */
+        get: operations["getHub"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/{key}/elements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Hub key. Keys listed by `GET /hubs/keys` include `crm`, `documents`, `marketing`, `helpdesk`, `finance`,
+                 *     `erp`, `expense`, `ecommerce`, `messaging`, `payment`, `db`, `general`; docs also use `humancapital`,
+                 *     `social`, `screening`.
+                 * @example documents
+                 */
+                key: components["parameters"]["catalogHubKey"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the elements of a hub
+         * @description Returns the elements (connectors) that belong to the hub. Cloud Elements documents the hub catalog
+         *     as readable without credentials; clients usually send the platform credentials anyway.
+         */
+        get: operations["listHubElements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/formulas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List formula templates
+         * @description Returns the organization's formula templates, with their configuration, triggers and steps.
+         */
+        get: operations["listFormulas"];
+        put?: never;
+        /**
+         * Create a formula template
+         * @description Creates a formula template: its configuration variables, triggers and steps. Formula instances then
+         *     run it with their own configuration values. Answers 400 when a step or trigger is invalid.
+         */
+        post: operations["createFormula"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/formulas/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all formula instances
+         * @description Returns the formula instances of every template, optionally only those that use an element instance
+         *     (`elementInstanceId`) or match a text.
+         */
+        get: operations["listAllFormulaInstances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/formulas/instances/executions/steps/{stepExecutionId}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of one step execution (from the execution's `stepExecutions`).
+                 * @example 37160455
+                 */
+                stepExecutionId: components["parameters"]["formulaStepExecutionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the values of a step execution
+         * @description Returns the values (inputs and outputs) one step execution recorded.
+         */
+        get: operations["listFormulaStepExecutionValues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/formulas/instances/executions/{executionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula execution.
+                 * @example 4903358
+                 */
+                executionId: components["parameters"]["formulaExecutionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a formula execution
+         * @description Returns one execution with its status and step executions.
+         */
+        get: operations["getFormulaExecution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Cancel a formula execution
+         * @description Cancels a pending or running execution by setting its status to `cancelled`.
+         */
+        patch: operations["cancelFormulaExecution"];
+        trace?: never;
+    };
+    "/formulas/instances/executions/{executionId}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula execution.
+                 * @example 4903358
+                 */
+                executionId: components["parameters"]["formulaExecutionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the failed steps of an execution
+         * @description Returns the step executions of the execution that failed, with their values (error messages).
+         */
+        get: operations["listFormulaExecutionErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/formulas/instances/executions/{executionId}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula execution.
+                 * @example 4903358
+                 */
+                executionId: components["parameters"]["formulaExecutionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the step executions of an execution
+         * @description Returns every step execution (the trigger included) of one execution, in order.
+         */
+        get: operations["listFormulaExecutionSteps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/formulas/instances/{instanceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a formula instance
+         * @description Returns one formula instance by id, without naming its template.
+         */
+        get: operations["getFormulaInstanceById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/formulas/instances/{instanceId}/executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the executions of a formula instance
+         * @description Returns the executions of a formula instance, newest first, optionally only those started by one
+         *     event (`eventId`) or about one object (`objectId`).
+         */
+        get: operations["listFormulaInstanceExecutions"];
+        put?: never;
+        /**
+         * Start a formula instance manually
+         * @description Starts an execution of a formula instance whose template has a `manual` trigger. The body (any JSON
+         *     object) is available to the steps as `trigger.args`.
+         */
+        post: operations["createFormulaInstanceExecution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/formulas/instances/{instanceId}/executions/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the failed executions of a formula instance
+         * @description Returns the executions of the formula instance that have a failed step, optionally within a period.
+         */
+        get: operations["listFormulaInstanceExecutionErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/formulas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a formula template
+         * @description Returns one formula template with its configuration, triggers and steps.
+         */
+        get: operations["getFormula"];
+        /**
+         * Replace a formula template
+         * @description Replaces the whole template (configuration, triggers, steps). Its instances run the new version.
+         */
+        put: operations["replaceFormula"];
+        post?: never;
+        /**
+         * Delete a formula template
+         * @description Deletes a template. Delete its instances first.
+         */
+        delete: operations["deleteFormula"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a formula template
+         * @description Changes the name, description or `active` flag of a template (steps and triggers stay).
+         */
+        patch: operations["updateFormula"];
+        trace?: never;
+    };
+    "/formulas/{id}/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the instances of a formula template
+         * @description Returns the instances of one formula template.
+         */
+        get: operations["listFormulaInstances"];
+        put?: never;
+        /**
+         * Create a formula instance
+         * @description Creates an instance of the template: a name and a value for each of the template's configuration
+         *     variables (element instance ids for `elementInstance` variables). Active instances start running on
+         *     their triggers at once.
+         */
+        post: operations["createFormulaInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/formulas/{id}/instances/executions/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the failed executions of a formula template
+         * @description Returns, for each instance of the template that has failures, the instance and its failed
+         *     executions, optionally within a period.
+         */
+        get: operations["listFormulaExecutionErrorsByFormula"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/formulas/{id}/instances/{instanceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an instance of a formula template
+         * @description Returns one instance of the template.
+         */
+        get: operations["getFormulaInstance"];
+        /**
+         * Replace a formula instance
+         * @description Replaces the name, configuration values and settings of a formula instance.
+         */
+        put: operations["replaceFormulaInstance"];
+        post?: never;
+        /**
+         * Delete a formula instance
+         * @description Deletes a formula instance; its executions stop.
+         */
+        delete: operations["deleteFormulaInstance"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/formulas/{id}/instances/{instanceId}/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Activate a formula instance
+         * @description Activates the formula instance: its triggers start executions again.
+         */
+        put: operations["activateFormulaInstance"];
+        post?: never;
+        /**
+         * Deactivate a formula instance
+         * @description Deactivates the formula instance: its triggers no longer start executions.
+         */
+        delete: operations["deactivateFormulaInstance"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/formulas/{id}/instances/{instanceId}/executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the executions of an instance of a formula template
+         * @description Returns the executions of one instance of the template, newest first.
+         */
+        get: operations["listFormulaInstanceExecutionsByFormula"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List scheduled jobs
+         * @description Returns the scheduled jobs of the caller, with the state of their schedule.
+         */
+        get: operations["listJobs"];
+        put?: never;
+        /**
+         * Schedule a job
+         * @description Schedules an API call (`method`, `uri`, optional `query`, `headers`, `body`) to run on a Quartz cron
+         *     schedule (`trigger.cron`).
+         */
+        post: operations["createJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List job runs
+         * @description Returns the runs of all jobs, optionally only for some elements or within a period.
+         */
+        get: operations["listJobExecutions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the job (a string).
+                 * @example 4f1c2d9e-8a0b-4c3d-9e7f-6a5b4c3d2e1f
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a scheduled job
+         * @description Returns one scheduled job.
+         */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a scheduled job
+         * @description Unschedules and deletes a job.
+         */
+        delete: operations["deleteJob"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the job (a string).
+                 * @example 4f1c2d9e-8a0b-4c3d-9e7f-6a5b4c3d2e1f
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pause a scheduled job
+         * @description Pauses the job: it keeps its schedule but does not run until enabled again.
+         */
+        put: operations["disableJob"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the job (a string).
+                 * @example 4f1c2d9e-8a0b-4c3d-9e7f-6a5b4c3d2e1f
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Resume a scheduled job
+         * @description Resumes a paused job.
+         */
+        put: operations["enableJob"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the job (a string).
+                 * @example 4f1c2d9e-8a0b-4c3d-9e7f-6a5b4c3d2e1f
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the runs of a job
+         * @description Returns the past runs of one job.
+         */
+        get: operations["listJobHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/{id}/history/{historyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the job (a string).
+                 * @example 4f1c2d9e-8a0b-4c3d-9e7f-6a5b4c3d2e1f
+                 */
+                id: components["parameters"]["jobId"];
+                /**
+                 * @description Numeric id of one run of the job (`job_history_id`).
+                 * @example 120034
+                 */
+                historyId: components["parameters"]["jobHistoryId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one run of a job
+         * @description Returns one past run of a job.
+         */
+        get: operations["getJobHistoryEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the job (a string).
+                 * @example 4f1c2d9e-8a0b-4c3d-9e7f-6a5b4c3d2e1f
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Reschedule a job
+         * @description Replaces the cron schedule of a job.
+         */
+        patch: operations["rescheduleJob"];
+        trace?: never;
+    };
+    "/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List usage log entries
+         * @description Returns the log entries of API calls made in the organization, newest first, filtered by hub,
+         *     element keys, instance tags, accounts, status, period (default the last seven days) or text. Pages
+         *     with `pageSize` (default 100) and either `pageOffset` or `nextPage`. Answers 404 when nothing
+         *     matches the period.
+         */
+        get: operations["listUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/usage/analytics/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count element API calls over time
+         * @description Returns the number of element API calls in each time bucket of the period. Answers 404 when the
+         *     period has no data.
+         */
+        get: operations["getUsageActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/usage/analytics/activity/elements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count element API calls per element over time
+         * @description Returns, for each time bucket, the total number of element API calls and the number per element key.
+         *     Answers 404 when the period has no data.
+         */
+        get: operations["getUsageElementActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/usage/analytics/statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count successful and failed calls over time
+         * @description Returns the number of successful and failed element API calls in each time bucket. Answers 404 when
+         *     the period has no data.
+         */
+        get: operations["getUsageStatuses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/usage/analytics/times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Measure response times over time
+         * @description Returns the minimum, maximum and average response time (milliseconds) of element API calls in each
+         *     time bucket. Answers 404 when the period has no data.
+         */
+        get: operations["getUsageTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/usage/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the usage log entry (`id` or `traffic_id` of a listed entry), or the `Elements-Request-Id` of any
+                 *     earlier response.
+                 * @example 53e6e0c8e4b067fd19a9d6ab
+                 */
+                id: components["parameters"]["usageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a usage log entry
+         * @description Returns the log entry of one API call, by entry id or by the `Elements-Request-Id` of that call's
+         *     response.
+         */
+        get: operations["getUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notifications by topic
+         * @description Returns the notifications published to the given topics (`topics[]` is required; 400 without it).
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        /**
+         * Publish a notification
+         * @description Publishes a notification to a topic; every subscription to the topic gets a delivery.
+         */
+        post: operations["createNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscribe to topics
+         * @description Subscribes a channel (e.g. a webhook URL) to one or more topics. Answers 400 when the webhook `url`
+         *     is missing.
+         */
+        post: operations["createNotificationSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/subscriptions/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notification deliveries
+         * @description Returns deliveries, filtered with CEQL. With the `queue` failure policy (or after 9 failed retries),
+         *     undelivered events wait here: `where=channel='webhook' and status='queued' and config.url='<your
+         *     callback URL>'` lists them, and with `hydrate=true` each delivery carries the event payload in its
+         *     notification.
+         */
+        get: operations["listNotificationDeliveries"];
+        /**
+         * Redeliver queued deliveries
+         * @description Releases the deliveries matched by `where` (typically `channel='webhook' and status='queued'`,
+         *     optionally with `config.url`) for delivery again, and reactivates their subscriptions.
+         */
+        put: operations["redeliverNotificationDeliveries"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the subscription.
+                 * @example 311
+                 */
+                id: components["parameters"]["subscriptionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a subscription
+         * @description Returns one subscription.
+         */
+        get: operations["getNotificationSubscription"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a subscription
+         * @description Deletes a subscription; it receives no further deliveries.
+         */
+        delete: operations["deleteNotificationSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the notification.
+                 * @example 1047
+                 */
+                id: components["parameters"]["notificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a notification
+         * @description Returns one notification.
+         */
+        get: operations["getNotification"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a notification
+         * @description Deletes a notification.
+         */
+        delete: operations["deleteNotification"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the notification.
+                 * @example 1047
+                 */
+                id: components["parameters"]["notificationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Acknowledge a notification
+         * @description Marks a notification as acknowledged (`acknowledged` true).
+         */
+        put: operations["acknowledgeNotification"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}/subscriptions/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the notification.
+                 * @example 1047
+                 */
+                id: components["parameters"]["notificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the deliveries of a notification
+         * @description Returns the delivery of the notification to each subscription of its topic.
+         */
+        get: operations["listNotificationSubscriptionDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}/subscriptions/{subscriptionId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the notification.
+                 * @example 1047
+                 */
+                id: components["parameters"]["notificationId"];
+                /**
+                 * @description Numeric id of the subscription.
+                 * @example 311
+                 */
+                subscriptionId: components["parameters"]["nestedSubscriptionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the delivery of a notification to a subscription
+         * @description Returns the delivery of one notification to one subscription: its status (`retry` while retries go
+         *     on, `queued` when given up, `delivered` when done).
+         */
+        get: operations["getNotificationSubscriptionDelivery"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1089,6 +4453,2918 @@ export interface components {
              */
             oauthUrl: string;
         };
+        /**
+         * @description The OAuth parameters of `POST /elements/{keyOrId}/oauth/url`: the same values as the query parameters of
+         *     the GET form, sent as a JSON body.
+         * @example {
+         *       "apiKey": "abcdefg",
+         *       "apiSecret": "1234567",
+         *       "callbackUrl": "http://localhost:8080"
+         *     }
+         */
+        OAuthInfo: {
+            /**
+             * @description Client id (API key) of your app registered with the provider.
+             * @example fake_salesforce_api_key
+             */
+            apiKey: string;
+            /**
+             * @description Client secret of your app registered with the provider.
+             * @example fake_salesforce_api_secret
+             */
+            apiSecret: string;
+            /**
+             * Format: uri
+             * @description Redirect URL registered with the provider.
+             * @example https://www.mycoolapp.com/auth
+             */
+            callbackUrl: string;
+            /**
+             * @description Provider scopes to request, in the provider's own syntax.
+             * @example full refresh_token
+             */
+            scope?: string;
+            /**
+             * @description Value returned unchanged to the callback URL. Defaults to the element key.
+             * @example sfdc
+             */
+            state?: string;
+            /**
+             * @description Provider site, for elements that need one (SharePoint, a Salesforce sandbox, a Shopify shop).
+             * @example https://test.salesforce.com
+             */
+            siteAddress?: string;
+            /** @description Route the provider's callback through a Cloud Elements OAuth proxy. */
+            isOAuthProxy?: boolean;
+            /** @description Name of the OAuth proxy to use when `isOAuthProxy` is true. */
+            oauthProxyName?: string;
+            /** @description OAuth 1 only, the `token` returned by `GET /elements/{keyOrId}/oauth/token`. */
+            requestToken?: string;
+        };
+        /** @description How instances of the element authenticate with the provider. */
+        ElementAuthentication: {
+            /**
+             * @description Authentication type. Values seen: `oauth2`, `oauth1`, `basic`, `custom`, `apiKey`, `awsv4`
+             *     (the element builder supports OAuth 2, OAuth 1, basic, custom and AWS signatures).
+             * @example oauth2
+             */
+            type?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description One configuration entry of an element definition: a key that instances of the element may or must set in
+         *     their `configuration` (the entry's `defaultValue` applies otherwise).
+         * @example {
+         *       "key": "base.url",
+         *       "name": "Base URL",
+         *       "description": "Base URL of the provider's API",
+         *       "defaultValue": "https://api.example.com/v2",
+         *       "type": "TEXTFIELD_1000",
+         *       "required": false,
+         *       "hideFromConsole": true,
+         *       "active": true
+         *     }
+         */
+        ElementConfig: {
+            /**
+             * Format: int64
+             * @description Identifier of the entry.
+             */
+            readonly id?: number;
+            /**
+             * @description Configuration key, as used in an instance's `configuration` map.
+             * @example oauth.api.key
+             */
+            key: string;
+            /**
+             * @description Display name.
+             * @example OAuth API Key
+             */
+            name: string;
+            /** @description What the entry is for. */
+            description?: string;
+            /** @description Value used when an instance does not set the key. */
+            defaultValue?: string | null;
+            /**
+             * @description Input type shown in the console, e.g. `TEXTFIELD_32`, `TEXTFIELD_128`, `TEXTFIELD_1000`, `TEXTAREA`,
+             *     `PASSWORD`, `BOOLEAN`, `SELECTION`.
+             * @example TEXTFIELD_128
+             */
+            type?: string;
+            /** @description Data type of the value, in older element definitions. */
+            configDataType?: string;
+            /** @description Whether an instance must give a value. */
+            required?: boolean;
+            /** @description Older name of `required`. */
+            mandatory?: boolean;
+            /** @description Hidden in the console's instance form. */
+            hideFromConsole?: boolean;
+            /** @description Whether the entry is in use. */
+            active?: boolean;
+            /** @description Set and used by Cloud Elements only. */
+            internal?: boolean;
+            /** @description Set once per company rather than per instance. */
+            companyConfig?: boolean;
+            /** @description Set by a reseller. */
+            resellerConfig?: boolean;
+            /** @description Groups the entries that follow it in the console. */
+            groupControl?: boolean;
+            /** @description Position in the console's instance form. */
+            displayOrder?: number;
+        };
+        /**
+         * @description A parameter mapping of an element definition: how a value from the request (or from the instance
+         *     configuration) is sent to the provider, and under which name.
+         * @example {
+         *       "name": "pageSize",
+         *       "vendorName": "limit",
+         *       "type": "query",
+         *       "vendorType": "query",
+         *       "source": "request",
+         *       "required": false
+         *     }
+         */
+        ElementParameter: {
+            /**
+             * Format: int64
+             * @description Identifier of the parameter.
+             */
+            readonly id?: number;
+            /**
+             * Format: int64
+             * @description Element the parameter belongs to.
+             */
+            readonly elementId?: number;
+            /**
+             * Format: int64
+             * @description Resource the parameter belongs to (resource-level parameters).
+             */
+            readonly resourceId?: number;
+            /** @description When the parameter was created. */
+            readonly createdDate?: string;
+            /**
+             * @description Name on the Cloud Elements side (query or path parameter name, configuration key, `body`...).
+             * @example pageSize
+             */
+            name?: string;
+            /**
+             * @description Name on the provider side.
+             * @example limit
+             */
+            vendorName?: string;
+            /** @description What the parameter is for. */
+            description?: string;
+            /**
+             * @description Where the value comes from: `query`, `path`, `header`, `body`, `form`, `configuration`, `value`
+             *     (a fixed or computed value), ...
+             * @example query
+             */
+            type?: string;
+            /**
+             * @description Where the value goes at the provider (`query`, `path`, `header`, `body`, `form`, ...).
+             * @example query
+             */
+            vendorType?: string;
+            /**
+             * @description Data type on the Cloud Elements side (`string`, `number`, `boolean`, or a model name).
+             * @example string
+             */
+            dataType?: string;
+            /**
+             * @description Data type at the provider.
+             * @example string
+             */
+            vendorDataType?: string;
+            /**
+             * @description `request` for values taken from the request, `response` for values read from the answer.
+             * @example request
+             */
+            source?: string;
+            /** @description Whether the parameter must be given. */
+            required?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A script run before or after the provider call (pre-request or post-request hook). */
+        ElementHook: {
+            /**
+             * Format: int64
+             * @description Identifier of the hook.
+             */
+            readonly id?: number;
+            /**
+             * Format: int64
+             * @description Element the hook belongs to.
+             */
+            readonly elementId?: number;
+            /**
+             * @description When the hook runs, e.g. `preRequest` or `postRequest`.
+             * @example preRequest
+             */
+            type?: string;
+            /** @description The JavaScript source of the hook. */
+            body?: string;
+            /** @description Media type of `body`, e.g. `application/javascript`. */
+            mimeType?: string;
+            /** @description Whether the hook uses the legacy script runtime. */
+            isLegacy?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The data model of a resource, as Swagger 2.0 definitions. */
+        ElementResourceModel: {
+            /**
+             * @description Model name.
+             * @example customers
+             */
+            name?: string;
+            /** @description Whether the model is used for transformations. */
+            transform?: boolean;
+            /** @description Swagger 2.0 definitions of the model, keyed by definition name. */
+            swagger?: {
+                [key: string]: unknown;
+            };
+            /** @description The definitions as originally entered, keyed by definition name. */
+            rawSwagger?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description One API operation of an element: the normalized Cloud Elements path and method, and the provider path and
+         *     method (for database elements, the SQL statement) they map to.
+         */
+        ElementResource: {
+            /**
+             * Format: int64
+             * @description Identifier of the resource.
+             */
+            readonly id?: number;
+            /** @description When the resource was created. */
+            readonly createdDate?: string;
+            /**
+             * @description What the operation does.
+             * @example Retrieve a list of customers
+             */
+            description?: string;
+            /**
+             * @description Cloud Elements path, e.g. `/hubs/crm/contacts/{id}`.
+             * @example /hubs/db/customers
+             */
+            path?: string;
+            /**
+             * @description HTTP method on the Cloud Elements side.
+             * @example GET
+             */
+            method?: string;
+            /**
+             * @description Provider path (for database elements, the SQL statement with named parameters).
+             * @example /contacts
+             */
+            vendorPath?: string;
+            /**
+             * @description HTTP method at the provider.
+             * @example GET
+             */
+            vendorMethod?: string;
+            /**
+             * @description `api` for public operations; other values mark internal ones (e.g. `onProvision`).
+             * @example api
+             */
+            type?: string;
+            /** @description Operation name used in the element's API docs. */
+            operationId?: string;
+            /** @description Key of the provider answer that holds the records. */
+            rootKey?: string;
+            /** @description Key of the provider answer that holds the next-page cursor. */
+            nextPageKey?: string;
+            /** @description Pagination style of the resource, overriding the element's. */
+            paginationType?: string;
+            /** @description Resource called next to fetch further pages. */
+            nextResource?: string;
+            /** @description Parameter mappings of the operation. */
+            parameters?: components["schemas"]["ElementParameter"][];
+            /** @description Pre- and post-request hooks of the operation. */
+            hooks?: components["schemas"]["ElementHook"][];
+            model?: components["schemas"]["ElementResourceModel"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description An element (connector) definition: identity and catalog text, authentication, the configuration entries its
+         *     instances take, the parameter mappings and the resources (operations). `GET` answers and `POST /elements`
+         *     bodies share this shape; definitions carry further builder fields not listed here.
+         */
+        ElementDefinition: {
+            /**
+             * Format: int64
+             * @description Numeric element id (usable wherever a `{keyOrId}` is expected).
+             * @example 39
+             */
+            readonly id?: number;
+            /**
+             * @description Unique element key, e.g. `sfdc`, `marketo`, `box`.
+             * @example sfdc
+             */
+            key: string;
+            /**
+             * @description Display name.
+             * @example Salesforce.com
+             */
+            name: string;
+            /** @description Catalog description of the element. */
+            description?: string;
+            /**
+             * @description Logo, as a URL or a path relative to the console (e.g. `elements/provider_sfdc.png`).
+             * @example elements/provider_sfdc.png
+             */
+            image?: string;
+            /**
+             * @description Key of the hub the element belongs to (`crm`, `documents`, `marketing`, ...).
+             * @example crm
+             */
+            hub?: string;
+            /** @description Whether the element is available for new instances. */
+            active?: boolean;
+            /** @description Whether the element was deleted. */
+            deleted?: boolean;
+            /** @description Whether the element is in beta. */
+            beta?: boolean;
+            /** @description Whether the element is private to the account that built it. */
+            private?: boolean;
+            /** @description Whether the element is an extension of another element. */
+            extended?: boolean;
+            /** @description Whether the element may be extended with new resources. */
+            extendable?: boolean;
+            /** @description Whether the element may be cloned. */
+            cloneable?: boolean;
+            /** @description Whether the element authenticates with OAuth (call the OAuth URL API first). */
+            typeOauth?: boolean;
+            /** @description Whether a trial provider account is offered. */
+            trialAccount?: boolean;
+            /** @description Text about the trial account. */
+            trialAccountDescription?: string;
+            /** @description Console help text (HTML) about signing up with the provider. */
+            configDescription?: string;
+            /** @description Console help text (HTML) about connecting an existing provider account. */
+            existingAccountDescription?: string;
+            /**
+             * @description Sign-up page of the provider.
+             * @example http://www.salesforce.com
+             */
+            signupURL?: string;
+            /**
+             * @description How the console provisions instances, e.g. `OAUTH_TEMPLATE`.
+             * @example OAUTH_TEMPLATE
+             */
+            elementProvisionType?: string;
+            /** @description Name of the element's hook implementation, where it has one. */
+            hookName?: string;
+            authentication?: components["schemas"]["ElementAuthentication"];
+            /**
+             * @description Authentication type, in summaries (same values as `authentication.type`).
+             * @example oauth2
+             */
+            authenticationType?: string;
+            /**
+             * @description Transport to the provider, `http` for web APIs, `jdbc` for database elements.
+             * @example http
+             */
+            protocolType?: string;
+            /** @description Whether transformations can be defined for the element. */
+            transformationsEnabled?: boolean;
+            /** @description Whether bulk download is supported. */
+            bulkDownloadEnabled?: boolean;
+            /** @description Whether bulk upload is supported. */
+            bulkUploadEnabled?: boolean;
+            /** @description Configuration entries that instances of the element take. */
+            configuration?: components["schemas"]["ElementConfig"][];
+            /** @description Element-wide parameter mappings, applied to every resource. */
+            parameters?: components["schemas"]["ElementParameter"][];
+            /** @description The element's operations. Catalog answers often leave this empty. */
+            resources?: components["schemas"]["ElementResource"][];
+            /** @description Element-wide pre- and post-request hooks. */
+            hooks?: components["schemas"]["ElementHook"][];
+            /** @description When the element was created (epoch milliseconds in CE's swagger). */
+            readonly createdDate?: number | string;
+            /** @description When the element was last updated (epoch milliseconds in CE's swagger). */
+            readonly updatedDate?: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description An element (connector) of the catalog, as the API returns it.
+         * @example {
+         *       "id": 85,
+         *       "name": "Marketo",
+         *       "key": "marketo",
+         *       "description": "Add a Marketo Instance to connect your existing Marketo account to the Marketing Hub.",
+         *       "image": "elements/provider_marketo.png",
+         *       "active": true,
+         *       "deleted": false,
+         *       "typeOauth": true,
+         *       "trialAccount": false,
+         *       "resources": [],
+         *       "transformationsEnabled": true,
+         *       "bulkDownloadEnabled": true,
+         *       "bulkUploadEnabled": true,
+         *       "cloneable": true,
+         *       "extendable": true,
+         *       "beta": false,
+         *       "authentication": {
+         *         "type": "oauth2"
+         *       },
+         *       "extended": false,
+         *       "hub": "marketing",
+         *       "protocolType": "http",
+         *       "parameters": [],
+         *       "private": false
+         *     }
+         */
+        Element: WithRequired<components["schemas"]["ElementDefinition"], "id" | "key" | "name">;
+        /** @description Event support of one resource for one event method. */
+        ElementEventResourceMetadata: {
+            /** @description Event types raised for the resource (`CREATED`, `UPDATED`, `DELETED`, ...). */
+            eventTypes?: string[];
+            /** @description Default poller URL of the resource (polling only). */
+            pollUrl?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Whether and how the element can raise events. */
+        ElementEventsMetadata: {
+            /** @description Whether the element supports events at all. */
+            supported: boolean;
+            /** @description How Cloud Elements learns of changes. */
+            methods: ("polling" | "webhook")[];
+            /** @description Polling support per resource name. */
+            polling?: {
+                [key: string]: components["schemas"]["ElementEventResourceMetadata"];
+            };
+            /** @description Webhook support per resource name. */
+            webhook?: {
+                [key: string]: components["schemas"]["ElementEventResourceMetadata"];
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Bulk support of a resource in one direction. */
+        ElementBulkSupport: {
+            /** @description Whether bulk is possible. */
+            supported: boolean;
+            /** @description Whether the provider's own bulk API is used (otherwise Cloud Elements pages through records). */
+            native: boolean;
+        };
+        /** @description Capabilities of one normalized resource of the element (expanded metadata only). */
+        ElementResourceMetadata: {
+            /**
+             * @description Resource name, e.g. `contacts`.
+             * @example contacts
+             */
+            canonicalName: string;
+            /** @description Supported operations, e.g. `GET`, `POST`, `GET /{id}`. */
+            operations?: string[];
+            /** @description Event support of the resource. */
+            events?: {
+                /** @description Whether events are raised for the resource. */
+                supported?: boolean;
+                /** @description `polling` and/or `webhook`. */
+                methods?: string[];
+                /** @description Event types raised (`CREATED`, `UPDATED`, `DELETED`). */
+                eventTypes?: string[];
+            };
+            /** @description Bulk support of the resource. */
+            bulk?: {
+                upload?: components["schemas"]["ElementBulkSupport"];
+                download?: components["schemas"]["ElementBulkSupport"];
+            };
+            /** @description Which custom-field operations the resource supports. */
+            customField?: {
+                /** @description Read custom fields. */
+                get?: boolean;
+                /** @description Create custom fields. */
+                create?: boolean;
+                /** @description Update custom fields. */
+                update?: boolean;
+                /** @description Delete custom fields. */
+                delete?: boolean;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Capabilities of an element. The short form has identity and event support; `expand=true` adds catalog
+         *     flags, discovery, bulk, usage, API style and per-resource detail.
+         * @example {
+         *       "id": 39,
+         *       "key": "sfdc",
+         *       "name": "Salesforce.com",
+         *       "description": "Customer relationship management, simplified.",
+         *       "events": {
+         *         "supported": true,
+         *         "methods": [
+         *           "polling",
+         *           "webhook"
+         *         ]
+         *       }
+         *     }
+         */
+        ElementMetadata: {
+            /**
+             * Format: int64
+             * @description Numeric element id.
+             * @example 39
+             */
+            id: number;
+            /**
+             * @description Element key.
+             * @example sfdc
+             */
+            key: string;
+            /**
+             * @description Display name.
+             * @example Salesforce.com
+             */
+            name: string;
+            /** @description Catalog description. */
+            description: string;
+            events: components["schemas"]["ElementEventsMetadata"];
+            /** @description Logo (expanded form). */
+            image?: string;
+            /** @description Position in the catalog (expanded form). */
+            displayOrder?: number;
+            /** @description Whether the element is available (expanded form). */
+            active?: boolean;
+            /** @description Whether the element is in beta (expanded form). */
+            beta?: boolean;
+            /** @description Whether transformations are supported (expanded form). */
+            transformations?: boolean;
+            /** @description Kind of element (expanded form). */
+            elementType?: string;
+            /** @description Whether the element supports the normalized `nextPage` paging (expanded form). */
+            normalizedPaging?: boolean;
+            /** @description Whether the element's docs were validated (expanded form). */
+            swaggerValidated?: boolean;
+            /** @description Whether the element can be cloned (expanded form). */
+            cloneable?: boolean;
+            /** @description Authentication type, e.g. `oauth2` (expanded form). */
+            authenticationType?: string;
+            /** @description Hub key (expanded form). */
+            hub?: string;
+            /** @description Which discovery (object metadata) features the element supports (expanded form). */
+            discovery?: {
+                /** @description Custom fields are listed in object metadata. */
+                customFields?: boolean;
+                /** @description Custom objects are listed. */
+                customObjects?: boolean;
+                /** @description Custom fields of the provider are discovered. */
+                endpointCustomFields?: boolean;
+                /** @description Custom objects of the provider are discovered. */
+                endpointCustomObjects?: boolean;
+            };
+            /** @description Element-level bulk support (expanded form). */
+            bulk?: {
+                /** @description Bulk upload is supported. */
+                upload?: boolean;
+                /** @description Bulk download is supported. */
+                download?: boolean;
+            };
+            /** @description How much the element is used (expanded form). */
+            usage?: {
+                /** @description Number of instances. */
+                instanceCount?: number;
+                /** @description Number of customers with instances. */
+                customerCount?: number;
+                /** @description Call volume. */
+                traffic?: number;
+            };
+            /** @description Style of the provider API (expanded form). */
+            api?: {
+                /** @description API style, e.g. `REST` or `SOAP`. */
+                type?: string;
+                /** @description Media type of the provider API, e.g. `application/json`. */
+                contentType?: string;
+            };
+            /** @description Per-resource capabilities (expanded form). */
+            resources?: components["schemas"]["ElementResourceMetadata"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A Swagger 2.0 schema object (a model, or one of its properties). */
+        ElementSwaggerSchema: {
+            /**
+             * @description JSON type (`object`, `array`, `string`, `integer`, `number`, `boolean`).
+             * @example object
+             */
+            type?: string;
+            /** @description Format of the value (`int32`, `int64`, `date-time`, ...). */
+            format?: string;
+            /** @description What the model or property is. */
+            description?: string;
+            /** @description Required property names. */
+            required?: string[];
+            /** @description Properties of an object model, by name. */
+            properties?: {
+                [key: string]: components["schemas"]["ElementSwaggerSchema"];
+            };
+            items?: components["schemas"]["ElementSwaggerSchema"];
+            /** @description Allowed values. */
+            enum?: unknown[];
+            /** @description Reference to another definition, e.g. `#/definitions/accounts`. */
+            $ref?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A Swagger 2.0 document describing the API of an element or of one instance (with the instance's custom
+         *     objects and transformations), as served to the API docs console.
+         * @example {
+         *       "swagger": "2.0",
+         *       "info": {
+         *         "title": "Salesforce Sales Cloud",
+         *         "version": "1.0"
+         *       },
+         *       "host": "api.cloud-elements.com",
+         *       "basePath": "/elements/api-v2/hubs/crm",
+         *       "paths": {},
+         *       "definitions": {}
+         *     }
+         */
+        ElementSwaggerDocument: {
+            /**
+             * @description Swagger version, `2.0`.
+             * @example 2.0
+             */
+            swagger?: string;
+            /** @description Title, description and version of the API. */
+            info?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description API host.
+             * @example api.cloud-elements.com
+             */
+            host?: string;
+            /**
+             * @description Base path of the operations.
+             * @example /elements/api-v2/hubs/crm
+             */
+            basePath?: string;
+            /** @description Transfer protocols. */
+            schemes?: string[];
+            /** @description Request media types. */
+            consumes?: string[];
+            /** @description Response media types. */
+            produces?: string[];
+            /** @description Operation groups. */
+            tags?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Operations by path template (Swagger path items). */
+            paths?: {
+                [key: string]: unknown;
+            };
+            /** @description Data models by name (Swagger schema objects). */
+            definitions?: {
+                [key: string]: components["schemas"]["ElementSwaggerSchema"];
+            };
+            /** @description Shared parameters by name. */
+            parameters?: {
+                [key: string]: unknown;
+            };
+            /** @description Security schemes by name. */
+            securityDefinitions?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The configuration entries and the provider-data entries an element accepts.
+         * @example {
+         *       "configuration": [
+         *         {
+         *           "key": "oauth.api.key",
+         *           "name": "OAuth API Key",
+         *           "description": "Client id of your app at the provider",
+         *           "type": "TEXTFIELD_128",
+         *           "required": true
+         *         }
+         *       ],
+         *       "providerData": [
+         *         {
+         *           "key": "code",
+         *           "name": "Authorization code",
+         *           "description": "The code the provider adds to the callback URL",
+         *           "required": true
+         *         }
+         *       ]
+         *     }
+         */
+        ElementConfigurations: {
+            /** @description Entries of the instance `configuration` map. */
+            configuration?: components["schemas"]["ElementConfig"][];
+            /** @description Entries of the instance `providerData` map (values the provider returns during authorization). */
+            providerData?: components["schemas"]["ElementConfig"][];
+        };
+        /**
+         * @description One option of a transformation or of one mapped field, e.g. `passThrough` (also copy unmapped vendor
+         *     fields, per direction), `addToDocumentation` (show the mapped object in the instance's API docs),
+         *     `remove`, `inherit`.
+         * @example {
+         *       "type": "passThrough",
+         *       "properties": {
+         *         "fromVendor": false,
+         *         "toVendor": false
+         *       }
+         *     }
+         */
+        TransformationConfigurationEntry: {
+            /**
+             * @description Option name.
+             * @example passThrough
+             * @example addToDocumentation
+             */
+            type: string;
+            /** @description Option settings; for `passThrough` the flags `fromVendor` and `toVendor`. */
+            properties?: {
+                /** @description Apply the option to data coming from the vendor. */
+                fromVendor?: boolean;
+                /** @description Apply the option to data sent to the vendor. */
+                toVendor?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Mapping of one common-object field to one vendor field.
+         * @example {
+         *       "path": "companyName",
+         *       "vendorPath": "Name"
+         *     }
+         */
+        TransformationField: {
+            /**
+             * @description Field of the common object (as in its object definition).
+             * @example companyName
+             */
+            path: string;
+            /**
+             * @description Data type of the common field (`string`, `number`, `boolean`, `date`, ...).
+             * @example string
+             */
+            type?: string;
+            /**
+             * @description Field of the vendor (element) object; dots address nested fields.
+             * @example Name
+             */
+            vendorPath?: string;
+            /**
+             * @description Data type of the vendor field.
+             * @example string
+             */
+            vendorType?: string;
+            /**
+             * @description Level the field mapping comes from.
+             * @enum {string}
+             */
+            readonly level?: "organization" | "account" | "instance";
+            /** @description Options of this field mapping. */
+            configuration?: components["schemas"]["TransformationConfigurationEntry"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Mapping of an element's vendor object (`vendorName`) onto a common object. Once saved, hub calls on the
+         *     common object's name return the transformed data.
+         * @example {
+         *       "vendorName": "Account",
+         *       "fields": [
+         *         {
+         *           "path": "id",
+         *           "vendorPath": "Id"
+         *         }
+         *       ]
+         *     }
+         */
+        Transformation: {
+            /**
+             * @description Name of the element's own object (resource) that is mapped.
+             * @example Account
+             */
+            vendorName: string;
+            /**
+             * @description Level the transformation belongs to; set by the API from the path used.
+             * @enum {string}
+             */
+            level?: "organization" | "account" | "instance";
+            /** @description Name of the common object (in some answers). */
+            objectName?: string;
+            /** @description Field mappings. */
+            fields?: components["schemas"]["TransformationField"][];
+            /** @description Options of the whole transformation. */
+            configuration?: components["schemas"]["TransformationConfigurationEntry"][];
+            /** @description `false` for v2 transformations (script run after the field mapping). */
+            isLegacy?: boolean;
+            /** @description JavaScript run on each transformed object; it must call `done(transformedObject)`. */
+            script?: {
+                /**
+                 * @description The script source.
+                 * @example transformedObject.foo = 'bar'; done(transformedObject);
+                 */
+                body?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /**
+             * @description When the transformation was saved, e.g. `2014-12-12 18:03:32.012321` (not ISO 8601).
+             * @example 2014-12-12 18:03:32.012321
+             */
+            readonly startDate?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description All transformations visible at one level for an element or instance, keyed by common object name.
+         * @example {
+         *       "myaccounts": {
+         *         "level": "instance",
+         *         "vendorName": "Account",
+         *         "fields": [
+         *           {
+         *             "path": "id",
+         *             "vendorPath": "Id"
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        TransformationMap: {
+            [key: string]: components["schemas"]["Transformation"];
+        };
+        /**
+         * @description Who holds the provider tokens: `none` (default, Cloud Elements runs the OAuth flow and refreshes tokens) or
+         *     `initial` (you obtained the tokens and pass them in `configuration`, e.g. `oauth.user.refresh_token`).
+         *     Other values may appear.
+         * @example none
+         */
+        InstanceExternalAuthentication: string;
+        /**
+         * @description The instance configuration as answered: every key of the element with its value as a string, or null when
+         *     unset. Secrets (`oauth.api.secret`, `password`, ...) usually come back masked as `********`.
+         * @example {
+         *       "base.url": "https://338-ZRW-745.mktorest.com/rest",
+         *       "event.vendor.type": "polling",
+         *       "filter.response.nulls": "true",
+         *       "event.notification.callback.url": null,
+         *       "oauth.api.secret": "********"
+         *     }
+         */
+        InstanceConfigurationValues: {
+            /** @description `"true"` or `"false"`. */
+            "filter.response.nulls"?: string | null;
+            /** @description `"true"` or `"false"`. */
+            "event.notification.enabled"?: string | null;
+            /** @description `polling` or `webhook`. */
+            "event.vendor.type"?: string | null;
+            /** @description Callback URL of the event notifications. */
+            "event.notification.callback.url"?: string | null;
+            /** @description Minutes between polls. */
+            "event.poller.refresh_interval"?: string | null;
+            /** @description Client id of the provider app. */
+            "oauth.api.key"?: string | null;
+            /** @description Client secret of the provider app (may be masked). */
+            "oauth.api.secret"?: string | null;
+        } & {
+            [key: string]: string | null;
+        };
+        /** @description The user who created the instance. */
+        InstanceUser: {
+            /**
+             * Format: int64
+             * @description User id.
+             * @example 123456
+             */
+            id: number;
+            /**
+             * Format: email
+             * @description User email address.
+             */
+            emailAddress?: string;
+            /** @description First name. */
+            firstName?: string;
+            /** @description Last name. */
+            lastName?: string;
+        };
+        /**
+         * @description An element instance: one connected provider account. `token` is the element token used in
+         *     `Authorization: ..., Element <token>` for hub calls on this instance.
+         */
+        Instance: {
+            /**
+             * Format: int64
+             * @description Instance id.
+             * @example 12345
+             */
+            readonly id: number;
+            /**
+             * @description Instance name.
+             * @example Instance via API
+             */
+            name: string;
+            /**
+             * @description The element token of the instance. Keep it secret, with the instance id.
+             * @example 3sU/S/kZD36BaABPS7EAuSGHF+1wsthT+mvoukiE
+             */
+            readonly token: string;
+            element?: components["schemas"]["Element"];
+            /**
+             * Format: int64
+             * @description Id of the element.
+             */
+            readonly elementId?: number;
+            /** @description Tags of the instance. */
+            tags?: string[];
+            /**
+             * Format: date-time
+             * @description When the instance was created.
+             */
+            readonly createdDate?: string;
+            /**
+             * Format: date-time
+             * @description When the instance was last changed.
+             */
+            readonly updatedDate?: string;
+            /** @description Calls made to the provider while provisioning (usually empty). */
+            readonly provisionInteractions?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Whether the provider credentials last worked; `false` when re-authorization is needed. */
+            readonly valid: boolean;
+            /** @description Whether the instance is disabled (hub calls answer 403). */
+            disabled?: boolean;
+            /** @description Largest number of cached responses. */
+            maxCacheSize?: number;
+            /** @description Lifetime of cached responses. */
+            cacheTimeToLive?: number;
+            /** @description Whether responses are cached. */
+            cachingEnabled?: boolean;
+            /** @description Whether events are on (`event.notification.enabled`). */
+            eventsEnabled?: boolean;
+            /** @description Whether trace logging is on. */
+            traceLoggingEnabled?: boolean;
+            externalAuthentication?: components["schemas"]["InstanceExternalAuthentication"];
+            configuration?: components["schemas"]["InstanceConfigurationValues"];
+            /** @description The provider data given at creation (not returned by PUT and PATCH). */
+            providerData?: {
+                [key: string]: unknown;
+            };
+            user?: components["schemas"]["InstanceUser"];
+        };
+        /**
+         * @description The element an instance belongs to, by `key` or by numeric `id` (give one of them).
+         * @example {
+         *       "key": "sfdc"
+         *     }
+         */
+        InstanceElementRef: {
+            /**
+             * @description Element key.
+             * @example sfdc
+             */
+            key?: string;
+            /**
+             * Format: int64
+             * @description Numeric element id (e.g. of a clone of a catalog element).
+             * @example 39
+             */
+            id?: number;
+        } | unknown | unknown;
+        /**
+         * @description How the poller reads one resource: the URL to call (with date placeholders such as
+         *     `${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}`, `${date:<format>}` or `${epoch}`), the id field and where the
+         *     created and updated dates are.
+         */
+        InstancePollerResource: {
+            /**
+             * @description Hub URL polled for changes, with a date placeholder for the last poll time.
+             * @example /hubs/crm/contacts?where=lastUpdated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'
+             */
+            url?: string;
+            /**
+             * @description Field holding the record id.
+             * @example id
+             */
+            idField?: string;
+            /** @description Drop records whose updated date is older than the last poll. */
+            filterByUpdatedDate?: boolean;
+            /** @description Seconds within which a record's created and updated dates count as a creation. */
+            createdCheckTolerance?: number;
+            /** @description Page size of the polling calls. */
+            pageSize?: number;
+            /** @description Delay applied to the poll window. */
+            pollDelay?: number;
+            /** @description Where the created and updated dates are and how they are written (Java date patterns). */
+            datesConfiguration?: {
+                /** @description Field with the updated date. */
+                updatedDateField?: string;
+                /** @description Pattern of the updated date. */
+                updatedDateFormat?: string;
+                /** @description Time zone of the updated date. */
+                updatedDateTimezone?: string;
+                /** @description Field with the created date. */
+                createdDateField?: string;
+                /** @description Pattern of the created date. */
+                createdDateFormat?: string;
+                /** @description Time zone of the created date. */
+                createdDateTimezone?: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Instance configuration, keyed by configuration key (`GET /elements/{keyOrId}` lists an element's keys in
+         *     `configuration[]`). The common keys are described here; elements define their own keys as well
+         *     (`username`, `password`, `subdomain`, `marketo.identity.url`, ...), and any key not listed here is accepted
+         *     with a string, boolean, number or null value. Values may be given as strings: `"true"` and `true` are both
+         *     accepted. Missing required keys make the create call fail with a message naming them.
+         * @example {
+         *       "oauth.api.key": "fake_salesforce_api_key",
+         *       "oauth.api.secret": "fake_salesforce_api_secret",
+         *       "oauth.callback.url": "https://www.mycoolapp.com/auth",
+         *       "filter.response.nulls": true,
+         *       "event.notification.enabled": false
+         *     }
+         */
+        InstanceConfigurationInput: {
+            /**
+             * @description Turn events on for the instance. Default `false`.
+             * @example true
+             */
+            "event.notification.enabled"?: boolean | string;
+            /**
+             * @description How Cloud Elements learns of changes at the provider: `polling` or `webhook` (the element must support
+             *     it). Some guides write `webhooks`; prefer `webhook`.
+             * @example polling
+             * @enum {string}
+             */
+            "event.vendor.type"?: "polling" | "webhook" | "webhooks";
+            /**
+             * @description How Cloud Elements notifies you of events; only `webhook`.
+             * @enum {string}
+             */
+            "event.notification.type"?: "webhook";
+            /**
+             * @description Your URL that receives the event notifications (HTTP POST).
+             * @example https://mycoolapp.com/callback
+             */
+            "event.notification.callback.url"?: string | null;
+            /**
+             * @description Secret for the `Elements-Webhook-Signature` header of event and bulk callbacks
+             *     (`sha256=` + base64 of the HMAC-SHA256 of the raw body). Without it, notifications are not signed.
+             */
+            "event.notification.signature.key"?: string | null;
+            /**
+             * @description Minutes between polls (polling only).
+             * @example 15
+             */
+            "event.poller.refresh_interval"?: string | number;
+            /**
+             * @description What to poll, keyed by resource name; given as a JSON object or as that object serialized to a string.
+             *     The element's default is the `defaultValue` of this key in its configuration entries.
+             */
+            "event.poller.configuration"?: {
+                [key: string]: components["schemas"]["InstancePollerResource"];
+            } | string;
+            /**
+             * @description Resources to poll, separated by `|` (older elements; HubSpot uses line breaks).
+             * @example leads|contacts
+             */
+            "event.poller.urls"?: string;
+            /**
+             * @description Comma-separated objects to watch for webhook events (Salesforce family).
+             * @example Account
+             * @example Contact
+             */
+            "event.objects"?: string;
+            /** @description Reserved for Cloud Elements. */
+            "event.metadata"?: string;
+            /** @description Reserved for Cloud Elements (event helper of the element). */
+            "event.helper.key"?: string;
+            /** @description Reserved for Cloud Elements (provider subscription of a webhook). */
+            "event.notification.subscription.id"?: string | null;
+            /** @description Reserved for Cloud Elements (how inbound events find the instance). */
+            "event.notification.instance.finder"?: string;
+            /**
+             * @description Remove null-valued fields from hub responses. Default `true`.
+             * @example true
+             */
+            "filter.response.nulls"?: boolean | string;
+            /** @description Client id of your provider app; must equal the `apiKey` given to the OAuth URL call. */
+            "oauth.api.key"?: string;
+            /** @description Client secret of your provider app; must equal the `apiSecret` given to the OAuth URL call. */
+            "oauth.api.secret"?: string;
+            /** @description Redirect URL of your provider app; must equal the `callbackUrl` given to the OAuth URL call. */
+            "oauth.callback.url"?: string;
+            /** @description Provider scopes requested. */
+            "oauth.scope"?: string;
+            /** @description Provider access token (set by Cloud Elements, or given with external authentication). */
+            "oauth.user.token"?: string;
+            /** @description Provider refresh token (set by Cloud Elements, or given with external authentication). */
+            "oauth.user.refresh_token"?: string;
+            /** @description OAuth 1 token secret. */
+            "oauth.user.token.secret"?: string;
+            /** @description Seconds between token refreshes (set by Cloud Elements). */
+            "oauth.user.refresh_interval"?: string | number;
+            /** @description Time of the last token refresh, epoch milliseconds (set by Cloud Elements). */
+            "oauth.user.refresh_time"?: string | number;
+            /** @description Provider resource URL, for providers that need one with external authentication. */
+            "oauth.resource.url"?: string;
+            /** @description Provider token endpoint (reserved, from the element definition). */
+            "oauth.token.url"?: string;
+            /** @description Provider token refresh endpoint (reserved). */
+            "oauth.token.refresh_url"?: string;
+            /** @description Provider token revocation endpoint (reserved). */
+            "oauth.token.revoke_url"?: string;
+            /** @description Provider authorization endpoint (reserved). */
+            "oauth.authorization.url"?: string;
+            /** @description Send the client credentials in a basic header to the token endpoint (reserved). */
+            "oauth.basic.header"?: boolean | string;
+            /** @description Username, API key or login of basic-auth elements. */
+            username?: string;
+            /** @description Password or API secret of basic-auth elements; answered masked. */
+            password?: string;
+            /** @description Provider API base URL, for elements whose URL differs per account. */
+            "base.url"?: string;
+            /** @description Provider site URL, for elements that need one. */
+            "site.url"?: string;
+            /** @description Provider site address (e.g. a SharePoint site or a Shopify shop). */
+            "site.address"?: string;
+            /**
+             * @description Paging style of the provider (reserved, from the element definition).
+             * @enum {string}
+             */
+            "pagination.type"?: "page" | "offset" | "cursor";
+            /** @description Largest page size of the provider; also the default `pageSize` of hub lists. */
+            "pagination.max"?: string | number;
+        } & {
+            [key: string]: string | boolean | number | null;
+        };
+        /**
+         * @description What the provider returned during authorization, passed on to Cloud Elements: the OAuth 2 `code`, or the
+         *     OAuth 1 `oauth_token`, `oauth_verifier` and `secret`, plus provider-specific values such as QuickBooks'
+         *     `realmId`. Other keys from the provider's callback are accepted as they are.
+         * @example {
+         *       "code": "xxxxxxxxxxxxxxxxxxxxxxxxxxx"
+         *     }
+         */
+        InstanceProviderData: {
+            /**
+             * @description OAuth 2 authorization code from the callback URL (`code` query parameter).
+             * @example aPrxMZkm7lCkgfRp6r.wjav5NtEiWEdm0Ol4UxpgX.3WGDkFjtt1.AuAx_nqCQ05p94a50Anrw%3D%3D
+             */
+            code?: string;
+            /** @description OAuth 1 token from the callback URL. */
+            oauth_token?: string;
+            /** @description OAuth 1 verifier from the callback URL. */
+            oauth_verifier?: string;
+            /** @description OAuth 1 request token secret (from `GET /elements/{keyOrId}/oauth/token`). */
+            secret?: string;
+            /** @description QuickBooks company id from the callback URL. */
+            realmId?: string;
+            /** @description The `state` echoed by the provider. */
+            state?: string;
+            /** @description API key returned by providers that hand one out during authorization. */
+            apikey?: string;
+            /** @description Access token, for providers that return it directly. */
+            access_token?: string;
+            /** @description Refresh token, for providers that return it directly. */
+            refresh_token?: string;
+            /** @description Lifetime of the access token in seconds. */
+            expires_in?: number | string;
+            /** @description Provider data source (provider-specific). */
+            dataSource?: string;
+            /** @description Provider organization (provider-specific). */
+            org?: string;
+            /** @description Provider token (provider-specific). */
+            token?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Fields to change on an instance; all optional. `tags` replaces every tag; `configuration` changes only
+         *     the keys given; a new `providerData.code` re-authorizes the instance; `element: {id}` moves the instance
+         *     to another element (e.g. a clone of its element).
+         * @example {
+         *       "tags": [
+         *         "tag1",
+         *         "tag2",
+         *         "tag3"
+         *       ]
+         *     }
+         */
+        InstancePatch: {
+            /**
+             * Format: int64
+             * @description The instance id (accepted and ignored; the path names the instance).
+             */
+            id?: number;
+            element?: components["schemas"]["InstanceElementRef"];
+            /** @description New name. HTML is stripped. */
+            name?: string;
+            /** @description New tags, replacing all existing ones. */
+            tags?: string[];
+            configuration?: components["schemas"]["InstanceConfigurationInput"];
+            providerData?: components["schemas"]["InstanceProviderData"];
+            externalAuthentication?: components["schemas"]["InstanceExternalAuthentication"];
+            /** @description Disable or enable the instance. */
+            disabled?: boolean;
+        };
+        /**
+         * @description A new instance of the element named in the path; `element` may be left out (when given, it must name the
+         *     same element).
+         * @example {
+         *       "name": "jira instance",
+         *       "configuration": {
+         *         "username": "jira-user",
+         *         "password": "jira-password",
+         *         "base.url": "https://mycompany.atlassian.net"
+         *       }
+         *     }
+         */
+        ElementInstanceCreate: WithRequired<components["schemas"]["InstancePatch"], "name">;
+        /**
+         * @description A new (or replacing) element instance: the element, a name, optional tags, the configuration map and, for
+         *     OAuth elements, the provider data from the authorization callback.
+         * @example {
+         *       "element": {
+         *         "key": "closeio"
+         *       },
+         *       "configuration": {
+         *         "username": "my-close-io-api-key",
+         *         "password": "my-close-io-password"
+         *       },
+         *       "tags": [
+         *         "Docs"
+         *       ],
+         *       "name": "Close.io via API"
+         *     }
+         */
+        InstanceCreate: {
+            element: components["schemas"]["InstanceElementRef"];
+            /**
+             * @description Instance name. HTML is stripped.
+             * @example sfdc api
+             */
+            name: string;
+            /**
+             * @description Free tags, for searching instances (`tags[]`). HTML is stripped.
+             * @example [
+             *       "api tag"
+             *     ]
+             */
+            tags?: string[];
+            configuration?: components["schemas"]["InstanceConfigurationInput"];
+            providerData?: components["schemas"]["InstanceProviderData"];
+            externalAuthentication?: components["schemas"]["InstanceExternalAuthentication"];
+            /** @description Create the instance disabled (hub calls answer 403 until it is enabled). */
+            disabled?: boolean;
+        };
+        /**
+         * @description An OAuth 1 request token. Pass `token` as `requestToken` to the OAuth URL call; keep `secret` for the
+         *     instance's `providerData.secret`.
+         */
+        OAuthRequestToken: {
+            /**
+             * @description The request token.
+             * @example vvvyprdDVEO0ynOBEHB9qsLYqxosUE7DiLfhTLn6st4HfhV
+             */
+            token: string;
+            /**
+             * @description The request token secret.
+             * @example vvvg6l7Uiv9OMSGJuMzB4ptgweBZuvxX544LYUR
+             */
+            secret: string;
+        };
+        /**
+         * @description One configuration entry of an instance, as a record with its own id (use the id to change one value with
+         *     `PATCH .../configuration/{configId}`).
+         * @example {
+         *       "id": 1234567,
+         *       "key": "filter.response.nulls",
+         *       "name": "Filter null values from the response",
+         *       "propertyValue": "true",
+         *       "description": "Filter null values from the response",
+         *       "required": false,
+         *       "hideFromConsole": false,
+         *       "active": true,
+         *       "type": "BOOLEAN"
+         *     }
+         */
+        ElementInstanceConfig: {
+            /**
+             * Format: int64
+             * @description Id of the entry.
+             * @example 1234567
+             */
+            readonly id: number;
+            /**
+             * @description Configuration key.
+             * @example filter.response.nulls
+             */
+            key: string;
+            /**
+             * @description Display name.
+             * @example Filter null values from the response
+             */
+            name?: string;
+            /**
+             * @description Current value, always as a string (`"true"`, `"15"`); secrets may be masked.
+             * @example true
+             */
+            propertyValue?: string | null;
+            /** @description What the entry is for. */
+            description?: string;
+            /** @description Whether the element requires a value. */
+            required?: boolean;
+            /** @description Hidden in the console. */
+            hideFromConsole?: boolean;
+            /** @description Whether the entry is in use. */
+            active?: boolean;
+            /**
+             * @description Input type of the entry (`TEXTFIELD_128`, `BOOLEAN`, `PASSWORD`, ...).
+             * @example BOOLEAN
+             */
+            type?: string;
+        };
+        /**
+         * @description New value of one configuration entry. Sending the whole entry as read, with `propertyValue` changed, also
+         *     works (the other fields are ignored).
+         * @example {
+         *       "propertyValue": "false"
+         *     }
+         */
+        ElementInstanceConfigUpdate: {
+            /**
+             * @description New value, as a string (`"true"`, `"false"`, a URL, ...).
+             * @example false
+             */
+            propertyValue: string;
+            /**
+             * Format: int64
+             * @description Id of the entry (ignored; the path names it).
+             */
+            id?: number;
+            /** @description Key of the entry (ignored). */
+            key?: string;
+        };
+        /**
+         * @description Swagger 2.0 schema objects by definition name (the models one operation uses).
+         * @example {
+         *       "accounts": {
+         *         "type": "object",
+         *         "properties": {
+         *           "Name": {
+         *             "type": "string"
+         *           }
+         *         }
+         *       }
+         *     }
+         */
+        ElementSwaggerDefinitions: {
+            [key: string]: components["schemas"]["ElementSwaggerSchema"];
+        };
+        /** @description Delivery of an event to one instance. */
+        InstanceEventElementInstance: {
+            /** @description Event id. */
+            eventId?: string;
+            /**
+             * Format: int64
+             * @description Instance the event was delivered for.
+             */
+            elementInstanceId?: number;
+            /**
+             * Format: int64
+             * @description Notification sent for the event.
+             */
+            notificationId?: number;
+            /** @description Data sent in the notification. */
+            notifiedData?: string;
+            /** @description When the delivery record was created. */
+            createdDate?: string;
+            /** @description When the delivery record was last changed. */
+            updatedDate?: string;
+        };
+        /**
+         * @description An event as stored by Cloud Elements (what the provider sent, and its processing status).
+         * @example {
+         *       "id": "5061723",
+         *       "eventDate": "2017-12-01T10:15:30Z",
+         *       "status": "NOTIFIED",
+         *       "providerData": "{\"objectType\":\"contacts\",\"contacts\":[{\"id\":\"42\"}]}",
+         *       "notifiedData": []
+         *     }
+         */
+        InstanceEvent: {
+            /**
+             * @description Event id.
+             * @example 5061723
+             */
+            id: string;
+            /**
+             * @description When the event was received.
+             * @example 2017-12-01T10:15:30Z
+             */
+            eventDate: string;
+            /**
+             * @description Processing status: `NEW`/`RECEIVED` when stored, `DISPATCHED` when handed to processing,
+             *     `CONSUMED` when processed, `NOTIFIED` when your callback was notified.
+             * @enum {string}
+             */
+            status: "NEW" | "RECEIVED" | "DISPATCHED" | "CONSUMED" | "NOTIFIED";
+            /** @description The provider payload as received (raw text, often JSON). */
+            providerData: string;
+            /** @description What was sent to your callback URL, per notification. */
+            notifiedData?: unknown[];
+            /** @description Deliveries of the event to instances. */
+            eventElementInstances?: components["schemas"]["InstanceEventElementInstance"][];
+        };
+        /**
+         * @description One field of a common-resource object definition.
+         * @example {
+         *       "path": "companyName",
+         *       "type": "string"
+         *     }
+         */
+        ObjectDefinitionField: {
+            /**
+             * @description Field name in the common object; dots address nested fields (e.g. `address.city`).
+             * @example companyName
+             */
+            path: string;
+            /**
+             * @description Data type of the field. Values seen: `string`, `number`, `boolean`, `date`; older definitions also
+             *     use array forms such as `array[string]`.
+             * @example string
+             */
+            type?: string;
+            /**
+             * @description Level at which this field is defined (present in answers when definitions are merged).
+             * @enum {string}
+             */
+            readonly level?: "organization" | "account" | "instance";
+            /**
+             * @description Level the field comes from, as listed by the common resources API.
+             * @enum {string}
+             */
+            readonly associatedLevel?: "organization" | "account" | "instance";
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Definition of a common (virtual) object: the fields it has. Defined at organization, account or instance
+         *     level; a transformation then maps an element's vendor object onto it.
+         * @example {
+         *       "fields": [
+         *         {
+         *           "path": "companyName",
+         *           "type": "string"
+         *         },
+         *         {
+         *           "path": "id",
+         *           "type": "string"
+         *         }
+         *       ]
+         *     }
+         */
+        ObjectDefinition: {
+            /** @description The fields of the object. */
+            fields: components["schemas"]["ObjectDefinitionField"][];
+            /**
+             * @description Level the definition was saved at (echoed by the API).
+             * @enum {string}
+             */
+            readonly level?: "organization" | "account" | "instance";
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description All object definitions visible at one level, keyed by object name. The answer also carries a `level`
+         *     entry (a string) next to the definitions.
+         * @example {
+         *       "account": {
+         *         "fields": [
+         *           {
+         *             "type": "string",
+         *             "path": "id"
+         *           }
+         *         ]
+         *       },
+         *       "level": "organization"
+         *     }
+         */
+        ObjectDefinitionMap: {
+            /**
+             * @description Level the definitions were read at.
+             * @enum {string}
+             */
+            level?: "organization" | "account" | "instance";
+        } & {
+            [key: string]: components["schemas"]["ObjectDefinition"] | string;
+        };
+        /**
+         * @description How long trace logging (full request and response logging) stays on.
+         * @example {
+         *       "duration": 60
+         *     }
+         */
+        InstanceTraceLogging: {
+            /**
+             * @description How long to keep trace logging on; the unit is not documented by Cloud Elements.
+             * @example 60
+             */
+            duration?: number;
+        };
+        /**
+         * @description Number of events in one interval.
+         * @example {
+         *       "count": 12,
+         *       "timestamp": "2018-01-15T10:00:00Z"
+         *     }
+         */
+        EventAnalyticsEntry: {
+            /**
+             * @description Events received in the interval.
+             * @example 12
+             */
+            count: number;
+            /**
+             * Format: date-time
+             * @description Start of the interval.
+             * @example 2018-01-15T10:00:00Z
+             */
+            timestamp: string;
+        };
+        /** @description Events of one account in one interval. */
+        EventAnalyticsAccountRecord: {
+            /**
+             * Format: int64
+             * @description Account id.
+             */
+            accountId: number;
+            /** @description Events received. */
+            count: number;
+            /** @description Events processed successfully. */
+            success?: number;
+            /** @description Events that failed. */
+            failed?: number;
+        };
+        /**
+         * @description Events per account in one interval.
+         * @example {
+         *       "timestamp": "2018-01-15T10:00:00Z",
+         *       "total": 3,
+         *       "records": [
+         *         {
+         *           "accountId": 1234,
+         *           "count": 3,
+         *           "success": 3,
+         *           "failed": 0
+         *         }
+         *       ]
+         *     }
+         */
+        EventAnalyticsAccountsEntry: {
+            /**
+             * Format: date-time
+             * @description Start of the interval.
+             */
+            timestamp: string;
+            /** @description Events of all accounts in the interval. */
+            total?: number;
+            /** @description One record per account with events. */
+            records: components["schemas"]["EventAnalyticsAccountRecord"][];
+        };
+        /** @description Events of one instance in one interval. */
+        EventAnalyticsInstanceRecord: {
+            /**
+             * Format: int64
+             * @description Instance id.
+             */
+            instanceId: number;
+            /** @description Events received. */
+            count: number;
+            /** @description Events processed successfully. */
+            success?: number;
+            /** @description Events that failed. */
+            failed?: number;
+        };
+        /**
+         * @description Events per instance in one interval.
+         * @example {
+         *       "timestamp": "2018-01-15T10:00:00Z",
+         *       "total": 2,
+         *       "records": [
+         *         {
+         *           "instanceId": 12345,
+         *           "count": 2,
+         *           "success": 1,
+         *           "failed": 1
+         *         }
+         *       ]
+         *     }
+         */
+        EventAnalyticsInstancesEntry: {
+            /**
+             * Format: date-time
+             * @description Start of the interval.
+             */
+            timestamp: string;
+            /** @description Events of all instances in the interval. */
+            total?: number;
+            /** @description One record per instance with events. */
+            records: components["schemas"]["EventAnalyticsInstanceRecord"][];
+        };
+        /**
+         * @description What happened to one event after it arrived (webhook deliveries, formula executions it triggered).
+         * @example {
+         *       "eventId": "5061723",
+         *       "elementInstanceId": 12345,
+         *       "notificationData": [
+         *         {
+         *           "message": "Triggered executions"
+         *         }
+         *       ]
+         *     }
+         */
+        InstanceEventDisposition: {
+            /**
+             * @description Event id.
+             * @example 5061723
+             */
+            eventId: string;
+            /**
+             * Format: int64
+             * @description Instance that received the event.
+             * @example 12345
+             */
+            elementInstanceId: number;
+            /** @description When the event was received. */
+            eventDate?: string;
+            /** @description Processing status of the event. */
+            status?: string;
+            /** @description One entry per outcome, e.g. `Error delivering event`, `Triggered executions`, `Completed execution`. */
+            notificationData?: ({
+                /**
+                 * @description What happened.
+                 * @example Triggered executions
+                 */
+                message?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        /**
+         * @description The organization of the caller (the tenant identified by the organization secret). The minimal answer
+         *     has `id`, `name` and `createdDate`; fuller answers add the fields below.
+         */
+        Organization: {
+            /**
+             * Format: int64
+             * @example 819
+             */
+            readonly id: number;
+            /** @example Acme Integrations */
+            name: string;
+            /** @example 2017-03-23T16:04:12Z */
+            readonly createdDate?: string;
+            /** @description Your identifier of the organization. */
+            externalId?: string;
+            readonly active?: boolean;
+            /** @enum {string} */
+            readonly status?: "paid" | "trial";
+            /** @enum {string} */
+            readonly environment?: "production" | "test";
+            /**
+             * Format: int64
+             * @description Id of the customer (the tenant above the organization).
+             */
+            readonly customerId?: number;
+            /** Format: int64 */
+            readonly tierId?: number;
+            readonly twoFactorAuthEnabled?: boolean;
+            readonly canCreatePeer?: boolean;
+            /** @description Version of the virtual data resources (common resources) the organization uses. */
+            readonly vdrVersion?: string;
+            /** @description The organization secret, where returned. */
+            readonly secret?: string;
+            street1?: string;
+            city?: string;
+            state?: string;
+            postalCode?: string;
+            country?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Organization fields to set. */
+        OrganizationUpdate: {
+            /** @example Acme Integrations */
+            name?: string;
+            externalId?: string;
+            street1?: string;
+            city?: string;
+            state?: string;
+            postalCode?: string;
+            country?: string;
+        };
+        /** @description A feature (capability) attached to a role. */
+        UserRoleFeature: {
+            /**
+             * Format: int64
+             * @example 12
+             */
+            readonly id?: number;
+            /** @example Formulas */
+            name?: string;
+            /** @example Create and manage formulas */
+            description?: string;
+            active?: boolean;
+            /** @description The feature grants read access only. */
+            readOnly?: boolean;
+            /** @example 2016-03-01 */
+            readonly createdDate?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One privilege (permission) a role grants. */
+        UserRolePrivilege: {
+            /** Format: int64 */
+            readonly id?: number;
+            /** @example viewUsers */
+            key?: string;
+            /** @example View users */
+            name?: string;
+            description?: string;
+            /** @example Security */
+            category?: string;
+            active?: boolean;
+            /** @description Hidden from the Cloud Elements user interface. */
+            hide?: boolean;
+            readonly createdDate?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A role held by a user (or granted to every user of an account). Roles decide what a user may see and do:
+         *     `org-admin` manages the whole organization, `admin` one account, `org` is a plain user of the
+         *     organization's default account.
+         */
+        UserRole: {
+            /**
+             * Format: int64
+             * @example 930
+             */
+            readonly id: number;
+            /**
+             * @description Stable key of the role, used in the role paths.
+             * @example org-admin
+             */
+            key: string;
+            /** @example Organization Administrator */
+            name: string;
+            /** @example Organization Administrator */
+            description?: string;
+            /** @example true */
+            active?: boolean;
+            /** @description Hidden from the Cloud Elements user interface. */
+            hide?: boolean;
+            features?: components["schemas"]["UserRoleFeature"][];
+            privileges?: components["schemas"]["UserRolePrivilege"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A Cloud Elements user. Every user belongs to one account. `secret` (the user secret) is only present when
+         *     the read sent the user's password in `Elements-User-Password`. The boolean fields `accountExpired`,
+         *     `accountLocked`, `credentialsExpired`, `emailValid`, `accountNonExpired`, `accountNonLocked`,
+         *     `credentialsNonExpired` and `enabled` are deprecated and may be ignored.
+         */
+        User: {
+            /**
+             * Format: int64
+             * @example 3833
+             */
+            readonly id: number;
+            /**
+             * Format: email
+             * @description Email address; also the login name and where password resets go.
+             * @example shardasisson@mycompany.com
+             */
+            email?: string;
+            /** @example Sharda */
+            firstName?: string;
+            /** @example Sisson */
+            lastName?: string;
+            /**
+             * @description First and last name.
+             * @example Sharda Sisson
+             */
+            readonly fullName?: string;
+            /**
+             * Format: password
+             * @description Only present in the answer to an update that changed the password, and as the placeholder
+             *     `secured` in lists.
+             */
+            password?: string;
+            /**
+             * @description False once the user is deactivated; inactive users cannot call the API.
+             * @example true
+             */
+            active?: boolean;
+            /**
+             * @description The user secret, only when `Elements-User-Password` was sent with the right password.
+             * @example qp8ExXXXXXXXXXXXXXXXXXX
+             */
+            readonly secret?: string;
+            /**
+             * @description When the user was created (a date such as `2017-07-13`, or a timestamp).
+             * @example 2017-07-13
+             */
+            readonly createdDate?: string;
+            /**
+             * @description Last login to Cloud Elements (the creation date when the user never logged in).
+             * @example 2017-07-13
+             */
+            readonly lastLoginDate?: string;
+            roles?: components["schemas"]["UserRole"][];
+            /** @description Identifier of the user in your own system. */
+            externalId?: string;
+            street1?: string;
+            street2?: string;
+            city?: string;
+            stateProvince?: string;
+            postalCode?: string;
+            country?: string;
+            phone?: string;
+            /**
+             * @description Set when the user signed up with Google or GitHub.
+             * @example github
+             */
+            oauthProvider?: string;
+            /** @description The user's id at `oauthProvider`. */
+            oauthId?: string;
+            /** @description Token of the `oauthProvider` sign-up. */
+            readonly oauthToken?: string;
+            /** @deprecated */
+            accountExpired?: boolean;
+            /** @deprecated */
+            accountLocked?: boolean;
+            /** @deprecated */
+            credentialsExpired?: boolean;
+            /** @deprecated */
+            emailValid?: boolean;
+            /** @deprecated */
+            accountNonExpired?: boolean;
+            /** @deprecated */
+            accountNonLocked?: boolean;
+            /** @deprecated */
+            credentialsNonExpired?: boolean;
+            /** @deprecated */
+            enabled?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A role named by its key, as sent in user create and update bodies. */
+        UserRoleKey: {
+            /**
+             * @description The role key (`org-admin`, `admin`, `org`).
+             * @example admin
+             */
+            key: string;
+        };
+        /**
+         * @description A new user. `firstName`, `lastName`, `email` and `password` are required; the password must meet the
+         *     organization's password policy. Without `roles` the user gets the default role of the account.
+         */
+        UserCreate: {
+            /** @example Sharda */
+            firstName: string;
+            /** @example Sisson */
+            lastName: string;
+            /**
+             * Format: email
+             * @example shardasisson@mycompany.com
+             */
+            email: string;
+            /**
+             * Format: password
+             * @example S3cure-Passw0rd
+             */
+            password: string;
+            /** @description Roles to grant; `org-admin` only for users of the default account. */
+            roles?: components["schemas"]["UserRoleKey"][];
+            externalId?: string;
+            street1?: string;
+            street2?: string;
+            city?: string;
+            stateProvince?: string;
+            postalCode?: string;
+            country?: string;
+            phone?: string;
+        };
+        /**
+         * @description Fields to change on a user; fields left out keep their value. Set `active` to false to deactivate the user
+         *     (they keep existing but can no longer call the API) and back to true to reactivate. `roles` replaces the
+         *     user's roles.
+         */
+        UserUpdate: {
+            /** @example Sharda */
+            firstName?: string;
+            /** @example Hughes */
+            lastName?: string;
+            /**
+             * Format: email
+             * @example shardahughes@mycompany.com
+             */
+            email?: string;
+            /** Format: password */
+            password?: string;
+            active?: boolean;
+            roles?: components["schemas"]["UserRoleKey"][];
+            externalId?: string;
+            street1?: string;
+            street2?: string;
+            city?: string;
+            stateProvince?: string;
+            postalCode?: string;
+            country?: string;
+            phone?: string;
+        };
+        /** @description One field of a common resource, with the level that defines it. */
+        CommonResourceField: {
+            /**
+             * @description Field name; dots address nested fields.
+             * @example id
+             */
+            path: string;
+            /**
+             * @description Data type (`string`, `number`, `boolean`, `date`, ...).
+             * @example number
+             */
+            type?: string;
+            /**
+             * @description Level at which the field is defined.
+             * @example organization
+             * @enum {string}
+             */
+            associatedLevel?: "organization" | "account" | "instance";
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A common resource: an object definition visible to the caller, with its fields from every level
+         *     (organization, account, instance) merged.
+         */
+        CommonResource: {
+            /**
+             * @description Name of the common object.
+             * @example foo
+             */
+            name: string;
+            fields: components["schemas"]["CommonResourceField"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description An account of the organization. Each organization has one default account (`defaultAccount` true,
+         *     `type` `Default`) and any number of sub-accounts (`CompanyAccount`), typically one per customer. Users,
+         *     element instances and formula instances live in an account.
+         */
+        Account: {
+            /**
+             * Format: int64
+             * @example 4030
+             */
+            readonly id: number;
+            /**
+             * @description Name of the account (defaults to `externalId`).
+             * @example Account For Docs
+             */
+            name?: string;
+            /**
+             * @description Description of the account (defaults to `externalId`).
+             * @example This account is used to demonstrate a POST /instances request
+             */
+            description?: string;
+            /**
+             * @description Your identifier of the account, typically the customer's email address or id.
+             * @example notsorandomId
+             */
+            externalId?: string;
+            /**
+             * @description False when the account is deactivated.
+             * @example true
+             */
+            active?: boolean;
+            /**
+             * Format: int64
+             * @description Id of the organization the account belongs to.
+             * @example 819
+             */
+            readonly companyId?: number;
+            /**
+             * @description True for the organization's default account.
+             * @example false
+             */
+            readonly defaultAccount?: boolean;
+            /**
+             * @description `Default` for the organization-level account, `CompanyAccount` for a sub-account.
+             * @example CompanyAccount
+             * @enum {string}
+             */
+            readonly type?: "Default" | "CompanyAccount";
+            /**
+             * @description When the account was created: a date string such as `2017-04-25` in the answers seen, epoch
+             *     milliseconds in older descriptions of the API.
+             * @example 2017-04-25
+             */
+            readonly createdDate?: string | number;
+            /** @description When the account was last changed (same forms as `createdDate`). */
+            readonly updatedDate?: string | number;
+            /**
+             * Format: int64
+             * @description Id of the customer (the tenant above the organization), where returned.
+             */
+            readonly customerId?: number;
+            readonly customerName?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A new sub-account. Only `externalId` is required; `name` and `description` default to it. */
+        AccountCreate: {
+            /**
+             * @description Your identifier of the account, typically the customer's email address or id.
+             * @example notsorandomId
+             */
+            externalId: string;
+            /** @example Account For Docs */
+            name?: string;
+            /** @example This account is used to demonstrate a POST /instances request */
+            description?: string;
+        };
+        /**
+         * @description Settings of an account, keyed by setting name. The one documented setting,
+         *     `notification.webhook.failure.policy`, decides what happens when an event notification cannot be delivered
+         *     to your callback URL: `retry` (the default) retries up to 9 times with growing delays (4 s, 16 s, ... up
+         *     to about 73 hours), then deactivates the subscription and queues further events; `queue` queues the
+         *     events at once, to be fetched or redelivered with `/notifications/subscriptions/deliveries`.
+         */
+        AccountSettings: {
+            /**
+             * @example retry
+             * @enum {string}
+             */
+            "notification.webhook.failure.policy"?: "retry" | "queue";
+        } & {
+            [key: string]: string | boolean | number;
+        };
+        /**
+         * @description Account fields to set. Setting `active` to false deactivates the account and deletes the scheduled jobs of
+         *     all its users.
+         */
+        AccountUpdate: {
+            /** @example Customer Account */
+            name?: string;
+            /** @example A customer's account */
+            description?: string;
+            /** @example 1984 */
+            externalId?: string;
+            /** @example true */
+            active?: boolean;
+        };
+        /**
+         * @description A configuration variable of a formula template. Each formula instance gives it a value: an element
+         *     instance id for `elementInstance`, any text for `value`. Steps read it as `${config.<key>}`.
+         */
+        FormulaConfiguration: {
+            /**
+             * Format: int64
+             * @example 2154
+             */
+            readonly id?: number;
+            /** @example trigger_instance */
+            key: string;
+            /** @example Trigger instance */
+            name: string;
+            /**
+             * @example elementInstance
+             * @enum {string}
+             */
+            type: "elementInstance" | "value";
+            description?: string;
+            /** @description An instance must give this variable a value. */
+            required?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The formula template a formula instance runs (summary). */
+        FormulaInstanceFormula: {
+            /**
+             * Format: int64
+             * @example 1621
+             */
+            id: number;
+            name?: string;
+            description?: string;
+            active?: boolean;
+            /** Format: int64 */
+            userId?: number;
+            /** Format: int64 */
+            accountId?: number;
+            createdDate?: string;
+            updatedDate?: string;
+            configuration?: components["schemas"]["FormulaConfiguration"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Settings of a formula instance. */
+        FormulaInstanceSettings: {
+            /**
+             * Format: email
+             * @description Email address told about failed executions.
+             */
+            "notification.email"?: string;
+            /**
+             * Format: uri
+             * @description URL told about failed executions.
+             */
+            "notification.webhook.url"?: string;
+            /** @description For `elementRequest`-triggered formulas, the API the instance exposes. */
+            api?: string;
+            /** @description Seconds after which the formula instance deletes itself. */
+            "formula.instance.time.to.live"?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description An instance of a formula template, with values for the template's configuration variables. */
+        FormulaInstance: {
+            /**
+             * Format: int64
+             * @example 28771
+             */
+            readonly id: number;
+            /** @example formula-instance */
+            name: string;
+            /**
+             * @description Inactive instances do not start executions.
+             * @example true
+             */
+            active?: boolean;
+            readonly createdDate?: string;
+            readonly updatedDate?: string;
+            formula?: components["schemas"]["FormulaInstanceFormula"];
+            /**
+             * @description Value of each configuration variable, by key.
+             * @example {
+             *       "trigger_instance": "12345"
+             *     }
+             */
+            configuration?: {
+                [key: string]: string | number;
+            };
+            settings?: components["schemas"]["FormulaInstanceSettings"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Login of a Cloud Elements user. */
+        AuthenticationCredentials: {
+            /**
+             * @description The user's login, normally the email address.
+             * @example jane@example.com
+             */
+            username: string;
+            /**
+             * Format: password
+             * @example S3cure-Passw0rd
+             */
+            password: string;
+        };
+        /**
+         * @description Result of a login: a bearer `token`, plus details of the logged-in user. Two-factor users must complete
+         *     the second factor before the token works.
+         */
+        AuthenticationSession: {
+            /**
+             * @description Bearer token for `GET /authentication/secrets`.
+             * @example 0c2f8a4e-93f1-4b7e-b3d6-5a1e2f7c9d10
+             */
+            readonly token: string;
+            /**
+             * Format: int64
+             * @description Id of the user.
+             * @example 3833
+             */
+            readonly id?: number;
+            /** @example jane@example.com */
+            readonly username?: string;
+            readonly firstName?: string;
+            readonly lastName?: string;
+            /** Format: int64 */
+            readonly accountId?: number;
+            readonly accountName?: string;
+            /** Format: int64 */
+            readonly organizationId?: number;
+            readonly organizationName?: string;
+            readonly organizationAdmin?: boolean;
+            readonly accountAdmin?: boolean;
+            readonly sysAdmin?: boolean;
+            /**
+             * @description Two-factor authentication is required for this user.
+             * @example false
+             */
+            readonly twoFactor?: boolean;
+            /** @example false */
+            readonly registeredForTwoFactor?: boolean;
+            readonly createdDate?: string;
+            readonly lastLoginDate?: string;
+            readonly roles?: components["schemas"]["UserRole"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The secrets of the logged-in user, to use as `Authorization: User <userSecret>, Organization
+         *     <organizationSecret>` on every other platform call.
+         */
+        AuthenticationSecrets: {
+            /** @example 7OpR4MRo7wnPoVKkKFXHhHBUPRzqutoem/d+WEnR1kY= */
+            readonly userSecret: string;
+            /** @example ce7f1f9be0d2a8b1f37bcfa6d71eda20 */
+            readonly organizationSecret: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A hub of the catalog, i.e. a category of elements that share one normalized API. */
+        Hub: {
+            /**
+             * Format: int64
+             * @example 4
+             */
+            readonly id?: number;
+            /**
+             * @description Key used in hub paths (`/hubs/{key}/...`).
+             * @example documents
+             */
+            key: string;
+            /** @example Documents */
+            name?: string;
+            /**
+             * @example Document Hub includes GoogleDrive
+             * @example Dropbox
+             * @example Box.com
+             * @example OneDrive
+             * @example Sharepoint
+             * @example and Amazon s3
+             */
+            description?: string;
+            /** @description Link to an introduction video, where the hub has one. */
+            videoLink?: string;
+            active?: boolean;
+            /** @description Standard resources of the hub; only with `hydrate=true`. */
+            resources?: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description What starts an execution: `event` (an event of an element instance), `elementRequest` (a hub request on an
+         *     element instance), `scheduled` (a cron), `manual` (a `POST .../executions`), `request`. `onSuccess` names
+         *     the first step(s).
+         */
+        FormulaTrigger: {
+            /** Format: int64 */
+            readonly id?: number;
+            /**
+             * @description Trigger type (`event`, `elementRequest`, `scheduled`, `manual`, `request`, ...).
+             * @example event
+             */
+            type: string;
+            async?: boolean;
+            /**
+             * @example [
+             *       "simple-script"
+             *     ]
+             */
+            onSuccess?: string[];
+            onFailure?: string[];
+            /**
+             * @description Trigger settings, by type: `elementInstanceId` (usually `${config.<key>}`) for `event` and
+             *     `elementRequest`, `cron` for `scheduled`, `method` and `api` for `elementRequest`.
+             */
+            properties?: {
+                /** @example ${config.trigger_instance} */
+                elementInstanceId?: string;
+                /** @example 0 0/15 * 1/1 * ? * */
+                cron?: string;
+                /** @example POST */
+                method?: string;
+                /** @example /hubs/crm/contacts */
+                api?: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description One step of a formula: its `type` (`script`, `elementRequest`, `httpRequest`, `request`, `filter`, `loop`,
+         *     `retry`, `formula`, `notification`, `amqp`, `stream`, ...), its `properties`, and the steps to run next on
+         *     success or failure.
+         */
+        FormulaStep: {
+            /** Format: int64 */
+            readonly id?: number;
+            /** @example simple-script */
+            name: string;
+            /** @example script */
+            type: string;
+            /**
+             * @description Step settings, by type: `body` (script source) for `script` and `filter`; `elementInstanceId`, `method`,
+             *     `api`, `query`, `headers`, `body` for `elementRequest`; `url`, `method` for `httpRequest`; ...
+             */
+            properties?: {
+                /** @example done({ 'id': trigger.event.objectId }); */
+                body?: string;
+                /** @example v2 */
+                scriptEngine?: string;
+                elementInstanceId?: string;
+                /** @example GET */
+                method?: string;
+                /** @example /hubs/crm/accounts */
+                api?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            onSuccess?: string[];
+            onFailure?: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A formula template: configuration variables, triggers and steps. */
+        Formula: {
+            /**
+             * Format: int64
+             * @example 1621
+             */
+            readonly id: number;
+            /** @example simple-successful */
+            name: string;
+            description?: string;
+            /** @description Inactive templates do not run, whatever their instances say. */
+            active?: boolean;
+            /** @description Run executions of each instance one at a time. */
+            singleThreaded?: boolean;
+            readonly published?: boolean;
+            /** Format: int64 */
+            readonly userId?: number;
+            /** Format: int64 */
+            readonly accountId?: number;
+            /** @example 2017-11-30T21:53:35Z */
+            readonly createdDate?: string;
+            readonly updatedDate?: string;
+            configuration?: components["schemas"]["FormulaConfiguration"][];
+            triggers?: components["schemas"]["FormulaTrigger"][];
+            steps?: components["schemas"]["FormulaStep"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A formula template to create, or the full new version of one (PUT). */
+        FormulaWrite: {
+            /** @example simple-successful */
+            name: string;
+            description?: string;
+            active?: boolean;
+            singleThreaded?: boolean;
+            configuration?: components["schemas"]["FormulaConfiguration"][];
+            triggers?: components["schemas"]["FormulaTrigger"][];
+            steps?: components["schemas"]["FormulaStep"][];
+        };
+        /** @description One value a step execution recorded, e.g. `trigger.args` or `<step>.response.body`. */
+        FormulaStepExecutionValue: {
+            readonly id?: number | string;
+            /** @example simple-script.integration-test-1 */
+            key: string;
+            /**
+             * @description The value, JSON-encoded when not a string.
+             * @example 1
+             */
+            value: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The run of one step (or of the trigger, `stepName` `trigger`) within an execution. */
+        FormulaStepExecution: {
+            /**
+             * Format: int64
+             * @example 37160455
+             */
+            readonly id: number;
+            /** @example simple-script */
+            stepName: string;
+            /**
+             * @example success
+             * @enum {string}
+             */
+            status: "pending" | "queued" | "success" | "failed" | "unknown";
+            readonly createdDate?: string;
+            readonly updatedDate?: string;
+            stepExecutionValues?: components["schemas"]["FormulaStepExecutionValue"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One run of a formula instance. */
+        FormulaExecution: {
+            /**
+             * Format: int64
+             * @example 4903358
+             */
+            readonly id: number;
+            /**
+             * Format: int64
+             * @example 28771
+             */
+            readonly formulaInstanceId: number;
+            /**
+             * @example success
+             * @enum {string}
+             */
+            status?: "pending" | "queued" | "success" | "failed" | "cancelled" | "unknown";
+            /** @example 2017-11-30T21:53:35Z */
+            readonly createdDate?: string;
+            readonly updatedDate?: string;
+            /** @description The step executions, in the answers that include them. */
+            stepExecutions?: components["schemas"]["FormulaStepExecution"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Cancels a running execution. */
+        FormulaExecutionCancel: {
+            /** @enum {string} */
+            status: "cancelled";
+        };
+        /**
+         * @description Input of a manually triggered execution. Any JSON object; the steps read it as `trigger.args`.
+         * @example {
+         *       "foo": "bar"
+         *     }
+         */
+        FormulaManualTrigger: {
+            [key: string]: unknown;
+        };
+        /** @description Top-level fields of a formula template to change. */
+        FormulaPatch: {
+            name?: string;
+            description?: string;
+            active?: boolean;
+        };
+        /** @description A formula instance to create, or its full new version (PUT). */
+        FormulaInstanceWrite: {
+            /** @example formula-instance */
+            name: string;
+            /** @default true */
+            active: boolean;
+            /** @description Value of each configuration variable of the template, by key (element instance ids or text). */
+            configuration?: {
+                [key: string]: string | number;
+            };
+            settings?: components["schemas"]["FormulaInstanceSettings"];
+        };
+        /** @description A formula instance with its failed executions (and their failed step executions). */
+        FormulaInstanceExecutionErrors: {
+            /**
+             * Format: int64
+             * @description Id of the formula instance.
+             */
+            id?: number;
+            formula?: components["schemas"]["FormulaInstanceFormula"];
+            executions?: components["schemas"]["FormulaExecution"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description State of a job's scheduler trigger. Times are epoch milliseconds. */
+        JobScheduleState: {
+            readonly id?: string;
+            /**
+             * @description Scheduler state (`NORMAL`, `PAUSED`, ...).
+             * @example NORMAL
+             */
+            state?: string;
+            /**
+             * Format: int64
+             * @example 1516060800000
+             */
+            startTime?: number;
+            /** Format: int64 */
+            endTime?: number | null;
+            /**
+             * Format: int64
+             * @example 1516061700000
+             */
+            nextFireTime?: number;
+            mayFireAgain?: boolean;
+            priority?: number;
+            calendarName?: string | null;
+            description?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A scheduled job. */
+        Job: {
+            /** @example 4f1c2d9e-8a0b-4c3d-9e7f-6a5b4c3d2e1f */
+            readonly id: string;
+            /** @example Nightly contact sync */
+            name?: string;
+            description?: string;
+            disallowConcurrent?: boolean;
+            /** @description What the job runs (element key, topic, ids, and the call itself). */
+            data?: {
+                /** @example sfdc */
+                elementKey?: string;
+                topic?: string;
+                /** Format: int64 */
+                id?: number;
+            } & {
+                [key: string]: unknown;
+            };
+            trigger?: components["schemas"]["JobScheduleState"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description When the job runs. */
+        JobTrigger: {
+            /**
+             * @description Quartz cron expression (seconds, minutes, hours, day of month, month, day of week, optional year),
+             *     e.g. `0 0/15 * 1/1 * ? *` for every 15 minutes.
+             * @example 0 0/15 * 1/1 * ? *
+             */
+            cron: string;
+        };
+        /**
+         * @description A job: the API call to make (`method`, `uri` with the `/elements/api-v2` prefix, and optional `query`,
+         *     `headers`, `body`) and its schedule (`trigger.cron`). Hub calls name the element instance in `instanceId`
+         *     (or carry its token in `headers`).
+         */
+        JobCreate: {
+            /** @example Nightly contact sync */
+            name?: string;
+            description?: string;
+            /**
+             * @example POST
+             * @enum {string}
+             */
+            method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /**
+             * @description Path of the call, starting with `/elements/api-v2`.
+             * @example /elements/api-v2/hubs/messaging/messages
+             */
+            uri: string;
+            /**
+             * @description Element instance the call runs against.
+             * @example 12345
+             */
+            instanceId?: string | number;
+            trigger: components["schemas"]["JobTrigger"];
+            /** @description Query parameters of the call. */
+            query?: {
+                [key: string]: string | number | boolean;
+            };
+            /** @description Extra request headers of the call. */
+            headers?: {
+                [key: string]: string;
+            };
+            /** @description JSON body of the call (any object). */
+            body?: {
+                [key: string]: unknown;
+            };
+            /** @description Skip a run while the previous one is still going. */
+            disallowConcurrent?: boolean;
+        };
+        /** @description The scheduled job. */
+        JobCreated: {
+            /** @example 4f1c2d9e-8a0b-4c3d-9e7f-6a5b4c3d2e1f */
+            readonly id: string;
+            /** @example Nightly contact sync */
+            name?: string;
+            /**
+             * @description The cron schedule.
+             * @example 0 0/15 * 1/1 * ? *
+             */
+            schedule?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One run of a scheduled job (fields in snake_case, as the API returns them). Times are epoch milliseconds. */
+        JobRun: {
+            /**
+             * Format: int64
+             * @example 120034
+             */
+            readonly job_history_id?: number;
+            job_name?: string;
+            job_group?: string;
+            job_class_name?: string;
+            /**
+             * @description Outcome of the run.
+             * @example SUCCESS
+             */
+            job_state?: string;
+            /** @description The job's data (JSON text). */
+            job_data?: string;
+            description?: string | null;
+            /** Format: int64 */
+            start_time?: number;
+            /** Format: int64 */
+            end_time?: number | null;
+            job_error_message?: string | null;
+            element_key?: string | null;
+            /** Format: int64 */
+            company_id?: number;
+            /** Format: int64 */
+            account_id?: number;
+            /** Format: int64 */
+            user_id?: number;
+            /** Format: int64 */
+            instance_id?: number | null;
+            external_id?: string | null;
+            /** Format: int64 */
+            created_dt?: number;
+            /** Format: int64 */
+            updated_dt?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The new schedule of a job. */
+        JobReschedule: {
+            trigger: components["schemas"]["JobTrigger"];
+        };
+        /**
+         * @description The log entry of one API call. The API has used two spellings of the fields: camelCase (`requestStatus`,
+         *     `elementKey`, `usageDate`, ..., with `id`) and snake_case (`request_status`, `element_key`,
+         *     `traffic_date`, ..., with `traffic_id` and `request_id`). Read whichever is present.
+         */
+        UsageLogEntry: {
+            /** @example 53e6e0c8e4b067fd19a9d6ab */
+            readonly id?: string;
+            /**
+             * @description `SUCCESS` or `FAILED`.
+             * @example SUCCESS
+             */
+            requestStatus?: string;
+            /** @example Salesforce.com */
+            elementName?: string;
+            /** @example sfdc */
+            elementKey?: string;
+            /**
+             * @description The element API (operation) called.
+             * @example getAccounts
+             */
+            elementApi?: string;
+            /**
+             * @description Tags of the instance, comma-separated.
+             * @example production
+             */
+            elementTags?: string;
+            /** @example production 2 */
+            instanceName?: string;
+            /** Format: int64 */
+            accountId?: number;
+            /**
+             * Format: int64
+             * @description Id of the organization.
+             */
+            companyId?: number;
+            /** Format: int64 */
+            userId?: number;
+            /**
+             * Format: date-time
+             * @example 2014-08-10T03:02:32.412+00:00
+             */
+            usageDate?: string;
+            /**
+             * @description Processing time in milliseconds.
+             * @example 317
+             */
+            processTime?: number;
+            /** @example /elements/api-v2/hubs/crm/accounts */
+            requestURI?: string;
+            /** @example 172.31.28.13 */
+            requestIP?: string;
+            /** @description Id of the entry (snake_case form); use it with `GET /usage/{id}`. */
+            readonly traffic_id?: string;
+            /** @description The `Elements-Request-Id` of the call. */
+            readonly request_id?: string;
+            request_status?: string;
+            element_key?: string;
+            element_name?: string;
+            element_api?: string;
+            request_uri?: string;
+            request_ip?: string;
+            /** Format: int64 */
+            user_id?: number;
+            /** Format: int64 */
+            account_id?: number;
+            /** Format: int64 */
+            company_id?: number;
+            process_time?: number;
+            traffic_date?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Number of element API calls in one time bucket. */
+        UsageActivityBucket: {
+            /**
+             * Format: date-time
+             * @description Start of the bucket.
+             * @example 2014-03-01T00:00:00.000Z
+             */
+            timestamp: string;
+            /** @example 5760 */
+            count: number;
+        };
+        /**
+         * @description Number of element API calls in one time bucket, in total (`count`) and per element: every other key is an
+         *     element key with its call count.
+         */
+        UsageElementActivityBucket: {
+            /**
+             * Format: date-time
+             * @example 2014-03-01T00:00:00.000Z
+             */
+            timestamp: string;
+            /** @example 178886 */
+            count: number;
+        } & {
+            [key: string]: number | string;
+        };
+        /** @description Successful and failed element API calls in one time bucket. */
+        UsageStatusBucket: {
+            /**
+             * Format: date-time
+             * @example 2014-07-04T00:00:00.000Z
+             */
+            timestamp: string;
+            /** @example 5 */
+            count: number;
+            /** @example 4 */
+            success?: number;
+            /** @example 1 */
+            failed?: number;
+        };
+        /** @description Response times (milliseconds) of element API calls in one time bucket; empty buckets have only `count` 0. */
+        UsageTimesBucket: {
+            /**
+             * Format: date-time
+             * @example 2014-07-01T00:00:00.000Z
+             */
+            timestamp: string;
+            /** @example 12 */
+            count: number;
+            /** @example 434 */
+            min?: number;
+            /** @example 1512 */
+            max?: number;
+            /** @example 1069.4166666666667 */
+            avg?: number;
+        };
+        /**
+         * @description Severity of a notification.
+         * @example low
+         * @enum {string}
+         */
+        NotificationSeverity: "low" | "medium" | "high";
+        /** @description A notification published to a topic; subscriptions to the topic receive it. */
+        Notification: {
+            /**
+             * Format: int64
+             * @example 1047
+             */
+            readonly id: number;
+            /** @example churros-topic */
+            topic: string;
+            /** @example this is a test message */
+            message: string;
+            severity: components["schemas"]["NotificationSeverity"];
+            /**
+             * @description Who sent the notification.
+             * @example churros
+             */
+            from: string;
+            /** @example 2017-11-30T21:53:35Z */
+            readonly createdDate: string;
+            /** @example true */
+            readonly active: boolean;
+            /**
+             * @description Set by `PUT /notifications/{id}/acknowledge`.
+             * @example false
+             */
+            readonly acknowledged: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A notification to publish. `topic` is required. */
+        NotificationCreate: {
+            /** @example churros-topic */
+            topic: string;
+            /** @example this is a test message */
+            message?: string;
+            severity?: components["schemas"]["NotificationSeverity"];
+            /** @example churros */
+            from?: string;
+        };
+        /**
+         * @description How a subscription receives notifications.
+         * @example webhook
+         * @enum {string}
+         */
+        NotificationChannel: "webhook" | "email" | "sms" | "push";
+        /** @description Channel settings; for `webhook`, the `url` to POST to (required, 400 when null). */
+        NotificationSubscriptionConfig: {
+            /**
+             * Format: uri
+             * @example https://events.example.com/receiver
+             */
+            url?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A subscription to create. */
+        NotificationSubscriptionCreate: {
+            channel: components["schemas"]["NotificationChannel"];
+            /**
+             * @example [
+             *       "churros-topic"
+             *     ]
+             */
+            topics: string[];
+            config: components["schemas"]["NotificationSubscriptionConfig"];
+        };
+        /** @description A subscription of a channel (usually a webhook URL) to one or more topics. */
+        NotificationSubscription: {
+            /**
+             * Format: int64
+             * @example 311
+             */
+            readonly id: number;
+            channel: components["schemas"]["NotificationChannel"];
+            /**
+             * @example [
+             *       "churros-topic"
+             *     ]
+             */
+            topics: string[];
+            config?: components["schemas"]["NotificationSubscriptionConfig"];
+            /** @description False after 9 failed delivery retries; queued deliveries reactivate it when redelivered. */
+            readonly active?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description State of a delivery: `created`, `delivered`, `notified`, `retry` (failed, will be retried) or `queued`
+         *     (waiting to be fetched or redelivered).
+         * @example queued
+         * @enum {string}
+         */
+        NotificationDeliveryStatus: "created" | "delivered" | "notified" | "retry" | "queued";
+        /**
+         * @description The delivery of one notification to one subscription. With `hydrate=true` it embeds the notification (whose
+         *     message carries the event payload) and the subscription.
+         */
+        NotificationDelivery: {
+            /**
+             * Format: int64
+             * @example 1047
+             */
+            readonly notificationId: number;
+            /**
+             * Format: int64
+             * @example 311
+             */
+            readonly subscriptionId: number;
+            status: components["schemas"]["NotificationDeliveryStatus"];
+            /** @example 2017-11-30T21:53:35Z */
+            readonly createdDate: string;
+            readonly updatedDate?: string;
+            notification?: components["schemas"]["Notification"];
+            subscription?: components["schemas"]["NotificationSubscription"];
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Answer of the instance health check (`Pong`). */
         HubPing: {
             /**
@@ -2106,6 +8382,339 @@ export interface components {
          */
         keyOrId: string;
         /**
+         * @description Instance id.
+         * @example 12345
+         */
+        elementInstanceId: number;
+        /**
+         * @description Id of a configuration entry (`id` in the instance's configuration list).
+         * @example 1234567
+         */
+        instanceConfigId: number;
+        /**
+         * @description Element version whose docs to return (default the current one).
+         * @example 1
+         */
+        instanceDocsVersion: string;
+        /**
+         * @description Operation id from the instance's API docs (e.g. `getAccounts`).
+         * @example createAccount
+         */
+        instanceDocsOperationId: string;
+        /**
+         * @description Include the models discovered at the provider (custom fields and objects).
+         * @example true
+         */
+        instanceDocsDiscovery: boolean;
+        /**
+         * @description Return a reduced document (basic models only).
+         * @example false
+         */
+        instanceDocsBasic: boolean;
+        /**
+         * @description Inline the referenced definitions instead of `$ref`s.
+         * @example true
+         */
+        instanceDocsResolveReferences: boolean;
+        /**
+         * @description Event id (`id` of the event).
+         * @example 5061723
+         */
+        instanceEventId: string;
+        /**
+         * @description Name of the common (virtual) object, e.g. `myaccounts`.
+         * @example myaccounts
+         */
+        instanceObjectName: string;
+        /**
+         * @description Start of the period, ISO 8601. Must be before `to`.
+         * @example 2018-01-15T00:00:00Z
+         */
+        eventAnalyticsFrom: string;
+        /**
+         * @description End of the period, ISO 8601.
+         * @example 2018-01-16T00:00:00Z
+         */
+        eventAnalyticsTo: string;
+        /**
+         * @description Length of each interval of the answer (`second` is rejected with 400).
+         * @example hour
+         */
+        eventAnalyticsInterval: "minute" | "hour" | "day" | "week" | "month" | "quarter" | "year";
+        /**
+         * @description Limit to these accounts (repeat the parameter); an account the user cannot see gives 401.
+         * @example [
+         *       1234
+         *     ]
+         */
+        eventAnalyticsAccountIds: number[];
+        /**
+         * @description Return only the object definition templates Cloud Elements provides, not your own.
+         * @example false
+         */
+        systemOnly: boolean;
+        /**
+         * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+         * @example account
+         */
+        definitionObjectName: string;
+        /**
+         * @description Also return deactivated (`active` false) records.
+         * @example true
+         */
+        includeInactive: boolean;
+        /**
+         * @description The user's numeric id or email address. Reads (`GET`) accept either; updates and deletes take the numeric
+         *     id (the real API names the parameter `id` there).
+         * @example 3833
+         */
+        userEmailOrId: string;
+        /**
+         * @description The password of the user being read. When it is sent and correct, the answer includes the user's
+         *     `secret` (the user secret of the `Authorization` header); without it `secret` is left out.
+         * @example S3cure-Passw0rd
+         */
+        elementsUserPassword: string;
+        /**
+         * @description Number of records to skip before the first one returned.
+         * @example 200
+         */
+        accountsOffset: number;
+        /**
+         * @description Numeric id of the account.
+         * @example 4030
+         */
+        accountId: number;
+        /**
+         * @description Make the change permanent (used with `active` false to deactivate the account for good).
+         * @example false
+         */
+        accountPermanent: boolean;
+        /**
+         * @description Numeric id of the formula template.
+         * @example 1621
+         */
+        accountFormulaId: number;
+        /**
+         * @description Key of the role: `org-admin` (organization administrator), `admin` (account administrator), `org`
+         *     (default user of the organization's default account). Other keys exist (`sys-admin`) but can only be
+         *     granted by Cloud Elements.
+         * @example org-admin
+         */
+        roleKey: string;
+        /**
+         * @description The user's numeric id or email address. `GET` accepts either; `PUT`, `PATCH` and `DELETE` take the numeric
+         *     user id (the real API names the parameter `userId` there).
+         * @example 3833
+         */
+        accountUserEmailOrId: string;
+        /**
+         * @description Numeric id of the user.
+         * @example 3833
+         */
+        userId: number;
+        /**
+         * @description Also return the standard `resources` of each hub.
+         * @example false
+         */
+        catalogHydrate: boolean;
+        /**
+         * @description Hub key. Keys listed by `GET /hubs/keys` include `crm`, `documents`, `marketing`, `helpdesk`, `finance`,
+         *     `erp`, `expense`, `ecommerce`, `messaging`, `payment`, `db`, `general`; docs also use `humancapital`,
+         *     `social`, `screening`.
+         * @example documents
+         */
+        catalogHubKey: string;
+        /**
+         * @description Also list the system formula templates Cloud Elements provides.
+         * @example false
+         */
+        formulaIncludeSystem: boolean;
+        /**
+         * @description Only formula instances whose configuration uses this element instance.
+         * @example 12345
+         */
+        formulaElementInstanceId: number;
+        /**
+         * @description Only formula instances whose name (or formula name) contains this text.
+         * @example sync
+         */
+        formulaSearchText: string;
+        /**
+         * @description Numeric id of one step execution (from the execution's `stepExecutions`).
+         * @example 37160455
+         */
+        formulaStepExecutionId: number;
+        /**
+         * @description Numeric id of the formula execution.
+         * @example 4903358
+         */
+        formulaExecutionId: number;
+        /**
+         * @description Numeric id of the formula instance.
+         * @example 28771
+         */
+        formulaInstanceId: number;
+        /**
+         * @description Only executions started by this event.
+         * @example 1088
+         */
+        formulaExecutionEventId: string;
+        /**
+         * @description Only executions whose trigger event concerns this object id.
+         * @example 0013600001KQOBVAA5
+         */
+        formulaExecutionObjectId: string;
+        /**
+         * @description Only executions created at or after this time (ISO 8601).
+         * @example 2018-01-15T00:00:00Z
+         */
+        formulaErrorsFrom: string;
+        /**
+         * @description Only executions created before this time (ISO 8601).
+         * @example 2018-01-16T00:00:00Z
+         */
+        formulaErrorsTo: string;
+        /**
+         * @description Numeric id of the formula template.
+         * @example 1621
+         */
+        formulaId: number;
+        /**
+         * @description Only runs of jobs on these elements (repeat the parameter for several keys).
+         * @example [
+         *       "sfdc",
+         *       "hubspotcrm"
+         *     ]
+         */
+        jobElementKeys: string[];
+        /**
+         * @description Only runs that started at or after this time (ISO 8601).
+         * @example 2018-01-15T00:00:00Z
+         */
+        jobStartTime: string;
+        /**
+         * @description Only runs that started before this time (ISO 8601).
+         * @example 2018-01-16T00:00:00Z
+         */
+        jobEndTime: string;
+        /**
+         * @description Id of the job (a string).
+         * @example 4f1c2d9e-8a0b-4c3d-9e7f-6a5b4c3d2e1f
+         */
+        jobId: string;
+        /**
+         * @description Numeric id of one run of the job (`job_history_id`).
+         * @example 120034
+         */
+        jobHistoryId: number;
+        /**
+         * @description Only calls to this hub (e.g. `crm`, `documents`).
+         * @example crm
+         */
+        usageHub: string;
+        /**
+         * @description Only calls to these elements, by key (repeat the parameter for several keys).
+         * @example [
+         *       "sfdc",
+         *       "closeio"
+         *     ]
+         */
+        usageKeys: string[];
+        /**
+         * @description Only calls to instances with these tags (repeat the parameter for several tags).
+         * @example [
+         *       "production"
+         *     ]
+         */
+        usageTags: string[];
+        /**
+         * @description Only calls made in these accounts of the organization (repeat the parameter).
+         * @example [
+         *       4030
+         *     ]
+         */
+        usageAccountIds: number[];
+        /**
+         * @description Only successful or only failed calls (the API accepts lower case too).
+         * @example FAILED
+         */
+        usageStatus: "SUCCESS" | "FAILED";
+        /**
+         * @description Start of the period (ISO 8601 date or date-time). Default seven days ago.
+         * @example 2018-01-15T00:00:00Z
+         */
+        usageFrom: string;
+        /**
+         * @description End of the period (ISO 8601 date or date-time). Default now.
+         * @example 2018-01-22T00:00:00Z
+         */
+        usageTo: string;
+        /**
+         * @description Only entries containing this text.
+         * @example AccountId
+         */
+        usageSearchText: string;
+        /**
+         * @description Offset paging, the number of the page to start at (0 is the first).
+         * @example 1
+         */
+        usagePageOffset: number;
+        /**
+         * @description Start of the period (ISO 8601 date-time).
+         * @example 2018-01-01T00:00:00Z
+         */
+        analyticsFrom: string;
+        /**
+         * @description End of the period (ISO 8601 date-time).
+         * @example 2018-02-01T00:00:00Z
+         */
+        analyticsTo: string;
+        /**
+         * @description Length of each bucket. Without it the API picks one from the length of the period.
+         * @example day
+         */
+        analyticsInterval: "year" | "quarter" | "month" | "week" | "day" | "hour" | "minute" | "second";
+        /**
+         * @description Id of the usage log entry (`id` or `traffic_id` of a listed entry), or the `Elements-Request-Id` of any
+         *     earlier response.
+         * @example 53e6e0c8e4b067fd19a9d6ab
+         */
+        usageId: string;
+        /**
+         * @description Topics to list notifications of (repeat the parameter for several topics). Required.
+         * @example [
+         *       "churros-topic"
+         *     ]
+         */
+        notificationTopics: string[];
+        /**
+         * @description CEQL filter on deliveries; fields include `channel`, `status` and `config.url`, e.g.
+         *     `channel='webhook' and status='queued' and config.url='https://events.example.com/receiver'`.
+         * @example channel='webhook' and status='queued'
+         */
+        deliveryWhere: string;
+        /**
+         * @description Embed the full `notification` and `subscription` objects in each delivery.
+         * @example true
+         */
+        notificationHydrate: boolean;
+        /**
+         * @description Numeric id of the subscription.
+         * @example 311
+         */
+        subscriptionId: number;
+        /**
+         * @description Numeric id of the notification.
+         * @example 1047
+         */
+        notificationId: number;
+        /**
+         * @description Numeric id of the subscription.
+         * @example 311
+         */
+        nestedSubscriptionId: number;
+        /**
          * @description Hub key (`crm`, `documents`, `marketing`, `helpdesk`, ...). Cloud Elements ignores this segment: the element
          *     token alone selects the instance, so `/hubs/crm/accounts`, `/hubs/documents/accounts` and
          *     `/hubs/anything/accounts` return the same records. Send the hub of the instance's element for readability.
@@ -2310,6 +8919,8845 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    requestElementOAuthUrl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        /** @description The OAuth parameters. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "apiKey": "fake_salesforce_api_key",
+                 *       "apiSecret": "fake_salesforce_api_secret",
+                 *       "callbackUrl": "https://www.mycoolapp.com/auth",
+                 *       "state": "sfdc",
+                 *       "scope": "full refresh_token"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OAuthInfo"];
+            };
+        };
+        responses: {
+            /** @description The provider authorization URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "element": "sfdc",
+                     *       "oauthUrl": "https://login.salesforce.com/services/oauth2/authorize?response_type=code&client_id=abcdefg&redirect_uri=http://localhost:8080&state=sfdc"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuthUrl"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listElements: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The elements. */
+            200: {
+                headers: {
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 14,
+                     *         "key": "dropbox",
+                     *         "name": "Dropbox",
+                     *         "active": true,
+                     *         "deleted": false,
+                     *         "typeOauth": true,
+                     *         "trialAccount": false,
+                     *         "hub": "documents",
+                     *         "description": "One place for all your stuff, wherever you are."
+                     *       },
+                     *       {
+                     *         "id": 22,
+                     *         "key": "box",
+                     *         "name": "Box",
+                     *         "active": true,
+                     *         "deleted": false,
+                     *         "typeOauth": true,
+                     *         "trialAccount": false,
+                     *         "hub": "documents",
+                     *         "description": "Box offers secure, scalable, content-sharing that both users and IT love and adopt."
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Element"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createElement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The element definition. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ElementDefinition"];
+            };
+        };
+        responses: {
+            /** @description The created element, with its id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "bulkUploadEnabled": false,
+                     *       "image": "http://logonoid.com/images/postgresql-logo.png",
+                     *       "configuration": [
+                     *         {
+                     *           "internal": false,
+                     *           "defaultValue": "jdbc:postgresql://{db.host}/{db.name}",
+                     *           "companyConfig": false,
+                     *           "displayOrder": 1,
+                     *           "description": "MyPostGreSQL Base URL",
+                     *           "active": true,
+                     *           "type": "TEXTFIELD_1000",
+                     *           "resellerConfig": false,
+                     *           "required": false,
+                     *           "hideFromConsole": true,
+                     *           "name": "Base URL",
+                     *           "groupControl": false,
+                     *           "key": "base.url"
+                     *         },
+                     *         {
+                     *           "internal": false,
+                     *           "defaultValue": "",
+                     *           "companyConfig": false,
+                     *           "displayOrder": 1,
+                     *           "description": "MyPostGreSQL Database Host",
+                     *           "active": true,
+                     *           "type": "TEXTFIELD_128",
+                     *           "resellerConfig": false,
+                     *           "required": true,
+                     *           "hideFromConsole": false,
+                     *           "name": "Database Host",
+                     *           "groupControl": false,
+                     *           "key": "db.host"
+                     *         },
+                     *         {
+                     *           "internal": false,
+                     *           "defaultValue": "",
+                     *           "companyConfig": false,
+                     *           "displayOrder": 2,
+                     *           "description": "MyPostGreSQL Username",
+                     *           "active": true,
+                     *           "type": "TEXTFIELD_32",
+                     *           "resellerConfig": false,
+                     *           "required": true,
+                     *           "hideFromConsole": false,
+                     *           "name": "Username",
+                     *           "groupControl": false,
+                     *           "key": "username"
+                     *         }
+                     *       ],
+                     *       "description": "My PostGreSQL Custom Element",
+                     *       "active": true,
+                     *       "resources": [
+                     *         {
+                     *           "nextPageKey": "",
+                     *           "path": "/hubs/db/customers",
+                     *           "vendorMethod": "GET",
+                     *           "method": "GET",
+                     *           "description": "Retrieve a list of customers",
+                     *           "model": {
+                     *             "transform": false,
+                     *             "name": "customerList",
+                     *             "rawSwagger": {},
+                     *             "swagger": {}
+                     *           },
+                     *           "type": "api",
+                     *           "vendorPath": "select * from customer offset :offset limit :limit",
+                     *           "parameters": [
+                     *             {
+                     *               "vendorType": "query",
+                     *               "dataType": "string",
+                     *               "name": "offset,limit",
+                     *               "description": "Comma separated named parameters",
+                     *               "vendorDataType": "string",
+                     *               "source": "request",
+                     *               "vendorName": "namedParameters",
+                     *               "type": "value",
+                     *               "required": false
+                     *             },
+                     *             {
+                     *               "vendorType": "query",
+                     *               "dataType": "string",
+                     *               "name": "page",
+                     *               "description": "The page number of resources to retrieve",
+                     *               "vendorDataType": "string",
+                     *               "source": "request",
+                     *               "vendorName": "offset",
+                     *               "type": "query",
+                     *               "required": false
+                     *             },
+                     *             {
+                     *               "vendorType": "query",
+                     *               "dataType": "string",
+                     *               "name": "pageSize",
+                     *               "description": "The number of resources to return in a given page",
+                     *               "vendorDataType": "string",
+                     *               "source": "request",
+                     *               "vendorName": "limit",
+                     *               "type": "query",
+                     *               "required": false
+                     *             }
+                     *           ],
+                     *           "hooks": []
+                     *         },
+                     *         {
+                     *           "nextPageKey": "",
+                     *           "path": "/hubs/db/customers/{id}",
+                     *           "vendorMethod": "DELETE",
+                     *           "method": "DELETE",
+                     *           "description": "Delete a customer by ID",
+                     *           "model": {
+                     *             "transform": false,
+                     *             "name": "customers",
+                     *             "rawSwagger": {
+                     *               "customers": {
+                     *                 "id": "customers",
+                     *                 "properties": {
+                     *                   "count": {
+                     *                     "format": "int32",
+                     *                     "type": "integer"
+                     *                   }
+                     *                 }
+                     *               }
+                     *             },
+                     *             "swagger": {
+                     *               "customers": {
+                     *                 "id": "customers",
+                     *                 "properties": {
+                     *                   "count": {
+                     *                     "format": "int32",
+                     *                     "type": "integer"
+                     *                   }
+                     *                 }
+                     *               }
+                     *             }
+                     *           },
+                     *           "type": "api",
+                     *           "vendorPath": "delete from customer where customer_id = :id",
+                     *           "parameters": [
+                     *             {
+                     *               "vendorType": "query",
+                     *               "dataType": "number",
+                     *               "name": "id",
+                     *               "description": "The whatever ID",
+                     *               "vendorDataType": "number",
+                     *               "source": "request",
+                     *               "vendorName": "id",
+                     *               "type": "path",
+                     *               "required": true
+                     *             },
+                     *             {
+                     *               "vendorType": "query",
+                     *               "dataType": "string",
+                     *               "name": "id",
+                     *               "description": "Comma separated named parameters",
+                     *               "vendorDataType": "string",
+                     *               "source": "request",
+                     *               "vendorName": "namedParameters",
+                     *               "type": "value",
+                     *               "required": false
+                     *             }
+                     *           ],
+                     *           "hooks": []
+                     *         }
+                     *       ],
+                     *       "protocolType": "jdbc",
+                     *       "cloneable": true,
+                     *       "transformationsEnabled": true,
+                     *       "bulkDownloadEnabled": false,
+                     *       "deleted": false,
+                     *       "hub": "db",
+                     *       "typeOauth": false,
+                     *       "name": "MyPostGreSQL",
+                     *       "trialAccount": false,
+                     *       "hooks": [],
+                     *       "parameters": [
+                     *         {
+                     *           "vendorType": "path",
+                     *           "name": "db.host",
+                     *           "source": "request",
+                     *           "vendorName": "db.host",
+                     *           "type": "configuration",
+                     *           "required": false
+                     *         },
+                     *         {
+                     *           "vendorType": "path",
+                     *           "name": "db.name",
+                     *           "source": "request",
+                     *           "vendorName": "db.name",
+                     *           "type": "configuration",
+                     *           "required": false
+                     *         }
+                     *       ],
+                     *       "key": "mypostgresql",
+                     *       "authentication": {
+                     *         "type": "custom"
+                     *       },
+                     *       "id": 6021
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Element"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listElementKeys: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The element keys. */
+            200: {
+                headers: {
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       "amazons3",
+                     *       "dropbox",
+                     *       "box",
+                     *       "googledrive",
+                     *       "sfdc",
+                     *       "sfdcservicecloud",
+                     *       "hubspot"
+                     *     ]
+                     */
+                    "application/json": string[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listElementsMetadata: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Return the expanded form: catalog flags, discovery, bulk, usage, API style and per-resource capabilities.
+                 * @example true
+                 */
+                expand?: boolean;
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Metadata of the elements. */
+            200: {
+                headers: {
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 39,
+                     *         "key": "sfdc",
+                     *         "name": "Salesforce.com",
+                     *         "description": "Customer relationship management, simplified.",
+                     *         "events": {
+                     *           "supported": true,
+                     *           "methods": [
+                     *             "polling",
+                     *             "webhook"
+                     *           ]
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 1642,
+                     *         "key": "netsuitecrm",
+                     *         "name": "NetSuite CRM",
+                     *         "description": "NetSuite CRM element.",
+                     *         "events": {
+                     *           "supported": true,
+                     *           "methods": [
+                     *             "polling"
+                     *           ]
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ElementMetadata"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getElement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The element. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 21,
+                     *       "name": "Google Drive",
+                     *       "key": "googledrive",
+                     *       "description": "Google Drive, a place where you can create, share, collaborate, and keep all of your files.",
+                     *       "image": "elements/provider_googledrive.png",
+                     *       "active": true,
+                     *       "deleted": false,
+                     *       "typeOauth": true,
+                     *       "trialAccount": false,
+                     *       "signupURL": "https://drive.google.com",
+                     *       "elementProvisionType": "OAUTH_TEMPLATE",
+                     *       "hub": "documents",
+                     *       "authentication": {
+                     *         "type": "oauth2"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Element"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getElementMetadata: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Return the expanded form: catalog flags, discovery, bulk, usage, API style and per-resource capabilities.
+                 * @example true
+                 */
+                expand?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The element metadata. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElementMetadata"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getElementDocs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Return only this operation (an `operationId` of the document).
+                 * @example getContacts
+                 */
+                operationId?: string;
+                /**
+                 * @description Element version whose docs to return (default the current one).
+                 * @example 1
+                 */
+                version?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Swagger 2.0 document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "swagger": "2.0",
+                     *       "info": {
+                     *         "title": "Close.io",
+                     *         "version": "1.0"
+                     *       },
+                     *       "host": "api.cloud-elements.com",
+                     *       "basePath": "/elements/api-v2/hubs/crm",
+                     *       "schemes": [
+                     *         "https"
+                     *       ],
+                     *       "paths": {},
+                     *       "definitions": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ElementSwaggerDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getElementConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration and provider-data entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "configuration": [
+                     *         {
+                     *           "key": "oauth.api.key",
+                     *           "name": "OAuth API Key",
+                     *           "description": "Client id of your app",
+                     *           "type": "TEXTFIELD_128",
+                     *           "required": true,
+                     *           "hideFromConsole": false,
+                     *           "active": true
+                     *         },
+                     *         {
+                     *           "key": "event.notification.enabled",
+                     *           "name": "Events Enabled",
+                     *           "description": "Enable event notifications",
+                     *           "defaultValue": "false",
+                     *           "type": "BOOLEAN",
+                     *           "required": false,
+                     *           "hideFromConsole": false,
+                     *           "active": true
+                     *         }
+                     *       ],
+                     *       "providerData": [
+                     *         {
+                     *           "key": "code",
+                     *           "name": "Authorization code",
+                     *           "description": "The code added to the callback URL",
+                     *           "required": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ElementConfigurations"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listElementTransformations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The default transformations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "contacts": {
+                     *         "vendorName": "Contact",
+                     *         "level": "organization",
+                     *         "fields": [
+                     *           {
+                     *             "path": "id",
+                     *             "vendorPath": "Id",
+                     *             "type": "string"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TransformationMap"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listElementInstances: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instances. */
+            200: {
+                headers: {
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 4014,
+                     *         "name": "QA Box",
+                     *         "token": "abcU3kXt5Na7EPiabc6wPagnskTsZUJrY4gTQCjt7efa=",
+                     *         "element": {
+                     *           "id": 22,
+                     *           "name": "Box",
+                     *           "key": "box",
+                     *           "image": "elements/provider_box.png",
+                     *           "active": true,
+                     *           "deleted": false,
+                     *           "typeOauth": true,
+                     *           "trialAccount": false
+                     *         },
+                     *         "tags": [
+                     *           "QA",
+                     *           "QA Box",
+                     *           "Starter"
+                     *         ],
+                     *         "valid": true,
+                     *         "disabled": false,
+                     *         "maxCacheSize": 0,
+                     *         "cacheTimeToLive": 0,
+                     *         "cachingEnabled": false
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Instance"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createElementInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        /** @description The instance to create. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ElementInstanceCreate"];
+            };
+        };
+        responses: {
+            /** @description The created instance. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Instance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getElementInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instance. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Instance"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceElementInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        /** @description The full instance. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "element": {
+                 *         "key": "sfdc"
+                 *       },
+                 *       "name": "SFDC Updated Instance",
+                 *       "tags": [
+                 *         "sandbox",
+                 *         "new-tag"
+                 *       ],
+                 *       "configuration": {
+                 *         "oauth.api.key": "fake_salesforce_api_key",
+                 *         "oauth.api.secret": "fake_salesforce_api_secret",
+                 *         "oauth.callback.url": "https://www.mycoolapp.com/auth"
+                 *       },
+                 *       "providerData": {
+                 *         "code": "new-authorization-code"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["InstanceCreate"];
+            };
+        };
+        responses: {
+            /** @description The updated instance (without `providerData`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 4590,
+                     *       "name": "SFDC Updated Instance",
+                     *       "token": "bl+pVH4pVl1yciJZ8IpPVfb5gT2ZmQGdyHbjlSKF7ee=",
+                     *       "element": {
+                     *         "id": 23,
+                     *         "name": "Salesforce.com",
+                     *         "key": "sfdc",
+                     *         "image": "elements/provider_sfdc.png",
+                     *         "active": true,
+                     *         "deleted": false,
+                     *         "typeOauth": false,
+                     *         "trialAccount": false
+                     *       },
+                     *       "tags": [
+                     *         "sandbox",
+                     *         "new-tag"
+                     *       ],
+                     *       "provisionInteractions": [],
+                     *       "valid": true,
+                     *       "disabled": false,
+                     *       "maxCacheSize": 0,
+                     *       "cacheTimeToLive": 0,
+                     *       "cachingEnabled": false,
+                     *       "configuration": {
+                     *         "filter.response.nulls": "true",
+                     *         "event.notification.enabled": "false",
+                     *         "oauth.api.secret": "********"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Instance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteElementInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. The answer has no body (or an empty one). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getElementOAuthToken: {
+        parameters: {
+            query: {
+                /**
+                 * @description Consumer key of your app registered with the provider.
+                 * @example abcrdzs8G6Uaq40FDkETrfgMFD9dac
+                 */
+                apiKey: string;
+                /**
+                 * @description Consumer secret of your app registered with the provider.
+                 * @example defxWBlptamf9Tg9Zk1vcanxqChAONDnQ9lKPdae
+                 */
+                apiSecret: string;
+                /**
+                 * @description Callback URL registered with the provider.
+                 * @example http://callbackurl.com
+                 */
+                callbackUrl: string;
+                /**
+                 * @description Provider scopes to request.
+                 * @example com.intuit.quickbooks.accounting
+                 */
+                scope?: string;
+                /**
+                 * @description Value returned unchanged to the callback URL.
+                 * @example quickbooks
+                 */
+                state?: string;
+                /**
+                 * @description Provider site, where the element needs one.
+                 * @example https://mysite.example.com
+                 */
+                siteAddress?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "vvvyprdDVEO0ynOBEHB9qsLYqxosUE7DiLfhTLn6st4HfhV",
+                     *       "secret": "vvvg6l7Uiv9OMSGJuMzB4ptgweBZuvxX544LYUR"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuthRequestToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listInstances: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only instances with this tag; repeat the parameter for several tags (`tags[]=a&tags[]=b`). The name includes the brackets.
+                 * @example [
+                 *       "churros-instance"
+                 *     ]
+                 */
+                "tags[]"?: string[];
+                /**
+                 * @description Only instances whose name or element key contains this text.
+                 * @example sfdc
+                 */
+                searchText?: string;
+                /**
+                 * @description Whether to return each instance in full (with its element and configuration). `false` gives lighter entries and a faster answer.
+                 * @example false
+                 */
+                hydrate?: boolean;
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instances. */
+            200: {
+                headers: {
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 4014,
+                     *         "name": "QA Box",
+                     *         "token": "abcU3kXt5Na7EPiabc6wPagnskTsZUJrY4gTQCjt7efa=",
+                     *         "element": {
+                     *           "id": 22,
+                     *           "name": "Box",
+                     *           "key": "box",
+                     *           "image": "elements/provider_box.png",
+                     *           "active": true,
+                     *           "deleted": false,
+                     *           "typeOauth": true,
+                     *           "trialAccount": false
+                     *         },
+                     *         "tags": [
+                     *           "QA",
+                     *           "QA Box",
+                     *           "Starter"
+                     *         ],
+                     *         "valid": true,
+                     *         "disabled": false,
+                     *         "maxCacheSize": 0,
+                     *         "cacheTimeToLive": 0,
+                     *         "cachingEnabled": false
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Instance"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceCurrentInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The full instance. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "element": {
+                 *         "key": "sfdc"
+                 *       },
+                 *       "name": "SFDC Updated Instance",
+                 *       "tags": [
+                 *         "sandbox",
+                 *         "new-tag"
+                 *       ],
+                 *       "configuration": {
+                 *         "oauth.api.key": "fake_salesforce_api_key",
+                 *         "oauth.api.secret": "fake_salesforce_api_secret",
+                 *         "oauth.callback.url": "https://www.mycoolapp.com/auth"
+                 *       },
+                 *       "providerData": {
+                 *         "code": "new-authorization-code"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["InstanceCreate"];
+            };
+        };
+        responses: {
+            /** @description The updated instance (without `providerData`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 4590,
+                     *       "name": "SFDC Updated Instance",
+                     *       "token": "bl+pVH4pVl1yciJZ8IpPVfb5gT2ZmQGdyHbjlSKF7ee=",
+                     *       "element": {
+                     *         "id": 23,
+                     *         "name": "Salesforce.com",
+                     *         "key": "sfdc",
+                     *         "image": "elements/provider_sfdc.png",
+                     *         "active": true,
+                     *         "deleted": false,
+                     *         "typeOauth": false,
+                     *         "trialAccount": false
+                     *       },
+                     *       "tags": [
+                     *         "sandbox",
+                     *         "new-tag"
+                     *       ],
+                     *       "provisionInteractions": [],
+                     *       "valid": true,
+                     *       "disabled": false,
+                     *       "maxCacheSize": 0,
+                     *       "cacheTimeToLive": 0,
+                     *       "cachingEnabled": false,
+                     *       "configuration": {
+                     *         "filter.response.nulls": "true",
+                     *         "event.notification.enabled": "false",
+                     *         "oauth.api.secret": "********"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Instance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The instance to create. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstanceCreate"];
+            };
+        };
+        responses: {
+            /** @description The created instance, with its element token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Instance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteCurrentInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. The answer has no body (or an empty one). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateCurrentInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstancePatch"];
+            };
+        };
+        responses: {
+            /** @description The updated instance (without `providerData`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 4590,
+                     *       "name": "SFDC Updated Instance",
+                     *       "token": "bl+pVH4pVl1yciJZ8IpPVfb5gT2ZmQGdyHbjlSKF7ee=",
+                     *       "element": {
+                     *         "id": 23,
+                     *         "name": "Salesforce.com",
+                     *         "key": "sfdc",
+                     *         "image": "elements/provider_sfdc.png",
+                     *         "active": true,
+                     *         "deleted": false,
+                     *         "typeOauth": false,
+                     *         "trialAccount": false
+                     *       },
+                     *       "tags": [
+                     *         "sandbox",
+                     *         "new-tag"
+                     *       ],
+                     *       "provisionInteractions": [],
+                     *       "valid": true,
+                     *       "disabled": false,
+                     *       "maxCacheSize": 0,
+                     *       "cacheTimeToLive": 0,
+                     *       "cachingEnabled": false,
+                     *       "configuration": {
+                     *         "filter.response.nulls": "true",
+                     *         "event.notification.enabled": "false",
+                     *         "oauth.api.secret": "********"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Instance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instance. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Instance"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        /** @description The full instance. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "element": {
+                 *         "key": "sfdc"
+                 *       },
+                 *       "name": "SFDC Updated Instance",
+                 *       "tags": [
+                 *         "sandbox",
+                 *         "new-tag"
+                 *       ],
+                 *       "configuration": {
+                 *         "oauth.api.key": "fake_salesforce_api_key",
+                 *         "oauth.api.secret": "fake_salesforce_api_secret",
+                 *         "oauth.callback.url": "https://www.mycoolapp.com/auth"
+                 *       },
+                 *       "providerData": {
+                 *         "code": "new-authorization-code"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["InstanceCreate"];
+            };
+        };
+        responses: {
+            /** @description The updated instance (without `providerData`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 4590,
+                     *       "name": "SFDC Updated Instance",
+                     *       "token": "bl+pVH4pVl1yciJZ8IpPVfb5gT2ZmQGdyHbjlSKF7ee=",
+                     *       "element": {
+                     *         "id": 23,
+                     *         "name": "Salesforce.com",
+                     *         "key": "sfdc",
+                     *         "image": "elements/provider_sfdc.png",
+                     *         "active": true,
+                     *         "deleted": false,
+                     *         "typeOauth": false,
+                     *         "trialAccount": false
+                     *       },
+                     *       "tags": [
+                     *         "sandbox",
+                     *         "new-tag"
+                     *       ],
+                     *       "provisionInteractions": [],
+                     *       "valid": true,
+                     *       "disabled": false,
+                     *       "maxCacheSize": 0,
+                     *       "cacheTimeToLive": 0,
+                     *       "cachingEnabled": false,
+                     *       "configuration": {
+                     *         "filter.response.nulls": "true",
+                     *         "event.notification.enabled": "false",
+                     *         "oauth.api.secret": "********"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Instance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. The answer has no body (or an empty one). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        /** @description The fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstancePatch"];
+            };
+        };
+        responses: {
+            /** @description The updated instance (without `providerData`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 4590,
+                     *       "name": "SFDC Updated Instance",
+                     *       "token": "bl+pVH4pVl1yciJZ8IpPVfb5gT2ZmQGdyHbjlSKF7ee=",
+                     *       "element": {
+                     *         "id": 23,
+                     *         "name": "Salesforce.com",
+                     *         "key": "sfdc",
+                     *         "image": "elements/provider_sfdc.png",
+                     *         "active": true,
+                     *         "deleted": false,
+                     *         "typeOauth": false,
+                     *         "trialAccount": false
+                     *       },
+                     *       "tags": [
+                     *         "sandbox",
+                     *         "new-tag"
+                     *       ],
+                     *       "provisionInteractions": [],
+                     *       "valid": true,
+                     *       "disabled": false,
+                     *       "maxCacheSize": 0,
+                     *       "cacheTimeToLive": 0,
+                     *       "cachingEnabled": false,
+                     *       "configuration": {
+                     *         "filter.response.nulls": "true",
+                     *         "event.notification.enabled": "false",
+                     *         "oauth.api.secret": "********"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Instance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listInstanceConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1234567,
+                     *         "key": "filter.response.nulls",
+                     *         "name": "Filter null values from the response",
+                     *         "propertyValue": "true",
+                     *         "description": "Remove null-valued fields from responses",
+                     *         "required": false,
+                     *         "hideFromConsole": false,
+                     *         "active": true,
+                     *         "type": "BOOLEAN"
+                     *       },
+                     *       {
+                     *         "id": 1234568,
+                     *         "key": "event.notification.enabled",
+                     *         "name": "Events Enabled",
+                     *         "propertyValue": "false",
+                     *         "description": "Enable event notifications",
+                     *         "required": false,
+                     *         "hideFromConsole": false,
+                     *         "active": true,
+                     *         "type": "BOOLEAN"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ElementInstanceConfig"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getInstanceConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Id of a configuration entry (`id` in the instance's configuration list).
+                 * @example 1234567
+                 */
+                configId: components["parameters"]["instanceConfigId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1234567,
+                     *       "key": "filter.response.nulls",
+                     *       "name": "Filter null values from the response",
+                     *       "propertyValue": "true",
+                     *       "description": "Remove null-valued fields from responses",
+                     *       "required": false,
+                     *       "hideFromConsole": false,
+                     *       "active": true,
+                     *       "type": "BOOLEAN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ElementInstanceConfig"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateInstanceConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Id of a configuration entry (`id` in the instance's configuration list).
+                 * @example 1234567
+                 */
+                configId: components["parameters"]["instanceConfigId"];
+            };
+            cookie?: never;
+        };
+        /** @description The new value. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "propertyValue": "false"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ElementInstanceConfigUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1234567,
+                     *       "key": "filter.response.nulls",
+                     *       "name": "Filter null values from the response",
+                     *       "propertyValue": "false",
+                     *       "description": "Remove null-valued fields from responses",
+                     *       "required": false,
+                     *       "hideFromConsole": false,
+                     *       "active": true,
+                     *       "type": "BOOLEAN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ElementInstanceConfig"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getInstanceDocs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Return only this operation.
+                 * @example getAccounts
+                 */
+                operationId?: string;
+                /**
+                 * @description Element version whose docs to return (default the current one).
+                 * @example 1
+                 */
+                version?: components["parameters"]["instanceDocsVersion"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Swagger 2.0 document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "swagger": "2.0",
+                     *       "info": {
+                     *         "title": "Close.io",
+                     *         "version": "1.0"
+                     *       },
+                     *       "host": "api.cloud-elements.com",
+                     *       "basePath": "/elements/api-v2/hubs/crm",
+                     *       "schemes": [
+                     *         "https"
+                     *       ],
+                     *       "paths": {},
+                     *       "definitions": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ElementSwaggerDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getInstanceOperationDocs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Include the models discovered at the provider (custom fields and objects).
+                 * @example true
+                 */
+                discovery?: components["parameters"]["instanceDocsDiscovery"];
+                /**
+                 * @description Return a reduced document (basic models only).
+                 * @example false
+                 */
+                basic?: components["parameters"]["instanceDocsBasic"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Operation id from the instance's API docs (e.g. `getAccounts`).
+                 * @example createAccount
+                 */
+                operationId: components["parameters"]["instanceDocsOperationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Swagger 2.0 document of the operation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "swagger": "2.0",
+                     *       "info": {
+                     *         "title": "Close.io",
+                     *         "version": "1.0"
+                     *       },
+                     *       "host": "api.cloud-elements.com",
+                     *       "basePath": "/elements/api-v2/hubs/crm",
+                     *       "schemes": [
+                     *         "https"
+                     *       ],
+                     *       "paths": {},
+                     *       "definitions": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ElementSwaggerDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getInstanceOperationDefinitions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Include the models discovered at the provider (custom fields and objects).
+                 * @example true
+                 */
+                discovery?: components["parameters"]["instanceDocsDiscovery"];
+                /**
+                 * @description Inline the referenced definitions instead of `$ref`s.
+                 * @example true
+                 */
+                resolveReferences?: components["parameters"]["instanceDocsResolveReferences"];
+                /**
+                 * @description Return a reduced document (basic models only).
+                 * @example false
+                 */
+                basic?: components["parameters"]["instanceDocsBasic"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Operation id from the instance's API docs (e.g. `getAccounts`).
+                 * @example createAccount
+                 */
+                operationId: components["parameters"]["instanceDocsOperationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definitions by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "myaccounts": {
+                     *         "type": "object",
+                     *         "properties": {
+                     *           "companyName": {
+                     *             "type": "string"
+                     *           },
+                     *           "id": {
+                     *             "type": "string"
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ElementSwaggerDefinitions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    enableInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enabled. The answer has no body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    disableInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disabled. The answer has no body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listInstanceEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events. */
+            200: {
+                headers: {
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "5061723",
+                     *         "eventDate": "2017-12-01T10:15:30Z",
+                     *         "status": "NOTIFIED",
+                     *         "providerData": "{\"objectType\":\"contacts\",\"contacts\":[{\"id\":\"42\"}]}",
+                     *         "notifiedData": [],
+                     *         "eventElementInstances": [
+                     *           {
+                     *             "eventId": "5061723",
+                     *             "elementInstanceId": 12345,
+                     *             "notificationId": 88731
+                     *           }
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["InstanceEvent"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getInstanceEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Event id (`id` of the event).
+                 * @example 5061723
+                 */
+                eventId: components["parameters"]["instanceEventId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5061723",
+                     *       "eventDate": "2017-12-01T10:15:30Z",
+                     *       "status": "NOTIFIED",
+                     *       "providerData": "{\"objectType\":\"contacts\",\"contacts\":[{\"id\":\"42\"}]}",
+                     *       "notifiedData": [],
+                     *       "eventElementInstances": [
+                     *         {
+                     *           "eventId": "5061723",
+                     *           "elementInstanceId": 12345,
+                     *           "notificationId": 88731
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InstanceEvent"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listInstanceObjectDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definitions by object name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "myaccounts": {
+                     *         "fields": [
+                     *           {
+                     *             "path": "companyName",
+                     *             "type": "string"
+                     *           },
+                     *           {
+                     *             "path": "number",
+                     *             "type": "string"
+                     *           },
+                     *           {
+                     *             "path": "id",
+                     *             "type": "string"
+                     *           },
+                     *           {
+                     *             "path": "description",
+                     *             "type": "string"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "level": "instance"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ObjectDefinitionMap"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getInstanceObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "fields": [
+                     *         {
+                     *           "path": "companyName",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "number",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "id",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "description",
+                     *           "type": "string"
+                     *         }
+                     *       ],
+                     *       "level": "instance"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ObjectDefinition"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceInstanceObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The object definition. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDefinition"];
+            };
+        };
+        responses: {
+            /** @description The saved definition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "fields": [
+                     *         {
+                     *           "path": "companyName",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "number",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "id",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "description",
+                     *           "type": "string"
+                     *         }
+                     *       ],
+                     *       "level": "instance"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ObjectDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createInstanceObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The object definition. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDefinition"];
+            };
+        };
+        responses: {
+            /** @description The saved definition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "fields": [
+                     *         {
+                     *           "path": "companyName",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "number",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "id",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "description",
+                     *           "type": "string"
+                     *         }
+                     *       ],
+                     *       "level": "instance"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ObjectDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteInstanceObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. The answer has no body (or an empty one). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    enableInstanceTraceLogging: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        /** @description How long to keep trace logging on. */
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "duration": 60
+                 *     }
+                 */
+                "application/json": components["schemas"]["InstanceTraceLogging"];
+            };
+        };
+        responses: {
+            /** @description Trace logging is on. The answer has no body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    disableInstanceTraceLogging: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trace logging is off. The answer has no body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listInstanceTransformations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transformations by object name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "myaccounts": {
+                     *         "vendorName": "Account",
+                     *         "configuration": [
+                     *           {
+                     *             "type": "passThrough",
+                     *             "properties": {
+                     *               "fromVendor": false,
+                     *               "toVendor": false
+                     *             }
+                     *           },
+                     *           {
+                     *             "type": "addToDocumentation"
+                     *           }
+                     *         ],
+                     *         "fields": [
+                     *           {
+                     *             "path": "companyName",
+                     *             "vendorPath": "Name"
+                     *           },
+                     *           {
+                     *             "path": "number",
+                     *             "vendorPath": "AccountNumber"
+                     *           },
+                     *           {
+                     *             "path": "id",
+                     *             "vendorPath": "Id"
+                     *           },
+                     *           {
+                     *             "path": "description",
+                     *             "vendorPath": "Description"
+                     *           }
+                     *         ],
+                     *         "level": "instance",
+                     *         "startDate": "2017-12-01 18:03:32.012321"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TransformationMap"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteInstanceTransformations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. The answer has no body (or an empty one). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getInstanceTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transformation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "vendorName": "Account",
+                     *       "configuration": [
+                     *         {
+                     *           "type": "passThrough",
+                     *           "properties": {
+                     *             "fromVendor": false,
+                     *             "toVendor": false
+                     *           }
+                     *         },
+                     *         {
+                     *           "type": "addToDocumentation"
+                     *         }
+                     *       ],
+                     *       "fields": [
+                     *         {
+                     *           "path": "companyName",
+                     *           "vendorPath": "Name"
+                     *         },
+                     *         {
+                     *           "path": "number",
+                     *           "vendorPath": "AccountNumber"
+                     *         },
+                     *         {
+                     *           "path": "id",
+                     *           "vendorPath": "Id"
+                     *         },
+                     *         {
+                     *           "path": "description",
+                     *           "vendorPath": "Description"
+                     *         }
+                     *       ],
+                     *       "level": "instance",
+                     *       "startDate": "2017-12-01 18:03:32.012321"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Transformation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceInstanceTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The transformation. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Transformation"];
+            };
+        };
+        responses: {
+            /** @description The saved transformation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "vendorName": "Account",
+                     *       "configuration": [
+                     *         {
+                     *           "type": "passThrough",
+                     *           "properties": {
+                     *             "fromVendor": false,
+                     *             "toVendor": false
+                     *           }
+                     *         },
+                     *         {
+                     *           "type": "addToDocumentation"
+                     *         }
+                     *       ],
+                     *       "fields": [
+                     *         {
+                     *           "path": "companyName",
+                     *           "vendorPath": "Name"
+                     *         },
+                     *         {
+                     *           "path": "number",
+                     *           "vendorPath": "AccountNumber"
+                     *         },
+                     *         {
+                     *           "path": "id",
+                     *           "vendorPath": "Id"
+                     *         },
+                     *         {
+                     *           "path": "description",
+                     *           "vendorPath": "Description"
+                     *         }
+                     *       ],
+                     *       "level": "instance",
+                     *       "startDate": "2017-12-01 18:03:32.012321"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Transformation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createInstanceTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The transformation. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Transformation"];
+            };
+        };
+        responses: {
+            /** @description The saved transformation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "vendorName": "Account",
+                     *       "configuration": [
+                     *         {
+                     *           "type": "passThrough",
+                     *           "properties": {
+                     *             "fromVendor": false,
+                     *             "toVendor": false
+                     *           }
+                     *         },
+                     *         {
+                     *           "type": "addToDocumentation"
+                     *         }
+                     *       ],
+                     *       "fields": [
+                     *         {
+                     *           "path": "companyName",
+                     *           "vendorPath": "Name"
+                     *         },
+                     *         {
+                     *           "path": "number",
+                     *           "vendorPath": "AccountNumber"
+                     *         },
+                     *         {
+                     *           "path": "id",
+                     *           "vendorPath": "Id"
+                     *         },
+                     *         {
+                     *           "path": "description",
+                     *           "vendorPath": "Description"
+                     *         }
+                     *       ],
+                     *       "level": "instance",
+                     *       "startDate": "2017-12-01 18:03:32.012321"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Transformation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteInstanceTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Instance id.
+                 * @example 12345
+                 */
+                id: components["parameters"]["elementInstanceId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. The answer has no body (or an empty one). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCurrentInstanceConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1234567,
+                     *         "key": "filter.response.nulls",
+                     *         "name": "Filter null values from the response",
+                     *         "propertyValue": "true",
+                     *         "description": "Remove null-valued fields from responses",
+                     *         "required": false,
+                     *         "hideFromConsole": false,
+                     *         "active": true,
+                     *         "type": "BOOLEAN"
+                     *       },
+                     *       {
+                     *         "id": 1234568,
+                     *         "key": "event.notification.enabled",
+                     *         "name": "Events Enabled",
+                     *         "propertyValue": "false",
+                     *         "description": "Enable event notifications",
+                     *         "required": false,
+                     *         "hideFromConsole": false,
+                     *         "active": true,
+                     *         "type": "BOOLEAN"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ElementInstanceConfig"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCurrentInstanceConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of a configuration entry (`id` in the instance's configuration list).
+                 * @example 1234567
+                 */
+                configId: components["parameters"]["instanceConfigId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1234567,
+                     *       "key": "filter.response.nulls",
+                     *       "name": "Filter null values from the response",
+                     *       "propertyValue": "true",
+                     *       "description": "Remove null-valued fields from responses",
+                     *       "required": false,
+                     *       "hideFromConsole": false,
+                     *       "active": true,
+                     *       "type": "BOOLEAN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ElementInstanceConfig"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateCurrentInstanceConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of a configuration entry (`id` in the instance's configuration list).
+                 * @example 1234567
+                 */
+                configId: components["parameters"]["instanceConfigId"];
+            };
+            cookie?: never;
+        };
+        /** @description The new value. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "propertyValue": "false"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ElementInstanceConfigUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1234567,
+                     *       "key": "filter.response.nulls",
+                     *       "name": "Filter null values from the response",
+                     *       "propertyValue": "false",
+                     *       "description": "Remove null-valued fields from responses",
+                     *       "required": false,
+                     *       "hideFromConsole": false,
+                     *       "active": true,
+                     *       "type": "BOOLEAN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ElementInstanceConfig"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCurrentInstanceDocs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Return only this operation.
+                 * @example getAccounts
+                 */
+                operationId?: string;
+                /**
+                 * @description Element version whose docs to return (default the current one).
+                 * @example 1
+                 */
+                version?: components["parameters"]["instanceDocsVersion"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Swagger 2.0 document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "swagger": "2.0",
+                     *       "info": {
+                     *         "title": "Close.io",
+                     *         "version": "1.0"
+                     *       },
+                     *       "host": "api.cloud-elements.com",
+                     *       "basePath": "/elements/api-v2/hubs/crm",
+                     *       "schemes": [
+                     *         "https"
+                     *       ],
+                     *       "paths": {},
+                     *       "definitions": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ElementSwaggerDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCurrentInstanceOperationDocs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Include the models discovered at the provider (custom fields and objects).
+                 * @example true
+                 */
+                discovery?: components["parameters"]["instanceDocsDiscovery"];
+                /**
+                 * @description Return a reduced document (basic models only).
+                 * @example false
+                 */
+                basic?: components["parameters"]["instanceDocsBasic"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Operation id from the instance's API docs (e.g. `getAccounts`).
+                 * @example createAccount
+                 */
+                operationId: components["parameters"]["instanceDocsOperationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Swagger 2.0 document of the operation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "swagger": "2.0",
+                     *       "info": {
+                     *         "title": "Close.io",
+                     *         "version": "1.0"
+                     *       },
+                     *       "host": "api.cloud-elements.com",
+                     *       "basePath": "/elements/api-v2/hubs/crm",
+                     *       "schemes": [
+                     *         "https"
+                     *       ],
+                     *       "paths": {},
+                     *       "definitions": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ElementSwaggerDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCurrentInstanceOperationDefinitions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Include the models discovered at the provider (custom fields and objects).
+                 * @example true
+                 */
+                discovery?: components["parameters"]["instanceDocsDiscovery"];
+                /**
+                 * @description Inline the referenced definitions instead of `$ref`s.
+                 * @example true
+                 */
+                resolveReferences?: components["parameters"]["instanceDocsResolveReferences"];
+                /**
+                 * @description Return a reduced document (basic models only).
+                 * @example false
+                 */
+                basic?: components["parameters"]["instanceDocsBasic"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Operation id from the instance's API docs (e.g. `getAccounts`).
+                 * @example createAccount
+                 */
+                operationId: components["parameters"]["instanceDocsOperationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definitions by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "myaccounts": {
+                     *         "type": "object",
+                     *         "properties": {
+                     *           "companyName": {
+                     *             "type": "string"
+                     *           },
+                     *           "id": {
+                     *             "type": "string"
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ElementSwaggerDefinitions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    enableCurrentInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enabled. The answer has no body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    disableCurrentInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disabled. The answer has no body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCurrentInstanceEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events. */
+            200: {
+                headers: {
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "5061723",
+                     *         "eventDate": "2017-12-01T10:15:30Z",
+                     *         "status": "NOTIFIED",
+                     *         "providerData": "{\"objectType\":\"contacts\",\"contacts\":[{\"id\":\"42\"}]}",
+                     *         "notifiedData": [],
+                     *         "eventElementInstances": [
+                     *           {
+                     *             "eventId": "5061723",
+                     *             "elementInstanceId": 12345,
+                     *             "notificationId": 88731
+                     *           }
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["InstanceEvent"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCurrentInstanceEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Event id (`id` of the event).
+                 * @example 5061723
+                 */
+                eventId: components["parameters"]["instanceEventId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5061723",
+                     *       "eventDate": "2017-12-01T10:15:30Z",
+                     *       "status": "NOTIFIED",
+                     *       "providerData": "{\"objectType\":\"contacts\",\"contacts\":[{\"id\":\"42\"}]}",
+                     *       "notifiedData": [],
+                     *       "eventElementInstances": [
+                     *         {
+                     *           "eventId": "5061723",
+                     *           "elementInstanceId": 12345,
+                     *           "notificationId": 88731
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InstanceEvent"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listEventAnalytics: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Start of the period, ISO 8601. Must be before `to`.
+                 * @example 2018-01-15T00:00:00Z
+                 */
+                from?: components["parameters"]["eventAnalyticsFrom"];
+                /**
+                 * @description End of the period, ISO 8601.
+                 * @example 2018-01-16T00:00:00Z
+                 */
+                to?: components["parameters"]["eventAnalyticsTo"];
+                /**
+                 * @description Length of each interval of the answer (`second` is rejected with 400).
+                 * @example hour
+                 */
+                interval?: components["parameters"]["eventAnalyticsInterval"];
+                /**
+                 * @description Limit to these accounts (repeat the parameter); an account the user cannot see gives 401.
+                 * @example [
+                 *       1234
+                 *     ]
+                 */
+                "accountIds[]"?: components["parameters"]["eventAnalyticsAccountIds"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per interval. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "count": 12,
+                     *         "timestamp": "2018-01-15T10:00:00Z"
+                     *       },
+                     *       {
+                     *         "count": 3,
+                     *         "timestamp": "2018-01-15T11:00:00Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["EventAnalyticsEntry"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listEventAnalyticsByAccount: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Start of the period, ISO 8601. Must be before `to`.
+                 * @example 2018-01-15T00:00:00Z
+                 */
+                from?: components["parameters"]["eventAnalyticsFrom"];
+                /**
+                 * @description End of the period, ISO 8601.
+                 * @example 2018-01-16T00:00:00Z
+                 */
+                to?: components["parameters"]["eventAnalyticsTo"];
+                /**
+                 * @description Length of each interval of the answer (`second` is rejected with 400).
+                 * @example hour
+                 */
+                interval?: components["parameters"]["eventAnalyticsInterval"];
+                /**
+                 * @description Limit to these accounts (repeat the parameter); an account the user cannot see gives 401.
+                 * @example [
+                 *       1234
+                 *     ]
+                 */
+                "accountIds[]"?: components["parameters"]["eventAnalyticsAccountIds"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per interval. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "timestamp": "2018-01-15T10:00:00Z",
+                     *         "total": 3,
+                     *         "records": [
+                     *           {
+                     *             "accountId": 1234,
+                     *             "count": 3,
+                     *             "success": 3,
+                     *             "failed": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["EventAnalyticsAccountsEntry"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listEventAnalyticsByInstance: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Start of the period, ISO 8601. Must be before `to`.
+                 * @example 2018-01-15T00:00:00Z
+                 */
+                from?: components["parameters"]["eventAnalyticsFrom"];
+                /**
+                 * @description End of the period, ISO 8601.
+                 * @example 2018-01-16T00:00:00Z
+                 */
+                to?: components["parameters"]["eventAnalyticsTo"];
+                /**
+                 * @description Length of each interval of the answer (`second` is rejected with 400).
+                 * @example hour
+                 */
+                interval?: components["parameters"]["eventAnalyticsInterval"];
+                /**
+                 * @description Limit to these accounts (repeat the parameter); an account the user cannot see gives 401.
+                 * @example [
+                 *       1234
+                 *     ]
+                 */
+                "accountIds[]"?: components["parameters"]["eventAnalyticsAccountIds"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per interval. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "timestamp": "2018-01-15T10:00:00Z",
+                     *         "total": 2,
+                     *         "records": [
+                     *           {
+                     *             "instanceId": 12345,
+                     *             "count": 2,
+                     *             "success": 1,
+                     *             "failed": 1
+                     *           }
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["EventAnalyticsInstancesEntry"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listEventDispositions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Start of the period, ISO 8601. Must be before `to`.
+                 * @example 2018-01-15T00:00:00Z
+                 */
+                from?: components["parameters"]["eventAnalyticsFrom"];
+                /**
+                 * @description End of the period, ISO 8601.
+                 * @example 2018-01-16T00:00:00Z
+                 */
+                to?: components["parameters"]["eventAnalyticsTo"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event dispositions. */
+            200: {
+                headers: {
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "eventId": "5061723",
+                     *         "elementInstanceId": 12345,
+                     *         "notificationData": [
+                     *           {
+                     *             "message": "Triggered executions"
+                     *           },
+                     *           {
+                     *             "message": "Completed execution"
+                     *           }
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["InstanceEventDisposition"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCurrentInstanceObjectDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definitions by object name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "myaccounts": {
+                     *         "fields": [
+                     *           {
+                     *             "path": "companyName",
+                     *             "type": "string"
+                     *           },
+                     *           {
+                     *             "path": "number",
+                     *             "type": "string"
+                     *           },
+                     *           {
+                     *             "path": "id",
+                     *             "type": "string"
+                     *           },
+                     *           {
+                     *             "path": "description",
+                     *             "type": "string"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "level": "instance"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ObjectDefinitionMap"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCurrentInstanceObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "fields": [
+                     *         {
+                     *           "path": "companyName",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "number",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "id",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "description",
+                     *           "type": "string"
+                     *         }
+                     *       ],
+                     *       "level": "instance"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ObjectDefinition"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceCurrentInstanceObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The object definition. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDefinition"];
+            };
+        };
+        responses: {
+            /** @description The saved definition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "fields": [
+                     *         {
+                     *           "path": "companyName",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "number",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "id",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "description",
+                     *           "type": "string"
+                     *         }
+                     *       ],
+                     *       "level": "instance"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ObjectDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createCurrentInstanceObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The object definition. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDefinition"];
+            };
+        };
+        responses: {
+            /** @description The saved definition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "fields": [
+                     *         {
+                     *           "path": "companyName",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "number",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "id",
+                     *           "type": "string"
+                     *         },
+                     *         {
+                     *           "path": "description",
+                     *           "type": "string"
+                     *         }
+                     *       ],
+                     *       "level": "instance"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ObjectDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteCurrentInstanceObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. The answer has no body (or an empty one). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    enableCurrentInstanceTraceLogging: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description How long to keep trace logging on. */
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "duration": 60
+                 *     }
+                 */
+                "application/json": components["schemas"]["InstanceTraceLogging"];
+            };
+        };
+        responses: {
+            /** @description Trace logging is on. The answer has no body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    disableCurrentInstanceTraceLogging: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trace logging is off. The answer has no body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCurrentInstanceTransformations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transformations by object name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "myaccounts": {
+                     *         "vendorName": "Account",
+                     *         "configuration": [
+                     *           {
+                     *             "type": "passThrough",
+                     *             "properties": {
+                     *               "fromVendor": false,
+                     *               "toVendor": false
+                     *             }
+                     *           },
+                     *           {
+                     *             "type": "addToDocumentation"
+                     *           }
+                     *         ],
+                     *         "fields": [
+                     *           {
+                     *             "path": "companyName",
+                     *             "vendorPath": "Name"
+                     *           },
+                     *           {
+                     *             "path": "number",
+                     *             "vendorPath": "AccountNumber"
+                     *           },
+                     *           {
+                     *             "path": "id",
+                     *             "vendorPath": "Id"
+                     *           },
+                     *           {
+                     *             "path": "description",
+                     *             "vendorPath": "Description"
+                     *           }
+                     *         ],
+                     *         "level": "instance",
+                     *         "startDate": "2017-12-01 18:03:32.012321"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TransformationMap"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteCurrentInstanceTransformations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. The answer has no body (or an empty one). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCurrentInstanceTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transformation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "vendorName": "Account",
+                     *       "configuration": [
+                     *         {
+                     *           "type": "passThrough",
+                     *           "properties": {
+                     *             "fromVendor": false,
+                     *             "toVendor": false
+                     *           }
+                     *         },
+                     *         {
+                     *           "type": "addToDocumentation"
+                     *         }
+                     *       ],
+                     *       "fields": [
+                     *         {
+                     *           "path": "companyName",
+                     *           "vendorPath": "Name"
+                     *         },
+                     *         {
+                     *           "path": "number",
+                     *           "vendorPath": "AccountNumber"
+                     *         },
+                     *         {
+                     *           "path": "id",
+                     *           "vendorPath": "Id"
+                     *         },
+                     *         {
+                     *           "path": "description",
+                     *           "vendorPath": "Description"
+                     *         }
+                     *       ],
+                     *       "level": "instance",
+                     *       "startDate": "2017-12-01 18:03:32.012321"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Transformation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceCurrentInstanceTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The transformation. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Transformation"];
+            };
+        };
+        responses: {
+            /** @description The saved transformation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "vendorName": "Account",
+                     *       "configuration": [
+                     *         {
+                     *           "type": "passThrough",
+                     *           "properties": {
+                     *             "fromVendor": false,
+                     *             "toVendor": false
+                     *           }
+                     *         },
+                     *         {
+                     *           "type": "addToDocumentation"
+                     *         }
+                     *       ],
+                     *       "fields": [
+                     *         {
+                     *           "path": "companyName",
+                     *           "vendorPath": "Name"
+                     *         },
+                     *         {
+                     *           "path": "number",
+                     *           "vendorPath": "AccountNumber"
+                     *         },
+                     *         {
+                     *           "path": "id",
+                     *           "vendorPath": "Id"
+                     *         },
+                     *         {
+                     *           "path": "description",
+                     *           "vendorPath": "Description"
+                     *         }
+                     *       ],
+                     *       "level": "instance",
+                     *       "startDate": "2017-12-01 18:03:32.012321"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Transformation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createCurrentInstanceTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The transformation. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Transformation"];
+            };
+        };
+        responses: {
+            /** @description The saved transformation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "vendorName": "Account",
+                     *       "configuration": [
+                     *         {
+                     *           "type": "passThrough",
+                     *           "properties": {
+                     *             "fromVendor": false,
+                     *             "toVendor": false
+                     *           }
+                     *         },
+                     *         {
+                     *           "type": "addToDocumentation"
+                     *         }
+                     *       ],
+                     *       "fields": [
+                     *         {
+                     *           "path": "companyName",
+                     *           "vendorPath": "Name"
+                     *         },
+                     *         {
+                     *           "path": "number",
+                     *           "vendorPath": "AccountNumber"
+                     *         },
+                     *         {
+                     *           "path": "id",
+                     *           "vendorPath": "Id"
+                     *         },
+                     *         {
+                     *           "path": "description",
+                     *           "vendorPath": "Description"
+                     *         }
+                     *       ],
+                     *       "level": "instance",
+                     *       "startDate": "2017-12-01 18:03:32.012321"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Transformation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteCurrentInstanceTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `myaccounts`.
+                 * @example myaccounts
+                 */
+                objectName: components["parameters"]["instanceObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. The answer has no body (or an empty one). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The organization fields. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated organization. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listOrganizationObjectDefinitions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Return only the object definition templates Cloud Elements provides, not your own.
+                 * @example false
+                 */
+                systemOnly?: components["parameters"]["systemOnly"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definitions, keyed by object name. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectDefinitionMap"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createOrganizationObjectDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The definitions, keyed by object name. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDefinitionMap"];
+            };
+        };
+        responses: {
+            /** @description The saved definitions. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectDefinitionMap"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteOrganizationObjectDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getOrganizationObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definition. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectDefinition"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceOrganizationObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The new definition. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDefinition"];
+            };
+        };
+        responses: {
+            /** @description The saved definition. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createOrganizationObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The definition. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDefinition"];
+            };
+        };
+        responses: {
+            /** @description The saved definition, with its level. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteOrganizationObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listOrganizationElementTransformations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transformations, keyed by common object name. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransformationMap"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteOrganizationElementTransformations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getOrganizationElementTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transformation. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transformation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceOrganizationElementTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The new transformation. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Transformation"];
+            };
+        };
+        responses: {
+            /** @description The saved transformation. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transformation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createOrganizationElementTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The transformation. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Transformation"];
+            };
+        };
+        responses: {
+            /** @description The saved transformation, with its level and start date. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transformation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteOrganizationElementTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listOrganizationUsers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Also return deactivated (`active` false) records.
+                 * @example true
+                 */
+                includeInactive?: components["parameters"]["includeInactive"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of users. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createOrganizationUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The new user. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        responses: {
+            /** @description The created user. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getOrganizationUser: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Also return deactivated (`active` false) records.
+                 * @example true
+                 */
+                includeInactive?: components["parameters"]["includeInactive"];
+            };
+            header?: {
+                /**
+                 * @description The password of the user being read. When it is sent and correct, the answer includes the user's
+                 *     `secret` (the user secret of the `Authorization` header); without it `secret` is left out.
+                 * @example S3cure-Passw0rd
+                 */
+                "Elements-User-Password"?: components["parameters"]["elementsUserPassword"];
+            };
+            path: {
+                /**
+                 * @description The user's numeric id or email address. Reads (`GET`) accept either; updates and deletes take the numeric
+                 *     id (the real API names the parameter `id` there).
+                 * @example 3833
+                 */
+                emailOrId: components["parameters"]["userEmailOrId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteOrganizationUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric id or email address. Reads (`GET`) accept either; updates and deletes take the numeric
+                 *     id (the real API names the parameter `id` there).
+                 * @example 3833
+                 */
+                emailOrId: components["parameters"]["userEmailOrId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateOrganizationUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric id or email address. Reads (`GET`) accept either; updates and deletes take the numeric
+                 *     id (the real API names the parameter `id` there).
+                 * @example 3833
+                 */
+                emailOrId: components["parameters"]["userEmailOrId"];
+            };
+            cookie?: never;
+        };
+        /** @description The fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated user. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCommonResources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The common resources. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommonResource"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAccounts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Number of records to skip before the first one returned.
+                 * @example 200
+                 */
+                offset?: components["parameters"]["accountsOffset"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description Also return deactivated (`active` false) records.
+                 * @example true
+                 */
+                includeInactive?: components["parameters"]["includeInactive"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The new account. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountCreate"];
+            };
+        };
+        responses: {
+            /** @description The created account. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCurrentAccountInstances: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of instances. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Instance"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCurrentAccountObjectDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definitions, keyed by object name. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectDefinitionMap"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createCurrentAccountObjectDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The definitions, keyed by object name. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDefinitionMap"];
+            };
+        };
+        responses: {
+            /** @description The saved definitions. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectDefinitionMap"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteCurrentAccountObjectDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCurrentAccountObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definition. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectDefinition"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceCurrentAccountObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The new definition. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDefinition"];
+            };
+        };
+        responses: {
+            /** @description The saved definition. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createCurrentAccountObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The definition. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDefinition"];
+            };
+        };
+        responses: {
+            /** @description The saved definition, with its level. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteCurrentAccountObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCurrentAccountSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateCurrentAccountSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The settings to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountSettings"];
+            };
+        };
+        responses: {
+            /** @description The settings after the change. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Also return deactivated (`active` false) records.
+                 * @example true
+                 */
+                includeInactive?: components["parameters"]["includeInactive"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceAccount: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Make the change permanent (used with `active` false to deactivate the account for good).
+                 * @example false
+                 */
+                permanent?: components["parameters"]["accountPermanent"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        /** @description The account fields. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated account. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateAccount: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Make the change permanent (used with `active` false to deactivate the account for good).
+                 * @example false
+                 */
+                permanent?: components["parameters"]["accountPermanent"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        /** @description The fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated account. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAccountElementTransformations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transformations, keyed by common object name. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransformationMap"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAccountElementTransformations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAccountElementTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transformation. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transformation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceAccountElementTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The new transformation. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Transformation"];
+            };
+        };
+        responses: {
+            /** @description The saved transformation. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transformation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAccountElementTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The transformation. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Transformation"];
+            };
+        };
+        responses: {
+            /** @description The saved transformation, with its level and start date. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transformation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAccountElementTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Element key (e.g. `sfdc`) or numeric element id.
+                 * @example sfdc
+                 */
+                keyOrId: components["parameters"]["keyOrId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAccountFormulaInstances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                formulaId: components["parameters"]["accountFormulaId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The formula instances. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaInstance"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAccountInstances: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of instances. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Instance"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAccountObjectDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definitions, keyed by object name. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectDefinitionMap"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAccountObjectDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        /** @description The definitions, keyed by object name. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDefinitionMap"];
+            };
+        };
+        responses: {
+            /** @description The saved definitions. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectDefinitionMap"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAccountObjectDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAccountObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definition. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectDefinition"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceAccountObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The new definition. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDefinition"];
+            };
+        };
+        responses: {
+            /** @description The saved definition. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAccountObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        /** @description The definition. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDefinition"];
+            };
+        };
+        responses: {
+            /** @description The saved definition, with its level. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAccountObjectDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Name of the common (virtual) object, e.g. `account` or `myContact`.
+                 * @example account
+                 */
+                objectName: components["parameters"]["definitionObjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAccountRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roles. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRole"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    grantAccountRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Key of the role: `org-admin` (organization administrator), `admin` (account administrator), `org`
+                 *     (default user of the organization's default account). Other keys exist (`sys-admin`) but can only be
+                 *     granted by Cloud Elements.
+                 * @example org-admin
+                 */
+                roleKey: components["parameters"]["roleKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The granted role. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRole"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    revokeAccountRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description Key of the role: `org-admin` (organization administrator), `admin` (account administrator), `org`
+                 *     (default user of the organization's default account). Other keys exist (`sys-admin`) but can only be
+                 *     granted by Cloud Elements.
+                 * @example org-admin
+                 */
+                roleKey: components["parameters"]["roleKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAccountSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        /** @description The settings. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountSettings"];
+            };
+        };
+        responses: {
+            /** @description The saved settings. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateAccountSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        /** @description The settings to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountSettings"];
+            };
+        };
+        responses: {
+            /** @description The settings after the change. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAccountUsers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Also return deactivated (`active` false) records.
+                 * @example true
+                 */
+                includeInactive?: components["parameters"]["includeInactive"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of users. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAccountUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+            };
+            cookie?: never;
+        };
+        /** @description The new user. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        responses: {
+            /** @description The created user. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAccountUser: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Also return deactivated (`active` false) records.
+                 * @example true
+                 */
+                includeInactive?: components["parameters"]["includeInactive"];
+            };
+            header?: {
+                /**
+                 * @description The password of the user being read. When it is sent and correct, the answer includes the user's
+                 *     `secret` (the user secret of the `Authorization` header); without it `secret` is left out.
+                 * @example S3cure-Passw0rd
+                 */
+                "Elements-User-Password"?: components["parameters"]["elementsUserPassword"];
+            };
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description The user's numeric id or email address. `GET` accepts either; `PUT`, `PATCH` and `DELETE` take the numeric
+                 *     user id (the real API names the parameter `userId` there).
+                 * @example 3833
+                 */
+                emailOrId: components["parameters"]["accountUserEmailOrId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceAccountUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description The user's numeric id or email address. `GET` accepts either; `PUT`, `PATCH` and `DELETE` take the numeric
+                 *     user id (the real API names the parameter `userId` there).
+                 * @example 3833
+                 */
+                emailOrId: components["parameters"]["accountUserEmailOrId"];
+            };
+            cookie?: never;
+        };
+        /** @description The user fields (a full replacement). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated user. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAccountUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description The user's numeric id or email address. `GET` accepts either; `PUT`, `PATCH` and `DELETE` take the numeric
+                 *     user id (the real API names the parameter `userId` there).
+                 * @example 3833
+                 */
+                emailOrId: components["parameters"]["accountUserEmailOrId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateAccountUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the account.
+                 * @example 4030
+                 */
+                id: components["parameters"]["accountId"];
+                /**
+                 * @description The user's numeric id or email address. `GET` accepts either; `PUT`, `PATCH` and `DELETE` take the numeric
+                 *     user id (the real API names the parameter `userId` there).
+                 * @example 3833
+                 */
+                emailOrId: components["parameters"]["accountUserEmailOrId"];
+            };
+            cookie?: never;
+        };
+        /** @description The fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated user. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Also return deactivated (`active` false) records.
+                 * @example true
+                 */
+                includeInactive?: components["parameters"]["includeInactive"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of users. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Also return deactivated (`active` false) records.
+                 * @example true
+                 */
+                includeInactive?: components["parameters"]["includeInactive"];
+            };
+            header?: {
+                /**
+                 * @description The password of the user being read. When it is sent and correct, the answer includes the user's
+                 *     `secret` (the user secret of the `Authorization` header); without it `secret` is left out.
+                 * @example S3cure-Passw0rd
+                 */
+                "Elements-User-Password"?: components["parameters"]["elementsUserPassword"];
+            };
+            path: {
+                /**
+                 * @description The user's numeric id or email address. Reads (`GET`) accept either; updates and deletes take the numeric
+                 *     id (the real API names the parameter `id` there).
+                 * @example 3833
+                 */
+                emailOrId: components["parameters"]["userEmailOrId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric id or email address. Reads (`GET`) accept either; updates and deletes take the numeric
+                 *     id (the real API names the parameter `id` there).
+                 * @example 3833
+                 */
+                emailOrId: components["parameters"]["userEmailOrId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's numeric id or email address. Reads (`GET`) accept either; updates and deletes take the numeric
+                 *     id (the real API names the parameter `id` there).
+                 * @example 3833
+                 */
+                emailOrId: components["parameters"]["userEmailOrId"];
+            };
+            cookie?: never;
+        };
+        /** @description The fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated user. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listUserRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the user.
+                 * @example 3833
+                 */
+                id: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roles. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRole"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    grantUserRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the user.
+                 * @example 3833
+                 */
+                id: components["parameters"]["userId"];
+                /**
+                 * @description Key of the role: `org-admin` (organization administrator), `admin` (account administrator), `org`
+                 *     (default user of the organization's default account). Other keys exist (`sys-admin`) but can only be
+                 *     granted by Cloud Elements.
+                 * @example org-admin
+                 */
+                roleKey: components["parameters"]["roleKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The granted role. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRole"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    revokeUserRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the user.
+                 * @example 3833
+                 */
+                id: components["parameters"]["userId"];
+                /**
+                 * @description Key of the role: `org-admin` (organization administrator), `admin` (account administrator), `org`
+                 *     (default user of the organization's default account). Other keys exist (`sys-admin`) but can only be
+                 *     granted by Cloud Elements.
+                 * @example org-admin
+                 */
+                roleKey: components["parameters"]["roleKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAuthenticationToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The login. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthenticationCredentials"];
+            };
+        };
+        responses: {
+            /** @description The bearer token and the logged-in user. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticationSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAuthenticationSecrets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secrets. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticationSecrets"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listHubs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Also return the standard `resources` of each hub.
+                 * @example false
+                 */
+                hydrate?: components["parameters"]["catalogHydrate"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hubs. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hub"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listHubKeys: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hub keys. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getHub: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Hub key. Keys listed by `GET /hubs/keys` include `crm`, `documents`, `marketing`, `helpdesk`, `finance`,
+                 *     `erp`, `expense`, `ecommerce`, `messaging`, `payment`, `db`, `general`; docs also use `humancapital`,
+                 *     `social`, `screening`.
+                 * @example documents
+                 */
+                key: components["parameters"]["catalogHubKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hub. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hub"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listHubElements: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Hub key. Keys listed by `GET /hubs/keys` include `crm`, `documents`, `marketing`, `helpdesk`, `finance`,
+                 *     `erp`, `expense`, `ecommerce`, `messaging`, `payment`, `db`, `general`; docs also use `humancapital`,
+                 *     `social`, `screening`.
+                 * @example documents
+                 */
+                key: components["parameters"]["catalogHubKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The elements of the hub. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Element"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFormulas: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Also list the system formula templates Cloud Elements provides.
+                 * @example false
+                 */
+                includeSystem?: components["parameters"]["formulaIncludeSystem"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of formula templates. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Formula"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createFormula: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The formula template. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormulaWrite"];
+            };
+        };
+        responses: {
+            /** @description The created template. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Formula"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAllFormulaInstances: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only formula instances whose configuration uses this element instance.
+                 * @example 12345
+                 */
+                elementInstanceId?: components["parameters"]["formulaElementInstanceId"];
+                /**
+                 * @description Only formula instances whose name (or formula name) contains this text.
+                 * @example sync
+                 */
+                searchText?: components["parameters"]["formulaSearchText"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of formula instances. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaInstance"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFormulaStepExecutionValues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of one step execution (from the execution's `stepExecutions`).
+                 * @example 37160455
+                 */
+                stepExecutionId: components["parameters"]["formulaStepExecutionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The values. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaStepExecutionValue"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getFormulaExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula execution.
+                 * @example 4903358
+                 */
+                executionId: components["parameters"]["formulaExecutionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The execution. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaExecution"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    cancelFormulaExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula execution.
+                 * @example 4903358
+                 */
+                executionId: components["parameters"]["formulaExecutionId"];
+            };
+            cookie?: never;
+        };
+        /** @description The new status. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormulaExecutionCancel"];
+            };
+        };
+        responses: {
+            /** @description The cancelled execution. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaExecution"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFormulaExecutionErrors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula execution.
+                 * @example 4903358
+                 */
+                executionId: components["parameters"]["formulaExecutionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The failed step executions. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaStepExecution"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFormulaExecutionSteps: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula execution.
+                 * @example 4903358
+                 */
+                executionId: components["parameters"]["formulaExecutionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of step executions. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaStepExecution"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getFormulaInstanceById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The formula instance. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaInstance"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFormulaInstanceExecutions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only executions started by this event.
+                 * @example 1088
+                 */
+                eventId?: components["parameters"]["formulaExecutionEventId"];
+                /**
+                 * @description Only executions whose trigger event concerns this object id.
+                 * @example 0013600001KQOBVAA5
+                 */
+                objectId?: components["parameters"]["formulaExecutionObjectId"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of executions. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaExecution"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createFormulaInstanceExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        /** @description Input of the execution. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormulaManualTrigger"];
+            };
+        };
+        responses: {
+            /** @description The started execution(s). */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaExecution"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFormulaInstanceExecutionErrors: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only executions created at or after this time (ISO 8601).
+                 * @example 2018-01-15T00:00:00Z
+                 */
+                from?: components["parameters"]["formulaErrorsFrom"];
+                /**
+                 * @description Only executions created before this time (ISO 8601).
+                 * @example 2018-01-16T00:00:00Z
+                 */
+                to?: components["parameters"]["formulaErrorsTo"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of failed executions, each with its failed step executions. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaExecution"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getFormula: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Formula"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceFormula: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+            };
+            cookie?: never;
+        };
+        /** @description The new template. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormulaWrite"];
+            };
+        };
+        responses: {
+            /** @description The updated template. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Formula"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteFormula: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateFormula: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+            };
+            cookie?: never;
+        };
+        /** @description The fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormulaPatch"];
+            };
+        };
+        responses: {
+            /** @description The updated template (without steps and triggers). */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Formula"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFormulaInstances: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of formula instances. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaInstance"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createFormulaInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+            };
+            cookie?: never;
+        };
+        /** @description The formula instance. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormulaInstanceWrite"];
+            };
+        };
+        responses: {
+            /** @description The created formula instance. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaInstance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFormulaExecutionErrorsByFormula: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only executions created at or after this time (ISO 8601).
+                 * @example 2018-01-15T00:00:00Z
+                 */
+                from?: components["parameters"]["formulaErrorsFrom"];
+                /**
+                 * @description Only executions created before this time (ISO 8601).
+                 * @example 2018-01-16T00:00:00Z
+                 */
+                to?: components["parameters"]["formulaErrorsTo"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of formula instances with their failed executions. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaInstanceExecutionErrors"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getFormulaInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The formula instance. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaInstance"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceFormulaInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        /** @description The new formula instance. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormulaInstanceWrite"];
+            };
+        };
+        responses: {
+            /** @description The updated formula instance. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaInstance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteFormulaInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    activateFormulaInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Activated. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deactivateFormulaInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deactivated. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFormulaInstanceExecutionsByFormula: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of executions. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaExecution"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The jobs. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The job. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobCreate"];
+            };
+        };
+        responses: {
+            /** @description The scheduled job. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listJobExecutions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Only runs of jobs on these elements (repeat the parameter for several keys).
+                 * @example [
+                 *       "sfdc",
+                 *       "hubspotcrm"
+                 *     ]
+                 */
+                "elementKeys[]"?: components["parameters"]["jobElementKeys"];
+                /**
+                 * @description Only runs that started at or after this time (ISO 8601).
+                 * @example 2018-01-15T00:00:00Z
+                 */
+                startTime?: components["parameters"]["jobStartTime"];
+                /**
+                 * @description Only runs that started before this time (ISO 8601).
+                 * @example 2018-01-16T00:00:00Z
+                 */
+                endTime?: components["parameters"]["jobEndTime"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of runs. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRun"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the job (a string).
+                 * @example 4f1c2d9e-8a0b-4c3d-9e7f-6a5b4c3d2e1f
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the job (a string).
+                 * @example 4f1c2d9e-8a0b-4c3d-9e7f-6a5b4c3d2e1f
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    disableJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the job (a string).
+                 * @example 4f1c2d9e-8a0b-4c3d-9e7f-6a5b4c3d2e1f
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Paused. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    enableJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the job (a string).
+                 * @example 4f1c2d9e-8a0b-4c3d-9e7f-6a5b4c3d2e1f
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Resumed. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listJobHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the job (a string).
+                 * @example 4f1c2d9e-8a0b-4c3d-9e7f-6a5b4c3d2e1f
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The runs. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRun"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getJobHistoryEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the job (a string).
+                 * @example 4f1c2d9e-8a0b-4c3d-9e7f-6a5b4c3d2e1f
+                 */
+                id: components["parameters"]["jobId"];
+                /**
+                 * @description Numeric id of one run of the job (`job_history_id`).
+                 * @example 120034
+                 */
+                historyId: components["parameters"]["jobHistoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRun"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    rescheduleJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the job (a string).
+                 * @example 4f1c2d9e-8a0b-4c3d-9e7f-6a5b4c3d2e1f
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        /** @description The new schedule. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobReschedule"];
+            };
+        };
+        responses: {
+            /** @description The rescheduled job. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listUsage: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only calls to this hub (e.g. `crm`, `documents`).
+                 * @example crm
+                 */
+                hub?: components["parameters"]["usageHub"];
+                /**
+                 * @description Only calls to these elements, by key (repeat the parameter for several keys).
+                 * @example [
+                 *       "sfdc",
+                 *       "closeio"
+                 *     ]
+                 */
+                "keys[]"?: components["parameters"]["usageKeys"];
+                /**
+                 * @description Only calls to instances with these tags (repeat the parameter for several tags).
+                 * @example [
+                 *       "production"
+                 *     ]
+                 */
+                "tags[]"?: components["parameters"]["usageTags"];
+                /**
+                 * @description Only calls made in these accounts of the organization (repeat the parameter).
+                 * @example [
+                 *       4030
+                 *     ]
+                 */
+                "accountIds[]"?: components["parameters"]["usageAccountIds"];
+                /**
+                 * @description Only successful or only failed calls (the API accepts lower case too).
+                 * @example FAILED
+                 */
+                status?: components["parameters"]["usageStatus"];
+                /**
+                 * @description Start of the period (ISO 8601 date or date-time). Default seven days ago.
+                 * @example 2018-01-15T00:00:00Z
+                 */
+                from?: components["parameters"]["usageFrom"];
+                /**
+                 * @description End of the period (ISO 8601 date or date-time). Default now.
+                 * @example 2018-01-22T00:00:00Z
+                 */
+                to?: components["parameters"]["usageTo"];
+                /**
+                 * @description Only entries containing this text.
+                 * @example AccountId
+                 */
+                searchText?: components["parameters"]["usageSearchText"];
+                /**
+                 * @description Offset paging, the number of the page to start at (0 is the first).
+                 * @example 1
+                 */
+                pageOffset?: components["parameters"]["usagePageOffset"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of usage log entries. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                    "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                    "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageLogEntry"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getUsageActivity: {
+        parameters: {
+            query: {
+                /**
+                 * @description Start of the period (ISO 8601 date-time).
+                 * @example 2018-01-01T00:00:00Z
+                 */
+                from: components["parameters"]["analyticsFrom"];
+                /**
+                 * @description End of the period (ISO 8601 date-time).
+                 * @example 2018-02-01T00:00:00Z
+                 */
+                to: components["parameters"]["analyticsTo"];
+                /**
+                 * @description Length of each bucket. Without it the API picks one from the length of the period.
+                 * @example day
+                 */
+                interval?: components["parameters"]["analyticsInterval"];
+                /**
+                 * @description Only calls made in these accounts of the organization (repeat the parameter).
+                 * @example [
+                 *       4030
+                 *     ]
+                 */
+                "accountIds[]"?: components["parameters"]["usageAccountIds"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per time bucket. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageActivityBucket"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getUsageElementActivity: {
+        parameters: {
+            query: {
+                /**
+                 * @description Start of the period (ISO 8601 date-time).
+                 * @example 2018-01-01T00:00:00Z
+                 */
+                from: components["parameters"]["analyticsFrom"];
+                /**
+                 * @description End of the period (ISO 8601 date-time).
+                 * @example 2018-02-01T00:00:00Z
+                 */
+                to: components["parameters"]["analyticsTo"];
+                /**
+                 * @description Length of each bucket. Without it the API picks one from the length of the period.
+                 * @example day
+                 */
+                interval?: components["parameters"]["analyticsInterval"];
+                /**
+                 * @description Only calls made in these accounts of the organization (repeat the parameter).
+                 * @example [
+                 *       4030
+                 *     ]
+                 */
+                "accountIds[]"?: components["parameters"]["usageAccountIds"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per time bucket. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageElementActivityBucket"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getUsageStatuses: {
+        parameters: {
+            query: {
+                /**
+                 * @description Start of the period (ISO 8601 date-time).
+                 * @example 2018-01-01T00:00:00Z
+                 */
+                from: components["parameters"]["analyticsFrom"];
+                /**
+                 * @description End of the period (ISO 8601 date-time).
+                 * @example 2018-02-01T00:00:00Z
+                 */
+                to: components["parameters"]["analyticsTo"];
+                /**
+                 * @description Length of each bucket. Without it the API picks one from the length of the period.
+                 * @example day
+                 */
+                interval?: components["parameters"]["analyticsInterval"];
+                /**
+                 * @description Only calls made in these accounts of the organization (repeat the parameter).
+                 * @example [
+                 *       4030
+                 *     ]
+                 */
+                "accountIds[]"?: components["parameters"]["usageAccountIds"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per time bucket. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageStatusBucket"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getUsageTimes: {
+        parameters: {
+            query: {
+                /**
+                 * @description Start of the period (ISO 8601 date-time).
+                 * @example 2018-01-01T00:00:00Z
+                 */
+                from: components["parameters"]["analyticsFrom"];
+                /**
+                 * @description End of the period (ISO 8601 date-time).
+                 * @example 2018-02-01T00:00:00Z
+                 */
+                to: components["parameters"]["analyticsTo"];
+                /**
+                 * @description Length of each bucket. Without it the API picks one from the length of the period.
+                 * @example day
+                 */
+                interval?: components["parameters"]["analyticsInterval"];
+                /**
+                 * @description Only calls made in these accounts of the organization (repeat the parameter).
+                 * @example [
+                 *       4030
+                 *     ]
+                 */
+                "accountIds[]"?: components["parameters"]["usageAccountIds"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per time bucket. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageTimesBucket"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the usage log entry (`id` or `traffic_id` of a listed entry), or the `Elements-Request-Id` of any
+                 *     earlier response.
+                 * @example 53e6e0c8e4b067fd19a9d6ab
+                 */
+                id: components["parameters"]["usageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The log entry. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageLogEntry"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query: {
+                /**
+                 * @description Topics to list notifications of (repeat the parameter for several topics). Required.
+                 * @example [
+                 *       "churros-topic"
+                 *     ]
+                 */
+                "topics[]": components["parameters"]["notificationTopics"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notifications (empty when none match). */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The notification. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationCreate"];
+            };
+        };
+        responses: {
+            /** @description The published notification. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createNotificationSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The subscription. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSubscriptionCreate"];
+            };
+        };
+        responses: {
+            /** @description The created subscription. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSubscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listNotificationDeliveries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter on deliveries; fields include `channel`, `status` and `config.url`, e.g.
+                 *     `channel='webhook' and status='queued' and config.url='https://events.example.com/receiver'`.
+                 * @example channel='webhook' and status='queued'
+                 */
+                where?: components["parameters"]["deliveryWhere"];
+                /**
+                 * @description Embed the full `notification` and `subscription` objects in each delivery.
+                 * @example true
+                 */
+                hydrate?: components["parameters"]["notificationHydrate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliveries. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDelivery"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    redeliverNotificationDeliveries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter on deliveries; fields include `channel`, `status` and `config.url`, e.g.
+                 *     `channel='webhook' and status='queued' and config.url='https://events.example.com/receiver'`.
+                 * @example channel='webhook' and status='queued'
+                 */
+                where?: components["parameters"]["deliveryWhere"];
+                /**
+                 * @description Embed the full `notification` and `subscription` objects in each delivery.
+                 * @example true
+                 */
+                hydrate?: components["parameters"]["notificationHydrate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliveries released. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDelivery"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getNotificationSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the subscription.
+                 * @example 311
+                 */
+                id: components["parameters"]["subscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSubscription"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteNotificationSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the subscription.
+                 * @example 311
+                 */
+                id: components["parameters"]["subscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the notification.
+                 * @example 1047
+                 */
+                id: components["parameters"]["notificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notification. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the notification.
+                 * @example 1047
+                 */
+                id: components["parameters"]["notificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    acknowledgeNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the notification.
+                 * @example 1047
+                 */
+                id: components["parameters"]["notificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The acknowledged notification. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listNotificationSubscriptionDeliveries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Embed the full `notification` and `subscription` objects in each delivery.
+                 * @example true
+                 */
+                hydrate?: components["parameters"]["notificationHydrate"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the notification.
+                 * @example 1047
+                 */
+                id: components["parameters"]["notificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliveries. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDelivery"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getNotificationSubscriptionDelivery: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Embed the full `notification` and `subscription` objects in each delivery.
+                 * @example true
+                 */
+                hydrate?: components["parameters"]["notificationHydrate"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the notification.
+                 * @example 1047
+                 */
+                id: components["parameters"]["notificationId"];
+                /**
+                 * @description Numeric id of the subscription.
+                 * @example 311
+                 */
+                subscriptionId: components["parameters"]["nestedSubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDelivery"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalServerError"];
@@ -4776,3 +20224,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

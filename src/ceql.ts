@@ -24,6 +24,8 @@ const reservedWords = new Set([
   'LIMIT',
   'ASC',
   'DESC',
+  // `value` was rejected as a field name before release 2.145; backticks keep older elements happy.
+  'VALUE',
 ]);
 const plainWord = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const controlCharacter = /[\u0000-\u001f\u007f]/;
@@ -133,14 +135,14 @@ function renderScalar(value: unknown, place: string): string {
     }
     return renderString(value.toISOString());
   }
-  const hint =
-    value === undefined
-      ? ' (a variable that was never set?). Use null to test for IS NULL'
-      : typeof value === 'object'
-        ? '. Pass one of its fields instead, or build nested CEQL with ceql`…`'
-        : '';
+  if (value === undefined) {
+    throw new TypeError(
+      `${prefix} ${place} is undefined (a variable that was never set?). Use null to test for IS NULL, or leave the condition out.`,
+    );
+  }
+  const hint = typeof value === 'object' ? ' Pass one of its fields, or build nested CEQL with ceql`…`.' : '';
   throw new TypeError(
-    `${prefix} ${place} is ${describeType(value)}, which has no CEQL literal${hint}. ` +
+    `${prefix} ${place} is ${describeType(value)}, which has no CEQL literal.${hint} ` +
       'Values may be strings, finite numbers, bigints, booleans, Dates, arrays of those, null or ceql fragments.',
   );
 }
@@ -238,7 +240,7 @@ function tag(strings: TemplateStringsArray, ...values: CeqlValue[]): CeqlFragmen
 
 /**
  * A field name for a `ceql` template, from a variable. Plain words (`lastName`) stay bare; anything else
- * (`metaData.lastUpdateTime`, names with spaces or dashes, keywords such as `value`… ) is put in backticks,
+ * (`metaData.lastUpdateTime`, names with spaces or dashes, keywords such as `value`) is put in backticks,
  * which keep odd names whole. Write a dotted path that should be followed (`communicationItems.value`) directly
  * in the template text instead.
  *

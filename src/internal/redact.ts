@@ -44,13 +44,23 @@ function decodeName(raw: string): string {
   }
 }
 
+// `name%3Dvalue` pairs inside a percent-encoded value, such as a callback URL carrying `?code=…`.
+const ENCODED_PAIR = /(%3F|%26)([A-Za-z_][A-Za-z0-9_.-]*)%3D((?:(?!%26|%23)[^&\s#"'<>])*)/gi;
+
+function redactEncodedPairs(text: string): string {
+  return text.replace(ENCODED_PAIR, (whole, lead: string, name: string) =>
+    isSecretName(name) ? `${lead}${name}%3D${REDACTED}` : whole,
+  );
+}
+
 function redactQuery(query: string): string {
   return query
     .split('&')
     .map((pair) => {
       const eq = pair.indexOf('=');
-      const name = eq === -1 ? pair : pair.slice(0, eq);
-      return eq !== -1 && isSecretName(decodeName(name)) ? `${name}=${REDACTED}` : pair;
+      if (eq === -1) return pair;
+      const name = pair.slice(0, eq);
+      return isSecretName(decodeName(name)) ? `${name}=${REDACTED}` : `${name}=${redactEncodedPairs(pair.slice(eq + 1))}`;
     })
     .join('&');
 }
@@ -119,9 +129,10 @@ export function redactText(text: string, secrets: readonly (string | undefined)[
     const encoded = encodeURIComponent(secret);
     if (encoded !== secret) out = out.split(encoded).join(REDACTED);
   }
-  return out.replace(QUERY_PAIR, (whole, lead: string, name: string) =>
+  out = out.replace(QUERY_PAIR, (whole, lead: string, name: string) =>
     isSecretName(name) ? `${lead}${name}=${REDACTED}` : whole,
   );
+  return redactEncodedPairs(out);
 }
 
 /** A function that redacts a fixed set of secrets from text (see {@link redactText}); keeps them in a closure. */

@@ -1,0 +1,192 @@
+import { EmulatorHttpError } from './http.js';
+import type { EmulatorState } from './state.js';
+
+/** A file or folder of an emulated documents instance. */
+export interface DocumentItem {
+  id: string;
+  path: string;
+  directory: boolean;
+  createdDate: string;
+  modifiedDate: string;
+  tags: string[];
+  description?: string;
+  /** File content (files only). */
+  content?: Buffer;
+  /** Content type given at upload (files only). */
+  contentType?: string;
+}
+
+/** The files and folders of one documents instance, by path and by id. */
+export interface DocumentsDrive {
+  byPath: Map<string, DocumentItem>;
+  byId: Map<string, DocumentItem>;
+}
+
+const FILE_ID_PREFIX = '069';
+const FOLDER_ID_PREFIX = '058';
+
+/** Checks and normalizes an absolute path (`/a/b`, root `/`): 400 on relative paths, `..` or empty segments. */
+export function normalizePath(raw: string | null | undefined, what = 'path'): string {
+  if (raw === null || raw === undefined || raw === '') {
+    throw new EmulatorHttpError(400, `The ${what} is required, e.g. ${what}=/folder/file.txt.`);
+  }
+  if (!raw.startsWith('/')) throw new EmulatorHttpError(400, `The ${what} '${raw}' must start with '/'.`);
+  const segments = raw.split('/').slice(1);
+  if (segments.at(-1) === '') segments.pop();
+  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
+    throw new EmulatorHttpError(400, `The ${what} '${raw}' has an empty, '.' or '..' segment.`);
+  }
+  return `/${segments.join('/')}`;
+}
+
+/** The folder path that holds `path` (`/` for top-level items). */
+export function parentPath(path: string): string {
+  const cut = path.lastIndexOf('/');
+  return cut <= 0 ? '/' : path.slice(0, cut);
+}
+
+/** The last segment of a path (empty for the root). */
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** The drive of an instance, with its root folder. */
+export function driveOf(state: EmulatorState, instanceId: number): DocumentsDrive {
+  return state.drive(instanceId, () => {
+    const now = state.nowIso();
+    const root: DocumentItem = {
+      id: state.newRecordId(FOLDER_ID_PREFIX),
+      path: '/',
+      directory: true,
+      createdDate: now,
+      modifiedDate: now,
+      tags: [],
+    };
+    return { byPath: new Map([['/', root]]), byId: new Map([[root.id, root]]) };
+  });
+}
+
+/** An item as the API describes it (`DocumentsFile`). */
+export function itemJson(drive: DocumentsDrive, item: DocumentItem): Record<string, unknown> {
+  const json: Record<string, unknown> = {
+    id: item.id,
+    name: item.path === '/' ? '/' : baseName(item.path),
+    path: item.path,
+    directory: item.directory,
+    createdDate: item.createdDate,
+    modifiedDate: item.modifiedDate,
+    tags: item.tags,
+  };
+  if (!item.directory) json.size = item.content?.length ?? 0;
+  if (item.description !== undefined) json.description = item.description;
+  if (item.path !== '/') json.parentFolderId = drive.byPath.get(parentPath(item.path))?.id;
+  return json;
+}
+
+/** Finds an item by path or id and kind, answering 404 when there is none. */
+export function requireItem(drive: DocumentsDrive, by: { path?: string; id?: string }, directory: boolean): DocumentItem {
+  const item = by.id !== undefined ? drive.byId.get(by.id) : drive.byPath.get(by.path ?? '');
+  const kind = directory ? 'folder' : 'file';
+  if (!item || item.directory !== directory) {
+    throw new EmulatorHttpError(404, `No ${kind} found with ${by.id !== undefined ? `ID ${by.id}` : `path ${by.path}`}`);
+  }
+  return item;
+}
+
+/** Creates the missing folders of `path` (itself included), as most providers do on upload. */
+export function ensureFolder(state: EmulatorState, drive: DocumentsDrive, path: string): DocumentItem {
+  const existing = drive.byPath.get(path);
+  if (existing) {
+    if (!existing.directory) throw new EmulatorHttpError(409, `A file exists at ${path}; it cannot hold items.`);
+    return existing;
+  }
+  ensureFolder(state, drive, parentPath(path));
+  return addItem(state, drive, { path, directory: true, tags: [] });
+}
+
+/** Adds a new item (its folder must exist). */
+export function addItem(
+  state: EmulatorState,
+  drive: DocumentsDrive,
+  input: Pick<DocumentItem, 'path' | 'directory' | 'tags'> & Partial<DocumentItem>,
+): DocumentItem {
+  const now = state.nowIso();
+  const item: DocumentItem = {
+    createdDate: now,
+    modifiedDate: now,
+    ...input,
+    id: state.newRecordId(input.directory ? FOLDER_ID_PREFIX : FILE_ID_PREFIX),
+  };
+  drive.byPath.set(item.path, item);
+  drive.byId.set(item.id, item);
+  return item;
+}
+
+/** The item at `path` and everything under it (for folders). */
+export function subtree(drive: DocumentsDrive, path: string): DocumentItem[] {
+  const prefix = path === '/' ? '/' : `${path}/`;
+  return [...drive.byPath.values()].filter((item) => item.path === path || item.path.startsWith(prefix));
+}
+
+/** Removes an item and, for folders, everything under it. */
+export function removeItem(drive: DocumentsDrive, item: DocumentItem): void {
+  if (item.path === '/') throw new EmulatorHttpError(400, 'The root folder cannot be deleted.');
+  for (const gone of subtree(drive, item.path)) {
+    drive.byPath.delete(gone.path);
+    drive.byId.delete(gone.id);
+  }
+}
+
+function conflict(path: string): EmulatorHttpError {
+  return new EmulatorHttpError(
+    409,
+    `An item already exists at ${path}. Choose another path or set the overwrite query parameter to true.`,
+    { providerMessage: 'Item with the same name already exists' },
+  );
+}
+
+/** Frees `path` for a new item: 409 unless `overwrite`, in which case the old item goes. */
+export function clearTarget(drive: DocumentsDrive, path: string, overwrite: boolean): void {
+  const existing = drive.byPath.get(path);
+  if (!existing) return;
+  if (!overwrite || existing.path === '/') throw conflict(path);
+  removeItem(drive, existing);
+}
+
+/** Moves (renames) an item and everything under it to `target`. */
+export function moveItem(state: EmulatorState, drive: DocumentsDrive, item: DocumentItem, target: string): void {
+  if (item.path === '/') throw new EmulatorHttpError(400, 'The root folder cannot be moved.');
+  if (target === item.path) return;
+  if (target.startsWith(`${item.path}/`)) throw new EmulatorHttpError(400, 'A folder cannot move into itself.');
+  if (drive.byPath.has(target)) throw conflict(target);
+  ensureFolder(state, drive, parentPath(target));
+  const from = item.path;
+  for (const moved of subtree(drive, from)) {
+    drive.byPath.delete(moved.path);
+    moved.path = target + moved.path.slice(from.length);
+    drive.byPath.set(moved.path, moved);
+  }
+  item.modifiedDate = state.nowIso();
+}
+
+/** Copies an item (and everything under it) to `target`; answers the copy. */
+export function copyItem(
+  state: EmulatorState,
+  drive: DocumentsDrive,
+  item: DocumentItem,
+  target: string,
+  overwrite: boolean,
+): DocumentItem {
+  if (target === item.path || target.startsWith(`${item.path}/`)) {
+    throw new EmulatorHttpError(400, `Cannot copy ${item.path} onto itself or into itself.`);
+  }
+  clearTarget(drive, target, overwrite);
+  ensureFolder(state, drive, parentPath(target));
+  let copy: DocumentItem | undefined;
+  for (const source of subtree(drive, item.path).sort((a, b) => a.path.length - b.path.length)) {
+    const { id: _id, createdDate: _c, modifiedDate: _m, ...rest } = source;
+    const added = addItem(state, drive, { ...rest, path: target + source.path.slice(item.path.length), tags: [...source.tags] });
+    copy ??= added;
+  }
+  return copy!;
+}

@@ -1,0 +1,554 @@
+/**
+ * Verifying and signing what Cloud Elements POSTs to your callback URL (`Elements-Webhook-Signature`:
+ * `sha256=` + Base64 HMAC-SHA256 of the raw body), with Web Crypto so it runs on Node, Deno, Bun and workers.
+ */
+import type { components } from '../generated/schema.js';
+import { CloudElementsError } from './errors.js';
+
+/** Name of the signature header Cloud Elements sends when the instance has `event.notification.signature.key`. */
+export const WEBHOOK_SIGNATURE_HEADER = 'Elements-Webhook-Signature';
+/** Name of the header that identifies one delivery. */
+export const WEBHOOK_ID_HEADER = 'Elements-Webhook-Id';
+
+/** Body of an event notification: the `message` form or the `response` form (documents, asynchronous requests). */
+export type WebhookNotification = components['schemas']['EventNotificationBody'];
+/** An event notification in the `message` form (polling and provider webhooks). */
+export type EventNotification = components['schemas']['EventNotification'];
+/** A notification in the `response` form: an asynchronous request's result, or a documents event. */
+export type AsyncEventNotification = components['schemas']['AsyncEventNotification'];
+/** Body POSTed to a bulk job's `Elements-Async-Callback-Url` (fields undocumented). */
+export type BulkJobCallback = components['schemas']['BulkJobCallback'];
+
+/** The exact bytes of a request body: a string (decoded as received), a `Uint8Array` (Node `Buffer`) or an `ArrayBuffer`. */
+export type WebhookBody = string | Uint8Array | ArrayBuffer;
+/** A signature key (`event.notification.signature.key`): its text, or its UTF-8 bytes. */
+export type WebhookKey = string | Uint8Array;
+/** Headers of the incoming request: a web `Headers`, or a Node-style record (`req.headers`). */
+export type WebhookHeaders = Headers | Record<string, string | readonly string[] | undefined>;
+
+/** Why a webhook was rejected; see {@link WebhookVerificationError}. */
+export type WebhookVerificationReason =
+  /** No `Elements-Webhook-Signature` header. */
+  | 'missing_signature'
+  /** The header is not `sha256=<Base64 of 32 bytes>`, or appears more than once. */
+  | 'malformed_signature'
+  /** The header uses another algorithm, e.g. the `sha1=` scheme Cloud Elements dropped in 2016. */
+  | 'unsupported_algorithm'
+  /** The signature does not match the body under any of the keys. */
+  | 'signature_mismatch'
+  /** The body is not raw bytes or text (already parsed), or was already read. */
+  | 'body_not_raw'
+  /** The body is larger than `maxBodyBytes`. */
+  | 'body_too_large'
+  /** The signature matched but the body is not a JSON object. */
+  | 'malformed_payload'
+  /** The replay guard has seen this delivery's id before. */
+  | 'replayed'
+  /** A replay guard is set but no id was found in the headers or body. */
+  | 'missing_event_id';
+
+/**
+ * A webhook request failed verification. `reason` says why, as a stable code; the message says how to fix it.
+ * Answer the request with a 4xx (401 for signature reasons): Cloud Elements then retries or queues it.
+ */
+export class WebhookVerificationError extends CloudElementsError {
+  override name = 'WebhookVerificationError';
+  /** Stable code of the failure. */
+  readonly reason: WebhookVerificationReason;
+
+  constructor(reason: WebhookVerificationReason, message: string, options: { cause?: unknown } = {}) {
+    super(message, options);
+    this.reason = reason;
+  }
+}
+
+const prefix = '[cloud-elements]';
+const rawBodyHint =
+  'Are you passing the raw request body exactly as received? Verify before any JSON parsing or re-serializing ' +
+  "(with Express use express.raw({ type: 'application/json' }) on the webhook route).";
+const encoder = new TextEncoder();
+
+function toBytes(body: WebhookBody): Uint8Array {
+  if (typeof body === 'string') return encoder.encode(body);
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  const parsed = body !== null && typeof body === 'object';
+  throw new WebhookVerificationError(
+    'body_not_raw',
+    `${prefix} The webhook body is ${parsed ? 'an already parsed object' : `a ${typeof body}`}, not the raw bytes or text. ${rawBodyHint}`,
+  );
+}
+
+function keyList(key: WebhookKey | readonly WebhookKey[] | undefined): WebhookKey[] {
+  const keys: WebhookKey[] = Array.isArray(key) ? [...(key as readonly WebhookKey[])] : key === undefined ? [] : [key as WebhookKey];
+  if (keys.length === 0) {
+    throw new TypeError(
+      `${prefix} No webhook signature key given. Pass the instance's event.notification.signature.key as \`key\` (or several during a key rotation).`,
+    );
+  }
+  keys.forEach((item, index) => {
+    const empty = typeof item === 'string' ? item === '' : item instanceof Uint8Array ? item.length === 0 : true;
+    if (empty) {
+      throw new TypeError(
+        `${prefix} Webhook signature key ${index + 1} is ${typeof item === 'string' || item instanceof Uint8Array ? 'empty' : `a ${typeof item}`}; ` +
+          'pass a non-empty string or Uint8Array (is the environment variable set?).',
+      );
+    }
+  });
+  return keys;
+}
+
+function importKey(key: WebhookKey): Promise<CryptoKey> {
+  const raw = typeof key === 'string' ? encoder.encode(key) : key;
+  return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+// Compares every byte whatever the first difference, so the time taken says nothing about the expected value.
+function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
+  return difference === 0;
+}
+
+function readHeader(headers: WebhookHeaders, name: string): string | readonly string[] | undefined {
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  const lower = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === lower && value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/** Decodes `sha256=<base64>` into the 32 signature bytes, or explains what is wrong with it. */
+function parseSignature(signature: string | readonly string[] | null | undefined): Uint8Array {
+  if (signature === undefined || signature === null || signature === '') {
+    throw new WebhookVerificationError(
+      'missing_signature',
+      `${prefix} The request has no ${WEBHOOK_SIGNATURE_HEADER} header. Set event.notification.signature.key on the ` +
+        'instance so that Cloud Elements signs its notifications, and make sure no proxy strips the header.',
+    );
+  }
+  if (typeof signature !== 'string') {
+    throw new WebhookVerificationError(
+      'malformed_signature',
+      `${prefix} The request has ${signature.length} ${WEBHOOK_SIGNATURE_HEADER} headers; Cloud Elements sends exactly one.`,
+    );
+  }
+  const value = signature.trim();
+  const separator = value.indexOf('=');
+  const scheme = separator === -1 ? '' : value.slice(0, separator).toLowerCase();
+  if (scheme !== 'sha256') {
+    if (/^(sha1|sha512|md5|sha384)$/.test(scheme)) {
+      throw new WebhookVerificationError(
+        'unsupported_algorithm',
+        `${prefix} ${WEBHOOK_SIGNATURE_HEADER} uses ${scheme}; only sha256 is supported (Cloud Elements dropped sha1 in 2016).`,
+      );
+    }
+    throw new WebhookVerificationError(
+      'malformed_signature',
+      `${prefix} ${WEBHOOK_SIGNATURE_HEADER} must look like sha256=<Base64>, got a value of ${value.length} characters ` +
+        'that does not start with sha256=.',
+    );
+  }
+  const encoded = value.slice(separator + 1);
+  // 32 bytes of HMAC-SHA256 are always 43 Base64 characters plus one `=`.
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(encoded)) {
+    throw new WebhookVerificationError(
+      'malformed_signature',
+      `${prefix} ${WEBHOOK_SIGNATURE_HEADER} must be sha256= followed by the 44-character Base64 of a SHA-256 HMAC; ` +
+        `got ${encoded.length} characters after sha256=.`,
+    );
+  }
+  const binary = atob(encoded);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Result of a successful {@link verifyWebhookSignature}. */
+export type WebhookVerification = {
+  /** Position of the key that matched in the key list: during a rotation, 0 is usually the new key. */
+  keyIndex: number;
+};
+
+/** Options of {@link createWebhookVerifier}, {@link parseWebhookEvent} and the request adapters. */
+export type WebhookVerifierOptions = {
+  /**
+   * The instance's `event.notification.signature.key`. Pass an array while rotating keys: a signature made with
+   * any of them is accepted.
+   */
+  key: WebhookKey | readonly WebhookKey[];
+  /** Rejects a delivery whose id was seen before; see {@link createReplayGuard}. */
+  replayGuard?: ReplayGuard;
+  /**
+   * Picks the id the replay guard remembers. The default takes the `Elements-Webhook-Id` header, else the body's
+   * `id`, `notificationId`, `eventId` or `message.eventId`, whichever comes first.
+   */
+  getEventId?: (payload: Record<string, unknown>, headers: WebhookHeaders) => string | number | undefined;
+  /**
+   * Largest body the request adapters read, in bytes; bigger bodies fail with reason `body_too_large`.
+   *
+   * @default 10_485_760 (10 MiB)
+   */
+  maxBodyBytes?: number;
+};
+
+/** A verified and parsed webhook request. */
+export type VerifiedWebhook<T = WebhookNotification> = {
+  /** The parsed JSON body. */
+  payload: T;
+  /** The id the replay guard recorded (see `getEventId`), if any was found. */
+  eventId: string | undefined;
+  /** Position of the key that matched; see {@link WebhookVerification}. */
+  keyIndex: number;
+};
+
+/**
+ * Verifies webhook requests against fixed keys. The keys are imported once as non-extractable Web Crypto
+ * keys and kept private: the verifier shows `[WebhookVerifier]` in logs and JSON.
+ */
+export type WebhookVerifier = {
+  /** Checks the signature over `body`; see {@link verifyWebhookSignature}. */
+  verify(body: WebhookBody, signature: string | readonly string[] | null | undefined): Promise<WebhookVerification>;
+  /** Verifies, parses and checks the replay guard; see {@link parseWebhookEvent}. */
+  parse<T = WebhookNotification>(body: WebhookBody, headers: WebhookHeaders): Promise<VerifiedWebhook<T>>;
+  /** The `maxBodyBytes` the adapters use. */
+  readonly maxBodyBytes: number;
+};
+
+function defaultEventId(payload: Record<string, unknown>, headers: WebhookHeaders): string | number | undefined {
+  const header = readHeader(headers, WEBHOOK_ID_HEADER);
+  if (typeof header === 'string' && header !== '') return header;
+  for (const key of ['id', 'notificationId', 'eventId']) {
+    const value = payload[key];
+    if (typeof value === 'string' || typeof value === 'number') return value;
+  }
+  const message = payload['message'];
+  if (message !== null && typeof message === 'object') {
+    const value = (message as Record<string, unknown>)['eventId'];
+    if (typeof value === 'string' || typeof value === 'number') return value;
+  }
+  return undefined;
+}
+
+function parseJson(bytes: Uint8Array): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw new WebhookVerificationError(
+      'malformed_payload',
+      `${prefix} The webhook signature is valid but the body is not JSON (${(error as Error).message}).`,
+      { cause: error },
+    );
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new WebhookVerificationError(
+      'malformed_payload',
+      `${prefix} The webhook signature is valid but the body is ${Array.isArray(value) ? 'an array' : String(value)}, not a JSON object.`,
+    );
+  }
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Creates a {@link WebhookVerifier} for one or more keys (key rotation).
+ *
+ * @throws {TypeError} when no key, or an empty key, is given.
+ * @example
+ * const verifier = createWebhookVerifier({ key: [process.env.CE_SIGNATURE_KEY, process.env.CE_OLD_SIGNATURE_KEY] });
+ * const { payload } = await verifier.parse(rawBody, req.headers);
+ */
+export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookVerifier {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`${prefix} createWebhookVerifier needs options such as { key: 'your signature key' }.`);
+  }
+  const keys = keyList(options.key);
+  const maxBodyBytes = options.maxBodyBytes ?? 10_485_760;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new TypeError(`${prefix} maxBodyBytes must be a whole number of bytes >= 1, got ${String(maxBodyBytes)}.`);
+  }
+  const { replayGuard } = options;
+  const getEventId = options.getEventId ?? defaultEventId;
+  // Imported lazily so a verifier can be created at module load, outside any async context.
+  let imported: Promise<CryptoKey[]> | undefined;
+  const cryptoKeys = () => (imported ??= Promise.all(keys.map(importKey)));
+
+  const verify: WebhookVerifier['verify'] = async (body, signature) => {
+    const bytes = toBytes(body);
+    const expected = parseSignature(signature);
+    let keyIndex = -1;
+    // Every key is tried, so which key matched does not change the time taken.
+    for (const [index, key] of (await cryptoKeys()).entries()) {
+      const actual = new Uint8Array(await crypto.subtle.sign('HMAC', key, bytes));
+      if (timingSafeEqual(actual, expected) && keyIndex === -1) keyIndex = index;
+    }
+    if (keyIndex === -1) {
+      throw new WebhookVerificationError(
+        'signature_mismatch',
+        `${prefix} The ${WEBHOOK_SIGNATURE_HEADER} does not match the body under ${keys.length === 1 ? 'the signature key' : `any of the ${keys.length} signature keys`}. ` +
+          `${rawBodyHint} Also check that the key is the instance's event.notification.signature.key` +
+          (keys.some((key) => typeof key === 'string' && key.trim() !== key)
+            ? '; note that a key has leading or trailing whitespace.'
+            : '.'),
+      );
+    }
+    return { keyIndex };
+  };
+
+  const parse = async <T>(body: WebhookBody, headers: WebhookHeaders): Promise<VerifiedWebhook<T>> => {
+    if (headers === null || typeof headers !== 'object') {
+      throw new TypeError(`${prefix} Pass the request headers (a Headers object or req.headers) to parse a webhook.`);
+    }
+    const { keyIndex } = await verify(body, readHeader(headers, WEBHOOK_SIGNATURE_HEADER));
+    const payload = parseJson(toBytes(body));
+    const rawId = getEventId(payload, headers);
+    const eventId = rawId === undefined || rawId === '' ? undefined : String(rawId);
+    if (replayGuard) {
+      if (eventId === undefined) {
+        throw new WebhookVerificationError(
+          'missing_event_id',
+          `${prefix} A replay guard is set but the webhook has no ${WEBHOOK_ID_HEADER} header and no id in its body. ` +
+            'Pass getEventId to say which field identifies a delivery.',
+        );
+      }
+      if (!(await replayGuard.claim(eventId))) {
+        throw new WebhookVerificationError(
+          'replayed',
+          `${prefix} The webhook with id ${eventId} was already received; answer 2xx so that Cloud Elements stops resending it.`,
+        );
+      }
+    }
+    return { payload: payload as T, eventId, keyIndex };
+  };
+
+  const verifier: WebhookVerifier = { verify, parse, maxBodyBytes };
+  Object.defineProperties(verifier, {
+    toJSON: { value: () => '[WebhookVerifier]' },
+    toString: { value: () => '[WebhookVerifier]' },
+    [Symbol.for('nodejs.util.inspect.custom')]: { value: () => '[WebhookVerifier]' },
+  });
+  return verifier;
+}
+
+/**
+ * Checks `Elements-Webhook-Signature` against the raw body under one key or several (key rotation). The HMAC is
+ * computed with Web Crypto and compared in constant time.
+ *
+ * @throws {WebhookVerificationError} `missing_signature`, `malformed_signature`, `unsupported_algorithm`,
+ *   `signature_mismatch` or `body_not_raw`.
+ * @throws {TypeError} when no key is given.
+ * @example
+ * await verifyWebhookSignature(rawBody, request.headers.get('Elements-Webhook-Signature'), signatureKey);
+ */
+export function verifyWebhookSignature(
+  body: WebhookBody,
+  signature: string | readonly string[] | null | undefined,
+  key: WebhookKey | readonly WebhookKey[],
+): Promise<WebhookVerification> {
+  return createWebhookVerifier({ key }).verify(body, signature);
+}
+
+/**
+ * Verifies a webhook's signature, then parses its JSON body and, with a `replayGuard`, rejects a delivery seen
+ * before. Use the verifier returned by {@link createWebhookVerifier} to avoid importing the keys on every call.
+ *
+ * @throws {WebhookVerificationError} with a `reason` code when anything is wrong.
+ * @example
+ * const { payload } = await parseWebhookEvent(rawBody, req.headers, { key: process.env.CE_SIGNATURE_KEY! });
+ * if (isEventNotification(payload)) for (const event of payload.message.events) console.log(event.eventType);
+ */
+export function parseWebhookEvent<T = WebhookNotification>(
+  body: WebhookBody,
+  headers: WebhookHeaders,
+  options: WebhookVerifierOptions,
+): Promise<VerifiedWebhook<T>> {
+  return createWebhookVerifier(options).parse<T>(body, headers);
+}
+
+/** Whether a notification is in the `message` form (polling and provider webhooks). */
+export function isEventNotification(payload: WebhookNotification): payload is EventNotification {
+  return 'message' in payload && payload.message !== null && typeof payload.message === 'object';
+}
+
+/** Whether a notification is in the `response` form (asynchronous request results, documents events). */
+export function isAsyncEventNotification(payload: WebhookNotification): payload is AsyncEventNotification {
+  return !('message' in payload) && 'response' in payload;
+}
+
+/**
+ * Computes the `Elements-Webhook-Signature` value for a body, as Cloud Elements does: `sha256=` + Base64
+ * HMAC-SHA256. For testing your own webhook handlers.
+ *
+ * @example
+ * const signature = await signWebhookPayload(body, 'test-key'); // 'sha256=…'
+ */
+export async function signWebhookPayload(body: WebhookBody, key: WebhookKey): Promise<string> {
+  const [only] = keyList(key);
+  const cryptoKey = await importKey(only!);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, toBytes(body)));
+  return `sha256=${toBase64(mac)}`;
+}
+
+/** A signed test request body and its headers, from {@link createSignedWebhook}. */
+export type SignedWebhook = {
+  /** The exact body to send. */
+  body: string;
+  /** `Content-Type`, `Elements-Webhook-Signature` and, when given, `Elements-Webhook-Id`. */
+  headers: Record<string, string>;
+};
+
+/**
+ * Builds a request body and headers as Cloud Elements would send them, for testing your webhook endpoint:
+ * `fetch(url, { method: 'POST', ...(await createSignedWebhook(payload, key)) })`.
+ *
+ * @param payload An object (sent as JSON) or the exact body text.
+ */
+export async function createSignedWebhook(
+  payload: WebhookNotification | BulkJobCallback | string,
+  key: WebhookKey,
+  options: { webhookId?: string } = {},
+): Promise<SignedWebhook> {
+  const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    [WEBHOOK_SIGNATURE_HEADER]: await signWebhookPayload(body, key),
+  };
+  if (options.webhookId !== undefined) headers[WEBHOOK_ID_HEADER] = options.webhookId;
+  return { body, headers };
+}
+
+/**
+ * Remembers delivery ids to reject replays. `claim` returns `true` the first time it sees an id (and records
+ * it), `false` after. Implement it over a shared store (Redis `SET NX`, a database) when several processes
+ * receive webhooks.
+ */
+export type ReplayGuard = {
+  /** Records `id`; `false` when it was already recorded. */
+  claim(id: string): boolean | Promise<boolean>;
+  /** Forgets `id`, so a redelivery is accepted: call it when handling the event failed. */
+  release(id: string): void | Promise<void>;
+};
+
+/** Options of {@link createReplayGuard}. */
+export type ReplayGuardOptions = {
+  /**
+   * Most ids kept; the oldest is forgotten when more arrive, so memory stays bounded.
+   *
+   * @default 10_000
+   */
+  maxEntries?: number;
+  /**
+   * How long an id is remembered, in milliseconds. Cloud Elements retries a failed delivery for up to about
+   * 73 hours, so keep it at least that long if redeliveries must be caught.
+   *
+   * @default 259_200_000 (72 hours)
+   */
+  ttlMs?: number;
+  /** Clock, for tests. @default Date.now */
+  now?: () => number;
+};
+
+/**
+ * An in-memory {@link ReplayGuard} with bounded memory: at most `maxEntries` ids, each for at most `ttlMs`.
+ *
+ * @example
+ * const verifier = createWebhookVerifier({ key, replayGuard: createReplayGuard() });
+ */
+export function createReplayGuard(options: ReplayGuardOptions = {}): ReplayGuard {
+  const maxEntries = options.maxEntries ?? 10_000;
+  const ttlMs = options.ttlMs ?? 259_200_000;
+  const now = options.now ?? Date.now;
+  if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
+    throw new TypeError(`${prefix} maxEntries must be a whole number >= 1, got ${String(maxEntries)}.`);
+  }
+  if (typeof ttlMs !== 'number' || !(ttlMs > 0)) {
+    throw new TypeError(`${prefix} ttlMs must be a positive number of milliseconds, got ${String(ttlMs)}.`);
+  }
+  // Insertion order is expiry order (one ttl for all), so the oldest entries are always first.
+  const seen = new Map<string, number>();
+  return {
+    claim(id) {
+      const time = now();
+      for (const [oldId, expiresAt] of seen) {
+        if (expiresAt > time) break;
+        seen.delete(oldId);
+      }
+      if (seen.has(id)) return false;
+      if (seen.size >= maxEntries) seen.delete(seen.keys().next().value!);
+      seen.set(id, time + ttlMs);
+      return true;
+    },
+    release(id) {
+      seen.delete(id);
+    },
+  };
+}
+
+/**
+ * Reads a web `Request`'s raw body (at most `maxBodyBytes`), then verifies and parses it like
+ * {@link parseWebhookEvent}. For fetch-style servers: Deno, Bun, Cloudflare Workers, Next.js route handlers, Hono.
+ *
+ * @example
+ * export async function POST(request: Request) {
+ *   const { payload } = await parseWebhookRequest(request, verifier);
+ *   return new Response(null, { status: 200 });
+ * }
+ */
+export async function parseWebhookRequest<T = WebhookNotification>(
+  request: Request,
+  verifier: WebhookVerifier | WebhookVerifierOptions,
+): Promise<VerifiedWebhook<T>> {
+  const resolved = resolveVerifier(verifier);
+  if (request.bodyUsed) {
+    throw new WebhookVerificationError(
+      'body_not_raw',
+      `${prefix} The request body was already read. Call parseWebhookRequest before request.json() or request.text(), or pass a request.clone().`,
+    );
+  }
+  const body = await readLimited(request.body, resolved.maxBodyBytes);
+  return resolved.parse<T>(body, request.headers);
+}
+
+/** @internal */
+export function resolveVerifier(verifier: WebhookVerifier | WebhookVerifierOptions): WebhookVerifier {
+  if (verifier !== null && typeof verifier === 'object' && 'parse' in verifier && typeof verifier.parse === 'function') {
+    return verifier;
+  }
+  return createWebhookVerifier(verifier as WebhookVerifierOptions);
+}
+
+/** @internal Reads a byte stream into one array, failing once it passes `maxBytes`. */
+export async function readLimited(
+  stream: AsyncIterable<Uint8Array | string> | null,
+  maxBytes: number,
+): Promise<Uint8Array> {
+  if (stream === null) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    size += bytes.length;
+    if (size > maxBytes) {
+      throw new WebhookVerificationError(
+        'body_too_large',
+        `${prefix} The webhook body is larger than maxBodyBytes (${maxBytes} bytes); answer 413, or raise maxBodyBytes.`,
+      );
+    }
+    chunks.push(bytes);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}
