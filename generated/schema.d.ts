@@ -34,7 +34,8 @@ export interface paths {
         put?: never;
         /**
          * Get the OAuth authorization URL, parameters in the body
-         * @description Same as `GET /elements/{keyOrId}/oauth/url`, with the OAuth parameters sent as a JSON body instead of the query string (keeps the client secret out of URLs and logs). Also takes the OAuth proxy options.
+         * @description Same as `GET /elements/{keyOrId}/oauth/url`, with the OAuth parameters sent as a JSON body instead of the
+         *     query string (keeps the client secret out of URLs and logs). Also takes the OAuth proxy options.
          */
         post: operations["requestElementOAuthUrl"];
         delete?: never;
@@ -52,13 +53,18 @@ export interface paths {
         };
         /**
          * List the elements
-         * @description Returns the catalog: every element (connector) the organization can create instances of, including its own custom elements. Catalog entries are summaries: `resources` and `configuration` are usually left out; `GET /elements/{keyOrId}` returns one element in full.
+         * @description Returns the catalog: every element (connector) the organization can create instances of, including its own
+         *     custom elements. Catalog entries are summaries: `resources` and `configuration` are usually left out; `GET
+         *     /elements/{keyOrId}` returns one element in full.
          */
         get: operations["listElements"];
         put?: never;
         /**
          * Create an element definition
-         * @description Creates a custom element from a full definition (element builder): identity, authentication, configuration entries, parameter mappings and resources. The same shape is returned by `GET /elements/{keyOrId}` and by the element export, so an exported element can be re-imported here (give it a new `key`). Administrative: not needed to use elements.
+         * @description Creates a custom element from a full definition (element builder): identity, authentication, configuration
+         *     entries, parameter mappings and resources. The same shape is returned by `GET /elements/{keyOrId}` and by the
+         *     element export, so an exported element can be re-imported here (give it a new `key`). Administrative: not
+         *     needed to use elements.
          */
         post: operations["createElement"];
         delete?: never;
@@ -96,7 +102,8 @@ export interface paths {
         };
         /**
          * List the metadata of every element
-         * @description Returns the capability summary (events, and with `expand=true` bulk, discovery and per-resource support) of every element in the catalog.
+         * @description Returns the capability summary (events, and with `expand=true` bulk, discovery and per-resource support) of
+         *     every element in the catalog.
          */
         get: operations["listElementsMetadata"];
         put?: never;
@@ -122,7 +129,8 @@ export interface paths {
         };
         /**
          * Get an element
-         * @description Returns one element in full: description, authentication type, the configuration entries its instances take (with default values, e.g. the default `event.poller.configuration`), parameters and resources.
+         * @description Returns one element in full: description, authentication type, the configuration entries its instances take
+         *     (with default values, e.g. the default `event.poller.configuration`), parameters and resources.
          */
         get: operations["getElement"];
         put?: never;
@@ -148,7 +156,9 @@ export interface paths {
         };
         /**
          * Get the metadata of an element
-         * @description Returns what the element supports: events (polling and/or webhook, per resource), and with `expand=true` bulk, discovery of custom fields and objects, usage and per-resource operations. CE's own tests call it with the numeric element id.
+         * @description Returns what the element supports: events (polling and/or webhook, per resource), and with `expand=true` bulk,
+         *     discovery of custom fields and objects, usage and per-resource operations. CE's own tests call it with the
+         *     numeric element id.
          */
         get: operations["getElementMetadata"];
         put?: never;
@@ -174,7 +184,8 @@ export interface paths {
         };
         /**
          * Get the API docs of an element
-         * @description Returns the Swagger 2.0 description of the element's normalized API (what the API docs console shows). `operationId` limits it to one operation.
+         * @description Returns the Swagger 2.0 description of the element's normalized API (what the API docs console shows).
+         *     `operationId` limits it to one operation.
          */
         get: operations["getElementDocs"];
         put?: never;
@@ -200,7 +211,9 @@ export interface paths {
         };
         /**
          * Get the configuration entries of an element
-         * @description Lists the configuration entries an instance of the element takes (`configuration`) and the values expected from the provider during authorization (`providerData`), with names, descriptions, defaults and whether each is required. Use it to build an instance form.
+         * @description Lists the configuration entries an instance of the element takes (`configuration`) and the values expected
+         *     from the provider during authorization (`providerData`), with names, descriptions, defaults and whether each
+         *     is required. Use it to build an instance form.
          */
         get: operations["getElementConfiguration"];
         put?: never;
@@ -226,7 +239,8 @@ export interface paths {
         };
         /**
          * List the default transformations of an element
-         * @description Returns the transformations Cloud Elements ships for the element (mappings of its vendor objects onto common objects), keyed by common object name. The shape is assumed to match the instance-level transformation list.
+         * @description Returns the transformations Cloud Elements ships for the element (mappings of its vendor objects onto common
+         *     objects), keyed by common object name. The shape is assumed to match the instance-level transformation list.
          */
         get: operations["listElementTransformations"];
         put?: never;
@@ -258,7 +272,8 @@ export interface paths {
         put?: never;
         /**
          * Create an instance of an element
-         * @description Same as `POST /instances`, with the element taken from the path; `element` may be left out of the body. Answers the new instance with its element token.
+         * @description Same as `POST /instances`, with the element taken from the path; `element` may be left out of the body.
+         *     Answers the new instance with its element token.
          */
         post: operations["createElementInstance"];
         delete?: never;
@@ -321,7 +336,10 @@ export interface paths {
         };
         /**
          * Get an OAuth 1 request token
-         * @description Step 1 of connecting an OAuth 1 element (e.g. the old QuickBooks): returns a request token and its secret. Pass `token` as `requestToken` to `GET /elements/{keyOrId}/oauth/url`; after the callback, create the instance with `providerData` `{oauth_token, oauth_verifier, secret}`. Elements that do not use OAuth 1 answer with an error.
+         * @description Step 1 of connecting an OAuth 1 element (e.g. the old QuickBooks): returns a request token and its secret.
+         *     Pass `token` as `requestToken` to `GET /elements/{keyOrId}/oauth/url`; after the callback, create the instance
+         *     with `providerData` `{oauth_token, oauth_verifier, secret}`. Elements that do not use OAuth 1 answer with an
+         *     error.
          */
         get: operations["getElementOAuthToken"];
         put?: never;
@@ -348,26 +366,33 @@ export interface paths {
          * Replace the current instance
          * @description Replaces the instance with a full instance body (see `PUT /instances/{id}`).
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         put: operations["replaceCurrentInstance"];
         /**
          * Create an instance
-         * @description Connects an account at the provider: creates an element instance and answers it with its `token` (the element token for hub calls). Keep the token with the instance id.
+         * @description Connects an account at the provider: creates an element instance and answers it with its `token` (the element
+         *     token for hub calls). Keep the token with the instance id.
          *
-         *     - OAuth 2 elements: first `GET /elements/{keyOrId}/oauth/url`, send the user there, then pass the `code` of the callback as `providerData.code`, with `oauth.api.key`, `oauth.api.secret` and `oauth.callback.url` in `configuration` exactly as given to the OAuth URL call and registered with the provider.
+         *     - OAuth 2 elements: first `GET /elements/{keyOrId}/oauth/url`, send the user there, then pass the `code` of
+         *       the callback as `providerData.code`, with `oauth.api.key`, `oauth.api.secret` and `oauth.callback.url` in
+         *       `configuration` exactly as given to the OAuth URL call and registered with the provider.
          *     - OAuth 1 elements: `providerData` carries `oauth_token`, `oauth_verifier` and `secret`.
          *     - Basic or API-key elements: the credentials go in `configuration` (e.g. `username`, `password`).
-         *     - Events: `event.notification.enabled`, `event.vendor.type`, `event.notification.callback.url` and, for polling, `event.poller.*` in `configuration`.
+         *     - Events: `event.notification.enabled`, `event.vendor.type`, `event.notification.callback.url` and, for
+         *       polling, `event.poller.*` in `configuration`.
          *
-         *     A missing required configuration entry fails the call with a message naming it. Provider tokens are refreshed by Cloud Elements; no refresh call is needed.
+         *     A missing required configuration entry fails the call with a message naming it. Provider tokens are refreshed
+         *     by Cloud Elements; no refresh call is needed.
          */
         post: operations["createInstance"];
         /**
          * Delete the current instance
          * @description Deletes the instance; its element token stops working (hub calls then answer 401).
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         delete: operations["deleteCurrentInstance"];
         options?: never;
@@ -376,7 +401,8 @@ export interface paths {
          * Update the current instance
          * @description Changes the fields given (see `PATCH /instances/{id}`).
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         patch: operations["updateCurrentInstance"];
         trace?: never;
@@ -401,20 +427,25 @@ export interface paths {
         get: operations["getInstance"];
         /**
          * Replace an instance
-         * @description Replaces the instance with a full instance body. A new `providerData.code` re-authorizes the instance with the provider (e.g. after the user revoked access); the element token stays the same. The answer has no `providerData`.
+         * @description Replaces the instance with a full instance body. A new `providerData.code` re-authorizes the instance with the
+         *     provider (e.g. after the user revoked access); the element token stays the same. The answer has no
+         *     `providerData`.
          */
         put: operations["replaceInstance"];
         post?: never;
         /**
          * Delete an instance
-         * @description Deletes the instance; its element token stops working (hub calls then answer 401). Needs only the user and organization secrets.
+         * @description Deletes the instance; its element token stops working (hub calls then answer 401). Needs only the user and
+         *     organization secrets.
          */
         delete: operations["deleteInstance"];
         options?: never;
         head?: never;
         /**
          * Update an instance
-         * @description Changes only the fields given: `name`; `tags` (replacing all tags); single `configuration` keys (e.g. a new `event.notification.callback.url`); `providerData` with a new code to re-authorize; or `element: {id}` to move the instance to a clone of its element. The answer has no `providerData`.
+         * @description Changes only the fields given: `name`; `tags` (replacing all tags); single `configuration` keys (e.g. a new
+         *     `event.notification.callback.url`); `providerData` with a new code to re-authorize; or `element: {id}` to move
+         *     the instance to a clone of its element. The answer has no `providerData`.
          */
         patch: operations["updateInstance"];
         trace?: never;
@@ -434,7 +465,8 @@ export interface paths {
         };
         /**
          * List the configuration entries of an instance
-         * @description Returns every configuration entry of the instance as a record with its own id, key and current value (as a string). Use an entry id to change one value.
+         * @description Returns every configuration entry of the instance as a record with its own id, key and current value (as a
+         *     string). Use an entry id to change one value.
          */
         get: operations["listInstanceConfiguration"];
         put?: never;
@@ -475,7 +507,8 @@ export interface paths {
         head?: never;
         /**
          * Change a configuration entry of an instance
-         * @description Sets a new value (`propertyValue`, a string) for one configuration entry, e.g. `"false"` for `filter.response.nulls` or a new event callback URL. The change applies to the next calls.
+         * @description Sets a new value (`propertyValue`, a string) for one configuration entry, e.g. `"false"` for
+         *     `filter.response.nulls` or a new event callback URL. The change applies to the next calls.
          */
         patch: operations["updateInstanceConfiguration"];
         trace?: never;
@@ -495,7 +528,8 @@ export interface paths {
         };
         /**
          * Get the API docs of an instance
-         * @description Returns the Swagger 2.0 description of the instance's API, including its custom objects and transformed (common) objects.
+         * @description Returns the Swagger 2.0 description of the instance's API, including its custom objects and transformed
+         *     (common) objects.
          */
         get: operations["getInstanceDocs"];
         put?: never;
@@ -557,7 +591,8 @@ export interface paths {
         };
         /**
          * Get the models of one operation
-         * @description Returns the Swagger 2.0 definitions (models) one operation of the instance uses, with discovered custom fields when `discovery=true`.
+         * @description Returns the Swagger 2.0 definitions (models) one operation of the instance uses, with discovered custom fields
+         *     when `discovery=true`.
          */
         get: operations["getInstanceOperationDefinitions"];
         put?: never;
@@ -613,7 +648,8 @@ export interface paths {
         };
         /**
          * List the events of an instance
-         * @description Returns the events Cloud Elements received for the instance (by polling or webhook), newest first, with the raw provider payload and the processing status.
+         * @description Returns the events Cloud Elements received for the instance (by polling or webhook), newest first, with the
+         *     raw provider payload and the processing status.
          */
         get: operations["listInstanceEvents"];
         put?: never;
@@ -670,7 +706,8 @@ export interface paths {
         };
         /**
          * List the object definitions of an instance
-         * @description Returns the common (virtual) object definitions made at instance level, keyed by object name, with `level: instance`.
+         * @description Returns the common (virtual) object definitions made at instance level, keyed by object name, with `level:
+         *     instance`.
          */
         get: operations["listInstanceObjectDefinitions"];
         put?: never;
@@ -711,7 +748,9 @@ export interface paths {
         put: operations["replaceInstanceObjectDefinition"];
         /**
          * Define an object for an instance
-         * @description Defines a common (virtual) object for this instance only: its fields and their types. Map an element object onto it with `POST .../transformations/{objectName}`; hub calls on `/hubs/{hub}/{objectName}` then return the mapped data.
+         * @description Defines a common (virtual) object for this instance only: its fields and their types. Map an element object
+         *     onto it with `POST .../transformations/{objectName}`; hub calls on `/hubs/{hub}/{objectName}` then return the
+         *     mapped data.
          */
         post: operations["createInstanceObjectDefinition"];
         /**
@@ -769,7 +808,8 @@ export interface paths {
         };
         /**
          * List the transformations of an instance
-         * @description Returns the transformations that apply to the instance (its own and those inherited from the account and organization), keyed by common object name; `level` tells where each comes from.
+         * @description Returns the transformations that apply to the instance (its own and those inherited from the account and
+         *     organization), keyed by common object name; `level` tells where each comes from.
          */
         get: operations["listInstanceTransformations"];
         put?: never;
@@ -814,7 +854,8 @@ export interface paths {
         put: operations["replaceInstanceTransformation"];
         /**
          * Create a transformation for an instance
-         * @description Maps one of the element's objects (`vendorName`) onto a common object defined at organization, account or instance level, field by field, optionally with a script. Applies to this instance only.
+         * @description Maps one of the element's objects (`vendorName`) onto a common object defined at organization, account or
+         *     instance level, field by field, optionally with a script. Applies to this instance only.
          */
         post: operations["createInstanceTransformation"];
         /**
@@ -836,9 +877,11 @@ export interface paths {
         };
         /**
          * List the configuration entries of the current instance
-         * @description Returns every configuration entry of the instance as a record with its own id, key and current value (as a string). Use an entry id to change one value.
+         * @description Returns every configuration entry of the instance as a record with its own id, key and current value (as a
+         *     string). Use an entry id to change one value.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         get: operations["listCurrentInstanceConfiguration"];
         put?: never;
@@ -866,7 +909,8 @@ export interface paths {
          * Get a configuration entry of the current instance
          * @description Returns one configuration entry of the instance.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         get: operations["getCurrentInstanceConfiguration"];
         put?: never;
@@ -876,9 +920,11 @@ export interface paths {
         head?: never;
         /**
          * Change a configuration entry of the current instance
-         * @description Sets a new value (`propertyValue`, a string) for one configuration entry, e.g. `"false"` for `filter.response.nulls` or a new event callback URL. The change applies to the next calls.
+         * @description Sets a new value (`propertyValue`, a string) for one configuration entry, e.g. `"false"` for
+         *     `filter.response.nulls` or a new event callback URL. The change applies to the next calls.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         patch: operations["updateCurrentInstanceConfiguration"];
         trace?: never;
@@ -892,9 +938,11 @@ export interface paths {
         };
         /**
          * Get the API docs of the current instance
-         * @description Returns the Swagger 2.0 description of the instance's API, including its custom objects and transformed (common) objects.
+         * @description Returns the Swagger 2.0 description of the instance's API, including its custom objects and transformed
+         *     (common) objects.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         get: operations["getCurrentInstanceDocs"];
         put?: never;
@@ -922,7 +970,8 @@ export interface paths {
          * Get the docs of one operation of the current instance
          * @description Returns the Swagger 2.0 description of one operation of the instance's API.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         get: operations["getCurrentInstanceOperationDocs"];
         put?: never;
@@ -948,9 +997,11 @@ export interface paths {
         };
         /**
          * Get the models of one operation of the current instance
-         * @description Returns the Swagger 2.0 definitions (models) one operation of the instance uses, with discovered custom fields when `discovery=true`.
+         * @description Returns the Swagger 2.0 definitions (models) one operation of the instance uses, with discovered custom fields
+         *     when `discovery=true`.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         get: operations["getCurrentInstanceOperationDefinitions"];
         put?: never;
@@ -973,7 +1024,8 @@ export interface paths {
          * Enable the current instance
          * @description Enables a disabled instance: hub calls with its token work again.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         put: operations["enableCurrentInstance"];
         post?: never;
@@ -981,7 +1033,8 @@ export interface paths {
          * Disable the current instance
          * @description Disables the instance without deleting it: hub calls with its token answer 403 until it is enabled.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         delete: operations["disableCurrentInstance"];
         options?: never;
@@ -998,9 +1051,11 @@ export interface paths {
         };
         /**
          * List the events of the current instance
-         * @description Returns the events Cloud Elements received for the instance (by polling or webhook), newest first, with the raw provider payload and the processing status.
+         * @description Returns the events Cloud Elements received for the instance (by polling or webhook), newest first, with the
+         *     raw provider payload and the processing status.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         get: operations["listCurrentInstanceEvents"];
         put?: never;
@@ -1028,7 +1083,8 @@ export interface paths {
          * Get an event of the current instance
          * @description Returns one stored event of the instance.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         get: operations["getCurrentInstanceEvent"];
         put?: never;
@@ -1048,7 +1104,8 @@ export interface paths {
         };
         /**
          * Count events over time
-         * @description Returns the number of events received per interval between `from` and `to` (e.g. 61 entries for one hour by minute), over the accounts the user can see.
+         * @description Returns the number of events received per interval between `from` and `to` (e.g. 61 entries for one hour by
+         *     minute), over the accounts the user can see.
          */
         get: operations["listEventAnalytics"];
         put?: never;
@@ -1108,7 +1165,8 @@ export interface paths {
         };
         /**
          * List what happened to events
-         * @description Returns the recent events with their outcomes: webhook deliveries (and delivery errors) and formula executions they triggered.
+         * @description Returns the recent events with their outcomes: webhook deliveries (and delivery errors) and formula executions
+         *     they triggered.
          */
         get: operations["listEventDispositions"];
         put?: never;
@@ -1128,9 +1186,11 @@ export interface paths {
         };
         /**
          * List the object definitions of the current instance
-         * @description Returns the common (virtual) object definitions made at instance level, keyed by object name, with `level: instance`.
+         * @description Returns the common (virtual) object definitions made at instance level, keyed by object name, with `level:
+         *     instance`.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         get: operations["listCurrentInstanceObjectDefinitions"];
         put?: never;
@@ -1158,28 +1218,34 @@ export interface paths {
          * Get an object definition of the current instance
          * @description Returns the instance-level definition of one common object.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         get: operations["getCurrentInstanceObjectDefinition"];
         /**
          * Replace an object definition of the current instance
          * @description Replaces the fields of an instance-level object definition.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         put: operations["replaceCurrentInstanceObjectDefinition"];
         /**
          * Define an object for the current instance
-         * @description Defines a common (virtual) object for this instance only: its fields and their types. Map an element object onto it with `POST .../transformations/{objectName}`; hub calls on `/hubs/{hub}/{objectName}` then return the mapped data.
+         * @description Defines a common (virtual) object for this instance only: its fields and their types. Map an element object
+         *     onto it with `POST .../transformations/{objectName}`; hub calls on `/hubs/{hub}/{objectName}` then return the
+         *     mapped data.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         post: operations["createCurrentInstanceObjectDefinition"];
         /**
          * Delete an object definition of the current instance
          * @description Deletes the instance-level definition of one object.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         delete: operations["deleteCurrentInstanceObjectDefinition"];
         options?: never;
@@ -1199,7 +1265,8 @@ export interface paths {
          * Turn on trace logging for the current instance
          * @description Turns on trace logging (full request and response logging of provider calls) for a while.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         put: operations["enableCurrentInstanceTraceLogging"];
         post?: never;
@@ -1207,7 +1274,8 @@ export interface paths {
          * Turn off trace logging for the current instance
          * @description Turns trace logging off.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         delete: operations["disableCurrentInstanceTraceLogging"];
         options?: never;
@@ -1224,9 +1292,11 @@ export interface paths {
         };
         /**
          * List the transformations of the current instance
-         * @description Returns the transformations that apply to the instance (its own and those inherited from the account and organization), keyed by common object name; `level` tells where each comes from.
+         * @description Returns the transformations that apply to the instance (its own and those inherited from the account and
+         *     organization), keyed by common object name; `level` tells where each comes from.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         get: operations["listCurrentInstanceTransformations"];
         put?: never;
@@ -1235,7 +1305,8 @@ export interface paths {
          * Delete all transformations of the current instance
          * @description Deletes every instance-level transformation of the instance.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         delete: operations["deleteCurrentInstanceTransformations"];
         options?: never;
@@ -1260,28 +1331,33 @@ export interface paths {
          * Get a transformation of the current instance
          * @description Returns the transformation that maps one common object for the instance.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         get: operations["getCurrentInstanceTransformation"];
         /**
          * Replace a transformation of the current instance
          * @description Replaces the instance-level transformation of one object.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         put: operations["replaceCurrentInstanceTransformation"];
         /**
          * Create a transformation for the current instance
-         * @description Maps one of the element's objects (`vendorName`) onto a common object defined at organization, account or instance level, field by field, optionally with a script. Applies to this instance only.
+         * @description Maps one of the element's objects (`vendorName`) onto a common object defined at organization, account or
+         *     instance level, field by field, optionally with a script. Applies to this instance only.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         post: operations["createCurrentInstanceTransformation"];
         /**
          * Delete a transformation of the current instance
          * @description Deletes the instance-level transformation of one object.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
+         *     is in the `Authorization` header (`..., Element <token>`).
          */
         delete: operations["deleteCurrentInstanceTransformation"];
         options?: never;
@@ -4337,6 +4413,1836 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/hubs/crm/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accounts
+         * @description Accounts are the companies and organizations in the CRM (Salesforce `Account`). Filter with CEQL (`where`,
+         *     e.g. `Name LIKE 'Acc%'`), sort with `orderBy`, choose fields with `fields`, and follow
+         *     `Elements-Next-Page-Token` with `nextPage` for further pages. With Salesforce, offset paging reaches 2,000
+         *     records at most; beyond that sort with `orderBy` on a unique field (e.g. `Id asc`) or use the bulk API.
+         */
+        get: operations["listCrmAccounts"];
+        put?: never;
+        /**
+         * Create an account
+         * @description Creates an account at the provider and answers with the new record, including its identifier. Salesforce
+         *     requires `Name`.
+         */
+        post: operations["createCrmAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an account
+         * @description Returns one account by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmAccount"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an account
+         * @description Deletes the account at the provider. Success is a 200 with an empty body. Salesforce moves the record to
+         *     its recycle bin.
+         */
+        delete: operations["deleteCrmAccount"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an account
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the account after the change.
+         */
+        patch: operations["updateCrmAccount"];
+        trace?: never;
+    };
+    "/hubs/crm/accounts/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the activities of an account
+         * @description Activities linked to one account, filtered with CEQL (`where`), sorted (`orderBy`) and paged. Activities
+         *     are calls, meetings, emails and other interactions; with Salesforce they are events (`Event`). Follow
+         *     `Elements-Next-Page-Token` with `nextPage` for further pages. Answers 404 when the account does not exist.
+         */
+        get: operations["listCrmAccountActivities"];
+        put?: never;
+        /**
+         * Create an activity for an account
+         * @description Creates an activity on the account of the path: Cloud Elements links the two (Salesforce `WhatId`), so the
+         *     body only carries the activity's own fields, under the provider's names or those of the instance's
+         *     transformation.
+         */
+        post: operations["createCrmAccountActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/accounts/{id}/activities/{activityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+                /**
+                 * @description Identifier of the activity of the parent record.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                activityId: components["parameters"]["crmChildActivityId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an activity of an account
+         * @description Returns one activity of an account by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmAccountActivity"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an activity of an account
+         * @description Deletes the activity of the account at the provider. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmAccountActivity"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an activity of an account
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the activity after the change.
+         */
+        patch: operations["updateCrmAccountActivity"];
+        trace?: never;
+    };
+    "/hubs/crm/accounts/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the notes of an account
+         * @description Notes linked to one account, filtered with CEQL (`where`), sorted (`orderBy`) and paged. Notes are
+         *     free-text remarks attached to CRM records (Salesforce `Note`). Follow `Elements-Next-Page-Token` with
+         *     `nextPage` for further pages. Answers 404 when the account does not exist.
+         */
+        get: operations["listCrmAccountNotes"];
+        put?: never;
+        /**
+         * Create a note for an account
+         * @description Creates a note on the account of the path: Cloud Elements links the two (Salesforce `ParentId`), so the
+         *     body only carries the note's own fields, under the provider's names or those of the instance's
+         *     transformation.
+         */
+        post: operations["createCrmAccountNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/accounts/{id}/notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+                /**
+                 * @description Identifier of the note of the parent record.
+                 * @example 0026A000000dKqYQAU
+                 */
+                noteId: components["parameters"]["crmChildNoteId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a note of an account
+         * @description Returns one note of an account by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmAccountNote"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a note of an account
+         * @description Deletes the note of the account at the provider. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmAccountNote"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a note of an account
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the note after the change.
+         */
+        patch: operations["updateCrmAccountNote"];
+        trace?: never;
+    };
+    "/hubs/crm/accounts/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the tasks of an account
+         * @description Tasks linked to one account, filtered with CEQL (`where`), sorted (`orderBy`) and paged. Tasks are to-dos
+         *     with a status and a due date (Salesforce `Task`). Follow `Elements-Next-Page-Token` with `nextPage` for
+         *     further pages. Answers 404 when the account does not exist.
+         */
+        get: operations["listCrmAccountTasks"];
+        put?: never;
+        /**
+         * Create a task for an account
+         * @description Creates a task on the account of the path: Cloud Elements links the two (Salesforce `WhatId`), so the body
+         *     only carries the task's own fields, under the provider's names or those of the instance's transformation.
+         */
+        post: operations["createCrmAccountTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/accounts/{id}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+                /**
+                 * @description Identifier of the task of the parent record.
+                 * @example 00T6A000005GmXfUAK
+                 */
+                taskId: components["parameters"]["crmChildTaskId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a task of an account
+         * @description Returns one task of an account by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmAccountTask"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a task of an account
+         * @description Deletes the task of the account at the provider. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmAccountTask"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a task of an account
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the task after the change.
+         */
+        patch: operations["updateCrmAccountTask"];
+        trace?: never;
+    };
+    "/hubs/crm/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contacts
+         * @description Contacts are the people in the CRM, usually linked to an account (Salesforce `Contact`). Filter with CEQL
+         *     (`where`, e.g. `LastName='Smith'`), sort with `orderBy`, choose fields with `fields`, and follow
+         *     `Elements-Next-Page-Token` with `nextPage` for further pages. With Salesforce, offset paging reaches 2,000
+         *     records at most; beyond that sort with `orderBy` on a unique field (e.g. `Id asc`) or use the bulk API.
+         */
+        get: operations["listCrmContacts"];
+        put?: never;
+        /**
+         * Create a contact
+         * @description Creates a contact at the provider and answers with the new record, including its identifier. Salesforce
+         *     requires `LastName` (the Salesforce element also takes the normalized `lastName`).
+         */
+        post: operations["createCrmContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a contact
+         * @description Returns one contact by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmContact"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a contact
+         * @description Deletes the contact at the provider. Success is a 200 with an empty body. Salesforce moves the record to
+         *     its recycle bin.
+         */
+        delete: operations["deleteCrmContact"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a contact
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the contact after the change.
+         */
+        patch: operations["updateCrmContact"];
+        trace?: never;
+    };
+    "/hubs/crm/contacts/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the activities of a contact
+         * @description Activities linked to one contact, filtered with CEQL (`where`), sorted (`orderBy`) and paged. Activities
+         *     are calls, meetings, emails and other interactions; with Salesforce they are events (`Event`). Follow
+         *     `Elements-Next-Page-Token` with `nextPage` for further pages. Answers 404 when the contact does not exist.
+         */
+        get: operations["listCrmContactActivities"];
+        put?: never;
+        /**
+         * Create an activity for a contact
+         * @description Creates an activity on the contact of the path: Cloud Elements links the two (Salesforce `WhoId`), so the
+         *     body only carries the activity's own fields, under the provider's names or those of the instance's
+         *     transformation.
+         */
+        post: operations["createCrmContactActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/contacts/{id}/activities/{activityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+                /**
+                 * @description Identifier of the activity of the parent record.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                activityId: components["parameters"]["crmChildActivityId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an activity of a contact
+         * @description Returns one activity of a contact by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmContactActivity"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an activity of a contact
+         * @description Deletes the activity of the contact at the provider. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmContactActivity"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an activity of a contact
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the activity after the change.
+         */
+        patch: operations["updateCrmContactActivity"];
+        trace?: never;
+    };
+    "/hubs/crm/contacts/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the notes of a contact
+         * @description Notes linked to one contact, filtered with CEQL (`where`), sorted (`orderBy`) and paged. Notes are
+         *     free-text remarks attached to CRM records (Salesforce `Note`). Follow `Elements-Next-Page-Token` with
+         *     `nextPage` for further pages. Answers 404 when the contact does not exist.
+         */
+        get: operations["listCrmContactNotes"];
+        put?: never;
+        /**
+         * Create a note for a contact
+         * @description Creates a note on the contact of the path: Cloud Elements links the two (Salesforce `ParentId`), so the
+         *     body only carries the note's own fields, under the provider's names or those of the instance's
+         *     transformation.
+         */
+        post: operations["createCrmContactNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/contacts/{id}/notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+                /**
+                 * @description Identifier of the note of the parent record.
+                 * @example 0026A000000dKqYQAU
+                 */
+                noteId: components["parameters"]["crmChildNoteId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a note of a contact
+         * @description Returns one note of a contact by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmContactNote"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a note of a contact
+         * @description Deletes the note of the contact at the provider. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmContactNote"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a note of a contact
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the note after the change.
+         */
+        patch: operations["updateCrmContactNote"];
+        trace?: never;
+    };
+    "/hubs/crm/contacts/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the tasks of a contact
+         * @description Tasks linked to one contact, filtered with CEQL (`where`), sorted (`orderBy`) and paged. Tasks are to-dos
+         *     with a status and a due date (Salesforce `Task`). Follow `Elements-Next-Page-Token` with `nextPage` for
+         *     further pages. Answers 404 when the contact does not exist.
+         */
+        get: operations["listCrmContactTasks"];
+        put?: never;
+        /**
+         * Create a task for a contact
+         * @description Creates a task on the contact of the path: Cloud Elements links the two (Salesforce `WhoId`), so the body
+         *     only carries the task's own fields, under the provider's names or those of the instance's transformation.
+         */
+        post: operations["createCrmContactTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/contacts/{id}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+                /**
+                 * @description Identifier of the task of the parent record.
+                 * @example 00T6A000005GmXfUAK
+                 */
+                taskId: components["parameters"]["crmChildTaskId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a task of a contact
+         * @description Returns one task of a contact by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmContactTask"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a task of a contact
+         * @description Deletes the task of the contact at the provider. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmContactTask"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a task of a contact
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the task after the change.
+         */
+        patch: operations["updateCrmContactTask"];
+        trace?: never;
+    };
+    "/hubs/crm/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List leads
+         * @description Leads are prospects not yet qualified into accounts, contacts and opportunities (Salesforce `Lead`).
+         *     Filter with CEQL (`where`, e.g. `Status='Open'`), sort with `orderBy`, choose fields with `fields`, and
+         *     follow `Elements-Next-Page-Token` with `nextPage` for further pages. With Salesforce, offset paging
+         *     reaches 2,000 records at most; beyond that sort with `orderBy` on a unique field (e.g. `Id asc`) or use
+         *     the bulk API.
+         */
+        get: operations["listCrmLeads"];
+        put?: never;
+        /**
+         * Create a lead
+         * @description Creates a lead at the provider and answers with the new record, including its identifier. Salesforce
+         *     requires `LastName`, `Company` and `Status`.
+         */
+        post: operations["createCrmLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a lead
+         * @description Returns one lead by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmLead"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a lead
+         * @description Deletes the lead at the provider. Success is a 200 with an empty body. Salesforce moves the record to its
+         *     recycle bin.
+         */
+        delete: operations["deleteCrmLead"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a lead
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the lead after the change.
+         */
+        patch: operations["updateCrmLead"];
+        trace?: never;
+    };
+    "/hubs/crm/leads/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the activities of a lead
+         * @description Activities linked to one lead, filtered with CEQL (`where`), sorted (`orderBy`) and paged. Activities are
+         *     calls, meetings, emails and other interactions; with Salesforce they are events (`Event`). Follow
+         *     `Elements-Next-Page-Token` with `nextPage` for further pages. Answers 404 when the lead does not exist.
+         */
+        get: operations["listCrmLeadActivities"];
+        put?: never;
+        /**
+         * Create an activity for a lead
+         * @description Creates an activity on the lead of the path: Cloud Elements links the two (Salesforce `WhoId`), so the
+         *     body only carries the activity's own fields, under the provider's names or those of the instance's
+         *     transformation.
+         */
+        post: operations["createCrmLeadActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/leads/{id}/activities/{activityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+                /**
+                 * @description Identifier of the activity of the parent record.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                activityId: components["parameters"]["crmChildActivityId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an activity of a lead
+         * @description Returns one activity of a lead by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmLeadActivity"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an activity of a lead
+         * @description Deletes the activity of the lead at the provider. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmLeadActivity"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an activity of a lead
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the activity after the change.
+         */
+        patch: operations["updateCrmLeadActivity"];
+        trace?: never;
+    };
+    "/hubs/crm/leads/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the notes of a lead
+         * @description Notes linked to one lead, filtered with CEQL (`where`), sorted (`orderBy`) and paged. Notes are free-text
+         *     remarks attached to CRM records (Salesforce `Note`). Follow `Elements-Next-Page-Token` with `nextPage` for
+         *     further pages. Answers 404 when the lead does not exist.
+         */
+        get: operations["listCrmLeadNotes"];
+        put?: never;
+        /**
+         * Create a note for a lead
+         * @description Creates a note on the lead of the path: Cloud Elements links the two (Salesforce `ParentId`), so the body
+         *     only carries the note's own fields, under the provider's names or those of the instance's transformation.
+         */
+        post: operations["createCrmLeadNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/leads/{id}/notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+                /**
+                 * @description Identifier of the note of the parent record.
+                 * @example 0026A000000dKqYQAU
+                 */
+                noteId: components["parameters"]["crmChildNoteId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a note of a lead
+         * @description Returns one note of a lead by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmLeadNote"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a note of a lead
+         * @description Deletes the note of the lead at the provider. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmLeadNote"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a note of a lead
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the note after the change.
+         */
+        patch: operations["updateCrmLeadNote"];
+        trace?: never;
+    };
+    "/hubs/crm/leads/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the tasks of a lead
+         * @description Tasks linked to one lead, filtered with CEQL (`where`), sorted (`orderBy`) and paged. Tasks are to-dos
+         *     with a status and a due date (Salesforce `Task`). Follow `Elements-Next-Page-Token` with `nextPage` for
+         *     further pages. Answers 404 when the lead does not exist.
+         */
+        get: operations["listCrmLeadTasks"];
+        put?: never;
+        /**
+         * Create a task for a lead
+         * @description Creates a task on the lead of the path: Cloud Elements links the two (Salesforce `WhoId`), so the body
+         *     only carries the task's own fields, under the provider's names or those of the instance's transformation.
+         */
+        post: operations["createCrmLeadTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/leads/{id}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+                /**
+                 * @description Identifier of the task of the parent record.
+                 * @example 00T6A000005GmXfUAK
+                 */
+                taskId: components["parameters"]["crmChildTaskId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a task of a lead
+         * @description Returns one task of a lead by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmLeadTask"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a task of a lead
+         * @description Deletes the task of the lead at the provider. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmLeadTask"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a task of a lead
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the task after the change.
+         */
+        patch: operations["updateCrmLeadTask"];
+        trace?: never;
+    };
+    "/hubs/crm/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List opportunities
+         * @description Opportunities are potential deals, with an amount, a stage and a close date (Salesforce `Opportunity`).
+         *     Filter with CEQL (`where`, e.g. `StageName='Prospecting' AND Amount>1000`), sort with `orderBy`, choose
+         *     fields with `fields`, and follow `Elements-Next-Page-Token` with `nextPage` for further pages. With
+         *     Salesforce, offset paging reaches 2,000 records at most; beyond that sort with `orderBy` on a unique field
+         *     (e.g. `Id asc`) or use the bulk API.
+         */
+        get: operations["listCrmOpportunities"];
+        put?: never;
+        /**
+         * Create an opportunity
+         * @description Creates an opportunity at the provider and answers with the new record, including its identifier.
+         *     Salesforce requires `Name`, `StageName` and `CloseDate`.
+         */
+        post: operations["createCrmOpportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an opportunity
+         * @description Returns one opportunity by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmOpportunity"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an opportunity
+         * @description Deletes the opportunity at the provider. Success is a 200 with an empty body. Salesforce moves the record
+         *     to its recycle bin.
+         */
+        delete: operations["deleteCrmOpportunity"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an opportunity
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the opportunity after the change.
+         */
+        patch: operations["updateCrmOpportunity"];
+        trace?: never;
+    };
+    "/hubs/crm/opportunities/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the activities of an opportunity
+         * @description Activities linked to one opportunity, filtered with CEQL (`where`), sorted (`orderBy`) and paged.
+         *     Activities are calls, meetings, emails and other interactions; with Salesforce they are events (`Event`).
+         *     Follow `Elements-Next-Page-Token` with `nextPage` for further pages. Answers 404 when the opportunity does
+         *     not exist.
+         */
+        get: operations["listCrmOpportunityActivities"];
+        put?: never;
+        /**
+         * Create an activity for an opportunity
+         * @description Creates an activity on the opportunity of the path: Cloud Elements links the two (Salesforce `WhatId`), so
+         *     the body only carries the activity's own fields, under the provider's names or those of the instance's
+         *     transformation.
+         */
+        post: operations["createCrmOpportunityActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/opportunities/{id}/activities/{activityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+                /**
+                 * @description Identifier of the activity of the parent record.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                activityId: components["parameters"]["crmChildActivityId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an activity of an opportunity
+         * @description Returns one activity of an opportunity by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmOpportunityActivity"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an activity of an opportunity
+         * @description Deletes the activity of the opportunity at the provider. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmOpportunityActivity"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an activity of an opportunity
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the activity after the change.
+         */
+        patch: operations["updateCrmOpportunityActivity"];
+        trace?: never;
+    };
+    "/hubs/crm/opportunities/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the notes of an opportunity
+         * @description Notes linked to one opportunity, filtered with CEQL (`where`), sorted (`orderBy`) and paged. Notes are
+         *     free-text remarks attached to CRM records (Salesforce `Note`). Follow `Elements-Next-Page-Token` with
+         *     `nextPage` for further pages. Answers 404 when the opportunity does not exist.
+         */
+        get: operations["listCrmOpportunityNotes"];
+        put?: never;
+        /**
+         * Create a note for an opportunity
+         * @description Creates a note on the opportunity of the path: Cloud Elements links the two (Salesforce `ParentId`), so
+         *     the body only carries the note's own fields, under the provider's names or those of the instance's
+         *     transformation.
+         */
+        post: operations["createCrmOpportunityNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/opportunities/{id}/notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+                /**
+                 * @description Identifier of the note of the parent record.
+                 * @example 0026A000000dKqYQAU
+                 */
+                noteId: components["parameters"]["crmChildNoteId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a note of an opportunity
+         * @description Returns one note of an opportunity by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmOpportunityNote"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a note of an opportunity
+         * @description Deletes the note of the opportunity at the provider. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmOpportunityNote"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a note of an opportunity
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the note after the change.
+         */
+        patch: operations["updateCrmOpportunityNote"];
+        trace?: never;
+    };
+    "/hubs/crm/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List activities
+         * @description Activities are calls, meetings, emails and other interactions; with Salesforce they are events (`Event`).
+         *     Filter with CEQL (`where`, e.g. `Subject='Kick-off meeting'`), sort with `orderBy`, choose fields with
+         *     `fields`, and follow `Elements-Next-Page-Token` with `nextPage` for further pages. With Salesforce, offset
+         *     paging reaches 2,000 records at most; beyond that sort with `orderBy` on a unique field (e.g. `Id asc`) or
+         *     use the bulk API.
+         */
+        get: operations["listCrmActivities"];
+        put?: never;
+        /**
+         * Create an activity
+         * @description Creates an activity at the provider and answers with the new record, including its identifier. Field names
+         *     are those of the provider or of the instance's transformation; required fields are the provider's.
+         */
+        post: operations["createCrmActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the activity, as the provider assigns it.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                id: components["parameters"]["crmActivityId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an activity
+         * @description Returns one activity by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmActivity"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an activity
+         * @description Deletes the activity at the provider. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmActivity"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an activity
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the activity after the change.
+         */
+        patch: operations["updateCrmActivity"];
+        trace?: never;
+    };
+    "/hubs/crm/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notes
+         * @description Notes are free-text remarks attached to CRM records (Salesforce `Note`). Filter with CEQL (`where`, e.g.
+         *     `Title='Call summary'`), sort with `orderBy`, choose fields with `fields`, and follow
+         *     `Elements-Next-Page-Token` with `nextPage` for further pages. With Salesforce, offset paging reaches 2,000
+         *     records at most; beyond that sort with `orderBy` on a unique field (e.g. `Id asc`) or use the bulk API.
+         */
+        get: operations["listCrmNotes"];
+        put?: never;
+        /**
+         * Create a note
+         * @description Creates a note at the provider and answers with the new record, including its identifier. Field names are
+         *     those of the provider or of the instance's transformation; required fields are the provider's.
+         */
+        post: operations["createCrmNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the note, as the provider assigns it.
+                 * @example 0026A000000dKqYQAU
+                 */
+                id: components["parameters"]["crmNoteId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a note
+         * @description Returns one note by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmNote"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a note
+         * @description Deletes the note at the provider. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmNote"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a note
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the note after the change.
+         */
+        patch: operations["updateCrmNote"];
+        trace?: never;
+    };
+    "/hubs/crm/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tasks
+         * @description Tasks are to-dos with a status and a due date (Salesforce `Task`). Filter with CEQL (`where`, e.g.
+         *     `Status='Completed'`), sort with `orderBy`, choose fields with `fields`, and follow
+         *     `Elements-Next-Page-Token` with `nextPage` for further pages. With Salesforce, offset paging reaches 2,000
+         *     records at most; beyond that sort with `orderBy` on a unique field (e.g. `Id asc`) or use the bulk API.
+         */
+        get: operations["listCrmTasks"];
+        put?: never;
+        /**
+         * Create a task
+         * @description Creates a task at the provider and answers with the new record, including its identifier. Field names are
+         *     those of the provider or of the instance's transformation; required fields are the provider's.
+         */
+        post: operations["createCrmTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the task, as the provider assigns it.
+                 * @example 00T6A000005GmXfUAK
+                 */
+                id: components["parameters"]["crmTaskId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a task
+         * @description Returns one task by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmTask"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a task
+         * @description Deletes the task at the provider. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmTask"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a task
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the task after the change.
+         */
+        patch: operations["updateCrmTask"];
+        trace?: never;
+    };
+    "/hubs/crm/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List campaigns
+         * @description Campaigns are marketing initiatives that leads and contacts respond to (Salesforce `Campaign`). Filter
+         *     with CEQL (`where`, e.g. `Status='Planned'`), sort with `orderBy`, choose fields with `fields`, and follow
+         *     `Elements-Next-Page-Token` with `nextPage` for further pages. With Salesforce, offset paging reaches 2,000
+         *     records at most; beyond that sort with `orderBy` on a unique field (e.g. `Id asc`) or use the bulk API.
+         */
+        get: operations["listCrmCampaigns"];
+        put?: never;
+        /**
+         * Create a campaign
+         * @description Creates a campaign at the provider and answers with the new record, including its identifier. Field names
+         *     are those of the provider or of the instance's transformation; required fields are the provider's.
+         */
+        post: operations["createCrmCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the campaign, as the provider assigns it.
+                 * @example 7016A000000M8pWQAS
+                 */
+                id: components["parameters"]["crmCampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a campaign
+         * @description Returns one campaign by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmCampaign"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a campaign
+         * @description Deletes the campaign at the provider. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmCampaign"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a campaign
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the campaign after the change.
+         */
+        patch: operations["updateCrmCampaign"];
+        trace?: never;
+    };
+    "/hubs/crm/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description Users are the people who log in to the CRM account (Salesforce `User`), not Cloud Elements users. Users
+         *     cannot be deleted through the hub; deactivate them instead (Salesforce `IsActive: false`). Filter with
+         *     CEQL (`where`, e.g. `IsActive=true`), sort with `orderBy`, choose fields with `fields`, and follow
+         *     `Elements-Next-Page-Token` with `nextPage` for further pages. With Salesforce, offset paging reaches 2,000
+         *     records at most; beyond that sort with `orderBy` on a unique field (e.g. `Id asc`) or use the bulk API.
+         */
+        get: operations["listCrmUsers"];
+        put?: never;
+        /**
+         * Create a user
+         * @description Creates a user at the provider and answers with the new record, including its identifier. Salesforce
+         *     requires `Username`, `LastName`, `Email`, `Alias`, `TimeZoneSidKey`, `LocaleSidKey`, `EmailEncodingKey`,
+         *     `LanguageLocaleKey` and `ProfileId`; a taken `Username` is refused.
+         */
+        post: operations["createCrmUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the CRM user, as the provider assigns it.
+                 * @example 0056A000001Xk2bQAC
+                 */
+                id: components["parameters"]["crmUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a user
+         * @description Returns one user by its identifier, with the fields the provider returns for it. For the user the instance
+         *     is connected as, use `GET /hubs/crm/users/me`.
+         */
+        get: operations["getCrmUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a user
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the user after the change.
+         */
+        patch: operations["updateCrmUser"];
+        trace?: never;
+    };
+    "/hubs/crm/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the connected CRM user
+         * @description Returns the CRM user whose account the instance is connected with (Salesforce element). Handy to set the
+         *     owner of new records or to show who the connection belongs to.
+         */
+        get: operations["getCrmCurrentUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List incidents
+         * @description Incidents are service tickets kept in the CRM (for example ConnectWise service tickets). Filter with CEQL
+         *     (`where`, e.g. `summary='Sample API Posted Issue From Churros'`), sort with `orderBy`, choose fields with
+         *     `fields`, and follow `Elements-Next-Page-Token` with `nextPage` for further pages.
+         */
+        get: operations["listCrmIncidents"];
+        put?: never;
+        /**
+         * Create an incident
+         * @description Creates an incident at the provider and answers with the new record, including its identifier. The
+         *     ConnectWise element takes the board, status and company by name.
+         */
+        post: operations["createCrmIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident (service ticket), as the provider assigns it.
+                 * @example 24518
+                 */
+                id: components["parameters"]["crmIncidentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an incident
+         * @description Returns one incident by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmIncident"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an incident
+         * @description Deletes the incident at the provider. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmIncident"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an incident
+         * @description Changes the fields sent and leaves the others as they are; `null` clears a field where the provider allows
+         *     it. Answers with the incident after the change.
+         */
+        patch: operations["updateCrmIncident"];
+        trace?: never;
+    };
+    "/hubs/crm/incidents/{id}/comments/{commentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident (service ticket), as the provider assigns it.
+                 * @example 24518
+                 */
+                id: components["parameters"]["crmIncidentId"];
+                /**
+                 * @description Identifier of the comment (ticket note) of the incident.
+                 * @example 118803
+                 */
+                commentId: components["parameters"]["crmIncidentCommentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a comment of an incident
+         * @description Changes the text or the visibility flags of one comment (ticket note) of an incident; fields not sent are
+         *     left as they are.
+         */
+        patch: operations["updateCrmIncidentComment"];
+        trace?: never;
+    };
+    "/hubs/crm/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List lists
+         * @description Lists are named groups of contacts (for example Act! Essentials groups). Filter with CEQL (`where`, e.g.
+         *     `name='Churros Group'`), sort with `orderBy`, choose fields with `fields`, and follow
+         *     `Elements-Next-Page-Token` with `nextPage` for further pages.
+         */
+        get: operations["listCrmLists"];
+        put?: never;
+        /**
+         * Create a list
+         * @description Creates a list at the provider and answers with the new record, including its identifier. Field names are
+         *     those of the provider or of the instance's transformation; required fields are the provider's.
+         */
+        post: operations["createCrmList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list (group), as the provider assigns it.
+                 * @example 5b2c3f1e-8a7d-4c1b-9e6f-2a4d8c0b7e13
+                 */
+                id: components["parameters"]["crmListId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a list
+         * @description Returns one list by its identifier, with the fields the provider returns for it.
+         */
+        get: operations["getCrmList"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a list
+         * @description Deletes the list at the provider. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmList"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List files
+         * @description Salesforce Files (content documents) the connected user can see, filtered with CEQL on Salesforce fields
+         *     (e.g. `Id='0696A000001cWqPQAU'`), sorted and paged like other hub lists.
+         */
+        get: operations["listCrmFiles"];
+        put?: never;
+        /**
+         * Upload a file
+         * @description Uploads a new Salesforce file as `multipart/form-data`, with the content in the `file` part and its name
+         *     in `pathOnClient`. Answers with the new file; its `Id` is the identifier for the other `/hubs/crm/files`
+         *     calls.
+         */
+        post: operations["uploadCrmFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the file (for Salesforce, the `ContentDocument` id, `069...`).
+                 * @example 0696A000001cWqPQAU
+                 */
+                id: components["parameters"]["crmFileId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a file
+         * @description Deletes the Salesforce file with all its versions and its links to records. Success is a 200 with an empty
+         *     body.
+         */
+        delete: operations["deleteCrmFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/files/{id}/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the file (for Salesforce, the `ContentDocument` id, `069...`).
+                 * @example 0696A000001cWqPQAU
+                 */
+                id: components["parameters"]["crmFileId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the metadata of a file
+         * @description Returns the Salesforce fields of the file (title, description, type, size, latest version), not its
+         *     content.
+         */
+        get: operations["getCrmFileMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update the metadata of a file
+         * @description Changes the title or description of the file; fields not sent are left as they are. Answers with the
+         *     file's metadata after the change.
+         */
+        patch: operations["updateCrmFileMetadata"];
+        trace?: never;
+    };
+    "/hubs/crm/files/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the file (for Salesforce, the `ContentDocument` id, `069...`).
+                 * @example 0696A000001cWqPQAU
+                 */
+                id: components["parameters"]["crmFileId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the versions of a file
+         * @description Every version (content version) of the Salesforce file, oldest first unless sorted otherwise.
+         */
+        get: operations["listCrmFileVersions"];
+        put?: never;
+        /**
+         * Upload a new version of a file
+         * @description Uploads new content for the file as `multipart/form-data` (`file` part). The new version becomes the
+         *     latest one; `reason` is kept as its reason for change.
+         */
+        post: operations["uploadCrmFileVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Run a SOQL query
+         * @description Runs a Salesforce Object Query Language (SOQL) statement through the Salesforce element and answers with
+         *     the matching records as Salesforce returns them (with `attributes` and, for relationship queries, nested
+         *     records). Use it for joins and aggregates that CEQL cannot express. Other elements do not offer this call.
+         */
+        get: operations["queryCrmRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/{objectName}/{objectId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Salesforce object name of the parent record, e.g. `Contact`, `Account`, `Opportunity` or a custom object.
+                 * @example Contact
+                 */
+                objectName: components["parameters"]["crmObjectName"];
+                /**
+                 * @description Identifier of the parent record.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                objectId: components["parameters"]["crmObjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the attachments of a record
+         * @description Salesforce attachments of one record of any object (`/hubs/crm/Contact/{objectId}/attachments`), metadata
+         *     only; read the content with `GET /hubs/crm/attachments/{id}/data`.
+         */
+        get: operations["listCrmRecordAttachments"];
+        put?: never;
+        /**
+         * Attach a file to a record
+         * @description Uploads a file as a Salesforce attachment of the record, as `multipart/form-data` with the content in the
+         *     `file` part. Answers with the attachment's metadata.
+         */
+        post: operations["uploadCrmRecordAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the Salesforce attachment (`00P...`).
+                 * @example 00P6A000002wJ9xUAE
+                 */
+                id: components["parameters"]["crmAttachmentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an attachment
+         * @description Returns the metadata of one Salesforce attachment (name, parent record, media type, size).
+         */
+        get: operations["getCrmAttachment"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an attachment
+         * @description Deletes the Salesforce attachment. Success is a 200 with an empty body.
+         */
+        delete: operations["deleteCrmAttachment"];
+        options?: never;
+        head?: never;
+        /**
+         * Replace the content of an attachment
+         * @description Replaces the content of the attachment with the file sent as `multipart/form-data` (`file` part). Answers
+         *     with the attachment's metadata.
+         */
+        patch: operations["replaceCrmAttachment"];
+        trace?: never;
+    };
+    "/hubs/crm/attachments/{id}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the Salesforce attachment (`00P...`).
+                 * @example 00P6A000002wJ9xUAE
+                 */
+                id: components["parameters"]["crmAttachmentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download the content of an attachment
+         * @description Returns the raw content of the attachment, in the attachment's own media type.
+         */
+        get: operations["downloadCrmAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/crm/{objectName}/{objectId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Salesforce object name of the parent record, e.g. `Contact`, `Account`, `Opportunity` or a custom object.
+                 * @example Contact
+                 */
+                objectName: components["parameters"]["crmObjectName"];
+                /**
+                 * @description Identifier of the parent record.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                objectId: components["parameters"]["crmObjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the files shared with a record
+         * @description Links between Salesforce files and one record of any object (`/hubs/crm/Account/{objectId}/files`).
+         */
+        get: operations["listCrmRecordFiles"];
+        put?: never;
+        /**
+         * Upload a file and share it with a record
+         * @description Uploads a new Salesforce file (`multipart/form-data`, `file` part, name in `pathOnClient`) and shares it
+         *     with the record. Answers with the link; its `ContentDocumentId` is the new file. When the record cannot
+         *     take files the call fails with 400 and the uploaded file is removed again.
+         */
+        post: operations["uploadCrmRecordFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     eventNotification: {
@@ -5426,7 +7332,7 @@ export interface components {
             user?: components["schemas"]["InstanceUser"];
         };
         /**
-         * @description The element an instance belongs to, by `key` or by numeric `id` (give one of them).
+         * @description The element an instance belongs to, by `key` or by numeric `id`.
          * @example {
          *       "key": "sfdc"
          *     }
@@ -5436,14 +7342,22 @@ export interface components {
              * @description Element key.
              * @example sfdc
              */
-            key?: string;
+            key: string;
+            /**
+             * Format: int64
+             * @description Numeric element id.
+             */
+            id?: number;
+        } | {
             /**
              * Format: int64
              * @description Numeric element id (e.g. of a clone of a catalog element).
-             * @example 39
+             * @example 6021
              */
-            id?: number;
-        } | unknown | unknown;
+            id: number;
+            /** @description Element key. */
+            key?: string;
+        };
         /**
          * @description How the poller reads one resource: the URL to call (with date placeholders such as
          *     `${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}`, `${date:<format>}` or `${epoch}`), the id field and where the
@@ -5614,7 +7528,9 @@ export interface components {
             /** @description Largest page size of the provider; also the default `pageSize` of hub lists. */
             "pagination.max"?: string | number;
         } & {
-            [key: string]: string | boolean | number | null;
+            [key: string]: (string | boolean | number | null) | {
+                [key: string]: unknown;
+            };
         };
         /**
          * @description What the provider returned during authorization, passed on to Cloud Elements: the OAuth 2 `code`, or the
@@ -7907,6 +9823,1357 @@ export interface components {
             [key: string]: unknown;
         };
         /**
+         * @description Identifier the provider gave the record: a string for most elements (Salesforce `0036A00000Pj5yQQAR`,
+         *     Close.io `cont_...`, GUIDs), an integer for some (Base CRM, Autotask, ConnectWise).
+         * @example 0036A00000Pj5yQQAR
+         * @example 38733889
+         */
+        CrmRecordId: string | number;
+        /** @description Salesforce record header, present on Salesforce records. */
+        CrmSalesforceAttributes: {
+            /**
+             * @description Salesforce object (sObject) name of the record.
+             * @example Contact
+             */
+            type?: string;
+            /**
+             * @description Path of the record in the Salesforce REST API.
+             * @example /services/data/v41.0/sobjects/Contact/0036A00000Pj5yQQAR
+             */
+            url?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Fields any CRM record may carry: its identifier (`id` from the hub, `Id` as Salesforce names it) and the
+         *     Salesforce system fields. Salesforce date-times look like `2018-06-12T15:04:11.000+0000` (offset without a
+         *     colon), so they are typed as plain strings. Other fields are the provider's.
+         */
+        CrmRecord: {
+            id?: components["schemas"]["CrmRecordId"];
+            /**
+             * @description Salesforce identifier of the record (15 or 18 characters).
+             * @example 0036A00000Pj5yQQAR
+             */
+            readonly Id?: string;
+            attributes?: components["schemas"]["CrmSalesforceAttributes"];
+            /**
+             * @description Salesforce user (or queue) that owns the record.
+             * @example 005i0000001VNdeAAG
+             */
+            OwnerId?: string | null;
+            /**
+             * @description When the record was created (Salesforce).
+             * @example 2018-06-12T15:04:11.000+0000
+             */
+            readonly CreatedDate?: string;
+            /**
+             * @description Salesforce user who created the record.
+             * @example 005i0000001VNdeAAG
+             */
+            readonly CreatedById?: string;
+            /**
+             * @description When the record was last changed (Salesforce).
+             * @example 2018-06-13T09:30:00.000+0000
+             */
+            readonly LastModifiedDate?: string;
+            /**
+             * @description Salesforce user who last changed the record.
+             * @example 005i0000001VNdeAAG
+             */
+            readonly LastModifiedById?: string;
+            /**
+             * @description Salesforce system timestamp of the last change, user or automated.
+             * @example 2018-06-13T09:30:00.000+0000
+             */
+            readonly SystemModstamp?: string;
+            /**
+             * @description Whether the record is in the Salesforce recycle bin.
+             * @example false
+             */
+            readonly IsDeleted?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A company or organization in the CRM. Salesforce accounts use Salesforce field names (`Name`, `BillingCity`);
+         *     other elements use normalized names (`name`, `website`).
+         */
+        CrmAccount: components["schemas"]["CrmRecord"] & ({
+            /**
+             * @description Account name (normalized).
+             * @example ChurrosTestAccount
+             */
+            name?: string | null;
+            /**
+             * @description Kind of account (normalized).
+             * @example Prospect
+             */
+            type?: string | null;
+            /**
+             * @description Main phone number (normalized).
+             * @example 555-666-7777
+             */
+            phone?: string | null;
+            /**
+             * @description Web site (normalized).
+             * @example http://www.superawesome.com
+             */
+            website?: string | null;
+            /**
+             * @description Industry (normalized).
+             * @example Technology
+             */
+            industry?: string | null;
+            /**
+             * @description Free-text description (normalized).
+             * @example Key account
+             */
+            description?: string | null;
+            /**
+             * @description Account name (Salesforce; required on create).
+             * @example Test Account
+             */
+            Name?: string | null;
+            /**
+             * @description Kind of account, a picklist (Salesforce).
+             * @example Prospect
+             */
+            Type?: string | null;
+            /**
+             * @description Account number (Salesforce).
+             * @example CD355118
+             */
+            AccountNumber?: string | null;
+            /**
+             * @description Main phone number (Salesforce).
+             * @example 777-777-7777
+             */
+            Phone?: string | null;
+            /**
+             * @description Fax number (Salesforce).
+             * @example 777-777-7778
+             */
+            Fax?: string | null;
+            /**
+             * @description Web site, free text (Salesforce).
+             * @example www.samplewebsite.com
+             */
+            Website?: string | null;
+            /**
+             * @description Industry, a picklist (Salesforce).
+             * @example Technology
+             */
+            Industry?: string | null;
+            /**
+             * @description Free-text description (Salesforce).
+             * @example Key account
+             */
+            Description?: string | null;
+            /**
+             * @description Annual revenue (Salesforce).
+             * @example 1500000
+             */
+            AnnualRevenue?: number | null;
+            /**
+             * @description Number of employees (Salesforce).
+             * @example 120
+             */
+            NumberOfEmployees?: number | null;
+            /**
+             * @description Parent account (Salesforce).
+             * @example 0016A00000QmM2eQAF
+             */
+            ParentId?: string | null;
+            /**
+             * @description Billing street (Salesforce).
+             * @example Main
+             */
+            BillingStreet?: string | null;
+            /**
+             * @description Billing city (Salesforce).
+             * @example Denver
+             */
+            BillingCity?: string | null;
+            /**
+             * @description Billing state or province (Salesforce).
+             * @example CO
+             */
+            BillingState?: string | null;
+            /**
+             * @description Billing postal code (Salesforce).
+             * @example 80123
+             */
+            BillingPostalCode?: string | null;
+            /**
+             * @description Billing country (Salesforce).
+             * @example US
+             */
+            BillingCountry?: string | null;
+            /**
+             * @description Shipping street (Salesforce).
+             * @example 3001 Brighton Blvd.
+             */
+            ShippingStreet?: string | null;
+            /**
+             * @description Shipping city (Salesforce).
+             * @example Denver
+             */
+            ShippingCity?: string | null;
+            /**
+             * @description Shipping state or province (Salesforce).
+             * @example CO
+             */
+            ShippingState?: string | null;
+            /**
+             * @description Shipping postal code (Salesforce).
+             * @example 80216
+             */
+            ShippingPostalCode?: string | null;
+            /**
+             * @description Shipping country (Salesforce).
+             * @example US
+             */
+            ShippingCountry?: string | null;
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * @description An activity: for Salesforce an event (a calendar entry, with `WhoId` pointing at a contact or lead and `WhatId`
+         *     at an account or opportunity); for other elements a call, meeting, email or to-do under the provider's names.
+         */
+        CrmActivity: components["schemas"]["CrmRecord"] & ({
+            /**
+             * @description Subject (normalized).
+             * @example test to do activity
+             */
+            subject?: string | null;
+            /**
+             * @description Kind of activity (normalized).
+             * @example Call
+             */
+            type?: string | null;
+            /**
+             * @description Free-text description (normalized).
+             * @example Discussed pricing
+             */
+            description?: string | null;
+            /**
+             * @description Whether the activity is marked as priority (Act! Essentials).
+             * @example true
+             */
+            isPriority?: boolean | null;
+            /**
+             * @description Subject (Salesforce).
+             * @example Kick-off meeting
+             */
+            Subject?: string | null;
+            /**
+             * @description Kind of event, a picklist (Salesforce).
+             * @example Meeting
+             */
+            Type?: string | null;
+            /**
+             * @description Free-text description (Salesforce).
+             * @example Discussed pricing
+             */
+            Description?: string | null;
+            /**
+             * @description Where the event takes place (Salesforce).
+             * @example Denver office
+             */
+            Location?: string | null;
+            /**
+             * @description Start of a timed event (Salesforce date-time).
+             * @example 2016-11-30T10:28:11.600Z
+             */
+            ActivityDateTime?: string | null;
+            /**
+             * Format: date
+             * @description Day of an all-day event (Salesforce).
+             * @example 2016-11-30
+             */
+            ActivityDate?: string | null;
+            /**
+             * @description Start (Salesforce date-time).
+             * @example 2016-11-30T10:28:11.600Z
+             */
+            StartDateTime?: string | null;
+            /**
+             * @description End (Salesforce date-time).
+             * @example 2016-11-30T10:58:11.600Z
+             */
+            EndDateTime?: string | null;
+            /**
+             * @description Length in minutes (Salesforce).
+             * @example 30
+             */
+            DurationInMinutes?: number | null;
+            /**
+             * @description Whether the event lasts all day (Salesforce).
+             * @example false
+             */
+            IsAllDayEvent?: boolean | null;
+            /**
+             * @description Whether a reminder is set (Salesforce).
+             * @example true
+             */
+            IsReminderSet?: boolean | null;
+            /**
+             * @description When the reminder fires (Salesforce date-time).
+             * @example 2016-11-30T10:13:11.600Z
+             */
+            ReminderDateTime?: string | null;
+            /**
+             * @description Contact or lead the event is about (Salesforce).
+             * @example 0036A00000Pj5yQQAR
+             */
+            WhoId?: string | null;
+            /**
+             * @description Account, opportunity or other record the event is about (Salesforce).
+             * @example 0016A00000QmM2fQAF
+             */
+            WhatId?: string | null;
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * @description A note attached to a record. Salesforce notes carry `Title`, `Body` and the parent record in `ParentId`; other
+         *     elements use their own names (`content`, `note`, `resource_id`...).
+         */
+        CrmNote: components["schemas"]["CrmRecord"] & ({
+            /**
+             * @description Title (normalized).
+             * @example Call summary
+             */
+            title?: string | null;
+            /**
+             * @description Text (normalized).
+             * @example Asked for a quote.
+             */
+            body?: string | null;
+            /**
+             * @description Text (Base CRM and others).
+             * @example This is a lead note
+             */
+            content?: string | null;
+            /**
+             * @description Text (Close.io).
+             * @example I am a test note
+             */
+            note?: string | null;
+            /**
+             * @description Title (Salesforce; required on create).
+             * @example Call summary
+             */
+            Title?: string | null;
+            /**
+             * @description Text (Salesforce).
+             * @example Asked for a quote for 20 seats.
+             */
+            Body?: string | null;
+            /**
+             * @description Record the note belongs to (Salesforce).
+             * @example 0036A00000Pj5yQQAR
+             */
+            ParentId?: string | null;
+            /**
+             * @description Whether only the owner can see the note (Salesforce).
+             * @example false
+             */
+            IsPrivate?: boolean | null;
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * @description A to-do. Salesforce tasks use `Subject`, `Status`, `Priority`, `ActivityDate` (due date) and link to a contact or
+         *     lead (`WhoId`) and to an account or opportunity (`WhatId`); other elements use their own names, some with
+         *     numeric codes (Autotask `status: 1`).
+         */
+        CrmTask: components["schemas"]["CrmRecord"] & ({
+            /**
+             * @description Title (normalized).
+             * @example ChurrosTestTask
+             */
+            title?: string | null;
+            /**
+             * @description Subject (normalized).
+             * @example Send the quote
+             */
+            subject?: string | null;
+            /**
+             * @description Free-text description (normalized).
+             * @example Include volume pricing
+             */
+            description?: string | null;
+            /**
+             * @description Status, a name or a numeric code depending on the element.
+             * @example 1
+             * @example Completed
+             */
+            status?: string | number | null;
+            /**
+             * @description Priority, a name or a numeric code depending on the element.
+             * @example High
+             */
+            priority?: string | number | null;
+            /**
+             * @description Due date (normalized).
+             * @example 2018-09-08
+             */
+            dueDate?: string | null;
+            /**
+             * @description Subject (Salesforce).
+             * @example Send the quote
+             */
+            Subject?: string | null;
+            /**
+             * @description Status, a picklist such as Not Started, In Progress, Completed (Salesforce).
+             * @example Not Started
+             */
+            Status?: string | null;
+            /**
+             * @description Priority, a picklist such as High, Normal, Low (Salesforce).
+             * @example High
+             */
+            Priority?: string | null;
+            /**
+             * Format: date
+             * @description Due date (Salesforce).
+             * @example 2018-09-08
+             */
+            ActivityDate?: string | null;
+            /**
+             * @description Comments (Salesforce).
+             * @example Include volume pricing
+             */
+            Description?: string | null;
+            /**
+             * @description Kind of task, a picklist (Salesforce).
+             * @example Call
+             */
+            Type?: string | null;
+            /**
+             * @description Contact or lead the task is about (Salesforce).
+             * @example 0036A00000Pj5yQQAR
+             */
+            WhoId?: string | null;
+            /**
+             * @description Account, opportunity or other record the task is about (Salesforce).
+             * @example 0016A00000QmM2fQAF
+             */
+            WhatId?: string | null;
+            /**
+             * @description Whether a reminder is set (Salesforce).
+             * @example false
+             */
+            IsReminderSet?: boolean | null;
+            /**
+             * @description When the reminder fires (Salesforce date-time).
+             * @example 2018-09-07T15:00:00.000Z
+             */
+            ReminderDateTime?: string | null;
+            /**
+             * @description Whether the status is a closed one (Salesforce).
+             * @example false
+             */
+            readonly IsClosed?: boolean;
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * @description A person in the CRM, usually linked to an account. Salesforce contacts use Salesforce field names (`FirstName`,
+         *     `AccountId`); other elements use normalized names (`firstName`, `email`).
+         */
+        CrmContact: components["schemas"]["CrmRecord"] & ({
+            /**
+             * @description First name (normalized).
+             * @example Bob
+             */
+            firstName?: string | null;
+            /**
+             * @description Last name (normalized).
+             * @example ChurrosTestDude
+             */
+            lastName?: string | null;
+            /**
+             * @description Job title (normalized).
+             * @example Salesman
+             */
+            title?: string | null;
+            /**
+             * @description Department (normalized).
+             * @example Sales
+             */
+            department?: string | null;
+            /**
+             * @description Phone number (normalized).
+             * @example 444-444-4444
+             */
+            phone?: string | null;
+            /**
+             * Format: email
+             * @description Email address (normalized).
+             * @example bob@churrostest.com
+             */
+            email?: string | null;
+            /**
+             * @description First name (Salesforce).
+             * @example Bob
+             */
+            FirstName?: string | null;
+            /**
+             * @description Last name (Salesforce; required on create).
+             * @example ChurrosTestDude
+             */
+            LastName?: string | null;
+            /**
+             * @description Full name, computed by Salesforce.
+             * @example Bob ChurrosTestDude
+             */
+            readonly Name?: string | null;
+            /**
+             * @description Salutation, a picklist (Salesforce).
+             * @example Mr.
+             */
+            Salutation?: string | null;
+            /**
+             * @description Job title (Salesforce).
+             * @example Salesman
+             */
+            Title?: string | null;
+            /**
+             * @description Department (Salesforce).
+             * @example Sales
+             */
+            Department?: string | null;
+            /**
+             * Format: email
+             * @description Email address (Salesforce).
+             * @example bob@churrostest.com
+             */
+            Email?: string | null;
+            /**
+             * @description Business phone (Salesforce).
+             * @example 444-444-4444
+             */
+            Phone?: string | null;
+            /**
+             * @description Mobile phone (Salesforce).
+             * @example 444-444-4445
+             */
+            MobilePhone?: string | null;
+            /**
+             * @description Account the contact belongs to (Salesforce).
+             * @example 0016A00000QmM2fQAF
+             */
+            AccountId?: string | null;
+            /**
+             * @description Contact this contact reports to (Salesforce).
+             * @example 0036A00000Pj5yPQAR
+             */
+            ReportsToId?: string | null;
+            /**
+             * @description Where the contact came from, a picklist (Salesforce).
+             * @example Web
+             */
+            LeadSource?: string | null;
+            /**
+             * @description Free-text description (Salesforce).
+             * @example Met at the Denver expo
+             */
+            Description?: string | null;
+            /**
+             * Format: date
+             * @description Birth date (Salesforce).
+             * @example 1980-04-12
+             */
+            Birthdate?: string | null;
+            /**
+             * @description Mailing street (Salesforce).
+             * @example 3001 Brighton Blvd.
+             */
+            MailingStreet?: string | null;
+            /**
+             * @description Mailing city (Salesforce).
+             * @example Denver
+             */
+            MailingCity?: string | null;
+            /**
+             * @description Mailing state or province (Salesforce).
+             * @example CO
+             */
+            MailingState?: string | null;
+            /**
+             * @description Mailing postal code (Salesforce).
+             * @example 80216
+             */
+            MailingPostalCode?: string | null;
+            /**
+             * @description Mailing country (Salesforce).
+             * @example USA
+             */
+            MailingCountry?: string | null;
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * @description A prospect not yet qualified into a contact, account and opportunity. Salesforce leads use Salesforce field
+         *     names (`LastName`, `Company`, `Status`); other elements use normalized names.
+         */
+        CrmLead: components["schemas"]["CrmRecord"] & ({
+            /**
+             * @description First name (normalized).
+             * @example Churros
+             */
+            firstName?: string | null;
+            /**
+             * @description Last name (normalized).
+             * @example TheTestLead
+             */
+            lastName?: string | null;
+            /**
+             * @description Company (normalized).
+             * @example Churros Elements
+             */
+            company?: string | null;
+            /**
+             * @description Job title (normalized).
+             * @example Salesman
+             */
+            title?: string | null;
+            /**
+             * Format: email
+             * @description Email address (normalized).
+             * @example jack@testchurros.com
+             */
+            email?: string | null;
+            /**
+             * @description Phone number (normalized).
+             * @example 555-532-2355
+             */
+            phone?: string | null;
+            /**
+             * @description Lead status (normalized).
+             * @example Open
+             */
+            status?: string | null;
+            /**
+             * @description First name (Salesforce).
+             * @example Churros
+             */
+            FirstName?: string | null;
+            /**
+             * @description Last name (Salesforce; required on create).
+             * @example TheTestLead
+             */
+            LastName?: string | null;
+            /**
+             * @description Full name, computed by Salesforce.
+             * @example Churros TheTestLead
+             */
+            readonly Name?: string | null;
+            /**
+             * @description Salutation, a picklist (Salesforce).
+             * @example Mr.
+             */
+            Salutation?: string | null;
+            /**
+             * @description Company (Salesforce; required on create).
+             * @example Churros Elements
+             */
+            Company?: string | null;
+            /**
+             * @description Job title (Salesforce).
+             * @example Salesman
+             */
+            Title?: string | null;
+            /**
+             * Format: email
+             * @description Email address (Salesforce).
+             * @example jack@testchurros.com
+             */
+            Email?: string | null;
+            /**
+             * @description Phone number (Salesforce).
+             * @example 555-532-2355
+             */
+            Phone?: string | null;
+            /**
+             * @description Mobile phone (Salesforce).
+             * @example 555-532-2356
+             */
+            MobilePhone?: string | null;
+            /**
+             * @description Web site (Salesforce).
+             * @example www.churros.example
+             */
+            Website?: string | null;
+            /**
+             * @description Lead status, a picklist (Salesforce; required on create).
+             * @example Working - Contacted
+             */
+            Status?: string | null;
+            /**
+             * @description Where the lead came from, a picklist (Salesforce).
+             * @example Web
+             */
+            LeadSource?: string | null;
+            /**
+             * @description Industry, a picklist (Salesforce).
+             * @example Testing
+             */
+            Industry?: string | null;
+            /**
+             * @description Rating, a picklist such as Hot, Warm, Cold (Salesforce).
+             * @example Warm
+             */
+            Rating?: string | null;
+            /**
+             * @description Free-text description (Salesforce).
+             * @example Just a test for testing tests
+             */
+            Description?: string | null;
+            /**
+             * @description Annual revenue of the lead's company (Salesforce).
+             * @example 500000
+             */
+            AnnualRevenue?: number | null;
+            /**
+             * @description Employees of the lead's company (Salesforce).
+             * @example 25
+             */
+            NumberOfEmployees?: number | null;
+            /**
+             * @description Street (Salesforce).
+             * @example 3001 Brighton Blvd.
+             */
+            Street?: string | null;
+            /**
+             * @description City (Salesforce).
+             * @example Denver
+             */
+            City?: string | null;
+            /**
+             * @description State or province (Salesforce).
+             * @example CO
+             */
+            State?: string | null;
+            /**
+             * @description Postal code (Salesforce).
+             * @example 80216
+             */
+            PostalCode?: string | null;
+            /**
+             * @description Country (Salesforce).
+             * @example USA
+             */
+            Country?: string | null;
+            /**
+             * @description Whether the lead was converted (Salesforce).
+             * @example false
+             */
+            readonly IsConverted?: boolean;
+            /**
+             * @description Account created or used when the lead was converted (Salesforce).
+             * @example 0016A00000QmM2fQAF
+             */
+            readonly ConvertedAccountId?: string | null;
+            /**
+             * @description Contact created when the lead was converted (Salesforce).
+             * @example 0036A00000Pj5yQQAR
+             */
+            readonly ConvertedContactId?: string | null;
+            /**
+             * @description Opportunity created when the lead was converted (Salesforce).
+             * @example 0066A000003bNfTQAU
+             */
+            readonly ConvertedOpportunityId?: string | null;
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * @description A potential deal. Salesforce opportunities use Salesforce field names (`Name`, `StageName`, `CloseDate`, all
+         *     three required on create); other elements use their own or normalized names.
+         */
+        CrmOpportunity: components["schemas"]["CrmRecord"] & ({
+            /**
+             * @description Opportunity name (normalized).
+             * @example Deal creation
+             */
+            name?: string | null;
+            /**
+             * @description Deal amount (normalized).
+             * @example 250
+             */
+            amount?: number | null;
+            /**
+             * @description Free-text description (normalized).
+             * @example Renewal
+             */
+            description?: string | null;
+            /**
+             * @description Opportunity name (Salesforce).
+             * @example Churros Test Opportunity
+             */
+            Name?: string | null;
+            /**
+             * @description Account of the deal (Salesforce).
+             * @example 0016A00000QmM2fQAF
+             */
+            AccountId?: string | null;
+            /**
+             * @description Deal amount in the record's currency (Salesforce).
+             * @example 250
+             */
+            Amount?: number | null;
+            /**
+             * Format: date
+             * @description Expected or actual close date (Salesforce).
+             * @example 2018-09-08
+             */
+            CloseDate?: string | null;
+            /**
+             * @description Sales stage, a picklist (Salesforce).
+             * @example Prospecting
+             */
+            StageName?: string | null;
+            /**
+             * @description Chance of closing, in percent (Salesforce).
+             * @example 60
+             */
+            Probability?: number | null;
+            /**
+             * @description Kind of deal, a picklist (Salesforce).
+             * @example New Customer
+             */
+            Type?: string | null;
+            /**
+             * @description Where the deal came from, a picklist (Salesforce).
+             * @example Web
+             */
+            LeadSource?: string | null;
+            /**
+             * @description Free-text description (Salesforce).
+             * @example A test deal for testing of tests
+             */
+            Description?: string | null;
+            /**
+             * @description Next step (Salesforce).
+             * @example Send the quote
+             */
+            NextStep?: string | null;
+            /**
+             * @description Forecast category (Salesforce).
+             * @example Pipeline
+             */
+            ForecastCategoryName?: string | null;
+            /**
+             * @description Campaign that produced the deal (Salesforce).
+             * @example 7016A000000M8pWQAS
+             */
+            CampaignId?: string | null;
+            /**
+             * @description Whether the stage is a closed one (Salesforce).
+             * @example false
+             */
+            readonly IsClosed?: boolean;
+            /**
+             * @description Whether the stage is a won one (Salesforce).
+             * @example false
+             */
+            readonly IsWon?: boolean;
+            /**
+             * @description Amount times probability (Salesforce).
+             * @example 150
+             */
+            readonly ExpectedRevenue?: number | null;
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * @description A marketing campaign. The Salesforce element takes normalized names on create (`name`, `type`, `status`,
+         *     `ownerId`); Salesforce's own names (`Name`, `StartDate`...) are accepted and returned as well.
+         */
+        CrmCampaign: components["schemas"]["CrmRecord"] & ({
+            /**
+             * @description Campaign name (normalized).
+             * @example Test Marketing
+             */
+            name?: string | null;
+            /**
+             * @description Kind of campaign (normalized).
+             * @example Conference
+             */
+            type?: string | null;
+            /**
+             * @description Campaign status (normalized).
+             * @example Planned
+             */
+            status?: string | null;
+            /**
+             * @description Free-text description (normalized).
+             * @example Test for Marketing Hub
+             */
+            description?: string | null;
+            /**
+             * @description User who owns the campaign (normalized).
+             * @example 005i0000001VNdeAAG
+             */
+            ownerId?: string | null;
+            /**
+             * @description Campaign name (Salesforce).
+             * @example Test Marketing
+             */
+            Name?: string | null;
+            /**
+             * @description Kind of campaign, a picklist (Salesforce).
+             * @example Conference
+             */
+            Type?: string | null;
+            /**
+             * @description Campaign status, a picklist (Salesforce).
+             * @example Planned
+             */
+            Status?: string | null;
+            /**
+             * @description Free-text description (Salesforce).
+             * @example Test for Marketing Hub
+             */
+            Description?: string | null;
+            /**
+             * Format: date
+             * @description First day (Salesforce).
+             * @example 2018-10-01
+             */
+            StartDate?: string | null;
+            /**
+             * Format: date
+             * @description Last day (Salesforce).
+             * @example 2018-10-31
+             */
+            EndDate?: string | null;
+            /**
+             * @description Whether the campaign is active (Salesforce).
+             * @example true
+             */
+            IsActive?: boolean | null;
+            /**
+             * @description Budget (Salesforce).
+             * @example 5000
+             */
+            BudgetedCost?: number | null;
+            /**
+             * @description Cost so far (Salesforce).
+             * @example 4200
+             */
+            ActualCost?: number | null;
+            /**
+             * @description Expected revenue (Salesforce).
+             * @example 20000
+             */
+            ExpectedRevenue?: number | null;
+            /**
+             * @description Parent campaign (Salesforce).
+             * @example 7016A000000M8pVQAS
+             */
+            ParentId?: string | null;
+            /**
+             * @description Leads in the campaign (Salesforce).
+             * @example 12
+             */
+            readonly NumberOfLeads?: number | null;
+            /**
+             * @description Contacts in the campaign (Salesforce).
+             * @example 30
+             */
+            readonly NumberOfContacts?: number | null;
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * @description A user of the CRM account (not a Cloud Elements user). Creating a Salesforce user needs `Username`, `LastName`,
+         *     `Email`, `Alias`, `TimeZoneSidKey`, `LocaleSidKey`, `EmailEncodingKey`, `LanguageLocaleKey` and a `ProfileId`;
+         *     the element also takes `email` and `username` in lower case.
+         */
+        CrmUser: components["schemas"]["CrmRecord"] & ({
+            /**
+             * Format: email
+             * @description Email address (normalized).
+             * @example churros@example.com
+             */
+            email?: string | null;
+            /**
+             * @description Login name (normalized).
+             * @example churros@example.com
+             */
+            username?: string | null;
+            /**
+             * @description First name (normalized).
+             * @example Rita
+             */
+            firstName?: string | null;
+            /**
+             * @description Last name (normalized).
+             * @example Sauce
+             */
+            lastName?: string | null;
+            /**
+             * @description Login name, shaped like an email address and unique across Salesforce.
+             * @example churros@example.com
+             */
+            Username?: string | null;
+            /**
+             * Format: email
+             * @description Email address (Salesforce).
+             * @example churros@example.com
+             */
+            Email?: string | null;
+            /**
+             * @description First name (Salesforce).
+             * @example Rita
+             */
+            FirstName?: string | null;
+            /**
+             * @description Last name (Salesforce).
+             * @example Sauce
+             */
+            LastName?: string | null;
+            /**
+             * @description Full name, computed by Salesforce.
+             * @example Rita Sauce
+             */
+            readonly Name?: string | null;
+            /**
+             * @description Short name of up to 8 characters (Salesforce).
+             * @example rsauce
+             */
+            Alias?: string | null;
+            /**
+             * @description Job title (Salesforce).
+             * @example Sales Manager
+             */
+            Title?: string | null;
+            /**
+             * @description Whether the user can log in (Salesforce).
+             * @example true
+             */
+            IsActive?: boolean | null;
+            /**
+             * @description Profile (permissions) of the user (Salesforce).
+             * @example 00e6A000000IbWGQA0
+             */
+            ProfileId?: string | null;
+            /**
+             * @description Role of the user (Salesforce).
+             * @example 00E6A000000IhBxUAK
+             */
+            UserRoleId?: string | null;
+            /**
+             * @description Time zone (Salesforce).
+             * @example America/Denver
+             */
+            TimeZoneSidKey?: string | null;
+            /**
+             * @description Locale for formats (Salesforce).
+             * @example en_US
+             */
+            LocaleSidKey?: string | null;
+            /**
+             * @description Email encoding (Salesforce).
+             * @example UTF-8
+             */
+            EmailEncodingKey?: string | null;
+            /**
+             * @description Language (Salesforce).
+             * @example en_US
+             */
+            LanguageLocaleKey?: string | null;
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * @description A support or service ticket kept in the CRM (ConnectWise service tickets and similar). The ConnectWise element
+         *     takes the board, status and company by name.
+         */
+        CrmIncident: components["schemas"]["CrmRecord"] & ({
+            /**
+             * @description One-line summary.
+             * @example Sample API Posted Issue From Churros
+             */
+            summary?: string | null;
+            /**
+             * @description Free-text description.
+             * @example The VPN drops every hour.
+             */
+            description?: string | null;
+            /**
+             * @description Service board: its name on create; providers may answer with a reference object (`{id, name}`).
+             * @example Next Business Day
+             */
+            board?: string | {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Status by name (ConnectWise).
+             * @example New (not responded)
+             */
+            statusName?: string | null;
+            /**
+             * @description Status, a name or a reference object.
+             * @example New
+             */
+            status?: string | {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Priority, a name or a reference object.
+             * @example Priority 3 - Normal Response
+             */
+            priority?: string | {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Company by its identifier (ConnectWise).
+             * @example apparatus
+             */
+            companyIdentifier?: string | null;
+            /**
+             * @description Contact by name (ConnectWise).
+             * @example Hosting Support
+             */
+            contactName?: string | null;
+        } & {
+            [key: string]: unknown;
+        });
+        /** @description A comment (ticket note) of an incident. ConnectWise flags say where the note shows up. */
+        CrmIncidentComment: {
+            id?: components["schemas"]["CrmRecordId"];
+            /**
+             * @description Text of the comment.
+             * @example Hey, I am Churros
+             */
+            noteText?: string | null;
+            /**
+             * @description Show the note in the ticket's description.
+             * @example true
+             */
+            isPartOfDetailDescription?: boolean | null;
+            /**
+             * @description Show the note in the internal analysis.
+             * @example false
+             */
+            isPartOfInternalAnalysis?: boolean | null;
+            /**
+             * @description Show the note in the resolution.
+             * @example false
+             */
+            isPartOfResolution?: boolean | null;
+            /**
+             * @description Let the customer see the note.
+             * @example false
+             */
+            isExternalNote?: boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A list (group) of CRM contacts, such as an Act! Essentials group. */
+        CrmList: components["schemas"]["CrmRecord"] & ({
+            /**
+             * @description Name of the list.
+             * @example Churros Group
+             */
+            name?: string | null;
+            /**
+             * @description Free-text description.
+             * @example This is a list/group only for use by Churros
+             */
+            description?: string | null;
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * @description A Salesforce file (a `ContentDocument`, whose content lives in versions). `Id` is the document id used in
+         *     `/hubs/crm/files/{id}`.
+         */
+        CrmFile: components["schemas"]["CrmRecord"] & ({
+            /**
+             * @description Title of the file.
+             * @example quarterly-report
+             */
+            Title?: string | null;
+            /**
+             * @description Description of the file.
+             * @example Signed contract
+             */
+            Description?: string | null;
+            /**
+             * @description Salesforce file type, from the extension.
+             * @example PDF
+             */
+            readonly FileType?: string | null;
+            /**
+             * @description Extension of the file name.
+             * @example pdf
+             */
+            readonly FileExtension?: string | null;
+            /**
+             * Format: int64
+             * @description Size of the latest version in bytes.
+             * @example 48213
+             */
+            readonly ContentSize?: number | null;
+            /**
+             * @description The document id, on answers built from a version.
+             * @example 0696A000001cWqPQAU
+             */
+            readonly ContentDocumentId?: string | null;
+            /**
+             * @description Latest version of the file.
+             * @example 0686A000001dXrQQAU
+             */
+            readonly LatestPublishedVersionId?: string | null;
+            /**
+             * @description Library (workspace) that holds the file.
+             * @example 0586A000000CZmXQAW
+             */
+            ParentId?: string | null;
+        } & {
+            [key: string]: unknown;
+        });
+        /** @description Multipart body of a file upload. */
+        CrmFileUploadForm: {
+            /**
+             * Format: binary
+             * @description Content of the file. The part's `Content-Type` should be the file's type (e.g. `image/jpeg`).
+             */
+            file: string;
+        };
+        /** @description Changes to a Salesforce file's metadata. Fields not sent are left as they are. */
+        CrmFileMetadataUpdate: {
+            /**
+             * @description New title.
+             * @example quarterly-report-final
+             */
+            Title?: string;
+            /**
+             * @description New description.
+             * @example Signed contract
+             */
+            Description?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A version of a Salesforce file (a `ContentVersion`). */
+        CrmFileVersion: components["schemas"]["CrmRecord"] & ({
+            /**
+             * @description The file the version belongs to.
+             * @example 0696A000001cWqPQAU
+             */
+            readonly ContentDocumentId?: string | null;
+            /**
+             * @description Title of the version.
+             * @example quarterly-report
+             */
+            Title?: string | null;
+            /**
+             * @description Description of the version.
+             * @example Signed contract
+             */
+            Description?: string | null;
+            /**
+             * @description File name given on upload.
+             * @example /quarterly-report.pdf
+             */
+            PathOnClient?: string | null;
+            /**
+             * @description Why the version was uploaded.
+             * @example Countersigned
+             */
+            ReasonForChange?: string | null;
+            /**
+             * @description Version number, as a string.
+             * @example 2
+             */
+            readonly VersionNumber?: string | null;
+            /**
+             * @description Whether this is the latest version.
+             * @example true
+             */
+            readonly IsLatest?: boolean | null;
+            /**
+             * Format: int64
+             * @description Size in bytes.
+             * @example 48213
+             */
+            readonly ContentSize?: number | null;
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * @description A Salesforce attachment (the older way of adding a file to one record). The content itself is read with
+         *     `GET /hubs/crm/attachments/{id}/data`.
+         */
+        CrmAttachment: components["schemas"]["CrmRecord"] & ({
+            /**
+             * @description File name.
+             * @example attach.txt
+             */
+            Name?: string | null;
+            /**
+             * @description Record the attachment belongs to.
+             * @example 0036A00000Pj5yQQAR
+             */
+            ParentId?: string | null;
+            /**
+             * @description Media type of the content.
+             * @example text/plain
+             */
+            ContentType?: string | null;
+            /**
+             * @description Size of the content in bytes.
+             * @example 28
+             */
+            readonly BodyLength?: number | null;
+            /**
+             * @description Description.
+             * @example Signed NDA
+             */
+            Description?: string | null;
+            /**
+             * @description Whether only the owner can see it.
+             * @example false
+             */
+            IsPrivate?: boolean | null;
+        } & {
+            [key: string]: unknown;
+        });
+        /** @description Link between a Salesforce file and a record it is shared with (a `ContentDocumentLink`). */
+        CrmFileLink: components["schemas"]["CrmRecord"] & ({
+            /**
+             * @description The shared file.
+             * @example 0696A000001cWqPQAU
+             */
+            ContentDocumentId?: string;
+            /**
+             * @description The record the file is shared with.
+             * @example 0016A00000QmM2fQAF
+             */
+            LinkedEntityId?: string;
+            /**
+             * @description Permission given: `V` viewer, `C` collaborator, `I` inferred.
+             * @example V
+             */
+            ShareType?: string | null;
+            /**
+             * @description Who can see the file.
+             * @example AllUsers
+             */
+            Visibility?: string | null;
+        } & {
+            [key: string]: unknown;
+        });
+        /**
          * @description What happened to the object; `UNKNOWN` when the element cannot tell.
          * @enum {string}
          */
@@ -8338,6 +11605,693 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description One page of accounts. */
+        CrmAccountListResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "001i0001AC5Y8AAL",
+                 *         "Id": "001i0001AC5Y8AAL",
+                 *         "Name": "Test Account",
+                 *         "Phone": "777-777-7777",
+                 *         "Website": "www.samplewebsite.com",
+                 *         "BillingCity": "Denver",
+                 *         "BillingState": "CO",
+                 *         "attributes": {
+                 *           "type": "Account",
+                 *           "url": "/services/data/v41.0/sobjects/Account/001i0001AC5Y8AAL"
+                 *         }
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["CrmAccount"][];
+            };
+        };
+        /** @description The account, as the provider returns it. */
+        CrmAccountResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CrmAccount"];
+            };
+        };
+        /** @description Deleted. The body is empty. */
+        CrmDeletedResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description One page of activities. */
+        CrmActivityListResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "Id": "00U6A000001qZkWUAU",
+                 *         "Subject": "Kick-off meeting",
+                 *         "ActivityDateTime": "2016-11-30T10:28:11.000+0000",
+                 *         "DurationInMinutes": 30,
+                 *         "WhoId": "0036A00000Pj5yQQAR"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["CrmActivity"][];
+            };
+        };
+        /** @description The activity, as the provider returns it. */
+        CrmActivityResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Id": "00U6A000001qZkWUAU",
+                 *       "Subject": "Kick-off meeting",
+                 *       "ActivityDateTime": "2016-11-30T10:28:11.000+0000",
+                 *       "StartDateTime": "2016-11-30T10:28:11.000+0000",
+                 *       "EndDateTime": "2016-11-30T10:58:11.000+0000",
+                 *       "DurationInMinutes": 30,
+                 *       "IsReminderSet": true,
+                 *       "Location": "Denver office",
+                 *       "WhoId": "0036A00000Pj5yQQAR"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CrmActivity"];
+            };
+        };
+        /** @description One page of notes. */
+        CrmNoteListResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "Id": "0026A000000dKqYQAU",
+                 *         "Title": "Call summary",
+                 *         "Body": "Asked for a quote for 20 seats.",
+                 *         "ParentId": "0036A00000Pj5yQQAR",
+                 *         "IsPrivate": false
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["CrmNote"][];
+            };
+        };
+        /** @description The note, as the provider returns it. */
+        CrmNoteResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Id": "0026A000000dKqYQAU",
+                 *       "Title": "Call summary",
+                 *       "Body": "Asked for a quote for 20 seats.",
+                 *       "ParentId": "0036A00000Pj5yQQAR",
+                 *       "IsPrivate": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["CrmNote"];
+            };
+        };
+        /** @description One page of tasks. */
+        CrmTaskListResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "Id": "00T6A000005GmXfUAK",
+                 *         "Subject": "Send the quote",
+                 *         "Status": "Not Started",
+                 *         "Priority": "High",
+                 *         "ActivityDate": "2018-09-08",
+                 *         "WhatId": "0016A00000QmM2fQAF",
+                 *         "IsClosed": false
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["CrmTask"][];
+            };
+        };
+        /** @description The task, as the provider returns it. */
+        CrmTaskResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Id": "00T6A000005GmXfUAK",
+                 *       "Subject": "Send the quote",
+                 *       "Status": "Completed",
+                 *       "Priority": "High",
+                 *       "ActivityDate": "2018-09-08",
+                 *       "WhatId": "0016A00000QmM2fQAF",
+                 *       "IsClosed": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["CrmTask"];
+            };
+        };
+        /** @description One page of contacts. */
+        CrmContactListResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CrmContact"][];
+            };
+        };
+        /** @description The contact, as the provider returns it. */
+        CrmContactResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CrmContact"];
+            };
+        };
+        /** @description One page of leads. */
+        CrmLeadListResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "00Q6A000004ZmQ1UAK",
+                 *         "Id": "00Q6A000004ZmQ1UAK",
+                 *         "FirstName": "Churros",
+                 *         "LastName": "TheTestLead",
+                 *         "Company": "Churros Elements",
+                 *         "Status": "Working - Contacted",
+                 *         "IsConverted": false
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["CrmLead"][];
+            };
+        };
+        /** @description The lead, as the provider returns it. */
+        CrmLeadResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "00Q6A000004ZmQ1UAK",
+                 *       "Id": "00Q6A000004ZmQ1UAK",
+                 *       "FirstName": "Churros",
+                 *       "LastName": "TheTestLead",
+                 *       "Company": "Churros Elements",
+                 *       "Email": "jack@testchurros.com",
+                 *       "LeadSource": "Web",
+                 *       "Status": "Working - Contacted",
+                 *       "IsConverted": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["CrmLead"];
+            };
+        };
+        /** @description One page of opportunities. */
+        CrmOpportunityListResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "0066A000003bNfTQAU",
+                 *         "Id": "0066A000003bNfTQAU",
+                 *         "Name": "Churros Test Opportunity",
+                 *         "Amount": 250,
+                 *         "CloseDate": "2018-09-08",
+                 *         "StageName": "Prospecting",
+                 *         "Probability": 10,
+                 *         "IsClosed": false,
+                 *         "IsWon": false
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["CrmOpportunity"][];
+            };
+        };
+        /** @description The opportunity, as the provider returns it. */
+        CrmOpportunityResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0066A000003bNfTQAU",
+                 *       "Id": "0066A000003bNfTQAU",
+                 *       "Name": "Churros Test Opportunity",
+                 *       "AccountId": "0016A00000QmM2fQAF",
+                 *       "Amount": 250,
+                 *       "CloseDate": "2018-09-08",
+                 *       "StageName": "Prospecting",
+                 *       "Probability": 10,
+                 *       "Type": "New Customer",
+                 *       "IsClosed": false,
+                 *       "IsWon": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["CrmOpportunity"];
+            };
+        };
+        /** @description One page of campaigns. */
+        CrmCampaignListResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "7016A000000M8pWQAS",
+                 *         "name": "Test Marketing",
+                 *         "type": "Conference",
+                 *         "status": "Planned",
+                 *         "ownerId": "005i0000001VNdeAAG"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["CrmCampaign"][];
+            };
+        };
+        /** @description The campaign, as the provider returns it. */
+        CrmCampaignResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "7016A000000M8pWQAS",
+                 *       "name": "Test Marketing",
+                 *       "description": "Test for Marketing Hub",
+                 *       "type": "Conference",
+                 *       "status": "Planned",
+                 *       "ownerId": "005i0000001VNdeAAG"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CrmCampaign"];
+            };
+        };
+        /** @description One page of CRM users. */
+        CrmUserListResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "0056A000001Xk2bQAC",
+                 *         "Id": "0056A000001Xk2bQAC",
+                 *         "Username": "churros@example.com",
+                 *         "Email": "churros@example.com",
+                 *         "FirstName": "Rita",
+                 *         "LastName": "Sauce",
+                 *         "IsActive": true
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["CrmUser"][];
+            };
+        };
+        /** @description The CRM user, as the provider returns it. */
+        CrmUserResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0056A000001Xk2bQAC",
+                 *       "Id": "0056A000001Xk2bQAC",
+                 *       "Username": "churros@example.com",
+                 *       "Email": "churros@example.com",
+                 *       "FirstName": "Rita",
+                 *       "LastName": "Sauce",
+                 *       "Alias": "rsauce",
+                 *       "TimeZoneSidKey": "America/Denver",
+                 *       "LocaleSidKey": "en_US",
+                 *       "EmailEncodingKey": "UTF-8",
+                 *       "LanguageLocaleKey": "en_US",
+                 *       "IsActive": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["CrmUser"];
+            };
+        };
+        /** @description One page of incidents. */
+        CrmIncidentListResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 24518,
+                 *         "summary": "Sample API Posted Issue From Churros",
+                 *         "board": "Next Business Day",
+                 *         "statusName": "New (not responded)"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["CrmIncident"][];
+            };
+        };
+        /** @description The incident, as the provider returns it. */
+        CrmIncidentResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 24518,
+                 *       "summary": "Sample API Posted Issue From Churros",
+                 *       "board": "Next Business Day",
+                 *       "statusName": "New (not responded)",
+                 *       "companyIdentifier": "apparatus",
+                 *       "contactName": "Hosting Support"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CrmIncident"];
+            };
+        };
+        /** @description The updated comment, as the provider returns it. */
+        CrmIncidentCommentResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 118803,
+                 *       "noteText": "Hey, I am Churros",
+                 *       "isPartOfDetailDescription": true,
+                 *       "isPartOfInternalAnalysis": false,
+                 *       "isPartOfResolution": false,
+                 *       "isExternalNote": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["CrmIncidentComment"];
+            };
+        };
+        /** @description One page of lists. */
+        CrmListListResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "5b2c3f1e-8a7d-4c1b-9e6f-2a4d8c0b7e13",
+                 *         "name": "Churros Group",
+                 *         "description": "This is a list/group only for use by Churros"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["CrmList"][];
+            };
+        };
+        /** @description The list, as the provider returns it. */
+        CrmListResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "5b2c3f1e-8a7d-4c1b-9e6f-2a4d8c0b7e13",
+                 *       "name": "Churros Group",
+                 *       "description": "This is a list/group only for use by Churros"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CrmList"];
+            };
+        };
+        /** @description One page of files. */
+        CrmFileListResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "Id": "0696A000001cWqPQAU",
+                 *         "Title": "quarterly-report",
+                 *         "FileType": "PDF",
+                 *         "FileExtension": "pdf",
+                 *         "ContentSize": 48213,
+                 *         "LatestPublishedVersionId": "0686A000001dXrQQAU"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["CrmFile"][];
+            };
+        };
+        /** @description The file's metadata, as Salesforce returns it. */
+        CrmFileResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Id": "0696A000001cWqPQAU",
+                 *       "Title": "quarterly-report",
+                 *       "Description": "Signed contract",
+                 *       "FileType": "PDF",
+                 *       "FileExtension": "pdf",
+                 *       "ContentSize": 48213,
+                 *       "LatestPublishedVersionId": "0686A000001dXrQQAU"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CrmFile"];
+            };
+        };
+        /** @description The versions of the file. */
+        CrmFileVersionListResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "Id": "0686A000001dXrQQAU",
+                 *         "ContentDocumentId": "0696A000001cWqPQAU",
+                 *         "Title": "quarterly-report",
+                 *         "PathOnClient": "/quarterly-report.pdf",
+                 *         "VersionNumber": "1"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["CrmFileVersion"][];
+            };
+        };
+        /** @description The new version, as Salesforce returns it. */
+        CrmFileVersionResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Id": "0686A000001dXsTQAU",
+                 *       "ContentDocumentId": "0696A000001cWqPQAU",
+                 *       "Title": "quarterly-report",
+                 *       "PathOnClient": "/quarterly-report.pdf",
+                 *       "VersionNumber": "2",
+                 *       "Description": "Signed contract",
+                 *       "ReasonForChange": "Countersigned"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CrmFileVersion"];
+            };
+        };
+        /** @description The attachments of the record. */
+        CrmAttachmentListResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "Id": "00P6A000002wJ9xUAE",
+                 *         "Name": "attach.txt",
+                 *         "ParentId": "0036A00000Pj5yQQAR",
+                 *         "ContentType": "text/plain",
+                 *         "BodyLength": 28,
+                 *         "IsPrivate": false
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["CrmAttachment"][];
+            };
+        };
+        /** @description The attachment's metadata, as Salesforce returns it. */
+        CrmAttachmentResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Id": "00P6A000002wJ9xUAE",
+                 *       "Name": "attach.txt",
+                 *       "ParentId": "0036A00000Pj5yQQAR",
+                 *       "ContentType": "text/plain",
+                 *       "BodyLength": 28,
+                 *       "IsPrivate": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["CrmAttachment"];
+            };
+        };
+        /** @description The files shared with the record. */
+        CrmFileLinkListResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "Id": "06A6A000001eYtUUAU",
+                 *         "ContentDocumentId": "0696A000001cWqPQAU",
+                 *         "LinkedEntityId": "0016A00000QmM2fQAF",
+                 *         "ShareType": "V",
+                 *         "Visibility": "AllUsers"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["CrmFileLink"][];
+            };
+        };
+        /** @description The link between the uploaded file and the record, as Salesforce returns it. */
+        CrmFileLinkResponse: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Id": "06A6A000001eYtUUAU",
+                 *       "ContentDocumentId": "0696A000001cWqPQAU",
+                 *       "LinkedEntityId": "0016A00000QmM2fQAF",
+                 *       "ShareType": "V",
+                 *       "Visibility": "AllUsers"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CrmFileLink"];
             };
         };
     };
@@ -8811,6 +12765,117 @@ export interface components {
          */
         documentsFolderId: string;
         /**
+         * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+         * @example true
+         */
+        crmReturnTotalCount: boolean;
+        /**
+         * @description Identifier of the account, as the provider assigns it.
+         * @example 0016A00000QmM2fQAF
+         */
+        crmAccountId: string;
+        /**
+         * @description Identifier of the activity of the parent record.
+         * @example 00U6A000001qZkWUAU
+         */
+        crmChildActivityId: string;
+        /**
+         * @description Identifier of the note of the parent record.
+         * @example 0026A000000dKqYQAU
+         */
+        crmChildNoteId: string;
+        /**
+         * @description Identifier of the task of the parent record.
+         * @example 00T6A000005GmXfUAK
+         */
+        crmChildTaskId: string;
+        /**
+         * @description Identifier of the contact, as the provider assigns it.
+         * @example 0036A00000Pj5yQQAR
+         */
+        crmContactId: string;
+        /**
+         * @description Identifier of the lead, as the provider assigns it.
+         * @example 00Q6A000004ZmQ1UAK
+         */
+        crmLeadId: string;
+        /**
+         * @description Identifier of the opportunity, as the provider assigns it.
+         * @example 0066A000003bNfTQAU
+         */
+        crmOpportunityId: string;
+        /**
+         * @description Identifier of the activity, as the provider assigns it.
+         * @example 00U6A000001qZkWUAU
+         */
+        crmActivityId: string;
+        /**
+         * @description Identifier of the note, as the provider assigns it.
+         * @example 0026A000000dKqYQAU
+         */
+        crmNoteId: string;
+        /**
+         * @description Identifier of the task, as the provider assigns it.
+         * @example 00T6A000005GmXfUAK
+         */
+        crmTaskId: string;
+        /**
+         * @description Identifier of the campaign, as the provider assigns it.
+         * @example 7016A000000M8pWQAS
+         */
+        crmCampaignId: string;
+        /**
+         * @description Identifier of the CRM user, as the provider assigns it.
+         * @example 0056A000001Xk2bQAC
+         */
+        crmUserId: string;
+        /**
+         * @description Identifier of the incident (service ticket), as the provider assigns it.
+         * @example 24518
+         */
+        crmIncidentId: string;
+        /**
+         * @description Identifier of the comment (ticket note) of the incident.
+         * @example 118803
+         */
+        crmIncidentCommentId: string;
+        /**
+         * @description Identifier of the list (group), as the provider assigns it.
+         * @example 5b2c3f1e-8a7d-4c1b-9e6f-2a4d8c0b7e13
+         */
+        crmListId: string;
+        /**
+         * @description Name of the file as Salesforce stores it (`PathOnClient` of the content version), e.g. `/brady.jpg`. Its
+         *     extension sets the file type. Send it on every upload: Salesforce needs it to create the version.
+         * @example /quarterly-report.pdf
+         */
+        crmPathOnClient: string;
+        /**
+         * @description Description to store with the file (returned as `Description`).
+         * @example Signed contract
+         */
+        crmFileDescription: string;
+        /**
+         * @description Identifier of the file (for Salesforce, the `ContentDocument` id, `069...`).
+         * @example 0696A000001cWqPQAU
+         */
+        crmFileId: string;
+        /**
+         * @description Salesforce object name of the parent record, e.g. `Contact`, `Account`, `Opportunity` or a custom object.
+         * @example Contact
+         */
+        crmObjectName: string;
+        /**
+         * @description Identifier of the parent record.
+         * @example 0036A00000Pj5yQQAR
+         */
+        crmObjectId: string;
+        /**
+         * @description Identifier of the Salesforce attachment (`00P...`).
+         * @example 00P6A000002wJ9xUAE
+         */
+        crmAttachmentId: string;
+        /**
          * @description Signature of the request, present when the instance has `event.notification.signature.key`. The value is
          *     `sha256=` followed by the Base64 (standard alphabet, padded) HMAC-SHA256 of the raw request body bytes,
          *     keyed with the UTF-8 bytes of the signature key. Verify it over the body exactly as received, before
@@ -8825,7 +12890,26 @@ export interface components {
          */
         elementsWebhookId: string;
     };
-    requestBodies: never;
+    requestBodies: {
+        /** @description The activity. Field names are those of the provider or of the instance's transformation. */
+        CrmActivityBody: {
+            content: {
+                "application/json": components["schemas"]["CrmActivity"];
+            };
+        };
+        /** @description The note. Field names are those of the provider or of the instance's transformation. */
+        CrmNoteBody: {
+            content: {
+                "application/json": components["schemas"]["CrmNote"];
+            };
+        };
+        /** @description The task. Field names are those of the provider or of the instance's transformation. */
+        CrmTaskBody: {
+            content: {
+                "application/json": components["schemas"]["CrmTask"];
+            };
+        };
+    };
     headers: {
         /**
          * @description Identifier of this request; `GET /usage/{id}` returns its usage log entry.
@@ -10002,7 +14086,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only instances with this tag; repeat the parameter for several tags (`tags[]=a&tags[]=b`). The name includes the brackets.
+                 * @description Only instances with this tag; repeat the parameter for several tags (`tags[]=a&tags[]=b`). The name includes
+                 *     the brackets.
                  * @example [
                  *       "churros-instance"
                  *     ]
@@ -10014,7 +14099,8 @@ export interface operations {
                  */
                 searchText?: string;
                 /**
-                 * @description Whether to return each instance in full (with its element and configuration). `false` gives lighter entries and a faster answer.
+                 * @description Whether to return each instance in full (with its element and configuration). `false` gives lighter entries
+                 *     and a faster answer.
                  * @example false
                  */
                 hydrate?: boolean;
@@ -20088,6 +24174,4452 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmAccounts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmAccountListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmAccount"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmAccountResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmAccountResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmAccount"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmAccountResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmAccountActivities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmActivityListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmAccountActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmActivityBody"];
+        responses: {
+            200: components["responses"]["CrmActivityResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmAccountActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+                /**
+                 * @description Identifier of the activity of the parent record.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                activityId: components["parameters"]["crmChildActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmActivityResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmAccountActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+                /**
+                 * @description Identifier of the activity of the parent record.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                activityId: components["parameters"]["crmChildActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmAccountActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+                /**
+                 * @description Identifier of the activity of the parent record.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                activityId: components["parameters"]["crmChildActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmActivityBody"];
+        responses: {
+            200: components["responses"]["CrmActivityResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmAccountNotes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmNoteListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmAccountNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmNoteBody"];
+        responses: {
+            200: components["responses"]["CrmNoteResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmAccountNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+                /**
+                 * @description Identifier of the note of the parent record.
+                 * @example 0026A000000dKqYQAU
+                 */
+                noteId: components["parameters"]["crmChildNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmNoteResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmAccountNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+                /**
+                 * @description Identifier of the note of the parent record.
+                 * @example 0026A000000dKqYQAU
+                 */
+                noteId: components["parameters"]["crmChildNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmAccountNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+                /**
+                 * @description Identifier of the note of the parent record.
+                 * @example 0026A000000dKqYQAU
+                 */
+                noteId: components["parameters"]["crmChildNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmNoteBody"];
+        responses: {
+            200: components["responses"]["CrmNoteResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmAccountTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmTaskListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmAccountTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmTaskBody"];
+        responses: {
+            200: components["responses"]["CrmTaskResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmAccountTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+                /**
+                 * @description Identifier of the task of the parent record.
+                 * @example 00T6A000005GmXfUAK
+                 */
+                taskId: components["parameters"]["crmChildTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmTaskResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmAccountTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+                /**
+                 * @description Identifier of the task of the parent record.
+                 * @example 00T6A000005GmXfUAK
+                 */
+                taskId: components["parameters"]["crmChildTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmAccountTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider assigns it.
+                 * @example 0016A00000QmM2fQAF
+                 */
+                id: components["parameters"]["crmAccountId"];
+                /**
+                 * @description Identifier of the task of the parent record.
+                 * @example 00T6A000005GmXfUAK
+                 */
+                taskId: components["parameters"]["crmChildTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmTaskBody"];
+        responses: {
+            200: components["responses"]["CrmTaskResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmContacts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmContactListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmContact"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmContactResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmContactResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmContact"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmContactResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmContactActivities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmActivityListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmContactActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmActivityBody"];
+        responses: {
+            200: components["responses"]["CrmActivityResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmContactActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+                /**
+                 * @description Identifier of the activity of the parent record.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                activityId: components["parameters"]["crmChildActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmActivityResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmContactActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+                /**
+                 * @description Identifier of the activity of the parent record.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                activityId: components["parameters"]["crmChildActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmContactActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+                /**
+                 * @description Identifier of the activity of the parent record.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                activityId: components["parameters"]["crmChildActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmActivityBody"];
+        responses: {
+            200: components["responses"]["CrmActivityResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmContactNotes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmNoteListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmContactNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmNoteBody"];
+        responses: {
+            200: components["responses"]["CrmNoteResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmContactNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+                /**
+                 * @description Identifier of the note of the parent record.
+                 * @example 0026A000000dKqYQAU
+                 */
+                noteId: components["parameters"]["crmChildNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmNoteResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmContactNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+                /**
+                 * @description Identifier of the note of the parent record.
+                 * @example 0026A000000dKqYQAU
+                 */
+                noteId: components["parameters"]["crmChildNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmContactNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+                /**
+                 * @description Identifier of the note of the parent record.
+                 * @example 0026A000000dKqYQAU
+                 */
+                noteId: components["parameters"]["crmChildNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmNoteBody"];
+        responses: {
+            200: components["responses"]["CrmNoteResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmContactTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmTaskListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmContactTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmTaskBody"];
+        responses: {
+            200: components["responses"]["CrmTaskResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmContactTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+                /**
+                 * @description Identifier of the task of the parent record.
+                 * @example 00T6A000005GmXfUAK
+                 */
+                taskId: components["parameters"]["crmChildTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmTaskResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmContactTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+                /**
+                 * @description Identifier of the task of the parent record.
+                 * @example 00T6A000005GmXfUAK
+                 */
+                taskId: components["parameters"]["crmChildTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmContactTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider assigns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["crmContactId"];
+                /**
+                 * @description Identifier of the task of the parent record.
+                 * @example 00T6A000005GmXfUAK
+                 */
+                taskId: components["parameters"]["crmChildTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmTaskBody"];
+        responses: {
+            200: components["responses"]["CrmTaskResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmLeads: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmLeadListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmLead"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmLeadResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmLeadResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmLead"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmLeadResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmLeadActivities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmActivityListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmLeadActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmActivityBody"];
+        responses: {
+            200: components["responses"]["CrmActivityResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmLeadActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+                /**
+                 * @description Identifier of the activity of the parent record.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                activityId: components["parameters"]["crmChildActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmActivityResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmLeadActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+                /**
+                 * @description Identifier of the activity of the parent record.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                activityId: components["parameters"]["crmChildActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmLeadActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+                /**
+                 * @description Identifier of the activity of the parent record.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                activityId: components["parameters"]["crmChildActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmActivityBody"];
+        responses: {
+            200: components["responses"]["CrmActivityResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmLeadNotes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmNoteListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmLeadNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmNoteBody"];
+        responses: {
+            200: components["responses"]["CrmNoteResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmLeadNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+                /**
+                 * @description Identifier of the note of the parent record.
+                 * @example 0026A000000dKqYQAU
+                 */
+                noteId: components["parameters"]["crmChildNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmNoteResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmLeadNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+                /**
+                 * @description Identifier of the note of the parent record.
+                 * @example 0026A000000dKqYQAU
+                 */
+                noteId: components["parameters"]["crmChildNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmLeadNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+                /**
+                 * @description Identifier of the note of the parent record.
+                 * @example 0026A000000dKqYQAU
+                 */
+                noteId: components["parameters"]["crmChildNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmNoteBody"];
+        responses: {
+            200: components["responses"]["CrmNoteResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmLeadTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmTaskListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmLeadTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmTaskBody"];
+        responses: {
+            200: components["responses"]["CrmTaskResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmLeadTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+                /**
+                 * @description Identifier of the task of the parent record.
+                 * @example 00T6A000005GmXfUAK
+                 */
+                taskId: components["parameters"]["crmChildTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmTaskResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmLeadTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+                /**
+                 * @description Identifier of the task of the parent record.
+                 * @example 00T6A000005GmXfUAK
+                 */
+                taskId: components["parameters"]["crmChildTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmLeadTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider assigns it.
+                 * @example 00Q6A000004ZmQ1UAK
+                 */
+                id: components["parameters"]["crmLeadId"];
+                /**
+                 * @description Identifier of the task of the parent record.
+                 * @example 00T6A000005GmXfUAK
+                 */
+                taskId: components["parameters"]["crmChildTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmTaskBody"];
+        responses: {
+            200: components["responses"]["CrmTaskResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmOpportunities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmOpportunityListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmOpportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmOpportunity"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmOpportunityResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmOpportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmOpportunityResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmOpportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmOpportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmOpportunity"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmOpportunityResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmOpportunityActivities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmActivityListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmOpportunityActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmActivityBody"];
+        responses: {
+            200: components["responses"]["CrmActivityResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmOpportunityActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+                /**
+                 * @description Identifier of the activity of the parent record.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                activityId: components["parameters"]["crmChildActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmActivityResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmOpportunityActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+                /**
+                 * @description Identifier of the activity of the parent record.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                activityId: components["parameters"]["crmChildActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmOpportunityActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+                /**
+                 * @description Identifier of the activity of the parent record.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                activityId: components["parameters"]["crmChildActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmActivityBody"];
+        responses: {
+            200: components["responses"]["CrmActivityResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmOpportunityNotes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmNoteListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmOpportunityNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmNoteBody"];
+        responses: {
+            200: components["responses"]["CrmNoteResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmOpportunityNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+                /**
+                 * @description Identifier of the note of the parent record.
+                 * @example 0026A000000dKqYQAU
+                 */
+                noteId: components["parameters"]["crmChildNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmNoteResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmOpportunityNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+                /**
+                 * @description Identifier of the note of the parent record.
+                 * @example 0026A000000dKqYQAU
+                 */
+                noteId: components["parameters"]["crmChildNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmOpportunityNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the opportunity, as the provider assigns it.
+                 * @example 0066A000003bNfTQAU
+                 */
+                id: components["parameters"]["crmOpportunityId"];
+                /**
+                 * @description Identifier of the note of the parent record.
+                 * @example 0026A000000dKqYQAU
+                 */
+                noteId: components["parameters"]["crmChildNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmNoteBody"];
+        responses: {
+            200: components["responses"]["CrmNoteResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmActivities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmActivityListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmActivityBody"];
+        responses: {
+            200: components["responses"]["CrmActivityResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the activity, as the provider assigns it.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                id: components["parameters"]["crmActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmActivityResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the activity, as the provider assigns it.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                id: components["parameters"]["crmActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the activity, as the provider assigns it.
+                 * @example 00U6A000001qZkWUAU
+                 */
+                id: components["parameters"]["crmActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmActivityBody"];
+        responses: {
+            200: components["responses"]["CrmActivityResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmNotes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmNoteListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmNoteBody"];
+        responses: {
+            200: components["responses"]["CrmNoteResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the note, as the provider assigns it.
+                 * @example 0026A000000dKqYQAU
+                 */
+                id: components["parameters"]["crmNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmNoteResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the note, as the provider assigns it.
+                 * @example 0026A000000dKqYQAU
+                 */
+                id: components["parameters"]["crmNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the note, as the provider assigns it.
+                 * @example 0026A000000dKqYQAU
+                 */
+                id: components["parameters"]["crmNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmNoteBody"];
+        responses: {
+            200: components["responses"]["CrmNoteResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmTaskListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmTaskBody"];
+        responses: {
+            200: components["responses"]["CrmTaskResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the task, as the provider assigns it.
+                 * @example 00T6A000005GmXfUAK
+                 */
+                id: components["parameters"]["crmTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmTaskResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the task, as the provider assigns it.
+                 * @example 00T6A000005GmXfUAK
+                 */
+                id: components["parameters"]["crmTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the task, as the provider assigns it.
+                 * @example 00T6A000005GmXfUAK
+                 */
+                id: components["parameters"]["crmTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CrmTaskBody"];
+        responses: {
+            200: components["responses"]["CrmTaskResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmCampaigns: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmCampaignListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmCampaign"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmCampaignResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the campaign, as the provider assigns it.
+                 * @example 7016A000000M8pWQAS
+                 */
+                id: components["parameters"]["crmCampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmCampaignResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the campaign, as the provider assigns it.
+                 * @example 7016A000000M8pWQAS
+                 */
+                id: components["parameters"]["crmCampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the campaign, as the provider assigns it.
+                 * @example 7016A000000M8pWQAS
+                 */
+                id: components["parameters"]["crmCampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmCampaign"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmCampaignResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmUsers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmUserListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmUser"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmUserResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the CRM user, as the provider assigns it.
+                 * @example 0056A000001Xk2bQAC
+                 */
+                id: components["parameters"]["crmUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmUserResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the CRM user, as the provider assigns it.
+                 * @example 0056A000001Xk2bQAC
+                 */
+                id: components["parameters"]["crmUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmUser"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmUserResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmUserResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmIncidents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmIncidentListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmIncident"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmIncidentResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident (service ticket), as the provider assigns it.
+                 * @example 24518
+                 */
+                id: components["parameters"]["crmIncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmIncidentResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident (service ticket), as the provider assigns it.
+                 * @example 24518
+                 */
+                id: components["parameters"]["crmIncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident (service ticket), as the provider assigns it.
+                 * @example 24518
+                 */
+                id: components["parameters"]["crmIncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmIncident"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmIncidentResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmIncidentComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident (service ticket), as the provider assigns it.
+                 * @example 24518
+                 */
+                id: components["parameters"]["crmIncidentId"];
+                /**
+                 * @description Identifier of the comment (ticket note) of the incident.
+                 * @example 118803
+                 */
+                commentId: components["parameters"]["crmIncidentCommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmIncidentComment"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmIncidentCommentResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmLists: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmListListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createCrmList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmList"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list (group), as the provider assigns it.
+                 * @example 5b2c3f1e-8a7d-4c1b-9e6f-2a4d8c0b7e13
+                 */
+                id: components["parameters"]["crmListId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmListResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list (group), as the provider assigns it.
+                 * @example 5b2c3f1e-8a7d-4c1b-9e6f-2a4d8c0b7e13
+                 */
+                id: components["parameters"]["crmListId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmFiles: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmFileListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    uploadCrmFile: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Name of the file as Salesforce stores it (`PathOnClient` of the content version), e.g. `/brady.jpg`. Its
+                 *     extension sets the file type. Send it on every upload: Salesforce needs it to create the version.
+                 * @example /quarterly-report.pdf
+                 */
+                pathOnClient?: components["parameters"]["crmPathOnClient"];
+                /**
+                 * @description Description to store with the file (returned as `Description`).
+                 * @example Signed contract
+                 */
+                description?: components["parameters"]["crmFileDescription"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "file": "Hello from the SDK"
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["CrmFileUploadForm"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmFileResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the file (for Salesforce, the `ContentDocument` id, `069...`).
+                 * @example 0696A000001cWqPQAU
+                 */
+                id: components["parameters"]["crmFileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmFileMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the file (for Salesforce, the `ContentDocument` id, `069...`).
+                 * @example 0696A000001cWqPQAU
+                 */
+                id: components["parameters"]["crmFileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmFileResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateCrmFileMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the file (for Salesforce, the `ContentDocument` id, `069...`).
+                 * @example 0696A000001cWqPQAU
+                 */
+                id: components["parameters"]["crmFileId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmFileMetadataUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmFileResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmFileVersions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the file (for Salesforce, the `ContentDocument` id, `069...`).
+                 * @example 0696A000001cWqPQAU
+                 */
+                id: components["parameters"]["crmFileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmFileVersionListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    uploadCrmFileVersion: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Name of the file as Salesforce stores it (`PathOnClient` of the content version), e.g. `/brady.jpg`. Its
+                 *     extension sets the file type. Send it on every upload: Salesforce needs it to create the version.
+                 * @example /quarterly-report.pdf
+                 */
+                pathOnClient?: components["parameters"]["crmPathOnClient"];
+                /**
+                 * @description Description to store with the file (returned as `Description`).
+                 * @example Signed contract
+                 */
+                description?: components["parameters"]["crmFileDescription"];
+                /**
+                 * @description Why the version was uploaded (returned as `ReasonForChange`).
+                 * @example Countersigned
+                 */
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the file (for Salesforce, the `ContentDocument` id, `069...`).
+                 * @example 0696A000001cWqPQAU
+                 */
+                id: components["parameters"]["crmFileId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "file": "Hello from the SDK"
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["CrmFileUploadForm"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmFileVersionResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    queryCrmRecords: {
+        parameters: {
+            query: {
+                /**
+                 * @description The SOQL statement, URL-encoded in the query string.
+                 * @example SELECT Id, Name, (SELECT LastName FROM Contacts) FROM Account WHERE Industry = 'Technology' LIMIT 10
+                 */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The records the statement selected. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "attributes": {
+                     *           "type": "Account",
+                     *           "url": "/services/data/v41.0/sobjects/Account/0016A00000QmM2fQAF"
+                     *         },
+                     *         "Id": "0016A00000QmM2fQAF",
+                     *         "Name": "Test Account",
+                     *         "Contacts": {
+                     *           "totalSize": 1,
+                     *           "done": true,
+                     *           "records": [
+                     *             {
+                     *               "attributes": {
+                     *                 "type": "Contact",
+                     *                 "url": "/services/data/v41.0/sobjects/Contact/0036A00000Pj5yQQAR"
+                     *               },
+                     *               "LastName": "Lovelace"
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["CrmRecord"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmRecordAttachments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Salesforce object name of the parent record, e.g. `Contact`, `Account`, `Opportunity` or a custom object.
+                 * @example Contact
+                 */
+                objectName: components["parameters"]["crmObjectName"];
+                /**
+                 * @description Identifier of the parent record.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                objectId: components["parameters"]["crmObjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmAttachmentListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    uploadCrmRecordAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Salesforce object name of the parent record, e.g. `Contact`, `Account`, `Opportunity` or a custom object.
+                 * @example Contact
+                 */
+                objectName: components["parameters"]["crmObjectName"];
+                /**
+                 * @description Identifier of the parent record.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                objectId: components["parameters"]["crmObjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "file": "Hello from the SDK"
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["CrmFileUploadForm"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmAttachmentResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getCrmAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the Salesforce attachment (`00P...`).
+                 * @example 00P6A000002wJ9xUAE
+                 */
+                id: components["parameters"]["crmAttachmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmAttachmentResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteCrmAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the Salesforce attachment (`00P...`).
+                 * @example 00P6A000002wJ9xUAE
+                 */
+                id: components["parameters"]["crmAttachmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmDeletedResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    replaceCrmAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the Salesforce attachment (`00P...`).
+                 * @example 00P6A000002wJ9xUAE
+                 */
+                id: components["parameters"]["crmAttachmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "file": "Hello from the SDK"
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["CrmFileUploadForm"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmAttachmentResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    downloadCrmAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the Salesforce attachment (`00P...`).
+                 * @example 00P6A000002wJ9xUAE
+                 */
+                id: components["parameters"]["crmAttachmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Content of the attachment. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Hello from the SDK */
+                    "application/octet-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listCrmRecordFiles: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Salesforce object name of the parent record, e.g. `Contact`, `Account`, `Opportunity` or a custom object.
+                 * @example Contact
+                 */
+                objectName: components["parameters"]["crmObjectName"];
+                /**
+                 * @description Identifier of the parent record.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                objectId: components["parameters"]["crmObjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CrmFileLinkListResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    uploadCrmRecordFile: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Name of the file as Salesforce stores it (`PathOnClient` of the content version), e.g. `/brady.jpg`. Its
+                 *     extension sets the file type. Send it on every upload: Salesforce needs it to create the version.
+                 * @example /quarterly-report.pdf
+                 */
+                pathOnClient?: components["parameters"]["crmPathOnClient"];
+                /**
+                 * @description Description to store with the file (returned as `Description`).
+                 * @example Signed contract
+                 */
+                description?: components["parameters"]["crmFileDescription"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Salesforce object name of the parent record, e.g. `Contact`, `Account`, `Opportunity` or a custom object.
+                 * @example Contact
+                 */
+                objectName: components["parameters"]["crmObjectName"];
+                /**
+                 * @description Identifier of the parent record.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                objectId: components["parameters"]["crmObjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "file": "Hello from the SDK"
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["CrmFileUploadForm"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CrmFileLinkResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];

@@ -41,7 +41,9 @@ function findProblem(value: unknown): string | undefined {
 export function assertCredential(field: CredentialField, value: unknown): asserts value is string {
   const problem = findProblem(value);
   if (problem !== undefined) {
-    throw new TypeError(`[cloud-elements] ${field} ${problem}. Pass the ${field} exactly as Cloud Elements shows it.`);
+    throw new TypeError(
+      `[cloud-elements] ${field} ${problem}. Pass the ${field} exactly as Cloud Elements shows it.`,
+    );
   }
 }
 
@@ -51,7 +53,9 @@ export function assertCredential(field: CredentialField, value: unknown): assert
  */
 export function validateCredentials(credentials: Partial<Credentials>): asserts credentials is Credentials {
   if (credentials === null || typeof credentials !== 'object') {
-    throw new TypeError('[cloud-elements] credentials must be an object such as { userSecret, organizationSecret }.');
+    throw new TypeError(
+      '[cloud-elements] credentials must be an object such as { userSecret, organizationSecret }.',
+    );
   }
   if (credentials.userSecret === undefined) {
     throw new TypeError(
@@ -78,7 +82,8 @@ export function formatAuthorization(credentials: Credentials): string {
 /** Joins already validated credentials; for callers that validated them once (`client.forInstance`). @internal */
 export function joinAuthorization(credentials: Credentials): string {
   const parts = [`User ${credentials.userSecret}`];
-  if (credentials.organizationSecret !== undefined) parts.push(`Organization ${credentials.organizationSecret}`);
+  if (credentials.organizationSecret !== undefined)
+    parts.push(`Organization ${credentials.organizationSecret}`);
   if (credentials.elementToken !== undefined) parts.push(`Element ${credentials.elementToken}`);
   return parts.join(', ');
 }

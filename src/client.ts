@@ -121,7 +121,9 @@ function resolveBaseUrl(options: ClientOptions): string {
  */
 export function createClient(options: ClientOptions): CloudElementsClient {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError('[cloud-elements] createClient needs an options object such as { userSecret, organizationSecret }.');
+    throw new TypeError(
+      '[cloud-elements] createClient needs an options object such as { userSecret, organizationSecret }.',
+    );
   }
   const credentials: Credentials = { userSecret: options.userSecret };
   if (options.organizationSecret !== undefined) credentials.organizationSecret = options.organizationSecret;
@@ -144,7 +146,11 @@ export function createClient(options: ClientOptions): CloudElementsClient {
     retryEnabled,
     ...(options.logger ? { logger: options.logger } : {}),
     // Known secrets are scrubbed from error text too, in case a server echoes the header back.
-    redact: createRedactor([credentials.userSecret, credentials.organizationSecret, credentials.elementToken]),
+    redact: createRedactor([
+      credentials.userSecret,
+      credentials.organizationSecret,
+      credentials.elementToken,
+    ]),
   });
   const userAgent = options.userAgent ?? `cloud-elements-sdk/${SDK_VERSION}`;
   if (typeof userAgent !== 'string' || /[\r\n]/.test(userAgent)) {
@@ -164,7 +170,11 @@ type BuildInput = {
 function buildClient(input: BuildInput): CloudElementsClient {
   const { credentials, baseUrl, transport, userAgent } = input;
   const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
-  const redact = createRedactor([credentials.userSecret, credentials.organizationSecret, credentials.elementToken]);
+  const redact = createRedactor([
+    credentials.userSecret,
+    credentials.organizationSecret,
+    credentials.elementToken,
+  ]);
   const authorization = joinAuthorization(credentials);
   const inner = createFetchClient<paths>({
     baseUrl,
@@ -174,7 +184,11 @@ function buildClient(input: BuildInput): CloudElementsClient {
   const middleware = [...input.middleware];
   inner.use({
     onResponse({ request, response }) {
-      responseInfo.set(response, { method: request.method, path: relativePath(request.url, basePath), redact });
+      responseInfo.set(response, {
+        method: request.method,
+        path: relativePath(request.url, basePath),
+        redact,
+      });
     },
   });
   if (middleware.length > 0) inner.use(...middleware);

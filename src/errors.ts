@@ -156,9 +156,11 @@ export function createResponseError(input: ResponseErrorInput): CloudElementsErr
   const providerMessage = readString(body, 'providerMessage');
   const call = method && path ? `${method} ${path}` : method || path || 'Request';
   const statusText = response.statusText ? `${status} ${response.statusText}` : String(status);
-  const detail = describeBody(body) ?? (body === undefined || body === '' ? 'empty response body' : 'no message');
+  const detail =
+    describeBody(body) ?? (body === undefined || body === '' ? 'empty response body' : 'no message');
   let message = `${call} failed with ${statusText}: ${detail}`;
-  if (providerMessage !== undefined && providerMessage !== detail) message += ` (provider: ${providerMessage})`;
+  if (providerMessage !== undefined && providerMessage !== detail)
+    message += ` (provider: ${providerMessage})`;
   if (requestId !== undefined) message += ` (request id ${requestId})`;
   const options: CloudElementsErrorOptions = { status };
   if (method !== undefined) options.method = method;

@@ -25,7 +25,12 @@ export {
 export type { CloudElementsErrorOptions, ResponseErrorInput } from './errors.js';
 
 // retry
-export { DEFAULT_RETRY_METHODS, DEFAULT_RETRY_STATUSES, computeRetryDelayMs, resolveRetryPolicy } from './retry.js';
+export {
+  DEFAULT_RETRY_METHODS,
+  DEFAULT_RETRY_STATUSES,
+  computeRetryDelayMs,
+  resolveRetryPolicy,
+} from './retry.js';
 export type { RetryOptions, RetryPolicy } from './retry.js';
 
 // redaction (for logging your own requests without leaking secrets)

@@ -83,7 +83,9 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 function checkCount(name: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
-    throw new TypeError(`[cloud-elements] retry.${name} must be a finite number >= ${min}, got ${String(value)}.`);
+    throw new TypeError(
+      `[cloud-elements] retry.${name} must be a finite number >= ${min}, got ${String(value)}.`,
+    );
   }
   return value;
 }
@@ -111,7 +113,8 @@ export function resolveRetryPolicy(options: RetryOptions = {}, base?: RetryPolic
   if (options.maxAttempts !== undefined) {
     policy.maxAttempts = Math.floor(checkCount('maxAttempts', options.maxAttempts, 1));
   }
-  if (options.baseDelayMs !== undefined) policy.baseDelayMs = checkCount('baseDelayMs', options.baseDelayMs, 0);
+  if (options.baseDelayMs !== undefined)
+    policy.baseDelayMs = checkCount('baseDelayMs', options.baseDelayMs, 0);
   if (options.maxDelayMs !== undefined) policy.maxDelayMs = checkCount('maxDelayMs', options.maxDelayMs, 0);
   if (options.deadlineMs !== undefined) policy.deadlineMs = checkCount('deadlineMs', options.deadlineMs, 1);
   if (options.statuses !== undefined) policy.statuses = new Set(options.statuses);

@@ -68,9 +68,14 @@ const rawBodyHint =
   "(with Express use express.raw({ type: 'application/json' }) on the webhook route).";
 const encoder = new TextEncoder();
 
-function toBytes(body: WebhookBody): Uint8Array {
+// Web Crypto takes ArrayBuffer-backed views only; a view over a SharedArrayBuffer is copied.
+function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+}
+
+function toBytes(body: WebhookBody): Uint8Array<ArrayBuffer> {
   if (typeof body === 'string') return encoder.encode(body);
-  if (body instanceof Uint8Array) return body;
+  if (body instanceof Uint8Array) return ownBytes(body);
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   const parsed = body !== null && typeof body === 'object';
   throw new WebhookVerificationError(
@@ -99,7 +104,7 @@ function keyList(key: WebhookKey | readonly WebhookKey[] | undefined): WebhookKe
 }
 
 function importKey(key: WebhookKey): Promise<CryptoKey> {
-  const raw = typeof key === 'string' ? encoder.encode(key) : key;
+  const raw = typeof key === 'string' ? encoder.encode(key) : ownBytes(key);
   return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }
 
@@ -348,7 +353,7 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
  * @example
  * await verifyWebhookSignature(rawBody, request.headers.get('Elements-Webhook-Signature'), signatureKey);
  */
-export function verifyWebhookSignature(
+export async function verifyWebhookSignature(
   body: WebhookBody,
   signature: string | readonly string[] | null | undefined,
   key: WebhookKey | readonly WebhookKey[],
@@ -365,7 +370,7 @@ export function verifyWebhookSignature(
  * const { payload } = await parseWebhookEvent(rawBody, req.headers, { key: process.env.CE_SIGNATURE_KEY! });
  * if (isEventNotification(payload)) for (const event of payload.message.events) console.log(event.eventType);
  */
-export function parseWebhookEvent<T = WebhookNotification>(
+export async function parseWebhookEvent<T = WebhookNotification>(
   body: WebhookBody,
   headers: WebhookHeaders,
   options: WebhookVerifierOptions,
@@ -525,24 +530,45 @@ export function resolveVerifier(verifier: WebhookVerifier | WebhookVerifierOptio
   return createWebhookVerifier(verifier as WebhookVerifierOptions);
 }
 
-/** @internal Reads a byte stream into one array, failing once it passes `maxBytes`. */
+/** @internal Reads a byte stream into one array, failing (and cancelling the stream) once it passes `maxBytes`. */
 export async function readLimited(
-  stream: AsyncIterable<Uint8Array | string> | null,
+  source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | null,
   maxBytes: number,
 ): Promise<Uint8Array> {
-  if (stream === null) return new Uint8Array(0);
+  if (source === null) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of stream) {
+  const add = (chunk: Uint8Array | string): boolean => {
     const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
     size += bytes.length;
-    if (size > maxBytes) {
-      throw new WebhookVerificationError(
-        'body_too_large',
-        `${prefix} The webhook body is larger than maxBodyBytes (${maxBytes} bytes); answer 413, or raise maxBodyBytes.`,
-      );
-    }
     chunks.push(bytes);
+    return size <= maxBytes;
+  };
+  let withinLimit = true;
+  if (source instanceof ReadableStream) {
+    const reader = source.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!add(value)) {
+        withinLimit = false;
+        await reader.cancel().catch(() => undefined);
+        break;
+      }
+    }
+  } else {
+    for await (const chunk of source) {
+      if (!add(chunk)) {
+        withinLimit = false;
+        break;
+      }
+    }
+  }
+  if (!withinLimit) {
+    throw new WebhookVerificationError(
+      'body_too_large',
+      `${prefix} The webhook body is larger than maxBodyBytes (${maxBytes} bytes); answer 413, or raise maxBodyBytes.`,
+    );
   }
   const body = new Uint8Array(size);
   let offset = 0;

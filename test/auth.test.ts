@@ -1,11 +1,18 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatAuthorization, parseAuthorization, validateCredentials, type Credentials } from '../src/auth.js';
+import {
+  formatAuthorization,
+  parseAuthorization,
+  validateCredentials,
+  type Credentials,
+} from '../src/auth.js';
 import { createClient } from '../src/client.js';
 import { startServer, type TestServer } from './helpers/http-server.js';
 
 // Characters Cloud Elements secrets and tokens are made of (base64 plus the usual punctuation).
-const secretChar = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-.~:;!*'.split(''));
+const secretChar = fc.constantFrom(
+  ...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-.~:;!*'.split(''),
+);
 const secret = fc.string({ unit: secretChar, minLength: 1, maxLength: 64 });
 const credentials: fc.Arbitrary<Credentials> = fc.record(
   { userSecret: secret, organizationSecret: secret, elementToken: secret },
@@ -15,7 +22,9 @@ const fields = ['userSecret', 'organizationSecret', 'elementToken'] as const;
 
 describe('formatAuthorization', () => {
   it('writes the platform form User, Organization', () => {
-    expect(formatAuthorization({ userSecret: 'u1', organizationSecret: 'o1' })).toBe('User u1, Organization o1');
+    expect(formatAuthorization({ userSecret: 'u1', organizationSecret: 'o1' })).toBe(
+      'User u1, Organization o1',
+    );
   });
 
   it('writes the hub form with the element token last', () => {
@@ -29,7 +38,9 @@ describe('formatAuthorization', () => {
   });
 
   it('requires a user secret', () => {
-    expect(() => formatAuthorization({ organizationSecret: 'o1' } as Credentials)).toThrow(/userSecret is required/);
+    expect(() => formatAuthorization({ organizationSecret: 'o1' } as Credentials)).toThrow(
+      /userSecret is required/,
+    );
   });
 
   it.each([
@@ -57,7 +68,9 @@ describe('formatAuthorization', () => {
   });
 
   it('rejects a non-string secret', () => {
-    expect(() => validateCredentials({ userSecret: 42 as unknown as string })).toThrow(/userSecret must be a string/);
+    expect(() => validateCredentials({ userSecret: 42 as unknown as string })).toThrow(
+      /userSecret must be a string/,
+    );
   });
 });
 
@@ -74,7 +87,11 @@ describe('parseAuthorization', () => {
     ];
     for (const order of orders) {
       const header = order.map((i) => parts[i]).join(', ');
-      expect(parseAuthorization(header)).toEqual({ userSecret: 'u1', organizationSecret: 'o1', elementToken: 't1' });
+      expect(parseAuthorization(header)).toEqual({
+        userSecret: 'u1',
+        organizationSecret: 'o1',
+        elementToken: 't1',
+      });
     }
   });
 

@@ -61,7 +61,9 @@ describe('createClient', () => {
     const server = await serve();
     const client = make(server);
     await client.GET('/hubs/{hub}/ping', ping);
-    await client.GET('/hubs/{hub}/{objectName}', { params: { path: { hub: 'crm', objectName: 'contacts' } } });
+    await client.GET('/hubs/{hub}/{objectName}', {
+      params: { path: { hub: 'crm', objectName: 'contacts' } },
+    });
     expect(server.requests.map((r) => r.path)).toEqual([
       '/elements/api-v2/hubs/crm/ping',
       '/elements/api-v2/hubs/crm/contacts',
@@ -83,7 +85,10 @@ describe('createClient', () => {
     const server = await serve();
     await make(server).GET('/hubs/{hub}/ping', ping);
     await make(server, { userAgent: 'my-app/2.0' }).GET('/hubs/{hub}/ping', ping);
-    expect(server.requests.map((r) => r.headers['user-agent'])).toEqual(['cloud-elements-sdk/0.1.0', 'my-app/2.0']);
+    expect(server.requests.map((r) => r.headers['user-agent'])).toEqual([
+      'cloud-elements-sdk/0.1.0',
+      'my-app/2.0',
+    ]);
   });
 
   it('uses the fetch it is given', async () => {
@@ -104,7 +109,9 @@ describe('createClient', () => {
     [{ retry: { maxAttempts: 0 } }, /retry\.maxAttempts/],
     [{ organizationSecret: '' }, /organizationSecret is empty/],
   ] as const)('rejects misuse %j with a TypeError that says how to fix it', (options, message) => {
-    expect(() => createClient({ userSecret: 'u1', ...(options as Partial<ClientOptions>) })).toThrow(TypeError);
+    expect(() => createClient({ userSecret: 'u1', ...(options as Partial<ClientOptions>) })).toThrow(
+      TypeError,
+    );
     expect(() => createClient({ userSecret: 'u1', ...(options as Partial<ClientOptions>) })).toThrow(message);
   });
 });
@@ -123,7 +130,9 @@ describe('forInstance', () => {
 
   it('sends User and Element alone when the client has no organization secret', async () => {
     const server = await serve();
-    await createClient({ userSecret: 'u1', baseUrl: server.url }).forInstance('t1').GET('/hubs/{hub}/ping', ping);
+    await createClient({ userSecret: 'u1', baseUrl: server.url })
+      .forInstance('t1')
+      .GET('/hubs/{hub}/ping', ping);
     expect(server.requests[0]?.headers.authorization).toBe('User u1, Element t1');
   });
 
@@ -140,7 +149,9 @@ describe('forInstance', () => {
   });
 
   it('shares the transport: logger, timeouts and retry policy', async () => {
-    const server = await serve((_req, res, index) => (index === 0 ? sendJson(res, 503, {}) : sendJson(res, 200, {})));
+    const server = await serve((_req, res, index) =>
+      index === 0 ? sendJson(res, 503, {}) : sendJson(res, 200, {}),
+    );
     const records: LogRecord[] = [];
     const client = make(server, { logger: (r) => records.push(r), retry: { sleep: async () => {} } });
     const { response } = await client.forInstance('t1').GET('/hubs/{hub}/ping', ping);
@@ -174,7 +185,9 @@ describe('timeouts and aborts', () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toBeInstanceOf(CloudElementsError);
     expect((error as TimeoutError).timeoutMs).toBe(200);
-    expect((error as TimeoutError).message).toBe('GET /hubs/crm/ping got no response within the timeout of 200 ms (attempt 1)');
+    expect((error as TimeoutError).message).toBe(
+      'GET /hubs/crm/ping got no response within the timeout of 200 ms (attempt 1)',
+    );
     expect(elapsedMs).toBeGreaterThanOrEqual(190);
     expect(elapsedMs).toBeLessThan(2000);
     // A timed-out attempt is not retried.
@@ -185,7 +198,9 @@ describe('timeouts and aborts', () => {
     const server = await serve(hang);
     const client = make(server);
     const started = performance.now();
-    await expect(client.GET('/hubs/{hub}/ping', { ...ping, timeoutMs: 200 })).rejects.toBeInstanceOf(TimeoutError);
+    await expect(client.GET('/hubs/{hub}/ping', { ...ping, timeoutMs: 200 })).rejects.toBeInstanceOf(
+      TimeoutError,
+    );
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
@@ -202,7 +217,9 @@ describe('timeouts and aborts', () => {
     const client = make(server, { timeoutMs: 5000 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const error = await client.GET('/hubs/{hub}/ping', { ...ping, signal: controller.signal }).catch((e: unknown) => e);
+    const error = await client
+      .GET('/hubs/{hub}/ping', { ...ping, signal: controller.signal })
+      .catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(TimeoutError);
     expect(error).toBeInstanceOf(DOMException);
     expect((error as DOMException).name).toBe('AbortError');
@@ -214,19 +231,25 @@ describe('timeouts and aborts', () => {
     const controller = new AbortController();
     const reason = new Error('user navigated away');
     setTimeout(() => controller.abort(reason), 50);
-    await expect(make(server).GET('/hubs/{hub}/ping', { ...ping, signal: controller.signal })).rejects.toBe(reason);
+    await expect(make(server).GET('/hubs/{hub}/ping', { ...ping, signal: controller.signal })).rejects.toBe(
+      reason,
+    );
   });
 
   it('rejects at once for a signal that is already aborted', async () => {
     const server = await serve();
     const signal = AbortSignal.abort();
-    await expect(make(server).GET('/hubs/{hub}/ping', { ...ping, signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(make(server).GET('/hubs/{hub}/ping', { ...ping, signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(server.requests).toHaveLength(0);
   });
 
   it('fails with ConnectionError after one attempt when retries are off', async () => {
     const server = await serve((_req, res) => void res.socket?.destroy());
-    await expect(make(server, { retry: false }).GET('/hubs/{hub}/ping', ping)).rejects.toBeInstanceOf(ConnectionError);
+    await expect(make(server, { retry: false }).GET('/hubs/{hub}/ping', ping)).rejects.toBeInstanceOf(
+      ConnectionError,
+    );
     expect(server.requests).toHaveLength(1);
   });
 });
@@ -237,7 +260,10 @@ describe('logger', () => {
       sendJson(res, index === 0 ? 502 : 200, {}, { 'Elements-Request-Id': `rid-${index}` }),
     );
     const records: LogRecord[] = [];
-    const client = make(server, { logger: (r) => records.push(r), retry: { sleep: async () => {}, random: () => 0 } });
+    const client = make(server, {
+      logger: (r) => records.push(r),
+      retry: { sleep: async () => {}, random: () => 0 },
+    });
     await client.GET('/hubs/{hub}/{objectName}', {
       params: { path: { hub: 'crm', objectName: 'contacts' }, query: { where: "name='x'" } },
     });

@@ -59,7 +59,9 @@ describe('unwrap', () => {
     [502, ServerError],
     [503, ServerError],
   ] as const)('throws the %s status as its own subclass', async (status, ErrorClass) => {
-    const client = await clientFor((_req, res) => sendJson(res, status, { requestId: 'req-1', message: 'nope' }));
+    const client = await clientFor((_req, res) =>
+      sendJson(res, status, { requestId: 'req-1', message: 'nope' }),
+    );
     const error = await catchError(unwrap(client.GET('/hubs/{hub}/ping', ping)));
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toBeInstanceOf(CloudElementsError);
@@ -91,14 +93,21 @@ describe('unwrap', () => {
 
   it('prefers the Elements-Request-Id header for the request id', async () => {
     const client = await clientFor((_req, res) =>
-      sendJson(res, 400, { requestId: 'from-body', message: 'Error parsing query' }, { 'Elements-Request-Id': 'from-header' }),
+      sendJson(
+        res,
+        400,
+        { requestId: 'from-body', message: 'Error parsing query' },
+        { 'Elements-Request-Id': 'from-header' },
+      ),
     );
     const error = await catchError(unwrap(client.GET('/hubs/{hub}/ping', ping)));
     expect(error.requestId).toBe('from-header');
   });
 
   it('gives the rate limit wait from Retry-After', async () => {
-    const client = await clientFor((_req, res) => sendJson(res, 429, { message: 'slow down' }, { 'Retry-After': '7' }));
+    const client = await clientFor((_req, res) =>
+      sendJson(res, 429, { message: 'slow down' }, { 'Retry-After': '7' }),
+    );
     const error = await catchError(unwrap(client.GET('/hubs/{hub}/ping', ping)));
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(7000);
@@ -129,7 +138,9 @@ describe('unwrap', () => {
   });
 
   it('keeps the typed error result of the plain call', async () => {
-    const client = await clientFor((_req, res) => sendJson(res, 401, { requestId: 'r', message: 'Invalid secrets' }));
+    const client = await clientFor((_req, res) =>
+      sendJson(res, 401, { requestId: 'r', message: 'Invalid secrets' }),
+    );
     const { data, error, response } = await client.GET('/hubs/{hub}/ping', ping);
     expect(data).toBeUndefined();
     expect(response.status).toBe(401);

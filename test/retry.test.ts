@@ -26,7 +26,11 @@ function statusSequence(statuses: number[], headers: Record<string, string> = {}
   };
 }
 
-async function setup(handler: TestHandler, retry: RetryOptions | false = {}, extra: Partial<ClientOptions> = {}) {
+async function setup(
+  handler: TestHandler,
+  retry: RetryOptions | false = {},
+  extra: Partial<ClientOptions> = {},
+) {
   server = await startServer(handler);
   const sleeps = recordSleeps();
   const client = createClient({
@@ -45,7 +49,9 @@ const object = { params: { path: { hub: 'crm', objectName: 'contacts' } } } as c
 describe('backoff', () => {
   it('uses full jitter under a cap that doubles per retry', () => {
     const policy = resolveRetryPolicy({ baseDelayMs: 100, maxDelayMs: 1000, random: () => 0.999 });
-    expect([1, 2, 3, 4, 5].map((retry) => computeRetryDelayMs(policy, retry))).toEqual([99, 199, 399, 799, 999]);
+    expect([1, 2, 3, 4, 5].map((retry) => computeRetryDelayMs(policy, retry))).toEqual([
+      99, 199, 399, 799, 999,
+    ]);
     const low = resolveRetryPolicy({ baseDelayMs: 100, random: () => 0 });
     expect(computeRetryDelayMs(low, 3)).toBe(0);
   });
@@ -105,7 +111,9 @@ describe('retries', () => {
   });
 
   it('gives up after maxAttempts and returns the last response', async () => {
-    const { client, server, waits } = await setup(statusSequence([503, 503, 503, 503, 503]), { maxAttempts: 4 });
+    const { client, server, waits } = await setup(statusSequence([503, 503, 503, 503, 503]), {
+      maxAttempts: 4,
+    });
     const { response, error } = await client.GET('/hubs/{hub}/ping', ping);
     expect(response.status).toBe(503);
     expect(error).toEqual({ message: 'status 503' });
@@ -187,7 +195,9 @@ describe('retries', () => {
 
   it('waits until a Retry-After date, capped at maxDelayMs', async () => {
     const inAnHour = new Date(Date.now() + 3_600_000).toUTCString();
-    const { client, waits } = await setup(statusSequence([503], { 'Retry-After': inAnHour }), { maxDelayMs: 4000 });
+    const { client, waits } = await setup(statusSequence([503], { 'Retry-After': inAnHour }), {
+      maxDelayMs: 4000,
+    });
     await client.GET('/hubs/{hub}/ping', ping);
     expect(waits).toEqual([4000]);
   });

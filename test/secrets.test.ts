@@ -30,7 +30,12 @@ function renderings(value: unknown): string[] {
     out.push(String(error));
   }
   if (value instanceof Error) {
-    out.push(value.message, value.stack ?? '', JSON.stringify({ ...value }), inspect(value.cause, { depth: Infinity }));
+    out.push(
+      value.message,
+      value.stack ?? '',
+      JSON.stringify({ ...value }),
+      inspect(value.cause, { depth: Infinity }),
+    );
   }
   return out;
 }
@@ -55,7 +60,12 @@ describe('secrets', () => {
     server = await startServer((req, res, index) => {
       const echo = `auth was ${req.headers.authorization ?? ''} for ${req.url}`;
       if (req.path.endsWith('/ping')) return sendJson(res, index % 2 === 0 ? 503 : 200, { message: echo });
-      sendJson(res, 401, { requestId: 'r1', message: echo, providerMessage: echo }, { 'Elements-Request-Id': 'r1' });
+      sendJson(
+        res,
+        401,
+        { requestId: 'r1', message: echo, providerMessage: echo },
+        { 'Elements-Request-Id': 'r1' },
+      );
     });
     const records: LogRecord[] = [];
     const outputs: string[] = [];
@@ -82,9 +92,9 @@ describe('secrets', () => {
       },
     });
     const oauthError = await unwrap(oauth).catch((e: unknown) => e);
-    const hubError = await unwrap(instance.GET('/hubs/{hub}/{objectName}', { params: { path: { hub: 'crm', objectName: 'contacts' } } })).catch(
-      (e: unknown) => e,
-    );
+    const hubError = await unwrap(
+      instance.GET('/hubs/{hub}/{objectName}', { params: { path: { hub: 'crm', objectName: 'contacts' } } }),
+    ).catch((e: unknown) => e);
     expect(oauthError).toBeInstanceOf(Error);
     expect(hubError).toBeInstanceOf(Error);
     outputs.push(...renderings(oauthError), ...renderings(hubError));
@@ -93,18 +103,40 @@ describe('secrets', () => {
 
     // Connection and timeout failures.
     const port = await findClosedPort();
-    const offline = createClient({ ...SECRETS, baseUrl: `http://127.0.0.1:${port}`, retry: false, logger: (r) => records.push(r) });
-    outputs.push(...renderings(await offline.GET('/hubs/{hub}/ping', { params: { path: { hub: 'x' } } }).catch((e: unknown) => e)));
+    const offline = createClient({
+      ...SECRETS,
+      baseUrl: `http://127.0.0.1:${port}`,
+      retry: false,
+      logger: (r) => records.push(r),
+    });
+    outputs.push(
+      ...renderings(
+        await offline.GET('/hubs/{hub}/ping', { params: { path: { hub: 'x' } } }).catch((e: unknown) => e),
+      ),
+    );
     const hanging = await startServer(() => new Promise(() => {}));
     try {
-      const slow = createClient({ ...SECRETS, baseUrl: hanging.url, timeoutMs: 50, logger: (r) => records.push(r) });
-      outputs.push(...renderings(await slow.GET('/hubs/{hub}/ping', { params: { path: { hub: 'x' } } }).catch((e: unknown) => e)));
+      const slow = createClient({
+        ...SECRETS,
+        baseUrl: hanging.url,
+        timeoutMs: 50,
+        logger: (r) => records.push(r),
+      });
+      outputs.push(
+        ...renderings(
+          await slow.GET('/hubs/{hub}/ping', { params: { path: { hub: 'x' } } }).catch((e: unknown) => e),
+        ),
+      );
     } finally {
       await hanging.close();
     }
 
     // Misuse errors that involve secret values.
-    for (const bad of [`${SECRETS.userSecret},x`, `${SECRETS.userSecret}\r\nX: y`, ` ${SECRETS.userSecret} `]) {
+    for (const bad of [
+      `${SECRETS.userSecret},x`,
+      `${SECRETS.userSecret}\r\nX: y`,
+      ` ${SECRETS.userSecret} `,
+    ]) {
       outputs.push(...renderings(captureError(() => createClient({ userSecret: bad }))));
       outputs.push(...renderings(captureError(() => client.forInstance(bad))));
     }
@@ -117,7 +149,9 @@ describe('secrets', () => {
     expectNoSecret(outputs);
 
     // The test is only meaningful if the secrets really went out.
-    const wire = server.requests.map((r) => `${r.headers.authorization} ${decodeURIComponent(r.url)}`).join('\n');
+    const wire = server.requests
+      .map((r) => `${r.headers.authorization} ${decodeURIComponent(r.url)}`)
+      .join('\n');
     for (const secret of planted) expect(wire).toContain(secret);
   });
 
@@ -130,9 +164,9 @@ describe('secrets', () => {
       'https://api.test/elements/sfdc/oauth/url?apiKey=[REDACTED]&apiSecret=[REDACTED]&callbackUrl=https%3A%2F%2Fx.test&state=sfdc&code=[REDACTED]&token=[REDACTED]',
     );
     expect(redactUrl('https://me:pw@api.test/x#frag')).toBe('https://[REDACTED]@api.test/x#frag');
-    expect(redactUrl('https://api.test/x?callbackUrl=https%3A%2F%2Fa.test%2Fcb%3Fstate%3Ds%26code%3Dc123')).toBe(
-      'https://api.test/x?callbackUrl=https%3A%2F%2Fa.test%2Fcb%3Fstate%3Ds%26code%3D[REDACTED]',
-    );
+    expect(
+      redactUrl('https://api.test/x?callbackUrl=https%3A%2F%2Fa.test%2Fcb%3Fstate%3Ds%26code%3Dc123'),
+    ).toBe('https://api.test/x?callbackUrl=https%3A%2F%2Fa.test%2Fcb%3Fstate%3Ds%26code%3D[REDACTED]');
   });
 
   it('redacts credential headers', () => {

@@ -60,7 +60,9 @@ function redactQuery(query: string): string {
       const eq = pair.indexOf('=');
       if (eq === -1) return pair;
       const name = pair.slice(0, eq);
-      return isSecretName(decodeName(name)) ? `${name}=${REDACTED}` : `${name}=${redactEncodedPairs(pair.slice(eq + 1))}`;
+      return isSecretName(decodeName(name))
+        ? `${name}=${REDACTED}`
+        : `${name}=${redactEncodedPairs(pair.slice(eq + 1))}`;
     })
     .join('&');
 }

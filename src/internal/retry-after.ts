@@ -2,7 +2,10 @@
  * Parses a `Retry-After` header (RFC 9110 §10.2.3: delay in seconds, or an HTTP date) into milliseconds
  * from `nowMs`. Returns `undefined` for a missing or unreadable value; a date in the past gives 0.
  */
-export function parseRetryAfterMs(value: string | null | undefined, nowMs: number = Date.now()): number | undefined {
+export function parseRetryAfterMs(
+  value: string | null | undefined,
+  nowMs: number = Date.now(),
+): number | undefined {
   if (value === null || value === undefined) return undefined;
   const text = value.trim();
   if (text === '') return undefined;

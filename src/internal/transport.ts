@@ -38,22 +38,29 @@ export type RequestOptions = {
   retry?: boolean | RetryOptions;
 };
 
+/** What {@link createTransport} needs; built by `createClient` from its options. */
 export type TransportOptions = {
+  /** The fetch that sends one attempt. */
   fetch: (request: Request) => Promise<Response>;
   /** Base URL, used to report paths relative to it. */
   baseUrl: string;
+  /** Per-attempt limit; `Infinity` for none. */
   timeoutMs: number;
-  /** `false` when the client disabled retries (per-request `retry` can still turn them on). */
+  /** The client's policy, the base for per-request overrides. */
   retry: RetryPolicy;
+  /** `false` when the client turned retries off (a request can still opt in with `retry`). */
   retryEnabled: boolean;
   logger?: (record: LogRecord) => void;
+  /** Scrubs the client's secrets from error text. */
   redact: Redactor;
 };
 
 /** Checks a timeout value; `Infinity` means no limit. */
 export function checkTimeoutMs(value: unknown, name = 'timeoutMs'): number {
   if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
-    throw new TypeError(`[cloud-elements] ${name} must be a positive number of milliseconds (or Infinity), got ${String(value)}.`);
+    throw new TypeError(
+      `[cloud-elements] ${name} must be a positive number of milliseconds (or Infinity), got ${String(value)}.`,
+    );
   }
   return value;
 }
@@ -123,7 +130,9 @@ export function createTransport(options: TransportOptions): (request: Request) =
       const limitMs = Math.min(timeoutMs, remainingMs);
       const byDeadline = remainingMs < timeoutMs;
       const timer = new AbortController();
-      const handle = Number.isFinite(limitMs) ? setTimeout(() => timer.abort(), Math.max(0, limitMs)) : undefined;
+      const handle = Number.isFinite(limitMs)
+        ? setTimeout(() => timer.abort(), Math.max(0, limitMs))
+        : undefined;
       const signal = AbortSignal.any([request.signal, timer.signal]);
       const attemptRequest = new Request(last ? request : request.clone(), { signal });
       const sentAt = Date.now();
@@ -138,10 +147,16 @@ export function createTransport(options: TransportOptions): (request: Request) =
           throw request.signal.reason;
         }
         if (timer.signal.aborted) {
-          const limit = byDeadline ? `the retry deadline of ${policy.deadlineMs} ms` : `the timeout of ${timeoutMs} ms`;
+          const limit = byDeadline
+            ? `the retry deadline of ${policy.deadlineMs} ms`
+            : `the timeout of ${timeoutMs} ms`;
           const message = `${method} ${path} got no response within ${limit} (attempt ${attempt})`;
           log({ ...base, outcome: 'timeout', error: message });
-          throw new TimeoutError(message, { method, path, timeoutMs: byDeadline ? (policy.deadlineMs ?? limitMs) : timeoutMs });
+          throw new TimeoutError(message, {
+            method,
+            path,
+            timeoutMs: byDeadline ? (policy.deadlineMs ?? limitMs) : timeoutMs,
+          });
         }
         const reason = describeNetworkError(error);
         const failure = new ConnectionError(options.redact(`${method} ${path} failed: ${reason}`), {
@@ -162,7 +177,15 @@ export function createTransport(options: TransportOptions): (request: Request) =
       }
       const durationMs = Date.now() - sentAt;
       const requestId = response.headers.get('elements-request-id') ?? undefined;
-      const record: LogRecord = { method, path, url, attempt, outcome: 'response', status: response.status, durationMs };
+      const record: LogRecord = {
+        method,
+        path,
+        url,
+        attempt,
+        outcome: 'response',
+        status: response.status,
+        durationMs,
+      };
       if (requestId !== undefined) record.requestId = requestId;
       if (last || !policy.statuses.has(response.status)) {
         log(record);

@@ -1,8 +1,12 @@
 import { EmulatorHttpError, type Caller, type RequestContext } from './http.js';
 import type { EmulatorState } from './state.js';
 
-/** What a route requires: nothing, `User` + `Organization`, or `User` + `Element` (`Organization` optional). */
-export type AuthLevel = 'none' | 'platform' | 'instance';
+/**
+ * What a route requires: nothing; `User` + `Organization`; `User` + `Element` (`Organization` optional) of an
+ * enabled instance (`instance`, hub calls); or the same of any instance, disabled ones included (`token`, the
+ * token-scoped platform calls such as `PUT /instances/enabled`).
+ */
+export type AuthLevel = 'none' | 'platform' | 'instance' | 'token';
 
 /** The parts of a Cloud Elements `Authorization` header. */
 export interface AuthorizationParts {
@@ -34,7 +38,11 @@ export function parseAuthorizationHeader(header: string | undefined): Authorizat
  * Checks the `Authorization` header of a call against the state: 401 for missing or wrong credentials (or the token
  * of a deleted instance), 403 when the instance of the token is disabled.
  */
-export function authenticate(ctx: RequestContext, state: EmulatorState, level: AuthLevel): Caller | undefined {
+export function authenticate(
+  ctx: RequestContext,
+  state: EmulatorState,
+  level: AuthLevel,
+): Caller | undefined {
   if (level === 'none') return undefined;
   const header = ctx.headers.authorization;
   const parts = parseAuthorizationHeader(Array.isArray(header) ? header[0] : header);
@@ -44,17 +52,17 @@ export function authenticate(ctx: RequestContext, state: EmulatorState, level: A
   const organizationOk = parts.organization === state.organization.secret;
   if (level === 'platform') {
     if (!organizationOk) throw new EmulatorHttpError(401, UNAUTHORIZED);
-    // Token-scoped platform calls (e.g. PUT /instances/enabled) name their instance by the Element part.
-    const instance = parts.element === undefined ? undefined : state.findInstanceByToken(parts.element);
-    if (parts.element !== undefined && !instance) throw new EmulatorHttpError(401, UNAUTHORIZED);
-    return instance ? { user, instance } : { user };
+    return { user };
   }
   if (parts.organization !== undefined && !organizationOk) throw new EmulatorHttpError(401, UNAUTHORIZED);
   if (parts.element === undefined) throw new EmulatorHttpError(401, UNAUTHORIZED);
   const instance = state.findInstanceByToken(parts.element);
   if (!instance) throw new EmulatorHttpError(401, UNAUTHORIZED);
-  if (instance.disabled) {
-    throw new EmulatorHttpError(403, `The element instance ${instance.id} is disabled; enable it to make hub calls.`);
+  if (instance.disabled && level === 'instance') {
+    throw new EmulatorHttpError(
+      403,
+      `The element instance ${instance.id} is disabled; enable it to make hub calls.`,
+    );
   }
   return { user, instance };
 }

@@ -39,7 +39,10 @@ function parseMetaData(part: MultipartPart | undefined): BulkUploadMetaData {
   }
   const metaData = value as BulkUploadMetaData;
   if (metaData.action !== undefined && !['create', 'update', 'upsert'].includes(metaData.action)) {
-    throw new EmulatorHttpError(400, `metaData.action must be create, update or upsert, not '${String(metaData.action)}'.`);
+    throw new EmulatorHttpError(
+      400,
+      `metaData.action must be create, update or upsert, not '${String(metaData.action)}'.`,
+    );
   }
   if ((metaData.action === 'update' || metaData.action === 'upsert') && !keyField(metaData)) {
     throw new EmulatorHttpError(
@@ -94,7 +97,8 @@ function readJsonRecords(text: string, out: ParsedUpload): void {
 
 function readCsvRecords(text: string, out: ParsedUpload): void {
   const [header, ...rows] = parseCsv(text);
-  if (!header) throw new EmulatorHttpError(400, 'The CSV file is empty; it needs a header row of field names.');
+  if (!header)
+    throw new EmulatorHttpError(400, 'The CSV file is empty; it needs a header row of field names.');
   rows.forEach((row, index) => {
     if (row.length !== header.length) {
       out.errors.push({
@@ -116,7 +120,11 @@ function readCsvRecords(text: string, out: ParsedUpload): void {
 export function parseUpload(parts: MultipartPart[]): ParsedUpload {
   const file = parts.find((part) => part.name === 'file');
   if (!file) throw new EmulatorHttpError(400, "The multipart body has no 'file' part with the records.");
-  const out: ParsedUpload = { records: [], errors: [], metaData: parseMetaData(parts.find((p) => p.name === 'metaData')) };
+  const out: ParsedUpload = {
+    records: [],
+    errors: [],
+    metaData: parseMetaData(parts.find((p) => p.name === 'metaData')),
+  };
   const text = file.data.toString('utf8');
   if (isJson(file, out.metaData)) readJsonRecords(text, out);
   else readCsvRecords(text, out);

@@ -4,7 +4,15 @@ import { compareForOrderBy, matchesCeql } from './ceql-eval.js';
 import { formatCsv } from './csv.js';
 import { deliver } from './events.js';
 import { EmulatorHttpError, type Reply, type RequestContext } from './http.js';
-import { callerInstance, createRecord, findRecords, presentRecord, resourcesOf, updateRecord, withoutNulls } from './hubs.js';
+import {
+  callerInstance,
+  createRecord,
+  findRecords,
+  presentRecord,
+  resourcesOf,
+  updateRecord,
+  withoutNulls,
+} from './hubs.js';
 import { parseMultipart } from './multipart.js';
 import { pageReply } from './paging.js';
 import type { Route } from './server.js';
@@ -60,9 +68,12 @@ export function createBulkEngine(state: EmulatorState, options: BulkOptions = {}
   const progress = options.progress ?? 'time';
   const stepMs = options.stepMs ?? 100;
   if (!['time', 'poll', 'manual'].includes(progress)) {
-    throw new TypeError(`[cloud-elements] emulator bulk.progress must be 'time', 'poll' or 'manual'; got '${progress}'.`);
+    throw new TypeError(
+      `[cloud-elements] emulator bulk.progress must be 'time', 'poll' or 'manual'; got '${progress}'.`,
+    );
   }
-  if (!(stepMs >= 0)) throw new TypeError(`[cloud-elements] emulator bulk.stepMs must be >= 0; got ${stepMs}.`);
+  if (!(stepMs >= 0))
+    throw new TypeError(`[cloud-elements] emulator bulk.stepMs must be >= 0; got ${stepMs}.`);
   const timers = new Map<string, NodeJS.Timeout>();
 
   const statusJson = (job: BulkJob) => ({
@@ -106,7 +117,8 @@ export function createBulkEngine(state: EmulatorState, options: BulkOptions = {}
             ? undefined
             : byKey.get(String(record[key]));
         if (action === 'update' && !existing) {
-          throw new EmulatorHttpError(404, `No record found with ${key} = ${String(record[key] ?? '(empty)')}`);
+          const value = key === undefined ? undefined : record[key];
+          throw new EmulatorHttpError(404, `No record found with ${key} = ${String(value ?? '(empty)')}`);
         }
         const written = existing
           ? updateRecord(state, instance, job.objectName, existing, record, { notify: false })
@@ -127,7 +139,12 @@ export function createBulkEngine(state: EmulatorState, options: BulkOptions = {}
       else runUpload(job, instance);
     }
     if (job.callbackUrl) {
-      deliver(state, job.callbackUrl, statusJson(job), instance?.configuration.get('event.notification.signature.key'));
+      deliver(
+        state,
+        job.callbackUrl,
+        statusJson(job),
+        instance?.configuration.get('event.notification.signature.key'),
+      );
     }
   };
 
@@ -150,7 +167,11 @@ export function createBulkEngine(state: EmulatorState, options: BulkOptions = {}
     timers.set(job.id, timer);
   };
 
-  const createJob = (ctx: RequestContext, instance: EmulatorInstance, job: Pick<BulkJob, 'kind' | 'objectName'> & Partial<BulkJob>): Reply => {
+  const createJob = (
+    ctx: RequestContext,
+    instance: EmulatorInstance,
+    job: Pick<BulkJob, 'kind' | 'objectName'> & Partial<BulkJob>,
+  ): Reply => {
     const now = state.nowIso();
     const callbackUrl = ctx.headers['elements-async-callback-url'];
     const created: BulkJob = {
@@ -170,19 +191,27 @@ export function createBulkEngine(state: EmulatorState, options: BulkOptions = {}
   };
 
   const requireResourceName = (instance: EmulatorInstance, name: string): string => {
-    const key = Object.keys(resourcesOf(instance)).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
-    if (key === undefined) throw new EmulatorHttpError(404, `No resource ${name} found for element ${instance.elementKey}.`);
+    const key = Object.keys(resourcesOf(instance)).find(
+      (candidate) => candidate.toLowerCase() === name.toLowerCase(),
+    );
+    if (key === undefined)
+      throw new EmulatorHttpError(404, `No resource ${name} found for element ${instance.elementKey}.`);
     return key;
   };
 
   const requireJob = (ctx: RequestContext): BulkJob => {
     const instance = callerInstance(ctx);
     const job = state.bulkJobs.get(ctx.params.id ?? '');
-    if (!job || job.instanceId !== instance.id) throw new EmulatorHttpError(404, `No bulk job found with ID ${ctx.params.id}`);
+    if (!job || job.instanceId !== instance.id)
+      throw new EmulatorHttpError(404, `No bulk job found with ID ${ctx.params.id}`);
     return job;
   };
 
-  const route = (method: string, path: string, handle: (ctx: RequestContext) => Reply | Promise<Reply>): Route => ({
+  const route = (
+    method: string,
+    path: string,
+    handle: (ctx: RequestContext) => Reply | Promise<Reply>,
+  ): Route => ({
     method,
     path: `/hubs/{hub}/bulk${path}`,
     auth: 'instance',
@@ -193,7 +222,8 @@ export function createBulkEngine(state: EmulatorState, options: BulkOptions = {}
     route('POST', '/query', (ctx) => {
       const instance = callerInstance(ctx);
       const q = ctx.query.get('q');
-      if (!q) throw new EmulatorHttpError(400, "The query parameter q is required, e.g. q=select * from contacts.");
+      if (!q)
+        throw new EmulatorHttpError(400, 'The query parameter q is required, e.g. q=select * from contacts.');
       const select = parseBulkSelect(q);
       if (select.orderBy) compareForOrderBy(select.orderBy);
       const objectName = requireResourceName(instance, select.objectName);
@@ -226,10 +256,16 @@ export function createBulkEngine(state: EmulatorState, options: BulkOptions = {}
     route('GET', '/{id}/{objectName}', (ctx) => {
       const job = requireJob(ctx);
       if (job.objectName.toLowerCase() !== (ctx.params.objectName ?? '').toLowerCase()) {
-        throw new EmulatorHttpError(404, `No ${ctx.params.objectName} found in bulk job ${job.id} (it holds ${job.objectName}).`);
+        throw new EmulatorHttpError(
+          404,
+          `No ${ctx.params.objectName} found in bulk job ${job.id} (it holds ${job.objectName}).`,
+        );
       }
       if (job.status !== 'COMPLETED') {
-        throw new EmulatorHttpError(404, `No results found for bulk job ${job.id}: it is ${job.status}, not COMPLETED.`);
+        throw new EmulatorHttpError(
+          404,
+          `No results found for bulk job ${job.id}: it is ${job.status}, not COMPLETED.`,
+        );
       }
       const accept = String(ctx.headers.accept ?? '*/*').toLowerCase();
       if (accept.includes('text/csv')) {
@@ -240,7 +276,10 @@ export function createBulkEngine(state: EmulatorState, options: BulkOptions = {}
         const lines = job.results.map((record) => `${JSON.stringify(record)}\n`).join('');
         return { bytes: lines, contentType: 'application/json' };
       }
-      throw new EmulatorHttpError(406, `Could not find acceptable representation; Accept text/csv or application/json.`);
+      throw new EmulatorHttpError(
+        406,
+        `Could not find acceptable representation; Accept text/csv or application/json.`,
+      );
     }),
   ];
 

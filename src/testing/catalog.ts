@@ -29,20 +29,66 @@ const oauthKeys = ['oauth.api.key', 'oauth.api.secret', 'oauth.callback.url'];
 
 /** The six seed elements (reference §16). */
 export const ELEMENTS: readonly CatalogElement[] = [
-  { id: 23, key: 'sfdc', name: 'Salesforce Sales Cloud', hub: 'crm', provider: 'Salesforce', provision: 'oauth2',
-    requiredConfiguration: oauthKeys, description: 'Accounts, contacts, leads and opportunities in Salesforce.' },
-  { id: 177, key: 'sfdcdocuments', name: 'Salesforce Files', hub: 'documents', provider: 'Salesforce',
-    provision: 'oauth2', requiredConfiguration: oauthKeys, description: 'Files and folders in Salesforce Files.' },
-  { id: 29, key: 'sfdcservicecloud', name: 'Salesforce Service Cloud', hub: 'helpdesk', provider: 'Salesforce',
-    provision: 'oauth2', requiredConfiguration: oauthKeys, description: 'Incidents and contacts in Service Cloud.' },
-  { id: 1357, key: 'sfdcmarketingcloud', name: 'Salesforce Marketing Cloud', hub: 'marketing',
-    provider: 'Salesforce Marketing Cloud', provision: 'oauth2', requiredConfiguration: oauthKeys,
-    description: 'Contacts and lists in Salesforce Marketing Cloud.' },
-  { id: 85, key: 'marketo', name: 'Marketo', hub: 'marketing', provider: 'Marketo', provision: 'configuration',
+  {
+    id: 23,
+    key: 'sfdc',
+    name: 'Salesforce Sales Cloud',
+    hub: 'crm',
+    provider: 'Salesforce',
+    provision: 'oauth2',
+    requiredConfiguration: oauthKeys,
+    description: 'Accounts, contacts, leads and opportunities in Salesforce.',
+  },
+  {
+    id: 177,
+    key: 'sfdcdocuments',
+    name: 'Salesforce Files',
+    hub: 'documents',
+    provider: 'Salesforce',
+    provision: 'oauth2',
+    requiredConfiguration: oauthKeys,
+    description: 'Files and folders in Salesforce Files.',
+  },
+  {
+    id: 29,
+    key: 'sfdcservicecloud',
+    name: 'Salesforce Service Cloud',
+    hub: 'helpdesk',
+    provider: 'Salesforce',
+    provision: 'oauth2',
+    requiredConfiguration: oauthKeys,
+    description: 'Incidents and contacts in Service Cloud.',
+  },
+  {
+    id: 1357,
+    key: 'sfdcmarketingcloud',
+    name: 'Salesforce Marketing Cloud',
+    hub: 'marketing',
+    provider: 'Salesforce Marketing Cloud',
+    provision: 'oauth2',
+    requiredConfiguration: oauthKeys,
+    description: 'Contacts and lists in Salesforce Marketing Cloud.',
+  },
+  {
+    id: 85,
+    key: 'marketo',
+    name: 'Marketo',
+    hub: 'marketing',
+    provider: 'Marketo',
+    provision: 'configuration',
     requiredConfiguration: ['oauth.api.key', 'oauth.api.secret', 'marketo.identity.url', 'base.url'],
-    description: 'Leads (contacts) and lists in Marketo.' },
-  { id: 3129, key: 'concur', name: 'Concur', hub: 'expense', provider: 'SAP Concur', provision: 'oauth2',
-    requiredConfiguration: oauthKeys, description: 'Expense reports in SAP Concur.' },
+    description: 'Leads (contacts) and lists in Marketo.',
+  },
+  {
+    id: 3129,
+    key: 'concur',
+    name: 'Concur',
+    hub: 'expense',
+    provider: 'SAP Concur',
+    provision: 'oauth2',
+    requiredConfiguration: oauthKeys,
+    description: 'Expense reports in SAP Concur.',
+  },
 ];
 
 /** Resources of each hub that the generic record handlers serve (documents has its own module). */
@@ -127,7 +173,12 @@ export function catalogRoutes(): Route[] {
   const json = (value: unknown): Reply => ({ json: value });
   return [
     { method: 'GET', path: '/elements', auth: 'platform', handle: () => json(ELEMENTS.map(elementJson)) },
-    { method: 'GET', path: '/elements/keys', auth: 'platform', handle: () => json(ELEMENTS.map((e) => e.key)) },
+    {
+      method: 'GET',
+      path: '/elements/keys',
+      auth: 'platform',
+      handle: () => json(ELEMENTS.map((e) => e.key)),
+    },
     {
       method: 'GET',
       path: '/elements/{keyOrId}',

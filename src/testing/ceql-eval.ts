@@ -23,7 +23,8 @@ export function readField(record: Record<string, unknown>, field: string): unkno
 
 function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
   return undefined;
 }
 
@@ -39,7 +40,11 @@ function compareValues(actual: unknown, literal: CeqlValue): number | undefined 
   }
   const left = asNumber(actual);
   const right = asNumber(literal);
-  if ((typeof literal === 'number' || typeof actual === 'number') && left !== undefined && right !== undefined) {
+  if (
+    (typeof literal === 'number' || typeof actual === 'number') &&
+    left !== undefined &&
+    right !== undefined
+  ) {
     return left - right;
   }
   const a = asText(actual);
@@ -111,7 +116,9 @@ export function matchesCeql(record: Record<string, unknown>, expression: CeqlExp
  * Builds a comparator from an `orderBy` value (`name desc,createdDate asc`). Missing values sort last; numbers
  * compare as numbers. A 400 when a part is not `field [asc|desc]`.
  */
-export function compareForOrderBy(orderBy: string): (a: Record<string, unknown>, b: Record<string, unknown>) => number {
+export function compareForOrderBy(
+  orderBy: string,
+): (a: Record<string, unknown>, b: Record<string, unknown>) => number {
   const keys = orderBy.split(',').map((part) => {
     const match = /^\s*`?([^`\s]+)`?(?:\s+(asc|desc))?\s*$/i.exec(part);
     if (!match) {

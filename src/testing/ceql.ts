@@ -49,7 +49,8 @@ function tokenize(text: string): Token[] {
       let value = '';
       let end = at + 1;
       for (;;) {
-        if (end >= text.length) throw parseError(text, at, `unterminated ${char === "'" ? 'string' : 'field name'}`);
+        if (end >= text.length)
+          throw parseError(text, at, `unterminated ${char === "'" ? 'string' : 'field name'}`);
         if (text[end] === char && char === "'" && text[end + 1] === "'") {
           value += "'";
           end += 2;
@@ -100,7 +101,8 @@ class Parser {
   }
   expectWord(word: string): void {
     const token = this.take();
-    if (!this.isWord(word, token)) throw parseError(this.text, token.at, `expected ${word}, found '${token.text}'`);
+    if (!this.isWord(word, token))
+      throw parseError(this.text, token.at, `expected ${word}, found '${token.text}'`);
   }
   expectPunct(punct: string): void {
     const token = this.take();
@@ -140,7 +142,10 @@ class Parser {
   }
   field(): string {
     const token = this.take();
-    if (token.kind === 'field' || (token.kind === 'word' && !this.isWord('AND', token) && !this.isWord('OR', token))) {
+    if (
+      token.kind === 'field' ||
+      (token.kind === 'word' && !this.isWord('AND', token) && !this.isWord('OR', token))
+    ) {
       return token.text;
     }
     return this.fail(token, `expected a field name, found '${token.text}'`);
@@ -152,7 +157,10 @@ class Parser {
     if (this.isWord('TRUE', token)) return true;
     if (this.isWord('FALSE', token)) return false;
     if (this.isWord('NULL', token)) return null;
-    return this.fail(token, `expected a value (a 'quoted string', a number, true or false), found '${token.text}'`);
+    return this.fail(
+      token,
+      `expected a value (a 'quoted string', a number, true or false), found '${token.text}'`,
+    );
   }
   comparison(): CeqlExpression {
     const field = this.field();

@@ -17,7 +17,14 @@ import {
   type DocumentsDrive,
 } from './documents.js';
 import { notifyRecordChange, type EventType } from './events.js';
-import { API_BASE, EmulatorHttpError, queryBoolean, readJsonObject, type Reply, type RequestContext } from './http.js';
+import {
+  API_BASE,
+  EmulatorHttpError,
+  queryBoolean,
+  readJsonObject,
+  type Reply,
+  type RequestContext,
+} from './http.js';
 import { callerInstance } from './hubs.js';
 import { parseMultipart } from './multipart.js';
 import { pageReply } from './paging.js';
@@ -40,7 +47,10 @@ export function documentsRoutes(state: EmulatorState): Route[] {
     handle: async (ctx) => {
       const instance = callerInstance(ctx);
       if (findElement(instance.elementKey)?.hub !== 'documents') {
-        throw new EmulatorHttpError(404, `No resource ${path.split('/')[1]} found for element ${instance.elementKey}.`);
+        throw new EmulatorHttpError(
+          404,
+          `No resource ${path.split('/')[1]} found for element ${instance.elementKey}.`,
+        );
       }
       const reply = await handle({ ctx, instance, drive: driveOf(state, instance.id) });
       return { ...reply, headers: { ...reply.headers, 'Elements-Element-Instance-Id': String(instance.id) } };
@@ -67,39 +77,60 @@ export function documentsRoutes(state: EmulatorState): Route[] {
       headers: { 'Content-Disposition': `attachment; filename="${name}"` },
     };
   };
-  const remove = (kind: Kind) => (call: Call): Reply => {
-    const item = target(call, kind);
-    removeItem(call.drive, item);
-    notify(call, kind, 'DELETED', item);
-    return {};
-  };
-  const readMetadata = (kind: Kind) => (call: Call): Reply => json(call, target(call, kind));
-  const updateMetadata = (kind: Kind) => async (call: Call): Promise<Reply> => {
-    const item = target(call, kind);
-    const body = await readJsonObject(call.ctx);
-    if (typeof body.path === 'string') moveItem(state, call.drive, item, normalizePath(body.path, 'body path'));
-    else if (typeof body.name === 'string') {
-      if (body.name === '' || body.name.includes('/')) throw new EmulatorHttpError(400, 'name must be a plain name.');
-      moveItem(state, call.drive, item, `${parentPath(item.path).replace(/\/$/, '')}/${body.name}`);
-    }
-    if (Array.isArray(body.tags)) item.tags = body.tags.map(String);
-    if (typeof body.description === 'string') item.description = body.description;
-    item.modifiedDate = state.nowIso();
-    notify(call, kind, 'UPDATED', item);
-    return json(call, item);
-  };
-  const copy = (kind: Kind) => async (call: Call): Promise<Reply> => {
-    const item = target(call, kind);
-    const body = await readJsonObject(call.ctx);
-    const to = normalizePath(typeof body.path === 'string' ? body.path : undefined, 'body path');
-    const created = copyItem(state, call.drive, item, to, queryBoolean(call.ctx.query, 'overwrite') ?? false);
-    notify(call, kind, 'CREATED', created);
-    return json(call, created);
-  };
+  const remove =
+    (kind: Kind) =>
+    (call: Call): Reply => {
+      const item = target(call, kind);
+      removeItem(call.drive, item);
+      notify(call, kind, 'DELETED', item);
+      return {};
+    };
+  const readMetadata =
+    (kind: Kind) =>
+    (call: Call): Reply =>
+      json(call, target(call, kind));
+  const updateMetadata =
+    (kind: Kind) =>
+    async (call: Call): Promise<Reply> => {
+      const item = target(call, kind);
+      const body = await readJsonObject(call.ctx);
+      if (typeof body.path === 'string')
+        moveItem(state, call.drive, item, normalizePath(body.path, 'body path'));
+      else if (typeof body.name === 'string') {
+        if (body.name === '' || body.name.includes('/'))
+          throw new EmulatorHttpError(400, 'name must be a plain name.');
+        moveItem(state, call.drive, item, `${parentPath(item.path).replace(/\/$/, '')}/${body.name}`);
+      }
+      if (Array.isArray(body.tags)) item.tags = body.tags.map(String);
+      if (typeof body.description === 'string') item.description = body.description;
+      item.modifiedDate = state.nowIso();
+      notify(call, kind, 'UPDATED', item);
+      return json(call, item);
+    };
+  const copy =
+    (kind: Kind) =>
+    async (call: Call): Promise<Reply> => {
+      const item = target(call, kind);
+      const body = await readJsonObject(call.ctx);
+      const to = normalizePath(typeof body.path === 'string' ? body.path : undefined, 'body path');
+      const created = copyItem(
+        state,
+        call.drive,
+        item,
+        to,
+        queryBoolean(call.ctx.query, 'overwrite') ?? false,
+      );
+      notify(call, kind, 'CREATED', created);
+      return json(call, created);
+    };
   const links = (call: Call): Reply => {
     const item = target(call, 'files');
     const providerLink = `${call.ctx.origin}${API_BASE}/hubs/documents/files/${encodeURIComponent(item.id)}`;
-    const out: Record<string, unknown> = { providerLink, providerViewLink: providerLink, cloudElementsLink: providerLink };
+    const out: Record<string, unknown> = {
+      providerLink,
+      providerViewLink: providerLink,
+      cloudElementsLink: providerLink,
+    };
     if (queryBoolean(call.ctx.query, 'raw')) out.raw = { id: item.id, path: item.path };
     return { json: out };
   };
@@ -107,7 +138,8 @@ export function documentsRoutes(state: EmulatorState): Route[] {
     const folder = target(call, 'folders');
     const prefix = folder.path === '/' ? '/' : `${folder.path}/`;
     let items = [...call.drive.byPath.values()].filter(
-      (item) => item.path.startsWith(prefix) && item.path !== '/' && !item.path.slice(prefix.length).includes('/'),
+      (item) =>
+        item.path.startsWith(prefix) && item.path !== '/' && !item.path.slice(prefix.length).includes('/'),
     );
     const orderBy = call.ctx.query.get('orderBy');
     if (orderBy) {
@@ -122,7 +154,8 @@ export function documentsRoutes(state: EmulatorState): Route[] {
     route('GET', '/files/{id}', download),
     route('POST', '/files', async (call) => {
       const path = normalizePath(call.ctx.query.get('path'));
-      if (path === '/') throw new EmulatorHttpError(400, 'The path must name a file, e.g. path=/folder/file.txt.');
+      if (path === '/')
+        throw new EmulatorHttpError(400, 'The path must name a file, e.g. path=/folder/file.txt.');
       const parts = parseMultipart(await call.ctx.body(), call.ctx.headers['content-type']);
       const file = parts.find((part) => part.name === 'file');
       if (!file) throw new EmulatorHttpError(400, "The multipart body has no 'file' part with the content.");
@@ -178,12 +211,18 @@ export function documentsRoutes(state: EmulatorState): Route[] {
       const under = normalizePath(call.ctx.query.get('path') ?? '/');
       const prefix = under === '/' ? '/' : `${under}/`;
       const found = [...call.drive.byPath.values()].filter(
-        (item) => item.path !== '/' && item.path.startsWith(prefix) && baseName(item.path).toLowerCase().includes(text),
+        (item) =>
+          item.path !== '/' &&
+          item.path.startsWith(prefix) &&
+          baseName(item.path).toLowerCase().includes(text),
       );
       return pageReply(found, call.ctx.query, (item) => itemJson(call.drive, item));
     }),
     route('GET', '/storage', (call) => {
-      const used = [...call.drive.byPath.values()].reduce((sum, item) => sum + (item.content?.length ?? 0), 0);
+      const used = [...call.drive.byPath.values()].reduce(
+        (sum, item) => sum + (item.content?.length ?? 0),
+        0,
+      );
       return { json: { totalSpace: 10 * 1024 ** 3, usedSpace: used, availableSpace: 10 * 1024 ** 3 - used } };
     }),
   ];

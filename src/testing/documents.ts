@@ -84,11 +84,18 @@ export function itemJson(drive: DocumentsDrive, item: DocumentItem): Record<stri
 }
 
 /** Finds an item by path or id and kind, answering 404 when there is none. */
-export function requireItem(drive: DocumentsDrive, by: { path?: string; id?: string }, directory: boolean): DocumentItem {
+export function requireItem(
+  drive: DocumentsDrive,
+  by: { path?: string; id?: string },
+  directory: boolean,
+): DocumentItem {
   const item = by.id !== undefined ? drive.byId.get(by.id) : drive.byPath.get(by.path ?? '');
   const kind = directory ? 'folder' : 'file';
   if (!item || item.directory !== directory) {
-    throw new EmulatorHttpError(404, `No ${kind} found with ${by.id !== undefined ? `ID ${by.id}` : `path ${by.path}`}`);
+    throw new EmulatorHttpError(
+      404,
+      `No ${kind} found with ${by.id !== undefined ? `ID ${by.id}` : `path ${by.path}`}`,
+    );
   }
   return item;
 }
@@ -97,7 +104,8 @@ export function requireItem(drive: DocumentsDrive, by: { path?: string; id?: str
 export function ensureFolder(state: EmulatorState, drive: DocumentsDrive, path: string): DocumentItem {
   const existing = drive.byPath.get(path);
   if (existing) {
-    if (!existing.directory) throw new EmulatorHttpError(409, `A file exists at ${path}; it cannot hold items.`);
+    if (!existing.directory)
+      throw new EmulatorHttpError(409, `A file exists at ${path}; it cannot hold items.`);
     return existing;
   }
   ensureFolder(state, drive, parentPath(path));
@@ -154,10 +162,16 @@ export function clearTarget(drive: DocumentsDrive, path: string, overwrite: bool
 }
 
 /** Moves (renames) an item and everything under it to `target`. */
-export function moveItem(state: EmulatorState, drive: DocumentsDrive, item: DocumentItem, target: string): void {
+export function moveItem(
+  state: EmulatorState,
+  drive: DocumentsDrive,
+  item: DocumentItem,
+  target: string,
+): void {
   if (item.path === '/') throw new EmulatorHttpError(400, 'The root folder cannot be moved.');
   if (target === item.path) return;
-  if (target.startsWith(`${item.path}/`)) throw new EmulatorHttpError(400, 'A folder cannot move into itself.');
+  if (target.startsWith(`${item.path}/`))
+    throw new EmulatorHttpError(400, 'A folder cannot move into itself.');
   if (drive.byPath.has(target)) throw conflict(target);
   ensureFolder(state, drive, parentPath(target));
   const from = item.path;
@@ -185,7 +199,11 @@ export function copyItem(
   let copy: DocumentItem | undefined;
   for (const source of subtree(drive, item.path).sort((a, b) => a.path.length - b.path.length)) {
     const { id: _id, createdDate: _c, modifiedDate: _m, ...rest } = source;
-    const added = addItem(state, drive, { ...rest, path: target + source.path.slice(item.path.length), tags: [...source.tags] });
+    const added = addItem(state, drive, {
+      ...rest,
+      path: target + source.path.slice(item.path.length),
+      tags: [...source.tags],
+    });
     copy ??= added;
   }
   return copy!;

@@ -18,7 +18,12 @@ export function signWebhookBody(body: string | Buffer, key: string): string {
  * POSTs a JSON body to a URL in the background, signed when `signatureKey` is given, and records the delivery in
  * `state.deliveries` (`Emulator.settle()` waits for it). Receivers' failures are recorded, never thrown.
  */
-export function deliver(state: EmulatorState, url: string, payload: unknown, signatureKey?: string | null): void {
+export function deliver(
+  state: EmulatorState,
+  url: string,
+  payload: unknown,
+  signatureKey?: string | null,
+): void {
   const body = JSON.stringify(payload);
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
@@ -28,7 +33,12 @@ export function deliver(state: EmulatorState, url: string, payload: unknown, sig
   if (signatureKey) headers['Elements-Webhook-Signature'] = signWebhookBody(body, signatureKey);
   const delivery: EventDelivery = { id: headers['Elements-Webhook-Id']!, url, body, headers };
   state.deliveries.push(delivery);
-  const attempt = fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS) })
+  const attempt = fetch(url, {
+    method: 'POST',
+    headers,
+    body,
+    signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+  })
     .then(async (response) => {
       delivery.status = response.status;
       await response.body?.cancel();
@@ -69,10 +79,15 @@ export interface RecordChange {
  * Sends an event notification for a hub record change when the instance has `event.notification.enabled` set to
  * true and an `event.notification.callback.url`, signed with `event.notification.signature.key` when set.
  */
-export function notifyRecordChange(state: EmulatorState, instance: EmulatorInstance, change: RecordChange): void {
+export function notifyRecordChange(
+  state: EmulatorState,
+  instance: EmulatorInstance,
+  change: RecordChange,
+): void {
   const config = instance.configuration;
   const url = config.get('event.notification.callback.url');
-  if (!isOn(config.get('event.notification.enabled')) || !url || !watches(instance, change.objectType)) return;
+  if (!isOn(config.get('event.notification.enabled')) || !url || !watches(instance, change.objectType))
+    return;
   const element = findElement(instance.elementKey);
   const date = state.nowIso();
   const payload = {

@@ -64,7 +64,8 @@ function checkOptions(options: FaultOptions): void {
     if (!(fault.share >= 0 && fault.share <= 1)) {
       fail(`${kind}.share must be between 0 and 1 (a share of requests); got ${String(fault.share)}.`);
     }
-    if (fault.count !== undefined && !(fault.count >= 0)) fail(`${kind}.count must be >= 0; got ${fault.count}.`);
+    if (fault.count !== undefined && !(fault.count >= 0))
+      fail(`${kind}.count must be >= 0; got ${fault.count}.`);
   }
   const status = options.serverError?.status;
   if (status !== undefined && !SERVER_ERROR_STATUSES.has(status)) {

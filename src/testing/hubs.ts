@@ -13,7 +13,8 @@ const SERVER_FIELDS = ['id', 'createdDate', 'lastModifiedDate'];
 /** The instance of a hub call (the route's `instance` auth guarantees it). */
 export function callerInstance(ctx: RequestContext): EmulatorInstance {
   const instance = (ctx.caller as Caller | undefined)?.instance;
-  if (!instance) throw new EmulatorHttpError(401, 'This call needs an Element token in the Authorization header.');
+  if (!instance)
+    throw new EmulatorHttpError(401, 'This call needs an Element token in the Authorization header.');
   return instance;
 }
 
@@ -87,10 +88,12 @@ export function createRecord(
   const { name, resource } = requireResource(instance, resourceName);
   requireMissingFields(resource, body);
   const now = state.nowIso();
-  const id = resource.idPrefix === '' ? String(state.nextId(`record:${name}`)) : state.newRecordId(resource.idPrefix);
+  const id =
+    resource.idPrefix === '' ? String(state.nextId(`record:${name}`)) : state.newRecordId(resource.idPrefix);
   const record: HubRecord = { ...writableFields(body), id, createdDate: now, lastModifiedDate: now };
   state.records(instance.id, name).set(id, record);
-  if (options.notify) notifyRecordChange(state, instance, { objectType: name, eventType: 'CREATED', objectId: id, record });
+  if (options.notify)
+    notifyRecordChange(state, instance, { objectType: name, eventType: 'CREATED', objectId: id, record });
   return record;
 }
 
@@ -145,7 +148,11 @@ export function hubRoutes(state: EmulatorState): Route[] {
     ...reply,
     headers: { ...reply.headers, 'Elements-Element-Instance-Id': String(instance.id) },
   });
-  const hubRoute = (method: string, path: string, handle: (ctx: RequestContext, i: EmulatorInstance) => Reply | Promise<Reply>): Route => ({
+  const hubRoute = (
+    method: string,
+    path: string,
+    handle: (ctx: RequestContext, i: EmulatorInstance) => Reply | Promise<Reply>,
+  ): Route => ({
     method,
     path,
     auth: 'instance',
@@ -166,25 +173,44 @@ export function hubRoutes(state: EmulatorState): Route[] {
       const { name, resource } = requireResource(instance, ctx.params.objectName ?? '');
       const samples = new Map<string, unknown>(resource.requiredOnCreate.map((field) => [field, '']));
       for (const record of state.records(instance.id, name).values()) {
-        for (const [field, value] of Object.entries(record)) if (!samples.has(field)) samples.set(field, value);
+        for (const [field, value] of Object.entries(record))
+          if (!samples.has(field)) samples.set(field, value);
       }
       const fields = [...samples].map(([field, sample]) => {
         const readOnly = SERVER_FIELDS.includes(field);
         const type = inferType(sample);
-        return { vendorPath: field, type, vendorNativeType: type, vendorReadOnly: readOnly, filterable: true,
-          createable: !readOnly, updateable: !readOnly };
+        return {
+          vendorPath: field,
+          type,
+          vendorNativeType: type,
+          vendorReadOnly: readOnly,
+          filterable: true,
+          createable: !readOnly,
+          updateable: !readOnly,
+        };
       });
       return { json: { fields } };
     }),
     hubRoute('GET', '/hubs/{hub}/{objectName}', (ctx, instance) => {
-      const records = findRecords(state, instance, ctx.params.objectName ?? '', ctx.query.get('where') ?? undefined,
-        ctx.query.get('orderBy') ?? undefined);
-      const fields = ctx.query.get('fields')?.split(',').map((field) => field.trim()).filter(Boolean);
+      const records = findRecords(
+        state,
+        instance,
+        ctx.params.objectName ?? '',
+        ctx.query.get('where') ?? undefined,
+        ctx.query.get('orderBy') ?? undefined,
+      );
+      const fields = ctx.query
+        .get('fields')
+        ?.split(',')
+        .map((field) => field.trim())
+        .filter(Boolean);
       return pageReply(records, ctx.query, (record) => presentRecord(instance, record, fields));
     }),
     hubRoute('POST', '/hubs/{hub}/{objectName}', async (ctx, instance) => {
       const body = await readJsonObject(ctx);
-      return { json: presentRecord(instance, createRecord(state, instance, ctx.params.objectName ?? '', body)) };
+      return {
+        json: presentRecord(instance, createRecord(state, instance, ctx.params.objectName ?? '', body)),
+      };
     }),
     hubRoute('GET', '/hubs/{hub}/{objectName}/{objectId}', (ctx, instance) => ({
       json: presentRecord(instance, requireRecord(state, instance, ctx).record),
@@ -192,13 +218,19 @@ export function hubRoutes(state: EmulatorState): Route[] {
     hubRoute('PATCH', '/hubs/{hub}/{objectName}/{objectId}', async (ctx, instance) => {
       const { name, record } = requireRecord(state, instance, ctx);
       const body = await readJsonObject(ctx);
-      if (Object.keys(body).length === 0) throw new EmulatorHttpError(400, 'The body has no field to change.');
+      if (Object.keys(body).length === 0)
+        throw new EmulatorHttpError(400, 'The body has no field to change.');
       return { json: presentRecord(instance, updateRecord(state, instance, name, record, body)) };
     }),
     hubRoute('DELETE', '/hubs/{hub}/{objectName}/{objectId}', (ctx, instance) => {
       const { name, record } = requireRecord(state, instance, ctx);
       state.records(instance.id, name).delete(record.id);
-      notifyRecordChange(state, instance, { objectType: name, eventType: 'DELETED', objectId: record.id, record });
+      notifyRecordChange(state, instance, {
+        objectType: name,
+        eventType: 'DELETED',
+        objectId: record.id,
+        record,
+      });
       return {};
     }),
   ];

@@ -11,7 +11,10 @@ export interface MultipartPart {
 function boundaryOf(contentType: string | undefined): string {
   const type = contentType ?? '';
   if (!/^multipart\/form-data\b/i.test(type)) {
-    throw new EmulatorHttpError(415, `Content type '${type || 'none'}' not supported; send multipart/form-data.`);
+    throw new EmulatorHttpError(
+      415,
+      `Content type '${type || 'none'}' not supported; send multipart/form-data.`,
+    );
   }
   const match = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
   const boundary = match?.[1] ?? match?.[2];
@@ -34,7 +37,8 @@ function parsePartHeaders(text: string): Omit<MultipartPart, 'data'> {
       filename = /;\s*filename="([^"]*)"/i.exec(value)?.[1] ?? /;\s*filename=([^;\s]+)/i.exec(value)?.[1];
     }
   }
-  if (name === undefined) throw new EmulatorHttpError(400, 'A multipart part has no Content-Disposition name.');
+  if (name === undefined)
+    throw new EmulatorHttpError(400, 'A multipart part has no Content-Disposition name.');
   return { name, ...(filename === undefined ? {} : { filename }), ...(contentType ? { contentType } : {}) };
 }
 

@@ -40,7 +40,12 @@ function htmlPage(status: number, title: string, body: string): Reply {
 }
 
 /** Answers the OAuth URL of an element and registers the app (api key, secret, callback URL) with the provider. */
-function oauthUrlReply(state: EmulatorState, ctx: RequestContext, keyOrId: string, input: Record<string, unknown>): Reply {
+function oauthUrlReply(
+  state: EmulatorState,
+  ctx: RequestContext,
+  keyOrId: string,
+  input: Record<string, unknown>,
+): Reply {
   const element = requireOAuthElement(keyOrId);
   const text = (name: string): string | undefined => {
     const value = input[name];
@@ -124,20 +129,32 @@ export function exchangeAuthorizationCode(
   const apiKey = configuration.get('oauth.api.key');
   const expired = grant !== undefined && state.now() - grant.issuedAtMs > state.settings.oauthCodeTtlMs;
   if (!grant || grant.used || expired || grant.elementKey !== element.key || grant.apiKey !== apiKey) {
-    throw new EmulatorHttpError(400, `Failed to create the ${element.key} instance: the provider refused the authorization code.`, {
-      providerMessage: 'invalid_grant: authorization code is invalid, expired or already used',
-    });
+    throw new EmulatorHttpError(
+      400,
+      `Failed to create the ${element.key} instance: the provider refused the authorization code.`,
+      {
+        providerMessage: 'invalid_grant: authorization code is invalid, expired or already used',
+      },
+    );
   }
   const client = state.oauthClients.get(clientKey(element.key, grant.apiKey));
   if (!client || client.apiSecret !== configuration.get('oauth.api.secret')) {
-    throw new EmulatorHttpError(400, `Failed to create the ${element.key} instance: the provider refused the app credentials.`, {
-      providerMessage: 'invalid_client: invalid client credentials',
-    });
+    throw new EmulatorHttpError(
+      400,
+      `Failed to create the ${element.key} instance: the provider refused the app credentials.`,
+      {
+        providerMessage: 'invalid_client: invalid client credentials',
+      },
+    );
   }
   if (configuration.get('oauth.callback.url') !== grant.redirectUri) {
-    throw new EmulatorHttpError(400, `Failed to create the ${element.key} instance: oauth.callback.url differs from the callbackUrl of the OAuth URL.`, {
-      providerMessage: 'redirect_uri_mismatch: redirect_uri must match configuration',
-    });
+    throw new EmulatorHttpError(
+      400,
+      `Failed to create the ${element.key} instance: oauth.callback.url differs from the callbackUrl of the OAuth URL.`,
+      {
+        providerMessage: 'redirect_uri_mismatch: redirect_uri must match configuration',
+      },
+    );
   }
   grant.used = true;
 }
@@ -219,8 +236,14 @@ export function oauthRoutes(state: EmulatorState): Route[] {
         if (verdict !== 'approve' && verdict !== 'deny') {
           return htmlPage(400, 'Authorization error', '<p>decision must be approve or deny.</p>');
         }
-        const consentUrl = new URL(`${consentPath(ctx.params.key ?? '')}?${ctx.query.toString()}`, ctx.origin);
-        return { status: 302, headers: { Location: decideConsent(state, consentUrl.toString(), verdict === 'approve') } };
+        const consentUrl = new URL(
+          `${consentPath(ctx.params.key ?? '')}?${ctx.query.toString()}`,
+          ctx.origin,
+        );
+        return {
+          status: 302,
+          headers: { Location: decideConsent(state, consentUrl.toString(), verdict === 'approve') },
+        };
       }),
     },
   ];

@@ -48,7 +48,9 @@ export function paginate<T>(items: readonly T[], query: URLSearchParams): Page<T
   const pageSize = Math.min(readPositiveInteger(query, 'pageSize') ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   const token = query.get('nextPage');
   const offset =
-    token !== null && token !== '' ? decodeToken(token) : ((readPositiveInteger(query, 'page') ?? 1) - 1) * pageSize;
+    token !== null && token !== ''
+      ? decodeToken(token)
+      : ((readPositiveInteger(query, 'page') ?? 1) - 1) * pageSize;
   const pageItems = items.slice(offset, offset + pageSize);
   const headers: Record<string, string> = {
     'Elements-Returned-Count': String(pageItems.length),
@@ -59,7 +61,11 @@ export function paginate<T>(items: readonly T[], query: URLSearchParams): Page<T
 }
 
 /** A JSON reply of one page of `items`. */
-export function pageReply<T>(items: readonly T[], query: URLSearchParams, map: (item: T) => unknown = (i) => i): Reply {
+export function pageReply<T>(
+  items: readonly T[],
+  query: URLSearchParams,
+  map: (item: T) => unknown = (i) => i,
+): Reply {
   const page = paginate(items, query);
   return { json: page.items.map(map), headers: page.headers };
 }

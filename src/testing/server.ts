@@ -128,9 +128,12 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
         .filter((found) => found.params !== undefined);
       const found = candidates.find((candidate) => candidate.route.route.method === method);
       if (!found) {
-        if (candidates.length === 0) throw new EmulatorHttpError(404, `No resource found for ${method} ${path}`);
+        if (candidates.length === 0)
+          throw new EmulatorHttpError(404, `No resource found for ${method} ${path}`);
         const allowed = [...new Set(candidates.map((c) => c.route.route.method))].join(', ');
-        throw new EmulatorHttpError(405, `Request method '${method}' not supported`, { headers: { Allow: allowed } });
+        throw new EmulatorHttpError(405, `Request method '${method}' not supported`, {
+          headers: { Allow: allowed },
+        });
       }
       const ctx: RequestContext = {
         method,

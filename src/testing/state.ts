@@ -194,7 +194,8 @@ export class EmulatorState {
   setConfiguration(instance: EmulatorInstance, values: Record<string, unknown>): void {
     for (const [key, value] of Object.entries(values)) {
       instance.configuration.set(key, toConfigValue(value));
-      if (!instance.configurationIds.has(key)) instance.configurationIds.set(key, this.nextId('config', 5001));
+      if (!instance.configurationIds.has(key))
+        instance.configurationIds.set(key, this.nextId('config', 5001));
     }
     instance.updatedDate = this.nowIso();
   }

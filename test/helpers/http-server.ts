@@ -38,7 +38,12 @@ export type TestServer = {
 };
 
 /** Writes a JSON response. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(text);
@@ -49,7 +54,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
  * A handler that throws answers 500 with the message. A handler that never ends the response leaves the
  * request hanging (useful for timeout tests); `close()` cleans it up.
  */
-export async function startServer(handler: TestHandler = (_req, res) => sendJson(res, 200, {})): Promise<TestServer> {
+export async function startServer(
+  handler: TestHandler = (_req, res) => sendJson(res, 200, {}),
+): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const server = createServer(async (raw, res) => {

@@ -1,0 +1,219 @@
+import type { AddressInfo } from 'node:net';
+import { createBulkEngine, type BulkOptions } from './bulk.js';
+import { catalogRoutes } from './catalog.js';
+import { documentsRoutes } from './documents-routes.js';
+import { settleDeliveries } from './events.js';
+import { FaultController, type FaultOptions } from './faults.js';
+import { API_BASE } from './http.js';
+import { hubRoutes } from './hubs.js';
+import { instanceRoutes } from './instances.js';
+import { decideConsent, oauthRoutes } from './oauth.js';
+import { createHexId, createSecret } from './random.js';
+import { createEmulatorServer } from './server.js';
+import { EmulatorState, type EmulatorInstance, type EmulatorUser } from './state.js';
+
+/** A user to seed; anything left out is generated. */
+export interface EmulatorUserSeed {
+  /** The user secret (`Authorization: User <secret>`). @default a random base64 secret */
+  secret?: string;
+  /** @default 'user<n>@example.com' */
+  emailAddress?: string;
+  /** @default 'Emulator' */
+  firstName?: string;
+  /** @default 'User <n>' */
+  lastName?: string;
+}
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** Interface to listen on. @default '127.0.0.1' */
+  host?: string;
+  /** Port to listen on; 0 picks a free one. @default 0 */
+  port?: number;
+  /** The organization secret (`Authorization: ..., Organization <secret>`). @default 32 random hex characters */
+  organizationSecret?: string;
+  /** Users of the organization; the first one is `emulator.credentials`. @default one generated user */
+  users?: EmulatorUserSeed[];
+  /** Fault knobs (latency, 429s, 5xx, dropped and hung requests); change them later with `emulator.faults.set()`. */
+  faults?: FaultOptions;
+  /** How bulk jobs progress. @default { progress: 'time', stepMs: 100 } */
+  bulk?: BulkOptions;
+  /** Clock of the emulator (record dates, OAuth code expiry), in ms since the epoch. @default Date.now */
+  now?: () => number;
+  /** Lifetime of authorization codes issued by the consent page. @default 600_000 (10 minutes) */
+  oauthCodeTtlMs?: number;
+}
+
+/** The credentials of the emulator's first user; `toJSON`, `String()` and `util.inspect` redact them. */
+export class EmulatorCredentials {
+  readonly #user: string;
+  readonly #organization: string;
+
+  constructor(userSecret: string, organizationSecret: string) {
+    this.#user = userSecret;
+    this.#organization = organizationSecret;
+  }
+
+  get userSecret(): string {
+    return this.#user;
+  }
+
+  get organizationSecret(): string {
+    return this.#organization;
+  }
+
+  /** `User <secret>, Organization <secret>`, plus `, Element <token>` when a token is given. */
+  authorization(elementToken?: string): string {
+    const base = `User ${this.#user}, Organization ${this.#organization}`;
+    return elementToken === undefined ? base : `${base}, Element ${elementToken}`;
+  }
+
+  toJSON(): Record<string, string> {
+    return { userSecret: '[REDACTED]', organizationSecret: '[REDACTED]' };
+  }
+
+  toString(): string {
+    return 'EmulatorCredentials { userSecret: [REDACTED], organizationSecret: [REDACTED] }';
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+}
+
+/** Input of {@link Emulator.createInstance}. */
+export interface EmulatorInstanceInput {
+  /** Element key: `sfdc`, `sfdcdocuments`, `sfdcservicecloud`, `sfdcmarketingcloud`, `marketo` or `concur`. */
+  element: string;
+  /** @default '<element name> instance' */
+  name?: string;
+  tags?: string[];
+  /** Configuration, e.g. `{ 'event.notification.enabled': true, 'event.notification.callback.url': url }`. */
+  configuration?: Record<string, unknown>;
+}
+
+/** A running emulator. */
+export interface Emulator {
+  /** Base URL of the API, `http://127.0.0.1:<port>/elements/api-v2`: pass it as the SDK client's `baseUrl`. */
+  readonly url: string;
+  /** `http://127.0.0.1:<port>` (the consent pages live under `/oauth/...`). */
+  readonly origin: string;
+  /** Secrets of the first user and of the organization. */
+  readonly credentials: EmulatorCredentials;
+  /** Everything the emulator holds: users, instances, records, documents, bulk jobs, deliveries. */
+  readonly state: EmulatorState;
+  /** Fault knobs, settable at run time. */
+  readonly faults: FaultController;
+  /** Creates an instance directly, skipping the OAuth flow; its `token` works for hub calls at once. */
+  createInstance(input: EmulatorInstanceInput): EmulatorInstance;
+  /**
+   * Acts as the user on the consent page of an `oauthUrl` (from `GET /elements/{key}/oauth/url`): returns the URL
+   * the provider redirects to, with `code` and `state`, or `error=access_denied` when `approve` is false.
+   */
+  authorize(oauthUrl: string, options?: { approve?: boolean }): string;
+  /** Moves every unfinished bulk job `steps` states forward (CREATED → QUEUED → RUNNING → COMPLETED). */
+  tickBulkJobs(steps?: number): void;
+  /** Waits until every event notification and bulk callback in flight has been delivered or has failed. */
+  settle(): Promise<void>;
+  /** Stops the server, drops open connections (hung requests included) and stops bulk timers. */
+  close(): Promise<void>;
+}
+
+function seedUsers(seeds: EmulatorUserSeed[] | undefined): EmulatorUser[] {
+  const list = seeds && seeds.length > 0 ? seeds : [{}];
+  return list.map((seed, index) => ({
+    id: 100_001 + index,
+    secret: seed.secret ?? createSecret(32),
+    emailAddress: seed.emailAddress ?? `user${index + 1}@example.com`,
+    firstName: seed.firstName ?? 'Emulator',
+    lastName: seed.lastName ?? `User ${index + 1}`,
+  }));
+}
+
+/**
+ * Starts a stateful in-memory Cloud Elements emulator on a real HTTP server (127.0.0.1, a free port by default).
+ *
+ * @example
+ * const emulator = await startEmulator();
+ * const instance = emulator.createInstance({ element: 'sfdc' });
+ * const response = await fetch(`${emulator.url}/hubs/crm/contacts`, {
+ *   headers: { Authorization: emulator.credentials.authorization(instance.token) },
+ * });
+ * await emulator.close();
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const users = seedUsers(options.users);
+  for (const user of users) {
+    if (user.secret === '' || /[\s,]/.test(user.secret)) {
+      throw new TypeError(
+        '[cloud-elements] emulator users[].secret must be non-empty, without spaces or commas.',
+      );
+    }
+  }
+  const organizationSecret = options.organizationSecret ?? createHexId(16);
+  if (organizationSecret === '' || /[\s,]/.test(organizationSecret)) {
+    throw new TypeError(
+      '[cloud-elements] emulator organizationSecret must be non-empty, without spaces or commas.',
+    );
+  }
+  const state = new EmulatorState(
+    { id: 1, name: 'Emulated organization', secret: organizationSecret },
+    users,
+    {
+      now: options.now ?? Date.now,
+      oauthCodeTtlMs: options.oauthCodeTtlMs ?? 600_000,
+    },
+  );
+  const faults = new FaultController(options.faults);
+  const bulk = createBulkEngine(state, options.bulk);
+  let origin = '';
+  const routes = [
+    ...catalogRoutes(),
+    ...oauthRoutes(state),
+    ...instanceRoutes(state),
+    ...bulk.routes,
+    ...documentsRoutes(state),
+    ...hubRoutes(state),
+  ];
+  const server = createEmulatorServer({ state, faults, routes, origin: () => origin });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  origin = `http://${host}:${address.port}`;
+  const credentials = new EmulatorCredentials(users[0]!.secret, organizationSecret);
+
+  return {
+    url: `${origin}${API_BASE}`,
+    origin,
+    credentials,
+    state,
+    faults,
+    createInstance: (input) =>
+      state.createInstance({
+        elementKey: input.element,
+        ...(input.name === undefined ? {} : { name: input.name }),
+        ...(input.tags === undefined ? {} : { tags: input.tags }),
+        ...(input.configuration === undefined ? {} : { configuration: input.configuration }),
+      }),
+    authorize: (oauthUrl, authorizeOptions = {}) =>
+      decideConsent(state, oauthUrl, authorizeOptions.approve ?? true),
+    tickBulkJobs: (steps) => bulk.tick(steps),
+    settle: () => settleDeliveries(state),
+    close: async () => {
+      bulk.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export { EmulatorState } from './state.js';
+export type { EmulatorInstance, EmulatorUser, EventDelivery, HubRecord } from './state.js';
+export { FaultController } from './faults.js';
+export type { FaultOptions, FaultShare, FaultCounts } from './faults.js';
+export type { BulkOptions, BulkJob, BulkJobState } from './bulk.js';
+export { signWebhookBody } from './events.js';
+export { ELEMENTS } from './catalog.js';
