@@ -70,9 +70,7 @@ describe('seed 000 (Salesforce Sales Cloud)', () => {
       'User <INSERT_USER_SECRET>, Organization <INSERT_USER_SECRET>, Element <INSERT_ELEMENT_TOKEN>',
     );
     const client = usClient({ userSecret: USER, organizationSecret: USER });
-    await client.forInstance('<INSERT_ELEMENT_TOKEN>').GET('/hubs/{hub}/{objectName}', {
-      params: { path: { hub: 'crm', objectName: 'contacts' } },
-    });
+    await client.forInstance('<INSERT_ELEMENT_TOKEN>').GET('/hubs/crm/contacts');
     expect(server.requests[0]?.url).toBe('/elements/api-v2/hubs/crm/contacts');
     expect(server.requests[0]?.headers.authorization).toBe(hubHeader);
   });
@@ -85,11 +83,7 @@ describe.each([
   it('sends the two-part hub header User, Element without an organization secret', async () => {
     const hubHeader = headerAfter(seed, /To make a Hub API call/);
     expect(hubHeader).toBe(`User <INSERT_USER_SECRET>, Element ${token}`);
-    await usClient({ userSecret: USER })
-      .forInstance(token)
-      .GET('/hubs/{hub}/{objectName}', {
-        params: { path: { hub: 'crm', objectName: 'contacts' } },
-      });
+    await usClient({ userSecret: USER }).forInstance(token).GET('/hubs/crm/contacts');
     expect(server.requests[0]?.method).toBe('GET');
     expect(server.requests[0]?.url).toBe('/elements/api-v2/hubs/crm/contacts');
     expect(server.requests[0]?.headers.authorization).toBe(hubHeader);
