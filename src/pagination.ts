@@ -24,7 +24,9 @@ export type ListRecord<C extends AnyClient, P extends ClientPathsWithMethod<C, '
 export type ListInit<C extends AnyClient, P> =
   C extends Client<infer Paths, any>
     ? P extends keyof Paths
-      ? NonNullable<MaybeOptionalInit<Paths[P], 'get'>>
+      ? Paths[P] extends { get: any }
+        ? NonNullable<MaybeOptionalInit<Paths[P], 'get'>>
+        : never
       : never
     : never;
 
