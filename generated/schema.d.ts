@@ -6243,6 +6243,3066 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/hubs/marketing/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accounts
+         * @description Accounts of the marketing platform (Eloqua accounts, Campaign Monitor clients, ...), filtered with CEQL
+         *     `where`, sorted and paged.
+         */
+        get: operations["listMarketingAccounts"];
+        put?: never;
+        /**
+         * Create an account
+         * @description Creates an account (Eloqua account, Campaign Monitor client) and answers it.
+         */
+        post: operations["createMarketingAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider returns it.
+                 * @example 7
+                 */
+                id: components["parameters"]["marketingAccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an account
+         * @description Returns one account by its identifier.
+         */
+        get: operations["getMarketingAccount"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an account
+         * @description Deletes the account at the provider.
+         */
+        delete: operations["deleteMarketingAccount"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an account
+         * @description Changes the fields sent and answers the updated account; other fields keep their values.
+         */
+        patch: operations["updateMarketingAccount"];
+        trace?: never;
+    };
+    "/hubs/marketing/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List activities
+         * @description Activities: Marketo lead activities or Salesforce Marketing Cloud journeys. Marketo needs a `where`
+         *     naming the activity types and a start date, e.g. `activityTypeIds in (12,13) and fromDate =
+         *     '2012-11-25T11:39:58Z'` (`GET /hubs/marketing/activity-types` lists the types).
+         */
+        get: operations["listMarketingActivities"];
+        /**
+         * Replace an activity
+         * @description Replaces a Salesforce Marketing Cloud journey identified by the `key` in the body. The body carries the
+         *     journey's current `modifiedDate`, read from the journey first.
+         */
+        put: operations["replaceMarketingActivity"];
+        /**
+         * Create an activity
+         * @description Creates an activity: a custom activity of a Marketo lead (`activityTypeId`, `leadId`, `activityDate`,
+         *     `primaryAttributeValue`, `attributes`), or a Salesforce Marketing Cloud journey (`key`, `name`,
+         *     `workflowApiVersion`, ...).
+         */
+        post: operations["createMarketingActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the activity, as the provider returns it. (Salesforce Marketing Cloud: the journey id or
+                 *     key.)
+                 * @example ixn-created-via-the-api45
+                 */
+                id: components["parameters"]["marketingActivityId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an activity
+         * @description Returns one activity (journey) by its identifier.
+         */
+        get: operations["getMarketingActivity"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an activity
+         * @description Deletes the activity (journey).
+         */
+        delete: operations["deleteMarketingActivity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/activities/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the activity, as the provider returns it. (Salesforce Marketing Cloud: the journey id or
+                 *     key.)
+                 * @example ixn-created-via-the-api45
+                 */
+                id: components["parameters"]["marketingActivityId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the events of an activity
+         * @description Events of one activity (journey), paged.
+         */
+        get: operations["listMarketingActivityEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/activities/{id}/events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the activity, as the provider returns it. (Salesforce Marketing Cloud: the journey id or
+                 *     key.)
+                 * @example ixn-created-via-the-api45
+                 */
+                id: components["parameters"]["marketingActivityId"];
+                /**
+                 * @description Identifier of the event of the activity, as the provider returns it.
+                 * @example bb8c2c9c-3b23-4b39-94c3-3a64bd4c27a7
+                 */
+                eventId: components["parameters"]["marketingActivityEventId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an event of an activity
+         * @description Returns one event of the activity (journey).
+         */
+        get: operations["getMarketingActivityEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List campaigns
+         * @description Campaigns (Marketo smart campaigns, Eloqua or Salesforce Marketing Cloud campaigns), filtered with CEQL
+         *     `where`, sorted and paged.
+         */
+        get: operations["listMarketingCampaigns"];
+        put?: never;
+        /**
+         * Create a campaign
+         * @description Creates a campaign and answers it.
+         */
+        post: operations["createMarketingCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the campaign, as the provider returns it.
+                 * @example 1001
+                 */
+                id: components["parameters"]["marketingCampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a campaign
+         * @description Returns one campaign by its identifier.
+         */
+        get: operations["getMarketingCampaign"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a campaign
+         * @description Deletes the campaign.
+         */
+        delete: operations["deleteMarketingCampaign"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a campaign
+         * @description Changes the fields sent and answers the updated campaign.
+         */
+        patch: operations["updateMarketingCampaign"];
+        trace?: never;
+    };
+    "/hubs/marketing/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List channels
+         * @description Marketo channels (program kinds and their progression statuses), paged.
+         */
+        get: operations["listMarketingChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the channel, as the provider returns it. (Marketo looks channels up by name; the name
+                 *     works too.)
+                 * @example 1
+                 */
+                id: components["parameters"]["marketingChannelId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a channel
+         * @description Returns one channel with its progression steps.
+         */
+        get: operations["getMarketingChannel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List companies
+         * @description Marketo companies, filtered with CEQL `where` (Marketo filters on one field, e.g. `id in (42,43)` or
+         *     `company='Cloud Elements'`) and paged.
+         */
+        get: operations["listMarketingCompanies"];
+        put?: never;
+        /**
+         * Create a company
+         * @description Creates a company and answers it.
+         */
+        post: operations["createMarketingCompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/companies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the company, as the provider returns it.
+                 * @example 42
+                 */
+                id: components["parameters"]["marketingCompanyId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a company
+         * @description Returns one company by its identifier.
+         */
+        get: operations["getMarketingCompany"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a company
+         * @description Deletes the company.
+         */
+        delete: operations["deleteMarketingCompany"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a company
+         * @description Changes the fields sent and answers the updated company.
+         */
+        patch: operations["updateMarketingCompany"];
+        trace?: never;
+    };
+    "/hubs/marketing/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contacts
+         * @description Contacts (Marketo leads, Eloqua contacts, ...), filtered with CEQL `where`, sorted and paged. Marketo
+         *     accepts one field in `where`, `email` or `id` (e.g. `id in (123,456)`); Eloqua filters on
+         *     `lastUpdatedAt` among others. Salesforce Marketing Cloud has no contact list.
+         */
+        get: operations["listMarketingContacts"];
+        put?: never;
+        /**
+         * Create a contact
+         * @description Creates a contact and answers it. Marketo takes and answers the lead inside `person` (the new id is
+         *     `person.id`).
+         */
+        post: operations["createMarketingContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it. (Marketo: the lead id.)
+                 * @example 318581
+                 */
+                id: components["parameters"]["marketingContactId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a contact
+         * @description Returns one contact by its identifier.
+         */
+        get: operations["getMarketingContact"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a contact
+         * @description Deletes the contact (Marketo lead).
+         */
+        delete: operations["deleteMarketingContact"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a contact
+         * @description Changes the fields sent (inside `person` for Marketo) and answers the updated contact.
+         */
+        patch: operations["updateMarketingContact"];
+        trace?: never;
+    };
+    "/hubs/marketing/contacts/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it. (Marketo: the lead id.)
+                 * @example 318581
+                 */
+                id: components["parameters"]["marketingContactId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the activities of a contact
+         * @description Activities of one contact. Eloqua needs a time window and an activity type in `where`, e.g.
+         *     `startAt='1417556990' AND endAt='1447567663' AND type='emailOpen'`.
+         */
+        get: operations["listMarketingContactActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/contacts/{id}/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it. (Marketo: the lead id.)
+                 * @example 318581
+                 */
+                id: components["parameters"]["marketingContactId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an interaction of a contact
+         * @description Records an interaction for the contact. The body fields are the element's own; the answer is the
+         *     provider's.
+         */
+        post: operations["createMarketingContactInteraction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an email asset
+         * @description Creates an email asset (Eloqua): subject, HTML content, header, footer, group and encoding. Answers the
+         *     created email.
+         */
+        post: operations["createMarketingEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List files
+         * @description Files of the design studio (Marketo), paged.
+         */
+        get: operations["listMarketingFiles"];
+        put?: never;
+        /**
+         * Upload a file
+         * @description Uploads a file as `multipart/form-data` (content in the `file` part) and answers its record.
+         */
+        post: operations["createMarketingFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the file, as the provider returns it.
+                 * @example 1203
+                 */
+                id: components["parameters"]["marketingFileId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a file
+         * @description Returns the record of one file (not its content).
+         */
+        get: operations["getMarketingFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the file, as the provider returns it.
+                 * @example 1203
+                 */
+                id: components["parameters"]["marketingFileId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Replace the content of a file
+         * @description Replaces the content of the file with the `file` part of a `multipart/form-data` body; name and folder
+         *     stay. Answers the file's record.
+         */
+        patch: operations["replaceMarketingFileContent"];
+        trace?: never;
+    };
+    "/hubs/marketing/folders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List folders
+         * @description Folders (Marketo), filtered, sorted and paged.
+         */
+        get: operations["listMarketingFolders"];
+        put?: never;
+        /**
+         * Create a folder
+         * @description Creates a folder under the `parent` folder or program and answers it.
+         */
+        post: operations["createMarketingFolder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/folders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the folder, as the provider returns it.
+                 * @example 1021
+                 */
+                id: components["parameters"]["marketingFolderId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a folder
+         * @description Returns one folder by its identifier.
+         */
+        get: operations["getMarketingFolder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a folder
+         * @description Changes the name or description of the folder and answers it.
+         */
+        patch: operations["updateMarketingFolder"];
+        trace?: never;
+    };
+    "/hubs/marketing/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a lead
+         * @description Creates a lead (Infusionsoft: an opportunity) and answers it.
+         */
+        post: operations["createMarketingLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider returns it. (Facebook Lead Ads: the id of a page or lead form.)
+                 * @example 1234
+                 */
+                id: components["parameters"]["marketingLeadId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a lead
+         * @description Returns one lead. With Facebook Lead Ads the identifier is a page or lead form and the answer is the
+         *     array of its leads.
+         */
+        get: operations["getMarketingLead"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a lead
+         * @description Deletes the lead.
+         */
+        delete: operations["deleteMarketingLead"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a lead
+         * @description Changes the fields sent and answers the updated lead.
+         */
+        patch: operations["updateMarketingLead"];
+        trace?: never;
+    };
+    "/hubs/marketing/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List lists
+         * @description Lists of contacts (Marketo static lists, Salesforce Marketing Cloud or Campaign Monitor lists), filtered
+         *     with CEQL `where` and paged.
+         */
+        get: operations["listMarketingLists"];
+        put?: never;
+        /**
+         * Create a list
+         * @description Creates a list and answers it.
+         */
+        post: operations["createMarketingList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list, as the provider returns it.
+                 * @example 1044
+                 */
+                id: components["parameters"]["marketingListId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a list
+         * @description Returns one list by its identifier.
+         */
+        get: operations["getMarketingList"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a list
+         * @description Deletes the list (its contacts stay).
+         */
+        delete: operations["deleteMarketingList"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a list
+         * @description Changes the fields sent (e.g. `ListName`) and answers the updated list.
+         */
+        patch: operations["updateMarketingList"];
+        trace?: never;
+    };
+    "/hubs/marketing/lists/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list, as the provider returns it.
+                 * @example 1044
+                 */
+                id: components["parameters"]["marketingListId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the contacts of a list
+         * @description Members of the list: Marketo answers leads inside `person`, Salesforce Marketing Cloud answers
+         *     subscribers (`ID`, `SubscriberKey`, `Status`) and supports CEQL on them, e.g. `SubscriberKey =
+         *     'jane.doe'`.
+         */
+        get: operations["listMarketingListContacts"];
+        put?: never;
+        /**
+         * Add contacts to a list
+         * @description Adds members to the list: for Marketo an array of existing leads by `person.id`; for Salesforce
+         *     Marketing Cloud one subscriber.
+         */
+        post: operations["addMarketingListContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/lists/{id}/contacts/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list, as the provider returns it.
+                 * @example 1044
+                 */
+                id: components["parameters"]["marketingListId"];
+                /**
+                 * @description Identifier of the contact (member) in the list, as the provider returns it. (Marketo: the lead id;
+                 *     Salesforce Marketing Cloud: the subscriber `ID`.)
+                 * @example 318581
+                 */
+                contactId: components["parameters"]["marketingListContactId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a contact of a list
+         * @description Returns one member of the list; 404 when the contact is not in the list.
+         */
+        get: operations["getMarketingListContact"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a contact from a list
+         * @description Removes the contact from the list; the contact itself stays.
+         */
+        delete: operations["removeMarketingListContact"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a contact of a list
+         * @description Changes the membership, e.g. `{"Status": "Unsubscribed"}` for a Salesforce Marketing Cloud subscriber.
+         *     Answers the member.
+         */
+        patch: operations["updateMarketingListContact"];
+        trace?: never;
+    };
+    "/hubs/marketing/partitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List lead partitions
+         * @description Marketo lead partitions, paged.
+         */
+        get: operations["listMarketingPartitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List programs
+         * @description Marketo programs, filtered, sorted and paged.
+         */
+        get: operations["listMarketingPrograms"];
+        put?: never;
+        /**
+         * Create a program
+         * @description Creates a program in a folder with a `type` and `channel`. Marketo answers an array holding the created
+         *     program.
+         */
+        post: operations["createMarketingProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/programs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the program, as the provider returns it.
+                 * @example 1107
+                 */
+                id: components["parameters"]["marketingProgramId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a program
+         * @description Returns one program by its identifier.
+         */
+        get: operations["getMarketingProgram"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a program
+         * @description Deletes the program with its local assets.
+         */
+        delete: operations["deleteMarketingProgram"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a program
+         * @description Changes the fields sent and answers the updated program.
+         */
+        patch: operations["updateMarketingProgram"];
+        trace?: never;
+    };
+    "/hubs/marketing/programs/{id}/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the program, as the provider returns it.
+                 * @example 1107
+                 */
+                id: components["parameters"]["marketingProgramId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the leads of a program
+         * @description Leads that are members of the program, paged. Each is a contact (`GET` or `DELETE
+         *     /hubs/marketing/contacts/{id}` with its `id`); bulk upload to `programsLeads` adds members.
+         */
+        get: operations["listMarketingProgramLeads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/tagTypes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tag types
+         * @description Marketo program tag types, paged.
+         */
+        get: operations["listMarketingTagTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/marketing/tagTypes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the tag type (its `tagType`).
+                 * @example Region
+                 */
+                id: components["parameters"]["marketingTagTypeName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a tag type
+         * @description Returns one tag type by its name.
+         */
+        get: operations["getMarketingTagType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/expense/expense-group-configurations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List group configurations
+         * @description Expense group configurations (Concur): per group, the expense policies and payment types its users may
+         *     use. Paged.
+         */
+        get: operations["listExpenseGroupConfigurations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/expense/expense-group-configurations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the group configuration, as the provider returns it.
+                 * @example gWv9T$p8DWUzsMbj0WSNmAVyyTpNt
+                 */
+                id: components["parameters"]["expenseGroupConfigurationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a group configuration
+         * @description Returns one group configuration by its identifier.
+         */
+        get: operations["getExpenseGroupConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/expense/expenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List expenses
+         * @description Expenses (entries of reports), filtered with CEQL `where` (Concur, e.g. `isBillable = 'false'`) and
+         *     paged with `nextPage`.
+         */
+        get: operations["listExpenseEntries"];
+        put?: never;
+        /**
+         * Create an expense
+         * @description Creates an expense in a report (`ReportID`) and answers it.
+         */
+        post: operations["createExpenseEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/expense/expenses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the expense, as the provider returns it.
+                 * @example gWsUH2B3oRG$sPUgf7gNpkV7QA6xGpu$pdbQ
+                 */
+                id: components["parameters"]["expenseEntryId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an expense
+         * @description Returns one expense by its identifier.
+         */
+        get: operations["getExpenseEntry"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an expense
+         * @description Deletes the expense.
+         */
+        delete: operations["deleteExpenseEntry"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an expense
+         * @description Changes the fields sent and answers the updated expense; fields not sent keep their values.
+         */
+        patch: operations["updateExpenseEntry"];
+        trace?: never;
+    };
+    "/hubs/expense/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List list items
+         * @description Items of Concur lists, filtered with CEQL `where` (e.g. `name='American Express Travel1'`) and paged
+         *     with `nextPage`.
+         */
+        get: operations["listExpenseListItems"];
+        put?: never;
+        /**
+         * Create a list item
+         * @description Creates an item in the list `ListID` and answers it.
+         */
+        post: operations["createExpenseListItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/expense/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list item, as the provider returns it.
+                 * @example gWqnR7mLiHokIm09EWFmUvLJfKflwnrR9Sw
+                 */
+                id: components["parameters"]["expenseListItemId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a list item
+         * @description Returns one list item by its identifier.
+         */
+        get: operations["getExpenseListItem"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a list item
+         * @description Deletes the list item; Concur needs the item's list in `listId`.
+         */
+        delete: operations["deleteExpenseListItem"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a list item
+         * @description Changes the fields sent and answers the updated list item; fields not sent keep their values.
+         */
+        patch: operations["updateExpenseListItem"];
+        trace?: never;
+    };
+    "/hubs/expense/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List lists
+         * @description Concur lists (vendors, projects, ...), paged with `nextPage`.
+         */
+        get: operations["listExpenseLists"];
+        put?: never;
+        /**
+         * Create a list
+         * @description Creates a list and answers it.
+         */
+        post: operations["createExpenseList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/expense/lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list, as the provider returns it.
+                 * @example gWrB3eM9eOjLlGAQF9vnAp0epX4xskX9b$sg
+                 */
+                id: components["parameters"]["expenseListId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a list
+         * @description Returns one list by its identifier.
+         */
+        get: operations["getExpenseList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a list
+         * @description Changes the fields sent and answers the updated list; fields not sent keep their values.
+         */
+        patch: operations["updateExpenseList"];
+        trace?: never;
+    };
+    "/hubs/expense/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a payment request
+         * @description Creates a Concur payment request (vendor invoice) and answers it with its `ID`.
+         */
+        post: operations["createExpensePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/expense/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the payment request, as the provider returns it.
+                 * @example F1CE7B4A1BEC4D43BC7E
+                 */
+                id: components["parameters"]["expensePaymentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a payment request
+         * @description Returns one payment request by its identifier.
+         */
+        get: operations["getExpensePayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a payment request
+         * @description Changes the fields sent and answers the updated payment request; fields not sent keep their values.
+         */
+        patch: operations["updateExpensePayment"];
+        trace?: never;
+    };
+    "/hubs/expense/payments-digests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payment request digests
+         * @description Short summaries of payment requests, filtered with CEQL `where` (e.g. `approvalStatus='R_NOTF'`) and
+         *     paged.
+         */
+        get: operations["listExpensePaymentDigests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/expense/payments-digests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the payment request, as the provider returns it.
+                 * @example F1CE7B4A1BEC4D43BC7E
+                 */
+                id: components["parameters"]["expensePaymentDigestId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a payment request digest
+         * @description Returns the summary of one payment request.
+         */
+        get: operations["getExpensePaymentDigest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/expense/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List reports
+         * @description Expense reports, filtered with CEQL `where` and paged with `nextPage`. Concur filters by change date
+         *     with `modifiedDateAfter='2017-04-19T05:01:31.463'` (local time, no offset), the filter its event polling
+         *     uses.
+         */
+        get: operations["listExpenseReports"];
+        put?: never;
+        /**
+         * Create a report
+         * @description Creates a report, e.g. `{"Name": "Test1", "Total": 100, "CurrencyCode": "USD"}`, and answers it with its
+         *     `ID`.
+         */
+        post: operations["createExpenseReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/expense/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the report, as the provider returns it.
+                 * @example A1D03617E3664840A092
+                 */
+                id: components["parameters"]["expenseReportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a report
+         * @description Returns one report by its identifier.
+         */
+        get: operations["getExpenseReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a report
+         * @description Changes the fields sent and answers the updated report; fields not sent keep their values.
+         */
+        patch: operations["updateExpenseReport"];
+        trace?: never;
+    };
+    "/hubs/expense/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description Concur users, filtered with CEQL `where` (e.g. `active = 'true'`) and paged with `nextPage`.
+         */
+        get: operations["listExpenseUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/expense/vendor-banks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update vendor bank details
+         * @description Sets the bank details (bank, branch, country) of a vendor address in Concur, and answers them.
+         */
+        patch: operations["updateExpenseVendorBank"];
+        trace?: never;
+    };
+    "/hubs/expense/vendor-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a vendor group
+         * @description Removes the vendor group `groupName` from the vendor named by `vendorCode` and `addressCode`.
+         */
+        delete: operations["deleteExpenseVendorGroup"];
+        options?: never;
+        head?: never;
+        /**
+         * Assign a vendor group
+         * @description Assigns the vendor group in the body to the vendor named by `vendorCode` and `addressCode`, and answers
+         *     it.
+         */
+        patch: operations["updateExpenseVendorGroup"];
+        trace?: never;
+    };
+    "/hubs/helpdesk/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accounts
+         * @description Customer accounts (companies) of the helpdesk, e.g. Freshdesk companies, filtered with CEQL `where`,
+         *     sorted and paged.
+         */
+        get: operations["listHelpdeskAccounts"];
+        put?: never;
+        /**
+         * Create an account
+         * @description Creates an account and answers it.
+         */
+        post: operations["createHelpdeskAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider returns it.
+                 * @example 5000123456
+                 */
+                id: components["parameters"]["helpdeskAccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an account
+         * @description Returns one account by its identifier.
+         */
+        get: operations["getHelpdeskAccount"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an account
+         * @description Deletes the account.
+         */
+        delete: operations["deleteHelpdeskAccount"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an account
+         * @description Changes the fields sent and answers the updated account.
+         */
+        patch: operations["updateHelpdeskAccount"];
+        trace?: never;
+    };
+    "/hubs/helpdesk/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List agents
+         * @description Agents (support users; Salesforce users for Service Cloud), filtered with CEQL `where` and paged.
+         */
+        get: operations["listHelpdeskAgents"];
+        put?: never;
+        /**
+         * Create an agent
+         * @description Creates an agent (for Salesforce, a user: `Email`, `FirstName`, `LastName`) and answers it.
+         */
+        post: operations["createHelpdeskAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/agents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the agent, as the provider returns it.
+                 * @example 0056A000001KfXyQAK
+                 */
+                id: components["parameters"]["helpdeskAgentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an agent
+         * @description Returns one agent by its identifier.
+         */
+        get: operations["getHelpdeskAgent"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an agent
+         * @description Deletes the agent.
+         */
+        delete: operations["deleteHelpdeskAgent"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an agent
+         * @description Changes the fields sent and answers the updated agent.
+         */
+        patch: operations["updateHelpdeskAgent"];
+        trace?: never;
+    };
+    "/hubs/helpdesk/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the attachment, as the provider returns it.
+                 * @example 29683601
+                 */
+                id: components["parameters"]["helpdeskAttachmentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an attachment
+         * @description Returns the record of one attachment (title, file name, parent), not its content.
+         */
+        get: operations["getHelpdeskAttachment"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an attachment
+         * @description Deletes the attachment.
+         */
+        delete: operations["deleteHelpdeskAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contacts
+         * @description Contacts (customer people), filtered with CEQL `where` (e.g. `id='0036A00000Pj5yQQAR'`), sorted and
+         *     paged.
+         */
+        get: operations["listHelpdeskContacts"];
+        put?: never;
+        /**
+         * Create a contact
+         * @description Creates a contact and answers it.
+         */
+        post: operations["createHelpdeskContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a contact
+         * @description Returns one contact by its identifier.
+         */
+        get: operations["getHelpdeskContact"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a contact
+         * @description Deletes the contact.
+         */
+        delete: operations["deleteHelpdeskContact"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a contact
+         * @description Changes the fields sent and answers the updated contact.
+         */
+        patch: operations["updateHelpdeskContact"];
+        trace?: never;
+    };
+    "/hubs/helpdesk/contacts/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the activities of a contact
+         * @description Activities of one contact, filtered with CEQL `where` and paged.
+         */
+        get: operations["listHelpdeskContactActivities"];
+        put?: never;
+        /**
+         * Add an activity to a contact
+         * @description Creates an activity on the contact and answers it.
+         */
+        post: operations["createHelpdeskContactActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/contacts/{id}/activities/{activityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+                /**
+                 * @description Identifier of the activity, as the provider returns it.
+                 * @example 00U6A000003Hc3dUAC
+                 */
+                activityId: components["parameters"]["helpdeskActivityId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an activity of a contact
+         * @description Returns one activity of the contact.
+         */
+        get: operations["getHelpdeskContactActivity"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an activity of a contact
+         * @description Deletes the activity of the contact.
+         */
+        delete: operations["deleteHelpdeskContactActivity"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an activity of a contact
+         * @description Changes the fields sent and answers the updated activity.
+         */
+        patch: operations["updateHelpdeskContactActivity"];
+        trace?: never;
+    };
+    "/hubs/helpdesk/contacts/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the tasks of a contact
+         * @description Tasks of one contact, filtered with CEQL `where` and paged.
+         */
+        get: operations["listHelpdeskContactTasks"];
+        put?: never;
+        /**
+         * Add a task to a contact
+         * @description Creates a task on the contact and answers it.
+         */
+        post: operations["createHelpdeskContactTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/contacts/{id}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+                /**
+                 * @description Identifier of the task, as the provider returns it.
+                 * @example 00T6A000004Zr1BUAS
+                 */
+                taskId: components["parameters"]["helpdeskTaskId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a task of a contact
+         * @description Returns one task of the contact.
+         */
+        get: operations["getHelpdeskContactTask"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a task of a contact
+         * @description Deletes the task of the contact.
+         */
+        delete: operations["deleteHelpdeskContactTask"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a task of a contact
+         * @description Changes the fields sent and answers the updated task.
+         */
+        patch: operations["updateHelpdeskContactTask"];
+        trace?: never;
+    };
+    "/hubs/helpdesk/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List groups
+         * @description Groups of agents or users, paged.
+         */
+        get: operations["listHelpdeskGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List incidents
+         * @description Incidents (tickets, cases), filtered with CEQL `where` (e.g. `id='5006A000003LXhmQAG'`, `priority = 1`
+         *     for Autotask, `sys_created_on>='2016-02-06T16:35:36'` for ServiceNow), sorted and paged.
+         */
+        get: operations["listHelpdeskIncidents"];
+        put?: never;
+        /**
+         * Create an incident
+         * @description Creates an incident and answers it. Salesforce Service Cloud takes `description`, `type`, `priority`,
+         *     `isEscalated` and `status` and answers the case with its `Id`.
+         */
+        post: operations["createHelpdeskIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an incident
+         * @description Returns one incident by its identifier.
+         */
+        get: operations["getHelpdeskIncident"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an incident
+         * @description Deletes the incident.
+         */
+        delete: operations["deleteHelpdeskIncident"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an incident
+         * @description Changes the fields sent and answers the updated incident.
+         */
+        patch: operations["updateHelpdeskIncident"];
+        trace?: never;
+    };
+    "/hubs/helpdesk/incidents/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the activities of an incident
+         * @description Activities of one incident, filtered with CEQL `where` and paged.
+         */
+        get: operations["listHelpdeskIncidentActivities"];
+        put?: never;
+        /**
+         * Add an activity to an incident
+         * @description Creates an activity on the incident and answers it.
+         */
+        post: operations["createHelpdeskIncidentActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/incidents/{id}/activities/{activityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+                /**
+                 * @description Identifier of the activity, as the provider returns it.
+                 * @example 00U6A000003Hc3dUAC
+                 */
+                activityId: components["parameters"]["helpdeskActivityId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an activity of an incident
+         * @description Returns one activity of the incident.
+         */
+        get: operations["getHelpdeskIncidentActivity"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an activity of an incident
+         * @description Deletes the activity of the incident.
+         */
+        delete: operations["deleteHelpdeskIncidentActivity"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an activity of an incident
+         * @description Changes the fields sent and answers the updated activity.
+         */
+        patch: operations["updateHelpdeskIncidentActivity"];
+        trace?: never;
+    };
+    "/hubs/helpdesk/incidents/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the attachments of an incident
+         * @description Attachments of one incident, filtered with CEQL `where` and paged.
+         */
+        get: operations["listHelpdeskIncidentAttachments"];
+        put?: never;
+        /**
+         * Attach a file to an incident
+         * @description Uploads a file as `multipart/form-data` (content in the `file` part) and attaches it to the incident.
+         *     Autotask also needs the file name in `fileName`. Answers the attachment record.
+         */
+        post: operations["createHelpdeskIncidentAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/incidents/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+                /**
+                 * @description Identifier of the attachment, as the provider returns it. (ServiceNow: the attachment's `sys_id`.)
+                 * @example 29683601
+                 */
+                attachmentId: components["parameters"]["helpdeskIncidentAttachmentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an attachment of an incident
+         * @description Returns one attachment of the incident.
+         */
+        get: operations["getHelpdeskIncidentAttachment"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an attachment of an incident
+         * @description Deletes the attachment of the incident.
+         */
+        delete: operations["deleteHelpdeskIncidentAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/incidents/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the comments of an incident
+         * @description Comments of one incident, filtered with CEQL `where` and paged.
+         */
+        get: operations["listHelpdeskIncidentComments"];
+        put?: never;
+        /**
+         * Add a comment to an incident
+         * @description Creates a comment on the incident and answers it.
+         */
+        post: operations["createHelpdeskIncidentComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/incidents/{id}/comments/{commentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+                /**
+                 * @description Identifier of the comment, as the provider returns it.
+                 * @example 30127
+                 */
+                commentId: components["parameters"]["helpdeskCommentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a comment of an incident
+         * @description Returns one comment of the incident.
+         */
+        get: operations["getHelpdeskIncidentComment"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a comment of an incident
+         * @description Deletes the comment of the incident.
+         */
+        delete: operations["deleteHelpdeskIncidentComment"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a comment of an incident
+         * @description Changes the fields sent and answers the updated comment.
+         */
+        patch: operations["updateHelpdeskIncidentComment"];
+        trace?: never;
+    };
+    "/hubs/helpdesk/incidents/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the history entries of an incident
+         * @description Changes made to one incident (Jira changelog), oldest first, paged.
+         */
+        get: operations["listHelpdeskIncidentHistoryEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/incidents/{id}/history/{historyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+                /**
+                 * @description Identifier of the history entry, as the provider returns it.
+                 * @example 10401
+                 */
+                historyId: components["parameters"]["helpdeskHistoryId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a history entry of an incident
+         * @description Returns one history entry of the incident.
+         */
+        get: operations["getHelpdeskIncidentHistoryEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/incidents/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the tasks of an incident
+         * @description Tasks of one incident, filtered with CEQL `where` and paged.
+         */
+        get: operations["listHelpdeskIncidentTasks"];
+        put?: never;
+        /**
+         * Add a task to an incident
+         * @description Creates a task on the incident and answers it.
+         */
+        post: operations["createHelpdeskIncidentTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/incidents/{id}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+                /**
+                 * @description Identifier of the task, as the provider returns it.
+                 * @example 00T6A000004Zr1BUAS
+                 */
+                taskId: components["parameters"]["helpdeskTaskId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a task of an incident
+         * @description Returns one task of the incident.
+         */
+        get: operations["getHelpdeskIncidentTask"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a task of an incident
+         * @description Deletes the task of the incident.
+         */
+        delete: operations["deleteHelpdeskIncidentTask"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a task of an incident
+         * @description Changes the fields sent and answers the updated task.
+         */
+        patch: operations["updateHelpdeskIncidentTask"];
+        trace?: never;
+    };
+    "/hubs/helpdesk/incidents/{id}/work-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the work notes of an incident
+         * @description Internal work notes of one incident (ServiceNow), paged.
+         */
+        get: operations["listHelpdeskIncidentWorkNotes"];
+        put?: never;
+        /**
+         * Add a work note to an incident
+         * @description Adds an internal work note (`work_notes`) to the incident (ServiceNow) and answers it.
+         */
+        post: operations["createHelpdeskIncidentWorkNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List organizations
+         * @description Organizations (customer companies), filtered with CEQL `where` (e.g. `companyName='Churros HD Company'`
+         *     for ConnectWise), sorted and paged.
+         */
+        get: operations["listHelpdeskOrganizations"];
+        put?: never;
+        /**
+         * Create an organization
+         * @description Creates an organization and answers it.
+         */
+        post: operations["createHelpdeskOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the organization, as the provider returns it.
+                 * @example 19297
+                 */
+                id: components["parameters"]["helpdeskOrganizationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an organization
+         * @description Returns one organization by its identifier.
+         */
+        get: operations["getHelpdeskOrganization"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an organization
+         * @description Deletes the organization.
+         */
+        delete: operations["deleteHelpdeskOrganization"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an organization
+         * @description Changes the fields sent and answers the updated organization.
+         */
+        patch: operations["updateHelpdeskOrganization"];
+        trace?: never;
+    };
+    "/hubs/helpdesk/resources/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List articles
+         * @description Knowledge articles (Salesforce Service Cloud), filtered with CEQL `where` and paged.
+         */
+        get: operations["listHelpdeskArticles"];
+        put?: never;
+        /**
+         * Create an article
+         * @description Creates a draft knowledge article of the given `ArticleType` and answers it with its `Id`.
+         */
+        post: operations["createHelpdeskArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/resources/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the article, as the provider returns it.
+                 * @example ka06A000000TKmOQAW
+                 */
+                id: components["parameters"]["helpdeskArticleId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an article
+         * @description Returns one article by its identifier.
+         */
+        get: operations["getHelpdeskArticle"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an article
+         * @description Deletes the article.
+         */
+        delete: operations["deleteHelpdeskArticle"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an article
+         * @description Changes the fields of the draft sent and answers the updated article.
+         */
+        patch: operations["updateHelpdeskArticle"];
+        trace?: never;
+    };
+    "/hubs/helpdesk/resources/articles/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the article, as the provider returns it.
+                 * @example ka06A000000TKmOQAW
+                 */
+                id: components["parameters"]["helpdeskArticleId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the publication state of an article
+         * @description Publishes, archives or returns to draft the article, by `PublishStatus`. Answers the article.
+         */
+        put: operations["setHelpdeskArticleStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/resources/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List categories
+         * @description Knowledge article categories (Salesforce Service Cloud article types), paged.
+         */
+        get: operations["listHelpdeskCategories"];
+        put?: never;
+        /**
+         * Create a category
+         * @description Creates a category and answers it.
+         */
+        post: operations["createHelpdeskCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/resources/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the category, as the provider returns it.
+                 * @example Sailthru__FAQ__kav
+                 */
+                id: components["parameters"]["helpdeskCategoryId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a category
+         * @description Returns one category by its identifier.
+         */
+        get: operations["getHelpdeskCategory"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a category
+         * @description Deletes the category.
+         */
+        delete: operations["deleteHelpdeskCategory"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a category
+         * @description Changes the fields sent and answers the updated category.
+         */
+        patch: operations["updateHelpdeskCategory"];
+        trace?: never;
+    };
+    "/hubs/helpdesk/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description Users of the helpdesk (Autotask client-portal users, Freshservice requesters, ...), filtered with CEQL
+         *     `where` and paged.
+         */
+        get: operations["listHelpdeskUsers"];
+        put?: never;
+        /**
+         * Create a user
+         * @description Creates a user and answers it.
+         */
+        post: operations["createHelpdeskUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/helpdesk/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the user, as the provider returns it.
+                 * @example 29683612
+                 */
+                id: components["parameters"]["helpdeskUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a user
+         * @description Returns one user by its identifier.
+         */
+        get: operations["getHelpdeskUser"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a user
+         * @description Deletes the user.
+         */
+        delete: operations["deleteHelpdeskUser"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a user
+         * @description Changes the fields sent and answers the updated user.
+         */
+        patch: operations["updateHelpdeskUser"];
+        trace?: never;
+    };
+    "/hubs/finance/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers
+         * @description Customers, filtered with CEQL `where` (e.g. FreshBooks `updated_from='2016-05-15'`), sorted and paged.
+         */
+        get: operations["listFinanceCustomers"];
+        put?: never;
+        /**
+         * Create a customer
+         * @description Creates a customer and answers it.
+         */
+        post: operations["createFinanceCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/finance/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the customer, as the provider returns it.
+                 * @example 1178
+                 */
+                id: components["parameters"]["financeCustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a customer
+         * @description Returns one customer by its identifier.
+         */
+        get: operations["getFinanceCustomer"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a customer
+         * @description Deletes the customer.
+         */
+        delete: operations["deleteFinanceCustomer"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a customer
+         * @description Changes the fields sent and answers the updated customer; fields not sent keep their values.
+         */
+        patch: operations["updateFinanceCustomer"];
+        trace?: never;
+    };
+    "/hubs/finance/employees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List employees
+         * @description Employees, filtered with CEQL `where`, sorted and paged.
+         */
+        get: operations["listFinanceEmployees"];
+        put?: never;
+        /**
+         * Create an employee
+         * @description Creates an employee and answers it.
+         */
+        post: operations["createFinanceEmployee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/finance/employees/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the employee, as the provider returns it.
+                 * @example 1302
+                 */
+                id: components["parameters"]["financeEmployeeId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an employee
+         * @description Returns one employee by its identifier.
+         */
+        get: operations["getFinanceEmployee"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an employee
+         * @description Deletes the employee.
+         */
+        delete: operations["deleteFinanceEmployee"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an employee
+         * @description Changes the fields sent and answers the updated employee; fields not sent keep their values.
+         */
+        patch: operations["updateFinanceEmployee"];
+        trace?: never;
+    };
+    "/hubs/finance/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invoices
+         * @description Customer invoices, filtered with CEQL `where`, sorted and paged.
+         */
+        get: operations["listFinanceInvoices"];
+        put?: never;
+        /**
+         * Create an invoice
+         * @description Creates an invoice for a customer (NetSuite `entity`, FreshBooks `client_id`, Sage Intacct `customerid`)
+         *     and answers it.
+         */
+        post: operations["createFinanceInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/finance/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the invoice, as the provider returns it.
+                 * @example 10452
+                 */
+                id: components["parameters"]["financeInvoiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an invoice
+         * @description Returns one invoice by its identifier.
+         */
+        get: operations["getFinanceInvoice"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an invoice
+         * @description Deletes the invoice.
+         */
+        delete: operations["deleteFinanceInvoice"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an invoice
+         * @description Changes the fields sent and answers the updated invoice; fields not sent keep their values.
+         */
+        patch: operations["updateFinanceInvoice"];
+        trace?: never;
+    };
+    "/hubs/finance/journal-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List journal entries
+         * @description Journal entries, filtered with CEQL `where`, sorted and paged.
+         */
+        get: operations["listFinanceJournalEntries"];
+        put?: never;
+        /**
+         * Create a journal entry
+         * @description Creates a journal entry; its debit and credit lines must balance. Answers the entry.
+         */
+        post: operations["createFinanceJournalEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/finance/journal-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the journal entry, as the provider returns it.
+                 * @example 20117
+                 */
+                id: components["parameters"]["financeJournalEntryId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a journal entry
+         * @description Returns one journal entry by its identifier.
+         */
+        get: operations["getFinanceJournalEntry"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a journal entry
+         * @description Deletes the journal entry.
+         */
+        delete: operations["deleteFinanceJournalEntry"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a journal entry
+         * @description Changes the fields sent and answers the updated journal entry; fields not sent keep their values.
+         */
+        patch: operations["updateFinanceJournalEntry"];
+        trace?: never;
+    };
+    "/hubs/finance/ledger-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List ledger accounts
+         * @description Ledger accounts, filtered with CEQL `where`, sorted and paged.
+         */
+        get: operations["listFinanceLedgerAccounts"];
+        put?: never;
+        /**
+         * Create a ledger account
+         * @description Creates a ledger account and answers it.
+         */
+        post: operations["createFinanceLedgerAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/finance/ledger-accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the ledger account, as the provider returns it.
+                 * @example 120
+                 */
+                id: components["parameters"]["financeLedgerAccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a ledger account
+         * @description Returns one ledger account by its identifier.
+         */
+        get: operations["getFinanceLedgerAccount"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a ledger account
+         * @description Deletes the ledger account.
+         */
+        delete: operations["deleteFinanceLedgerAccount"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a ledger account
+         * @description Changes the fields sent and answers the updated ledger account; fields not sent keep their values.
+         */
+        patch: operations["updateFinanceLedgerAccount"];
+        trace?: never;
+    };
+    "/hubs/finance/payment-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payment methods
+         * @description Payment methods, filtered with CEQL `where`, sorted and paged.
+         */
+        get: operations["listFinancePaymentMethods"];
+        put?: never;
+        /**
+         * Create a payment method
+         * @description Creates a payment method and answers it.
+         */
+        post: operations["createFinancePaymentMethod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/finance/payment-methods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the payment method, as the provider returns it.
+                 * @example 3
+                 */
+                id: components["parameters"]["financePaymentMethodId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a payment method
+         * @description Returns one payment method by its identifier.
+         */
+        get: operations["getFinancePaymentMethod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/finance/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payments
+         * @description Customer payments, filtered with CEQL `where`, sorted and paged.
+         */
+        get: operations["listFinancePayments"];
+        put?: never;
+        /**
+         * Create a payment
+         * @description Creates a payment and answers it.
+         */
+        post: operations["createFinancePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/finance/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the payment, as the provider returns it.
+                 * @example 20340
+                 */
+                id: components["parameters"]["financePaymentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a payment
+         * @description Returns one payment by its identifier.
+         */
+        get: operations["getFinancePayment"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a payment
+         * @description Deletes the payment.
+         */
+        delete: operations["deleteFinancePayment"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a payment
+         * @description Changes the fields sent and answers the updated payment; fields not sent keep their values.
+         */
+        patch: operations["updateFinancePayment"];
+        trace?: never;
+    };
+    "/hubs/finance/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List products
+         * @description Products, filtered with CEQL `where`, sorted and paged.
+         */
+        get: operations["listFinanceProducts"];
+        put?: never;
+        /**
+         * Create a product
+         * @description Creates a product and answers it.
+         */
+        post: operations["createFinanceProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/finance/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the product, as the provider returns it.
+                 * @example 507
+                 */
+                id: components["parameters"]["financeProductId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a product
+         * @description Returns one product by its identifier.
+         */
+        get: operations["getFinanceProduct"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a product
+         * @description Deletes the product.
+         */
+        delete: operations["deleteFinanceProduct"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a product
+         * @description Changes the fields sent and answers the updated product; fields not sent keep their values.
+         */
+        patch: operations["updateFinanceProduct"];
+        trace?: never;
+    };
+    "/hubs/finance/purchase-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List purchase orders
+         * @description Purchase orders, filtered with CEQL `where` (e.g. Sage Intacct `whenmodified>'08/13/2016 05:26:37'`),
+         *     sorted and paged.
+         */
+        get: operations["listFinancePurchaseOrders"];
+        put?: never;
+        /**
+         * Create a purchase order
+         * @description Creates a purchase order and answers it.
+         */
+        post: operations["createFinancePurchaseOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/finance/purchase-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the purchase order, as the provider returns it.
+                 * @example 30881
+                 */
+                id: components["parameters"]["financePurchaseOrderId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a purchase order
+         * @description Returns one purchase order by its identifier.
+         */
+        get: operations["getFinancePurchaseOrder"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a purchase order
+         * @description Deletes the purchase order.
+         */
+        delete: operations["deleteFinancePurchaseOrder"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a purchase order
+         * @description Changes the fields sent and answers the updated purchase order; fields not sent keep their values.
+         */
+        patch: operations["updateFinancePurchaseOrder"];
+        trace?: never;
+    };
+    "/hubs/finance/tax-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tax rates
+         * @description Tax rates, filtered with CEQL `where` (e.g. NetSuite `state = 'CA'`), sorted and paged.
+         */
+        get: operations["listFinanceTaxRates"];
+        put?: never;
+        /**
+         * Create a tax rate
+         * @description Creates a tax rate and answers it.
+         */
+        post: operations["createFinanceTaxRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/finance/tax-rates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the tax rate, as the provider returns it.
+                 * @example -7
+                 */
+                id: components["parameters"]["financeTaxRateId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a tax rate
+         * @description Returns one tax rate by its identifier.
+         */
+        get: operations["getFinanceTaxRate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/finance/vendors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List vendors
+         * @description Vendors, filtered with CEQL `where`, sorted and paged.
+         */
+        get: operations["listFinanceVendors"];
+        put?: never;
+        /**
+         * Create a vendor
+         * @description Creates a vendor and answers it.
+         */
+        post: operations["createFinanceVendor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hubs/finance/vendors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the vendor, as the provider returns it.
+                 * @example 1552
+                 */
+                id: components["parameters"]["financeVendorId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a vendor
+         * @description Returns one vendor by its identifier.
+         */
+        get: operations["getFinanceVendor"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a vendor
+         * @description Deletes the vendor.
+         */
+        delete: operations["deleteFinanceVendor"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a vendor
+         * @description Changes the fields sent and answers the updated vendor; fields not sent keep their values.
+         */
+        patch: operations["updateFinanceVendor"];
+        trace?: never;
+    };
 }
 export interface webhooks {
     eventNotification: {
@@ -11174,6 +14234,3133 @@ export interface components {
             [key: string]: unknown;
         });
         /**
+         * @description A marketing account (company) record: an Eloqua account, or a client of the Campaign Monitor agency
+         *     account. The properties list common fields; every other field of the provider passes through unchanged.
+         */
+        MarketingAccount: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 7
+             */
+            readonly id?: string | number;
+            /**
+             * @description Account name (Eloqua).
+             * @example Robot Test
+             */
+            name?: string;
+            /**
+             * @description First address line (Eloqua).
+             * @example 3001 Brighton Blvd
+             */
+            address1?: string;
+            /** @description Second address line (Eloqua). */
+            address2?: string;
+            /** @description Third address line (Eloqua). */
+            address3?: string;
+            /**
+             * @description City (Eloqua).
+             * @example Denver
+             */
+            city?: string;
+            /**
+             * @description State or province (Eloqua).
+             * @example CO
+             */
+            province?: string;
+            /**
+             * @description Postal code (Eloqua).
+             * @example 80212
+             */
+            postalCode?: string;
+            /**
+             * @description Country (Eloqua).
+             * @example US
+             */
+            country?: string;
+            /**
+             * @description Main phone number (Eloqua).
+             * @example 303-123-4567
+             */
+            businessPhone?: string;
+            /**
+             * @description Client company name (Campaign Monitor).
+             * @example Place Holder
+             */
+            CompanyName?: string;
+            /**
+             * @description Client country (Campaign Monitor).
+             * @example Australia
+             */
+            Country?: string;
+            /**
+             * @description Client time zone, in Campaign Monitor's notation.
+             * @example (GMT+10:00) Canberra, Melbourne, Sydney
+             */
+            TimeZone?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A name/value pair of a Marketo activity. */
+        MarketingAttribute: {
+            /**
+             * @description Attribute name.
+             * @example email
+             */
+            name: string;
+            /**
+             * @description Attribute value.
+             * @example jane@example.com
+             */
+            value?: string | number | boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A marketing activity. With Marketo it is a lead activity (`activityTypeId`, `leadId`, `activityDate`,
+         *     `attributes`); with Salesforce Marketing Cloud it is a journey (interaction) identified by `key`; with
+         *     Eloqua it is an activity of a contact. Other provider fields pass through unchanged.
+         */
+        MarketingActivity: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 426722
+             */
+            readonly id?: string | number;
+            /**
+             * @description When the activity happened: an ISO 8601 date-time with offset (Marketo) or epoch seconds as a string
+             *     (Eloqua).
+             * @example 2016-03-22T06:56:35-05:00
+             */
+            activityDate?: string;
+            /**
+             * @description Marketo activity type (see `GET /hubs/marketing/activity-types`).
+             * @example 100005
+             */
+            activityTypeId?: number;
+            /**
+             * @description Marketo lead the activity belongs to.
+             * @example 426722
+             */
+            leadId?: number;
+            /**
+             * @description Value of the activity type's primary attribute (Marketo).
+             * @example Visited Conference Booth
+             */
+            primaryAttributeValue?: string;
+            /** @description Identifier of the primary attribute value (Marketo). */
+            primaryAttributeValueId?: number;
+            /** @description Unique identifier of the activity in Marketo. */
+            readonly marketoGUID?: string;
+            /** @description Further attributes of the activity (Marketo). */
+            attributes?: components["schemas"]["MarketingAttribute"][];
+            /**
+             * @description Activity type (Eloqua), e.g. `emailOpen`, `emailSend`, `formSubmit`.
+             * @example emailOpen
+             */
+            type?: string;
+            /**
+             * @description Journey key chosen by the caller (Salesforce Marketing Cloud).
+             * @example ixn-created-via-the-api45
+             */
+            key?: string;
+            /**
+             * @description Journey name (Salesforce Marketing Cloud).
+             * @example API-Created Interaction
+             */
+            name?: string;
+            /** @description Journey description (Salesforce Marketing Cloud). */
+            description?: string;
+            /**
+             * @description Journey version (Salesforce Marketing Cloud).
+             * @example 1
+             */
+            version?: number;
+            /**
+             * @description Journey Builder API version (Salesforce Marketing Cloud).
+             * @example 1
+             */
+            workflowApiVersion?: number;
+            /** @description Entry events of the journey (Salesforce Marketing Cloud). */
+            triggers?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Goals of the journey (Salesforce Marketing Cloud). */
+            goals?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Steps of the journey (Salesforce Marketing Cloud). */
+            activities?: {
+                [key: string]: unknown;
+            }[];
+            /** @description When the journey was created (Salesforce Marketing Cloud). */
+            readonly createdDate?: string;
+            /**
+             * @description When the journey was last changed (Salesforce Marketing Cloud); a replace (`PUT`) must send back the
+             *     current value.
+             * @example 2017-11-02T10:18:43.12
+             */
+            modifiedDate?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description An event of a marketing activity (for Salesforce Marketing Cloud, an event of a journey). Fields are the
+         *     provider's.
+         */
+        MarketingActivityEvent: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example bb8c2c9c-3b23-4b39-94c3-3a64bd4c27a7
+             */
+            readonly id?: string | number;
+            /**
+             * @description Name of the event, where the provider names it.
+             * @example Journey entry
+             */
+            name?: string;
+            /**
+             * @description Kind of event, where the provider reports it.
+             * @example ContactEvent
+             */
+            type?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A campaign: a Marketo smart campaign, an Eloqua campaign, a Salesforce Marketing Cloud campaign or an
+         *     Act-On message campaign. Common fields are listed; other provider fields pass through unchanged.
+         */
+        MarketingCampaign: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 1001
+             */
+            readonly id?: string | number;
+            /**
+             * @description Campaign name.
+             * @example Annual Sale 2029
+             */
+            name?: string;
+            /**
+             * @description Campaign description.
+             * @example Yearly sale
+             */
+            description?: string;
+            /**
+             * @description Campaign type: `batch` or `trigger` for Marketo smart campaigns, `draft` for an Act-On draft message.
+             * @example batch
+             */
+            type?: string;
+            /** @description Whether a Marketo trigger campaign is active. */
+            readonly active?: boolean;
+            /**
+             * @description Marketo program that owns the smart campaign.
+             * @example 1107
+             */
+            readonly programId?: number;
+            /** @description Name of the owning Marketo program. */
+            readonly programName?: string;
+            /**
+             * @description Marketo workspace of the campaign.
+             * @example Default
+             */
+            readonly workspaceName?: string;
+            /**
+             * @description Campaign code (Salesforce Marketing Cloud).
+             * @example annual2012
+             */
+            campaignCode?: string;
+            /**
+             * @description Display color as six hex digits (Salesforce Marketing Cloud).
+             * @example 0000ff
+             */
+            color?: string;
+            /**
+             * @description Marked as favorite (Salesforce Marketing Cloud).
+             * @example false
+             */
+            favorite?: boolean;
+            /** @description Campaign type (Eloqua). */
+            campaignType?: string;
+            /**
+             * @description Status (Eloqua), e.g. `Draft` or `Active`.
+             * @example Draft
+             */
+            currentStatus?: string;
+            /**
+             * @description Start, as epoch seconds in a string (Eloqua).
+             * @example 1426567081
+             */
+            startAt?: string;
+            /**
+             * @description End, as epoch seconds in a string (Eloqua).
+             * @example 1427567081
+             */
+            endAt?: string;
+            /**
+             * @description Budgeted cost (Eloqua).
+             * @example 2.50
+             */
+            budgetedCost?: string | number;
+            /**
+             * @description Actual cost (Eloqua).
+             * @example 1.50
+             */
+            actualCost?: string | number;
+            /**
+             * @description Folder of the campaign (Eloqua).
+             * @example 308
+             */
+            folderId?: string;
+            /** @description Message subject (Act-On). */
+            subject?: string;
+            /** @description Plain-text message body (Act-On). */
+            textbody?: string;
+            /**
+             * Format: date-time
+             * @description When the campaign was created (Marketo, ISO 8601).
+             */
+            readonly createdAt?: string;
+            /**
+             * Format: date-time
+             * @description When the campaign was last changed (Marketo, ISO 8601).
+             */
+            readonly updatedAt?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A Marketo channel: the kind of a program (email send, webinar, ...) and its progression steps. */
+        MarketingChannel: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 1
+             */
+            readonly id?: string | number;
+            /**
+             * @description Channel name.
+             * @example Email Send
+             */
+            name?: string;
+            /**
+             * @description Program type the channel applies to.
+             * @example email
+             */
+            applicableProgramType?: string;
+            /** @description Progression statuses of the channel. */
+            steps?: ({
+                /**
+                 * @description Status name.
+                 * @example Sent
+                 */
+                name?: string;
+                /**
+                 * @description Order of the status.
+                 * @example 10
+                 */
+                step?: number;
+                /** @description Hidden from the program's status list. */
+                hidden?: boolean;
+                /** @description Counts as a success. */
+                success?: boolean;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /**
+             * Format: date-time
+             * @description When the channel was created.
+             */
+            readonly createdAt?: string;
+            /**
+             * Format: date-time
+             * @description When the channel was last changed.
+             */
+            readonly updatedAt?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A Marketo company (the account that leads belong to). Other provider fields pass through unchanged. */
+        MarketingCompany: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 42
+             */
+            readonly id?: string | number;
+            /**
+             * @description Company name.
+             * @example Cloud Elements
+             */
+            company?: string;
+            /**
+             * @description Your identifier of the company (used for dedupe).
+             * @example acme-001
+             */
+            externalCompanyId?: string | number;
+            /**
+             * @description Annual revenue.
+             * @example 5000000
+             */
+            annualRevenue?: number | string;
+            /** @description Billing street. */
+            billingStreet?: string;
+            /**
+             * @description Billing city.
+             * @example Denver
+             */
+            billingCity?: string;
+            /**
+             * @description Billing state.
+             * @example CO
+             */
+            billingState?: string;
+            /**
+             * @description Billing postal code.
+             * @example 80202
+             */
+            billingPostalCode?: string | number;
+            /**
+             * @description Billing country.
+             * @example United States
+             */
+            billingCountry?: string;
+            /** @description Free-text notes. */
+            companyNotes?: string;
+            /**
+             * @description Industry.
+             * @example Software
+             */
+            industry?: string;
+            /**
+             * @description Main phone number.
+             * @example 303-555-0100
+             */
+            mainPhone?: string | number;
+            /**
+             * @description Number of employees.
+             * @example 120
+             */
+            numberOfEmployees?: number;
+            /**
+             * @description Web site.
+             * @example https://www.example.com
+             */
+            website?: string;
+            /**
+             * Format: date-time
+             * @description When the company was created.
+             */
+            readonly createdAt?: string;
+            /**
+             * Format: date-time
+             * @description When the company was last changed.
+             */
+            readonly updatedAt?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A Marketo lead (person) as carried inside `person`. Send `id` to refer to an existing lead, for example
+         *     when adding leads to a list; leave it out on create.
+         */
+        MarketingPerson: {
+            /**
+             * @description Marketo lead id.
+             * @example 318581
+             */
+            id?: number;
+            /**
+             * Format: email
+             * @description Email address.
+             * @example jane.doe@example.com
+             */
+            email?: string;
+            /**
+             * @description First name.
+             * @example Jane
+             */
+            firstName?: string;
+            /**
+             * @description Last name.
+             * @example Doe
+             */
+            lastName?: string;
+            /**
+             * Format: date-time
+             * @description When the lead was created.
+             */
+            readonly createdAt?: string;
+            /**
+             * Format: date-time
+             * @description When the lead was last changed.
+             */
+            readonly updatedAt?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A marketing contact. The shape follows the element: Marketo wraps the lead in `person`; Eloqua and most
+         *     elements answer flat fields (`emailAddress` for Eloqua, `email` elsewhere); Salesforce Marketing Cloud
+         *     answers contacts keyed by `contactKey` with `attributeSets`, and list subscribers with `ID`,
+         *     `SubscriberKey`, `EmailAddress` and `Status`. Other provider fields pass through unchanged.
+         */
+        MarketingContact: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 3
+             */
+            readonly id?: string | number;
+            person?: components["schemas"]["MarketingPerson"];
+            /**
+             * @description First name.
+             * @example Jane
+             */
+            firstName?: string;
+            /**
+             * @description Last name.
+             * @example Doe
+             */
+            lastName?: string;
+            /**
+             * Format: email
+             * @description Email address (most elements).
+             * @example jane.doe@example.com
+             */
+            email?: string;
+            /**
+             * Format: email
+             * @description Email address (Eloqua).
+             * @example jane.doe@example.com
+             */
+            emailAddress?: string;
+            /**
+             * @description Contact key (Salesforce Marketing Cloud contacts).
+             * @example acruz@example.com
+             */
+            contactKey?: string;
+            /** @description Attribute sets of the contact (Salesforce Marketing Cloud). */
+            attributeSets?: ({
+                /**
+                 * @description Name of the attribute set.
+                 * @example Email Addresses
+                 */
+                name?: string;
+                /** @description Rows of the set, each with `values` (name/value pairs). */
+                items?: {
+                    [key: string]: unknown;
+                }[];
+            } & {
+                [key: string]: unknown;
+            })[];
+            /**
+             * @description Subscriber id (Salesforce Marketing Cloud list subscribers).
+             * @example 1051
+             */
+            readonly ID?: number;
+            /**
+             * @description Subscriber key (Salesforce Marketing Cloud).
+             * @example jane.doe
+             */
+            SubscriberKey?: string;
+            /**
+             * Format: email
+             * @description Subscriber email address (Salesforce Marketing Cloud).
+             */
+            EmailAddress?: string;
+            /**
+             * @description Subscription status of a list subscriber (Salesforce Marketing Cloud), e.g. `Active` or `Unsubscribed`.
+             * @example Active
+             */
+            Status?: string;
+            /**
+             * Format: date-time
+             * @description When the contact was created (Marketo).
+             */
+            readonly createdAt?: string;
+            /**
+             * Format: date-time
+             * @description When the contact was last changed (Marketo).
+             */
+            readonly updatedAt?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description An interaction to record for a contact. The fields are the element's; Cloud Elements' Marketo tests send
+         *     a numeric `id` and a `token`.
+         */
+        MarketingContactInteraction: {
+            /**
+             * @description Identifier the element expects for the interaction.
+             * @example 4521
+             */
+            id?: number;
+            /**
+             * @description Token of the interaction, as the element expects it.
+             * @example 88712
+             */
+            token?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The provider's answer, passed through as it is: its fields depend on the element and the call. */
+        MarketingProviderAnswer: {
+            [key: string]: unknown;
+        };
+        /** @description An email asset (Eloqua): subject, HTML content and the header, footer and group it uses. */
+        MarketingEmail: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 112
+             */
+            readonly id?: string | number;
+            /**
+             * @description Name of the email asset.
+             * @example My Churros Test Email
+             */
+            name?: string;
+            /**
+             * @description Subject line.
+             * @example Test churros subject line
+             */
+            subject?: string;
+            /**
+             * @description Email header to use.
+             * @example 1
+             */
+            emailHeaderId?: number;
+            /**
+             * @description Email footer to use.
+             * @example 1
+             */
+            emailFooterId?: number;
+            /**
+             * @description Email group of the email.
+             * @example 1
+             */
+            emailGroupId?: number;
+            /**
+             * @description Character encoding of the email.
+             * @example 1
+             */
+            encodingId?: number;
+            /** @description HTML body of the email. */
+            htmlContent?: {
+                /**
+                 * @description Kind of content, e.g. `RawHtmlContent`.
+                 * @example RawHtmlContent
+                 */
+                type?: string;
+                /**
+                 * @description The HTML.
+                 * @example <html><body>Hello</body></html>
+                 */
+                html?: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Reference to a Marketo folder or program that contains an asset. */
+        MarketingFolderRef: {
+            /**
+             * @description Identifier of the folder or program.
+             * @example 33
+             */
+            id?: number;
+            /**
+             * @description Kind of container.
+             * @example Folder
+             * @enum {string}
+             */
+            type?: "Folder" | "Program";
+            /**
+             * @description Name of the container, in answers.
+             * @example Email Programs
+             */
+            name?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A file (image, document) in the marketing platform's design studio (Marketo). */
+        MarketingFile: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 1203
+             */
+            readonly id?: string | number;
+            /**
+             * @description File name.
+             * @example brady_original.jpg
+             */
+            name?: string;
+            /** @description Description of the file. */
+            description?: string;
+            folder?: components["schemas"]["MarketingFolderRef"];
+            /**
+             * @description Media type of the file.
+             * @example image/jpeg
+             */
+            mimeType?: string;
+            /**
+             * @description Size in bytes.
+             * @example 34217
+             */
+            size?: number;
+            /**
+             * Format: uri
+             * @description Public URL of the file.
+             * @example https://na-sj02.marketo.com/rs/123-ABC-456/images/brady_original.jpg
+             */
+            readonly url?: string;
+            /**
+             * Format: date-time
+             * @description When the file was created.
+             */
+            readonly createdAt?: string;
+            /**
+             * Format: date-time
+             * @description When the file was last changed.
+             */
+            readonly updatedAt?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Multipart form of a file upload: the content goes in the `file` part. */
+        MarketingFileUploadForm: {
+            /**
+             * Format: binary
+             * @description Content of the file.
+             */
+            file: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A folder of marketing assets and programs (Marketo). */
+        MarketingFolder: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 19
+             */
+            readonly id?: string | number;
+            /**
+             * @description Folder name.
+             * @example Test Folder
+             */
+            name?: string;
+            /**
+             * @description Description of the folder.
+             * @example Something
+             */
+            description?: string;
+            parent?: components["schemas"]["MarketingFolderRef"];
+            folderId?: components["schemas"]["MarketingFolderRef"];
+            /**
+             * @description Path of the folder from the workspace root.
+             * @example /Marketing Activities/Default/Test Folder
+             */
+            readonly path?: string;
+            /**
+             * @description Workspace of the folder.
+             * @example Default
+             */
+            readonly workSpace?: string;
+            /** @description Whether the folder is archived. */
+            readonly isArchive?: boolean;
+            /** @description Whether Marketo created the folder. */
+            readonly isSystem?: boolean;
+            /**
+             * Format: date-time
+             * @description When the folder was created.
+             */
+            readonly createdAt?: string;
+            /**
+             * Format: date-time
+             * @description When the folder was last changed.
+             */
+            readonly updatedAt?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A lead: an Infusionsoft opportunity (`OpportunityTitle`, `ContactID`, `StageID`, ...) or a Facebook Lead
+         *     Ads lead (`created_time`, `field_data`). Other provider fields pass through unchanged.
+         */
+        MarketingLead: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 1234
+             */
+            readonly id?: string | number;
+            /**
+             * @description Title of the opportunity (Infusionsoft).
+             * @example Churros Test
+             */
+            OpportunityTitle?: string;
+            /**
+             * @description Contact the opportunity belongs to (Infusionsoft).
+             * @example 21
+             */
+            ContactID?: number;
+            /**
+             * @description Pipeline stage (Infusionsoft).
+             * @example 3
+             */
+            StageID?: number;
+            /**
+             * @description When the lead submitted the form (Facebook Lead Ads).
+             * @example 2017-06-12T18:20:05+0000
+             */
+            readonly created_time?: string;
+            /** @description Lead form the lead came from (Facebook Lead Ads). */
+            readonly form_id?: string;
+            /** @description Answers of the lead form (Facebook Lead Ads). */
+            readonly field_data?: ({
+                /**
+                 * @description Form field name.
+                 * @example email
+                 */
+                name?: string;
+                /** @description Values given. */
+                values?: string[];
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A list of contacts: a Marketo static list, a Salesforce Marketing Cloud list (`ListName`, `ID`) or a
+         *     Campaign Monitor list (`Title`). Other provider fields pass through unchanged.
+         */
+        MarketingList: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 1044
+             */
+            readonly id?: string | number;
+            /**
+             * @description List name (Marketo and most elements).
+             * @example Webinar attendees
+             */
+            name?: string;
+            /** @description Description of the list. */
+            description?: string;
+            /** @description Marketo program that owns the list. */
+            readonly programName?: string;
+            /**
+             * @description Marketo workspace of the list.
+             * @example Default
+             */
+            readonly workspaceName?: string;
+            /**
+             * @description List name (Salesforce Marketing Cloud).
+             * @example Churros test list
+             */
+            ListName?: string;
+            /**
+             * @description List description (Salesforce Marketing Cloud).
+             * @example churros test list
+             */
+            Description?: string;
+            /** @description List id (Salesforce Marketing Cloud). */
+            readonly ID?: number;
+            /**
+             * @description List title (Campaign Monitor).
+             * @example Testing List
+             */
+            Title?: string;
+            /**
+             * Format: uri
+             * @description Page shown after unsubscribing (Campaign Monitor).
+             */
+            UnsubscribePage?: string;
+            /**
+             * @description Unsubscribe scope (Campaign Monitor).
+             * @example AllClientLists
+             * @enum {string}
+             */
+            UnsubscribeSetting?: "AllClientLists" | "OnlyThisList";
+            /**
+             * @description Require double opt-in (Campaign Monitor).
+             * @example false
+             */
+            ConfirmedOptIn?: boolean;
+            /**
+             * Format: uri
+             * @description Page shown after confirming (Campaign Monitor).
+             */
+            ConfirmationSuccessPage?: string;
+            /**
+             * Format: date-time
+             * @description When the list was created (Marketo).
+             */
+            readonly createdAt?: string;
+            /**
+             * Format: date-time
+             * @description When the list was last changed (Marketo).
+             */
+            readonly updatedAt?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A Marketo lead partition: a division of the lead database. */
+        MarketingPartition: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 1
+             */
+            readonly id?: string | number;
+            /**
+             * @description Partition name.
+             * @example Default
+             */
+            name?: string;
+            /**
+             * @description Description of the partition.
+             * @example Initial system lead partition
+             */
+            description?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A Marketo program: a container of smart campaigns, lists and assets, with a channel and costs. */
+        MarketingProgram: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 1107
+             */
+            readonly id?: string | number;
+            /**
+             * @description Program name, unique in the workspace.
+             * @example Texas Test Program 29
+             */
+            name?: string;
+            /** @description Description of the program. */
+            description?: string;
+            /**
+             * @description Program type, e.g. `Default`, `Event`, `Email` or `Engagement`.
+             * @example Email
+             */
+            type?: string;
+            /**
+             * @description Channel of the program (see `GET /hubs/marketing/channels`).
+             * @example Email Send
+             */
+            channel?: string;
+            folder?: components["schemas"]["MarketingFolderRef"];
+            /** @description Status of email and engagement programs (`locked`, `unlocked`, `on`, `off`). */
+            readonly status?: string;
+            /**
+             * @description Workspace of the program.
+             * @example Default
+             */
+            readonly workspace?: string;
+            /**
+             * Format: uri
+             * @description Link to the program in Marketo.
+             */
+            readonly url?: string;
+            /** @description Tags of the program. */
+            tags?: ({
+                /**
+                 * @description Tag type (see `GET /hubs/marketing/tagTypes`).
+                 * @example Region
+                 */
+                tagType?: string;
+                /**
+                 * @description Tag value.
+                 * @example West
+                 */
+                tagValue?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description Period costs of the program. */
+            costs?: ({
+                /**
+                 * Format: date
+                 * @description First day of the period.
+                 * @example 2017-01-01
+                 */
+                startDate?: string;
+                /**
+                 * @description Cost of the period.
+                 * @example 500
+                 */
+                cost?: number;
+                /** @description Note about the cost. */
+                note?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /**
+             * Format: date-time
+             * @description When the program was created.
+             */
+            readonly createdAt?: string;
+            /**
+             * Format: date-time
+             * @description When the program was last changed.
+             */
+            readonly updatedAt?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A Marketo tag type: a custom attribute of programs, with its allowed values. */
+        MarketingTagType: {
+            /**
+             * @description Name of the tag type; it is also its identifier in the URL.
+             * @example Region
+             */
+            tagType?: string;
+            /**
+             * @description Comma-separated program types the tag applies to.
+             * @example Default,Event,Email
+             */
+            applicableProgramTypes?: string;
+            /**
+             * @description Whether programs must carry the tag.
+             * @example false
+             */
+            required?: boolean;
+            /**
+             * @description Comma-separated allowed values.
+             * @example East,West
+             */
+            allowableValues?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A policy or payment type of a group configuration. */
+        ExpenseNamedItem: {
+            /**
+             * @description Concur identifier of the item.
+             * @example gWuT9Bv5vQJsiY2q3$pYp0Aq$pA
+             */
+            readonly ID?: string;
+            /**
+             * @description Name.
+             * @example Cash
+             */
+            Name?: string;
+            /**
+             * @description Whether it is the group's default.
+             * @example true
+             */
+            IsDefault?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The expense configuration of a Concur group: the policies and payment types its users may use. Other
+         *     provider fields pass through unchanged.
+         */
+        ExpenseGroupConfiguration: {
+            /**
+             * @description Concur identifier of the group configuration.
+             * @example gWv9T$p8DWUzsMbj0WSNmAVyyTpNt
+             */
+            readonly ID?: string;
+            /**
+             * Format: uri
+             * @description Concur URL of the record.
+             */
+            readonly URI?: string;
+            /**
+             * @description Name of the configuration.
+             * @example Default Configuration
+             */
+            Name?: string;
+            /** @description Expense policies of the group. */
+            Policies?: components["schemas"]["ExpenseNamedItem"][];
+            /** @description Payment types of the group. */
+            PaymentTypes?: components["schemas"]["ExpenseNamedItem"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description An expense (entry) of a Concur report: type, amount, payment type, vendor and location. Concur
+         *     identifies it by `ID`. Other provider fields pass through unchanged.
+         */
+        ExpenseEntry: {
+            /**
+             * @description Concur identifier of the expense.
+             * @example gWsUH2B3oRG$sPUgf7gNpkV7QA6xGpu$pdbQ
+             */
+            readonly ID?: string;
+            /**
+             * Format: uri
+             * @description Concur URL of the record.
+             */
+            readonly URI?: string;
+            /**
+             * @description Report the expense belongs to.
+             * @example A1D03617E3664840A092
+             */
+            ReportID?: string;
+            /**
+             * @description Login of the report owner.
+             * @example developer@example.com
+             */
+            ReportOwnerID?: string;
+            /**
+             * @description Expense type code.
+             * @example AIRFR
+             */
+            ExpenseTypeCode?: string;
+            /**
+             * @description Expense type name.
+             * @example Airfare
+             */
+            ExpenseTypeName?: string;
+            /**
+             * @description Spend category code.
+             * @example AIRFR
+             */
+            SpendCategoryCode?: string;
+            /**
+             * @description Spend category name.
+             * @example Airfare
+             */
+            SpendCategoryName?: string;
+            /**
+             * @description Payment type of the expense.
+             * @example gWlZUt7MEzOUtrgVUdaexsh2zEcjY
+             */
+            PaymentTypeID?: string;
+            /**
+             * @description Payment type name.
+             * @example Cash
+             */
+            PaymentTypeName?: string;
+            /**
+             * @description Date of the transaction. Concur local date-time without offset (`yyyy-MM-ddTHH:mm:ss`, sometimes with
+             *     milliseconds).
+             * @example 2016-01-11T00:00:00
+             */
+            TransactionDate?: string;
+            /**
+             * @description ISO 4217 currency of the transaction.
+             * @example USD
+             */
+            TransactionCurrencyCode?: string;
+            /**
+             * @description Amount in the transaction currency.
+             * @example 100
+             */
+            TransactionAmount?: number;
+            /**
+             * @description Rate from the transaction currency to the report currency.
+             * @example 1
+             */
+            ExchangeRate?: number;
+            /**
+             * @description Amount in the report currency.
+             * @example 100
+             */
+            PostedAmount?: number;
+            /**
+             * @description Approved amount in the report currency.
+             * @example 100
+             */
+            ApprovedAmount?: number;
+            /**
+             * @description Vendor as typed by the user.
+             * @example Frontier Airlines
+             */
+            VendorDescription?: string | null;
+            /** @description Vendor list item of the expense. */
+            VendorListItemID?: string | null;
+            /**
+             * @description Name of the vendor list item.
+             * @example Frontier Airlines
+             */
+            VendorListItemName?: string | null;
+            /**
+             * @description ISO 3166-1 country of the expense.
+             * @example US
+             */
+            LocationCountry?: string | null;
+            /**
+             * @description ISO 3166-2 subdivision of the expense.
+             * @example US-CO
+             */
+            LocationSubdivision?: string | null;
+            /** @description Description of the expense. */
+            Description?: string | null;
+            /**
+             * @description Whether the expense is billable to a client.
+             * @example false
+             */
+            IsBillable?: boolean;
+            /**
+             * @description Whether the expense is personal (not reimbursed).
+             * @example false
+             */
+            IsPersonal?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description An item of a Concur list, with up to ten level codes. Other provider fields pass through unchanged. */
+        ExpenseListItem: {
+            /**
+             * @description Concur identifier of the list item.
+             * @example gWqnR7mLiHokIm09EWFmUvLJfKflwnrR9Sw
+             */
+            readonly ID?: string;
+            /**
+             * Format: uri
+             * @description Concur URL of the record.
+             */
+            readonly URI?: string;
+            /**
+             * @description List the item belongs to.
+             * @example gWrB3eM9eOjLlGAQF9vnAp0epX4xskX9b$sg
+             */
+            ListID?: string;
+            /**
+             * @description Name of the item.
+             * @example American Express Travel1
+             */
+            Name?: string;
+            /**
+             * @description Code of the item on the first level.
+             * @example AMEX1
+             */
+            Level1Code?: string;
+            /** @description Code on the second level of a connected list. */
+            Level2Code?: string | null;
+            /** @description Parent item, for items below the first level. */
+            ParentID?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A Concur list (e.g. vendors, projects): the container of list items. Other provider fields pass through
+         *     unchanged.
+         */
+        ExpenseList: {
+            /**
+             * @description Concur identifier of the list.
+             * @example gWrB3eM9eOjLlGAQF9vnAp0epX4xskX9b$sg
+             */
+            readonly ID?: string;
+            /**
+             * Format: uri
+             * @description Concur URL of the record.
+             */
+            readonly URI?: string;
+            /**
+             * @description Name of the list.
+             * @example Vendors - Travel Agents
+             */
+            Name?: string;
+            /**
+             * @description Show item codes before names.
+             * @example true
+             */
+            DisplayCodeFirst?: boolean;
+            /**
+             * @description Whether the list holds vendors.
+             * @example true
+             */
+            IsVendorList?: boolean;
+            /**
+             * @description What users search the list by: `TEXT` or `CODE`.
+             * @example TEXT
+             */
+            SearchCriteriaCode?: string;
+            /**
+             * @description Number of levels of a connected list.
+             * @example 1
+             */
+            readonly LevelCount?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The vendor address a payment request pays to. */
+        ExpenseVendorRemitTo: {
+            /**
+             * @description Vendor code.
+             * @example 8C6FBE02421049F1B03CA0E85CD170B2
+             */
+            VendorCode?: string;
+            /** @description Address code of the vendor. */
+            AddressCode?: string;
+            /**
+             * @description Vendor name.
+             * @example Acme Supplies
+             */
+            Name?: string;
+            /**
+             * @description First address line.
+             * @example 1 Main Street
+             */
+            Address1?: string;
+            /**
+             * @description City.
+             * @example Pune
+             */
+            City?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A Concur payment request (vendor invoice): vendor, invoice number, date and amount. Other provider
+         *     fields pass through unchanged.
+         */
+        ExpensePayment: {
+            /**
+             * @description Concur identifier of the payment request.
+             * @example F1CE7B4A1BEC4D43BC7E
+             */
+            readonly ID?: string;
+            /**
+             * Format: uri
+             * @description Concur URL of the record.
+             */
+            readonly URI?: string;
+            /**
+             * @description Name of the request.
+             * @example Office supplies April
+             */
+            Name?: string;
+            /**
+             * @description Vendor invoice number.
+             * @example 1234
+             */
+            InvoiceNumber?: string;
+            /**
+             * @description Invoice date, e.g. `2017-04-01 00:00:00.0`.
+             * @example 2017-04-01 00:00:00.0
+             */
+            InvoiceDate?: string;
+            /**
+             * @description Invoice amount (Concur answers a decimal string).
+             * @example 100.00000000
+             */
+            InvoiceAmount?: string | number;
+            /**
+             * @description Amount before VAT.
+             * @example 100
+             */
+            AmountWithoutVat?: string | number;
+            /**
+             * @description ISO 4217 currency.
+             * @example INR
+             */
+            CurrencyCode?: string;
+            /**
+             * @description Country of the request.
+             * @example IN
+             */
+            CountryCode?: string;
+            /**
+             * @description Ledger of the request.
+             * @example DEFAULT
+             */
+            LedgerCode?: string;
+            /**
+             * @description Invoice policy.
+             * @example DFLT
+             */
+            ExternalPolicyId?: string;
+            VendorRemitToIdentifier?: components["schemas"]["ExpenseVendorRemitTo"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A short summary of a Concur payment request (approval and payment status), for listing. Other provider
+         *     fields pass through unchanged.
+         */
+        ExpensePaymentDigest: {
+            /**
+             * @description Concur identifier of the payment request.
+             * @example F1CE7B4A1BEC4D43BC7E
+             */
+            readonly ID?: string;
+            /**
+             * Format: uri
+             * @description Concur URL of the record.
+             */
+            readonly URI?: string;
+            /**
+             * @description Approval status code, e.g. `R_NOTF` (not submitted).
+             * @example R_NOTF
+             */
+            ApprovalStatusCode?: string;
+            /**
+             * @description Payment status code.
+             * @example P_NOTP
+             */
+            PaymentStatusCode?: string;
+            /**
+             * @description Vendor invoice number.
+             * @example 1234
+             */
+            InvoiceNumber?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description An expense report (Concur): a named, totalled set of expenses that goes through approval and payment.
+         *     Concur names fields in PascalCase and identifies the report by `ID`. Other provider fields pass through
+         *     unchanged.
+         */
+        ExpenseReport: {
+            /**
+             * @description Concur identifier of the report.
+             * @example A1D03617E3664840A092
+             */
+            readonly ID?: string;
+            /**
+             * Format: uri
+             * @description Concur URL of the record.
+             */
+            readonly URI?: string;
+            /**
+             * @description Name of the report.
+             * @example Test1
+             */
+            Name?: string;
+            /**
+             * @description Total amount of the report, in `CurrencyCode`.
+             * @example 100
+             */
+            Total?: number;
+            /**
+             * @description ISO 4217 currency code of the report.
+             * @example USD
+             */
+            CurrencyCode?: string;
+            /** @description Business purpose. */
+            Purpose?: string;
+            /** @description Comment of the report owner. */
+            Comment?: string;
+            /**
+             * @description Login of the report owner.
+             * @example developer@example.com
+             */
+            readonly OwnerLoginID?: string;
+            /** @description Name of the report owner. */
+            readonly OwnerName?: string;
+            /**
+             * @description Approval status code, e.g. `A_NOTF` (not submitted).
+             * @example A_NOTF
+             */
+            readonly ApprovalStatusCode?: string;
+            /**
+             * @description Approval status name.
+             * @example Not Submitted
+             */
+            readonly ApprovalStatusName?: string;
+            /**
+             * @description Payment status code, e.g. `P_NOTP` (not paid).
+             * @example P_NOTP
+             */
+            readonly PaymentStatusCode?: string;
+            /**
+             * @description Payment status name.
+             * @example Not Paid
+             */
+            readonly PaymentStatusName?: string;
+            /** @description Amount claimed. */
+            readonly TotalClaimedAmount?: number;
+            /** @description Amount approved. */
+            readonly TotalApprovedAmount?: number;
+            /** @description Amount owed to the employee. */
+            readonly AmountDueEmployee?: number;
+            /**
+             * @description When the report was created. Concur local date-time without offset (`yyyy-MM-ddTHH:mm:ss`, sometimes
+             *     with milliseconds).
+             * @example 2017-04-19T05:01:31.463
+             */
+            readonly CreateDate?: string;
+            /**
+             * @description When the report was submitted. Concur local date-time without offset (`yyyy-MM-ddTHH:mm:ss`, sometimes
+             *     with milliseconds).
+             */
+            readonly SubmitDate?: string | null;
+            /**
+             * @description When the report last changed. Concur local date-time without offset (`yyyy-MM-ddTHH:mm:ss`, sometimes
+             *     with milliseconds).
+             * @example 2017-04-19T05:01:31.463
+             */
+            readonly LastModifiedDate?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A Concur user (employee). Other provider fields pass through unchanged. */
+        ExpenseUser: {
+            /**
+             * @description Concur identifier of the user.
+             * @example gWv9T$p8DWUzsMbj0WSNmAVyyTpNt
+             */
+            readonly ID?: string;
+            /**
+             * @description Login of the user.
+             * @example developer@example.com
+             */
+            LoginID?: string;
+            /**
+             * @description Employee number.
+             * @example E1001
+             */
+            EmployeeID?: string;
+            /**
+             * @description First name.
+             * @example Jane
+             */
+            FirstName?: string;
+            /**
+             * @description Last name.
+             * @example Doe
+             */
+            LastName?: string;
+            /**
+             * Format: email
+             * @description Email address.
+             * @example jane.doe@example.com
+             */
+            EmailAddress?: string;
+            /**
+             * @description Whether the user is active.
+             * @example true
+             */
+            Active?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Bank details of a Concur vendor address: where payments to the vendor go. */
+        ExpenseVendorBank: {
+            /**
+             * @description Vendor address the bank details belong to.
+             * @example INR
+             */
+            AddressCode?: string;
+            /**
+             * @description Bank code.
+             * @example NDMS
+             */
+            BankCode?: string;
+            /**
+             * @description Bank name.
+             * @example maharastra bank
+             */
+            BankName?: string;
+            /**
+             * @description Branch code.
+             * @example 429292
+             */
+            BranchCode?: string;
+            /**
+             * @description Branch location.
+             * @example pune
+             */
+            BranchLocation?: string;
+            /**
+             * @description Country of the bank.
+             * @example 91
+             */
+            CountryCode?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A Concur vendor group and the vendor it is assigned to. */
+        ExpenseVendorGroup: {
+            /**
+             * @description Identifier of the vendor group.
+             * @example sampleVendorgroup
+             */
+            ID?: string;
+            /**
+             * @description Name of the vendor group.
+             * @example name
+             */
+            Name?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A customer account (company) of the helpdesk, e.g. a Freshdesk company. Other provider fields pass
+         *     through unchanged.
+         */
+        HelpdeskAccount: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 5000123456
+             */
+            readonly id?: string | number;
+            /**
+             * @description Account name.
+             * @example sampleChurros
+             */
+            name?: string;
+            /**
+             * @description Description of the account.
+             * @example random description
+             */
+            description?: string;
+            /** @description Internal note. */
+            note?: string;
+            /**
+             * @description Email domains of the account's people (Freshdesk).
+             * @example [
+             *       "example.com"
+             *     ]
+             */
+            domains?: string[];
+            /** @description Older Freshdesk form: the account fields wrapped in `customer`. */
+            customer?: {
+                /** @description Account name. */
+                name?: string;
+                /** @description Description of the account. */
+                description?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description When the account was created (Freshdesk).
+             */
+            readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description When the account was last changed (Freshdesk).
+             */
+            readonly updated_at?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description An agent (support user). Salesforce Service Cloud answers User fields under their Salesforce names
+         *     (`Id`, `Email`, `FirstName`, `LastName`, `Username`, `IsActive`). Other provider fields pass through.
+         */
+        HelpdeskAgent: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 0056A000001KfXyQAK
+             */
+            readonly id?: string | number;
+            /**
+             * @description Salesforce id of the user (Salesforce Service Cloud answers `Id`).
+             * @example 0056A000001KfXyQAK
+             */
+            readonly Id?: string;
+            /**
+             * Format: email
+             * @description Email address.
+             * @example robot.tester@example.com
+             */
+            Email?: string;
+            /**
+             * @description First name.
+             * @example Robot
+             */
+            FirstName?: string;
+            /**
+             * @description Last name.
+             * @example Tester
+             */
+            LastName?: string;
+            /**
+             * @description Login name (Salesforce requires it to look like an email address).
+             * @example robot.tester@example.com.service
+             */
+            Username?: string;
+            /**
+             * @description Whether the agent can log in.
+             * @example true
+             */
+            IsActive?: boolean;
+            /** @description Full name (elements with flat agent records). */
+            name?: string;
+            /**
+             * Format: email
+             * @description Email address (elements with flat agent records).
+             */
+            email?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A file attached to an incident. Autotask answers `id`, `title`, `fullPath`, `attachDate`, `parentID`;
+         *     ServiceNow answers `sys_id`, `file_name`, `content_type`, `size_bytes`, `download_link`.
+         */
+        HelpdeskAttachment: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 29683601
+             */
+            readonly id?: string | number;
+            /**
+             * @description Title (Autotask).
+             * @example attach.txt
+             */
+            title?: string;
+            /**
+             * @description File name or path (Autotask).
+             * @example attach.txt
+             */
+            fullPath?: string;
+            /**
+             * @description When the file was attached (Autotask).
+             * @example 2017-06-02T10:15:00
+             */
+            readonly attachDate?: string;
+            /**
+             * @description Record the file is attached to (Autotask).
+             * @example 7512
+             */
+            readonly parentID?: number;
+            /** @description Kind of record the file is attached to (Autotask). */
+            readonly parentType?: number;
+            /** @description Who may see the attachment (Autotask). */
+            publish?: number;
+            /** @description Kind of attachment, e.g. `FILE_ATTACHMENT` (Autotask). */
+            type?: string;
+            /**
+             * @description Attachment id (ServiceNow).
+             * @example a1b2c3d4e5f60718293a4b5c6d7e8f90
+             */
+            readonly sys_id?: string;
+            /**
+             * @description File name (ServiceNow).
+             * @example attach.txt
+             */
+            file_name?: string;
+            /**
+             * @description Media type (ServiceNow).
+             * @example text/plain
+             */
+            content_type?: string;
+            /**
+             * @description Size in bytes (ServiceNow answers a string).
+             * @example 36
+             */
+            readonly size_bytes?: string | number;
+            /** @description Record the file is attached to (ServiceNow). */
+            readonly table_sys_id?: string;
+            /**
+             * Format: uri
+             * @description URL of the content (ServiceNow).
+             */
+            readonly download_link?: string;
+            /** @description When the file was attached (ServiceNow, `yyyy-MM-dd HH:mm:ss`). */
+            readonly sys_created_on?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A contact (customer person). Salesforce Service Cloud takes lower-camel names on input (`firstName`,
+         *     `lastName`, `email`) and answers its own (`Id`, `FirstName`, `LastName`, `Email`). Other provider fields
+         *     pass through unchanged.
+         */
+        HelpdeskContact: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 0036A00000Pj5yQQAR
+             */
+            readonly id?: string | number;
+            /**
+             * @description Salesforce id of the contact (Salesforce Service Cloud answers `Id`).
+             * @example 0036A00000Pj5yQQAR
+             */
+            readonly Id?: string;
+            /**
+             * @description First name.
+             * @example churros
+             */
+            firstName?: string;
+            /**
+             * @description Last name.
+             * @example churrosTestDude
+             */
+            lastName?: string;
+            /**
+             * Format: email
+             * @description Email address.
+             * @example bob@testrobot.com
+             */
+            email?: string;
+            /** @description Phone number. */
+            phone?: string;
+            /** @description First name (Salesforce answer). */
+            FirstName?: string;
+            /** @description Last name (Salesforce answer). */
+            LastName?: string;
+            /**
+             * Format: email
+             * @description Email address (Salesforce answer).
+             */
+            Email?: string;
+            /** @description Account of the contact (Salesforce). */
+            AccountId?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description An activity (Salesforce event) logged on a contact or an incident: where, when and how long. Other
+         *     provider fields pass through unchanged.
+         */
+        HelpdeskActivity: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 00U6A000003Hc3dUAC
+             */
+            readonly id?: string | number;
+            /**
+             * @description Salesforce id of the event (Salesforce Service Cloud answers `Id`).
+             * @example 00U6A000003Hc3dUAC
+             */
+            readonly Id?: string;
+            /**
+             * @description Subject of the activity.
+             * @example Call
+             */
+            Subject?: string;
+            /**
+             * @description Where it takes place.
+             * @example Convention Center
+             */
+            Location?: string;
+            /**
+             * @description Length in minutes.
+             * @example 60
+             */
+            DurationInMinutes?: number | string;
+            /**
+             * Format: date-time
+             * @description When it starts.
+             * @example 2015-04-21T15:59:50+00:00
+             */
+            ActivityDateTime?: string;
+            /** @description Details of the activity. */
+            Description?: string;
+            /** @description Contact (or lead) the activity concerns (Salesforce). */
+            readonly WhoId?: string;
+            /** @description Record (e.g. case) the activity concerns (Salesforce). */
+            readonly WhatId?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A task (to-do) on a contact or an incident. Other provider fields pass through unchanged. */
+        HelpdeskTask: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 00T6A000004Zr1BUAS
+             */
+            readonly id?: string | number;
+            /**
+             * @description Salesforce id of the task (Salesforce Service Cloud answers `Id`).
+             * @example 00T6A000004Zr1BUAS
+             */
+            readonly Id?: string;
+            /**
+             * @description Subject of the task.
+             * @example Follow up
+             */
+            Subject?: string;
+            /**
+             * @description Status, from the provider's picklist, e.g. `Not Started`, `In Progress`.
+             * @example In Progress
+             */
+            Status?: string;
+            /**
+             * @description Priority, e.g. `High`, `Normal`, `Low`.
+             * @example High
+             */
+            Priority?: string;
+            /**
+             * Format: date
+             * @description Due date.
+             * @example 2017-06-30
+             */
+            ActivityDate?: string;
+            /** @description Details of the task. */
+            Description?: string;
+            /** @description Contact the task concerns (Salesforce). */
+            readonly WhoId?: string;
+            /** @description Record (e.g. case) the task concerns (Salesforce). */
+            readonly WhatId?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A group of agents or users. Other provider fields pass through unchanged. */
+        HelpdeskGroup: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example KX7XSMVK
+             */
+            readonly id?: string | number;
+            /**
+             * @description Group name.
+             * @example Level 2 support
+             */
+            name?: string;
+            /**
+             * @description Group name (Wrike).
+             * @example Level 2 support
+             */
+            title?: string;
+            /** @description Description of the group. */
+            description?: string;
+            /** @description Members of the group (Wrike). */
+            memberIds?: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description An incident (ticket, case). Salesforce Service Cloud takes `description`, `type`, `priority`,
+         *     `isEscalated`, `status` and answers the case with `Id`; Autotask uses `title`, numeric-string `status`
+         *     and `priority`, `accountID`, `queueID`; ServiceNow answers `sys_id` and `number`. Other provider fields
+         *     pass through unchanged.
+         */
+        HelpdeskIncident: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 5006A000003LXhmQAG
+             */
+            readonly id?: string | number;
+            /**
+             * @description Salesforce id of the case (Salesforce Service Cloud answers `Id`).
+             * @example 5006A000003LXhmQAG
+             */
+            readonly Id?: string;
+            /** @description Subject of the incident. */
+            subject?: string;
+            /** @description Title of the ticket (Autotask). */
+            title?: string;
+            /**
+             * @description Description of the problem.
+             * @example RobotTestDescription
+             */
+            description?: string;
+            /**
+             * @description Type of incident, from the provider's picklist.
+             * @example Electrical
+             */
+            type?: string;
+            /**
+             * @description Priority: a picklist value (`High`, `Medium`, `Low` for Salesforce) or a numeric code (Autotask).
+             * @example Low
+             */
+            priority?: string | number;
+            /**
+             * @description Status: a picklist value (`New`, `Working`, `Escalated`, `Closed` for Salesforce) or a numeric code
+             *     (Autotask).
+             * @example New
+             */
+            status?: string | number;
+            /**
+             * @description Whether the case is escalated (Salesforce).
+             * @example false
+             */
+            isEscalated?: boolean;
+            /** @description When the ticket is due (Autotask). */
+            dueDateTime?: string;
+            /** @description Account of the ticket (Autotask). */
+            accountID?: string | number;
+            /** @description Queue of the ticket (Autotask). */
+            queueID?: string | number;
+            /** @description Short description (ServiceNow). */
+            short_description?: string;
+            /**
+             * @description Human-readable number (ServiceNow).
+             * @example INC0010023
+             */
+            readonly number?: string;
+            /** @description Record id (ServiceNow). */
+            readonly sys_id?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Multipart form of an attachment upload: the content goes in the `file` part. */
+        HelpdeskAttachmentUploadForm: {
+            /**
+             * Format: binary
+             * @description Content of the file.
+             */
+            file: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A comment (note, reply) on an incident. Desk uses `body` and `status`; Autotask `title`, `description`,
+         *     `noteType`, `publish`; ServiceNow `comments`. Other provider fields pass through unchanged.
+         */
+        HelpdeskComment: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 30127
+             */
+            readonly id?: string | number;
+            /**
+             * @description Text of the comment (Desk).
+             * @example draft message
+             */
+            body?: string;
+            /**
+             * @description State of the comment (Desk), e.g. `draft` or `sent`.
+             * @example draft
+             */
+            status?: string;
+            /**
+             * @description Title of the note (Autotask).
+             * @example Test comment
+             */
+            title?: string;
+            /**
+             * @description Text of the note (Autotask).
+             * @example Test comment
+             */
+            description?: string;
+            /**
+             * @description Kind of note (Autotask).
+             * @example 13
+             */
+            noteType?: number;
+            /**
+             * @description Who may see the note (Autotask).
+             * @example 1
+             */
+            publish?: number;
+            /** @description Text of the comment (ServiceNow). */
+            comments?: string;
+            /** @description When the comment was made. */
+            readonly created_at?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description One change of an incident (Jira changelog entry): who changed what, when, from which value to which.
+         *     Other provider fields pass through unchanged.
+         */
+        HelpdeskIncidentHistory: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 10401
+             */
+            readonly id?: string | number;
+            /** @description Who made the change. */
+            author?: {
+                /**
+                 * @description Login name.
+                 * @example jdoe
+                 */
+                name?: string;
+                /**
+                 * @description Display name.
+                 * @example Jane Doe
+                 */
+                displayName?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /**
+             * @description When the change was made.
+             * @example 2017-06-02T10:15:00.000+0000
+             */
+            readonly created?: string;
+            /** @description Fields changed. */
+            items?: ({
+                /**
+                 * @description Field name.
+                 * @example status
+                 */
+                field?: string;
+                /**
+                 * @description Value before.
+                 * @example Open
+                 */
+                fromString?: string | null;
+                /**
+                 * @description Value after.
+                 * @example In Progress
+                 */
+                toString?: string | null;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description An internal work note of an incident (ServiceNow). Other provider fields pass through unchanged. */
+        HelpdeskWorkNote: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 7e9c3f2adb0a1300e1a0f3b2ca9619d4
+             */
+            readonly id?: string | number;
+            /**
+             * @description Text of the note (on create).
+             * @example I am the churro
+             */
+            work_notes?: string;
+            /** @description Text of the note (in answers). */
+            readonly value?: string;
+            /** @description Record id. */
+            readonly sys_id?: string;
+            /** @description When the note was written (`yyyy-MM-dd HH:mm:ss`). */
+            readonly sys_created_on?: string;
+            /** @description Who wrote the note. */
+            readonly sys_created_by?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description An organization (customer company): a ConnectWise company (`companyName`, `companyIdentifier`,
+         *     `defaultAddress`) or a Zendesk organization (`name`, `domain_names`). Other provider fields pass through
+         *     unchanged.
+         */
+        HelpdeskOrganization: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 19297
+             */
+            readonly id?: string | number;
+            /** @description Organization name (Zendesk and most elements). */
+            name?: string;
+            /** @description Email domains of the organization (Zendesk). */
+            domain_names?: string[];
+            /** @description Details (Zendesk). */
+            details?: string;
+            /** @description Notes (Zendesk). */
+            notes?: string;
+            /**
+             * @description Company name (ConnectWise).
+             * @example Churros HD Company
+             */
+            companyName?: string;
+            /**
+             * @description Unique short identifier of the company (ConnectWise).
+             * @example Churros123
+             */
+            companyIdentifier?: string;
+            /** @description Main address (ConnectWise). */
+            defaultAddress?: {
+                /**
+                 * @description Site name.
+                 * @example Main
+                 */
+                siteName?: string;
+                /**
+                 * @description City.
+                 * @example dallas
+                 */
+                city?: string;
+                /**
+                 * @description State.
+                 * @example TX
+                 */
+                state?: string;
+                /**
+                 * @description Postal code.
+                 * @example 75001
+                 */
+                zip?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Market (ConnectWise).
+             * @example Information Technology
+             */
+            market?: string;
+            /**
+             * @description Phone number (ConnectWise).
+             * @example 900123456
+             */
+            phoneNumber?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A knowledge article (Salesforce Service Cloud knowledge article version). Other provider fields pass
+         *     through unchanged.
+         */
+        HelpdeskArticle: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example ka06A000000TKmOQAW
+             */
+            readonly id?: string | number;
+            /**
+             * @description Salesforce id of the article version (Salesforce Service Cloud answers `Id`).
+             * @example ka06A000000TKmOQAW
+             */
+            readonly Id?: string;
+            /**
+             * @description API name of the article type.
+             * @example Sailthru__Discussion
+             */
+            ArticleType?: string;
+            /**
+             * @description Title.
+             * @example How to reset the device
+             */
+            Title?: string;
+            /**
+             * @description URL name, unique per language.
+             * @example how-to-reset-the-device
+             */
+            UrlName?: string;
+            /**
+             * @description Summary.
+             * @example Push the reset button for ten seconds.
+             */
+            Summary?: string;
+            /**
+             * @description Publication state of this version.
+             * @example Draft
+             * @enum {string}
+             */
+            readonly PublishStatus?: "Draft" | "Online" | "Archived";
+            /**
+             * @description Language of the article.
+             * @example en_US
+             */
+            Language?: string;
+            /** @description Article this version belongs to. */
+            readonly KnowledgeArticleId?: string;
+            /**
+             * @description Article number.
+             * @example 000001001
+             */
+            readonly ArticleNumber?: string;
+            /**
+             * @description Version number.
+             * @example 1
+             */
+            readonly VersionNumber?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The publication state to give an article. */
+        HelpdeskArticleStatus: {
+            /**
+             * @description `Online` publishes the draft, `Archived` archives the published version, `Draft` creates a draft from
+             *     the published version.
+             * @example Online
+             * @enum {string}
+             */
+            PublishStatus: "Draft" | "Online" | "Archived";
+        };
+        /**
+         * @description A knowledge article category (Salesforce Service Cloud article type): a label, its plural and the API
+         *     name. Other provider fields pass through unchanged.
+         */
+        HelpdeskCategory: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example Sailthru__FAQ__kav
+             */
+            readonly id?: string | number;
+            /**
+             * @description API name (for article types it ends in `__kav`).
+             * @example Sailthru__FAQ__kav
+             */
+            name?: string;
+            /**
+             * @description Display label.
+             * @example FAQ
+             */
+            label?: string;
+            /**
+             * @description Display label in the plural.
+             * @example FAQs
+             */
+            pluralLabel?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A user of the helpdesk: an Autotask client-portal user (`userName`, `contactID`, `securityLevel`, ...)
+         *     or a Freshservice requester (`name`, `email`). Other provider fields pass through unchanged.
+         */
+        HelpdeskUser: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 29683612
+             */
+            readonly id?: string | number;
+            /** @description Full name. */
+            name?: string;
+            /**
+             * Format: email
+             * @description Email address.
+             */
+            email?: string;
+            /** @description Whether the user is active. */
+            active?: boolean;
+            /**
+             * @description Login name (Autotask).
+             * @example boby
+             */
+            userName?: string;
+            /** @description Password to set (Autotask); never returned. */
+            password?: string;
+            /**
+             * @description Contact the portal user belongs to (Autotask).
+             * @example 29683590
+             */
+            contactID?: string | number;
+            /**
+             * @description Security level code (Autotask).
+             * @example 5
+             */
+            securityLevel?: string | number;
+            /**
+             * @description Whether the portal login is active (Autotask).
+             * @example True
+             */
+            clientPortalActive?: string | boolean;
+            /**
+             * @description Date format code (Autotask).
+             * @example 1
+             */
+            dateFormat?: string | number;
+            /**
+             * @description Time format code (Autotask).
+             * @example 19
+             */
+            timeFormat?: string | number;
+            /**
+             * @description Number format code (Autotask).
+             * @example 22
+             */
+            numberFormat?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A reference to another record (NetSuite `RecordRef`): its internal id and, in answers, its name. */
+        FinanceRecordRef: {
+            /**
+             * @description Internal id of the referenced record.
+             * @example 1
+             */
+            internalId?: string;
+            /** @description External id of the referenced record, where set. */
+            externalId?: string;
+            /**
+             * @description Name of the referenced record.
+             * @example Honeycomb Mfg.
+             */
+            name?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A customer of the accounting system. Fields follow the element: NetSuite (`companyName`, `firstName`,
+         *     `isPerson`, `subsidiary`, ...), FreshBooks (`first_name`, `last_name`, `organization`, `email`), Sage
+         *     Intacct (`customerid`, `name`, `status`, `contactinfo`), Autotask. Other provider fields pass through
+         *     unchanged.
+         */
+        FinanceCustomer: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 1178
+             */
+            readonly id?: string | number;
+            /**
+             * @description Company name (NetSuite).
+             * @example Churros Company
+             */
+            companyName?: string;
+            /**
+             * @description First name (NetSuite).
+             * @example Churros Test
+             */
+            firstName?: string;
+            /**
+             * @description Last name (NetSuite).
+             * @example El Chappo
+             */
+            lastName?: string;
+            /**
+             * @description Whether the customer is an individual (NetSuite).
+             * @example true
+             */
+            isPerson?: boolean;
+            /**
+             * Format: email
+             * @description Email address.
+             * @example claude@example.com
+             */
+            email?: string;
+            /** @description Phone number. */
+            phone?: string;
+            /** @description Subsidiary of the customer (NetSuite OneWorld). */
+            subsidiary?: components["schemas"]["FinanceRecordRef"];
+            /** @description Customer status (NetSuite), e.g. `CUSTOMER-Closed Won`. */
+            entityStatus?: components["schemas"]["FinanceRecordRef"];
+            /**
+             * @description First name (FreshBooks).
+             * @example Claude
+             */
+            first_name?: string;
+            /**
+             * @description Last name (FreshBooks).
+             * @example Elements
+             */
+            last_name?: string;
+            /**
+             * @description Organization name (FreshBooks).
+             * @example Cloud Elements
+             */
+            organization?: string;
+            /**
+             * @description Customer id chosen by the user (Sage Intacct).
+             * @example 10056
+             */
+            customerid?: string | number;
+            /** @description Customer name (Sage Intacct). */
+            name?: string;
+            /**
+             * @description Status (Sage Intacct: `active` or `inactive`).
+             * @example active
+             */
+            status?: string;
+            /** @description Primary contact (Sage Intacct), under `contact`. */
+            contactinfo?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A date split in parts, as Sage Intacct takes and answers dates. */
+        FinanceIntacctDate: {
+            /**
+             * @description Year.
+             * @example 2016
+             */
+            year?: string | number;
+            /**
+             * @description Month, 1 to 12 (often zero-padded).
+             * @example 8
+             */
+            month?: string | number;
+            /**
+             * @description Day of the month.
+             * @example 12
+             */
+            day?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description An employee. NetSuite answers `firstName`, `lastName`, `email`, `title` and references; Sage Intacct
+         *     uses `employeeid`, `personalinfo`, `locationid`, `departmentid` and split dates. Other provider fields
+         *     pass through unchanged.
+         */
+        FinanceEmployee: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 1302
+             */
+            readonly id?: string | number;
+            /**
+             * @description First name (NetSuite).
+             * @example Mark
+             */
+            firstName?: string;
+            /**
+             * @description Last name (NetSuite).
+             * @example Jones
+             */
+            lastName?: string;
+            /**
+             * Format: email
+             * @description Email address (NetSuite).
+             * @example mark.jones@example.com
+             */
+            email?: string;
+            /**
+             * @description Job title.
+             * @example Controller
+             */
+            title?: string;
+            /** @description Phone number. */
+            phone?: string;
+            /** @description Initials (NetSuite). */
+            initials?: string;
+            /** @description Birth date (NetSuite: epoch milliseconds). */
+            birthDate?: number;
+            /** @description Employment status (NetSuite). */
+            employeeStatus?: components["schemas"]["FinanceRecordRef"];
+            /** @description Employee type (NetSuite). */
+            employeeType?: components["schemas"]["FinanceRecordRef"];
+            /** @description Supervisor (NetSuite). */
+            supervisor?: components["schemas"]["FinanceRecordRef"];
+            /** @description Subsidiary (NetSuite OneWorld). */
+            subsidiary?: components["schemas"]["FinanceRecordRef"];
+            /** @description Employee id chosen by the user (Sage Intacct). */
+            employeeid?: string;
+            /** @description Location (Sage Intacct). */
+            locationid?: string;
+            /** @description Department (Sage Intacct). */
+            departmentid?: string;
+            /** @description Employee type (Sage Intacct), e.g. `Full Time`. */
+            employeetype?: string;
+            /** @description Status (Sage Intacct: `active` or `inactive`). */
+            status?: string;
+            /** @description Birth date (Sage Intacct). */
+            birthdate?: components["schemas"]["FinanceIntacctDate"];
+            /** @description Start date (Sage Intacct). */
+            startdate?: components["schemas"]["FinanceIntacctDate"];
+            /** @description Personal contact (Sage Intacct), under `contact`. */
+            personalinfo?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A line of a transaction (NetSuite `item` of `itemList`, or `line` of a journal's `lineList`): item or
+         *     account, quantity, rate, amount, debit or credit.
+         */
+        FinanceLine: {
+            /**
+             * @description Line number.
+             * @example 1
+             */
+            line?: number;
+            /** @description Item sold or bought (NetSuite). */
+            item?: components["schemas"]["FinanceRecordRef"];
+            /** @description Ledger account of a journal line (NetSuite). */
+            account?: components["schemas"]["FinanceRecordRef"];
+            /**
+             * @description Description of the line.
+             * @example Bankers Lamp
+             */
+            description?: string;
+            /**
+             * @description Quantity.
+             * @example 1
+             */
+            quantity?: number;
+            /**
+             * @description Unit price.
+             * @example 29.99
+             */
+            rate?: string | number;
+            /**
+             * @description Amount of the line.
+             * @example 29.99
+             */
+            amount?: number;
+            /**
+             * @description Debit amount of a journal line.
+             * @example 1
+             */
+            debit?: number;
+            /** @description Credit amount of a journal line. */
+            credit?: number;
+            /** @description Memo of a journal line. */
+            memo?: string;
+            /** @description Unit of measure. */
+            units?: components["schemas"]["FinanceRecordRef"];
+            /** @description Tax code of the line. */
+            taxCode?: components["schemas"]["FinanceRecordRef"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A customer invoice. NetSuite answers `entity`, `tranDate`, `dueDate`, `status`, `itemList`; FreshBooks
+         *     `client_id`, `status`, `notes`; Sage Intacct `customerid`, `invoiceno`, split dates and `invoiceitems`.
+         *     Other provider fields pass through unchanged.
+         */
+        FinanceInvoice: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 10452
+             */
+            readonly id?: string | number;
+            /**
+             * @description Invoice number (NetSuite).
+             * @example INV10452
+             */
+            readonly tranId?: string;
+            /** @description Customer invoiced (NetSuite). */
+            entity?: components["schemas"]["FinanceRecordRef"];
+            /**
+             * @description Invoice date (NetSuite: epoch milliseconds).
+             * @example 1428649200000
+             */
+            tranDate?: number;
+            /**
+             * @description Due date (NetSuite: epoch milliseconds).
+             * @example 1431241200000
+             */
+            dueDate?: number;
+            /**
+             * @description Status, e.g. `Open` (NetSuite) or `draft` (FreshBooks).
+             * @example Open
+             */
+            status?: string;
+            /** @description Currency: a NetSuite reference, or a code (Sage Intacct). */
+            currency?: string | {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: email
+             * @description Email the invoice goes to (NetSuite).
+             */
+            email?: string;
+            /** @description Lines of the invoice (NetSuite). */
+            itemList?: {
+                /** @description The lines. */
+                item?: components["schemas"]["FinanceLine"][];
+                /**
+                 * @description On update, replace all lines (true) or merge by line number (false).
+                 * @example true
+                 */
+                replaceAll?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Total amount.
+             * @example 29.99
+             */
+            readonly total?: number;
+            /**
+             * @description Customer invoiced (FreshBooks).
+             * @example 12
+             */
+            client_id?: number | string;
+            /**
+             * @description Notes printed on the invoice (FreshBooks).
+             * @example I am an invoice
+             */
+            notes?: string;
+            /**
+             * @description Customer invoiced (Sage Intacct).
+             * @example TSY003
+             */
+            customerid?: string;
+            /** @description Invoice number (Sage Intacct). */
+            invoiceno?: string;
+            /** @description Invoice date (Sage Intacct). */
+            datecreated?: components["schemas"]["FinanceIntacctDate"];
+            /** @description Due date (Sage Intacct). */
+            datedue?: components["schemas"]["FinanceIntacctDate"];
+            /** @description Lines of the invoice (Sage Intacct), under `lineitem`. */
+            invoiceitems?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A journal entry: balanced debit and credit lines on ledger accounts (NetSuite `lineList.line`). Other
+         *     provider fields pass through unchanged.
+         */
+        FinanceJournalEntry: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 20117
+             */
+            readonly id?: string | number;
+            /** @description Entry number. */
+            readonly tranId?: string;
+            /**
+             * @description Posting date (NetSuite: epoch milliseconds).
+             * @example 1428649200000
+             */
+            tranDate?: number;
+            /** @description Currency of the entry. */
+            currency?: components["schemas"]["FinanceRecordRef"];
+            /** @description Subsidiary of the entry (NetSuite OneWorld). */
+            subsidiary?: components["schemas"]["FinanceRecordRef"];
+            /** @description Entry form (NetSuite). */
+            customForm?: components["schemas"]["FinanceRecordRef"];
+            /**
+             * @description Defer the reversal entry (NetSuite).
+             * @example false
+             */
+            reversalDefer?: boolean;
+            /** @description Memo of the entry. */
+            memo?: string;
+            /** @description Debit and credit lines. */
+            lineList?: {
+                /** @description The lines. */
+                line?: components["schemas"]["FinanceLine"][];
+                /**
+                 * @description On update, replace all lines (true) or merge by line number (false).
+                 * @example true
+                 */
+                replaceAll?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A general ledger account. NetSuite uses `acctName`, `acctNumber`, `acctType`; Sage Intacct uses
+         *     `glaccountno`, `title`, `normalbalance`, `accounttype`. Other provider fields pass through unchanged.
+         */
+        FinanceLedgerAccount: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 120
+             */
+            readonly id?: string | number;
+            /**
+             * @description Account name (NetSuite).
+             * @example Inventory Asset
+             */
+            acctName?: string;
+            /**
+             * @description Account number (NetSuite).
+             * @example 1200
+             */
+            acctNumber?: string;
+            /** @description Account type (NetSuite), e.g. `{"value": "_bank"}`. */
+            acctType?: {
+                /**
+                 * @description Type value.
+                 * @example _bank
+                 */
+                value?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Description of the account. */
+            description?: string;
+            /** @description Currency of the account (NetSuite). */
+            currency?: components["schemas"]["FinanceRecordRef"];
+            /** @description Whether the account is inactive (NetSuite). */
+            isInactive?: boolean;
+            /**
+             * @description Account number (Sage Intacct).
+             * @example 1400
+             */
+            glaccountno?: string;
+            /**
+             * @description Account title (Sage Intacct).
+             * @example Prepaid expenses
+             */
+            title?: string;
+            /**
+             * @description Normal balance side (Sage Intacct).
+             * @example debit
+             * @enum {string}
+             */
+            normalbalance?: "debit" | "credit";
+            /**
+             * @description Statement the account belongs to (Sage Intacct).
+             * @example balancesheet
+             * @enum {string}
+             */
+            accounttype?: "balancesheet" | "incomestatement";
+            /** @description Closing behaviour (Sage Intacct), e.g. `non-closing account`. */
+            closingtype?: string;
+            /**
+             * @description Status (Sage Intacct: `active` or `inactive`).
+             * @example active
+             */
+            status?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A payment method (cash, check, credit card). QuickBooks answers `Name`, `Type`, `Active`; NetSuite
+         *     `name`, `isInactive`. Other provider fields pass through unchanged.
+         */
+        FinancePaymentMethod: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 3
+             */
+            readonly id?: string | number;
+            /**
+             * @description Name (NetSuite and most elements).
+             * @example Check
+             */
+            name?: string;
+            /**
+             * @description Whether the method is inactive (NetSuite).
+             * @example false
+             */
+            isInactive?: boolean;
+            /**
+             * @description Name (QuickBooks).
+             * @example Check
+             */
+            Name?: string;
+            /**
+             * @description Kind of method (QuickBooks).
+             * @example NON_CREDIT_CARD
+             * @enum {string}
+             */
+            Type?: "CREDIT_CARD" | "NON_CREDIT_CARD";
+            /**
+             * @description Whether the method is active (QuickBooks).
+             * @example true
+             */
+            Active?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A payment received from a customer. NetSuite answers `customer`, `payment`, `tranDate`, `account`;
+         *     FreshBooks `client_id`, `amount`, `type`; Sage Intacct `customerid`, `paymentamount`, `datereceived`.
+         *     Other provider fields pass through unchanged.
+         */
+        FinancePayment: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 20340
+             */
+            readonly id?: string | number;
+            /** @description Customer who paid (NetSuite). */
+            customer?: components["schemas"]["FinanceRecordRef"];
+            /**
+             * @description Amount paid (NetSuite).
+             * @example 1
+             */
+            payment?: number;
+            /**
+             * @description Payment date (NetSuite: epoch milliseconds).
+             * @example 1428994800000
+             */
+            tranDate?: number;
+            /** @description Account the payment is deposited to (NetSuite). */
+            account?: components["schemas"]["FinanceRecordRef"];
+            /**
+             * @description Status (NetSuite), e.g. `Deposited`.
+             * @example Deposited
+             */
+            status?: string;
+            /**
+             * @description Apply to open invoices automatically (NetSuite).
+             * @example true
+             */
+            autoApply?: boolean;
+            /**
+             * @description Customer who paid (FreshBooks).
+             * @example 12
+             */
+            client_id?: number | string;
+            /**
+             * @description Kind of payment (FreshBooks), e.g. `Credit`, `Check`, `Cash`.
+             * @example Credit
+             */
+            type?: string;
+            /**
+             * @description Amount paid (FreshBooks).
+             * @example 15
+             */
+            amount?: number | string;
+            /**
+             * @description Notes (FreshBooks).
+             * @example Client credit
+             */
+            notes?: string;
+            /**
+             * @description Customer who paid (Sage Intacct).
+             * @example AGR001
+             */
+            customerid?: string;
+            /**
+             * @description Amount paid (Sage Intacct).
+             * @example 1234.56
+             */
+            paymentamount?: string | number;
+            /**
+             * @description Payment method (Sage Intacct).
+             * @example Cash
+             */
+            paymentmethod?: string;
+            /**
+             * @description Bank account of the deposit (Sage Intacct).
+             * @example CHK-WFB0004
+             */
+            bankaccountid?: string;
+            /** @description When the payment was received (Sage Intacct). */
+            datereceived?: components["schemas"]["FinanceIntacctDate"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A product (item) for sale or purchase. NetSuite answers inventory items with `itemId`, `displayName`,
+         *     costs, units and accounts. Other provider fields pass through unchanged.
+         */
+        FinanceProduct: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 507
+             */
+            readonly id?: string | number;
+            /**
+             * @description Item name or number (NetSuite).
+             * @example ACC00007
+             */
+            itemId?: string;
+            /**
+             * @description Display name (NetSuite).
+             * @example Churros Product
+             */
+            displayName?: string;
+            /** @description Name (most elements). */
+            name?: string;
+            /** @description Sales description. */
+            description?: string;
+            /**
+             * @description Purchase description (NetSuite).
+             * @example Churros Desc
+             */
+            purchaseDescription?: string;
+            /**
+             * @description Purchase cost (NetSuite).
+             * @example 1000
+             */
+            cost?: number;
+            /**
+             * @description UPC code (NetSuite).
+             * @example 000MEEVIS
+             */
+            upcCode?: string;
+            /**
+             * @description Vendor name (NetSuite).
+             * @example Churros
+             */
+            vendorName?: string;
+            /** @description Whether the item is inactive (NetSuite). */
+            isInactive?: boolean;
+            /** @description Income account (NetSuite). */
+            incomeAccount?: components["schemas"]["FinanceRecordRef"];
+            /** @description Cost of goods sold account (NetSuite). */
+            cogsAccount?: components["schemas"]["FinanceRecordRef"];
+            /** @description Asset account (NetSuite). */
+            assetAccount?: components["schemas"]["FinanceRecordRef"];
+            /** @description Tax schedule (NetSuite). */
+            taxSchedule?: components["schemas"]["FinanceRecordRef"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A purchase order to a vendor. NetSuite answers `entity`, `status`, `itemList` and addresses; Sage
+         *     Intacct uses `vendorid`, `transactiontype`, split dates and `potransitems`. Other provider fields pass
+         *     through unchanged.
+         */
+        FinancePurchaseOrder: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 30881
+             */
+            readonly id?: string | number;
+            /** @description Order number (NetSuite). */
+            readonly tranId?: string;
+            /** @description Vendor ordered from (NetSuite). */
+            entity?: components["schemas"]["FinanceRecordRef"];
+            /**
+             * @description Status, e.g. `Pending Receipt` (NetSuite).
+             * @example Pending Receipt
+             */
+            status?: string;
+            /** @description Order date (NetSuite: epoch milliseconds). */
+            tranDate?: number;
+            /** @description Subsidiary (NetSuite OneWorld). */
+            subsidiary?: components["schemas"]["FinanceRecordRef"];
+            /** @description Receiving location (NetSuite). */
+            location?: components["schemas"]["FinanceRecordRef"];
+            /**
+             * @description Currency name (NetSuite).
+             * @example USA
+             */
+            currencyName?: string;
+            /** @description Lines of the order (NetSuite). */
+            itemList?: {
+                /** @description The lines. */
+                item?: components["schemas"]["FinanceLine"][];
+                /**
+                 * @description On update, replace all lines (true) or merge by line number (false).
+                 * @example true
+                 */
+                replaceAll?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Billing address (NetSuite). */
+            billingAddress?: {
+                /** @description Addressee. */
+                addressee?: string;
+                /**
+                 * @description First line.
+                 * @example 1500 3rd St
+                 */
+                addr1?: string;
+                /**
+                 * @description City.
+                 * @example San Mateo
+                 */
+                city?: string;
+                /**
+                 * @description State.
+                 * @example CA
+                 */
+                state?: string;
+                /**
+                 * @description Postal code.
+                 * @example 94403
+                 */
+                zip?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Shipping address (NetSuite). */
+            shippingAddress?: {
+                /** @description Addressee. */
+                addressee?: string;
+                /**
+                 * @description First line.
+                 * @example 1500 3rd St
+                 */
+                addr1?: string;
+                /**
+                 * @description City.
+                 * @example San Mateo
+                 */
+                city?: string;
+                /**
+                 * @description State.
+                 * @example CA
+                 */
+                state?: string;
+                /**
+                 * @description Postal code.
+                 * @example 94403
+                 */
+                zip?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Vendor ordered from (Sage Intacct). */
+            vendorid?: string;
+            /** @description Transaction definition (Sage Intacct), e.g. `Purchase Requisition`. */
+            transactiontype?: string;
+            /** @description Order date (Sage Intacct). */
+            datecreated?: components["schemas"]["FinanceIntacctDate"];
+            /** @description Due date (Sage Intacct). */
+            datedue?: components["schemas"]["FinanceIntacctDate"];
+            /** @description Lines of the order (Sage Intacct), under `potransitem`. */
+            potransitems?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A tax rate (tax code). NetSuite answers `itemId`, `rate`, `state`; Sage Live `Name` and `Rate`. Other
+         *     provider fields pass through unchanged.
+         */
+        FinanceTaxRate: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example -7
+             */
+            readonly id?: string | number;
+            /**
+             * @description Name of the tax code (NetSuite).
+             * @example CA-SAN MATEO
+             */
+            itemId?: string;
+            /** @description Name (most elements). */
+            name?: string;
+            /** @description Description. */
+            description?: string;
+            /**
+             * @description Rate in percent (NetSuite).
+             * @example 8.25
+             */
+            rate?: number | string;
+            /**
+             * @description State the rate applies to (NetSuite).
+             * @example CA
+             */
+            state?: string;
+            /** @description Whether the rate is inactive (NetSuite). */
+            isInactive?: boolean;
+            /**
+             * @description Name (Sage Live).
+             * @example Test
+             */
+            Name?: string;
+            /**
+             * @description Rate in percent (Sage Live).
+             * @example 20
+             */
+            Rate?: number | string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A vendor (supplier). NetSuite answers `companyName`, `isPerson`, `terms`, `currency`; Sage Intacct
+         *     `vendorid`, `name`, `termname`, `taxid`, `status`. Other provider fields pass through unchanged.
+         */
+        FinanceVendor: {
+            /**
+             * @description Identifier of the record at the provider.
+             * @example 1552
+             */
+            readonly id?: string | number;
+            /**
+             * @description Company name (NetSuite).
+             * @example Amazon
+             */
+            companyName?: string;
+            /**
+             * @description Whether the vendor is an individual (NetSuite).
+             * @example false
+             */
+            isPerson?: boolean;
+            /**
+             * Format: email
+             * @description Email address.
+             * @example ap@example.com
+             */
+            email?: string;
+            /** @description Phone number. */
+            phone?: string;
+            /**
+             * @description Whether the vendor gets a 1099 (NetSuite).
+             * @example false
+             */
+            is1099Eligible?: boolean;
+            /** @description Payment terms (NetSuite). */
+            terms?: components["schemas"]["FinanceRecordRef"];
+            /** @description Currency (NetSuite). */
+            currency?: components["schemas"]["FinanceRecordRef"];
+            /** @description Vendor category (NetSuite). */
+            category?: components["schemas"]["FinanceRecordRef"];
+            /** @description Subsidiary (NetSuite OneWorld). */
+            subsidiary?: components["schemas"]["FinanceRecordRef"];
+            /** @description Vendor id chosen by the user (Sage Intacct). */
+            vendorid?: string;
+            /** @description Vendor name (Sage Intacct and most elements). */
+            name?: string;
+            /**
+             * @description Payment terms (Sage Intacct), e.g. `N30`.
+             * @example N30
+             */
+            termname?: string;
+            /**
+             * @description Tax id (Sage Intacct).
+             * @example 39-1837105
+             */
+            taxid?: string;
+            /**
+             * @description Status (Sage Intacct: `active` or `inactive`).
+             * @example active
+             */
+            status?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
          * @description What happened to the object; `UNKNOWN` when the element cannot tell.
          * @enum {string}
          */
@@ -12294,6 +18481,2702 @@ export interface components {
                 "application/json": components["schemas"]["CrmFileLink"];
             };
         };
+        /**
+         * @description One page of accounts. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        MarketingAccountPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "7",
+                 *         "name": "Robot Test",
+                 *         "address1": "3001 Brighton Blvd",
+                 *         "city": "Denver",
+                 *         "province": "CO",
+                 *         "postalCode": "80212",
+                 *         "country": "US",
+                 *         "businessPhone": "303-123-4567"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["MarketingAccount"][];
+            };
+        };
+        /** @description The account, as the element returns it. */
+        MarketingAccountResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "7",
+                 *       "name": "Robot Test",
+                 *       "address1": "3001 Brighton Blvd",
+                 *       "city": "Denver",
+                 *       "province": "CO",
+                 *       "postalCode": "80212",
+                 *       "country": "US",
+                 *       "businessPhone": "303-123-4567"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingAccount"];
+            };
+        };
+        /** @description Deleted. The body is empty (some elements answer an empty JSON object). */
+        MarketingDeleted: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description One page of activities. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        MarketingActivityPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 8721,
+                 *         "marketoGUID": "8721",
+                 *         "leadId": 426722,
+                 *         "activityDate": "2016-03-22T06:56:35-05:00",
+                 *         "activityTypeId": 100005,
+                 *         "primaryAttributeValue": "Visited Conference Booth",
+                 *         "attributes": [
+                 *           {
+                 *             "name": "email",
+                 *             "value": "cce@yahoo.com"
+                 *           }
+                 *         ]
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["MarketingActivity"][];
+            };
+        };
+        /** @description The activity, as the element returns it. */
+        MarketingActivityResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 8721,
+                 *       "marketoGUID": "8721",
+                 *       "leadId": 426722,
+                 *       "activityDate": "2016-03-22T06:56:35-05:00",
+                 *       "activityTypeId": 100005,
+                 *       "primaryAttributeValue": "Visited Conference Booth",
+                 *       "attributes": [
+                 *         {
+                 *           "name": "email",
+                 *           "value": "cce@yahoo.com"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingActivity"];
+            };
+        };
+        /**
+         * @description One page of activity events. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an
+         *     empty array means no (more) records.
+         */
+        MarketingActivityEventPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "bb8c2c9c-3b23-4b39-94c3-3a64bd4c27a7",
+                 *         "name": "Journey entry",
+                 *         "type": "ContactEvent"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["MarketingActivityEvent"][];
+            };
+        };
+        /** @description The activity event, as the element returns it. */
+        MarketingActivityEventResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "bb8c2c9c-3b23-4b39-94c3-3a64bd4c27a7",
+                 *       "name": "Journey entry",
+                 *       "type": "ContactEvent"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingActivityEvent"];
+            };
+        };
+        /**
+         * @description One page of campaigns. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        MarketingCampaignPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 1001,
+                 *         "name": "Webinar follow-up",
+                 *         "description": "Send the recording",
+                 *         "type": "batch",
+                 *         "programId": 1107,
+                 *         "programName": "Q3 Webinar",
+                 *         "workspaceName": "Default",
+                 *         "active": false,
+                 *         "createdAt": "2017-07-10T16:02:11Z",
+                 *         "updatedAt": "2017-07-11T09:12:45Z"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["MarketingCampaign"][];
+            };
+        };
+        /** @description The campaign, as the element returns it. */
+        MarketingCampaignResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 1001,
+                 *       "name": "Webinar follow-up",
+                 *       "description": "Send the recording",
+                 *       "type": "batch",
+                 *       "programId": 1107,
+                 *       "programName": "Q3 Webinar",
+                 *       "workspaceName": "Default",
+                 *       "active": false,
+                 *       "createdAt": "2017-07-10T16:02:11Z",
+                 *       "updatedAt": "2017-07-11T09:12:45Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingCampaign"];
+            };
+        };
+        /**
+         * @description One page of channels. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        MarketingChannelPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 1,
+                 *         "name": "Email Send",
+                 *         "applicableProgramType": "email",
+                 *         "steps": [
+                 *           {
+                 *             "name": "Sent",
+                 *             "step": 10,
+                 *             "success": false
+                 *           },
+                 *           {
+                 *             "name": "Opened",
+                 *             "step": 20,
+                 *             "success": true
+                 *           }
+                 *         ],
+                 *         "createdAt": "2016-01-20T21:55:39Z",
+                 *         "updatedAt": "2016-01-20T21:55:39Z"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["MarketingChannel"][];
+            };
+        };
+        /** @description The channel, as the element returns it. */
+        MarketingChannelResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 1,
+                 *       "name": "Email Send",
+                 *       "applicableProgramType": "email",
+                 *       "steps": [
+                 *         {
+                 *           "name": "Sent",
+                 *           "step": 10,
+                 *           "success": false
+                 *         },
+                 *         {
+                 *           "name": "Opened",
+                 *           "step": 20,
+                 *           "success": true
+                 *         }
+                 *       ],
+                 *       "createdAt": "2016-01-20T21:55:39Z",
+                 *       "updatedAt": "2016-01-20T21:55:39Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingChannel"];
+            };
+        };
+        /**
+         * @description One page of companies. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        MarketingCompanyPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 42,
+                 *         "company": "Cloud Elements",
+                 *         "externalCompanyId": "acme-001",
+                 *         "billingCity": "Denver",
+                 *         "billingState": "CO",
+                 *         "billingCountry": "United States",
+                 *         "industry": "Software",
+                 *         "mainPhone": "303-555-0100",
+                 *         "createdAt": "2017-03-01T10:00:00Z",
+                 *         "updatedAt": "2017-03-02T11:30:00Z"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["MarketingCompany"][];
+            };
+        };
+        /** @description The company, as the element returns it. */
+        MarketingCompanyResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 42,
+                 *       "company": "Cloud Elements",
+                 *       "externalCompanyId": "acme-001",
+                 *       "billingCity": "Denver",
+                 *       "billingState": "CO",
+                 *       "billingCountry": "United States",
+                 *       "industry": "Software",
+                 *       "mainPhone": "303-555-0100",
+                 *       "createdAt": "2017-03-01T10:00:00Z",
+                 *       "updatedAt": "2017-03-02T11:30:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingCompany"];
+            };
+        };
+        /**
+         * @description One page of contacts. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        MarketingContactPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "3",
+                 *         "firstName": "Churros",
+                 *         "lastName": "Tester",
+                 *         "emailAddress": "churros@example.com"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["MarketingContact"][];
+            };
+        };
+        /** @description The contact, as the element returns it. */
+        MarketingContactResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["MarketingContact"];
+            };
+        };
+        /** @description The provider's answer. */
+        MarketingProviderAnswerResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 318581,
+                 *       "status": "updated"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingProviderAnswer"];
+            };
+        };
+        /** @description The email asset, as the element returns it. */
+        MarketingEmailResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "112",
+                 *       "name": "My Churros Test Email",
+                 *       "subject": "Test churros subject line",
+                 *       "emailHeaderId": 1,
+                 *       "emailFooterId": 1,
+                 *       "emailGroupId": 1,
+                 *       "encodingId": 1,
+                 *       "htmlContent": {
+                 *         "type": "RawHtmlContent",
+                 *         "html": "<html><head></head><body>This is the email.</body></html>"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingEmail"];
+            };
+        };
+        /**
+         * @description One page of files. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty array
+         *     means no (more) records.
+         */
+        MarketingFilePage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 1203,
+                 *         "name": "brady_original.jpg",
+                 *         "folder": {
+                 *           "id": 33,
+                 *           "type": "Folder",
+                 *           "name": "Images"
+                 *         },
+                 *         "mimeType": "image/jpeg",
+                 *         "size": 34217,
+                 *         "url": "https://na-sj02.marketo.com/rs/123-ABC-456/images/brady_original.jpg",
+                 *         "createdAt": "2017-06-01T12:00:00Z",
+                 *         "updatedAt": "2017-06-01T12:00:00Z"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["MarketingFile"][];
+            };
+        };
+        /** @description The file, as the element returns it. */
+        MarketingFileResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 1203,
+                 *       "name": "brady_original.jpg",
+                 *       "folder": {
+                 *         "id": 33,
+                 *         "type": "Folder",
+                 *         "name": "Images"
+                 *       },
+                 *       "mimeType": "image/jpeg",
+                 *       "size": 34217,
+                 *       "url": "https://na-sj02.marketo.com/rs/123-ABC-456/images/brady_original.jpg",
+                 *       "createdAt": "2017-06-01T12:00:00Z",
+                 *       "updatedAt": "2017-06-01T12:00:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingFile"];
+            };
+        };
+        /**
+         * @description One page of folders. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty array
+         *     means no (more) records.
+         */
+        MarketingFolderPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 1021,
+                 *         "name": "Test Folder",
+                 *         "description": "Something",
+                 *         "parent": {
+                 *           "id": 19,
+                 *           "type": "Folder"
+                 *         },
+                 *         "folderId": {
+                 *           "id": 1021,
+                 *           "type": "Folder"
+                 *         },
+                 *         "path": "/Marketing Activities/Default/Test Folder",
+                 *         "workSpace": "Default",
+                 *         "isArchive": false,
+                 *         "isSystem": false,
+                 *         "createdAt": "2017-06-01T12:00:00Z",
+                 *         "updatedAt": "2017-06-01T12:00:00Z"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["MarketingFolder"][];
+            };
+        };
+        /** @description The folder, as the element returns it. */
+        MarketingFolderResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 1021,
+                 *       "name": "Test Folder",
+                 *       "description": "Something",
+                 *       "parent": {
+                 *         "id": 19,
+                 *         "type": "Folder"
+                 *       },
+                 *       "folderId": {
+                 *         "id": 1021,
+                 *         "type": "Folder"
+                 *       },
+                 *       "path": "/Marketing Activities/Default/Test Folder",
+                 *       "workSpace": "Default",
+                 *       "isArchive": false,
+                 *       "isSystem": false,
+                 *       "createdAt": "2017-06-01T12:00:00Z",
+                 *       "updatedAt": "2017-06-01T12:00:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingFolder"];
+            };
+        };
+        /** @description The lead, as the element returns it. */
+        MarketingLeadResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "1234",
+                 *       "OpportunityTitle": "Churros Test",
+                 *       "ContactID": 21,
+                 *       "StageID": 3
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingLead"];
+            };
+        };
+        /**
+         * @description The lead. With Facebook Lead Ads the identifier is that of a page or lead form, and the answer is the
+         *     array of its leads.
+         */
+        MarketingLeadOrLeads: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["MarketingLead"] | components["schemas"]["MarketingLead"][];
+            };
+        };
+        /**
+         * @description One page of lists. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty array
+         *     means no (more) records.
+         */
+        MarketingListPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 1044,
+                 *         "name": "Webinar attendees",
+                 *         "description": "Everyone who joined",
+                 *         "programName": "Q3 Webinar",
+                 *         "workspaceName": "Default",
+                 *         "createdAt": "2017-07-10T16:02:11Z",
+                 *         "updatedAt": "2017-07-11T09:12:45Z"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["MarketingList"][];
+            };
+        };
+        /** @description The list, as the element returns it. */
+        MarketingListResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 1044,
+                 *       "name": "Webinar attendees",
+                 *       "description": "Everyone who joined",
+                 *       "programName": "Q3 Webinar",
+                 *       "workspaceName": "Default",
+                 *       "createdAt": "2017-07-10T16:02:11Z",
+                 *       "updatedAt": "2017-07-11T09:12:45Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingList"];
+            };
+        };
+        /**
+         * @description The added member: the subscriber (Salesforce Marketing Cloud), or one result per lead sent (Marketo,
+         *     e.g. `{"id": 318581, "status": "added"}`).
+         */
+        MarketingListMembersResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["MarketingContact"] | components["schemas"]["MarketingContact"][];
+            };
+        };
+        /**
+         * @description One page of lead partitions. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an
+         *     empty array means no (more) records.
+         */
+        MarketingPartitionPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 1,
+                 *         "name": "Default",
+                 *         "description": "Initial system lead partition"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["MarketingPartition"][];
+            };
+        };
+        /**
+         * @description One page of programs. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        MarketingProgramPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 1107,
+                 *         "name": "Texas Test Program 29",
+                 *         "type": "Email",
+                 *         "channel": "Email Send",
+                 *         "folder": {
+                 *           "id": 33,
+                 *           "type": "Folder",
+                 *           "name": "Email Programs"
+                 *         },
+                 *         "status": "unlocked",
+                 *         "workspace": "Default",
+                 *         "createdAt": "2017-07-10T16:02:11Z",
+                 *         "updatedAt": "2017-07-10T16:02:11Z"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["MarketingProgram"][];
+            };
+        };
+        /**
+         * @description The created program. Marketo answers an array holding the one program created; other elements answer the
+         *     program object.
+         */
+        MarketingProgramCreated: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 1107,
+                 *         "name": "Texas Test Program 29",
+                 *         "type": "Email",
+                 *         "channel": "Email Send",
+                 *         "folder": {
+                 *           "id": 33,
+                 *           "type": "Folder",
+                 *           "name": "Email Programs"
+                 *         },
+                 *         "status": "unlocked",
+                 *         "workspace": "Default",
+                 *         "createdAt": "2017-07-10T16:02:11Z",
+                 *         "updatedAt": "2017-07-10T16:02:11Z"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["MarketingProgram"] | components["schemas"]["MarketingProgram"][];
+            };
+        };
+        /** @description The program, as the element returns it. */
+        MarketingProgramResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 1107,
+                 *       "name": "Texas Test Program 29",
+                 *       "type": "Email",
+                 *       "channel": "Email Send",
+                 *       "folder": {
+                 *         "id": 33,
+                 *         "type": "Folder",
+                 *         "name": "Email Programs"
+                 *       },
+                 *       "status": "unlocked",
+                 *       "workspace": "Default",
+                 *       "createdAt": "2017-07-10T16:02:11Z",
+                 *       "updatedAt": "2017-07-10T16:02:11Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingProgram"];
+            };
+        };
+        /**
+         * @description One page of tag types. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        MarketingTagTypePage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "tagType": "Region",
+                 *         "applicableProgramTypes": "Default,Event,Email",
+                 *         "required": false,
+                 *         "allowableValues": "East,West"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["MarketingTagType"][];
+            };
+        };
+        /** @description The tag type, as the element returns it. */
+        MarketingTagTypeResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "tagType": "Region",
+                 *       "applicableProgramTypes": "Default,Event,Email",
+                 *       "required": false,
+                 *       "allowableValues": "East,West"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingTagType"];
+            };
+        };
+        /**
+         * @description One page of group configurations. Follow `Elements-Next-Page-Token` with `nextPage` for the next page;
+         *     an empty array means no (more) records.
+         */
+        ExpenseGroupConfigurationPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "ID": "gWv9T$p8DWUzsMbj0WSNmAVyyTpNt",
+                 *         "Name": "Default Configuration",
+                 *         "Policies": [
+                 *           {
+                 *             "ID": "gWuT9Bv5vQJsiY2q3$pYp0Aq$pA",
+                 *             "Name": "Default Travel and Expense Policy",
+                 *             "IsDefault": true
+                 *           }
+                 *         ],
+                 *         "PaymentTypes": [
+                 *           {
+                 *             "ID": "gWlZUt7MEzOUtrgVUdaexsh2zEcjY",
+                 *             "Name": "Cash",
+                 *             "IsDefault": true
+                 *           }
+                 *         ]
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["ExpenseGroupConfiguration"][];
+            };
+        };
+        /** @description The group configuration, as the element returns it. */
+        ExpenseGroupConfigurationResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "ID": "gWv9T$p8DWUzsMbj0WSNmAVyyTpNt",
+                 *       "Name": "Default Configuration",
+                 *       "Policies": [
+                 *         {
+                 *           "ID": "gWuT9Bv5vQJsiY2q3$pYp0Aq$pA",
+                 *           "Name": "Default Travel and Expense Policy",
+                 *           "IsDefault": true
+                 *         }
+                 *       ],
+                 *       "PaymentTypes": [
+                 *         {
+                 *           "ID": "gWlZUt7MEzOUtrgVUdaexsh2zEcjY",
+                 *           "Name": "Cash",
+                 *           "IsDefault": true
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExpenseGroupConfiguration"];
+            };
+        };
+        /**
+         * @description One page of expenses. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        ExpenseEntryPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "ID": "gWsUH2B3oRG$sPUgf7gNpkV7QA6xGpu$pdbQ",
+                 *         "ReportID": "A1D03617E3664840A092",
+                 *         "ReportOwnerID": "developer@example.com",
+                 *         "ExpenseTypeCode": "AIRFR",
+                 *         "ExpenseTypeName": "Airfare",
+                 *         "PaymentTypeID": "gWlZUt7MEzOUtrgVUdaexsh2zEcjY",
+                 *         "PaymentTypeName": "Cash",
+                 *         "TransactionDate": "2016-01-11T00:00:00",
+                 *         "TransactionCurrencyCode": "USD",
+                 *         "TransactionAmount": 100,
+                 *         "ExchangeRate": 1,
+                 *         "PostedAmount": 100,
+                 *         "ApprovedAmount": 100,
+                 *         "VendorDescription": "Frontier Airlines",
+                 *         "LocationCountry": null,
+                 *         "Description": null,
+                 *         "IsBillable": false
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["ExpenseEntry"][];
+            };
+        };
+        /** @description The expense, as the element returns it. */
+        ExpenseEntryResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "ID": "gWsUH2B3oRG$sPUgf7gNpkV7QA6xGpu$pdbQ",
+                 *       "ReportID": "A1D03617E3664840A092",
+                 *       "ReportOwnerID": "developer@example.com",
+                 *       "ExpenseTypeCode": "AIRFR",
+                 *       "ExpenseTypeName": "Airfare",
+                 *       "PaymentTypeID": "gWlZUt7MEzOUtrgVUdaexsh2zEcjY",
+                 *       "PaymentTypeName": "Cash",
+                 *       "TransactionDate": "2016-01-11T00:00:00",
+                 *       "TransactionCurrencyCode": "USD",
+                 *       "TransactionAmount": 100,
+                 *       "ExchangeRate": 1,
+                 *       "PostedAmount": 100,
+                 *       "ApprovedAmount": 100,
+                 *       "VendorDescription": "Frontier Airlines",
+                 *       "LocationCountry": null,
+                 *       "Description": null,
+                 *       "IsBillable": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExpenseEntry"];
+            };
+        };
+        /** @description Deleted. The body is empty (some elements answer an empty JSON object). */
+        ExpenseDeleted: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description One page of list items. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        ExpenseListItemPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "ID": "gWqnR7mLiHokIm09EWFmUvLJfKflwnrR9Sw",
+                 *         "ListID": "gWrB3eM9eOjLlGAQF9vnAp0epX4xskX9b$sg",
+                 *         "Name": "American Express Travel1",
+                 *         "Level1Code": "AMEX1",
+                 *         "ParentID": null
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["ExpenseListItem"][];
+            };
+        };
+        /** @description The list item, as the element returns it. */
+        ExpenseListItemResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "ID": "gWqnR7mLiHokIm09EWFmUvLJfKflwnrR9Sw",
+                 *       "ListID": "gWrB3eM9eOjLlGAQF9vnAp0epX4xskX9b$sg",
+                 *       "Name": "American Express Travel1",
+                 *       "Level1Code": "AMEX1",
+                 *       "ParentID": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExpenseListItem"];
+            };
+        };
+        /**
+         * @description One page of lists. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty array
+         *     means no (more) records.
+         */
+        ExpenseListPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "ID": "gWrB3eM9eOjLlGAQF9vnAp0epX4xskX9b$sg",
+                 *         "Name": "Vendors - Travel Agents",
+                 *         "DisplayCodeFirst": true,
+                 *         "IsVendorList": true,
+                 *         "SearchCriteriaCode": "TEXT",
+                 *         "LevelCount": 1
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["ExpenseList"][];
+            };
+        };
+        /** @description The list, as the element returns it. */
+        ExpenseListResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "ID": "gWrB3eM9eOjLlGAQF9vnAp0epX4xskX9b$sg",
+                 *       "Name": "Vendors - Travel Agents",
+                 *       "DisplayCodeFirst": true,
+                 *       "IsVendorList": true,
+                 *       "SearchCriteriaCode": "TEXT",
+                 *       "LevelCount": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExpenseList"];
+            };
+        };
+        /** @description The payment request, as the element returns it. */
+        ExpensePaymentResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "ID": "F1CE7B4A1BEC4D43BC7E",
+                 *       "Name": "sample2",
+                 *       "InvoiceNumber": "1234",
+                 *       "InvoiceDate": "2017-04-01 00:00:00.0",
+                 *       "InvoiceAmount": "100.00000000",
+                 *       "CurrencyCode": "INR",
+                 *       "LedgerCode": "DEFAULT",
+                 *       "ExternalPolicyId": "DFLT",
+                 *       "VendorRemitToIdentifier": {
+                 *         "VendorCode": "8C6FBE02421049F1B03CA0E85CD170B2",
+                 *         "Address1": "pune india",
+                 *         "City": "pune",
+                 *         "Name": "hanumant"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExpensePayment"];
+            };
+        };
+        /**
+         * @description One page of payment request digests. Follow `Elements-Next-Page-Token` with `nextPage` for the next
+         *     page; an empty array means no (more) records.
+         */
+        ExpensePaymentDigestPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "ID": "F1CE7B4A1BEC4D43BC7E",
+                 *         "ApprovalStatusCode": "R_NOTF",
+                 *         "PaymentStatusCode": "P_NOTP",
+                 *         "InvoiceNumber": "1234"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["ExpensePaymentDigest"][];
+            };
+        };
+        /** @description The payment request digest, as the element returns it. */
+        ExpensePaymentDigestResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "ID": "F1CE7B4A1BEC4D43BC7E",
+                 *       "ApprovalStatusCode": "R_NOTF",
+                 *       "PaymentStatusCode": "P_NOTP",
+                 *       "InvoiceNumber": "1234"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExpensePaymentDigest"];
+            };
+        };
+        /**
+         * @description One page of reports. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty array
+         *     means no (more) records.
+         */
+        ExpenseReportPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "ID": "A1D03617E3664840A092",
+                 *         "URI": "https://www.concursolutions.com/api/v3.0/expense/reports/A1D03617E3664840A092",
+                 *         "Name": "Test1",
+                 *         "Total": 100,
+                 *         "CurrencyCode": "USD",
+                 *         "OwnerLoginID": "developer@example.com",
+                 *         "ApprovalStatusCode": "A_NOTF",
+                 *         "ApprovalStatusName": "Not Submitted",
+                 *         "PaymentStatusCode": "P_NOTP",
+                 *         "CreateDate": "2017-04-19T05:01:31.463",
+                 *         "LastModifiedDate": "2017-04-19T05:01:31.463"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["ExpenseReport"][];
+            };
+        };
+        /** @description The report, as the element returns it. */
+        ExpenseReportResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "ID": "A1D03617E3664840A092",
+                 *       "URI": "https://www.concursolutions.com/api/v3.0/expense/reports/A1D03617E3664840A092",
+                 *       "Name": "Test1",
+                 *       "Total": 100,
+                 *       "CurrencyCode": "USD",
+                 *       "OwnerLoginID": "developer@example.com",
+                 *       "ApprovalStatusCode": "A_NOTF",
+                 *       "ApprovalStatusName": "Not Submitted",
+                 *       "PaymentStatusCode": "P_NOTP",
+                 *       "CreateDate": "2017-04-19T05:01:31.463",
+                 *       "LastModifiedDate": "2017-04-19T05:01:31.463"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExpenseReport"];
+            };
+        };
+        /**
+         * @description One page of users. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty array
+         *     means no (more) records.
+         */
+        ExpenseUserPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "LoginID": "developer@example.com",
+                 *         "EmployeeID": "E1001",
+                 *         "FirstName": "Jane",
+                 *         "LastName": "Doe",
+                 *         "EmailAddress": "jane.doe@example.com",
+                 *         "Active": true
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["ExpenseUser"][];
+            };
+        };
+        /** @description The bank details, as Concur answers them. */
+        ExpenseVendorBankResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "AddressCode": "",
+                 *       "BankCode": "NDMS",
+                 *       "BankName": "maharastra bank",
+                 *       "BranchCode": "429292",
+                 *       "BranchLocation": "pune",
+                 *       "CountryCode": "91"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExpenseVendorBank"];
+            };
+        };
+        /** @description The vendor group, as Concur answers them. */
+        ExpenseVendorGroupResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "ID": "sampleVendorgroup",
+                 *       "Name": "name"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExpenseVendorGroup"];
+            };
+        };
+        /**
+         * @description One page of accounts. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        HelpdeskAccountPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 5000123456,
+                 *         "name": "sampleChurros",
+                 *         "description": "random description",
+                 *         "domains": [
+                 *           "example.com"
+                 *         ],
+                 *         "created_at": "2017-06-01T10:00:00Z",
+                 *         "updated_at": "2017-06-01T10:00:00Z"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["HelpdeskAccount"][];
+            };
+        };
+        /** @description The account, as the element returns it. */
+        HelpdeskAccountResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 5000123456,
+                 *       "name": "sampleChurros",
+                 *       "description": "random description",
+                 *       "domains": [
+                 *         "example.com"
+                 *       ],
+                 *       "created_at": "2017-06-01T10:00:00Z",
+                 *       "updated_at": "2017-06-01T10:00:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskAccount"];
+            };
+        };
+        /** @description Deleted. The body is empty (some elements answer an empty JSON object). */
+        HelpdeskDeleted: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description One page of agents. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty array
+         *     means no (more) records.
+         */
+        HelpdeskAgentPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "Id": "0056A000001KfXyQAK",
+                 *         "Email": "robot.tester@example.com",
+                 *         "FirstName": "Robot",
+                 *         "LastName": "Tester",
+                 *         "Username": "robot.tester@example.com.service",
+                 *         "IsActive": true
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["HelpdeskAgent"][];
+            };
+        };
+        /** @description The agent, as the element returns it. */
+        HelpdeskAgentResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Id": "0056A000001KfXyQAK",
+                 *       "Email": "robot.tester@example.com",
+                 *       "FirstName": "Robot",
+                 *       "LastName": "Tester",
+                 *       "Username": "robot.tester@example.com.service",
+                 *       "IsActive": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskAgent"];
+            };
+        };
+        /** @description The attachment, as the element returns it. */
+        HelpdeskAttachmentResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 29683601,
+                 *       "title": "attach.txt",
+                 *       "fullPath": "attach.txt",
+                 *       "attachDate": "2017-06-02T10:15:00",
+                 *       "parentID": 7512,
+                 *       "type": "FILE_ATTACHMENT"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskAttachment"];
+            };
+        };
+        /**
+         * @description One page of contacts. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        HelpdeskContactPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "Id": "0036A00000Pj5yQQAR",
+                 *         "FirstName": "churros",
+                 *         "LastName": "churrosTestDude",
+                 *         "Email": "bob@testrobot.com"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["HelpdeskContact"][];
+            };
+        };
+        /** @description The contact, as the element returns it. */
+        HelpdeskContactResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Id": "0036A00000Pj5yQQAR",
+                 *       "FirstName": "churros",
+                 *       "LastName": "churrosTestDude",
+                 *       "Email": "bob@testrobot.com"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskContact"];
+            };
+        };
+        /**
+         * @description One page of activities. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        HelpdeskActivityPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "Id": "00U6A000003Hc3dUAC",
+                 *         "Location": "Convention Center",
+                 *         "DurationInMinutes": 60,
+                 *         "ActivityDateTime": "2015-04-21T15:59:50+00:00",
+                 *         "WhatId": "5006A000003LXhmQAG"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["HelpdeskActivity"][];
+            };
+        };
+        /** @description The activity, as the element returns it. */
+        HelpdeskActivityResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Id": "00U6A000003Hc3dUAC",
+                 *       "Location": "Convention Center",
+                 *       "DurationInMinutes": 60,
+                 *       "ActivityDateTime": "2015-04-21T15:59:50+00:00",
+                 *       "WhatId": "5006A000003LXhmQAG"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskActivity"];
+            };
+        };
+        /**
+         * @description One page of tasks. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty array
+         *     means no (more) records.
+         */
+        HelpdeskTaskPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "Id": "00T6A000004Zr1BUAS",
+                 *         "Subject": "Follow up",
+                 *         "Status": "In Progress",
+                 *         "Priority": "High",
+                 *         "WhatId": "5006A000003LXhmQAG"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["HelpdeskTask"][];
+            };
+        };
+        /** @description The task, as the element returns it. */
+        HelpdeskTaskResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Id": "00T6A000004Zr1BUAS",
+                 *       "Subject": "Follow up",
+                 *       "Status": "In Progress",
+                 *       "Priority": "High",
+                 *       "WhatId": "5006A000003LXhmQAG"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskTask"];
+            };
+        };
+        /**
+         * @description One page of groups. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty array
+         *     means no (more) records.
+         */
+        HelpdeskGroupPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "KX7XSMVK",
+                 *         "title": "Level 2 support",
+                 *         "memberIds": [
+                 *           "KUAFHFZQ",
+                 *           "KUAFHFZR"
+                 *         ]
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["HelpdeskGroup"][];
+            };
+        };
+        /**
+         * @description One page of incidents. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        HelpdeskIncidentPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "Id": "5006A000003LXhmQAG",
+                 *         "description": "RobotTestDescription",
+                 *         "type": "Electrical",
+                 *         "priority": "Low",
+                 *         "isEscalated": false,
+                 *         "status": "New"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["HelpdeskIncident"][];
+            };
+        };
+        /** @description The incident, as the element returns it. */
+        HelpdeskIncidentResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Id": "5006A000003LXhmQAG",
+                 *       "description": "RobotTestDescription",
+                 *       "type": "Electrical",
+                 *       "priority": "Low",
+                 *       "isEscalated": false,
+                 *       "status": "New"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskIncident"];
+            };
+        };
+        /**
+         * @description One page of attachments. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        HelpdeskAttachmentPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 29683601,
+                 *         "title": "attach.txt",
+                 *         "fullPath": "attach.txt",
+                 *         "attachDate": "2017-06-02T10:15:00",
+                 *         "parentID": 7512,
+                 *         "type": "FILE_ATTACHMENT"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["HelpdeskAttachment"][];
+            };
+        };
+        /**
+         * @description One page of comments. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        HelpdeskCommentPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 30127,
+                 *         "title": "Test comment",
+                 *         "description": "Test comment",
+                 *         "noteType": 13,
+                 *         "publish": 1
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["HelpdeskComment"][];
+            };
+        };
+        /** @description The comment, as the element returns it. */
+        HelpdeskCommentResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 30127,
+                 *       "title": "Test comment",
+                 *       "description": "Test comment",
+                 *       "noteType": 13,
+                 *       "publish": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskComment"];
+            };
+        };
+        /**
+         * @description One page of history entries. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an
+         *     empty array means no (more) records.
+         */
+        HelpdeskIncidentHistoryPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "10401",
+                 *         "author": {
+                 *           "name": "jdoe",
+                 *           "displayName": "Jane Doe"
+                 *         },
+                 *         "created": "2017-06-02T10:15:00.000+0000",
+                 *         "items": [
+                 *           {
+                 *             "field": "status",
+                 *             "fromString": "Open",
+                 *             "toString": "In Progress"
+                 *           }
+                 *         ]
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["HelpdeskIncidentHistory"][];
+            };
+        };
+        /** @description The history entry, as the element returns it. */
+        HelpdeskIncidentHistoryResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "10401",
+                 *       "author": {
+                 *         "name": "jdoe",
+                 *         "displayName": "Jane Doe"
+                 *       },
+                 *       "created": "2017-06-02T10:15:00.000+0000",
+                 *       "items": [
+                 *         {
+                 *           "field": "status",
+                 *           "fromString": "Open",
+                 *           "toString": "In Progress"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskIncidentHistory"];
+            };
+        };
+        /**
+         * @description One page of work notes. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        HelpdeskWorkNotePage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "sys_id": "7e9c3f2adb0a1300e1a0f3b2ca9619d4",
+                 *         "value": "I am the churro",
+                 *         "sys_created_on": "2017-06-02 10:15:00",
+                 *         "sys_created_by": "admin"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["HelpdeskWorkNote"][];
+            };
+        };
+        /** @description The work note, as the element returns it. */
+        HelpdeskWorkNoteResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "sys_id": "7e9c3f2adb0a1300e1a0f3b2ca9619d4",
+                 *       "value": "I am the churro",
+                 *       "sys_created_on": "2017-06-02 10:15:00",
+                 *       "sys_created_by": "admin"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskWorkNote"];
+            };
+        };
+        /**
+         * @description One page of organizations. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        HelpdeskOrganizationPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 19297,
+                 *         "companyName": "Churros HD Company",
+                 *         "companyIdentifier": "Churros123",
+                 *         "defaultAddress": {
+                 *           "siteName": "Main",
+                 *           "city": "dallas",
+                 *           "state": "TX",
+                 *           "zip": "75001"
+                 *         },
+                 *         "market": "Information Technology",
+                 *         "phoneNumber": "900123456"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["HelpdeskOrganization"][];
+            };
+        };
+        /** @description The organization, as the element returns it. */
+        HelpdeskOrganizationResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 19297,
+                 *       "companyName": "Churros HD Company",
+                 *       "companyIdentifier": "Churros123",
+                 *       "defaultAddress": {
+                 *         "siteName": "Main",
+                 *         "city": "dallas",
+                 *         "state": "TX",
+                 *         "zip": "75001"
+                 *       },
+                 *       "market": "Information Technology",
+                 *       "phoneNumber": "900123456"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskOrganization"];
+            };
+        };
+        /**
+         * @description One page of articles. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        HelpdeskArticlePage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "Id": "ka06A000000TKmOQAW",
+                 *         "ArticleType": "Sailthru__Discussion",
+                 *         "Title": "How to reset the device",
+                 *         "UrlName": "how-to-reset-the-device",
+                 *         "Summary": "Push the reset button for ten seconds.",
+                 *         "PublishStatus": "Draft",
+                 *         "Language": "en_US",
+                 *         "VersionNumber": 1
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["HelpdeskArticle"][];
+            };
+        };
+        /** @description The article, as the element returns it. */
+        HelpdeskArticleResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Id": "ka06A000000TKmOQAW",
+                 *       "ArticleType": "Sailthru__Discussion",
+                 *       "Title": "How to reset the device",
+                 *       "UrlName": "how-to-reset-the-device",
+                 *       "Summary": "Push the reset button for ten seconds.",
+                 *       "PublishStatus": "Draft",
+                 *       "Language": "en_US",
+                 *       "VersionNumber": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskArticle"];
+            };
+        };
+        /**
+         * @description One page of categories. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        HelpdeskCategoryPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "Sailthru__FAQ__kav",
+                 *         "name": "Sailthru__FAQ__kav",
+                 *         "label": "FAQ",
+                 *         "pluralLabel": "FAQs"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["HelpdeskCategory"][];
+            };
+        };
+        /** @description The category, as the element returns it. */
+        HelpdeskCategoryResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "Sailthru__FAQ__kav",
+                 *       "name": "Sailthru__FAQ__kav",
+                 *       "label": "FAQ",
+                 *       "pluralLabel": "FAQs"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskCategory"];
+            };
+        };
+        /**
+         * @description One page of users. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty array
+         *     means no (more) records.
+         */
+        HelpdeskUserPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 29683612,
+                 *         "userName": "boby",
+                 *         "contactID": "29683590",
+                 *         "securityLevel": "5",
+                 *         "clientPortalActive": "True"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["HelpdeskUser"][];
+            };
+        };
+        /** @description The user, as the element returns it. */
+        HelpdeskUserResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 29683612,
+                 *       "userName": "boby",
+                 *       "contactID": "29683590",
+                 *       "securityLevel": "5",
+                 *       "clientPortalActive": "True"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskUser"];
+            };
+        };
+        /**
+         * @description One page of customers. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        FinanceCustomerPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "1178",
+                 *         "companyName": "Churros Company",
+                 *         "firstName": "Churros Test",
+                 *         "lastName": "El Chappo",
+                 *         "isPerson": true,
+                 *         "subsidiary": {
+                 *           "internalId": "1",
+                 *           "name": "Honeycomb Mfg."
+                 *         },
+                 *         "entityStatus": {
+                 *           "internalId": "13",
+                 *           "name": "CUSTOMER-Closed Won"
+                 *         }
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["FinanceCustomer"][];
+            };
+        };
+        /** @description The customer, as the element returns it. */
+        FinanceCustomerResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "1178",
+                 *       "companyName": "Churros Company",
+                 *       "firstName": "Churros Test",
+                 *       "lastName": "El Chappo",
+                 *       "isPerson": true,
+                 *       "subsidiary": {
+                 *         "internalId": "1",
+                 *         "name": "Honeycomb Mfg."
+                 *       },
+                 *       "entityStatus": {
+                 *         "internalId": "13",
+                 *         "name": "CUSTOMER-Closed Won"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinanceCustomer"];
+            };
+        };
+        /** @description Deleted. The body is empty (some elements answer an empty JSON object). */
+        FinanceDeleted: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description One page of employees. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        FinanceEmployeePage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "1302",
+                 *         "firstName": "Mark",
+                 *         "lastName": "Jones",
+                 *         "title": "ChurrosTitle",
+                 *         "email": "churros-employee@example.com",
+                 *         "employeeStatus": {
+                 *           "internalId": "3",
+                 *           "name": "Regular - Full Time"
+                 *         },
+                 *         "subsidiary": {
+                 *           "internalId": "1",
+                 *           "name": "Honeycomb Mfg."
+                 *         },
+                 *         "birthDate": -438278400000
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["FinanceEmployee"][];
+            };
+        };
+        /** @description The employee, as the element returns it. */
+        FinanceEmployeeResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "1302",
+                 *       "firstName": "Mark",
+                 *       "lastName": "Jones",
+                 *       "title": "ChurrosTitle",
+                 *       "email": "churros-employee@example.com",
+                 *       "employeeStatus": {
+                 *         "internalId": "3",
+                 *         "name": "Regular - Full Time"
+                 *       },
+                 *       "subsidiary": {
+                 *         "internalId": "1",
+                 *         "name": "Honeycomb Mfg."
+                 *       },
+                 *       "birthDate": -438278400000
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinanceEmployee"];
+            };
+        };
+        /**
+         * @description One page of invoices. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        FinanceInvoicePage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "10452",
+                 *         "tranId": "INV10452",
+                 *         "entity": {
+                 *           "internalId": "1251",
+                 *           "name": "Acera"
+                 *         },
+                 *         "tranDate": 1428649200000,
+                 *         "dueDate": 1431241200000,
+                 *         "status": "Open",
+                 *         "currency": {
+                 *           "internalId": "1",
+                 *           "name": "USA"
+                 *         },
+                 *         "itemList": {
+                 *           "item": [
+                 *             {
+                 *               "line": 1,
+                 *               "item": {
+                 *                 "internalId": "252",
+                 *                 "name": "BLA00001"
+                 *               },
+                 *               "amount": 29.99,
+                 *               "quantity": 1,
+                 *               "description": "Bankers Lamp"
+                 *             }
+                 *           ],
+                 *           "replaceAll": true
+                 *         }
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["FinanceInvoice"][];
+            };
+        };
+        /** @description The invoice, as the element returns it. */
+        FinanceInvoiceResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "10452",
+                 *       "tranId": "INV10452",
+                 *       "entity": {
+                 *         "internalId": "1251",
+                 *         "name": "Acera"
+                 *       },
+                 *       "tranDate": 1428649200000,
+                 *       "dueDate": 1431241200000,
+                 *       "status": "Open",
+                 *       "currency": {
+                 *         "internalId": "1",
+                 *         "name": "USA"
+                 *       },
+                 *       "itemList": {
+                 *         "item": [
+                 *           {
+                 *             "line": 1,
+                 *             "item": {
+                 *               "internalId": "252",
+                 *               "name": "BLA00001"
+                 *             },
+                 *             "amount": 29.99,
+                 *             "quantity": 1,
+                 *             "description": "Bankers Lamp"
+                 *           }
+                 *         ],
+                 *         "replaceAll": true
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinanceInvoice"];
+            };
+        };
+        /**
+         * @description One page of journal entries. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an
+         *     empty array means no (more) records.
+         */
+        FinanceJournalEntryPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "20117",
+                 *         "tranDate": 1428649200000,
+                 *         "currency": {
+                 *           "internalId": "1",
+                 *           "name": "USA"
+                 *         },
+                 *         "subsidiary": {
+                 *           "internalId": "1"
+                 *         },
+                 *         "reversalDefer": false,
+                 *         "lineList": {
+                 *           "line": [
+                 *             {
+                 *               "debit": 1,
+                 *               "account": {
+                 *                 "internalId": "10",
+                 *                 "name": "1150 Employee Advances"
+                 *               }
+                 *             },
+                 *             {
+                 *               "credit": 1,
+                 *               "account": {
+                 *                 "internalId": "161",
+                 *                 "name": "1352 WIP : WIP COGS"
+                 *               }
+                 *             }
+                 *           ],
+                 *           "replaceAll": true
+                 *         }
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["FinanceJournalEntry"][];
+            };
+        };
+        /** @description The journal entry, as the element returns it. */
+        FinanceJournalEntryResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "20117",
+                 *       "tranDate": 1428649200000,
+                 *       "currency": {
+                 *         "internalId": "1",
+                 *         "name": "USA"
+                 *       },
+                 *       "subsidiary": {
+                 *         "internalId": "1"
+                 *       },
+                 *       "reversalDefer": false,
+                 *       "lineList": {
+                 *         "line": [
+                 *           {
+                 *             "debit": 1,
+                 *             "account": {
+                 *               "internalId": "10",
+                 *               "name": "1150 Employee Advances"
+                 *             }
+                 *           },
+                 *           {
+                 *             "credit": 1,
+                 *             "account": {
+                 *               "internalId": "161",
+                 *               "name": "1352 WIP : WIP COGS"
+                 *             }
+                 *           }
+                 *         ],
+                 *         "replaceAll": true
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinanceJournalEntry"];
+            };
+        };
+        /**
+         * @description One page of ledger accounts. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an
+         *     empty array means no (more) records.
+         */
+        FinanceLedgerAccountPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "120",
+                 *         "acctName": "Inventory Asset",
+                 *         "acctNumber": "1200",
+                 *         "acctType": {
+                 *           "value": "_otherCurrAsset"
+                 *         },
+                 *         "currency": {
+                 *           "internalId": "1"
+                 *         }
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["FinanceLedgerAccount"][];
+            };
+        };
+        /** @description The ledger account, as the element returns it. */
+        FinanceLedgerAccountResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "120",
+                 *       "acctName": "Inventory Asset",
+                 *       "acctNumber": "1200",
+                 *       "acctType": {
+                 *         "value": "_otherCurrAsset"
+                 *       },
+                 *       "currency": {
+                 *         "internalId": "1"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinanceLedgerAccount"];
+            };
+        };
+        /**
+         * @description One page of payment methods. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an
+         *     empty array means no (more) records.
+         */
+        FinancePaymentMethodPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "3",
+                 *         "Name": "Check",
+                 *         "Type": "NON_CREDIT_CARD",
+                 *         "Active": true
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["FinancePaymentMethod"][];
+            };
+        };
+        /** @description The payment method, as the element returns it. */
+        FinancePaymentMethodResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "3",
+                 *       "Name": "Check",
+                 *       "Type": "NON_CREDIT_CARD",
+                 *       "Active": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinancePaymentMethod"];
+            };
+        };
+        /**
+         * @description One page of payments. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        FinancePaymentPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "20340",
+                 *         "customer": {
+                 *           "internalId": "1178",
+                 *           "name": "Absolute Location Support"
+                 *         },
+                 *         "payment": 1,
+                 *         "tranDate": 1428994800000,
+                 *         "account": {
+                 *           "internalId": "1",
+                 *           "name": "1000 Checking"
+                 *         },
+                 *         "status": "Deposited",
+                 *         "autoApply": true
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["FinancePayment"][];
+            };
+        };
+        /** @description The payment, as the element returns it. */
+        FinancePaymentResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "20340",
+                 *       "customer": {
+                 *         "internalId": "1178",
+                 *         "name": "Absolute Location Support"
+                 *       },
+                 *       "payment": 1,
+                 *       "tranDate": 1428994800000,
+                 *       "account": {
+                 *         "internalId": "1",
+                 *         "name": "1000 Checking"
+                 *       },
+                 *       "status": "Deposited",
+                 *       "autoApply": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinancePayment"];
+            };
+        };
+        /**
+         * @description One page of products. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        FinanceProductPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "507",
+                 *         "itemId": "ACC00007",
+                 *         "displayName": "Churros Product",
+                 *         "cost": 1000,
+                 *         "upcCode": "000MEEVIS",
+                 *         "incomeAccount": {
+                 *           "internalId": "55",
+                 *           "name": "4000 Sales"
+                 *         }
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["FinanceProduct"][];
+            };
+        };
+        /** @description The product, as the element returns it. */
+        FinanceProductResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "507",
+                 *       "itemId": "ACC00007",
+                 *       "displayName": "Churros Product",
+                 *       "cost": 1000,
+                 *       "upcCode": "000MEEVIS",
+                 *       "incomeAccount": {
+                 *         "internalId": "55",
+                 *         "name": "4000 Sales"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinanceProduct"];
+            };
+        };
+        /**
+         * @description One page of purchase orders. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an
+         *     empty array means no (more) records.
+         */
+        FinancePurchaseOrderPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "30881",
+                 *         "entity": {
+                 *           "internalId": "1552",
+                 *           "name": "Amazon"
+                 *         },
+                 *         "status": "Pending Receipt",
+                 *         "currencyName": "USA",
+                 *         "location": {
+                 *           "internalId": "2",
+                 *           "name": "01: San Francisco"
+                 *         },
+                 *         "itemList": {
+                 *           "item": [
+                 *             {
+                 *               "line": 1,
+                 *               "item": {
+                 *                 "internalId": "507",
+                 *                 "name": "ACC00007"
+                 *               },
+                 *               "amount": 100,
+                 *               "quantity": 1,
+                 *               "rate": "100.00"
+                 *             }
+                 *           ],
+                 *           "replaceAll": true
+                 *         }
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["FinancePurchaseOrder"][];
+            };
+        };
+        /** @description The purchase order, as the element returns it. */
+        FinancePurchaseOrderResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "30881",
+                 *       "entity": {
+                 *         "internalId": "1552",
+                 *         "name": "Amazon"
+                 *       },
+                 *       "status": "Pending Receipt",
+                 *       "currencyName": "USA",
+                 *       "location": {
+                 *         "internalId": "2",
+                 *         "name": "01: San Francisco"
+                 *       },
+                 *       "itemList": {
+                 *         "item": [
+                 *           {
+                 *             "line": 1,
+                 *             "item": {
+                 *               "internalId": "507",
+                 *               "name": "ACC00007"
+                 *             },
+                 *             "amount": 100,
+                 *             "quantity": 1,
+                 *             "rate": "100.00"
+                 *           }
+                 *         ],
+                 *         "replaceAll": true
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinancePurchaseOrder"];
+            };
+        };
+        /**
+         * @description One page of tax rates. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty
+         *     array means no (more) records.
+         */
+        FinanceTaxRatePage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "-7",
+                 *         "itemId": "CA-SAN MATEO",
+                 *         "rate": 8.25,
+                 *         "state": "CA"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["FinanceTaxRate"][];
+            };
+        };
+        /** @description The tax rate, as the element returns it. */
+        FinanceTaxRateResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "-7",
+                 *       "itemId": "CA-SAN MATEO",
+                 *       "rate": 8.25,
+                 *       "state": "CA"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinanceTaxRate"];
+            };
+        };
+        /**
+         * @description One page of vendors. Follow `Elements-Next-Page-Token` with `nextPage` for the next page; an empty array
+         *     means no (more) records.
+         */
+        FinanceVendorPage: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
+                "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
+                "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "1552",
+                 *         "companyName": "Amazon",
+                 *         "isPerson": false,
+                 *         "is1099Eligible": false,
+                 *         "terms": {
+                 *           "internalId": "1",
+                 *           "name": "Net 15"
+                 *         },
+                 *         "currency": {
+                 *           "internalId": "1",
+                 *           "name": "USA"
+                 *         },
+                 *         "subsidiary": {
+                 *           "internalId": "1",
+                 *           "name": "Honeycomb Mfg."
+                 *         }
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["FinanceVendor"][];
+            };
+        };
+        /** @description The vendor, as the element returns it. */
+        FinanceVendorResult: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "1552",
+                 *       "companyName": "Amazon",
+                 *       "isPerson": false,
+                 *       "is1099Eligible": false,
+                 *       "terms": {
+                 *         "internalId": "1",
+                 *         "name": "Net 15"
+                 *       },
+                 *       "currency": {
+                 *         "internalId": "1",
+                 *         "name": "USA"
+                 *       },
+                 *       "subsidiary": {
+                 *         "internalId": "1",
+                 *         "name": "Honeycomb Mfg."
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinanceVendor"];
+            };
+        };
     };
     parameters: {
         /**
@@ -12876,6 +21759,264 @@ export interface components {
          */
         crmAttachmentId: string;
         /**
+         * @description Identifier of the account, as the provider returns it.
+         * @example 7
+         */
+        marketingAccountId: string;
+        /**
+         * @description Identifier of the activity, as the provider returns it. (Salesforce Marketing Cloud: the journey id or
+         *     key.)
+         * @example ixn-created-via-the-api45
+         */
+        marketingActivityId: string;
+        /**
+         * @description Identifier of the event of the activity, as the provider returns it.
+         * @example bb8c2c9c-3b23-4b39-94c3-3a64bd4c27a7
+         */
+        marketingActivityEventId: string;
+        /**
+         * @description Identifier of the campaign, as the provider returns it.
+         * @example 1001
+         */
+        marketingCampaignId: string;
+        /**
+         * @description Identifier of the channel, as the provider returns it. (Marketo looks channels up by name; the name
+         *     works too.)
+         * @example 1
+         */
+        marketingChannelId: string;
+        /**
+         * @description Identifier of the company, as the provider returns it.
+         * @example 42
+         */
+        marketingCompanyId: string;
+        /**
+         * @description Identifier of the contact, as the provider returns it. (Marketo: the lead id.)
+         * @example 318581
+         */
+        marketingContactId: string;
+        /**
+         * @description Identifier of the file, as the provider returns it.
+         * @example 1203
+         */
+        marketingFileId: string;
+        /**
+         * @description Identifier of the folder, as the provider returns it.
+         * @example 1021
+         */
+        marketingFolderId: string;
+        /**
+         * @description Identifier of the lead, as the provider returns it. (Facebook Lead Ads: the id of a page or lead form.)
+         * @example 1234
+         */
+        marketingLeadId: string;
+        /**
+         * @description Identifier of the list, as the provider returns it.
+         * @example 1044
+         */
+        marketingListId: string;
+        /**
+         * @description Identifier of the contact (member) in the list, as the provider returns it. (Marketo: the lead id;
+         *     Salesforce Marketing Cloud: the subscriber `ID`.)
+         * @example 318581
+         */
+        marketingListContactId: string;
+        /**
+         * @description Identifier of the program, as the provider returns it.
+         * @example 1107
+         */
+        marketingProgramId: string;
+        /**
+         * @description Name of the tag type (its `tagType`).
+         * @example Region
+         */
+        marketingTagTypeName: string;
+        /**
+         * @description Identifier of the group configuration, as the provider returns it.
+         * @example gWv9T$p8DWUzsMbj0WSNmAVyyTpNt
+         */
+        expenseGroupConfigurationId: string;
+        /**
+         * @description Identifier of the expense, as the provider returns it.
+         * @example gWsUH2B3oRG$sPUgf7gNpkV7QA6xGpu$pdbQ
+         */
+        expenseEntryId: string;
+        /**
+         * @description Identifier of the list item, as the provider returns it.
+         * @example gWqnR7mLiHokIm09EWFmUvLJfKflwnrR9Sw
+         */
+        expenseListItemId: string;
+        /**
+         * @description List the item belongs to (its `ListID`); Concur needs it to delete an item.
+         * @example gWrB3eM9eOjLlGAQF9vnAp0epX4xskX9b$sg
+         */
+        expenseItemListId: string;
+        /**
+         * @description Identifier of the list, as the provider returns it.
+         * @example gWrB3eM9eOjLlGAQF9vnAp0epX4xskX9b$sg
+         */
+        expenseListId: string;
+        /**
+         * @description Identifier of the payment request, as the provider returns it.
+         * @example F1CE7B4A1BEC4D43BC7E
+         */
+        expensePaymentId: string;
+        /**
+         * @description Identifier of the payment request, as the provider returns it.
+         * @example F1CE7B4A1BEC4D43BC7E
+         */
+        expensePaymentDigestId: string;
+        /**
+         * @description Identifier of the report, as the provider returns it.
+         * @example A1D03617E3664840A092
+         */
+        expenseReportId: string;
+        /**
+         * @description Name of the vendor group to remove from the vendor.
+         * @example name
+         */
+        expenseVendorGroupName: string;
+        /**
+         * @description Code of the vendor whose vendor group is set or removed.
+         * @example 8C6FBE02421049F1B03CA0E85CD170B2
+         */
+        expenseVendorCode: string;
+        /**
+         * @description Address code of the vendor.
+         * @example INR
+         */
+        expenseAddressCode: string;
+        /**
+         * @description Identifier of the account, as the provider returns it.
+         * @example 5000123456
+         */
+        helpdeskAccountId: string;
+        /**
+         * @description Identifier of the agent, as the provider returns it.
+         * @example 0056A000001KfXyQAK
+         */
+        helpdeskAgentId: string;
+        /**
+         * @description Identifier of the attachment, as the provider returns it.
+         * @example 29683601
+         */
+        helpdeskAttachmentId: string;
+        /**
+         * @description Identifier of the contact, as the provider returns it.
+         * @example 0036A00000Pj5yQQAR
+         */
+        helpdeskContactId: string;
+        /**
+         * @description Identifier of the activity, as the provider returns it.
+         * @example 00U6A000003Hc3dUAC
+         */
+        helpdeskActivityId: string;
+        /**
+         * @description Identifier of the task, as the provider returns it.
+         * @example 00T6A000004Zr1BUAS
+         */
+        helpdeskTaskId: string;
+        /**
+         * @description Identifier of the incident, as the provider returns it.
+         * @example 5006A000003LXhmQAG
+         */
+        helpdeskIncidentId: string;
+        /**
+         * @description Name to give the attached file (Autotask needs it).
+         * @example attach.txt
+         */
+        helpdeskAttachmentFileName: string;
+        /**
+         * @description Identifier of the attachment, as the provider returns it. (ServiceNow: the attachment's `sys_id`.)
+         * @example 29683601
+         */
+        helpdeskIncidentAttachmentId: string;
+        /**
+         * @description Identifier of the comment, as the provider returns it.
+         * @example 30127
+         */
+        helpdeskCommentId: string;
+        /**
+         * @description Identifier of the history entry, as the provider returns it.
+         * @example 10401
+         */
+        helpdeskHistoryId: string;
+        /**
+         * @description Identifier of the organization, as the provider returns it.
+         * @example 19297
+         */
+        helpdeskOrganizationId: string;
+        /**
+         * @description Identifier of the article, as the provider returns it.
+         * @example ka06A000000TKmOQAW
+         */
+        helpdeskArticleId: string;
+        /**
+         * @description Identifier of the category, as the provider returns it.
+         * @example Sailthru__FAQ__kav
+         */
+        helpdeskCategoryId: string;
+        /**
+         * @description Identifier of the user, as the provider returns it.
+         * @example 29683612
+         */
+        helpdeskUserId: string;
+        /**
+         * @description Identifier of the customer, as the provider returns it.
+         * @example 1178
+         */
+        financeCustomerId: string;
+        /**
+         * @description Identifier of the employee, as the provider returns it.
+         * @example 1302
+         */
+        financeEmployeeId: string;
+        /**
+         * @description Identifier of the invoice, as the provider returns it.
+         * @example 10452
+         */
+        financeInvoiceId: string;
+        /**
+         * @description Identifier of the journal entry, as the provider returns it.
+         * @example 20117
+         */
+        financeJournalEntryId: string;
+        /**
+         * @description Identifier of the ledger account, as the provider returns it.
+         * @example 120
+         */
+        financeLedgerAccountId: string;
+        /**
+         * @description Identifier of the payment method, as the provider returns it.
+         * @example 3
+         */
+        financePaymentMethodId: string;
+        /**
+         * @description Identifier of the payment, as the provider returns it.
+         * @example 20340
+         */
+        financePaymentId: string;
+        /**
+         * @description Identifier of the product, as the provider returns it.
+         * @example 507
+         */
+        financeProductId: string;
+        /**
+         * @description Identifier of the purchase order, as the provider returns it.
+         * @example 30881
+         */
+        financePurchaseOrderId: string;
+        /**
+         * @description Identifier of the tax rate, as the provider returns it.
+         * @example -7
+         */
+        financeTaxRateId: string;
+        /**
+         * @description Identifier of the vendor, as the provider returns it.
+         * @example 1552
+         */
+        financeVendorId: string;
+        /**
          * @description Signature of the request, present when the instance has `event.notification.signature.key`. The value is
          *     `sha256=` followed by the Base64 (standard alphabet, padded) HMAC-SHA256 of the raw request body bytes,
          *     keyed with the UTF-8 bytes of the signature key. Verify it over the body exactly as received, before
@@ -12907,6 +22048,601 @@ export interface components {
         CrmTaskBody: {
             content: {
                 "application/json": components["schemas"]["CrmTask"];
+            };
+        };
+        /** @description Fields of the account to create or change. */
+        MarketingAccountBody: {
+            content: {
+                "application/json": components["schemas"]["MarketingAccount"];
+            };
+        };
+        /** @description The full journey, identified by `key`, with the `modifiedDate` of the version being replaced. */
+        MarketingActivityReplaceBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "key": "ixn-created-via-the-api45",
+                 *       "modifiedDate": "2017-11-02T10:18:43.12",
+                 *       "name": "Renamed journey",
+                 *       "version": 1,
+                 *       "description": "Updated through the hub",
+                 *       "workflowApiVersion": 1
+                 *     }
+                 */
+                "application/json": WithRequired<components["schemas"]["MarketingActivity"], "key" | "modifiedDate">;
+            };
+        };
+        /** @description The activity to create. */
+        MarketingActivityBody: {
+            content: {
+                "application/json": components["schemas"]["MarketingActivity"];
+            };
+        };
+        /** @description Fields of the campaign to create or change. */
+        MarketingCampaignBody: {
+            content: {
+                "application/json": components["schemas"]["MarketingCampaign"];
+            };
+        };
+        /** @description Fields of the company to create or change. */
+        MarketingCompanyBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "company": "Cloud Elements",
+                 *       "externalCompanyId": "acme-001",
+                 *       "annualRevenue": 5000000,
+                 *       "billingCity": "Denver",
+                 *       "billingState": "CO",
+                 *       "billingPostalCode": "80202",
+                 *       "billingCountry": "United States",
+                 *       "industry": "Software",
+                 *       "mainPhone": "303-555-0100"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingCompany"];
+            };
+        };
+        /**
+         * @description Fields of the contact to create or change. Marketo expects the fields inside `person`; other elements
+         *     take them flat.
+         */
+        MarketingContactBody: {
+            content: {
+                "application/json": components["schemas"]["MarketingContact"];
+            };
+        };
+        /** @description The interaction to record. */
+        MarketingContactInteractionBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": 4521,
+                 *       "token": "88712"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingContactInteraction"];
+            };
+        };
+        /** @description The email asset to create. */
+        MarketingEmailBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "My Churros Test Email",
+                 *       "subject": "Test churros subject line",
+                 *       "emailHeaderId": 1,
+                 *       "emailFooterId": 1,
+                 *       "emailGroupId": 1,
+                 *       "encodingId": 1,
+                 *       "htmlContent": {
+                 *         "type": "RawHtmlContent",
+                 *         "html": "<html><head></head><body>This is the email.</body></html>"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingEmail"];
+            };
+        };
+        /** @description The file, as `multipart/form-data` with the content in the `file` part. */
+        MarketingFileUploadBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "file": "brady_original.jpg (binary)"
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["MarketingFileUploadForm"];
+            };
+        };
+        /** @description Fields of the folder to create or change. */
+        MarketingFolderBody: {
+            content: {
+                "application/json": components["schemas"]["MarketingFolder"];
+            };
+        };
+        /** @description Fields of the lead to create or change. */
+        MarketingLeadBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "OpportunityTitle": "Churros Test",
+                 *       "ContactID": 21
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingLead"];
+            };
+        };
+        /** @description Fields of the list to create or change. */
+        MarketingListBody: {
+            content: {
+                "application/json": components["schemas"]["MarketingList"];
+            };
+        };
+        /**
+         * @description Who to add: for Marketo an array of existing leads, each as `{"person": {"id": ...}}`; for Salesforce
+         *     Marketing Cloud one subscriber (`EmailAddress`, `SubscriberKey`).
+         */
+        MarketingListMembersBody: {
+            content: {
+                "application/json": components["schemas"]["MarketingContact"] | components["schemas"]["MarketingContact"][];
+            };
+        };
+        /** @description Fields of the membership to change. */
+        MarketingListMemberUpdateBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "Status": "Unsubscribed"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingContact"];
+            };
+        };
+        /** @description Fields of the program to create or change. */
+        MarketingProgramBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Texas Test Program 29",
+                 *       "channel": "Email Send",
+                 *       "type": "Email",
+                 *       "folder": {
+                 *         "id": 33,
+                 *         "type": "Folder"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarketingProgram"];
+            };
+        };
+        /** @description Fields of the expense to create or change. */
+        ExpenseEntryBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ReportID": "A1D03617E3664840A092",
+                 *       "ReportOwnerID": "developer@example.com",
+                 *       "ExpenseTypeCode": "AIRFR",
+                 *       "ExpenseTypeName": "Airfare",
+                 *       "PaymentTypeID": "gWlZUt7MEzOUtrgVUdaexsh2zEcjY",
+                 *       "PaymentTypeName": "Cash",
+                 *       "TransactionDate": "2016-01-11T00:00:00",
+                 *       "TransactionCurrencyCode": "USD",
+                 *       "TransactionAmount": 100,
+                 *       "ExchangeRate": 1,
+                 *       "PostedAmount": 100,
+                 *       "ApprovedAmount": 100,
+                 *       "VendorDescription": "Frontier Airlines",
+                 *       "LocationCountry": null,
+                 *       "Description": null,
+                 *       "IsBillable": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExpenseEntry"];
+            };
+        };
+        /** @description Fields of the list item to create or change. */
+        ExpenseListItemBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ListID": "gWrB3eM9eOjLlGAQF9vnAp0epX4xskX9b$sg",
+                 *       "Name": "American Express Travel1",
+                 *       "ParentID": null,
+                 *       "Level1Code": "AMEX1"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExpenseListItem"];
+            };
+        };
+        /** @description Fields of the list to create or change. */
+        ExpenseListBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "DisplayCodeFirst": true,
+                 *       "IsVendorList": true,
+                 *       "SearchCriteriaCode": "TEXT",
+                 *       "Name": "Vendors - Travel Agents"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExpenseList"];
+            };
+        };
+        /** @description Fields of the payment request to create or change. */
+        ExpensePaymentBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "AmountWithoutVat": "100",
+                 *       "CountryCode": "IN",
+                 *       "CurrencyCode": "INR",
+                 *       "ExternalPolicyId": "DFLT",
+                 *       "LedgerCode": "DEFAULT",
+                 *       "Name": "sample2",
+                 *       "InvoiceDate": "2017-04-01 00:00:00.0",
+                 *       "InvoiceNumber": "1234",
+                 *       "InvoiceAmount": "100.00000000",
+                 *       "VendorRemitToIdentifier": {
+                 *         "VendorCode": "8C6FBE02421049F1B03CA0E85CD170B2",
+                 *         "Address1": "pune india",
+                 *         "City": "pune",
+                 *         "Name": "hanumant"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExpensePayment"];
+            };
+        };
+        /** @description Fields of the report to create or change. Concur needs at least a `Name` on create. */
+        ExpenseReportBody: {
+            content: {
+                "application/json": components["schemas"]["ExpenseReport"];
+            };
+        };
+        /** @description The bank details to set. */
+        ExpenseVendorBankBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "AddressCode": "",
+                 *       "BankCode": "NDMS",
+                 *       "BankName": "maharastra bank",
+                 *       "BranchCode": "429292",
+                 *       "BranchLocation": "pune",
+                 *       "CountryCode": "91"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExpenseVendorBank"];
+            };
+        };
+        /** @description The vendor group to assign. */
+        ExpenseVendorGroupBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ID": "sampleVendorgroup",
+                 *       "Name": "name"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExpenseVendorGroup"];
+            };
+        };
+        /** @description Fields of the account to create or change. */
+        HelpdeskAccountBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "sampleChurros",
+                 *       "description": "random description",
+                 *       "domains": [
+                 *         "example.com"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskAccount"];
+            };
+        };
+        /** @description Fields of the agent to create or change. */
+        HelpdeskAgentBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "Email": "robot.tester@example.com",
+                 *       "FirstName": "Robot",
+                 *       "LastName": "Tester"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskAgent"];
+            };
+        };
+        /** @description Fields of the contact to create or change. */
+        HelpdeskContactBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "firstName": "churros",
+                 *       "lastName": "churrosTestDude",
+                 *       "email": "bob@testrobot.com"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskContact"];
+            };
+        };
+        /** @description Fields of the activity to create or change. */
+        HelpdeskActivityBody: {
+            content: {
+                "application/json": components["schemas"]["HelpdeskActivity"];
+            };
+        };
+        /** @description Fields of the task to create or change. */
+        HelpdeskTaskBody: {
+            content: {
+                "application/json": components["schemas"]["HelpdeskTask"];
+            };
+        };
+        /** @description Fields of the incident to create or change. */
+        HelpdeskIncidentBody: {
+            content: {
+                "application/json": components["schemas"]["HelpdeskIncident"];
+            };
+        };
+        /** @description The file, as `multipart/form-data` with the content in the `file` part. */
+        HelpdeskAttachmentUploadBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "file": "attach.txt (binary)"
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["HelpdeskAttachmentUploadForm"];
+            };
+        };
+        /** @description Fields of the comment to create or change. */
+        HelpdeskCommentBody: {
+            content: {
+                "application/json": components["schemas"]["HelpdeskComment"];
+            };
+        };
+        /** @description The work note to add. */
+        HelpdeskWorkNoteBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "work_notes": "I am the churro"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskWorkNote"];
+            };
+        };
+        /** @description Fields of the organization to create or change. */
+        HelpdeskOrganizationBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "companyName": "Churros HD Company",
+                 *       "companyIdentifier": "Churros123",
+                 *       "defaultAddress": {
+                 *         "siteName": "Main",
+                 *         "city": "dallas",
+                 *         "state": "TX",
+                 *         "zip": "75001"
+                 *       },
+                 *       "market": "Information Technology",
+                 *       "phoneNumber": "900123456"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskOrganization"];
+            };
+        };
+        /** @description Fields of the article to create or change. */
+        HelpdeskArticleBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ArticleType": "Sailthru__Discussion",
+                 *       "Title": "churros Testing",
+                 *       "UrlName": "churros-testing",
+                 *       "Summary": "You have to push a whole bunch of buttons."
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskArticle"];
+            };
+        };
+        /** @description The publication state to set. */
+        HelpdeskArticleStatusBody: {
+            content: {
+                "application/json": components["schemas"]["HelpdeskArticleStatus"];
+            };
+        };
+        /** @description Fields of the category to create or change. */
+        HelpdeskCategoryBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "label": "FAQ",
+                 *       "name": "Sailthru__FAQ__kav",
+                 *       "pluralLabel": "FAQs"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskCategory"];
+            };
+        };
+        /** @description Fields of the user to create or change. */
+        HelpdeskUserBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userName": "boby",
+                 *       "password": "S3cret-pass",
+                 *       "contactID": "29683590",
+                 *       "securityLevel": "5",
+                 *       "clientPortalActive": "True",
+                 *       "dateFormat": "1",
+                 *       "timeFormat": "19",
+                 *       "numberFormat": "22"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpdeskUser"];
+            };
+        };
+        /** @description Fields of the customer to create or change. */
+        FinanceCustomerBody: {
+            content: {
+                "application/json": components["schemas"]["FinanceCustomer"];
+            };
+        };
+        /** @description Fields of the employee to create or change. */
+        FinanceEmployeeBody: {
+            content: {
+                "application/json": components["schemas"]["FinanceEmployee"];
+            };
+        };
+        /** @description Fields of the invoice to create or change. */
+        FinanceInvoiceBody: {
+            content: {
+                "application/json": components["schemas"]["FinanceInvoice"];
+            };
+        };
+        /** @description Fields of the journal entry to create or change. */
+        FinanceJournalEntryBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tranDate": 1428649200000,
+                 *       "currency": {
+                 *         "internalId": "1",
+                 *         "name": "USA"
+                 *       },
+                 *       "subsidiary": {
+                 *         "internalId": "1"
+                 *       },
+                 *       "reversalDefer": false,
+                 *       "lineList": {
+                 *         "line": [
+                 *           {
+                 *             "debit": 1,
+                 *             "account": {
+                 *               "internalId": "10",
+                 *               "name": "1150 Employee Advances"
+                 *             }
+                 *           },
+                 *           {
+                 *             "credit": 1,
+                 *             "account": {
+                 *               "internalId": "161",
+                 *               "name": "1352 WIP : WIP COGS"
+                 *             }
+                 *           }
+                 *         ],
+                 *         "replaceAll": true
+                 *       },
+                 *       "customForm": {
+                 *         "internalId": "30",
+                 *         "name": "Standard Journal Entry"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinanceJournalEntry"];
+            };
+        };
+        /** @description Fields of the ledger account to create or change. */
+        FinanceLedgerAccountBody: {
+            content: {
+                "application/json": components["schemas"]["FinanceLedgerAccount"];
+            };
+        };
+        /** @description The payment method to create. */
+        FinancePaymentMethodBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "Name": "Gift card",
+                 *       "Type": "NON_CREDIT_CARD",
+                 *       "Active": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinancePaymentMethod"];
+            };
+        };
+        /** @description Fields of the payment to create or change. */
+        FinancePaymentBody: {
+            content: {
+                "application/json": components["schemas"]["FinancePayment"];
+            };
+        };
+        /** @description Fields of the product to create or change. */
+        FinanceProductBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "itemId": "ACC00007",
+                 *       "displayName": "Churros Product",
+                 *       "cost": 1000,
+                 *       "upcCode": "000MEEVIS",
+                 *       "incomeAccount": {
+                 *         "internalId": "55",
+                 *         "name": "4000 Sales"
+                 *       },
+                 *       "vendorName": "Churros",
+                 *       "purchaseDescription": "Churros Desc"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinanceProduct"];
+            };
+        };
+        /** @description Fields of the purchase order to create or change. */
+        FinancePurchaseOrderBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "entity": {
+                 *         "internalId": "1552",
+                 *         "name": "Amazon"
+                 *       },
+                 *       "status": "Pending Receipt",
+                 *       "currencyName": "USA",
+                 *       "location": {
+                 *         "internalId": "2",
+                 *         "name": "01: San Francisco"
+                 *       },
+                 *       "itemList": {
+                 *         "item": [
+                 *           {
+                 *             "line": 1,
+                 *             "item": {
+                 *               "internalId": "507",
+                 *               "name": "ACC00007"
+                 *             },
+                 *             "amount": 100,
+                 *             "quantity": 1,
+                 *             "rate": "100.00"
+                 *           }
+                 *         ],
+                 *         "replaceAll": true
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinancePurchaseOrder"];
+            };
+        };
+        /** @description The tax rate to create. */
+        FinanceTaxRateBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "Name": "Test",
+                 *       "Rate": 20
+                 *     }
+                 */
+                "application/json": components["schemas"]["FinanceTaxRate"];
+            };
+        };
+        /** @description Fields of the vendor to create or change. */
+        FinanceVendorBody: {
+            content: {
+                "application/json": components["schemas"]["FinanceVendor"];
             };
         };
     };
@@ -28620,6 +38356,7079 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listMarketingAccounts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingAccountPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createMarketingAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingAccountBody"];
+        responses: {
+            200: components["responses"]["MarketingAccountResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getMarketingAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider returns it.
+                 * @example 7
+                 */
+                id: components["parameters"]["marketingAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingAccountResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteMarketingAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider returns it.
+                 * @example 7
+                 */
+                id: components["parameters"]["marketingAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateMarketingAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider returns it.
+                 * @example 7
+                 */
+                id: components["parameters"]["marketingAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingAccountBody"];
+        responses: {
+            200: components["responses"]["MarketingAccountResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listMarketingActivities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingActivityPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    replaceMarketingActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingActivityReplaceBody"];
+        responses: {
+            200: components["responses"]["MarketingActivityResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createMarketingActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingActivityBody"];
+        responses: {
+            200: components["responses"]["MarketingActivityResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getMarketingActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the activity, as the provider returns it. (Salesforce Marketing Cloud: the journey id or
+                 *     key.)
+                 * @example ixn-created-via-the-api45
+                 */
+                id: components["parameters"]["marketingActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingActivityResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteMarketingActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the activity, as the provider returns it. (Salesforce Marketing Cloud: the journey id or
+                 *     key.)
+                 * @example ixn-created-via-the-api45
+                 */
+                id: components["parameters"]["marketingActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listMarketingActivityEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the activity, as the provider returns it. (Salesforce Marketing Cloud: the journey id or
+                 *     key.)
+                 * @example ixn-created-via-the-api45
+                 */
+                id: components["parameters"]["marketingActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingActivityEventPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getMarketingActivityEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the activity, as the provider returns it. (Salesforce Marketing Cloud: the journey id or
+                 *     key.)
+                 * @example ixn-created-via-the-api45
+                 */
+                id: components["parameters"]["marketingActivityId"];
+                /**
+                 * @description Identifier of the event of the activity, as the provider returns it.
+                 * @example bb8c2c9c-3b23-4b39-94c3-3a64bd4c27a7
+                 */
+                eventId: components["parameters"]["marketingActivityEventId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingActivityEventResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listMarketingCampaigns: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingCampaignPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createMarketingCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingCampaignBody"];
+        responses: {
+            200: components["responses"]["MarketingCampaignResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getMarketingCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the campaign, as the provider returns it.
+                 * @example 1001
+                 */
+                id: components["parameters"]["marketingCampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingCampaignResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteMarketingCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the campaign, as the provider returns it.
+                 * @example 1001
+                 */
+                id: components["parameters"]["marketingCampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateMarketingCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the campaign, as the provider returns it.
+                 * @example 1001
+                 */
+                id: components["parameters"]["marketingCampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingCampaignBody"];
+        responses: {
+            200: components["responses"]["MarketingCampaignResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listMarketingChannels: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingChannelPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getMarketingChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the channel, as the provider returns it. (Marketo looks channels up by name; the name
+                 *     works too.)
+                 * @example 1
+                 */
+                id: components["parameters"]["marketingChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingChannelResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listMarketingCompanies: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingCompanyPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createMarketingCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingCompanyBody"];
+        responses: {
+            200: components["responses"]["MarketingCompanyResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getMarketingCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the company, as the provider returns it.
+                 * @example 42
+                 */
+                id: components["parameters"]["marketingCompanyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingCompanyResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteMarketingCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the company, as the provider returns it.
+                 * @example 42
+                 */
+                id: components["parameters"]["marketingCompanyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateMarketingCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the company, as the provider returns it.
+                 * @example 42
+                 */
+                id: components["parameters"]["marketingCompanyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingCompanyBody"];
+        responses: {
+            200: components["responses"]["MarketingCompanyResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listMarketingContacts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingContactPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createMarketingContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingContactBody"];
+        responses: {
+            200: components["responses"]["MarketingContactResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getMarketingContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it. (Marketo: the lead id.)
+                 * @example 318581
+                 */
+                id: components["parameters"]["marketingContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingContactResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteMarketingContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it. (Marketo: the lead id.)
+                 * @example 318581
+                 */
+                id: components["parameters"]["marketingContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateMarketingContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it. (Marketo: the lead id.)
+                 * @example 318581
+                 */
+                id: components["parameters"]["marketingContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingContactBody"];
+        responses: {
+            200: components["responses"]["MarketingContactResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listMarketingContactActivities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it. (Marketo: the lead id.)
+                 * @example 318581
+                 */
+                id: components["parameters"]["marketingContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingActivityPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createMarketingContactInteraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it. (Marketo: the lead id.)
+                 * @example 318581
+                 */
+                id: components["parameters"]["marketingContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingContactInteractionBody"];
+        responses: {
+            200: components["responses"]["MarketingProviderAnswerResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createMarketingEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingEmailBody"];
+        responses: {
+            200: components["responses"]["MarketingEmailResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listMarketingFiles: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingFilePage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createMarketingFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingFileUploadBody"];
+        responses: {
+            200: components["responses"]["MarketingFileResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getMarketingFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the file, as the provider returns it.
+                 * @example 1203
+                 */
+                id: components["parameters"]["marketingFileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingFileResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    replaceMarketingFileContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the file, as the provider returns it.
+                 * @example 1203
+                 */
+                id: components["parameters"]["marketingFileId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingFileUploadBody"];
+        responses: {
+            200: components["responses"]["MarketingFileResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listMarketingFolders: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingFolderPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createMarketingFolder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingFolderBody"];
+        responses: {
+            200: components["responses"]["MarketingFolderResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getMarketingFolder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the folder, as the provider returns it.
+                 * @example 1021
+                 */
+                id: components["parameters"]["marketingFolderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingFolderResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateMarketingFolder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the folder, as the provider returns it.
+                 * @example 1021
+                 */
+                id: components["parameters"]["marketingFolderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingFolderBody"];
+        responses: {
+            200: components["responses"]["MarketingFolderResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createMarketingLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingLeadBody"];
+        responses: {
+            200: components["responses"]["MarketingLeadResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getMarketingLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider returns it. (Facebook Lead Ads: the id of a page or lead form.)
+                 * @example 1234
+                 */
+                id: components["parameters"]["marketingLeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingLeadOrLeads"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteMarketingLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider returns it. (Facebook Lead Ads: the id of a page or lead form.)
+                 * @example 1234
+                 */
+                id: components["parameters"]["marketingLeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateMarketingLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the lead, as the provider returns it. (Facebook Lead Ads: the id of a page or lead form.)
+                 * @example 1234
+                 */
+                id: components["parameters"]["marketingLeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingLeadBody"];
+        responses: {
+            200: components["responses"]["MarketingLeadResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listMarketingLists: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingListPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createMarketingList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingListBody"];
+        responses: {
+            200: components["responses"]["MarketingListResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getMarketingList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list, as the provider returns it.
+                 * @example 1044
+                 */
+                id: components["parameters"]["marketingListId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingListResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteMarketingList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list, as the provider returns it.
+                 * @example 1044
+                 */
+                id: components["parameters"]["marketingListId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateMarketingList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list, as the provider returns it.
+                 * @example 1044
+                 */
+                id: components["parameters"]["marketingListId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingListBody"];
+        responses: {
+            200: components["responses"]["MarketingListResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listMarketingListContacts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list, as the provider returns it.
+                 * @example 1044
+                 */
+                id: components["parameters"]["marketingListId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingContactPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    addMarketingListContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list, as the provider returns it.
+                 * @example 1044
+                 */
+                id: components["parameters"]["marketingListId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingListMembersBody"];
+        responses: {
+            200: components["responses"]["MarketingListMembersResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getMarketingListContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list, as the provider returns it.
+                 * @example 1044
+                 */
+                id: components["parameters"]["marketingListId"];
+                /**
+                 * @description Identifier of the contact (member) in the list, as the provider returns it. (Marketo: the lead id;
+                 *     Salesforce Marketing Cloud: the subscriber `ID`.)
+                 * @example 318581
+                 */
+                contactId: components["parameters"]["marketingListContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingContactResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    removeMarketingListContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list, as the provider returns it.
+                 * @example 1044
+                 */
+                id: components["parameters"]["marketingListId"];
+                /**
+                 * @description Identifier of the contact (member) in the list, as the provider returns it. (Marketo: the lead id;
+                 *     Salesforce Marketing Cloud: the subscriber `ID`.)
+                 * @example 318581
+                 */
+                contactId: components["parameters"]["marketingListContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateMarketingListContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list, as the provider returns it.
+                 * @example 1044
+                 */
+                id: components["parameters"]["marketingListId"];
+                /**
+                 * @description Identifier of the contact (member) in the list, as the provider returns it. (Marketo: the lead id;
+                 *     Salesforce Marketing Cloud: the subscriber `ID`.)
+                 * @example 318581
+                 */
+                contactId: components["parameters"]["marketingListContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingListMemberUpdateBody"];
+        responses: {
+            200: components["responses"]["MarketingContactResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listMarketingPartitions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingPartitionPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listMarketingPrograms: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingProgramPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createMarketingProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingProgramBody"];
+        responses: {
+            200: components["responses"]["MarketingProgramCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getMarketingProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the program, as the provider returns it.
+                 * @example 1107
+                 */
+                id: components["parameters"]["marketingProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingProgramResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteMarketingProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the program, as the provider returns it.
+                 * @example 1107
+                 */
+                id: components["parameters"]["marketingProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateMarketingProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the program, as the provider returns it.
+                 * @example 1107
+                 */
+                id: components["parameters"]["marketingProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MarketingProgramBody"];
+        responses: {
+            200: components["responses"]["MarketingProgramResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listMarketingProgramLeads: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the program, as the provider returns it.
+                 * @example 1107
+                 */
+                id: components["parameters"]["marketingProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingContactPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listMarketingTagTypes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingTagTypePage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getMarketingTagType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the tag type (its `tagType`).
+                 * @example Region
+                 */
+                id: components["parameters"]["marketingTagTypeName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MarketingTagTypeResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listExpenseGroupConfigurations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExpenseGroupConfigurationPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getExpenseGroupConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the group configuration, as the provider returns it.
+                 * @example gWv9T$p8DWUzsMbj0WSNmAVyyTpNt
+                 */
+                id: components["parameters"]["expenseGroupConfigurationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExpenseGroupConfigurationResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listExpenseEntries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExpenseEntryPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createExpenseEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ExpenseEntryBody"];
+        responses: {
+            200: components["responses"]["ExpenseEntryResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getExpenseEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the expense, as the provider returns it.
+                 * @example gWsUH2B3oRG$sPUgf7gNpkV7QA6xGpu$pdbQ
+                 */
+                id: components["parameters"]["expenseEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExpenseEntryResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteExpenseEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the expense, as the provider returns it.
+                 * @example gWsUH2B3oRG$sPUgf7gNpkV7QA6xGpu$pdbQ
+                 */
+                id: components["parameters"]["expenseEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExpenseDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateExpenseEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the expense, as the provider returns it.
+                 * @example gWsUH2B3oRG$sPUgf7gNpkV7QA6xGpu$pdbQ
+                 */
+                id: components["parameters"]["expenseEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ExpenseEntryBody"];
+        responses: {
+            200: components["responses"]["ExpenseEntryResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listExpenseListItems: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExpenseListItemPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createExpenseListItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ExpenseListItemBody"];
+        responses: {
+            200: components["responses"]["ExpenseListItemResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getExpenseListItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list item, as the provider returns it.
+                 * @example gWqnR7mLiHokIm09EWFmUvLJfKflwnrR9Sw
+                 */
+                id: components["parameters"]["expenseListItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExpenseListItemResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteExpenseListItem: {
+        parameters: {
+            query?: {
+                /**
+                 * @description List the item belongs to (its `ListID`); Concur needs it to delete an item.
+                 * @example gWrB3eM9eOjLlGAQF9vnAp0epX4xskX9b$sg
+                 */
+                listId?: components["parameters"]["expenseItemListId"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list item, as the provider returns it.
+                 * @example gWqnR7mLiHokIm09EWFmUvLJfKflwnrR9Sw
+                 */
+                id: components["parameters"]["expenseListItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExpenseDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateExpenseListItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list item, as the provider returns it.
+                 * @example gWqnR7mLiHokIm09EWFmUvLJfKflwnrR9Sw
+                 */
+                id: components["parameters"]["expenseListItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ExpenseListItemBody"];
+        responses: {
+            200: components["responses"]["ExpenseListItemResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listExpenseLists: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExpenseListPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createExpenseList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ExpenseListBody"];
+        responses: {
+            200: components["responses"]["ExpenseListResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getExpenseList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list, as the provider returns it.
+                 * @example gWrB3eM9eOjLlGAQF9vnAp0epX4xskX9b$sg
+                 */
+                id: components["parameters"]["expenseListId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExpenseListResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateExpenseList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the list, as the provider returns it.
+                 * @example gWrB3eM9eOjLlGAQF9vnAp0epX4xskX9b$sg
+                 */
+                id: components["parameters"]["expenseListId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ExpenseListBody"];
+        responses: {
+            200: components["responses"]["ExpenseListResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createExpensePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ExpensePaymentBody"];
+        responses: {
+            200: components["responses"]["ExpensePaymentResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getExpensePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the payment request, as the provider returns it.
+                 * @example F1CE7B4A1BEC4D43BC7E
+                 */
+                id: components["parameters"]["expensePaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExpensePaymentResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateExpensePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the payment request, as the provider returns it.
+                 * @example F1CE7B4A1BEC4D43BC7E
+                 */
+                id: components["parameters"]["expensePaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ExpensePaymentBody"];
+        responses: {
+            200: components["responses"]["ExpensePaymentResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listExpensePaymentDigests: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExpensePaymentDigestPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getExpensePaymentDigest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the payment request, as the provider returns it.
+                 * @example F1CE7B4A1BEC4D43BC7E
+                 */
+                id: components["parameters"]["expensePaymentDigestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExpensePaymentDigestResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listExpenseReports: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExpenseReportPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createExpenseReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ExpenseReportBody"];
+        responses: {
+            200: components["responses"]["ExpenseReportResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getExpenseReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the report, as the provider returns it.
+                 * @example A1D03617E3664840A092
+                 */
+                id: components["parameters"]["expenseReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExpenseReportResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateExpenseReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the report, as the provider returns it.
+                 * @example A1D03617E3664840A092
+                 */
+                id: components["parameters"]["expenseReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ExpenseReportBody"];
+        responses: {
+            200: components["responses"]["ExpenseReportResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listExpenseUsers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExpenseUserPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateExpenseVendorBank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ExpenseVendorBankBody"];
+        responses: {
+            200: components["responses"]["ExpenseVendorBankResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteExpenseVendorGroup: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Name of the vendor group to remove from the vendor.
+                 * @example name
+                 */
+                groupName?: components["parameters"]["expenseVendorGroupName"];
+                /**
+                 * @description Code of the vendor whose vendor group is set or removed.
+                 * @example 8C6FBE02421049F1B03CA0E85CD170B2
+                 */
+                vendorCode?: components["parameters"]["expenseVendorCode"];
+                /**
+                 * @description Address code of the vendor.
+                 * @example INR
+                 */
+                addressCode?: components["parameters"]["expenseAddressCode"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExpenseDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateExpenseVendorGroup: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Code of the vendor whose vendor group is set or removed.
+                 * @example 8C6FBE02421049F1B03CA0E85CD170B2
+                 */
+                vendorCode?: components["parameters"]["expenseVendorCode"];
+                /**
+                 * @description Address code of the vendor.
+                 * @example INR
+                 */
+                addressCode?: components["parameters"]["expenseAddressCode"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ExpenseVendorGroupBody"];
+        responses: {
+            200: components["responses"]["ExpenseVendorGroupResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listHelpdeskAccounts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskAccountPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createHelpdeskAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskAccountBody"];
+        responses: {
+            200: components["responses"]["HelpdeskAccountResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getHelpdeskAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider returns it.
+                 * @example 5000123456
+                 */
+                id: components["parameters"]["helpdeskAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskAccountResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteHelpdeskAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider returns it.
+                 * @example 5000123456
+                 */
+                id: components["parameters"]["helpdeskAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateHelpdeskAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the account, as the provider returns it.
+                 * @example 5000123456
+                 */
+                id: components["parameters"]["helpdeskAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskAccountBody"];
+        responses: {
+            200: components["responses"]["HelpdeskAccountResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listHelpdeskAgents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskAgentPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createHelpdeskAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskAgentBody"];
+        responses: {
+            200: components["responses"]["HelpdeskAgentResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getHelpdeskAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the agent, as the provider returns it.
+                 * @example 0056A000001KfXyQAK
+                 */
+                id: components["parameters"]["helpdeskAgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskAgentResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteHelpdeskAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the agent, as the provider returns it.
+                 * @example 0056A000001KfXyQAK
+                 */
+                id: components["parameters"]["helpdeskAgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateHelpdeskAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the agent, as the provider returns it.
+                 * @example 0056A000001KfXyQAK
+                 */
+                id: components["parameters"]["helpdeskAgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskAgentBody"];
+        responses: {
+            200: components["responses"]["HelpdeskAgentResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getHelpdeskAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the attachment, as the provider returns it.
+                 * @example 29683601
+                 */
+                id: components["parameters"]["helpdeskAttachmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskAttachmentResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteHelpdeskAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the attachment, as the provider returns it.
+                 * @example 29683601
+                 */
+                id: components["parameters"]["helpdeskAttachmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listHelpdeskContacts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskContactPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createHelpdeskContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskContactBody"];
+        responses: {
+            200: components["responses"]["HelpdeskContactResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getHelpdeskContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskContactResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteHelpdeskContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateHelpdeskContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskContactBody"];
+        responses: {
+            200: components["responses"]["HelpdeskContactResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listHelpdeskContactActivities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskActivityPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createHelpdeskContactActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskActivityBody"];
+        responses: {
+            200: components["responses"]["HelpdeskActivityResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getHelpdeskContactActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+                /**
+                 * @description Identifier of the activity, as the provider returns it.
+                 * @example 00U6A000003Hc3dUAC
+                 */
+                activityId: components["parameters"]["helpdeskActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskActivityResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteHelpdeskContactActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+                /**
+                 * @description Identifier of the activity, as the provider returns it.
+                 * @example 00U6A000003Hc3dUAC
+                 */
+                activityId: components["parameters"]["helpdeskActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateHelpdeskContactActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+                /**
+                 * @description Identifier of the activity, as the provider returns it.
+                 * @example 00U6A000003Hc3dUAC
+                 */
+                activityId: components["parameters"]["helpdeskActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskActivityBody"];
+        responses: {
+            200: components["responses"]["HelpdeskActivityResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listHelpdeskContactTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskTaskPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createHelpdeskContactTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskTaskBody"];
+        responses: {
+            200: components["responses"]["HelpdeskTaskResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getHelpdeskContactTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+                /**
+                 * @description Identifier of the task, as the provider returns it.
+                 * @example 00T6A000004Zr1BUAS
+                 */
+                taskId: components["parameters"]["helpdeskTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskTaskResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteHelpdeskContactTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+                /**
+                 * @description Identifier of the task, as the provider returns it.
+                 * @example 00T6A000004Zr1BUAS
+                 */
+                taskId: components["parameters"]["helpdeskTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateHelpdeskContactTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact, as the provider returns it.
+                 * @example 0036A00000Pj5yQQAR
+                 */
+                id: components["parameters"]["helpdeskContactId"];
+                /**
+                 * @description Identifier of the task, as the provider returns it.
+                 * @example 00T6A000004Zr1BUAS
+                 */
+                taskId: components["parameters"]["helpdeskTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskTaskBody"];
+        responses: {
+            200: components["responses"]["HelpdeskTaskResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listHelpdeskGroups: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskGroupPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listHelpdeskIncidents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskIncidentPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createHelpdeskIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskIncidentBody"];
+        responses: {
+            200: components["responses"]["HelpdeskIncidentResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getHelpdeskIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskIncidentResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteHelpdeskIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateHelpdeskIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskIncidentBody"];
+        responses: {
+            200: components["responses"]["HelpdeskIncidentResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listHelpdeskIncidentActivities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskActivityPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createHelpdeskIncidentActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskActivityBody"];
+        responses: {
+            200: components["responses"]["HelpdeskActivityResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getHelpdeskIncidentActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+                /**
+                 * @description Identifier of the activity, as the provider returns it.
+                 * @example 00U6A000003Hc3dUAC
+                 */
+                activityId: components["parameters"]["helpdeskActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskActivityResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteHelpdeskIncidentActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+                /**
+                 * @description Identifier of the activity, as the provider returns it.
+                 * @example 00U6A000003Hc3dUAC
+                 */
+                activityId: components["parameters"]["helpdeskActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateHelpdeskIncidentActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+                /**
+                 * @description Identifier of the activity, as the provider returns it.
+                 * @example 00U6A000003Hc3dUAC
+                 */
+                activityId: components["parameters"]["helpdeskActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskActivityBody"];
+        responses: {
+            200: components["responses"]["HelpdeskActivityResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listHelpdeskIncidentAttachments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskAttachmentPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createHelpdeskIncidentAttachment: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Name to give the attached file (Autotask needs it).
+                 * @example attach.txt
+                 */
+                fileName?: components["parameters"]["helpdeskAttachmentFileName"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskAttachmentUploadBody"];
+        responses: {
+            200: components["responses"]["HelpdeskAttachmentResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getHelpdeskIncidentAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+                /**
+                 * @description Identifier of the attachment, as the provider returns it. (ServiceNow: the attachment's `sys_id`.)
+                 * @example 29683601
+                 */
+                attachmentId: components["parameters"]["helpdeskIncidentAttachmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskAttachmentResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteHelpdeskIncidentAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+                /**
+                 * @description Identifier of the attachment, as the provider returns it. (ServiceNow: the attachment's `sys_id`.)
+                 * @example 29683601
+                 */
+                attachmentId: components["parameters"]["helpdeskIncidentAttachmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listHelpdeskIncidentComments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskCommentPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createHelpdeskIncidentComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskCommentBody"];
+        responses: {
+            200: components["responses"]["HelpdeskCommentResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getHelpdeskIncidentComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+                /**
+                 * @description Identifier of the comment, as the provider returns it.
+                 * @example 30127
+                 */
+                commentId: components["parameters"]["helpdeskCommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskCommentResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteHelpdeskIncidentComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+                /**
+                 * @description Identifier of the comment, as the provider returns it.
+                 * @example 30127
+                 */
+                commentId: components["parameters"]["helpdeskCommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateHelpdeskIncidentComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+                /**
+                 * @description Identifier of the comment, as the provider returns it.
+                 * @example 30127
+                 */
+                commentId: components["parameters"]["helpdeskCommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskCommentBody"];
+        responses: {
+            200: components["responses"]["HelpdeskCommentResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listHelpdeskIncidentHistoryEntries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskIncidentHistoryPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getHelpdeskIncidentHistoryEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+                /**
+                 * @description Identifier of the history entry, as the provider returns it.
+                 * @example 10401
+                 */
+                historyId: components["parameters"]["helpdeskHistoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskIncidentHistoryResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listHelpdeskIncidentTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskTaskPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createHelpdeskIncidentTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskTaskBody"];
+        responses: {
+            200: components["responses"]["HelpdeskTaskResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getHelpdeskIncidentTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+                /**
+                 * @description Identifier of the task, as the provider returns it.
+                 * @example 00T6A000004Zr1BUAS
+                 */
+                taskId: components["parameters"]["helpdeskTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskTaskResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteHelpdeskIncidentTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+                /**
+                 * @description Identifier of the task, as the provider returns it.
+                 * @example 00T6A000004Zr1BUAS
+                 */
+                taskId: components["parameters"]["helpdeskTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateHelpdeskIncidentTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+                /**
+                 * @description Identifier of the task, as the provider returns it.
+                 * @example 00T6A000004Zr1BUAS
+                 */
+                taskId: components["parameters"]["helpdeskTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskTaskBody"];
+        responses: {
+            200: components["responses"]["HelpdeskTaskResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listHelpdeskIncidentWorkNotes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskWorkNotePage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createHelpdeskIncidentWorkNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the incident, as the provider returns it.
+                 * @example 5006A000003LXhmQAG
+                 */
+                id: components["parameters"]["helpdeskIncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskWorkNoteBody"];
+        responses: {
+            200: components["responses"]["HelpdeskWorkNoteResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listHelpdeskOrganizations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskOrganizationPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createHelpdeskOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskOrganizationBody"];
+        responses: {
+            200: components["responses"]["HelpdeskOrganizationResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getHelpdeskOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the organization, as the provider returns it.
+                 * @example 19297
+                 */
+                id: components["parameters"]["helpdeskOrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskOrganizationResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteHelpdeskOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the organization, as the provider returns it.
+                 * @example 19297
+                 */
+                id: components["parameters"]["helpdeskOrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateHelpdeskOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the organization, as the provider returns it.
+                 * @example 19297
+                 */
+                id: components["parameters"]["helpdeskOrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskOrganizationBody"];
+        responses: {
+            200: components["responses"]["HelpdeskOrganizationResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listHelpdeskArticles: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskArticlePage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createHelpdeskArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskArticleBody"];
+        responses: {
+            200: components["responses"]["HelpdeskArticleResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getHelpdeskArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the article, as the provider returns it.
+                 * @example ka06A000000TKmOQAW
+                 */
+                id: components["parameters"]["helpdeskArticleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskArticleResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteHelpdeskArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the article, as the provider returns it.
+                 * @example ka06A000000TKmOQAW
+                 */
+                id: components["parameters"]["helpdeskArticleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateHelpdeskArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the article, as the provider returns it.
+                 * @example ka06A000000TKmOQAW
+                 */
+                id: components["parameters"]["helpdeskArticleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskArticleBody"];
+        responses: {
+            200: components["responses"]["HelpdeskArticleResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    setHelpdeskArticleStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the article, as the provider returns it.
+                 * @example ka06A000000TKmOQAW
+                 */
+                id: components["parameters"]["helpdeskArticleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskArticleStatusBody"];
+        responses: {
+            200: components["responses"]["HelpdeskArticleResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listHelpdeskCategories: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskCategoryPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createHelpdeskCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskCategoryBody"];
+        responses: {
+            200: components["responses"]["HelpdeskCategoryResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getHelpdeskCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the category, as the provider returns it.
+                 * @example Sailthru__FAQ__kav
+                 */
+                id: components["parameters"]["helpdeskCategoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskCategoryResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteHelpdeskCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the category, as the provider returns it.
+                 * @example Sailthru__FAQ__kav
+                 */
+                id: components["parameters"]["helpdeskCategoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateHelpdeskCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the category, as the provider returns it.
+                 * @example Sailthru__FAQ__kav
+                 */
+                id: components["parameters"]["helpdeskCategoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskCategoryBody"];
+        responses: {
+            200: components["responses"]["HelpdeskCategoryResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listHelpdeskUsers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskUserPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createHelpdeskUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskUserBody"];
+        responses: {
+            200: components["responses"]["HelpdeskUserResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getHelpdeskUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the user, as the provider returns it.
+                 * @example 29683612
+                 */
+                id: components["parameters"]["helpdeskUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskUserResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteHelpdeskUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the user, as the provider returns it.
+                 * @example 29683612
+                 */
+                id: components["parameters"]["helpdeskUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HelpdeskDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateHelpdeskUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the user, as the provider returns it.
+                 * @example 29683612
+                 */
+                id: components["parameters"]["helpdeskUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["HelpdeskUserBody"];
+        responses: {
+            200: components["responses"]["HelpdeskUserResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listFinanceCustomers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceCustomerPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createFinanceCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinanceCustomerBody"];
+        responses: {
+            200: components["responses"]["FinanceCustomerResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getFinanceCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the customer, as the provider returns it.
+                 * @example 1178
+                 */
+                id: components["parameters"]["financeCustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceCustomerResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteFinanceCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the customer, as the provider returns it.
+                 * @example 1178
+                 */
+                id: components["parameters"]["financeCustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateFinanceCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the customer, as the provider returns it.
+                 * @example 1178
+                 */
+                id: components["parameters"]["financeCustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinanceCustomerBody"];
+        responses: {
+            200: components["responses"]["FinanceCustomerResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listFinanceEmployees: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceEmployeePage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createFinanceEmployee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinanceEmployeeBody"];
+        responses: {
+            200: components["responses"]["FinanceEmployeeResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getFinanceEmployee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the employee, as the provider returns it.
+                 * @example 1302
+                 */
+                id: components["parameters"]["financeEmployeeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceEmployeeResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteFinanceEmployee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the employee, as the provider returns it.
+                 * @example 1302
+                 */
+                id: components["parameters"]["financeEmployeeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateFinanceEmployee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the employee, as the provider returns it.
+                 * @example 1302
+                 */
+                id: components["parameters"]["financeEmployeeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinanceEmployeeBody"];
+        responses: {
+            200: components["responses"]["FinanceEmployeeResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listFinanceInvoices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceInvoicePage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createFinanceInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinanceInvoiceBody"];
+        responses: {
+            200: components["responses"]["FinanceInvoiceResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getFinanceInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the invoice, as the provider returns it.
+                 * @example 10452
+                 */
+                id: components["parameters"]["financeInvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceInvoiceResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteFinanceInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the invoice, as the provider returns it.
+                 * @example 10452
+                 */
+                id: components["parameters"]["financeInvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateFinanceInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the invoice, as the provider returns it.
+                 * @example 10452
+                 */
+                id: components["parameters"]["financeInvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinanceInvoiceBody"];
+        responses: {
+            200: components["responses"]["FinanceInvoiceResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listFinanceJournalEntries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceJournalEntryPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createFinanceJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinanceJournalEntryBody"];
+        responses: {
+            200: components["responses"]["FinanceJournalEntryResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getFinanceJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the journal entry, as the provider returns it.
+                 * @example 20117
+                 */
+                id: components["parameters"]["financeJournalEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceJournalEntryResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteFinanceJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the journal entry, as the provider returns it.
+                 * @example 20117
+                 */
+                id: components["parameters"]["financeJournalEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateFinanceJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the journal entry, as the provider returns it.
+                 * @example 20117
+                 */
+                id: components["parameters"]["financeJournalEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinanceJournalEntryBody"];
+        responses: {
+            200: components["responses"]["FinanceJournalEntryResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listFinanceLedgerAccounts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceLedgerAccountPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createFinanceLedgerAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinanceLedgerAccountBody"];
+        responses: {
+            200: components["responses"]["FinanceLedgerAccountResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getFinanceLedgerAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the ledger account, as the provider returns it.
+                 * @example 120
+                 */
+                id: components["parameters"]["financeLedgerAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceLedgerAccountResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteFinanceLedgerAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the ledger account, as the provider returns it.
+                 * @example 120
+                 */
+                id: components["parameters"]["financeLedgerAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateFinanceLedgerAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the ledger account, as the provider returns it.
+                 * @example 120
+                 */
+                id: components["parameters"]["financeLedgerAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinanceLedgerAccountBody"];
+        responses: {
+            200: components["responses"]["FinanceLedgerAccountResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listFinancePaymentMethods: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinancePaymentMethodPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createFinancePaymentMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinancePaymentMethodBody"];
+        responses: {
+            200: components["responses"]["FinancePaymentMethodResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getFinancePaymentMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the payment method, as the provider returns it.
+                 * @example 3
+                 */
+                id: components["parameters"]["financePaymentMethodId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinancePaymentMethodResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listFinancePayments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinancePaymentPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createFinancePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinancePaymentBody"];
+        responses: {
+            200: components["responses"]["FinancePaymentResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getFinancePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the payment, as the provider returns it.
+                 * @example 20340
+                 */
+                id: components["parameters"]["financePaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinancePaymentResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteFinancePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the payment, as the provider returns it.
+                 * @example 20340
+                 */
+                id: components["parameters"]["financePaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateFinancePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the payment, as the provider returns it.
+                 * @example 20340
+                 */
+                id: components["parameters"]["financePaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinancePaymentBody"];
+        responses: {
+            200: components["responses"]["FinancePaymentResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listFinanceProducts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceProductPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createFinanceProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinanceProductBody"];
+        responses: {
+            200: components["responses"]["FinanceProductResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getFinanceProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the product, as the provider returns it.
+                 * @example 507
+                 */
+                id: components["parameters"]["financeProductId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceProductResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteFinanceProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the product, as the provider returns it.
+                 * @example 507
+                 */
+                id: components["parameters"]["financeProductId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateFinanceProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the product, as the provider returns it.
+                 * @example 507
+                 */
+                id: components["parameters"]["financeProductId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinanceProductBody"];
+        responses: {
+            200: components["responses"]["FinanceProductResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listFinancePurchaseOrders: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinancePurchaseOrderPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createFinancePurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinancePurchaseOrderBody"];
+        responses: {
+            200: components["responses"]["FinancePurchaseOrderResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getFinancePurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the purchase order, as the provider returns it.
+                 * @example 30881
+                 */
+                id: components["parameters"]["financePurchaseOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinancePurchaseOrderResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteFinancePurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the purchase order, as the provider returns it.
+                 * @example 30881
+                 */
+                id: components["parameters"]["financePurchaseOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateFinancePurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the purchase order, as the provider returns it.
+                 * @example 30881
+                 */
+                id: components["parameters"]["financePurchaseOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinancePurchaseOrderBody"];
+        responses: {
+            200: components["responses"]["FinancePurchaseOrderResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listFinanceTaxRates: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceTaxRatePage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createFinanceTaxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinanceTaxRateBody"];
+        responses: {
+            200: components["responses"]["FinanceTaxRateResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getFinanceTaxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the tax rate, as the provider returns it.
+                 * @example -7
+                 */
+                id: components["parameters"]["financeTaxRateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceTaxRateResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    listFinanceVendors: {
+        parameters: {
+            query?: {
+                /**
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description Comma-separated sort fields, each optionally followed by `asc` or `desc`.
+                 * @example lastName asc,createdDate desc
+                 */
+                orderBy?: components["parameters"]["orderBy"];
+                /**
+                 * @description Comma-separated list of the fields to return, where the element supports field selection.
+                 * @example id,firstName,lastName
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Largest number of records in one page. Hub lists default to the element's maximum page size
+                 *     (`pagination.max`); platform lists to 200 unless stated.
+                 * @example 100
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description The `Elements-Next-Page-Token` of the previous page. Send it with the same `pageSize` to read the next
+                 *     page; the last page has no token.
+                 * @example eyJwYWdlIjoyfQ==
+                 */
+                nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceVendorPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    createFinanceVendor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinanceVendorBody"];
+        responses: {
+            200: components["responses"]["FinanceVendorResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    getFinanceVendor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the vendor, as the provider returns it.
+                 * @example 1552
+                 */
+                id: components["parameters"]["financeVendorId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceVendorResult"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    deleteFinanceVendor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the vendor, as the provider returns it.
+                 * @example 1552
+                 */
+                id: components["parameters"]["financeVendorId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FinanceDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    updateFinanceVendor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the vendor, as the provider returns it.
+                 * @example 1552
+                 */
+                id: components["parameters"]["financeVendorId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["FinanceVendorBody"];
+        responses: {
+            200: components["responses"]["FinanceVendorResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];

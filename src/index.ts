@@ -33,5 +33,42 @@ export {
 } from './retry.js';
 export type { RetryOptions, RetryPolicy } from './retry.js';
 
+// oauth (connect a user's account: start → callback → finish)
+export { defineOAuthApp, startOAuth, startOAuth1 } from './oauth.js';
+export type {
+  ElementKeyOrId,
+  OAuth1Start,
+  OAuthApp,
+  OAuthStart,
+  StartOAuth1Options,
+  StartOAuthOptions,
+} from './oauth.js';
+export { createInstance, finishOAuth, reauthorizeInstance } from './oauth-finish.js';
+export type {
+  CreateInstanceOptions,
+  FinishOAuthOptions,
+  InstanceFields,
+  OAuthCallbackResult,
+  ReauthorizeInstanceOptions,
+} from './oauth-finish.js';
+export {
+  OAuthCallbackError,
+  OAuthProviderError,
+  OAuthStateError,
+  constantTimeEqual,
+  createOAuthState,
+  readOAuth1Callback,
+  readOAuthCallback,
+} from './oauth-callback.js';
+export type {
+  OAuth1Callback,
+  OAuthCallback,
+  OAuthCallbackInput,
+  OAuthCallbackProblem,
+  OAuthProviderData,
+  ReadOAuth1CallbackOptions,
+  ReadOAuthCallbackOptions,
+} from './oauth-callback.js';
+
 // redaction (for logging your own requests without leaking secrets)
 export { REDACTED, redactAuthorization, redactHeaders, redactUrl } from './internal/redact.js';

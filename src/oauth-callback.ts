@@ -3,11 +3,7 @@ import { REDACTED } from './internal/redact.js';
 
 /** Why an OAuth callback was refused; see {@link OAuthCallbackError.reason}. */
 export type OAuthCallbackProblem =
-  | 'provider_error'
-  | 'missing_state'
-  | 'state_mismatch'
-  | 'missing_code'
-  | 'malformed_callback';
+  'provider_error' | 'missing_state' | 'state_mismatch' | 'missing_code' | 'malformed_callback';
 
 /**
  * The callback of an OAuth authorization cannot be used: the provider sent an error, the `state` is missing or
@@ -57,10 +53,7 @@ export class OAuthStateError extends OAuthCallbackError {
 
 /** A callback as received: the full URL, the request path (`req.url`), its query, or the parsed query object. */
 export type OAuthCallbackInput =
-  | string
-  | URL
-  | URLSearchParams
-  | Readonly<Record<string, string | readonly string[] | undefined>>;
+  string | URL | URLSearchParams | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** Options of {@link readOAuthCallback}. */
 export type ReadOAuthCallbackOptions = {
@@ -220,7 +213,10 @@ function assertExpected(name: string, value: unknown, from: string): asserts val
 
 const ignoredInProviderData = new Set(['state', 'error', 'error_description', 'error_uri']);
 
-function collectProviderData(params: Map<string, string[]>, base: Record<string, string>): Record<string, string> {
+function collectProviderData(
+  params: Map<string, string[]>,
+  base: Record<string, string>,
+): Record<string, string> {
   const data: Record<string, string> = {};
   for (const [name, values] of params) {
     if (ignoredInProviderData.has(name) || name in base) continue;
@@ -239,13 +235,19 @@ function collectProviderData(params: Map<string, string[]>, base: Record<string,
  * const callback = readOAuthCallback(req.url, { expectedState: cookies.oauth_state });
  * const instance = await finishOAuth(ce, app, { elementKey: 'sfdc', callback, name: 'Acme Salesforce' });
  */
-export function readOAuthCallback(input: OAuthCallbackInput, options: ReadOAuthCallbackOptions): OAuthCallback {
+export function readOAuthCallback(
+  input: OAuthCallbackInput,
+  options: ReadOAuthCallbackOptions,
+): OAuthCallback {
   assertExpected('expectedState', options?.expectedState, 'state returned by startOAuth');
   const params = toParams(input);
   throwIfProviderError(params);
   const state = single(params, 'state');
   if (state === undefined) {
-    throw new OAuthStateError('The OAuth callback has no state; start the connection again.', 'missing_state');
+    throw new OAuthStateError(
+      'The OAuth callback has no state; start the connection again.',
+      'missing_state',
+    );
   }
   if (!constantTimeEqual(state, options.expectedState)) {
     throw new OAuthStateError(
@@ -271,14 +273,24 @@ export function readOAuthCallback(input: OAuthCallbackInput, options: ReadOAuthC
  * the `providerData` Cloud Elements needs (`oauth_token`, `oauth_verifier`, `secret`). The `oauth_token` must be
  * the request token of this user's flow (compared in constant time), else {@link OAuthStateError}.
  */
-export function readOAuth1Callback(input: OAuthCallbackInput, options: ReadOAuth1CallbackOptions): OAuth1Callback {
+export function readOAuth1Callback(
+  input: OAuthCallbackInput,
+  options: ReadOAuth1CallbackOptions,
+): OAuth1Callback {
   assertExpected('requestToken', options?.requestToken, 'request token returned by startOAuth1');
-  assertExpected('requestTokenSecret', options.requestTokenSecret, 'request token secret returned by startOAuth1');
+  assertExpected(
+    'requestTokenSecret',
+    options.requestTokenSecret,
+    'request token secret returned by startOAuth1',
+  );
   const params = toParams(input);
   throwIfProviderError(params);
   const token = single(params, 'oauth_token');
   if (token === undefined) {
-    throw new OAuthStateError('The OAuth 1 callback has no oauth_token; start the connection again.', 'missing_state');
+    throw new OAuthStateError(
+      'The OAuth 1 callback has no oauth_token; start the connection again.',
+      'missing_state',
+    );
   }
   if (!constantTimeEqual(token, options.requestToken)) {
     throw new OAuthStateError(
@@ -288,7 +300,10 @@ export function readOAuth1Callback(input: OAuthCallbackInput, options: ReadOAuth
   }
   const verifier = single(params, 'oauth_verifier');
   if (verifier === undefined) {
-    throw new OAuthCallbackError('The OAuth 1 callback has neither an oauth_verifier nor an error.', 'missing_code');
+    throw new OAuthCallbackError(
+      'The OAuth 1 callback has neither an oauth_verifier nor an error.',
+      'missing_code',
+    );
   }
   const providerData = collectProviderData(params, {
     oauth_token: token,

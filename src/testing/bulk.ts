@@ -1,22 +1,15 @@
-import { keyField, parseUpload, type BulkRecordError, type ParsedUpload } from './bulk-files.js';
+import { parseUpload, type BulkRecordError, type ParsedUpload } from './bulk-files.js';
+import { runBulkQuery, runBulkUpload } from './bulk-run.js';
 import { parseBulkSelect, type BulkSelect } from './ceql.js';
-import { compareForOrderBy, matchesCeql } from './ceql-eval.js';
+import { compareForOrderBy } from './ceql-eval.js';
 import { formatCsv } from './csv.js';
 import { deliver } from './events.js';
 import { EmulatorHttpError, type Reply, type RequestContext } from './http.js';
-import {
-  callerInstance,
-  createRecord,
-  findRecords,
-  presentRecord,
-  resourcesOf,
-  updateRecord,
-  withoutNulls,
-} from './hubs.js';
+import { callerInstance, resourcesOf } from './hubs.js';
 import { parseMultipart } from './multipart.js';
 import { pageReply } from './paging.js';
 import type { Route } from './server.js';
-import type { EmulatorInstance, EmulatorState, HubRecord } from './state.js';
+import type { EmulatorInstance, EmulatorState } from './state.js';
 
 /** States of an emulated bulk job, in the order a job goes through them. */
 export type BulkJobState = 'CREATED' | 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'CANCELLED';
@@ -87,56 +80,11 @@ export function createBulkEngine(state: EmulatorState, options: BulkOptions = {}
     updatedDate: job.updatedDate,
   });
 
-  const runQuery = (job: BulkJob, instance: EmulatorInstance): void => {
-    const select = job.select!;
-    let records = [...state.records(instance.id, job.objectName).values()].filter(
-      (record) => !select.where || matchesCeql(record, select.where),
-    );
-    if (select.orderBy) records.sort(compareForOrderBy(select.orderBy));
-    if (select.limit !== undefined) records = records.slice(0, select.limit);
-    const fields = select.fields === '*' ? undefined : select.fields;
-    job.results = records.map((record) => presentRecord(instance, record, fields) as Record<string, unknown>);
-  };
-
-  const runUpload = (job: BulkJob, instance: EmulatorInstance): void => {
-    const { records, errors, metaData } = job.upload!;
-    const key = keyField(metaData);
-    const action = metaData.action ?? (key ? 'upsert' : 'create');
-    job.errors = [...errors];
-    // An index by the key field keeps large upserts linear.
-    const byKey = new Map<string, HubRecord>();
-    if (key !== undefined) {
-      for (const found of findRecords(state, instance, job.objectName)) {
-        if (found[key] !== undefined && found[key] !== null) byKey.set(String(found[key]), found);
-      }
-    }
-    for (const { recordNumber, record } of records) {
-      try {
-        const existing =
-          action === 'create' || key === undefined || record[key] === undefined
-            ? undefined
-            : byKey.get(String(record[key]));
-        if (action === 'update' && !existing) {
-          const value = key === undefined ? undefined : record[key];
-          throw new EmulatorHttpError(404, `No record found with ${key} = ${String(value ?? '(empty)')}`);
-        }
-        const written = existing
-          ? updateRecord(state, instance, job.objectName, existing, record, { notify: false })
-          : createRecord(state, instance, job.objectName, record, { notify: false });
-        if (key !== undefined && written[key] !== undefined) byKey.set(String(written[key]), written);
-        job.results.push(withoutNulls({ ...written }) as Record<string, unknown>);
-      } catch (error) {
-        if (!(error instanceof EmulatorHttpError)) throw error;
-        job.errors.push({ recordNumber, message: error.providerMessage ?? error.message, record });
-      }
-    }
-  };
-
   const finish = (job: BulkJob): void => {
     const instance = state.instances.get(job.instanceId);
     if (job.status === 'COMPLETED' && instance) {
-      if (job.kind === 'query') runQuery(job, instance);
-      else runUpload(job, instance);
+      if (job.kind === 'query') runBulkQuery(state, job, instance);
+      else runBulkUpload(state, job, instance);
     }
     if (job.callbackUrl) {
       deliver(

@@ -73,7 +73,8 @@ export function documentsRoutes(state: EmulatorState): Route[] {
     const name = baseName(item.path).replace(/["\\\r\n]/g, '_');
     return {
       bytes: item.content ?? Buffer.alloc(0),
-      contentType: item.contentType ?? 'application/octet-stream',
+      // The spec declares only application/octet-stream for downloads, whatever type the upload had.
+      contentType: 'application/octet-stream',
       headers: { 'Content-Disposition': `attachment; filename="${name}"` },
     };
   };
@@ -168,7 +169,6 @@ export function documentsRoutes(state: EmulatorState): Route[] {
         directory: false,
         tags,
         content: Buffer.from(file.data),
-        ...(file.contentType ? { contentType: file.contentType } : {}),
         ...(description === null ? {} : { description }),
       });
       notify(call, 'files', 'CREATED', item);

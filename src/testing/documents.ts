@@ -12,8 +12,6 @@ export interface DocumentItem {
   description?: string;
   /** File content (files only). */
   content?: Buffer;
-  /** Content type given at upload (files only). */
-  contentType?: string;
 }
 
 /** The files and folders of one documents instance, by path and by id. */

@@ -44,8 +44,9 @@ export function deliver(
       await response.body?.cancel();
     })
     .catch((error: unknown) => {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      delivery.error = cause ?? (error as Error).message;
+      // fetch reports "fetch failed"; the reason (ECONNREFUSED, bad port, timeout) is in its cause.
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      delivery.error = cause?.code ?? cause?.message ?? (error as Error).message;
     })
     .finally(() => state.pending.delete(attempt));
   state.pending.add(attempt);

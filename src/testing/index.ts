@@ -184,9 +184,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   origin = `http://${host}:${address.port}`;
   const credentials = new EmulatorCredentials(users[0]!.secret, organizationSecret);
+  let closing: Promise<void> | undefined;
 
+  const url = `${origin}${API_BASE}`;
+  const shown = () => ({ url, instances: state.instances.size });
   return {
-    url: `${origin}${API_BASE}`,
+    url,
     origin,
     credentials,
     state,
@@ -202,18 +205,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       decideConsent(state, oauthUrl, authorizeOptions.approve ?? true),
     tickBulkJobs: (steps) => bulk.tick(steps),
     settle: () => settleDeliveries(state),
-    close: async () => {
-      bulk.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        bulk.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
     },
-  };
+    // The state holds user and organization secrets: keep them out of logs and snapshots.
+    toJSON: shown,
+    [Symbol.for('nodejs.util.inspect.custom')]: () => `Emulator ${JSON.stringify(shown())}`,
+  } as Emulator;
 }
 
+// state
 export { EmulatorState } from './state.js';
 export type { EmulatorInstance, EmulatorUser, EventDelivery, HubRecord } from './state.js';
+// faults
 export { FaultController } from './faults.js';
-export type { FaultOptions, FaultShare, FaultCounts } from './faults.js';
-export type { BulkOptions, BulkJob, BulkJobState } from './bulk.js';
+export type { FaultCounts, FaultOptions, FaultShare } from './faults.js';
+// bulk
+export type { BulkJob, BulkJobState, BulkOptions } from './bulk.js';
+// events
 export { signWebhookBody } from './events.js';
+// catalog
 export { ELEMENTS } from './catalog.js';
+export type { CatalogElement } from './catalog.js';

@@ -139,6 +139,15 @@ export class EmulatorState {
     this.settings = settings;
   }
 
+  /** A summary without secrets, for `JSON.stringify` and `util.inspect`. */
+  toJSON(): Record<string, number> {
+    return { users: this.users.length, instances: this.instances.size, bulkJobs: this.bulkJobs.size };
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `EmulatorState ${JSON.stringify(this.toJSON())}`;
+  }
+
   /** Current time of the emulator clock, in ms since the epoch. */
   now(): number {
     return this.settings.now();

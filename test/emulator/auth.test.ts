@@ -19,13 +19,19 @@ afterEach(() => emulator.close());
 
 describe('platform calls', () => {
   test('accept the seeded user and organization secrets in either order', async () => {
-    expect((await emulator.call('GET', '/instances', { auth: `User ${user}, Organization ${org}` })).status).toBe(200);
-    expect((await emulator.call('GET', '/instances', { auth: `Organization ${org}, User ${user}` })).status).toBe(200);
+    expect(
+      (await emulator.call('GET', '/instances', { auth: `User ${user}, Organization ${org}` })).status,
+    ).toBe(200);
+    expect(
+      (await emulator.call('GET', '/instances', { auth: `Organization ${org}, User ${user}` })).status,
+    ).toBe(200);
     expect(user).toBe('user-secret-one=');
   });
 
   test('accept every seeded user of the organization', async () => {
-    const response = await emulator.call('GET', '/elements', { auth: `User user-secret-two=, Organization ${org}` });
+    const response = await emulator.call('GET', '/elements', {
+      auth: `User user-secret-two=, Organization ${org}`,
+    });
     expect(response.status).toBe(200);
   });
 
@@ -87,14 +93,20 @@ describe('hub calls', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.message).toContain('disabled');
     // The token-scoped twin works on a disabled instance: that is how it is enabled again.
-    expect((await emulator.call('PUT', '/instances/enabled', { auth: emulator.hubAuth(token) })).status).toBe(200);
-    expect((await emulator.call('GET', '/hubs/crm/contacts', { auth: emulator.hubAuth(token) })).status).toBe(200);
+    expect((await emulator.call('PUT', '/instances/enabled', { auth: emulator.hubAuth(token) })).status).toBe(
+      200,
+    );
+    expect((await emulator.call('GET', '/hubs/crm/contacts', { auth: emulator.hubAuth(token) })).status).toBe(
+      200,
+    );
   });
 
   test('answer 401 with the token of a deleted instance', async () => {
     const instance = [...emulator.state.instances.values()][0]!;
     expect((await emulator.call('DELETE', `/instances/${instance.id}`)).status).toBe(200);
-    expect((await emulator.call('GET', '/hubs/crm/ping', { auth: emulator.hubAuth(token) })).status).toBe(401);
+    expect((await emulator.call('GET', '/hubs/crm/ping', { auth: emulator.hubAuth(token) })).status).toBe(
+      401,
+    );
   });
 });
 
@@ -102,14 +114,20 @@ test('unknown paths answer 404 and known paths with another method 405, both wit
   const missing = await emulator.call('GET', '/nothing/here', { unchecked: 'not in the spec by definition' });
   expect(missing.status).toBe(404);
   expect(missing.body.message).toContain('No resource found');
-  const wrongMethod = await emulator.call('DELETE', '/elements', { unchecked: 'DELETE /elements is not an operation' });
+  const wrongMethod = await emulator.call('DELETE', '/elements', {
+    unchecked: 'DELETE /elements is not an operation',
+  });
   expect(wrongMethod.status).toBe(405);
   expect(wrongMethod.headers.get('allow')).toContain('GET');
 });
 
 test('credentials stay out of JSON, String() and util.inspect', async () => {
   const { inspect } = await import('node:util');
-  const shown = [JSON.stringify(emulator.credentials), String(emulator.credentials), inspect(emulator.credentials)];
+  const shown = [
+    JSON.stringify(emulator.credentials),
+    String(emulator.credentials),
+    inspect(emulator.credentials),
+  ];
   for (const text of shown) {
     expect(text).not.toContain(user);
     expect(text).not.toContain(org);

@@ -40,7 +40,11 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     const auth = options.auth === undefined ? emulator.credentials.authorization() : options.auth;
     if (auth !== null) headers.Authorization = auth;
     let body: BodyInit | undefined;
-    if (options.body instanceof FormData || typeof options.body === 'string' || Buffer.isBuffer(options.body)) {
+    if (
+      options.body instanceof FormData ||
+      typeof options.body === 'string' ||
+      Buffer.isBuffer(options.body)
+    ) {
       body = options.body as BodyInit;
     } else if (options.body !== undefined) {
       body = JSON.stringify(options.body);
@@ -51,7 +55,8 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     const text = bytes.toString('utf8');
     const contentType = response.headers.get('content-type') ?? undefined;
     let parsed: unknown = text;
-    if (options.as !== 'text' && contentType?.startsWith('application/json') && text !== '') parsed = JSON.parse(text);
+    const wantsText = options.as === 'text' && response.ok;
+    if (!wantsText && contentType?.startsWith('application/json') && text !== '') parsed = JSON.parse(text);
     // Every answer carries Elements-Request-Id; error bodies repeat it.
     const requestId = response.headers.get('elements-request-id');
     expect(requestId).toMatch(/^[0-9a-f]{24}$/);
@@ -75,9 +80,15 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
 }
 
 /** Builds a `multipart/form-data` body with a `file` part (and a JSON `metaData` part when given). */
-export function fileForm(content: string | Uint8Array, filename: string, type: string, metaData?: unknown): FormData {
+export function fileForm(
+  content: string | Uint8Array,
+  filename: string,
+  type: string,
+  metaData?: unknown,
+): FormData {
   const form = new FormData();
-  form.append('file', new Blob([content], { type }), filename);
+  const part = typeof content === 'string' ? content : new Uint8Array(content);
+  form.append('file', new Blob([part], { type }), filename);
   if (metaData !== undefined) form.append('metaData', JSON.stringify(metaData));
   return form;
 }

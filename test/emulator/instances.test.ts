@@ -13,7 +13,11 @@ function seedInstance(tags: string[] = [], name = 'CRM') {
     element: 'sfdc',
     name,
     tags,
-    configuration: { 'oauth.api.key': 'k', 'oauth.api.secret': 'secret-value', 'event.notification.enabled': false },
+    configuration: {
+      'oauth.api.key': 'k',
+      'oauth.api.secret': 'secret-value',
+      'event.notification.enabled': false,
+    },
   });
 }
 
@@ -59,7 +63,10 @@ describe('instances', () => {
       body: {
         name: '<i>Renamed</i>',
         tags: ['new'],
-        configuration: { 'event.notification.enabled': true, 'event.notification.callback.url': 'https://x.test/cb' },
+        configuration: {
+          'event.notification.enabled': true,
+          'event.notification.callback.url': 'https://x.test/cb',
+        },
       },
     });
     expect(patched.status).toBe(200);
@@ -104,7 +111,9 @@ describe('instances', () => {
   test('the token-scoped twins act on the instance of the Element token', async () => {
     const instance = seedInstance();
     const auth = emulator.hubAuth(instance.token);
-    expect((await emulator.call('PATCH', '/instances', { auth, body: { name: 'By token' } })).body.name).toBe('By token');
+    expect((await emulator.call('PATCH', '/instances', { auth, body: { name: 'By token' } })).body.name).toBe(
+      'By token',
+    );
     expect((await emulator.call('DELETE', '/instances/enabled', { auth })).status).toBe(200);
     expect(instance.disabled).toBe(true);
     expect((await emulator.call('GET', '/instances/configuration', { auth })).status).toBe(200);
@@ -116,7 +125,12 @@ describe('instances', () => {
     const response = await emulator.call('POST', '/elements/marketo/instances', {
       body: {
         name: 'Leads',
-        configuration: { 'oauth.api.key': 'a', 'oauth.api.secret': 'b', 'marketo.identity.url': 'u', 'base.url': 'v' },
+        configuration: {
+          'oauth.api.key': 'a',
+          'oauth.api.secret': 'b',
+          'marketo.identity.url': 'u',
+          'base.url': 'v',
+        },
       },
     });
     expect(response.status).toBe(200);
@@ -124,20 +138,45 @@ describe('instances', () => {
   });
 
   test('answers 400 for a body without a name or element and 404 for an unknown element', async () => {
-    expect((await emulator.call('POST', '/instances', { body: { element: { key: 'sfdc' } } })).status).toBe(400);
+    expect((await emulator.call('POST', '/instances', { body: { element: { key: 'sfdc' } } })).status).toBe(
+      400,
+    );
     expect((await emulator.call('POST', '/instances', { body: { name: 'x' } })).status).toBe(400);
-    const unknown = await emulator.call('POST', '/instances', { body: { element: { key: 'nope' }, name: 'x' } });
+    const unknown = await emulator.call('POST', '/instances', {
+      body: { element: { key: 'nope' }, name: 'x' },
+    });
     expect(unknown.status).toBe(404);
-    expect((await emulator.call('POST', '/instances', { body: '{not json', headers: { 'Content-Type': 'application/json' } })).status).toBe(400);
+    expect(
+      (
+        await emulator.call('POST', '/instances', {
+          body: '{not json',
+          headers: { 'Content-Type': 'application/json' },
+        })
+      ).status,
+    ).toBe(400);
   });
 });
 
 describe('catalog', () => {
   test('lists the six seed elements and finds them by key or id', async () => {
     const keys = await emulator.call('GET', '/elements/keys');
-    expect(keys.body).toEqual(['sfdc', 'sfdcdocuments', 'sfdcservicecloud', 'sfdcmarketingcloud', 'marketo', 'concur']);
+    expect(keys.body).toEqual([
+      'sfdc',
+      'sfdcdocuments',
+      'sfdcservicecloud',
+      'sfdcmarketingcloud',
+      'marketo',
+      'concur',
+    ]);
     const all = await emulator.call('GET', '/elements');
-    expect(all.body.map((e: { hub: string }) => e.hub)).toEqual(['crm', 'documents', 'helpdesk', 'marketing', 'marketing', 'expense']);
+    expect(all.body.map((e: { hub: string }) => e.hub)).toEqual([
+      'crm',
+      'documents',
+      'helpdesk',
+      'marketing',
+      'marketing',
+      'expense',
+    ]);
     expect((await emulator.call('GET', '/elements/85')).body.key).toBe('marketo');
     expect((await emulator.call('GET', '/elements/nope')).status).toBe(404);
   });

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers.js';
 
-const app = { apiKey: 'client id/with+chars', apiSecret: 's3cret+/=', callbackUrl: 'https://app.example.com/auth?x=1' };
+const app = {
+  apiKey: 'client id/with+chars',
+  apiSecret: 's3cret+/=',
+  callbackUrl: 'https://app.example.com/auth?x=1',
+};
 const oauthConfig = {
   'oauth.api.key': app.apiKey,
   'oauth.api.secret': app.apiSecret,
@@ -30,7 +34,10 @@ async function consent(oauthUrl: string, choice: 'approve' | 'deny'): Promise<UR
   const html = await page.text();
   const href = new RegExp(`id="${choice}"[^>]*href="([^"]+)"`).exec(html)?.[1];
   expect(href, 'the consent page has an Approve and a Deny link').toBeDefined();
-  const link = new URL(href!.replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code))), oauthUrl);
+  const link = new URL(
+    href!.replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code))),
+    oauthUrl,
+  );
   const redirect = await fetch(link, { redirect: 'manual' });
   expect(redirect.status).toBe(302);
   return new URL(redirect.headers.get('location')!);
@@ -38,7 +45,12 @@ async function consent(oauthUrl: string, choice: 'approve' | 'deny'): Promise<UR
 
 function createInstance(code: string | undefined, configuration: Record<string, unknown> = oauthConfig) {
   return emulator.call('POST', '/instances', {
-    body: { element: { key: 'sfdc' }, providerData: code === undefined ? {} : { code }, configuration, name: 'My <b>CRM</b>' },
+    body: {
+      element: { key: 'sfdc' },
+      providerData: code === undefined ? {} : { code },
+      configuration,
+      name: 'My <b>CRM</b>',
+    },
   });
 }
 
@@ -128,8 +140,15 @@ describe('POST /instances with the code', () => {
   test('creates an instance whose token works for hub calls', async () => {
     const response = await createInstance(await approvedCode());
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ name: 'My CRM', valid: true, disabled: false, element: { key: 'sfdc' } });
-    const ping = await emulator.call('GET', '/hubs/crm/ping', { auth: emulator.hubAuth(response.body.token) });
+    expect(response.body).toMatchObject({
+      name: 'My CRM',
+      valid: true,
+      disabled: false,
+      element: { key: 'sfdc' },
+    });
+    const ping = await emulator.call('GET', '/hubs/crm/ping', {
+      auth: emulator.hubAuth(response.body.token),
+    });
     expect(ping.status).toBe(200);
   });
 
@@ -168,7 +187,10 @@ describe('POST /instances with the code', () => {
 
   test('refuses a callback URL or secret different from the oauth/url call, and keeps the code usable', async () => {
     const code = await approvedCode();
-    const wrongCallback = await createInstance(code, { ...oauthConfig, 'oauth.callback.url': 'https://app.example.com/other' });
+    const wrongCallback = await createInstance(code, {
+      ...oauthConfig,
+      'oauth.callback.url': 'https://app.example.com/other',
+    });
     expect(wrongCallback.status).toBe(400);
     expect(wrongCallback.body.providerMessage).toContain('redirect_uri_mismatch');
     const wrongSecret = await createInstance(code, { ...oauthConfig, 'oauth.api.secret': 'other' });

@@ -54,7 +54,10 @@ export async function startFakeOAuthCe(options: {
 }): Promise<FakeOAuthCe> {
   const instances = new Map<number, FakeInstance>();
   const codes: FakeOAuthCe['codes'] = new Map();
-  const requestTokens = new Map<string, { secret: string; elementKey: string; apiKey: string; verifier?: string }>();
+  const requestTokens = new Map<
+    string,
+    { secret: string; elementKey: string; apiKey: string; verifier?: string }
+  >();
   let nextId = 1001;
   const fake = {} as FakeOAuthCe;
   const platformAuth = `User ${options.userSecret}, Organization ${options.organizationSecret}`;
@@ -82,7 +85,12 @@ export async function startFakeOAuthCe(options: {
     const code = providerData.code as string;
     const grant = codes.get(code);
     if (!grant || grant.used) {
-      ceError(res, 400, `Failed to create instance: code ${code} is invalid or was already used`, 'invalid_grant');
+      ceError(
+        res,
+        400,
+        `Failed to create instance: code ${code} is invalid or was already used`,
+        'invalid_grant',
+      );
       return undefined;
     }
     if (!app || app.apiSecret !== configuration['oauth.api.secret'] || grant.apiKey !== app.apiKey) {
@@ -100,7 +108,10 @@ export async function startFakeOAuthCe(options: {
 
   function instanceJson(instance: FakeInstance) {
     const configuration = Object.fromEntries(
-      Object.entries(instance.configuration).map(([k, v]) => [k, /secret|password/.test(k) ? '********' : String(v)]),
+      Object.entries(instance.configuration).map(([k, v]) => [
+        k,
+        /secret|password/.test(k) ? '********' : String(v),
+      ]),
     );
     return {
       id: instance.id,
@@ -138,7 +149,12 @@ export async function startFakeOAuthCe(options: {
         callback.searchParams.set('error_description', 'end-user denied authorization');
       } else {
         const code = secret();
-        codes.set(code, { elementKey: q.get('element')!, apiKey: app.apiKey, redirectUri: q.get('redirect_uri')!, used: false });
+        codes.set(code, {
+          elementKey: q.get('element')!,
+          apiKey: app.apiKey,
+          redirectUri: q.get('redirect_uri')!,
+          used: false,
+        });
         callback.searchParams.set('code', code);
       }
       if (q.get('state') !== null) callback.searchParams.set('state', q.get('state')!);
@@ -162,7 +178,8 @@ export async function startFakeOAuthCe(options: {
       const missing = ['apiKey', 'apiSecret', 'callbackUrl'].filter((n) => !q.get(n));
       if (missing.length > 0) return void ceError(res, 400, `Missing ${missing.join(', ')}`);
       if (segments[3] === 'token') {
-        if (!oauth1Elements.has(elementKey)) return void ceError(res, 400, `${elementKey} is not an OAuth 1 element`);
+        if (!oauth1Elements.has(elementKey))
+          return void ceError(res, 400, `${elementKey} is not an OAuth 1 element`);
         const token = secret();
         requestTokens.set(token, { secret: secret(), elementKey, apiKey: q.get('apiKey')! });
         return void sendJson(res, 200, { token, secret: requestTokens.get(token)!.secret });
@@ -199,7 +216,11 @@ export async function startFakeOAuthCe(options: {
       instances.set(instance.id, instance);
       return void sendJson(res, 200, instanceJson(instance));
     }
-    if ((req.method === 'PUT' || req.method === 'PATCH') && segments[0] === 'instances' && segments.length === 2) {
+    if (
+      (req.method === 'PUT' || req.method === 'PATCH') &&
+      segments[0] === 'instances' &&
+      segments.length === 2
+    ) {
       const instance = instances.get(Number(segments[1]));
       if (!instance) return void ceError(res, 404, `No instance found with ID ${segments[1]}`);
       if (!checkExchange(req, res)) return;

@@ -1,0 +1,261 @@
+/**
+ * What a request costs through the SDK compared with Node's fetch and with plain openapi-fetch.
+ *
+ * Part 1 (real I/O): sequential keep-alive GETs against a node:http server in a child process on 127.0.0.1.
+ * Part 2 (no I/O): the same calls with `fetch` replaced by a stub that returns a ready Response, so the time left is
+ * the wrappers' own work (Request/Headers construction, middleware, retry bookkeeping, logging).
+ * Part 3 (memory): heap retained per `createClient` / `forInstance` client.
+ */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import createFetchClient from 'openapi-fetch';
+import type { paths } from '../generated/schema.js';
+import { createClient, type CloudElementsClient, type LogRecord } from '../src/client.js';
+import {
+  collectGarbage,
+  formatNumber,
+  measureInterleaved,
+  median,
+  percentile,
+  printRatio,
+  printTable,
+  type BenchCase,
+  type CaseSamples,
+} from './support/measure.js';
+
+// BENCH_SCALE=0.1 gives a quick smoke run; the figures in bench/README.md are from the default 1.
+const scale = Math.max(0.01, Number(process.env['BENCH_SCALE'] ?? '1') || 1);
+const count = (n: number) => Math.max(1, Math.round(n * scale));
+
+const userSecret = 'bench-user-secret';
+const organizationSecret = 'bench-org-secret';
+const elementToken = 'bench-element-token';
+const authorization = `User ${userSecret}, Organization ${organizationSecret}`;
+const instanceId = 123;
+
+type ServerStats = { requests: number; withElementToken: number; connections: number };
+
+function startServer() {
+  const child = fork(fileURLToPath(new URL('./support/keep-alive-server.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('bench server did not start within 15 s')), 15_000);
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`bench server exited early with code ${code}`)));
+    child.on('message', (message: { type?: string; port?: number }) => {
+      if (message.type === 'listening' && typeof message.port === 'number') {
+        clearTimeout(timer);
+        resolve(message.port);
+      }
+    });
+  });
+  const stats = () =>
+    new Promise<ServerStats>((resolve) => {
+      child.on('message', function onMessage(message: ServerStats & { type?: string }) {
+        if (message.type !== 'stats') return;
+        child.off('message', onMessage);
+        resolve(message);
+      });
+      child.send({ type: 'stats' });
+    });
+  const stop = () => {
+    child.removeAllListeners('exit');
+    if (child.connected) child.disconnect();
+  };
+  return { port, stats, stop };
+}
+
+function expectInstance(data: unknown): void {
+  if ((data as { id?: unknown } | undefined)?.id !== instanceId) {
+    throw new Error(`benchmark call did not return instance ${instanceId}: ${JSON.stringify(data)}`);
+  }
+}
+
+/** The five ways of making the same GET /instances/123 call, all sending the same Authorization header. */
+function buildCases(baseUrl: string, fetchFn: (request: Request) => Promise<Response>, rawFetch: BenchCase) {
+  const plain = createFetchClient<paths>({ baseUrl, fetch: fetchFn, headers: { Authorization: authorization } });
+  let logged = 0;
+  const logger = (record: LogRecord) => {
+    if (record.outcome === 'response') logged++;
+  };
+  const sdk: CloudElementsClient = createClient({
+    userSecret,
+    organizationSecret,
+    baseUrl,
+    fetch: fetchFn,
+    // Retries on (3 attempts, as by default) so each call pays for the retry bookkeeping; the server never fails.
+    retry: { maxAttempts: 3 },
+    logger,
+  });
+  const instance = sdk.forInstance(elementToken);
+  const params = { params: { path: { id: instanceId } } };
+  const cases: BenchCase[] = [
+    rawFetch,
+    { name: 'openapi-fetch', run: async () => expectInstance((await plain.GET('/instances/{id}', params)).data) },
+    { name: 'sdk', run: async () => expectInstance((await sdk.GET('/instances/{id}', params)).data) },
+    {
+      name: 'sdk-forInstance',
+      run: async () => expectInstance((await instance.GET('/instances/{id}', params)).data),
+    },
+    {
+      name: 'sdk-forInstance-per-call',
+      run: async () =>
+        expectInstance((await sdk.forInstance(elementToken).GET('/instances/{id}', params)).data),
+    },
+  ];
+  return { cases, loggedResponses: () => logged };
+}
+
+function summarize(title: string, results: CaseSamples[], unit: string): Map<string, number> {
+  const medians = new Map(results.map((r) => [r.name, median(r.samplesUs)]));
+  const base = medians.get('raw-fetch') ?? NaN;
+  printTable(
+    title,
+    ['case', 'calls', `median ${unit}`, `p90 ${unit}`, `mean ${unit}`, 'x raw-fetch'],
+    results.map((r) => [
+      r.name,
+      String(r.calls),
+      formatNumber(median(r.samplesUs)),
+      formatNumber(percentile(r.samplesUs, 90)),
+      formatNumber(r.samplesUs.reduce((a, b) => a + b, 0) / r.samplesUs.length),
+      formatNumber((medians.get(r.name) ?? NaN) / base, 2),
+    ]),
+  );
+  return medians;
+}
+
+async function benchRealIo(): Promise<void> {
+  const server = startServer();
+  try {
+    const port = await server.port;
+    const baseUrl = `http://127.0.0.1:${port}/elements/api-v2`;
+    const url = `${baseUrl}/instances/${instanceId}`;
+    const rawFetch: BenchCase = {
+      name: 'raw-fetch',
+      run: async () => {
+        const response = await fetch(url, { headers: { Authorization: authorization } });
+        expectInstance(await response.json());
+      },
+    };
+    // Looked up per call, like the SDK's default, so every case uses the same global fetch.
+    const { cases, loggedResponses } = buildCases(baseUrl, (request) => globalThis.fetch(request), rawFetch);
+    const results = await measureInterleaved(cases, {
+      warmupCalls: count(300),
+      rounds: 5,
+      callsPerRound: count(1000),
+      callsPerSample: 1,
+      maxMsPerRound: 1_000,
+    });
+    const medians = summarize(
+      'Real I/O: sequential GET /instances/123 over keep-alive to 127.0.0.1 (server in a child process)',
+      results,
+      'µs',
+    );
+    const stats = await server.stats();
+    console.log(
+      `server saw ${stats.requests} requests (${stats.withElementToken} with an Element token) on ` +
+        `${stats.connections} connection(s); SDK logger got ${loggedResponses()} response records`,
+    );
+    const ratio = (a: string, b: string) => (medians.get(a) ?? NaN) / (medians.get(b) ?? NaN);
+    printRatio('openapi-fetch/raw-fetch', ratio('openapi-fetch', 'raw-fetch'));
+    printRatio('sdk/raw-fetch', ratio('sdk', 'raw-fetch'));
+    printRatio('sdk-forInstance/raw-fetch', ratio('sdk-forInstance', 'raw-fetch'));
+    printRatio('sdk-forInstance-per-call/raw-fetch', ratio('sdk-forInstance-per-call', 'raw-fetch'));
+    printRatio('sdk/openapi-fetch', ratio('sdk', 'openapi-fetch'));
+  } finally {
+    server.stop();
+  }
+}
+
+async function benchNoIo(): Promise<void> {
+  const body = JSON.stringify({ id: instanceId, name: 'bench instance', element: { key: 'sfdc' }, valid: true });
+  const stub = async (_request: Request | string, _init?: RequestInit): Promise<Response> =>
+    new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+  const baseUrl = 'http://127.0.0.1:9/elements/api-v2';
+  const url = `${baseUrl}/instances/${instanceId}`;
+  // The floor: a Response is made and parsed, nothing else. Wrapper overhead = case − this.
+  const rawFetch: BenchCase = {
+    name: 'raw-fetch',
+    run: async () => {
+      const response = await stub(url, { headers: { Authorization: authorization } });
+      expectInstance(await response.json());
+    },
+  };
+  const { cases } = buildCases(baseUrl, stub, rawFetch);
+  const results = await measureInterleaved(cases, {
+    warmupCalls: count(2000),
+    rounds: 5,
+    callsPerRound: count(5000),
+    callsPerSample: 100,
+    maxMsPerRound: 600,
+  });
+  const medians = summarize(
+    'No I/O: fetch stubbed with a ready Response (raw-fetch = stub + json(), the floor)',
+    results,
+    'µs',
+  );
+  const floor = medians.get('raw-fetch') ?? NaN;
+  printTable(
+    'Wrapper overhead per call (median minus the stub floor)',
+    ['case', 'overhead µs', 'calls/s'],
+    results
+      .filter((r) => r.name !== 'raw-fetch')
+      .map((r) => {
+        const us = medians.get(r.name) ?? NaN;
+        return [r.name, formatNumber(us - floor), formatNumber(1e6 / us, 0)];
+      }),
+  );
+  const ratio = (a: string, b: string) => (medians.get(a) ?? NaN) / (medians.get(b) ?? NaN);
+  printRatio('no-io openapi-fetch/raw-fetch', ratio('openapi-fetch', 'raw-fetch'));
+  printRatio('no-io sdk/raw-fetch', ratio('sdk', 'raw-fetch'));
+  printRatio('no-io sdk/openapi-fetch', ratio('sdk', 'openapi-fetch'));
+  printRatio('no-io sdk-forInstance-per-call/sdk', ratio('sdk-forInstance-per-call', 'sdk'));
+}
+
+function benchClientMemory(): void {
+  if (!collectGarbage()) {
+    console.log('\nMemory: skipped (run with node --expose-gc, as `npm run bench` does)');
+    return;
+  }
+  const n = count(1000);
+  const retainedBytesPerItem = (make: (i: number) => unknown) => {
+    const kept: unknown[] = [];
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    const start = performance.now();
+    for (let i = 0; i < n; i++) kept.push(make(i));
+    const createUs = ((performance.now() - start) * 1000) / n;
+    collectGarbage();
+    const bytes = (process.memoryUsage().heapUsed - before) / n;
+    // `kept` must stay alive until after the measurement.
+    if (kept.length !== n) throw new Error('lost clients');
+    return { bytes, createUs };
+  };
+  const sdk = createClient({ userSecret, organizationSecret, baseUrl: 'http://127.0.0.1:9/elements/api-v2' });
+  const created = retainedBytesPerItem(() =>
+    createClient({ userSecret, organizationSecret, baseUrl: 'http://127.0.0.1:9/elements/api-v2' }),
+  );
+  const derived = retainedBytesPerItem((i) => sdk.forInstance(`${elementToken}-${i}`));
+  const plain = retainedBytesPerItem(() =>
+    createFetchClient<paths>({ baseUrl: 'http://127.0.0.1:9', headers: { Authorization: authorization } }),
+  );
+  printTable(
+    `Memory: heap retained per client (${n} kept alive, after full GC)`,
+    ['client', 'KiB retained', 'µs to create'],
+    [
+      ['openapi-fetch createClient', formatNumber(plain.bytes / 1024), formatNumber(plain.createUs)],
+      ['sdk createClient', formatNumber(created.bytes / 1024), formatNumber(created.createUs)],
+      ['sdk forInstance', formatNumber(derived.bytes / 1024), formatNumber(derived.createUs)],
+    ],
+  );
+  printRatio('memory sdk-forInstance/openapi-fetch-client', derived.bytes / plain.bytes);
+}
+
+// Worst case (every round hitting its time cap): about 30 s + 20 s; typically 10-20 s.
+const started = performance.now();
+await benchRealIo();
+await benchNoIo();
+benchClientMemory();
+console.log(`\nclient-overhead done in ${formatNumber((performance.now() - started) / 1000)} s`);

@@ -1,0 +1,226 @@
+import type { components } from '../generated/schema.js';
+import type { CloudElementsClient } from './client.js';
+import {
+  checkApp,
+  checkElementKey,
+  checkText,
+  fail,
+  secretsOf,
+  unwrapWithout,
+} from './internal/oauth-support.js';
+import type { OAuthProviderData } from './oauth-callback.js';
+import type { ElementKeyOrId, OAuthApp } from './oauth.js';
+
+type Schemas = components['schemas'];
+type Instance = Schemas['Instance'];
+type InstanceConfiguration = Schemas['InstanceConfigurationInput'];
+
+/** Fields of a new instance besides the element and the credentials. */
+export type InstanceFields = {
+  /** Instance name, e.g. `Acme Salesforce`. */
+  name: string;
+  /** Tags, for finding the instance later (`GET /instances?tags[]=…`). */
+  tags?: string[];
+  /** Element-specific configuration (`base.url`, `event.notification.enabled`, …). */
+  configuration?: InstanceConfiguration;
+  /** Cancels the call. */
+  signal?: AbortSignal;
+};
+
+/** What the callback step produced: `readOAuthCallback`'s or `readOAuth1Callback`'s result, or `{ providerData: { code } }`. */
+export type OAuthCallbackResult = { readonly providerData: OAuthProviderData };
+
+/** Options of {@link finishOAuth}. */
+export type FinishOAuthOptions = InstanceFields & {
+  /** Element to create the instance of, e.g. `sfdcdocuments`. */
+  elementKey: ElementKeyOrId;
+  /** The verified callback. */
+  callback: OAuthCallbackResult;
+};
+
+/** Options of {@link createInstance}. */
+export type CreateInstanceOptions = InstanceFields & {
+  /** Element to create the instance of, e.g. `closeio`. */
+  elementKey: ElementKeyOrId;
+  /** Provider data, for elements that need some without an OAuth flow (Marketo: `{ code: '' }`). */
+  providerData?: Readonly<Record<string, unknown>>;
+};
+
+/** Options of {@link reauthorizeInstance}: `PATCH` (default) changes only the credentials; `PUT` replaces the instance. */
+export type ReauthorizeInstanceOptions =
+  | {
+      /** Id of the instance to re-authorize. */
+      instanceId: number;
+      /** The verified callback of a new authorization of the same account. */
+      callback: OAuthCallbackResult;
+      /** @default 'PATCH' */
+      method?: 'PATCH';
+      /** Other configuration keys to change at the same time. */
+      configuration?: InstanceConfiguration;
+      /** Cancels the call. */
+      signal?: AbortSignal;
+    }
+  | (InstanceFields & {
+      instanceId: number;
+      callback: OAuthCallbackResult;
+      /** Replace the whole instance: `elementKey` and `name` are required, unlisted configuration is reset. */
+      method: 'PUT';
+      elementKey: ElementKeyOrId;
+    });
+
+const oauthKeys = ['oauth.callback.url', 'oauth.api.key', 'oauth.api.secret'] as const;
+
+function elementRef(elementKey: ElementKeyOrId): { key: string } | { id: number } {
+  return typeof elementKey === 'number' ? { id: elementKey } : { key: elementKey };
+}
+
+function checkInstanceFields(options: Partial<InstanceFields>, nameRequired: boolean): void {
+  if (nameRequired || options.name !== undefined) {
+    checkText('name', options.name, 'give the instance a name, e.g. "Acme Salesforce".');
+  }
+  if (
+    options.tags !== undefined &&
+    (!Array.isArray(options.tags) || options.tags.some((t) => typeof t !== 'string'))
+  ) {
+    fail('tags must be an array of strings.');
+  }
+  if (
+    options.configuration !== undefined &&
+    (options.configuration === null || typeof options.configuration !== 'object')
+  ) {
+    fail('configuration must be an object of configuration keys and values.');
+  }
+}
+
+function checkCallback(callback: unknown): asserts callback is OAuthCallbackResult {
+  const data = (callback as OAuthCallbackResult | undefined)?.providerData;
+  if (data === null || typeof data !== 'object') {
+    fail(
+      'callback must be the result of readOAuthCallback (or readOAuth1Callback), or { providerData: { code } }.',
+    );
+  }
+}
+
+/** The configuration of an OAuth instance: the app's three values, then the caller's extra keys. */
+function oauthConfiguration(app: OAuthApp, extra: InstanceConfiguration | undefined): InstanceConfiguration {
+  const configuration: InstanceConfiguration = {
+    'oauth.callback.url': app.callbackUrl,
+    'oauth.api.key': app.apiKey,
+    'oauth.api.secret': app.apiSecret,
+  };
+  for (const [key, value] of Object.entries(extra ?? {})) {
+    if ((oauthKeys as readonly string[]).includes(key)) {
+      if (value === configuration[key]) continue;
+      fail(
+        `configuration["${key}"] differs from the OAuth app; set it only in the app object so that all calls agree.`,
+      );
+    }
+    configuration[key] = value;
+  }
+  return configuration;
+}
+
+type InstanceCreateBody = Schemas['InstanceCreate'];
+
+function instanceBody(
+  elementKey: ElementKeyOrId,
+  fields: Partial<InstanceFields>,
+  configuration: InstanceConfiguration | undefined,
+  providerData: Readonly<Record<string, unknown>> | undefined,
+): InstanceCreateBody {
+  // Key order follows Cloud Elements' documented examples (seed 002/003).
+  return {
+    element: elementRef(elementKey),
+    ...(providerData === undefined ? {} : { providerData: { ...providerData } }),
+    ...(configuration === undefined ? {} : { configuration }),
+    ...(fields.tags === undefined ? {} : { tags: [...fields.tags] }),
+    name: fields.name ?? '',
+  } as InstanceCreateBody;
+}
+
+/**
+ * Creates an instance (`POST /instances`) and returns it, with its element `token`. For elements connected by
+ * configuration only, e.g. `{ elementKey: 'closeio', name, configuration: { username, password } }`; OAuth
+ * elements use {@link finishOAuth}. Not retried: a create is not idempotent.
+ * @throws {CloudElementsError} subclass by status (message without secret configuration values)
+ */
+export async function createInstance(
+  client: CloudElementsClient,
+  options: CreateInstanceOptions,
+): Promise<Instance> {
+  checkElementKey(options?.elementKey);
+  checkInstanceFields(options, true);
+  if (
+    options.providerData !== undefined &&
+    (options.providerData === null || typeof options.providerData !== 'object')
+  ) {
+    fail('providerData must be an object.');
+  }
+  const body = instanceBody(options.elementKey, options, options.configuration, options.providerData);
+  const secrets = secretsOf(undefined, options.providerData, options.configuration);
+  return unwrapWithout(
+    client.POST('/instances', { body, ...(options.signal ? { signal: options.signal } : {}) }),
+    secrets,
+  ) as Promise<Instance>;
+}
+
+/**
+ * Step 3 of an OAuth connection: creates the instance (`POST /instances`) from the verified callback, with
+ * `oauth.api.key`, `oauth.api.secret` and `oauth.callback.url` taken from `app`, and returns it with its element
+ * `token` (store the token and instance id server-side). Works for OAuth 1 callbacks too.
+ * @throws {CloudElementsError} subclass by status, e.g. `BadRequestError` for a used, expired or unknown code
+ * (message without the code or app secrets)
+ */
+export async function finishOAuth(
+  client: CloudElementsClient,
+  app: OAuthApp,
+  options: FinishOAuthOptions,
+): Promise<Instance> {
+  checkApp(app);
+  checkElementKey(options?.elementKey);
+  checkCallback(options.callback);
+  checkInstanceFields(options, true);
+  const configuration = oauthConfiguration(app, options.configuration);
+  const providerData = options.callback.providerData;
+  const body = instanceBody(options.elementKey, options, configuration, providerData);
+  return unwrapWithout(
+    client.POST('/instances', { body, ...(options.signal ? { signal: options.signal } : {}) }),
+    secretsOf(app, providerData, configuration),
+  ) as Promise<Instance>;
+}
+
+/**
+ * Re-authorizes an existing instance with a new authorization of the same account (after the user revoked
+ * access, or the instance became invalid): `PATCH /instances/{id}` (default) or `PUT` with the new
+ * `providerData` and the app's three OAuth values. Start with `startOAuth`, read the callback, then call this
+ * instead of `finishOAuth`. Not retried: the code can be used once.
+ */
+export async function reauthorizeInstance(
+  client: CloudElementsClient,
+  app: OAuthApp,
+  options: ReauthorizeInstanceOptions,
+): Promise<Instance> {
+  checkApp(app);
+  const instanceId = options?.instanceId;
+  if (typeof instanceId !== 'number' || !Number.isSafeInteger(instanceId) || instanceId <= 0) {
+    fail('instanceId must be the numeric id of the instance to re-authorize.');
+  }
+  checkCallback(options.callback);
+  const configuration = oauthConfiguration(app, options.configuration);
+  const providerData = options.callback.providerData;
+  const secrets = secretsOf(app, providerData, configuration);
+  const init = {
+    params: { path: { id: instanceId } },
+    retry: false,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  if (options.method === 'PUT') {
+    checkElementKey(options.elementKey);
+    checkInstanceFields(options, true);
+    const body = instanceBody(options.elementKey, options, configuration, providerData);
+    return unwrapWithout(client.PUT('/instances/{id}', { ...init, body }), secrets) as Promise<Instance>;
+  }
+  if (options.method !== undefined && options.method !== 'PATCH') fail('method must be "PATCH" or "PUT".');
+  const body = { providerData: { ...providerData }, configuration };
+  return unwrapWithout(client.PATCH('/instances/{id}', { ...init, body }), secrets) as Promise<Instance>;
+}

@@ -1,0 +1,270 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { startTestEmulator, type TestEmulator } from './helpers.js';
+
+let emulator: TestEmulator;
+
+beforeEach(async () => {
+  emulator = await startTestEmulator();
+});
+afterEach(() => emulator.close());
+
+function instanceAuth(element: string, configuration?: Record<string, unknown>): string {
+  return emulator.hubAuth(
+    emulator.createInstance({ element, ...(configuration ? { configuration } : {}) }).token,
+  );
+}
+
+describe('CRUD on every hub resource', () => {
+  test.each([
+    ['sfdc', 'crm', 'contacts', { firstName: 'Bob', lastName: 'ChurrosTestDude', email: 'bob@example.com' }],
+    ['sfdc', 'crm', 'accounts', { Name: 'Test Account', BillingCity: 'Denver' }],
+    ['sfdc', 'crm', 'leads', { LastName: 'TheTestLead', Company: 'Churros Elements' }],
+    [
+      'sfdc',
+      'crm',
+      'opportunities',
+      { Name: 'Deal', StageName: 'Test', CloseDate: '2018-09-08', Amount: 250 },
+    ],
+    ['sfdcmarketingcloud', 'marketing', 'contacts', { email: 'ada@example.com', firstName: 'Ada' }],
+    ['marketo', 'marketing', 'lists', { name: 'Newsletter' }],
+    [
+      'sfdcservicecloud',
+      'helpdesk',
+      'incidents',
+      { description: 'Broken', priority: 'High', isEscalated: false },
+    ],
+    ['sfdcservicecloud', 'helpdesk', 'contacts', { lastName: 'Hopper', email: 'grace@example.com' }],
+  ])('%s /hubs/%s/%s creates, reads, updates, lists and deletes', async (element, hub, resource, body) => {
+    const auth = instanceAuth(element);
+    const created = await emulator.call('POST', `/hubs/${hub}/${resource}`, { auth, body });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject(body);
+    const id = created.body.id as string;
+    expect(typeof id).toBe('string');
+    expect(created.headers.get('elements-element-instance-id')).toMatch(/^\d+$/);
+
+    expect((await emulator.call('GET', `/hubs/${hub}/${resource}/${id}`, { auth })).body).toEqual(
+      created.body,
+    );
+    const patched = await emulator.call('PATCH', `/hubs/${hub}/${resource}/${id}`, {
+      auth,
+      body: { note: 'changed' },
+    });
+    expect(patched.body).toMatchObject({ ...body, note: 'changed', id });
+    const listed = await emulator.call('GET', `/hubs/${hub}/${resource}`, { auth });
+    expect(listed.body.map((record: { id: string }) => record.id)).toEqual([id]);
+
+    expect((await emulator.call('DELETE', `/hubs/${hub}/${resource}/${id}`, { auth })).status).toBe(200);
+    const gone = await emulator.call('GET', `/hubs/${hub}/${resource}/${id}`, { auth });
+    expect(gone.status).toBe(404);
+    expect(gone.body.message).toBe(
+      `No ${resource.replace(/ies$/, 'y').replace(/s$/, '')} found with ID ${id}`,
+    );
+  });
+
+  test('keeps each instance’s records apart and ignores the hub segment, as Cloud Elements does', async () => {
+    const first = instanceAuth('sfdc');
+    const second = instanceAuth('sfdc');
+    await emulator.call('POST', '/hubs/crm/contacts', { auth: first, body: { lastName: 'One' } });
+    expect((await emulator.call('GET', '/hubs/anything/contacts', { auth: first })).body).toHaveLength(1);
+    expect((await emulator.call('GET', '/hubs/crm/contacts', { auth: second })).body).toHaveLength(0);
+  });
+
+  test('answers a simulated provider error when a required field is missing', async () => {
+    const response = await emulator.call('POST', '/hubs/crm/contacts', {
+      auth: instanceAuth('sfdc'),
+      body: { firstName: 'NoLastName' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.providerMessage).toBe(
+      'REQUIRED_FIELD_MISSING: Required fields are missing: [lastName]',
+    );
+  });
+
+  test('answers 404 for a resource the element does not have, naming the ones it has', async () => {
+    const response = await emulator.call('GET', '/hubs/crm/widgets', { auth: instanceAuth('sfdc') });
+    expect(response.status).toBe(404);
+    expect(response.body.message).toContain('contacts, accounts, leads, opportunities');
+  });
+
+  test('server fields cannot be overwritten and null values are filtered unless the instance keeps them', async () => {
+    const auth = instanceAuth('sfdc');
+    const created = await emulator.call('POST', '/hubs/crm/contacts', {
+      auth,
+      body: { id: 'mine', lastName: 'X', title: null },
+    });
+    expect(created.body.id).not.toBe('mine');
+    expect(created.body).not.toHaveProperty('title');
+    const keeping = instanceAuth('sfdc', { 'filter.response.nulls': false });
+    const kept = await emulator.call('POST', '/hubs/crm/contacts', {
+      auth: keeping,
+      body: { lastName: 'X', title: null },
+    });
+    expect(kept.body.title).toBeNull();
+  });
+
+  test('ping and the object catalog describe the instance', async () => {
+    const auth = instanceAuth('sfdcservicecloud');
+    expect((await emulator.call('GET', '/hubs/helpdesk/ping', { auth })).body.endpoint).toBe(
+      'sfdcservicecloud',
+    );
+    expect((await emulator.call('GET', '/hubs/helpdesk/objects', { auth })).body).toEqual([
+      'incidents',
+      'contacts',
+    ]);
+    await emulator.call('POST', '/hubs/helpdesk/incidents', {
+      auth,
+      body: { subject: 'Printer', priority: 3 },
+    });
+    const metadata = await emulator.call('GET', '/hubs/helpdesk/objects/incidents/metadata', { auth });
+    const byName = Object.fromEntries(
+      metadata.body.fields.map((f: { vendorPath: string }) => [f.vendorPath, f]),
+    );
+    expect(byName.subject).toMatchObject({ type: 'string', createable: true });
+    expect(byName.priority).toMatchObject({ type: 'number' });
+    expect(byName.id).toMatchObject({ vendorReadOnly: true, createable: false });
+  });
+});
+
+describe('paging', () => {
+  test('follows Elements-Next-Page-Token through every page; the last page has none', async () => {
+    const auth = instanceAuth('sfdc');
+    for (let n = 0; n < 7; n++)
+      await emulator.call('POST', '/hubs/crm/contacts', { auth, body: { lastName: `L${n}` } });
+    const seen: string[] = [];
+    const counts: string[] = [];
+    let token: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = token ? `pageSize=3&nextPage=${encodeURIComponent(token)}` : 'pageSize=3';
+      const page = await emulator.call('GET', `/hubs/crm/contacts?${query}`, { auth });
+      seen.push(...page.body.map((record: { lastName: string }) => record.lastName));
+      counts.push(page.headers.get('elements-returned-count')!);
+      expect(page.headers.get('elements-total-count')).toBe('7');
+      token = page.headers.get('elements-next-page-token');
+      pages += 1;
+    } while (token);
+    expect(pages).toBe(3);
+    expect(counts).toEqual(['3', '3', '1']);
+    expect(seen).toEqual(['L0', 'L1', 'L2', 'L3', 'L4', 'L5', 'L6']);
+  });
+
+  test('page numbers work too, and a bad token or page size answers 400', async () => {
+    const auth = instanceAuth('sfdc');
+    for (let n = 0; n < 5; n++)
+      await emulator.call('POST', '/hubs/crm/contacts', { auth, body: { lastName: `L${n}` } });
+    const second = await emulator.call('GET', '/hubs/crm/contacts?page=2&pageSize=2', { auth });
+    expect(second.body.map((r: { lastName: string }) => r.lastName)).toEqual(['L2', 'L3']);
+    expect((await emulator.call('GET', '/hubs/crm/contacts?nextPage=garbage', { auth })).status).toBe(400);
+    expect((await emulator.call('GET', '/hubs/crm/contacts?pageSize=0', { auth })).status).toBe(400);
+  });
+});
+
+describe('CEQL', () => {
+  const people = [
+    {
+      lastName: 'Smith',
+      firstName: 'Ann',
+      age: 30,
+      city: 'Denver',
+      active: true,
+      createdAt: '2018-01-10T00:00:00Z',
+    },
+    {
+      lastName: "O'Brien",
+      firstName: 'Bob',
+      age: 45,
+      city: 'Boston',
+      active: false,
+      createdAt: '2018-02-10T00:00:00Z',
+    },
+    {
+      lastName: 'Smithers',
+      firstName: 'Cat',
+      age: 17,
+      active: true,
+      createdAt: '2018-03-10T00:00:00Z',
+      'meta.tag': 'x',
+    },
+    {
+      lastName: 'Jones',
+      firstName: 'Dan',
+      age: 62,
+      city: 'Denver',
+      active: false,
+      address: { zip: '80202' },
+    },
+  ];
+  let auth: string;
+
+  beforeEach(async () => {
+    auth = instanceAuth('sfdc');
+    for (const person of people) await emulator.call('POST', '/hubs/crm/contacts', { auth, body: person });
+  });
+
+  async function names(where: string, orderBy?: string): Promise<string[]> {
+    const query = new URLSearchParams({ where, ...(orderBy ? { orderBy } : {}) });
+    const response = await emulator.call('GET', `/hubs/crm/contacts?${query}`, { auth });
+    expect(response.status, response.text).toBe(200);
+    return response.body.map((record: { firstName: string }) => record.firstName);
+  }
+
+  test.each([
+    ["lastName = 'Smith'", ['Ann']],
+    ["lastName != 'Smith'", ['Bob', 'Cat', 'Dan']],
+    ['age > 30', ['Bob', 'Dan']],
+    ['age >= 30', ['Ann', 'Bob', 'Dan']],
+    ['age < 30', ['Cat']],
+    ['age <= 17', ['Cat']],
+    ["lastName LIKE 'Smith%'", ['Ann', 'Cat']],
+    ["lastName like '%ON%'", ['Dan']],
+    ["lastName LIKE '%n%'", ['Bob', 'Dan']],
+    ["lastName = 'O''Brien'", ['Bob']],
+    ["city IN ('Denver', 'Paris')", ['Ann', 'Dan']],
+    ['age in (17, 62)', ['Cat', 'Dan']],
+    ['city IS NULL', ['Cat']],
+    ['city IS NOT NULL', ['Ann', 'Bob', 'Dan']],
+    ['active = true', ['Ann', 'Cat']],
+    ['active = false AND age > 50', ['Dan']],
+    ["city = 'Denver' OR age < 20", ['Ann', 'Cat', 'Dan']],
+    ["(city = 'Denver' OR city = 'Boston') AND active = false", ['Bob', 'Dan']],
+    ["city = 'Denver' OR city = 'Boston' AND active = false", ['Ann', 'Bob', 'Dan']],
+    ["createdAt > '2018-02-01T00:00:00Z'", ['Bob', 'Cat']],
+    ["`meta.tag` = 'x'", ['Cat']],
+    ["address.zip = '80202'", ['Dan']],
+    ["LASTNAME = 'Jones'", ['Dan']],
+  ])('where %s', async (where, expected) => {
+    expect(await names(where)).toEqual(expected);
+  });
+
+  test('orderBy sorts by several fields, missing values last', async () => {
+    expect(await names('age > 0', 'city asc, age desc')).toEqual(['Bob', 'Dan', 'Ann', 'Cat']);
+  });
+
+  test.each([
+    "lastName == 'x'",
+    "lastName = 'unterminated",
+    'age >',
+    "(city = 'Denver'",
+    "city = 'Denver' AND",
+    'city IS MAYBE',
+    'city LIKE 5',
+  ])('answers 400 "Error parsing query" for %s', async (where) => {
+    const response = await emulator.call('GET', `/hubs/crm/contacts?where=${encodeURIComponent(where)}`, {
+      auth,
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.message).toContain('Error parsing query');
+  });
+
+  test('fields selects the fields returned', async () => {
+    const response = await emulator.call(
+      'GET',
+      `/hubs/crm/contacts?fields=firstName,age&where=${encodeURIComponent('age > 60')}`,
+      {
+        auth,
+      },
+    );
+    expect(Object.keys(response.body[0]).sort()).toEqual(['age', 'firstName', 'id']);
+  });
+});
