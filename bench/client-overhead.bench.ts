@@ -75,7 +75,11 @@ function expectInstance(data: unknown): void {
 
 /** The five ways of making the same GET /instances/123 call, all sending the same Authorization header. */
 function buildCases(baseUrl: string, fetchFn: (request: Request) => Promise<Response>, rawFetch: BenchCase) {
-  const plain = createFetchClient<paths>({ baseUrl, fetch: fetchFn, headers: { Authorization: authorization } });
+  const plain = createFetchClient<paths>({
+    baseUrl,
+    fetch: fetchFn,
+    headers: { Authorization: authorization },
+  });
   let logged = 0;
   const logger = (record: LogRecord) => {
     if (record.outcome === 'response') logged++;
@@ -93,7 +97,10 @@ function buildCases(baseUrl: string, fetchFn: (request: Request) => Promise<Resp
   const params = { params: { path: { id: instanceId } } };
   const cases: BenchCase[] = [
     rawFetch,
-    { name: 'openapi-fetch', run: async () => expectInstance((await plain.GET('/instances/{id}', params)).data) },
+    {
+      name: 'openapi-fetch',
+      run: async () => expectInstance((await plain.GET('/instances/{id}', params)).data),
+    },
     { name: 'sdk', run: async () => expectInstance((await sdk.GET('/instances/{id}', params)).data) },
     {
       name: 'sdk-forInstance',
@@ -170,7 +177,12 @@ async function benchRealIo(): Promise<void> {
 }
 
 async function benchNoIo(): Promise<void> {
-  const body = JSON.stringify({ id: instanceId, name: 'bench instance', element: { key: 'sfdc' }, valid: true });
+  const body = JSON.stringify({
+    id: instanceId,
+    name: 'bench instance',
+    element: { key: 'sfdc' },
+    valid: true,
+  });
   const stub = async (_request: Request | string, _init?: RequestInit): Promise<Response> =>
     new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
   const baseUrl = 'http://127.0.0.1:9/elements/api-v2';

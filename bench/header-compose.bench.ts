@@ -26,7 +26,10 @@ const cases: [string, () => unknown][] = [
 
 // Warm-up so every function is optimised before it is timed.
 for (const [, fn] of cases) measureOpsPerSecond(fn, 1, 100);
-const results = cases.map(([name, fn]) => ({ name, opsPerSecond: median(measureOpsPerSecond(fn, rounds, durationMs)) }));
+const results = cases.map(([name, fn]) => ({
+  name,
+  opsPerSecond: median(measureOpsPerSecond(fn, rounds, durationMs)),
+}));
 
 printTable(
   `Authorization header (median of ${rounds} rounds of ${durationMs} ms)`,

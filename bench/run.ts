@@ -31,7 +31,13 @@ type Outcome = { file: string; ok: boolean; seconds: number; ratios: string[]; n
 function runOne(file: string): Promise<Outcome> {
   const started = performance.now();
   if (!existsSync(join(benchDir, file))) {
-    return Promise.resolve({ file, ok: true, seconds: 0, ratios: [], note: 'skipped: file removed before it ran' });
+    return Promise.resolve({
+      file,
+      ok: true,
+      seconds: 0,
+      ratios: [],
+      note: 'skipped: file removed before it ran',
+    });
   }
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(benchDir, file)], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -71,8 +77,13 @@ if (files.length === 0) {
   process.exit(1);
 }
 // Other work on the machine skews every figure; the load average lets a reader judge a run.
-const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
-console.log(`Node ${process.version}, load average ${load()}, ${files.length} benchmark(s): ${files.join(', ')}`);
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+console.log(
+  `Node ${process.version}, load average ${load()}, ${files.length} benchmark(s): ${files.join(', ')}`,
+);
 const outcomes: Outcome[] = [];
 for (const file of files) {
   console.log(`\n=== ${file} ===`);

@@ -161,7 +161,7 @@ export async function createInstance(
   return unwrapWithout(
     client.POST('/instances', { body, ...(options.signal ? { signal: options.signal } : {}) }),
     secrets,
-  ) as Promise<Instance>;
+  );
 }
 
 /**
@@ -186,7 +186,7 @@ export async function finishOAuth(
   return unwrapWithout(
     client.POST('/instances', { body, ...(options.signal ? { signal: options.signal } : {}) }),
     secretsOf(app, providerData, configuration),
-  ) as Promise<Instance>;
+  );
 }
 
 /**
@@ -218,9 +218,9 @@ export async function reauthorizeInstance(
     checkElementKey(options.elementKey);
     checkInstanceFields(options, true);
     const body = instanceBody(options.elementKey, options, configuration, providerData);
-    return unwrapWithout(client.PUT('/instances/{id}', { ...init, body }), secrets) as Promise<Instance>;
+    return unwrapWithout(client.PUT('/instances/{id}', { ...init, body }), secrets);
   }
   if (options.method !== undefined && options.method !== 'PATCH') fail('method must be "PATCH" or "PUT".');
   const body = { providerData: { ...providerData }, configuration };
-  return unwrapWithout(client.PATCH('/instances/{id}', { ...init, body }), secrets) as Promise<Instance>;
+  return unwrapWithout(client.PATCH('/instances/{id}', { ...init, body }), secrets);
 }

@@ -137,8 +137,9 @@ function buildOAuthQuery(
     query.siteAddress = options.siteAddress;
   }
   const extra = options.parameters ?? {};
-  if (extra === null || typeof extra !== 'object')
+  if (extra === null || typeof extra !== 'object') {
     fail('parameters must be an object of extra query parameters.');
+  }
   for (const [name, value] of Object.entries(extra)) {
     if (reservedParameters.has(name)) {
       fail(`parameters.${name} is set by the SDK; pass it through the app or its own option instead.`);

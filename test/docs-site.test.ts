@@ -28,7 +28,9 @@ const chromiumArgs = [
 type TagOperations = { tag: string; summaries: string[] };
 
 describe.skipIf(!hasChromium && !inCi)(
-  hasChromium ? 'the docs site' : `the docs site (skipped: no Chromium at ${chromiumPath}; apt-get install chromium)`,
+  hasChromium
+    ? 'the docs site'
+    : `the docs site (skipped: no Chromium at ${chromiumPath}; apt-get install chromium)`,
   () => {
     let workDir: string;
     let context: BrowserContext;

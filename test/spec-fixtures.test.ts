@@ -89,9 +89,7 @@ describe('real Cloud Elements payloads validate against the spec', () => {
         const op = spec.findOperation(fixture.method, fixture.path);
         expect(op, `${where} is in the spec`).toBeDefined();
         const response = spec.resolve(`${op!.pointer}/responses/${fixture.status ?? 200}`) as Schema;
-        const target = (
-          typeof response.$ref === 'string' ? spec.resolve(response.$ref) : response
-        ) as Schema;
+        const target = (typeof response.$ref === 'string' ? spec.resolve(response.$ref) : response) as Schema;
         const content = (target.content as Record<string, Schema>)['application/json'];
         const declared = declaredProperties(spec, content?.schema as Schema);
         const ceSchema = payload as { required?: string[]; properties?: Record<string, Schema> };

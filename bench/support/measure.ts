@@ -58,7 +58,7 @@ export async function measureInterleaved(
       const c = cases[index] as BenchCase;
       const out = results[index] as CaseSamples;
       const stopAt = performance.now() + options.maxMsPerRound;
-      for (let done = 0; done < options.callsPerRound && performance.now() < stopAt; ) {
+      for (let done = 0; done < options.callsPerRound && performance.now() < stopAt;) {
         const batch = Math.min(options.callsPerSample, options.callsPerRound - done);
         const start = performance.now();
         for (let i = 0; i < batch; i++) await c.run();
@@ -99,10 +99,17 @@ export function measureOpsPerSecond(fn: () => unknown, rounds: number, durationM
 }
 
 /** Prints `rows` under `header` as left-aligned, space-padded columns. */
-export function printTable(title: string, header: readonly string[], rows: readonly (readonly string[])[]): void {
+export function printTable(
+  title: string,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): void {
   const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => (r[col] ?? '').length)));
   const line = (cells: readonly string[]) =>
-    cells.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ').trimEnd();
+    cells
+      .map((cell, col) => cell.padEnd(widths[col] ?? 0))
+      .join('  ')
+      .trimEnd();
   console.log(`\n${title}`);
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));

@@ -121,8 +121,17 @@ test('unknown paths answer 404 and known paths with another method 405, both wit
   expect(wrongMethod.headers.get('allow')).toContain('GET');
 });
 
-test('credentials stay out of JSON, String() and util.inspect', async () => {
+test('secrets stay out of JSON, String() and util.inspect of the credentials, the state and the emulator', async () => {
   const { inspect } = await import('node:util');
+  for (const text of [
+    JSON.stringify(emulator),
+    inspect(emulator, { depth: 5 }),
+    JSON.stringify(emulator.state),
+  ]) {
+    expect(text).not.toContain(user);
+    expect(text).not.toContain(org);
+    expect(text).not.toContain(token);
+  }
   const shown = [
     JSON.stringify(emulator.credentials),
     String(emulator.credentials),

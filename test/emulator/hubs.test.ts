@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers.js';
 
@@ -235,6 +236,30 @@ describe('CEQL', () => {
     ["LASTNAME = 'Jones'", ['Dan']],
   ])('where %s', async (where, expected) => {
     expect(await names(where)).toEqual(expected);
+  });
+
+  test('any string survives quoting with doubled quotes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 20 }), async (nickname) => {
+        const created = await emulator.call('POST', '/hubs/crm/contacts', {
+          auth,
+          body: { lastName: 'Q', nickname },
+        });
+        const where = `nickname = '${nickname.replaceAll("'", "''")}' AND lastName = 'Q'`;
+        const response = await emulator.call(
+          'GET',
+          `/hubs/crm/contacts?${new URLSearchParams({ where, pageSize: '500' })}`,
+          {
+            auth,
+          },
+        );
+        expect(response.body.map((record: { id: string }) => record.id)).toContain(created.body.id);
+        expect(response.body.every((record: { nickname: string }) => record.nickname === nickname)).toBe(
+          true,
+        );
+      }),
+      { numRuns: 60 },
+    );
   });
 
   test('orderBy sorts by several fields, missing values last', async () => {

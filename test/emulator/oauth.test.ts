@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { startTestEmulator, type TestEmulator } from './helpers.js';
 
@@ -226,5 +227,28 @@ describe('POST /instances with the code', () => {
     });
     expect(response.status).toBe(200);
     expect(response.body.element.key).toBe('marketo');
+  });
+
+  test('accepts the create bodies of the seed OAuth guide and the Marketo guide', async () => {
+    const fixture = (name: string) =>
+      JSON.parse(
+        readFileSync(new URL(`../../../shared/reference/fixtures/${name}`, import.meta.url), 'utf8'),
+      );
+    const seed = fixture('instances-create-sfdc-seed002.request.json');
+    const configuration = seed.configuration as Record<string, string>;
+    const query = new URLSearchParams({
+      apiKey: configuration['oauth.api.key']!,
+      apiSecret: configuration['oauth.api.secret']!,
+      callbackUrl: configuration['oauth.callback.url']!,
+    });
+    const { body } = await emulator.call('GET', `/elements/sfdc/oauth/url?${query}`);
+    const code = new URL(emulator.authorize(body.oauthUrl)).searchParams.get('code');
+    const created = await emulator.call('POST', '/instances', { body: { ...seed, providerData: { code } } });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ name: 'sfdc api', tags: ['api tag'] });
+    const marketo = await emulator.call('POST', '/instances', {
+      body: fixture('instances-create-marketo.request.json'),
+    });
+    expect(marketo.status).toBe(200);
   });
 });

@@ -96,9 +96,13 @@ function buildValidator(): SpecValidator {
   const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
   const addFormats = addFormatsModule as unknown as (a: Ajv2020) => void;
   addFormats(ajv);
-  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 31 });
+  ajv.addFormat('int32', {
+    type: 'number',
+    validate: (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 31,
+  });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-  for (const name of ['float', 'double', 'binary', 'byte', 'password', 'base64url']) ajv.addFormat(name, true);
+  for (const name of ['float', 'double', 'binary', 'byte', 'password', 'base64url'])
+    ajv.addFormat(name, true);
   ajv.addSchema(doc, specUri);
 
   const resolve = (pointer: string): unknown => {
