@@ -1,4 +1,5 @@
 import { CloudElementsError } from './errors.js';
+import { hideSecrets } from './internal/oauth-support.js';
 import { REDACTED } from './internal/redact.js';
 
 /** Why an OAuth callback was refused; see {@link OAuthCallbackError.reason}. */
@@ -90,21 +91,6 @@ export type OAuth1Callback = {
   /** `{ oauth_token, oauth_verifier, secret }` plus any other callback values, for `providerData`. */
   readonly providerData: OAuthProviderData;
 };
-
-const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
-
-/**
- * Gives `target` a `toJSON`, a `toString` and a `util.inspect` view that show `shown` instead of its fields.
- * @internal
- */
-export function hideSecrets<T extends object>(target: T, shown: Record<string, unknown>, label: string): T {
-  Object.defineProperties(target, {
-    toJSON: { value: () => ({ ...shown }) },
-    toString: { value: () => `${label} ${JSON.stringify(shown)}` },
-    [inspectSymbol]: { value: () => ({ ...shown }) },
-  });
-  return Object.freeze(target);
-}
 
 /**
  * Creates a fresh OAuth `state`: 32 random bytes from Web Crypto (`crypto.getRandomValues`), base64url-encoded
@@ -260,7 +246,7 @@ export function readOAuthCallback(
   if (code === undefined) {
     throw new OAuthCallbackError('The OAuth callback has neither a code nor an error.', 'missing_code');
   }
-  const providerData = collectProviderData(params, { code });
+  const providerData = Object.freeze(collectProviderData(params, { code }));
   return hideSecrets(
     { code, state, providerData },
     { code: REDACTED, state, providerData: { code: REDACTED } },
@@ -305,11 +291,13 @@ export function readOAuth1Callback(
       'missing_code',
     );
   }
-  const providerData = collectProviderData(params, {
-    oauth_token: token,
-    oauth_verifier: verifier,
-    secret: options.requestTokenSecret,
-  });
+  const providerData = Object.freeze(
+    collectProviderData(params, {
+      oauth_token: token,
+      oauth_verifier: verifier,
+      secret: options.requestTokenSecret,
+    }),
+  );
   const shown = Object.fromEntries(Object.keys(providerData).map((key) => [key, REDACTED]));
   return hideSecrets({ providerData }, { providerData: shown }, 'OAuth1Callback');
 }

@@ -2,6 +2,7 @@ import type { CloudElementsClient } from './client.js';
 import { CloudElementsError } from './errors.js';
 import {
   checkApp,
+  hideSecrets,
   checkElementKey,
   checkText,
   fail,
@@ -9,7 +10,7 @@ import {
   unwrapWithout,
 } from './internal/oauth-support.js';
 import { REDACTED, redactUrl } from './internal/redact.js';
-import { createOAuthState, hideSecrets } from './oauth-callback.js';
+import { createOAuthState } from './oauth-callback.js';
 
 /**
  * Your app as registered with the provider (Salesforce connected app, Concur app, …). Pass the same object to

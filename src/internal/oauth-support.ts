@@ -93,3 +93,17 @@ export function secretsOf(
   for (const [key, value] of Object.entries(configuration ?? {})) if (isSecretName(key)) found.push(value);
   return found;
 }
+
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * Gives `target` a `toJSON`, a `toString` and a `util.inspect` view that show `shown` instead of its fields.
+ */
+export function hideSecrets<T extends object>(target: T, shown: Record<string, unknown>, label: string): T {
+  Object.defineProperties(target, {
+    toJSON: { value: () => ({ ...shown }) },
+    toString: { value: () => `${label} ${JSON.stringify(shown)}` },
+    [inspectSymbol]: { value: () => ({ ...shown }) },
+  });
+  return Object.freeze(target);
+}

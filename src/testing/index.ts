@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createBulkEngine, type BulkOptions } from './bulk.js';
-import { catalogRoutes } from './catalog.js';
+import { catalogRoutes, ELEMENTS } from './catalog.js';
 import { documentsRoutes } from './documents-routes.js';
 import { settleDeliveries } from './events.js';
 import { FaultController, type FaultOptions } from './faults.js';
@@ -194,13 +194,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     credentials,
     state,
     faults,
-    createInstance: (input) =>
-      state.createInstance({
+    createInstance: (input) => {
+      if (!ELEMENTS.some((element) => element.key === input?.element)) {
+        const keys = ELEMENTS.map((element) => element.key).join(', ');
+        throw new TypeError(`[cloud-elements] emulator.createInstance needs element set to one of: ${keys}.`);
+      }
+      return state.createInstance({
         elementKey: input.element,
         ...(input.name === undefined ? {} : { name: input.name }),
         ...(input.tags === undefined ? {} : { tags: input.tags }),
         ...(input.configuration === undefined ? {} : { configuration: input.configuration }),
-      }),
+      });
+    },
     authorize: (oauthUrl, authorizeOptions = {}) =>
       decideConsent(state, oauthUrl, authorizeOptions.approve ?? true),
     tickBulkJobs: (steps) => bulk.tick(steps),

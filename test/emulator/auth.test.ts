@@ -143,3 +143,16 @@ test('secrets stay out of JSON, String() and util.inspect of the credentials, th
     expect(text).toContain('REDACTED');
   }
 });
+
+test('misuse of the emulator API throws a TypeError that says what to fix', async () => {
+  expect(() => emulator.createInstance({ element: 'salesforce' })).toThrow(
+    '[cloud-elements] emulator.createInstance needs element set to one of: sfdc, sfdcdocuments',
+  );
+  await expect(startTestEmulator({ users: [{ secret: 'has, comma' }] })).rejects.toThrow(TypeError);
+  await expect(startTestEmulator({ organizationSecret: '' })).rejects.toThrow(
+    'organizationSecret must be non-empty',
+  );
+  await expect(startTestEmulator({ bulk: { progress: 'sometimes' as 'time' } })).rejects.toThrow(
+    "bulk.progress must be 'time', 'poll' or 'manual'",
+  );
+});

@@ -201,6 +201,23 @@ describe('bulk upload jobs', () => {
     ]);
   });
 
+  test('accept an upload streamed with chunked transfer encoding', async () => {
+    const auth = await setup('manual');
+    const rows = Array.from({ length: 2000 }, (_, n) => `Streamed${n},row ${n}`).join('\n');
+    const encoded = new Response(fileForm(`lastName,note\n${rows}\n`, 'big.csv', 'text/csv'));
+    const response = await fetch(`${emulator.url}/hubs/crm/bulk/contacts`, {
+      method: 'POST',
+      headers: { Authorization: auth, 'Content-Type': encoded.headers.get('content-type')! },
+      body: encoded.body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(200);
+    const job = (await response.json()) as { id: string };
+    emulator.tickBulkJobs(3);
+    const report = await emulator.call('GET', `/hubs/crm/bulk/${job.id}/status`, { auth });
+    expect(report.body).toMatchObject({ status: 'COMPLETED', recordsCount: 2000, recordsFailedCount: 0 });
+  });
+
   test('create records from a JSON lines file', async () => {
     const auth = await setup('manual');
     const lines = '{"lastName":"One"}\n{"lastName":"Two"}\nnot json\n';
