@@ -12,7 +12,6 @@ import createFetchClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { createClient, type CloudElementsClient, type LogRecord } from '../src/client.js';
 import {
-  collectGarbage,
   formatNumber,
   measureInterleaved,
   median,
@@ -199,7 +198,7 @@ async function benchNoIo(): Promise<void> {
   const results = await measureInterleaved(cases, {
     warmupCalls: count(2000),
     rounds: 5,
-    callsPerRound: count(5000),
+    callsPerRound: count(4000),
     callsPerSample: 100,
     maxMsPerRound: 600,
   });
@@ -226,31 +225,31 @@ async function benchNoIo(): Promise<void> {
   printRatio('no-io sdk-forInstance-per-call/sdk', ratio('sdk-forInstance-per-call', 'sdk'));
 }
 
-function benchClientMemory(): void {
-  if (!collectGarbage()) {
+async function benchClientMemory(): Promise<void> {
+  if (!(await settleHeap())) {
     console.log('\nMemory: skipped (run with node --expose-gc, as `npm run bench` does)');
     return;
   }
   const n = count(1000);
-  const retainedBytesPerItem = (make: (i: number) => unknown) => {
+  const retainedBytesPerItem = async (make: (i: number) => unknown) => {
     const kept: unknown[] = [];
-    collectGarbage();
+    await settleHeap();
     const before = process.memoryUsage().heapUsed;
     const start = performance.now();
     for (let i = 0; i < n; i++) kept.push(make(i));
     const createUs = ((performance.now() - start) * 1000) / n;
-    collectGarbage();
+    await settleHeap();
     const bytes = (process.memoryUsage().heapUsed - before) / n;
     // `kept` must stay alive until after the measurement.
     if (kept.length !== n) throw new Error('lost clients');
     return { bytes, createUs };
   };
   const sdk = createClient({ userSecret, organizationSecret, baseUrl: 'http://127.0.0.1:9/elements/api-v2' });
-  const created = retainedBytesPerItem(() =>
+  const created = await retainedBytesPerItem(() =>
     createClient({ userSecret, organizationSecret, baseUrl: 'http://127.0.0.1:9/elements/api-v2' }),
   );
-  const derived = retainedBytesPerItem((i) => sdk.forInstance(`${elementToken}-${i}`));
-  const plain = retainedBytesPerItem(() =>
+  const derived = await retainedBytesPerItem((i) => sdk.forInstance(`${elementToken}-${i}`));
+  const plain = await retainedBytesPerItem(() =>
     createFetchClient<paths>({ baseUrl: 'http://127.0.0.1:9', headers: { Authorization: authorization } }),
   );
   printTable(
@@ -265,9 +264,50 @@ function benchClientMemory(): void {
   printRatio('memory sdk-forInstance/openapi-fetch-client', derived.bytes / plain.bytes);
 }
 
-// Worst case (every round hitting its time cap): about 30 s + 20 s; typically 10-20 s.
+/**
+ * Peak heap while making many calls without forcing GC: short-lived garbage that minor GCs cannot free (the
+ * transport's per-attempt `AbortSignal.any`, tracked through weak references) shows up here, not in retained bytes.
+ */
+async function benchCallHeapPeak(): Promise<void> {
+  if (!(await settleHeap())) return;
+  const calls = count(10_000);
+  const body = JSON.stringify({ id: instanceId });
+  const stub = async (): Promise<Response> =>
+    new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+  const baseUrl = 'http://127.0.0.1:9/elements/api-v2';
+  const params = { params: { path: { id: instanceId } } };
+  const plain = createFetchClient<paths>({ baseUrl, fetch: stub, headers: { Authorization: authorization } });
+  const sdk = createClient({ userSecret, organizationSecret, baseUrl, fetch: stub });
+  const peakMiB = async (call: () => Promise<unknown>) => {
+    await settleHeap();
+    const before = process.memoryUsage().heapUsed;
+    let peak = before;
+    for (let i = 0; i < calls; i++) {
+      await call();
+      if (i % 250 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }
+    await settleHeap();
+    const after = process.memoryUsage().heapUsed;
+    return { peak: (peak - before) / 2 ** 20, left: (after - before) / 2 ** 20 };
+  };
+  const plainPeak = await peakMiB(() => plain.GET('/instances/{id}', params));
+  const sdkPeak = await peakMiB(() => sdk.GET('/instances/{id}', params));
+  printTable(
+    `Memory: heap growth during ${calls} stubbed calls (no forced GC), and left after a full GC`,
+    ['client', 'peak MiB', 'left MiB'],
+    [
+      ['openapi-fetch', formatNumber(plainPeak.peak), formatNumber(plainPeak.left)],
+      ['sdk', formatNumber(sdkPeak.peak), formatNumber(sdkPeak.left)],
+    ],
+  );
+  printRatio('memory call-heap-peak sdk/openapi-fetch', sdkPeak.peak / Math.max(plainPeak.peak, 1));
+}
+
+// Worst case (every round hitting its time cap): about 30 s + 20 s + a few s; typically 15-30 s.
 const started = performance.now();
-await benchRealIo();
-await benchNoIo();
-benchClientMemory();
+for (const phase of [benchRealIo, benchNoIo, benchClientMemory, benchCallHeapPeak]) {
+  const phaseStarted = performance.now();
+  await phase();
+  console.log(`(${phase.name}: ${formatNumber((performance.now() - phaseStarted) / 1000)} s)`);
+}
 console.log(`\nclient-overhead done in ${formatNumber((performance.now() - started) / 1000)} s`);

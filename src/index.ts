@@ -70,5 +70,83 @@ export type {
   ReadOAuthCallbackOptions,
 } from './oauth-callback.js';
 
+// ceql (safe where clauses and bulk queries)
+export { ceql, formatBulkQuery, isCeqlFragment } from './ceql.js';
+export type { BulkQueryOptions, CeqlFragment, CeqlScalar, CeqlTag, CeqlValue } from './ceql.js';
+
+// pagination
+export { paginate, paginatePages } from './pagination.js';
+export type { ListPath, ListRecord, Page, PaginateInit, PaginateOptions } from './pagination.js';
+
+// bulk
+export {
+  BULK_TERMINAL_STATUSES,
+  BulkJobError,
+  cancelBulkJob,
+  downloadBulkResults,
+  getBulkJobStatus,
+  isBulkJobFinished,
+  listBulkJobErrors,
+  readBulkRecords,
+  startBulkQuery,
+  uploadBulkRecords,
+  waitForBulkJob,
+} from './bulk.js';
+export type {
+  BulkClient,
+  BulkJob,
+  BulkJobErrorRecord,
+  BulkJobRef,
+  BulkJobStatusReport,
+  BulkUploadMetaData,
+  BulkUploadSource,
+  DownloadBulkResultsOptions,
+  ListBulkJobErrorsOptions,
+  StartBulkQueryOptions,
+  UploadBulkRecordsOptions,
+  WaitForBulkJobOptions,
+} from './bulk.js';
+export { parseCsvRecords, parseCsvRows, parseNdjson } from './bulk-formats.js';
+export type { ByteSource } from './bulk-formats.js';
+
+// webhooks (verify what Cloud Elements POSTs to your callback URL)
+export {
+  WEBHOOK_ID_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  WebhookVerificationError,
+  createReplayGuard,
+  createSignedWebhook,
+  createWebhookVerifier,
+  isAsyncEventNotification,
+  isEventNotification,
+  parseWebhookEvent,
+  parseWebhookRequest,
+  signWebhookPayload,
+  verifyWebhookSignature,
+} from './webhooks.js';
+export type {
+  AsyncEventNotification,
+  BulkJobCallback,
+  EventNotification,
+  ReplayGuard,
+  ReplayGuardOptions,
+  SignedWebhook,
+  VerifiedWebhook,
+  WebhookBody,
+  WebhookHeaders,
+  WebhookKey,
+  WebhookNotification,
+  WebhookVerification,
+  WebhookVerificationReason,
+  WebhookVerifier,
+  WebhookVerifierOptions,
+} from './webhooks.js';
+export { parseNodeWebhookRequest, readNodeRequestBody } from './webhooks-node.js';
+export type { ReadNodeRequestBodyOptions } from './webhooks-node.js';
+
+// events (turn event notifications on for an instance)
+export { buildEventsConfiguration, disableEvents, enableEvents } from './events.js';
+export type { EnableEventsOptions, PollerResourceConfiguration } from './events.js';
+
 // redaction (for logging your own requests without leaking secrets)
 export { REDACTED, redactAuthorization, redactHeaders, redactUrl } from './internal/redact.js';

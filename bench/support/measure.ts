@@ -126,6 +126,20 @@ export function formatNumber(value: number, digits = 1): string {
   return value.toFixed(digits);
 }
 
+/**
+ * Collects garbage until the heap settles: a full GC, then a few short waits each followed by another, because
+ * FinalizationRegistry clean-ups (how `AbortSignal.any` drops its dependants) run as tasks between GCs.
+ * Returns `false` without `--expose-gc`.
+ */
+export async function settleHeap(): Promise<boolean> {
+  if (!collectGarbage()) return false;
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    collectGarbage();
+  }
+  return true;
+}
+
 /** Forces a full GC when the process runs with `--expose-gc` (the runner passes it); returns whether it could. */
 export function collectGarbage(): boolean {
   if (typeof globalThis.gc !== 'function') return false;

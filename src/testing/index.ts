@@ -187,8 +187,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let closing: Promise<void> | undefined;
 
   const url = `${origin}${API_BASE}`;
-  const shown = () => ({ url, instances: state.instances.size });
-  return {
+  const emulator: Emulator = {
     url,
     origin,
     credentials,
@@ -218,10 +217,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       });
       return closing;
     },
-    // The state holds user and organization secrets: keep them out of logs and snapshots.
-    toJSON: shown,
-    [Symbol.for('nodejs.util.inspect.custom')]: () => `Emulator ${JSON.stringify(shown())}`,
-  } as Emulator;
+  };
+  // The state holds user and organization secrets: keep them out of logs and snapshots.
+  const shown = () => ({ url, instances: state.instances.size });
+  Object.defineProperties(emulator, {
+    toJSON: { value: shown },
+    [Symbol.for('nodejs.util.inspect.custom')]: { value: () => `Emulator ${JSON.stringify(shown())}` },
+  });
+  return emulator;
 }
 
 // state
