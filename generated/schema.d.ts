@@ -27,8 +27,11 @@ export interface paths {
          *     the later `POST /instances` configuration. Element-specific extras (e.g. `subdomain`,
          *     `authentication.type`) are passed as further query parameters.
          *
-         *     The OAuth2 guide (seed 002) writes this path as `GET /{elementKey}/oauth/url`; the real path starts with
-         *     `/elements`, as every other source shows.
+         *     Cloud Elements' OAuth2 guide writes this path as `GET /{elementKey}/oauth/url`, without the `/elements`
+         *     prefix; the real path starts with `/elements`, as every other Cloud Elements source and client shows.
+         *
+         *     Cloud Elements documents this call as usable without credentials (its guides send no `Authorization`
+         *     header); sending the platform credentials also works.
          */
         get: operations["getElementOAuthUrl"];
         put?: never;
@@ -55,7 +58,8 @@ export interface paths {
          * List the elements
          * @description Returns the catalog: every element (connector) the organization can create instances of, including its own
          *     custom elements. Catalog entries are summaries: `resources` and `configuration` are usually left out; `GET
-         *     /elements/{keyOrId}` returns one element in full.
+         *     /elements/{keyOrId}` returns one element in full. Cloud Elements documents the catalog as readable without
+         *     credentials; clients usually send the platform credentials anyway.
          */
         get: operations["listElements"];
         put?: never;
@@ -130,7 +134,9 @@ export interface paths {
         /**
          * Get an element
          * @description Returns one element in full: description, authentication type, the configuration entries its instances take
-         *     (with default values, e.g. the default `event.poller.configuration`), parameters and resources.
+         *     (with default values, e.g. the default `event.poller.configuration`), parameters and resources. Cloud
+         *     Elements documents this call as readable without credentials; clients usually send the platform credentials
+         *     anyway.
          */
         get: operations["getElement"];
         put?: never;
@@ -266,7 +272,8 @@ export interface paths {
         };
         /**
          * List the instances of an element
-         * @description Returns the organization's instances of this element.
+         * @description Returns the instances of this element in the user's account, like `GET /instances` limited to one
+         *     element; each entry carries the instance's element `token`. Page with `pageSize` and `nextPage`.
          */
         get: operations["listElementInstances"];
         put?: never;
@@ -302,18 +309,22 @@ export interface paths {
         };
         /**
          * Get an instance of an element
-         * @description Same as `GET /instances/{id}`, scoped by element.
+         * @description Returns one instance with its element `token` and configuration, like `GET /instances/{id}`, addressed
+         *     through the element it belongs to.
          */
         get: operations["getElementInstance"];
         /**
          * Replace an instance of an element
-         * @description Same as `PUT /instances/{id}`, scoped by element.
+         * @description Replaces the instance, like `PUT /instances/{id}`, addressed through the element it belongs to: send the
+         *     whole create-style body. A new `providerData.code` re-authorizes the instance. The answer leaves out
+         *     `providerData`.
          */
         put: operations["replaceElementInstance"];
         post?: never;
         /**
          * Delete an instance of an element
-         * @description Same as `DELETE /instances/{id}`, scoped by element.
+         * @description Deletes the instance, like `DELETE /instances/{id}`, addressed through the element it belongs to. Its
+         *     element token stops working: later calls with it answer 401. Success is a 200 with no body.
          */
         delete: operations["deleteElementInstance"];
         options?: never;
@@ -497,7 +508,9 @@ export interface paths {
         };
         /**
          * Get a configuration entry of an instance
-         * @description Returns one configuration entry of the instance.
+         * @description Returns one configuration entry of the instance: its `key`, display `name`, current `propertyValue`
+         *     (always a string) and whether the element requires it. Secrets such as `oauth.api.secret` come back
+         *     masked. The ids come from `GET /instances/{id}/configuration`.
          */
         get: operations["getInstanceConfiguration"];
         put?: never;
@@ -648,7 +661,7 @@ export interface paths {
         };
         /**
          * List the events of an instance
-         * @description Returns the events Cloud Elements received for the instance (by polling or webhook), newest first, with the
+         * @description Returns the events Cloud Elements received for the instance (by polling or webhook), with the
          *     raw provider payload and the processing status.
          */
         get: operations["listInstanceEvents"];
@@ -680,7 +693,9 @@ export interface paths {
         };
         /**
          * Get an event of an instance
-         * @description Returns one stored event of the instance.
+         * @description Returns one event Cloud Elements received for the instance: the provider payload as received
+         *     (`providerData`, raw text), the processing `status` (`NEW` to `NOTIFIED`) and what was sent to your
+         *     callback URL (`notifiedData`).
          */
         get: operations["getInstanceEvent"];
         put?: never;
@@ -738,12 +753,15 @@ export interface paths {
         };
         /**
          * Get an object definition of an instance
-         * @description Returns the instance-level definition of one common object.
+         * @description Returns the instance-level definition of one common object: its `fields`, each with a `path` and a
+         *     `type`. The same object may also be defined for the account (`/accounts/{id}/objects/...`) or the
+         *     organization (`/organizations/objects/...`).
          */
         get: operations["getInstanceObjectDefinition"];
         /**
          * Replace an object definition of an instance
-         * @description Replaces the fields of an instance-level object definition.
+         * @description Replaces the instance-level definition of one common object with the `fields` sent, and answers the
+         *     saved definition. Definitions of the object at account or organization level are not changed.
          */
         put: operations["replaceInstanceObjectDefinition"];
         /**
@@ -755,7 +773,8 @@ export interface paths {
         post: operations["createInstanceObjectDefinition"];
         /**
          * Delete an object definition of an instance
-         * @description Deletes the instance-level definition of one object.
+         * @description Deletes the instance-level definition of one common object. Definitions of the object at account or
+         *     organization level are not changed. Success is a 200 with no body.
          */
         delete: operations["deleteInstanceObjectDefinition"];
         options?: never;
@@ -785,7 +804,8 @@ export interface paths {
         post?: never;
         /**
          * Turn off trace logging for an instance
-         * @description Turns trace logging off.
+         * @description Turns trace logging (full logging of the instance's requests and responses) off before its duration
+         *     ends. `PUT` on the same path turns it on for a `duration`. Success is a 200 with no body.
          */
         delete: operations["disableInstanceTraceLogging"];
         options?: never;
@@ -849,7 +869,9 @@ export interface paths {
         get: operations["getInstanceTransformation"];
         /**
          * Replace a transformation of an instance
-         * @description Replaces the instance-level transformation of one object.
+         * @description Replaces the instance-level transformation of one common object: the vendor object it maps
+         *     (`vendorName`), the field mappings, the options and the script. Hub calls on `objectName` through this
+         *     instance return data mapped the new way.
          */
         put: operations["replaceInstanceTransformation"];
         /**
@@ -860,7 +882,8 @@ export interface paths {
         post: operations["createInstanceTransformation"];
         /**
          * Delete a transformation of an instance
-         * @description Deletes the instance-level transformation of one object.
+         * @description Deletes the instance-level transformation of one common object. Transformations of the object at account
+         *     or organization level are not changed. Success is a 200 with no body.
          */
         delete: operations["deleteInstanceTransformation"];
         options?: never;
@@ -907,10 +930,11 @@ export interface paths {
         };
         /**
          * Get a configuration entry of the current instance
-         * @description Returns one configuration entry of the instance.
-         *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
-         *     is in the `Authorization` header (`..., Element <token>`).
+         * @description Returns one configuration entry of the instance: its `key`, display `name`, current `propertyValue`
+         *     (always a string) and whether the element requires it. Secrets such as `oauth.api.secret` come back
+         *     masked. The ids come from `GET /instances/configuration`. This is the token-scoped form: it has no
+         *     instance id in the path and acts on the instance whose element token is in the `Authorization` header
+         *     (`..., Element <token>`).
          */
         get: operations["getCurrentInstanceConfiguration"];
         put?: never;
@@ -1051,7 +1075,7 @@ export interface paths {
         };
         /**
          * List the events of the current instance
-         * @description Returns the events Cloud Elements received for the instance (by polling or webhook), newest first, with the
+         * @description Returns the events Cloud Elements received for the instance (by polling or webhook), with the
          *     raw provider payload and the processing status.
          *
          *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
@@ -1081,10 +1105,10 @@ export interface paths {
         };
         /**
          * Get an event of the current instance
-         * @description Returns one stored event of the instance.
-         *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
-         *     is in the `Authorization` header (`..., Element <token>`).
+         * @description Returns one event Cloud Elements received for the instance: the provider payload as received
+         *     (`providerData`, raw text), the processing `status` (`NEW` to `NOTIFIED`) and what was sent to your
+         *     callback URL (`notifiedData`). This is the token-scoped form: it has no instance id in the path and acts
+         *     on the instance whose element token is in the `Authorization` header (`..., Element <token>`).
          */
         get: operations["getCurrentInstanceEvent"];
         put?: never;
@@ -1125,7 +1149,8 @@ export interface paths {
         };
         /**
          * Count events over time, per account
-         * @description Returns, per interval, the events received for each account, with success and failure counts.
+         * @description Returns, per interval, the number of events received for each account, with how many were processed
+         *     successfully and how many failed, and the total of the interval.
          */
         get: operations["listEventAnalyticsByAccount"];
         put?: never;
@@ -1145,7 +1170,8 @@ export interface paths {
         };
         /**
          * Count events over time, per instance
-         * @description Returns, per interval, the events received for each instance, with success and failure counts.
+         * @description Returns, per interval, the number of events received for each instance and the total of the interval. Use
+         *     `accountIds[]` to look at some accounts only.
          */
         get: operations["listEventAnalyticsByInstance"];
         put?: never;
@@ -1216,18 +1242,17 @@ export interface paths {
         };
         /**
          * Get an object definition of the current instance
-         * @description Returns the instance-level definition of one common object.
-         *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
-         *     is in the `Authorization` header (`..., Element <token>`).
+         * @description Returns the instance-level definition of one common object: its `fields`, each with a `path` and a
+         *     `type`. This is the token-scoped form: it has no instance id in the path and acts on the instance whose
+         *     element token is in the `Authorization` header (`..., Element <token>`).
          */
         get: operations["getCurrentInstanceObjectDefinition"];
         /**
          * Replace an object definition of the current instance
-         * @description Replaces the fields of an instance-level object definition.
-         *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
-         *     is in the `Authorization` header (`..., Element <token>`).
+         * @description Replaces the instance-level definition of one common object with the `fields` sent, and answers the
+         *     saved definition. Definitions of the object at account or organization level are not changed. This is
+         *     the token-scoped form: it has no instance id in the path and acts on the instance whose element token is
+         *     in the `Authorization` header (`..., Element <token>`).
          */
         put: operations["replaceCurrentInstanceObjectDefinition"];
         /**
@@ -1242,10 +1267,10 @@ export interface paths {
         post: operations["createCurrentInstanceObjectDefinition"];
         /**
          * Delete an object definition of the current instance
-         * @description Deletes the instance-level definition of one object.
-         *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
-         *     is in the `Authorization` header (`..., Element <token>`).
+         * @description Deletes the instance-level definition of one common object. Definitions of the object at account or
+         *     organization level are not changed. Success is a 200 with no body. This is the token-scoped form: it has
+         *     no instance id in the path and acts on the instance whose element token is in the `Authorization` header
+         *     (`..., Element <token>`).
          */
         delete: operations["deleteCurrentInstanceObjectDefinition"];
         options?: never;
@@ -1272,10 +1297,10 @@ export interface paths {
         post?: never;
         /**
          * Turn off trace logging for the current instance
-         * @description Turns trace logging off.
-         *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
-         *     is in the `Authorization` header (`..., Element <token>`).
+         * @description Turns trace logging (full logging of the instance's requests and responses) off before its duration
+         *     ends. `PUT` on the same path turns it on for a `duration`. Success is a 200 with no body. This is the
+         *     token-scoped form: it has no instance id in the path and acts on the instance whose element token is in
+         *     the `Authorization` header (`..., Element <token>`).
          */
         delete: operations["disableCurrentInstanceTraceLogging"];
         options?: never;
@@ -1329,18 +1354,21 @@ export interface paths {
         };
         /**
          * Get a transformation of the current instance
-         * @description Returns the transformation that maps one common object for the instance.
+         * @description Returns the transformation that maps one common object for the instance: the vendor object
+         *     (`vendorName`), the field mappings, the options and the script.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
-         *     is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element
+         *     token is in the `Authorization` header (`..., Element <token>`).
          */
         get: operations["getCurrentInstanceTransformation"];
         /**
          * Replace a transformation of the current instance
-         * @description Replaces the instance-level transformation of one object.
+         * @description Replaces the instance-level transformation of one common object: the vendor object it maps
+         *     (`vendorName`), the field mappings, the options and the script. Hub calls on `objectName` through this
+         *     instance return data mapped the new way.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
-         *     is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element
+         *     token is in the `Authorization` header (`..., Element <token>`).
          */
         put: operations["replaceCurrentInstanceTransformation"];
         /**
@@ -1354,10 +1382,11 @@ export interface paths {
         post: operations["createCurrentInstanceTransformation"];
         /**
          * Delete a transformation of the current instance
-         * @description Deletes the instance-level transformation of one object.
+         * @description Deletes the instance-level transformation of one common object. Transformations of the object at account
+         *     or organization level are not changed. Success is a 200 with no body.
          *
-         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element token
-         *     is in the `Authorization` header (`..., Element <token>`).
+         *     This is the token-scoped form: it has no instance id in the path and acts on the instance whose element
+         *     token is in the `Authorization` header (`..., Element <token>`).
          */
         delete: operations["deleteCurrentInstanceTransformation"];
         options?: never;
@@ -2090,7 +2119,8 @@ export interface paths {
         post?: never;
         /**
          * Revoke a role from an account
-         * @description Removes the role `roleKey` from the account.
+         * @description Removes the role `roleKey` from the account, so its users no longer get it through the account. Needs
+         *     the secrets of an organization administrator. Success is a 200 with no body.
          */
         delete: operations["revokeAccountRole"];
         options?: never;
@@ -2285,7 +2315,8 @@ export interface paths {
         };
         /**
          * List a user's roles
-         * @description Returns the roles the user holds.
+         * @description Returns the roles the user holds, each with its `key` (`org-admin`, `admin`, `org`, ...), name,
+         *     description and features. The role decides what the user may see and change.
          */
         get: operations["listUserRoles"];
         put?: never;
@@ -2326,7 +2357,8 @@ export interface paths {
         post?: never;
         /**
          * Revoke a role from a user
-         * @description Takes the role `roleKey` away from the user.
+         * @description Takes the role `roleKey` away from the user. Answers 403 when the caller may not manage that role.
+         *     Success is a 200 with no body.
          */
         delete: operations["revokeUserRole"];
         options?: never;
@@ -2564,7 +2596,9 @@ export interface paths {
         };
         /**
          * Get a formula execution
-         * @description Returns one execution with its status and step executions.
+         * @description Returns one execution of a formula instance: its `status` (`pending`, `queued`, `success`, `failed`,
+         *     ...), its dates and the executions of its steps. `PATCH` on the same path cancels an execution that has
+         *     not finished.
          */
         get: operations["getFormulaExecution"];
         put?: never;
@@ -2672,7 +2706,7 @@ export interface paths {
         };
         /**
          * List the executions of a formula instance
-         * @description Returns the executions of a formula instance, newest first, optionally only those started by one
+         * @description Returns the executions of a formula instance, optionally only those started by one
          *     event (`eventId`) or about one object (`objectId`).
          */
         get: operations["listFormulaInstanceExecutions"];
@@ -2741,7 +2775,8 @@ export interface paths {
         post?: never;
         /**
          * Delete a formula template
-         * @description Deletes a template. Delete its instances first.
+         * @description Deletes a formula template, with its steps, triggers and configuration entries. Success is a 200 with no
+         *     body.
          */
         delete: operations["deleteFormula"];
         options?: never;
@@ -2768,7 +2803,8 @@ export interface paths {
         };
         /**
          * List the instances of a formula template
-         * @description Returns the instances of one formula template.
+         * @description Returns the instances of one formula template: each with its `name`, `active` flag, `configuration`
+         *     values (such as the element instances the formula works on) and `settings`.
          */
         get: operations["listFormulaInstances"];
         put?: never;
@@ -2832,7 +2868,8 @@ export interface paths {
         };
         /**
          * Get an instance of a formula template
-         * @description Returns one instance of the template.
+         * @description Returns one instance of the formula template, with its `configuration` values and `settings`. `GET
+         *     /formulas/instances/{instanceId}/executions` lists its executions.
          */
         get: operations["getFormulaInstance"];
         /**
@@ -2843,7 +2880,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a formula instance
-         * @description Deletes a formula instance; its executions stop.
+         * @description Deletes a formula instance: its triggers no longer start executions. Success is a 200 with no body.
          */
         delete: operations["deleteFormulaInstance"];
         options?: never;
@@ -2906,7 +2943,7 @@ export interface paths {
         };
         /**
          * List the executions of an instance of a formula template
-         * @description Returns the executions of one instance of the template, newest first.
+         * @description Returns the executions of one instance of the template, with their status and dates.
          */
         get: operations["listFormulaInstanceExecutionsByFormula"];
         put?: never;
@@ -2977,14 +3014,16 @@ export interface paths {
         };
         /**
          * Get a scheduled job
-         * @description Returns one scheduled job.
+         * @description Returns one scheduled job: its name and description, what it runs (`data`) and the state of its trigger
+         *     (`state`, next fire time and start time in epoch milliseconds).
          */
         get: operations["getJob"];
         put?: never;
         post?: never;
         /**
          * Delete a scheduled job
-         * @description Unschedules and deletes a job.
+         * @description Unschedules and deletes a job. To stop it for a while instead, use `PUT /jobs/{id}/disable`. Success is
+         *     a 200 with no body.
          */
         delete: operations["deleteJob"];
         options?: never;
@@ -3034,7 +3073,7 @@ export interface paths {
         get?: never;
         /**
          * Resume a scheduled job
-         * @description Resumes a paused job.
+         * @description Resumes a job paused with `PUT /jobs/{id}/disable`; it runs again the next time its cron trigger fires.
          */
         put: operations["enableJob"];
         post?: never;
@@ -3059,7 +3098,8 @@ export interface paths {
         };
         /**
          * List the runs of a job
-         * @description Returns the past runs of one job.
+         * @description Returns the past runs of one job, in the snake_case form the API uses: `job_history_id`, `job_state`,
+         *     `start_time` and `end_time` (epoch milliseconds) and `job_error_message` for runs that failed.
          */
         get: operations["listJobHistory"];
         put?: never;
@@ -3090,7 +3130,8 @@ export interface paths {
         };
         /**
          * Get one run of a job
-         * @description Returns one past run of a job.
+         * @description Returns one past run of a job by its `job_history_id`: its state, start and end times (epoch
+         *     milliseconds), data and error message.
          */
         get: operations["getJobHistoryEntry"];
         put?: never;
@@ -3122,7 +3163,8 @@ export interface paths {
         head?: never;
         /**
          * Reschedule a job
-         * @description Replaces the cron schedule of a job.
+         * @description Replaces the schedule of a job with `trigger.cron`, a Quartz cron expression with seconds first (e.g. `0
+         *     0/15 * 1/1 * ? *`, every 15 minutes). The job keeps the call it makes.
          */
         patch: operations["rescheduleJob"];
         trace?: never;
@@ -3136,7 +3178,7 @@ export interface paths {
         };
         /**
          * List usage log entries
-         * @description Returns the log entries of API calls made in the organization, newest first, filtered by hub,
+         * @description Returns the log entries of API calls made in the organization, filtered by hub,
          *     element keys, instance tags, accounts, status, period (default the last seven days) or text. Pages
          *     with `pageSize` (default 100) and either `pageOffset` or `nextPage`. Answers 404 when nothing
          *     matches the period.
@@ -3316,10 +3358,10 @@ export interface paths {
         };
         /**
          * List notification deliveries
-         * @description Returns deliveries, filtered with CEQL. With the `queue` failure policy (or after 9 failed retries),
-         *     undelivered events wait here: `where=channel='webhook' and status='queued' and config.url='<your
-         *     callback URL>'` lists them, and with `hydrate=true` each delivery carries the event payload in its
-         *     notification.
+         * @description Returns deliveries, filtered with CEQL on `channel`, `status` and `config.url`. With the `queue` failure
+         *     policy (or after 9 failed retries), undelivered events wait here: `where=channel='webhook' and
+         *     status='queued' and config.url='<your callback URL>'` lists them, and with `hydrate=true` each delivery
+         *     carries the event payload in its notification.
          */
         get: operations["listNotificationDeliveries"];
         /**
@@ -3350,14 +3392,16 @@ export interface paths {
         };
         /**
          * Get a subscription
-         * @description Returns one subscription.
+         * @description Returns one subscription: its channel, its topics, the channel settings (`config.url` for a webhook) and
+         *     whether it is `active`. A subscription is deactivated after its deliveries failed nine retries.
          */
         get: operations["getNotificationSubscription"];
         put?: never;
         post?: never;
         /**
          * Delete a subscription
-         * @description Deletes a subscription; it receives no further deliveries.
+         * @description Deletes a subscription: notifications on its topics are no longer delivered to its channel. Success is a
+         *     200 with no body.
          */
         delete: operations["deleteNotificationSubscription"];
         options?: never;
@@ -3380,14 +3424,16 @@ export interface paths {
         };
         /**
          * Get a notification
-         * @description Returns one notification.
+         * @description Returns one notification: its `topic`, `message`, `severity`, sender (`from`), creation date and whether
+         *     it was `acknowledged`.
          */
         get: operations["getNotification"];
         put?: never;
         post?: never;
         /**
          * Delete a notification
-         * @description Deletes a notification.
+         * @description Deletes a notification. To keep it but mark it as handled, use `PUT /notifications/{id}/acknowledge`.
+         *     Success is a 200 with no body.
          */
         delete: operations["deleteNotification"];
         options?: never;
@@ -3411,7 +3457,8 @@ export interface paths {
         get?: never;
         /**
          * Acknowledge a notification
-         * @description Marks a notification as acknowledged (`acknowledged` true).
+         * @description Marks a notification as handled: `acknowledged` becomes `true`. The notification stays readable with
+         *     `GET /notifications/{id}`.
          */
         put: operations["acknowledgeNotification"];
         post?: never;
@@ -4010,7 +4057,9 @@ export interface paths {
         };
         /**
          * Get the links of a file by path
-         * @description Download and view links of the file at `path` at the provider.
+         * @description Returns the links the provider offers for the file at `path`: `providerLink` (download) and
+         *     `providerViewLink` (view in the provider's UI). With `raw=true` the answer adds `raw`, the provider's
+         *     own link object. Which links exist, and for how long they work, depends on the provider.
          */
         get: operations["getDocumentsFileLinksByPath"];
         put?: never;
@@ -4069,7 +4118,8 @@ export interface paths {
         post?: never;
         /**
          * Delete a file
-         * @description Deletes the file. Success is a 200 with an empty body.
+         * @description Deletes the file at the provider. Success is a 200 with an empty body; 404 when no file has that id.
+         *     `DELETE /hubs/documents/files?path=...` does the same by path.
          */
         delete: operations["deleteDocumentsFile"];
         options?: never;
@@ -4122,7 +4172,9 @@ export interface paths {
         };
         /**
          * Get the links of a file
-         * @description Download and view links of the file at the provider.
+         * @description Returns the links the provider offers for the file: `providerLink` (download) and `providerViewLink`
+         *     (view in the provider's UI). With `raw=true` the answer adds `raw`, the provider's own link object. Same
+         *     as `GET /hubs/documents/files/links` with the file named by id.
          */
         get: operations["getDocumentsFileLinks"];
         put?: never;
@@ -4241,7 +4293,8 @@ export interface paths {
         };
         /**
          * Get the metadata of a folder by path
-         * @description Metadata of the folder at `path` (`/` is the root folder).
+         * @description Returns the metadata of the folder at `path` (`/` is the root folder): id, name, path, dates and tags
+         *     where the provider has them. `directory` is `true`. Answers 404 when no folder has that path.
          */
         get: operations["getDocumentsFolderMetadataByPath"];
         put?: never;
@@ -4356,7 +4409,9 @@ export interface paths {
         };
         /**
          * Get the metadata of a folder
-         * @description Metadata of the folder.
+         * @description Returns the metadata of the folder: id, name, path, dates and tags where the provider has them.
+         *     `directory` is `true`. Ids are provider ids, or the url-encoded path on path-addressed providers (the
+         *     root folder of Dropbox is `%252F`).
          */
         get: operations["getDocumentsFolderMetadata"];
         put?: never;
@@ -6259,7 +6314,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account
-         * @description Creates an account (Eloqua account, Campaign Monitor client) and answers it.
+         * @description Creates an account (Eloqua account, Campaign Monitor client) at the provider and answers with the new record.
          */
         post: operations["createMarketingAccount"];
         delete?: never;
@@ -6283,14 +6338,17 @@ export interface paths {
         };
         /**
          * Get an account
-         * @description Returns one account by its identifier.
+         * @description Returns one account by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getMarketingAccount"];
         put?: never;
         post?: never;
         /**
          * Delete an account
-         * @description Deletes the account at the provider.
+         * @description Deletes the account at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteMarketingAccount"];
         options?: never;
@@ -6351,14 +6409,17 @@ export interface paths {
         };
         /**
          * Get an activity
-         * @description Returns one activity (journey) by its identifier.
+         * @description Returns one activity (journey) by its identifier, with the fields the provider returns for it.
+         *     Null-valued fields are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404
+         *     when the provider has no such record.
          */
         get: operations["getMarketingActivity"];
         put?: never;
         post?: never;
         /**
          * Delete an activity
-         * @description Deletes the activity (journey).
+         * @description Deletes the activity at the provider (journey). Success is a 200 with an empty body; 404 when no such
+         *     record exists.
          */
         delete: operations["deleteMarketingActivity"];
         options?: never;
@@ -6382,7 +6443,9 @@ export interface paths {
         };
         /**
          * List the events of an activity
-         * @description Events of one activity (journey), paged.
+         * @description Events of one activity (journey), paged. Follow `Elements-Next-Page-Token` with `nextPage` (and the same
+         *     `pageSize`) for further pages. `returnTotalCount=true` asks for `Elements-Total-Count` where the element
+         *     can count.
          */
         get: operations["listMarketingActivityEvents"];
         put?: never;
@@ -6414,7 +6477,8 @@ export interface paths {
         };
         /**
          * Get an event of an activity
-         * @description Returns one event of the activity (journey).
+         * @description Returns one event of the activity (journey). Null-valued fields are left out unless the instance sets
+         *     `filter.response.nulls` to `false`. Answers 404 when the provider has no such record.
          */
         get: operations["getMarketingActivityEvent"];
         put?: never;
@@ -6441,7 +6505,10 @@ export interface paths {
         put?: never;
         /**
          * Create a campaign
-         * @description Creates a campaign and answers it.
+         * @description Creates a campaign at the provider and answers with the new record, including the identifier the
+         *     provider assigned. The body uses the field names of the element; `GET
+         *     /hubs/marketing/objects/campaigns/metadata` lists them (with `createable` flags where the element
+         *     provides them).
          */
         post: operations["createMarketingCampaign"];
         delete?: never;
@@ -6465,21 +6532,26 @@ export interface paths {
         };
         /**
          * Get a campaign
-         * @description Returns one campaign by its identifier.
+         * @description Returns one campaign by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getMarketingCampaign"];
         put?: never;
         post?: never;
         /**
          * Delete a campaign
-         * @description Deletes the campaign.
+         * @description Deletes the campaign at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteMarketingCampaign"];
         options?: never;
         head?: never;
         /**
          * Update a campaign
-         * @description Changes the fields sent and answers the updated campaign.
+         * @description Changes the fields sent and answers the updated campaign. Fields not sent keep their values; `GET
+         *     /hubs/marketing/objects/campaigns/metadata` lists the fields (with `updateable` flags where the element
+         *     provides them).
          */
         patch: operations["updateMarketingCampaign"];
         trace?: never;
@@ -6520,7 +6592,8 @@ export interface paths {
         };
         /**
          * Get a channel
-         * @description Returns one channel with its progression steps.
+         * @description Returns one channel with its progression steps. Null-valued fields are left out unless the instance sets
+         *     `filter.response.nulls` to `false`. Answers 404 when the provider has no such record.
          */
         get: operations["getMarketingChannel"];
         put?: never;
@@ -6547,7 +6620,9 @@ export interface paths {
         put?: never;
         /**
          * Create a company
-         * @description Creates a company and answers it.
+         * @description Creates a company at the provider and answers with the new record, including the identifier the provider
+         *     assigned. The body uses the field names of the element; `GET /hubs/marketing/objects/companies/metadata`
+         *     lists them (with `createable` flags where the element provides them).
          */
         post: operations["createMarketingCompany"];
         delete?: never;
@@ -6571,21 +6646,26 @@ export interface paths {
         };
         /**
          * Get a company
-         * @description Returns one company by its identifier.
+         * @description Returns one company by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getMarketingCompany"];
         put?: never;
         post?: never;
         /**
          * Delete a company
-         * @description Deletes the company.
+         * @description Deletes the company at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteMarketingCompany"];
         options?: never;
         head?: never;
         /**
          * Update a company
-         * @description Changes the fields sent and answers the updated company.
+         * @description Changes the fields sent and answers the updated company. Fields not sent keep their values; `GET
+         *     /hubs/marketing/objects/companies/metadata` lists the fields (with `updateable` flags where the element
+         *     provides them).
          */
         patch: operations["updateMarketingCompany"];
         trace?: never;
@@ -6607,7 +6687,7 @@ export interface paths {
         put?: never;
         /**
          * Create a contact
-         * @description Creates a contact and answers it. Marketo takes and answers the lead inside `person` (the new id is
+         * @description Creates a contact and answers with the new record. Marketo takes and answers the lead inside `person` (the new id is
          *     `person.id`).
          */
         post: operations["createMarketingContact"];
@@ -6632,14 +6712,17 @@ export interface paths {
         };
         /**
          * Get a contact
-         * @description Returns one contact by its identifier.
+         * @description Returns one contact by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getMarketingContact"];
         put?: never;
         post?: never;
         /**
          * Delete a contact
-         * @description Deletes the contact (Marketo lead).
+         * @description Deletes the contact at the provider (Marketo lead). Success is a 200 with an empty body; 404 when no
+         *     such record exists.
          */
         delete: operations["deleteMarketingContact"];
         options?: never;
@@ -6735,7 +6818,9 @@ export interface paths {
         };
         /**
          * List files
-         * @description Files of the design studio (Marketo), paged.
+         * @description Files of the design studio (Marketo), paged. Follow `Elements-Next-Page-Token` with `nextPage` (and the
+         *     same `pageSize`) for further pages. `returnTotalCount=true` asks for `Elements-Total-Count` where the
+         *     element can count.
          */
         get: operations["listMarketingFiles"];
         put?: never;
@@ -6765,7 +6850,8 @@ export interface paths {
         };
         /**
          * Get a file
-         * @description Returns the record of one file (not its content).
+         * @description Returns the record of one file (not its content). Null-valued fields are left out unless the instance
+         *     sets `filter.response.nulls` to `false`. Answers 404 when the provider has no such record.
          */
         get: operations["getMarketingFile"];
         put?: never;
@@ -6812,13 +6898,15 @@ export interface paths {
         };
         /**
          * List folders
-         * @description Folders (Marketo), filtered, sorted and paged.
+         * @description Folders (Marketo), filtered, sorted and paged. Follow `Elements-Next-Page-Token` with `nextPage` (and
+         *     the same `pageSize`) for further pages. `returnTotalCount=true` asks for `Elements-Total-Count` where
+         *     the element can count.
          */
         get: operations["listMarketingFolders"];
         put?: never;
         /**
          * Create a folder
-         * @description Creates a folder under the `parent` folder or program and answers it.
+         * @description Creates a folder under the `parent` folder or program and answers with the new folder.
          */
         post: operations["createMarketingFolder"];
         delete?: never;
@@ -6842,7 +6930,9 @@ export interface paths {
         };
         /**
          * Get a folder
-         * @description Returns one folder by its identifier.
+         * @description Returns one folder by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getMarketingFolder"];
         put?: never;
@@ -6852,7 +6942,7 @@ export interface paths {
         head?: never;
         /**
          * Update a folder
-         * @description Changes the name or description of the folder and answers it.
+         * @description Changes the name or description of the folder and answers with the updated folder.
          */
         patch: operations["updateMarketingFolder"];
         trace?: never;
@@ -6868,7 +6958,7 @@ export interface paths {
         put?: never;
         /**
          * Create a lead
-         * @description Creates a lead (Infusionsoft: an opportunity) and answers it.
+         * @description Creates a lead (Infusionsoft: an opportunity) and answers with the new record.
          */
         post: operations["createMarketingLead"];
         delete?: never;
@@ -6900,14 +6990,16 @@ export interface paths {
         post?: never;
         /**
          * Delete a lead
-         * @description Deletes the lead.
+         * @description Deletes the lead at the provider. Success is a 200 with an empty body; 404 when no such record exists.
          */
         delete: operations["deleteMarketingLead"];
         options?: never;
         head?: never;
         /**
          * Update a lead
-         * @description Changes the fields sent and answers the updated lead.
+         * @description Changes the fields sent and answers the updated lead. Fields not sent keep their values; `GET
+         *     /hubs/marketing/objects/leads/metadata` lists the fields (with `updateable` flags where the element
+         *     provides them).
          */
         patch: operations["updateMarketingLead"];
         trace?: never;
@@ -6928,7 +7020,9 @@ export interface paths {
         put?: never;
         /**
          * Create a list
-         * @description Creates a list and answers it.
+         * @description Creates a list at the provider and answers with the new record, including the identifier the provider
+         *     assigned. The body uses the field names of the element; `GET /hubs/marketing/objects/lists/metadata`
+         *     lists them (with `createable` flags where the element provides them).
          */
         post: operations["createMarketingList"];
         delete?: never;
@@ -6952,14 +7046,17 @@ export interface paths {
         };
         /**
          * Get a list
-         * @description Returns one list by its identifier.
+         * @description Returns one list by its identifier, with the fields the provider returns for it. Null-valued fields are
+         *     left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider has
+         *     no such record.
          */
         get: operations["getMarketingList"];
         put?: never;
         post?: never;
         /**
          * Delete a list
-         * @description Deletes the list (its contacts stay).
+         * @description Deletes the list at the provider (its contacts stay). Success is a 200 with an empty body; 404 when no
+         *     such record exists.
          */
         delete: operations["deleteMarketingList"];
         options?: never;
@@ -7054,7 +7151,9 @@ export interface paths {
         };
         /**
          * List lead partitions
-         * @description Marketo lead partitions, paged.
+         * @description Marketo lead partitions, paged. Follow `Elements-Next-Page-Token` with `nextPage` (and the same
+         *     `pageSize`) for further pages. `returnTotalCount=true` asks for `Elements-Total-Count` where the element
+         *     can count.
          */
         get: operations["listMarketingPartitions"];
         put?: never;
@@ -7074,7 +7173,9 @@ export interface paths {
         };
         /**
          * List programs
-         * @description Marketo programs, filtered, sorted and paged.
+         * @description Marketo programs, filtered, sorted and paged. Follow `Elements-Next-Page-Token` with `nextPage` (and the
+         *     same `pageSize`) for further pages. `returnTotalCount=true` asks for `Elements-Total-Count` where the
+         *     element can count.
          */
         get: operations["listMarketingPrograms"];
         put?: never;
@@ -7105,21 +7206,26 @@ export interface paths {
         };
         /**
          * Get a program
-         * @description Returns one program by its identifier.
+         * @description Returns one program by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getMarketingProgram"];
         put?: never;
         post?: never;
         /**
          * Delete a program
-         * @description Deletes the program with its local assets.
+         * @description Deletes the program with its local assets at the provider. Success is a 200 with an empty body; 404 when
+         *     no such record exists.
          */
         delete: operations["deleteMarketingProgram"];
         options?: never;
         head?: never;
         /**
          * Update a program
-         * @description Changes the fields sent and answers the updated program.
+         * @description Changes the fields sent and answers the updated program. Fields not sent keep their values; `GET
+         *     /hubs/marketing/objects/programs/metadata` lists the fields (with `updateable` flags where the element
+         *     provides them).
          */
         patch: operations["updateMarketingProgram"];
         trace?: never;
@@ -7160,7 +7266,9 @@ export interface paths {
         };
         /**
          * List tag types
-         * @description Marketo program tag types, paged.
+         * @description Marketo program tag types, paged. Follow `Elements-Next-Page-Token` with `nextPage` (and the same
+         *     `pageSize`) for further pages. `returnTotalCount=true` asks for `Elements-Total-Count` where the element
+         *     can count.
          */
         get: operations["listMarketingTagTypes"];
         put?: never;
@@ -7186,7 +7294,8 @@ export interface paths {
         };
         /**
          * Get a tag type
-         * @description Returns one tag type by its name.
+         * @description Returns one tag type by its name. Null-valued fields are left out unless the instance sets
+         *     `filter.response.nulls` to `false`. Answers 404 when the provider has no such record.
          */
         get: operations["getMarketingTagType"];
         put?: never;
@@ -7233,7 +7342,9 @@ export interface paths {
         };
         /**
          * Get a group configuration
-         * @description Returns one group configuration by its identifier.
+         * @description Returns one group configuration by its identifier, with the fields the provider returns for it.
+         *     Null-valued fields are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404
+         *     when the provider has no such record.
          */
         get: operations["getExpenseGroupConfiguration"];
         put?: never;
@@ -7260,7 +7371,10 @@ export interface paths {
         put?: never;
         /**
          * Create an expense
-         * @description Creates an expense in a report (`ReportID`) and answers it.
+         * @description Creates an expense in a report (`ReportID`) at the provider and answers with the new record, including
+         *     the identifier the provider assigned. The body uses the field names of the element; `GET
+         *     /hubs/expense/objects/expenses/metadata` lists them (with `createable` flags where the element provides
+         *     them).
          */
         post: operations["createExpenseEntry"];
         delete?: never;
@@ -7284,14 +7398,17 @@ export interface paths {
         };
         /**
          * Get an expense
-         * @description Returns one expense by its identifier.
+         * @description Returns one expense by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getExpenseEntry"];
         put?: never;
         post?: never;
         /**
          * Delete an expense
-         * @description Deletes the expense.
+         * @description Deletes the expense at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteExpenseEntry"];
         options?: never;
@@ -7319,7 +7436,10 @@ export interface paths {
         put?: never;
         /**
          * Create a list item
-         * @description Creates an item in the list `ListID` and answers it.
+         * @description Creates an item in the list `ListID` at the provider and answers with the new record, including the
+         *     identifier the provider assigned. The body uses the field names of the element; `GET
+         *     /hubs/expense/objects/items/metadata` lists them (with `createable` flags where the element provides
+         *     them).
          */
         post: operations["createExpenseListItem"];
         delete?: never;
@@ -7343,7 +7463,9 @@ export interface paths {
         };
         /**
          * Get a list item
-         * @description Returns one list item by its identifier.
+         * @description Returns one list item by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getExpenseListItem"];
         put?: never;
@@ -7377,7 +7499,9 @@ export interface paths {
         put?: never;
         /**
          * Create a list
-         * @description Creates a list and answers it.
+         * @description Creates a list at the provider and answers with the new record, including the identifier the provider
+         *     assigned. The body uses the field names of the element; `GET /hubs/expense/objects/lists/metadata` lists
+         *     them (with `createable` flags where the element provides them).
          */
         post: operations["createExpenseList"];
         delete?: never;
@@ -7401,7 +7525,9 @@ export interface paths {
         };
         /**
          * Get a list
-         * @description Returns one list by its identifier.
+         * @description Returns one list by its identifier, with the fields the provider returns for it. Null-valued fields are
+         *     left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider has
+         *     no such record.
          */
         get: operations["getExpenseList"];
         put?: never;
@@ -7451,7 +7577,9 @@ export interface paths {
         };
         /**
          * Get a payment request
-         * @description Returns one payment request by its identifier.
+         * @description Returns one payment request by its identifier, with the fields the provider returns for it. Null-valued
+         *     fields are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the
+         *     provider has no such record.
          */
         get: operations["getExpensePayment"];
         put?: never;
@@ -7502,7 +7630,8 @@ export interface paths {
         };
         /**
          * Get a payment request digest
-         * @description Returns the summary of one payment request.
+         * @description Returns the summary of one payment request. Null-valued fields are left out unless the instance sets
+         *     `filter.response.nulls` to `false`. Answers 404 when the provider has no such record.
          */
         get: operations["getExpensePaymentDigest"];
         put?: never;
@@ -7555,7 +7684,9 @@ export interface paths {
         };
         /**
          * Get a report
-         * @description Returns one report by its identifier.
+         * @description Returns one report by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getExpenseReport"];
         put?: never;
@@ -7651,7 +7782,10 @@ export interface paths {
         put?: never;
         /**
          * Create an account
-         * @description Creates an account and answers it.
+         * @description Creates an account at the provider and answers with the new record, including the identifier the
+         *     provider assigned. The body uses the field names of the element; `GET
+         *     /hubs/helpdesk/objects/accounts/metadata` lists them (with `createable` flags where the element provides
+         *     them).
          */
         post: operations["createHelpdeskAccount"];
         delete?: never;
@@ -7675,21 +7809,26 @@ export interface paths {
         };
         /**
          * Get an account
-         * @description Returns one account by its identifier.
+         * @description Returns one account by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getHelpdeskAccount"];
         put?: never;
         post?: never;
         /**
          * Delete an account
-         * @description Deletes the account.
+         * @description Deletes the account at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteHelpdeskAccount"];
         options?: never;
         head?: never;
         /**
          * Update an account
-         * @description Changes the fields sent and answers the updated account.
+         * @description Changes the fields sent and answers the updated account. Fields not sent keep their values; `GET
+         *     /hubs/helpdesk/objects/accounts/metadata` lists the fields (with `updateable` flags where the element
+         *     provides them).
          */
         patch: operations["updateHelpdeskAccount"];
         trace?: never;
@@ -7709,7 +7848,7 @@ export interface paths {
         put?: never;
         /**
          * Create an agent
-         * @description Creates an agent (for Salesforce, a user: `Email`, `FirstName`, `LastName`) and answers it.
+         * @description Creates an agent (for Salesforce, a user: `Email`, `FirstName`, `LastName`) and answers with the new record.
          */
         post: operations["createHelpdeskAgent"];
         delete?: never;
@@ -7733,21 +7872,25 @@ export interface paths {
         };
         /**
          * Get an agent
-         * @description Returns one agent by its identifier.
+         * @description Returns one agent by its identifier, with the fields the provider returns for it. Null-valued fields are
+         *     left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider has
+         *     no such record.
          */
         get: operations["getHelpdeskAgent"];
         put?: never;
         post?: never;
         /**
          * Delete an agent
-         * @description Deletes the agent.
+         * @description Deletes the agent at the provider. Success is a 200 with an empty body; 404 when no such record exists.
          */
         delete: operations["deleteHelpdeskAgent"];
         options?: never;
         head?: never;
         /**
          * Update an agent
-         * @description Changes the fields sent and answers the updated agent.
+         * @description Changes the fields sent and answers the updated agent. Fields not sent keep their values; `GET
+         *     /hubs/helpdesk/objects/agents/metadata` lists the fields (with `updateable` flags where the element
+         *     provides them).
          */
         patch: operations["updateHelpdeskAgent"];
         trace?: never;
@@ -7774,7 +7917,8 @@ export interface paths {
         post?: never;
         /**
          * Delete an attachment
-         * @description Deletes the attachment.
+         * @description Deletes the attachment at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteHelpdeskAttachment"];
         options?: never;
@@ -7798,7 +7942,9 @@ export interface paths {
         put?: never;
         /**
          * Create a contact
-         * @description Creates a contact and answers it.
+         * @description Creates a contact at the provider and answers with the new record, including the identifier the provider
+         *     assigned. The body uses the field names of the element; `GET /hubs/helpdesk/objects/contacts/metadata`
+         *     lists them (with `createable` flags where the element provides them).
          */
         post: operations["createHelpdeskContact"];
         delete?: never;
@@ -7822,21 +7968,26 @@ export interface paths {
         };
         /**
          * Get a contact
-         * @description Returns one contact by its identifier.
+         * @description Returns one contact by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getHelpdeskContact"];
         put?: never;
         post?: never;
         /**
          * Delete a contact
-         * @description Deletes the contact.
+         * @description Deletes the contact at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteHelpdeskContact"];
         options?: never;
         head?: never;
         /**
          * Update a contact
-         * @description Changes the fields sent and answers the updated contact.
+         * @description Changes the fields sent and answers the updated contact. Fields not sent keep their values; `GET
+         *     /hubs/helpdesk/objects/contacts/metadata` lists the fields (with `updateable` flags where the element
+         *     provides them).
          */
         patch: operations["updateHelpdeskContact"];
         trace?: never;
@@ -7862,7 +8013,10 @@ export interface paths {
         put?: never;
         /**
          * Add an activity to a contact
-         * @description Creates an activity on the contact and answers it.
+         * @description Creates an activity on the contact at the provider and answers with the new record, including the
+         *     identifier the provider assigned. The body uses the field names of the element; the object metadata
+         *     (`GET /hubs/helpdesk/objects/{objectName}/metadata`) lists them (with `createable` flags where the
+         *     element provides them).
          */
         post: operations["createHelpdeskContactActivity"];
         delete?: never;
@@ -7891,21 +8045,25 @@ export interface paths {
         };
         /**
          * Get an activity of a contact
-         * @description Returns one activity of the contact.
+         * @description Returns one activity of the contact. Null-valued fields are left out unless the instance sets
+         *     `filter.response.nulls` to `false`. Answers 404 when the provider has no such record.
          */
         get: operations["getHelpdeskContactActivity"];
         put?: never;
         post?: never;
         /**
          * Delete an activity of a contact
-         * @description Deletes the activity of the contact.
+         * @description Deletes the activity of the contact at the provider. Success is a 200 with an empty body; 404 when no
+         *     such record exists.
          */
         delete: operations["deleteHelpdeskContactActivity"];
         options?: never;
         head?: never;
         /**
          * Update an activity of a contact
-         * @description Changes the fields sent and answers the updated activity.
+         * @description Changes the fields sent and answers the updated activity. Fields not sent keep their values; the object
+         *     metadata (`GET /hubs/helpdesk/objects/{objectName}/metadata`) lists the fields (with `updateable` flags
+         *     where the element provides them).
          */
         patch: operations["updateHelpdeskContactActivity"];
         trace?: never;
@@ -7925,13 +8083,18 @@ export interface paths {
         };
         /**
          * List the tasks of a contact
-         * @description Tasks of one contact, filtered with CEQL `where` and paged.
+         * @description Tasks of one contact, filtered with CEQL `where` and paged. Follow `Elements-Next-Page-Token` with
+         *     `nextPage` (and the same `pageSize`) for further pages. `returnTotalCount=true` asks for
+         *     `Elements-Total-Count` where the element can count.
          */
         get: operations["listHelpdeskContactTasks"];
         put?: never;
         /**
          * Add a task to a contact
-         * @description Creates a task on the contact and answers it.
+         * @description Creates a task on the contact at the provider and answers with the new record, including the identifier
+         *     the provider assigned. The body uses the field names of the element; the object metadata (`GET
+         *     /hubs/helpdesk/objects/{objectName}/metadata`) lists them (with `createable` flags where the element
+         *     provides them).
          */
         post: operations["createHelpdeskContactTask"];
         delete?: never;
@@ -7960,21 +8123,25 @@ export interface paths {
         };
         /**
          * Get a task of a contact
-         * @description Returns one task of the contact.
+         * @description Returns one task of the contact. Null-valued fields are left out unless the instance sets
+         *     `filter.response.nulls` to `false`. Answers 404 when the provider has no such record.
          */
         get: operations["getHelpdeskContactTask"];
         put?: never;
         post?: never;
         /**
          * Delete a task of a contact
-         * @description Deletes the task of the contact.
+         * @description Deletes the task of the contact at the provider. Success is a 200 with an empty body; 404 when no such
+         *     record exists.
          */
         delete: operations["deleteHelpdeskContactTask"];
         options?: never;
         head?: never;
         /**
          * Update a task of a contact
-         * @description Changes the fields sent and answers the updated task.
+         * @description Changes the fields sent and answers the updated task. Fields not sent keep their values; the object
+         *     metadata (`GET /hubs/helpdesk/objects/{objectName}/metadata`) lists the fields (with `updateable` flags
+         *     where the element provides them).
          */
         patch: operations["updateHelpdeskContactTask"];
         trace?: never;
@@ -7988,7 +8155,9 @@ export interface paths {
         };
         /**
          * List groups
-         * @description Groups of agents or users, paged.
+         * @description Groups of agents or users, paged. Follow `Elements-Next-Page-Token` with `nextPage` (and the same
+         *     `pageSize`) for further pages. `returnTotalCount=true` asks for `Elements-Total-Count` where the element
+         *     can count.
          */
         get: operations["listHelpdeskGroups"];
         put?: never;
@@ -8015,7 +8184,7 @@ export interface paths {
         put?: never;
         /**
          * Create an incident
-         * @description Creates an incident and answers it. Salesforce Service Cloud takes `description`, `type`, `priority`,
+         * @description Creates an incident and answers with the new record. Salesforce Service Cloud takes `description`, `type`, `priority`,
          *     `isEscalated` and `status` and answers the case with its `Id`.
          */
         post: operations["createHelpdeskIncident"];
@@ -8040,21 +8209,26 @@ export interface paths {
         };
         /**
          * Get an incident
-         * @description Returns one incident by its identifier.
+         * @description Returns one incident by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getHelpdeskIncident"];
         put?: never;
         post?: never;
         /**
          * Delete an incident
-         * @description Deletes the incident.
+         * @description Deletes the incident at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteHelpdeskIncident"];
         options?: never;
         head?: never;
         /**
          * Update an incident
-         * @description Changes the fields sent and answers the updated incident.
+         * @description Changes the fields sent and answers the updated incident. Fields not sent keep their values; `GET
+         *     /hubs/helpdesk/objects/incidents/metadata` lists the fields (with `updateable` flags where the element
+         *     provides them).
          */
         patch: operations["updateHelpdeskIncident"];
         trace?: never;
@@ -8080,7 +8254,10 @@ export interface paths {
         put?: never;
         /**
          * Add an activity to an incident
-         * @description Creates an activity on the incident and answers it.
+         * @description Creates an activity on the incident at the provider and answers with the new record, including the
+         *     identifier the provider assigned. The body uses the field names of the element; the object metadata
+         *     (`GET /hubs/helpdesk/objects/{objectName}/metadata`) lists them (with `createable` flags where the
+         *     element provides them).
          */
         post: operations["createHelpdeskIncidentActivity"];
         delete?: never;
@@ -8109,21 +8286,25 @@ export interface paths {
         };
         /**
          * Get an activity of an incident
-         * @description Returns one activity of the incident.
+         * @description Returns one activity of the incident. Null-valued fields are left out unless the instance sets
+         *     `filter.response.nulls` to `false`. Answers 404 when the provider has no such record.
          */
         get: operations["getHelpdeskIncidentActivity"];
         put?: never;
         post?: never;
         /**
          * Delete an activity of an incident
-         * @description Deletes the activity of the incident.
+         * @description Deletes the activity of the incident at the provider. Success is a 200 with an empty body; 404 when no
+         *     such record exists.
          */
         delete: operations["deleteHelpdeskIncidentActivity"];
         options?: never;
         head?: never;
         /**
          * Update an activity of an incident
-         * @description Changes the fields sent and answers the updated activity.
+         * @description Changes the fields sent and answers the updated activity. Fields not sent keep their values; the object
+         *     metadata (`GET /hubs/helpdesk/objects/{objectName}/metadata`) lists the fields (with `updateable` flags
+         *     where the element provides them).
          */
         patch: operations["updateHelpdeskIncidentActivity"];
         trace?: never;
@@ -8179,14 +8360,16 @@ export interface paths {
         };
         /**
          * Get an attachment of an incident
-         * @description Returns one attachment of the incident.
+         * @description Returns one attachment of the incident. Null-valued fields are left out unless the instance sets
+         *     `filter.response.nulls` to `false`. Answers 404 when the provider has no such record.
          */
         get: operations["getHelpdeskIncidentAttachment"];
         put?: never;
         post?: never;
         /**
          * Delete an attachment of an incident
-         * @description Deletes the attachment of the incident.
+         * @description Deletes the attachment of the incident at the provider. Success is a 200 with an empty body; 404 when no
+         *     such record exists.
          */
         delete: operations["deleteHelpdeskIncidentAttachment"];
         options?: never;
@@ -8215,7 +8398,10 @@ export interface paths {
         put?: never;
         /**
          * Add a comment to an incident
-         * @description Creates a comment on the incident and answers it.
+         * @description Creates a comment on the incident at the provider and answers with the new record, including the
+         *     identifier the provider assigned. The body uses the field names of the element; the object metadata
+         *     (`GET /hubs/helpdesk/objects/{objectName}/metadata`) lists them (with `createable` flags where the
+         *     element provides them).
          */
         post: operations["createHelpdeskIncidentComment"];
         delete?: never;
@@ -8244,21 +8430,25 @@ export interface paths {
         };
         /**
          * Get a comment of an incident
-         * @description Returns one comment of the incident.
+         * @description Returns one comment of the incident. Null-valued fields are left out unless the instance sets
+         *     `filter.response.nulls` to `false`. Answers 404 when the provider has no such record.
          */
         get: operations["getHelpdeskIncidentComment"];
         put?: never;
         post?: never;
         /**
          * Delete a comment of an incident
-         * @description Deletes the comment of the incident.
+         * @description Deletes the comment of the incident at the provider. Success is a 200 with an empty body; 404 when no
+         *     such record exists.
          */
         delete: operations["deleteHelpdeskIncidentComment"];
         options?: never;
         head?: never;
         /**
          * Update a comment of an incident
-         * @description Changes the fields sent and answers the updated comment.
+         * @description Changes the fields sent and answers the updated comment. Fields not sent keep their values; the object
+         *     metadata (`GET /hubs/helpdesk/objects/{objectName}/metadata`) lists the fields (with `updateable` flags
+         *     where the element provides them).
          */
         patch: operations["updateHelpdeskIncidentComment"];
         trace?: never;
@@ -8309,7 +8499,8 @@ export interface paths {
         };
         /**
          * Get a history entry of an incident
-         * @description Returns one history entry of the incident.
+         * @description Returns one history entry of the incident. Null-valued fields are left out unless the instance sets
+         *     `filter.response.nulls` to `false`. Answers 404 when the provider has no such record.
          */
         get: operations["getHelpdeskIncidentHistoryEntry"];
         put?: never;
@@ -8341,7 +8532,10 @@ export interface paths {
         put?: never;
         /**
          * Add a task to an incident
-         * @description Creates a task on the incident and answers it.
+         * @description Creates a task on the incident at the provider and answers with the new record, including the identifier
+         *     the provider assigned. The body uses the field names of the element; the object metadata (`GET
+         *     /hubs/helpdesk/objects/{objectName}/metadata`) lists them (with `createable` flags where the element
+         *     provides them).
          */
         post: operations["createHelpdeskIncidentTask"];
         delete?: never;
@@ -8370,21 +8564,25 @@ export interface paths {
         };
         /**
          * Get a task of an incident
-         * @description Returns one task of the incident.
+         * @description Returns one task of the incident. Null-valued fields are left out unless the instance sets
+         *     `filter.response.nulls` to `false`. Answers 404 when the provider has no such record.
          */
         get: operations["getHelpdeskIncidentTask"];
         put?: never;
         post?: never;
         /**
          * Delete a task of an incident
-         * @description Deletes the task of the incident.
+         * @description Deletes the task of the incident at the provider. Success is a 200 with an empty body; 404 when no such
+         *     record exists.
          */
         delete: operations["deleteHelpdeskIncidentTask"];
         options?: never;
         head?: never;
         /**
          * Update a task of an incident
-         * @description Changes the fields sent and answers the updated task.
+         * @description Changes the fields sent and answers the updated task. Fields not sent keep their values; the object
+         *     metadata (`GET /hubs/helpdesk/objects/{objectName}/metadata`) lists the fields (with `updateable` flags
+         *     where the element provides them).
          */
         patch: operations["updateHelpdeskIncidentTask"];
         trace?: never;
@@ -8404,13 +8602,15 @@ export interface paths {
         };
         /**
          * List the work notes of an incident
-         * @description Internal work notes of one incident (ServiceNow), paged.
+         * @description Internal work notes of one incident (ServiceNow), paged. Follow `Elements-Next-Page-Token` with
+         *     `nextPage` (and the same `pageSize`) for further pages. `returnTotalCount=true` asks for
+         *     `Elements-Total-Count` where the element can count.
          */
         get: operations["listHelpdeskIncidentWorkNotes"];
         put?: never;
         /**
          * Add a work note to an incident
-         * @description Adds an internal work note (`work_notes`) to the incident (ServiceNow) and answers it.
+         * @description Adds an internal work note (`work_notes`) to the incident (ServiceNow) and answers with the new note.
          */
         post: operations["createHelpdeskIncidentWorkNote"];
         delete?: never;
@@ -8435,7 +8635,10 @@ export interface paths {
         put?: never;
         /**
          * Create an organization
-         * @description Creates an organization and answers it.
+         * @description Creates an organization at the provider and answers with the new record, including the identifier the
+         *     provider assigned. The body uses the field names of the element; `GET
+         *     /hubs/helpdesk/objects/organizations/metadata` lists them (with `createable` flags where the element
+         *     provides them).
          */
         post: operations["createHelpdeskOrganization"];
         delete?: never;
@@ -8459,14 +8662,17 @@ export interface paths {
         };
         /**
          * Get an organization
-         * @description Returns one organization by its identifier.
+         * @description Returns one organization by its identifier, with the fields the provider returns for it. Null-valued
+         *     fields are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the
+         *     provider has no such record.
          */
         get: operations["getHelpdeskOrganization"];
         put?: never;
         post?: never;
         /**
          * Delete an organization
-         * @description Deletes the organization.
+         * @description Deletes the organization at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteHelpdeskOrganization"];
         options?: never;
@@ -8517,14 +8723,17 @@ export interface paths {
         };
         /**
          * Get an article
-         * @description Returns one article by its identifier.
+         * @description Returns one article by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getHelpdeskArticle"];
         put?: never;
         post?: never;
         /**
          * Delete an article
-         * @description Deletes the article.
+         * @description Deletes the article at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteHelpdeskArticle"];
         options?: never;
@@ -8577,7 +8786,10 @@ export interface paths {
         put?: never;
         /**
          * Create a category
-         * @description Creates a category and answers it.
+         * @description Creates a category at the provider and answers with the new record, including the identifier the
+         *     provider assigned. The body uses the field names of the element; the object metadata (`GET
+         *     /hubs/helpdesk/objects/{objectName}/metadata`) lists them (with `createable` flags where the element
+         *     provides them).
          */
         post: operations["createHelpdeskCategory"];
         delete?: never;
@@ -8601,21 +8813,26 @@ export interface paths {
         };
         /**
          * Get a category
-         * @description Returns one category by its identifier.
+         * @description Returns one category by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getHelpdeskCategory"];
         put?: never;
         post?: never;
         /**
          * Delete a category
-         * @description Deletes the category.
+         * @description Deletes the category at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteHelpdeskCategory"];
         options?: never;
         head?: never;
         /**
          * Update a category
-         * @description Changes the fields sent and answers the updated category.
+         * @description Changes the fields sent and answers the updated category. Fields not sent keep their values; the object
+         *     metadata (`GET /hubs/helpdesk/objects/{objectName}/metadata`) lists the fields (with `updateable` flags
+         *     where the element provides them).
          */
         patch: operations["updateHelpdeskCategory"];
         trace?: never;
@@ -8636,7 +8853,9 @@ export interface paths {
         put?: never;
         /**
          * Create a user
-         * @description Creates a user and answers it.
+         * @description Creates a user at the provider and answers with the new record, including the identifier the provider
+         *     assigned. The body uses the field names of the element; `GET /hubs/helpdesk/objects/users/metadata`
+         *     lists them (with `createable` flags where the element provides them).
          */
         post: operations["createHelpdeskUser"];
         delete?: never;
@@ -8660,21 +8879,25 @@ export interface paths {
         };
         /**
          * Get a user
-         * @description Returns one user by its identifier.
+         * @description Returns one user by its identifier, with the fields the provider returns for it. Null-valued fields are
+         *     left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider has
+         *     no such record.
          */
         get: operations["getHelpdeskUser"];
         put?: never;
         post?: never;
         /**
          * Delete a user
-         * @description Deletes the user.
+         * @description Deletes the user at the provider. Success is a 200 with an empty body; 404 when no such record exists.
          */
         delete: operations["deleteHelpdeskUser"];
         options?: never;
         head?: never;
         /**
          * Update a user
-         * @description Changes the fields sent and answers the updated user.
+         * @description Changes the fields sent and answers the updated user. Fields not sent keep their values; `GET
+         *     /hubs/helpdesk/objects/users/metadata` lists the fields (with `updateable` flags where the element
+         *     provides them).
          */
         patch: operations["updateHelpdeskUser"];
         trace?: never;
@@ -8694,7 +8917,10 @@ export interface paths {
         put?: never;
         /**
          * Create a customer
-         * @description Creates a customer and answers it.
+         * @description Creates a customer at the provider and answers with the new record, including the identifier the
+         *     provider assigned. The body uses the field names of the element; `GET
+         *     /hubs/finance/objects/customers/metadata` lists them (with `createable` flags where the element provides
+         *     them).
          */
         post: operations["createFinanceCustomer"];
         delete?: never;
@@ -8718,14 +8944,17 @@ export interface paths {
         };
         /**
          * Get a customer
-         * @description Returns one customer by its identifier.
+         * @description Returns one customer by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getFinanceCustomer"];
         put?: never;
         post?: never;
         /**
          * Delete a customer
-         * @description Deletes the customer.
+         * @description Deletes the customer at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteFinanceCustomer"];
         options?: never;
@@ -8746,13 +8975,18 @@ export interface paths {
         };
         /**
          * List employees
-         * @description Employees, filtered with CEQL `where`, sorted and paged.
+         * @description Employees, filtered with CEQL `where`, sorted and paged. Follow `Elements-Next-Page-Token` with
+         *     `nextPage` (and the same `pageSize`) for further pages. `returnTotalCount=true` asks for
+         *     `Elements-Total-Count` where the element can count.
          */
         get: operations["listFinanceEmployees"];
         put?: never;
         /**
          * Create an employee
-         * @description Creates an employee and answers it.
+         * @description Creates an employee at the provider and answers with the new record, including the identifier the
+         *     provider assigned. The body uses the field names of the element; `GET
+         *     /hubs/finance/objects/employees/metadata` lists them (with `createable` flags where the element provides
+         *     them).
          */
         post: operations["createFinanceEmployee"];
         delete?: never;
@@ -8776,14 +9010,17 @@ export interface paths {
         };
         /**
          * Get an employee
-         * @description Returns one employee by its identifier.
+         * @description Returns one employee by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getFinanceEmployee"];
         put?: never;
         post?: never;
         /**
          * Delete an employee
-         * @description Deletes the employee.
+         * @description Deletes the employee at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteFinanceEmployee"];
         options?: never;
@@ -8811,7 +9048,7 @@ export interface paths {
         /**
          * Create an invoice
          * @description Creates an invoice for a customer (NetSuite `entity`, FreshBooks `client_id`, Sage Intacct `customerid`)
-         *     and answers it.
+         *     and answers with the new record.
          */
         post: operations["createFinanceInvoice"];
         delete?: never;
@@ -8835,14 +9072,17 @@ export interface paths {
         };
         /**
          * Get an invoice
-         * @description Returns one invoice by its identifier.
+         * @description Returns one invoice by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getFinanceInvoice"];
         put?: never;
         post?: never;
         /**
          * Delete an invoice
-         * @description Deletes the invoice.
+         * @description Deletes the invoice at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteFinanceInvoice"];
         options?: never;
@@ -8893,14 +9133,17 @@ export interface paths {
         };
         /**
          * Get a journal entry
-         * @description Returns one journal entry by its identifier.
+         * @description Returns one journal entry by its identifier, with the fields the provider returns for it. Null-valued
+         *     fields are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the
+         *     provider has no such record.
          */
         get: operations["getFinanceJournalEntry"];
         put?: never;
         post?: never;
         /**
          * Delete a journal entry
-         * @description Deletes the journal entry.
+         * @description Deletes the journal entry at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteFinanceJournalEntry"];
         options?: never;
@@ -8927,7 +9170,10 @@ export interface paths {
         put?: never;
         /**
          * Create a ledger account
-         * @description Creates a ledger account and answers it.
+         * @description Creates a ledger account at the provider and answers with the new record, including the identifier the
+         *     provider assigned. The body uses the field names of the element; `GET
+         *     /hubs/finance/objects/ledger-accounts/metadata` lists them (with `createable` flags where the element
+         *     provides them).
          */
         post: operations["createFinanceLedgerAccount"];
         delete?: never;
@@ -8951,14 +9197,17 @@ export interface paths {
         };
         /**
          * Get a ledger account
-         * @description Returns one ledger account by its identifier.
+         * @description Returns one ledger account by its identifier, with the fields the provider returns for it. Null-valued
+         *     fields are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the
+         *     provider has no such record.
          */
         get: operations["getFinanceLedgerAccount"];
         put?: never;
         post?: never;
         /**
          * Delete a ledger account
-         * @description Deletes the ledger account.
+         * @description Deletes the ledger account at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteFinanceLedgerAccount"];
         options?: never;
@@ -8985,7 +9234,10 @@ export interface paths {
         put?: never;
         /**
          * Create a payment method
-         * @description Creates a payment method and answers it.
+         * @description Creates a payment method at the provider and answers with the new record, including the identifier the
+         *     provider assigned. The body uses the field names of the element; `GET
+         *     /hubs/finance/objects/payment-methods/metadata` lists them (with `createable` flags where the element
+         *     provides them).
          */
         post: operations["createFinancePaymentMethod"];
         delete?: never;
@@ -9009,7 +9261,9 @@ export interface paths {
         };
         /**
          * Get a payment method
-         * @description Returns one payment method by its identifier.
+         * @description Returns one payment method by its identifier, with the fields the provider returns for it. Null-valued
+         *     fields are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the
+         *     provider has no such record.
          */
         get: operations["getFinancePaymentMethod"];
         put?: never;
@@ -9035,7 +9289,9 @@ export interface paths {
         put?: never;
         /**
          * Create a payment
-         * @description Creates a payment and answers it.
+         * @description Creates a payment at the provider and answers with the new record, including the identifier the provider
+         *     assigned. The body uses the field names of the element; `GET /hubs/finance/objects/payments/metadata`
+         *     lists them (with `createable` flags where the element provides them).
          */
         post: operations["createFinancePayment"];
         delete?: never;
@@ -9059,14 +9315,17 @@ export interface paths {
         };
         /**
          * Get a payment
-         * @description Returns one payment by its identifier.
+         * @description Returns one payment by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getFinancePayment"];
         put?: never;
         post?: never;
         /**
          * Delete a payment
-         * @description Deletes the payment.
+         * @description Deletes the payment at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteFinancePayment"];
         options?: never;
@@ -9087,13 +9346,17 @@ export interface paths {
         };
         /**
          * List products
-         * @description Products, filtered with CEQL `where`, sorted and paged.
+         * @description Products, filtered with CEQL `where`, sorted and paged. Follow `Elements-Next-Page-Token` with
+         *     `nextPage` (and the same `pageSize`) for further pages. `returnTotalCount=true` asks for
+         *     `Elements-Total-Count` where the element can count.
          */
         get: operations["listFinanceProducts"];
         put?: never;
         /**
          * Create a product
-         * @description Creates a product and answers it.
+         * @description Creates a product at the provider and answers with the new record, including the identifier the provider
+         *     assigned. The body uses the field names of the element; `GET /hubs/finance/objects/products/metadata`
+         *     lists them (with `createable` flags where the element provides them).
          */
         post: operations["createFinanceProduct"];
         delete?: never;
@@ -9117,14 +9380,17 @@ export interface paths {
         };
         /**
          * Get a product
-         * @description Returns one product by its identifier.
+         * @description Returns one product by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getFinanceProduct"];
         put?: never;
         post?: never;
         /**
          * Delete a product
-         * @description Deletes the product.
+         * @description Deletes the product at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteFinanceProduct"];
         options?: never;
@@ -9152,7 +9418,10 @@ export interface paths {
         put?: never;
         /**
          * Create a purchase order
-         * @description Creates a purchase order and answers it.
+         * @description Creates a purchase order at the provider and answers with the new record, including the identifier the
+         *     provider assigned. The body uses the field names of the element; `GET
+         *     /hubs/finance/objects/purchase-orders/metadata` lists them (with `createable` flags where the element
+         *     provides them).
          */
         post: operations["createFinancePurchaseOrder"];
         delete?: never;
@@ -9176,14 +9445,17 @@ export interface paths {
         };
         /**
          * Get a purchase order
-         * @description Returns one purchase order by its identifier.
+         * @description Returns one purchase order by its identifier, with the fields the provider returns for it. Null-valued
+         *     fields are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the
+         *     provider has no such record.
          */
         get: operations["getFinancePurchaseOrder"];
         put?: never;
         post?: never;
         /**
          * Delete a purchase order
-         * @description Deletes the purchase order.
+         * @description Deletes the purchase order at the provider. Success is a 200 with an empty body; 404 when no such record
+         *     exists.
          */
         delete: operations["deleteFinancePurchaseOrder"];
         options?: never;
@@ -9210,7 +9482,10 @@ export interface paths {
         put?: never;
         /**
          * Create a tax rate
-         * @description Creates a tax rate and answers it.
+         * @description Creates a tax rate at the provider and answers with the new record, including the identifier the
+         *     provider assigned. The body uses the field names of the element; `GET
+         *     /hubs/finance/objects/tax-rates/metadata` lists them (with `createable` flags where the element provides
+         *     them).
          */
         post: operations["createFinanceTaxRate"];
         delete?: never;
@@ -9234,7 +9509,9 @@ export interface paths {
         };
         /**
          * Get a tax rate
-         * @description Returns one tax rate by its identifier.
+         * @description Returns one tax rate by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getFinanceTaxRate"];
         put?: never;
@@ -9254,13 +9531,17 @@ export interface paths {
         };
         /**
          * List vendors
-         * @description Vendors, filtered with CEQL `where`, sorted and paged.
+         * @description Vendors, filtered with CEQL `where`, sorted and paged. Follow `Elements-Next-Page-Token` with `nextPage`
+         *     (and the same `pageSize`) for further pages. `returnTotalCount=true` asks for `Elements-Total-Count`
+         *     where the element can count.
          */
         get: operations["listFinanceVendors"];
         put?: never;
         /**
          * Create a vendor
-         * @description Creates a vendor and answers it.
+         * @description Creates a vendor at the provider and answers with the new record, including the identifier the provider
+         *     assigned. The body uses the field names of the element; `GET /hubs/finance/objects/vendors/metadata`
+         *     lists them (with `createable` flags where the element provides them).
          */
         post: operations["createFinanceVendor"];
         delete?: never;
@@ -9284,14 +9565,16 @@ export interface paths {
         };
         /**
          * Get a vendor
-         * @description Returns one vendor by its identifier.
+         * @description Returns one vendor by its identifier, with the fields the provider returns for it. Null-valued fields
+         *     are left out unless the instance sets `filter.response.nulls` to `false`. Answers 404 when the provider
+         *     has no such record.
          */
         get: operations["getFinanceVendor"];
         put?: never;
         post?: never;
         /**
          * Delete a vendor
-         * @description Deletes the vendor.
+         * @description Deletes the vendor at the provider. Success is a 200 with an empty body; 404 when no such record exists.
          */
         delete: operations["deleteFinanceVendor"];
         options?: never;
@@ -11036,10 +11319,8 @@ export interface components {
             instanceId: number;
             /** @description Events received. */
             count: number;
-            /** @description Events processed successfully. */
-            success?: number;
-            /** @description Events that failed. */
-            failed?: number;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description Events per instance in one interval.
@@ -11049,9 +11330,7 @@ export interface components {
          *       "records": [
          *         {
          *           "instanceId": 12345,
-         *           "count": 2,
-         *           "success": 1,
-         *           "failed": 1
+         *           "count": 2
          *         }
          *       ]
          *     }
@@ -11627,13 +11906,15 @@ export interface components {
             username: string;
             /**
              * Format: password
+             * @description The user's password.
              * @example S3cure-Passw0rd
              */
             password: string;
         };
         /**
-         * @description Result of a login: a bearer `token`, plus details of the logged-in user. Two-factor users must complete
-         *     the second factor before the token works.
+         * @description Result of a login. Only `token` is documented (it is all Cloud Elements' own tools read). Cloud Elements'
+         *     platform API description also lists details of the logged-in user for this kind of answer (the properties
+         *     below other than `token`); treat them as optional and unconfirmed.
          */
         AuthenticationSession: {
             /**
@@ -11643,32 +11924,44 @@ export interface components {
             readonly token: string;
             /**
              * Format: int64
-             * @description Id of the user.
-             * @example 3833
+             * @description Id of the user (not documented).
              */
             readonly id?: number;
-            /** @example jane@example.com */
+            /** @description Login of the user (not documented). */
             readonly username?: string;
+            /** @description First name (not documented). */
             readonly firstName?: string;
+            /** @description Last name (not documented). */
             readonly lastName?: string;
-            /** Format: int64 */
-            readonly accountId?: number;
-            readonly accountName?: string;
-            /** Format: int64 */
-            readonly organizationId?: number;
-            readonly organizationName?: string;
-            readonly organizationAdmin?: boolean;
-            readonly accountAdmin?: boolean;
-            readonly sysAdmin?: boolean;
             /**
-             * @description Two-factor authentication is required for this user.
-             * @example false
+             * Format: int64
+             * @description Account of the user (not documented).
              */
+            readonly accountId?: number;
+            /** @description Name of that account (not documented). */
+            readonly accountName?: string;
+            /**
+             * Format: int64
+             * @description Organization of the user (not documented).
+             */
+            readonly organizationId?: number;
+            /** @description Name of that organization (not documented). */
+            readonly organizationName?: string;
+            /** @description Whether the user is an organization administrator (not documented). */
+            readonly organizationAdmin?: boolean;
+            /** @description Whether the user is an account administrator (not documented). */
+            readonly accountAdmin?: boolean;
+            /** @description Whether the user is a Cloud Elements system administrator (not documented). */
+            readonly sysAdmin?: boolean;
+            /** @description Two-factor authentication flag (not documented). */
             readonly twoFactor?: boolean;
-            /** @example false */
+            /** @description Two-factor registration flag (not documented). */
             readonly registeredForTwoFactor?: boolean;
+            /** @description When the user was created (not documented). */
             readonly createdDate?: string;
+            /** @description Last login (not documented). */
             readonly lastLoginDate?: string;
+            /** @description Roles of the user (not documented). */
             readonly roles?: components["schemas"]["UserRole"][];
         } & {
             [key: string]: unknown;
@@ -11678,9 +11971,15 @@ export interface components {
          *     <organizationSecret>` on every other platform call.
          */
         AuthenticationSecrets: {
-            /** @example 7OpR4MRo7wnPoVKkKFXHhHBUPRzqutoem/d+WEnR1kY= */
+            /**
+             * @description Secret of the user, for the `User` part of the `Authorization` header.
+             * @example 7OpR4MRo7wnPoVKkKFXHhHBUPRzqutoem/d+WEnR1kY=
+             */
             readonly userSecret: string;
-            /** @example ce7f1f9be0d2a8b1f37bcfa6d71eda20 */
+            /**
+             * @description Secret of the organization, for the `Organization` part of the `Authorization` header.
+             * @example ce7f1f9be0d2a8b1f37bcfa6d71eda20
+             */
             readonly organizationSecret: string;
         } & {
             [key: string]: unknown;
@@ -12464,9 +12763,9 @@ export interface components {
         /**
          * @description State of a bulk job. `CREATED` is the answer to a new job; a finished job reports `COMPLETED` (Cloud Elements'
          *     own tests) or `COMPLETE` (the spelling of the bulk guide), a cancelled one `CANCELLED`, and Pardot reports
-         *     `ABORTED`; `FAILED` marks a job that could not run. The states a job reports while it runs (such as `QUEUED`
-         *     or `RUNNING`) are not documented and vary by element, so the value is open: a client should treat any value
-         *     other than the terminal ones as not finished yet.
+         *     `ABORTED`. `FAILED` is not documented; it is listed as the likely state of a job that could not run. The
+         *     states a job reports while it runs are not documented either and vary by element, so the value is open: a
+         *     client should treat any value other than the terminal ones as not finished yet.
          * @example CREATED
          * @example COMPLETED
          */
@@ -21180,7 +21479,8 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+         * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+         *     it works on every list whose response carries `Elements-Next-Page-Token`.
          * @example 1
          */
         page: number;
@@ -21213,6 +21513,12 @@ export interface components {
          * @example id,firstName,lastName
          */
         fields: string;
+        /**
+         * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+         *     elements can count the matching records.
+         * @example true
+         */
+        returnTotalCount: boolean;
         /**
          * @description Element key (e.g. `sfdc`) or numeric element id.
          * @example sfdc
@@ -21274,12 +21580,13 @@ export interface components {
          */
         eventAnalyticsTo: string;
         /**
-         * @description Length of each interval of the answer (`second` is rejected with 400).
+         * @description Length of each interval of the answer. Cloud Elements' platform API description also lists `second`,
+         *     but the API rejects it here with 400.
          * @example hour
          */
         eventAnalyticsInterval: "minute" | "hour" | "day" | "week" | "month" | "quarter" | "year";
         /**
-         * @description Limit to these accounts (repeat the parameter); an account the user cannot see gives 401.
+         * @description Limit to these accounts (repeat the parameter); an account the user cannot see gives 403.
          * @example [
          *       1234
          *     ]
@@ -21526,12 +21833,6 @@ export interface components {
          */
         notificationTopics: string[];
         /**
-         * @description CEQL filter on deliveries; fields include `channel`, `status` and `config.url`, e.g.
-         *     `channel='webhook' and status='queued' and config.url='https://events.example.com/receiver'`.
-         * @example channel='webhook' and status='queued'
-         */
-        deliveryWhere: string;
-        /**
          * @description Embed the full `notification` and `subscription` objects in each delivery.
          * @example true
          */
@@ -21581,11 +21882,6 @@ export interface components {
          * @example 1234
          */
         bulkJobId: string;
-        /**
-         * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
-         * @example true
-         */
-        hubsCommonReturnTotalCount: boolean;
         /**
          * @description Identifier of the record, as the provider returns it in the record's `id`.
          * @example 0036A00000Pj5yQQAR
@@ -21647,11 +21943,6 @@ export interface components {
          * @example %252Fchurros
          */
         documentsFolderId: string;
-        /**
-         * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
-         * @example true
-         */
-        crmReturnTotalCount: boolean;
         /**
          * @description Identifier of the account, as the provider assigns it.
          * @example 0016A00000QmM2fQAF
@@ -22798,11 +23089,6 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
-                 * @example 1
-                 */
-                page?: components["parameters"]["page"];
-                /**
                  * @description Largest number of records in one page. Hub lists default to the element's maximum page size
                  *     (`pagination.max`); platform lists to 200 unless stated.
                  * @example 100
@@ -23099,11 +23385,6 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
-                 * @example 1
-                 */
-                page?: components["parameters"]["page"];
-                /**
                  * @description Largest number of records in one page. Hub lists default to the element's maximum page size
                  *     (`pagination.max`); platform lists to 200 unless stated.
                  * @example 100
@@ -23159,11 +23440,6 @@ export interface operations {
                  * @example true
                  */
                 expand?: boolean;
-                /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
-                 * @example 1
-                 */
-                page?: components["parameters"]["page"];
                 /**
                  * @description Largest number of records in one page. Hub lists default to the element's maximum page size
                  *     (`pagination.max`); platform lists to 200 unless stated.
@@ -23480,11 +23756,6 @@ export interface operations {
     listElementInstances: {
         parameters: {
             query?: {
-                /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
-                 * @example 1
-                 */
-                page?: components["parameters"]["page"];
                 /**
                  * @description Largest number of records in one page. Hub lists default to the element's maximum page size
                  *     (`pagination.max`); platform lists to 200 unless stated.
@@ -23840,11 +24111,6 @@ export interface operations {
                  * @example false
                  */
                 hydrate?: boolean;
-                /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
-                 * @example 1
-                 */
-                page?: components["parameters"]["page"];
                 /**
                  * @description Largest number of records in one page. Hub lists default to the element's maximum page size
                  *     (`pagination.max`); platform lists to 200 unless stated.
@@ -24713,11 +24979,6 @@ export interface operations {
     listInstanceEvents: {
         parameters: {
             query?: {
-                /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
-                 * @example 1
-                 */
-                page?: components["parameters"]["page"];
                 /**
                  * @description Largest number of records in one page. Hub lists default to the element's maximum page size
                  *     (`pagination.max`); platform lists to 200 unless stated.
@@ -25873,11 +26134,6 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
-                 * @example 1
-                 */
-                page?: components["parameters"]["page"];
-                /**
                  * @description Largest number of records in one page. Hub lists default to the element's maximum page size
                  *     (`pagination.max`); platform lists to 200 unless stated.
                  * @example 100
@@ -25991,12 +26247,13 @@ export interface operations {
                  */
                 to?: components["parameters"]["eventAnalyticsTo"];
                 /**
-                 * @description Length of each interval of the answer (`second` is rejected with 400).
+                 * @description Length of each interval of the answer. Cloud Elements' platform API description also lists `second`,
+                 *     but the API rejects it here with 400.
                  * @example hour
                  */
                 interval?: components["parameters"]["eventAnalyticsInterval"];
                 /**
-                 * @description Limit to these accounts (repeat the parameter); an account the user cannot see gives 401.
+                 * @description Limit to these accounts (repeat the parameter); an account the user cannot see gives 403.
                  * @example [
                  *       1234
                  *     ]
@@ -26032,6 +26289,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -26049,12 +26307,13 @@ export interface operations {
                  */
                 to?: components["parameters"]["eventAnalyticsTo"];
                 /**
-                 * @description Length of each interval of the answer (`second` is rejected with 400).
+                 * @description Length of each interval of the answer. Cloud Elements' platform API description also lists `second`,
+                 *     but the API rejects it here with 400.
                  * @example hour
                  */
                 interval?: components["parameters"]["eventAnalyticsInterval"];
                 /**
-                 * @description Limit to these accounts (repeat the parameter); an account the user cannot see gives 401.
+                 * @description Limit to these accounts (repeat the parameter); an account the user cannot see gives 403.
                  * @example [
                  *       1234
                  *     ]
@@ -26094,6 +26353,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -26111,12 +26371,13 @@ export interface operations {
                  */
                 to?: components["parameters"]["eventAnalyticsTo"];
                 /**
-                 * @description Length of each interval of the answer (`second` is rejected with 400).
+                 * @description Length of each interval of the answer. Cloud Elements' platform API description also lists `second`,
+                 *     but the API rejects it here with 400.
                  * @example hour
                  */
                 interval?: components["parameters"]["eventAnalyticsInterval"];
                 /**
-                 * @description Limit to these accounts (repeat the parameter); an account the user cannot see gives 401.
+                 * @description Limit to these accounts (repeat the parameter); an account the user cannot see gives 403.
                  * @example [
                  *       1234
                  *     ]
@@ -26143,9 +26404,7 @@ export interface operations {
                      *         "records": [
                      *           {
                      *             "instanceId": 12345,
-                     *             "count": 2,
-                     *             "success": 1,
-                     *             "failed": 1
+                     *             "count": 2
                      *           }
                      *         ]
                      *       }
@@ -26156,6 +26415,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -26172,11 +26432,6 @@ export interface operations {
                  * @example 2018-01-16T00:00:00Z
                  */
                 to?: components["parameters"]["eventAnalyticsTo"];
-                /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
-                 * @example 1
-                 */
-                page?: components["parameters"]["page"];
                 /**
                  * @description Largest number of records in one page. Hub lists default to the element's maximum page size
                  *     (`pagination.max`); platform lists to 200 unless stated.
@@ -28456,6 +28711,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             500: components["responses"]["InternalServerError"];
         };
@@ -29374,7 +29630,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The bearer token and the logged-in user. */
+            /** @description The bearer token. */
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
@@ -30610,7 +30866,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -31294,11 +31551,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description CEQL filter on deliveries; fields include `channel`, `status` and `config.url`, e.g.
-                 *     `channel='webhook' and status='queued' and config.url='https://events.example.com/receiver'`.
-                 * @example channel='webhook' and status='queued'
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
                  */
-                where?: components["parameters"]["deliveryWhere"];
+                where?: components["parameters"]["where"];
                 /**
                  * @description Embed the full `notification` and `subscription` objects in each delivery.
                  * @example true
@@ -31330,11 +31588,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description CEQL filter on deliveries; fields include `channel`, `status` and `config.url`, e.g.
-                 *     `channel='webhook' and status='queued' and config.url='https://events.example.com/receiver'`.
-                 * @example channel='webhook' and status='queued'
+                 * @description CEQL filter, without the `WHERE` keyword: comparisons (`=`, `!=`, `<`, `>`, `<=`, `>=`, `LIKE`, `IN`,
+                 *     `IS NULL`) joined by `AND` and `OR`, with parentheses. Strings are single-quoted with `'` doubled;
+                 *     numbers are bare; dates are quoted ISO strings; odd field names go in backticks.
+                 * @example lastName='Smith' AND createdDate>'2018-01-15T00:00:00.000Z'
                  */
-                where?: components["parameters"]["deliveryWhere"];
+                where?: components["parameters"]["where"];
                 /**
                  * @description Embed the full `notification` and `subscription` objects in each delivery.
                  * @example true
@@ -31624,6 +31883,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
         };
@@ -31771,6 +32031,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
         };
@@ -31947,14 +32208,17 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
         };
     };
     listBulkJobErrors: {
         parameters: {
             query?: {
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -32005,7 +32269,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
         };
     };
     cancelBulkJob: {
@@ -32040,7 +32306,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
         };
     };
     getBulkJobResults: {
@@ -32100,7 +32368,9 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
         };
     };
     listHubObjects: {
@@ -32124,7 +32394,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -32141,10 +32412,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -32429,7 +32701,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -32445,6 +32718,12 @@ export interface operations {
                  * @example eyJwYWdlIjoyfQ==
                  */
                 nextPage?: components["parameters"]["nextPage"];
+                /**
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
+                 * @example true
+                 */
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -33282,7 +33561,8 @@ export interface operations {
                  */
                 orderBy?: components["parameters"]["orderBy"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -33566,7 +33846,8 @@ export interface operations {
                  */
                 orderBy?: components["parameters"]["orderBy"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -33831,7 +34112,8 @@ export interface operations {
                  */
                 orderBy?: components["parameters"]["orderBy"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -33936,7 +34218,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -33953,10 +34236,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -34097,7 +34381,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -34114,10 +34399,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -34279,7 +34565,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -34296,10 +34583,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -34461,7 +34749,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -34478,10 +34767,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -34643,7 +34933,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -34660,10 +34951,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -34804,7 +35096,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -34821,10 +35114,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -34986,7 +35280,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -35003,10 +35298,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -35168,7 +35464,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -35185,10 +35482,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -35350,7 +35648,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -35367,10 +35666,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -35511,7 +35811,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -35528,10 +35829,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -35693,7 +35995,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -35710,10 +36013,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -35875,7 +36179,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -35892,10 +36197,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -36057,7 +36363,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -36074,10 +36381,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -36218,7 +36526,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -36235,10 +36544,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -36400,7 +36710,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -36417,10 +36728,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -36582,7 +36894,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -36599,10 +36912,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -36735,7 +37049,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -36752,10 +37067,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -36888,7 +37204,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -36905,10 +37222,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -37041,7 +37359,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -37058,10 +37377,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -37202,7 +37522,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -37219,10 +37540,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -37356,7 +37678,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -37373,10 +37696,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -37552,7 +37876,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -37569,10 +37894,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -37682,7 +38008,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -37699,10 +38026,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -37858,7 +38186,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -37875,10 +38204,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -38033,7 +38363,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -38050,10 +38381,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -38260,7 +38592,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -38277,10 +38610,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["crmReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -38382,7 +38716,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -38399,10 +38734,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -38531,7 +38867,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -38548,10 +38885,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -38676,7 +39014,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -38693,10 +39032,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -38772,7 +39112,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -38789,10 +39130,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -38921,7 +39263,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -38938,10 +39281,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -39004,7 +39348,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -39021,10 +39366,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -39153,7 +39499,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -39170,10 +39517,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -39302,7 +39650,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -39319,10 +39668,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -39410,7 +39760,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -39427,10 +39778,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -39537,7 +39889,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -39554,10 +39907,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -39753,7 +40107,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -39770,10 +40125,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -39902,7 +40258,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -39919,10 +40276,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -40083,7 +40441,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -40100,10 +40459,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -40141,7 +40501,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -40158,10 +40519,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -40290,7 +40652,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -40307,10 +40670,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -40355,7 +40719,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -40372,10 +40737,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -40437,7 +40803,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -40454,10 +40821,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -40519,7 +40887,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -40536,10 +40905,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -40668,7 +41038,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -40685,10 +41056,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -40824,7 +41196,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -40841,10 +41214,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -41016,7 +41390,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -41033,10 +41408,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -41098,7 +41474,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -41115,10 +41492,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -41223,7 +41601,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -41240,10 +41619,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -41362,7 +41742,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -41379,10 +41760,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -41511,7 +41893,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -41528,10 +41911,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -41708,7 +42092,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -41725,10 +42110,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -41857,7 +42243,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -41874,10 +42261,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -42035,7 +42423,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -42052,10 +42441,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -42213,7 +42603,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -42230,10 +42621,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -42271,7 +42663,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -42288,10 +42681,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -42420,7 +42814,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -42437,10 +42832,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -42598,7 +42994,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -42615,10 +43012,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -42753,7 +43151,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -42770,10 +43169,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -42931,7 +43331,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -42948,10 +43349,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -43025,7 +43427,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -43042,10 +43445,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -43203,7 +43607,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -43220,10 +43625,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path: {
@@ -43293,7 +43699,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -43310,10 +43717,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -43442,7 +43850,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -43459,10 +43868,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -43616,7 +44026,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -43633,10 +44044,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -43765,7 +44177,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -43782,10 +44195,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -43914,7 +44328,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -43931,10 +44346,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -44063,7 +44479,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -44080,10 +44497,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -44212,7 +44630,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -44229,10 +44648,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -44361,7 +44781,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -44378,10 +44799,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -44510,7 +44932,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -44527,10 +44950,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -44659,7 +45083,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -44676,10 +45101,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -44759,7 +45185,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -44776,10 +45203,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -44908,7 +45336,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -44925,10 +45354,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -45057,7 +45487,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -45074,10 +45505,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -45206,7 +45638,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -45223,10 +45656,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
@@ -45306,7 +45740,8 @@ export interface operations {
                  */
                 fields?: components["parameters"]["fields"];
                 /**
-                 * @description Page number, starting at 1. Prefer `nextPage` where the response carries a next-page token.
+                 * @description Page number, starting at 1, for hub lists (and the few platform lists that take it). Prefer `nextPage`:
+                 *     it works on every list whose response carries `Elements-Next-Page-Token`.
                  * @example 1
                  */
                 page?: components["parameters"]["page"];
@@ -45323,10 +45758,11 @@ export interface operations {
                  */
                 nextPage?: components["parameters"]["nextPage"];
                 /**
-                 * @description Ask for the `Elements-Total-Count` response header, on the elements that can count the matching records.
+                 * @description Ask for the `Elements-Total-Count` response header (total number of matching records). Only some
+                 *     elements can count the matching records.
                  * @example true
                  */
-                returnTotalCount?: components["parameters"]["hubsCommonReturnTotalCount"];
+                returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
             header?: never;
             path?: never;
