@@ -15,9 +15,11 @@ import {
   formatNumber,
   measureInterleaved,
   median,
+  pairedRatio,
   percentile,
   printRatio,
   printTable,
+  settleHeap,
   type BenchCase,
   type CaseSamples,
 } from './support/measure.js';
@@ -114,22 +116,32 @@ function buildCases(baseUrl: string, fetchFn: (request: Request) => Promise<Resp
   return { cases, loggedResponses: () => logged };
 }
 
-function summarize(title: string, results: CaseSamples[], unit: string): Map<string, number> {
-  const medians = new Map(results.map((r) => [r.name, median(r.samplesUs)]));
-  const base = medians.get('raw-fetch') ?? NaN;
+/** Prints the table of a run and returns a ratio function over its cases (paired by round). */
+function summarize(title: string, results: CaseSamples[]): (a: string, b: string) => number {
+  const byName = new Map(results.map((r) => [r.name, r]));
+  const pair = (a: string, b: string) => {
+    const left = byName.get(a);
+    const right = byName.get(b);
+    if (!left || !right) throw new Error(`no benchmark case ${left ? b : a}`);
+    return pairedRatio(left, right);
+  };
   printTable(
     title,
-    ['case', 'calls', `median ${unit}`, `p90 ${unit}`, `mean ${unit}`, 'x raw-fetch'],
-    results.map((r) => [
-      r.name,
-      String(r.calls),
-      formatNumber(median(r.samplesUs)),
-      formatNumber(percentile(r.samplesUs, 90)),
-      formatNumber(r.samplesUs.reduce((a, b) => a + b, 0) / r.samplesUs.length),
-      formatNumber((medians.get(r.name) ?? NaN) / base, 2),
-    ]),
+    ['case', 'calls', 'median µs', 'p90 µs', 'mean µs', 'x raw-fetch', 'rounds (min-max)'],
+    results.map((r) => {
+      const { ratio, low, high } = pair(r.name, 'raw-fetch');
+      return [
+        r.name,
+        String(r.calls),
+        formatNumber(median(r.samplesUs)),
+        formatNumber(percentile(r.samplesUs, 90)),
+        formatNumber(r.samplesUs.reduce((a, b) => a + b, 0) / r.samplesUs.length),
+        formatNumber(ratio, 2),
+        `${formatNumber(low, 2)}-${formatNumber(high, 2)}`,
+      ];
+    }),
   );
-  return medians;
+  return (a, b) => pair(a, b).ratio;
 }
 
 async function benchRealIo(): Promise<void> {
@@ -149,22 +161,20 @@ async function benchRealIo(): Promise<void> {
     const { cases, loggedResponses } = buildCases(baseUrl, (request) => globalThis.fetch(request), rawFetch);
     const results = await measureInterleaved(cases, {
       warmupCalls: count(300),
-      rounds: 5,
-      callsPerRound: count(1000),
+      rounds: 6,
+      callsPerRound: count(600),
       callsPerSample: 1,
-      maxMsPerRound: 1_000,
+      maxMsPerRound: 500,
     });
-    const medians = summarize(
+    const ratio = summarize(
       'Real I/O: sequential GET /instances/123 over keep-alive to 127.0.0.1 (server in a child process)',
       results,
-      'µs',
     );
     const stats = await server.stats();
     console.log(
       `server saw ${stats.requests} requests (${stats.withElementToken} with an Element token) on ` +
         `${stats.connections} connection(s); SDK logger got ${loggedResponses()} response records`,
     );
-    const ratio = (a: string, b: string) => (medians.get(a) ?? NaN) / (medians.get(b) ?? NaN);
     printRatio('openapi-fetch/raw-fetch', ratio('openapi-fetch', 'raw-fetch'));
     printRatio('sdk/raw-fetch', ratio('sdk', 'raw-fetch'));
     printRatio('sdk-forInstance/raw-fetch', ratio('sdk-forInstance', 'raw-fetch'));
@@ -198,15 +208,15 @@ async function benchNoIo(): Promise<void> {
   const results = await measureInterleaved(cases, {
     warmupCalls: count(2000),
     rounds: 5,
-    callsPerRound: count(4000),
+    callsPerRound: count(2500),
     callsPerSample: 100,
-    maxMsPerRound: 600,
+    maxMsPerRound: 400,
   });
-  const medians = summarize(
+  const ratio = summarize(
     'No I/O: fetch stubbed with a ready Response (raw-fetch = stub + json(), the floor)',
     results,
-    'µs',
   );
+  const medians = new Map(results.map((r) => [r.name, median(r.samplesUs)]));
   const floor = medians.get('raw-fetch') ?? NaN;
   printTable(
     'Wrapper overhead per call (median minus the stub floor)',
@@ -218,7 +228,6 @@ async function benchNoIo(): Promise<void> {
         return [r.name, formatNumber(us - floor), formatNumber(1e6 / us, 0)];
       }),
   );
-  const ratio = (a: string, b: string) => (medians.get(a) ?? NaN) / (medians.get(b) ?? NaN);
   printRatio('no-io openapi-fetch/raw-fetch', ratio('openapi-fetch', 'raw-fetch'));
   printRatio('no-io sdk/raw-fetch', ratio('sdk', 'raw-fetch'));
   printRatio('no-io sdk/openapi-fetch', ratio('sdk', 'openapi-fetch'));
@@ -230,7 +239,7 @@ async function benchClientMemory(): Promise<void> {
     console.log('\nMemory: skipped (run with node --expose-gc, as `npm run bench` does)');
     return;
   }
-  const n = count(1000);
+  const n = count(500);
   const retainedBytesPerItem = async (make: (i: number) => unknown) => {
     const kept: unknown[] = [];
     await settleHeap();
@@ -270,7 +279,7 @@ async function benchClientMemory(): Promise<void> {
  */
 async function benchCallHeapPeak(): Promise<void> {
   if (!(await settleHeap())) return;
-  const calls = count(10_000);
+  const calls = count(8_000);
   const body = JSON.stringify({ id: instanceId });
   const stub = async (): Promise<Response> =>
     new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
@@ -303,7 +312,7 @@ async function benchCallHeapPeak(): Promise<void> {
   printRatio('memory call-heap-peak sdk/openapi-fetch', sdkPeak.peak / Math.max(plainPeak.peak, 1));
 }
 
-// Worst case (every round hitting its time cap): about 30 s + 20 s + a few s; typically 15-30 s.
+// Worst case (every round hitting its time cap): about 18 s + 13 s + 5 s; typically 15-30 s (load dependent).
 const started = performance.now();
 for (const phase of [benchRealIo, benchNoIo, benchClientMemory, benchCallHeapPeak]) {
   const phaseStarted = performance.now();

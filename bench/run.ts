@@ -1,8 +1,8 @@
 /**
- * `npm run bench`: runs every `bench/*.bench.ts` (and `.bench.mts`) file, plus the few older names listed below,
- * one after the other, each in its own Node process with `--expose-gc` so heap figures are not disturbed by the
- * others. Echoes their output, then repeats every `ratio <name>: <value>` line in a summary. Exits 1 when a
- * benchmark fails or overruns its time limit. Shared code lives in bench/support/.
+ * `npm run bench`: runs every `bench/*.bench.ts` (and `.bench.mts`) file, one after the other, each in its own
+ * Node process with `--expose-gc` so heap figures are not disturbed by the others. Echoes their output, then
+ * repeats every `ratio <name>: <value>` line in a summary. Exits 1 when a benchmark fails or overruns its time
+ * limit. Shared code lives in bench/support/.
  *
  * `npm run bench -- client` runs only the files whose name contains `client`.
  */
@@ -17,12 +17,9 @@ const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const timeLimitMs = Number(process.env['BENCH_TIME_LIMIT_MS'] ?? 80_000);
 const filters = process.argv.slice(2);
 
-// Benchmarks written before the `.bench.ts` naming; renaming one to `<name>.bench.ts` makes its entry unneeded.
-const olderNames = ['pagination-memory.ts'];
-
 const present = readdirSync(benchDir);
 const files = present
-  .filter((name) => /\.bench\.m?ts$/.test(name) || olderNames.includes(name))
+  .filter((name) => /\.bench\.m?ts$/.test(name))
   .filter((name) => filters.length === 0 || filters.some((f) => name.includes(f)))
   .sort();
 

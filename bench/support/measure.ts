@@ -23,8 +23,8 @@ export type InterleaveOptions = {
   maxMsPerRound: number;
 };
 
-/** Samples of one case: µs per call, one entry per sample. */
-export type CaseSamples = { name: string; samplesUs: number[]; calls: number };
+/** Samples of one case: µs per call, one entry per sample, plus the median of each round. */
+export type CaseSamples = { name: string; samplesUs: number[]; roundMediansUs: number[]; calls: number };
 
 /** Median of `values` (which it sorts a copy of); `NaN` for none. */
 export function median(values: readonly number[]): number {
@@ -41,13 +41,19 @@ export function percentile(values: readonly number[], p: number): number {
 
 /**
  * Runs every case `rounds` times, interleaved, and returns µs per call samples per case. Cases run sequentially
- * (one call in flight at a time), so a sample is a latency, not a throughput under load.
+ * (one call in flight at a time), so a sample is a latency, not a throughput under load. With `--expose-gc`, a
+ * full GC runs (untimed) before each case's round.
  */
 export async function measureInterleaved(
   cases: readonly BenchCase[],
   options: InterleaveOptions,
 ): Promise<CaseSamples[]> {
-  const results = cases.map((c) => ({ name: c.name, samplesUs: [] as number[], calls: 0 }));
+  const results: CaseSamples[] = cases.map((c) => ({
+    name: c.name,
+    samplesUs: [],
+    roundMediansUs: [],
+    calls: 0,
+  }));
   for (const c of cases) {
     const stopAt = performance.now() + options.maxMsPerRound;
     for (let i = 0; i < options.warmupCalls && performance.now() < stopAt; i++) await c.run();
@@ -57,18 +63,33 @@ export async function measureInterleaved(
       const index = (k + round) % cases.length;
       const c = cases[index] as BenchCase;
       const out = results[index] as CaseSamples;
+      // Each case starts from a collected heap, so the next case does not pay for this one's garbage. One GC, not
+      // two: a full GC of this heap takes 0.1-0.2 s on the 2-core machine.
+      globalThis.gc?.();
       const stopAt = performance.now() + options.maxMsPerRound;
+      const roundSamples: number[] = [];
       for (let done = 0; done < options.callsPerRound && performance.now() < stopAt;) {
         const batch = Math.min(options.callsPerSample, options.callsPerRound - done);
         const start = performance.now();
         for (let i = 0; i < batch; i++) await c.run();
-        out.samplesUs.push(((performance.now() - start) * 1000) / batch);
+        roundSamples.push(((performance.now() - start) * 1000) / batch);
         out.calls += batch;
         done += batch;
       }
+      out.samplesUs.push(...roundSamples);
+      out.roundMediansUs.push(median(roundSamples));
     }
   }
   return results;
+}
+
+/**
+ * Time ratio of case `a` to case `b`, paired by round: the median over rounds of (a's round median / b's round
+ * median), so load that drifts between rounds cancels out. Also returns the lowest and highest round ratio.
+ */
+export function pairedRatio(a: CaseSamples, b: CaseSamples): { ratio: number; low: number; high: number } {
+  const perRound = a.roundMediansUs.map((us, round) => us / (b.roundMediansUs[round] ?? NaN));
+  return { ratio: median(perRound), low: Math.min(...perRound), high: Math.max(...perRound) };
 }
 
 /**
@@ -133,7 +154,7 @@ export function formatNumber(value: number, digits = 1): string {
  */
 export async function settleHeap(): Promise<boolean> {
   if (!collectGarbage()) return false;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 2; i++) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     collectGarbage();
   }
