@@ -47,7 +47,9 @@ function snippet(text: string): string {
  * @example
  * for await (const record of parseNdjson(response.body!)) console.log(record);
  */
-export async function* parseNdjson<T = Record<string, unknown>>(source: ByteSource): AsyncGenerator<T, void, undefined> {
+export async function* parseNdjson<T = Record<string, unknown>>(
+  source: ByteSource,
+): AsyncGenerator<T, void, undefined> {
   let buffered = '';
   let lineNumber = 0;
   const parseLine = (line: string): T | undefined => {
@@ -181,7 +183,9 @@ export async function* parseCsvRows(source: ByteSource): AsyncGenerator<string[]
     rows.length = 0;
   }
   if (state === quoted) {
-    throw new CloudElementsError(`Row ${rowNumber} of the CSV results has a quoted field that is never closed.`);
+    throw new CloudElementsError(
+      `Row ${rowNumber} of the CSV results has a quoted field that is never closed.`,
+    );
   }
   if (state !== fieldStart || row.length > 0 || fieldQuoted) endRow();
   for (const complete of rows) yield complete;
@@ -194,7 +198,9 @@ export async function* parseCsvRows(source: ByteSource): AsyncGenerator<string[]
  * @example
  * for await (const contact of parseCsvRecords(stream)) console.log(contact['email']);
  */
-export async function* parseCsvRecords(source: ByteSource): AsyncGenerator<Record<string, string>, void, undefined> {
+export async function* parseCsvRecords(
+  source: ByteSource,
+): AsyncGenerator<Record<string, string>, void, undefined> {
   let header: string[] | undefined;
   let rowNumber = 0;
   for await (const row of parseCsvRows(source)) {

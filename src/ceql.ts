@@ -45,6 +45,7 @@ class CeqlFragment {
   constructor(key: typeof fragmentKey, text: string) {
     if (key !== fragmentKey) throw new TypeError(`${prefix} build fragments with the ceql\`…\` tag.`);
     this.text = text;
+    Object.freeze(this);
   }
 
   /** The CEQL text. */
@@ -347,19 +348,25 @@ export function formatBulkQuery(options: BulkQueryOptions): CeqlFragment {
     );
   }
   if (fields !== undefined && fields.length === 0) {
-    throw new TypeError(`${prefix} formatBulkQuery() got an empty \`fields\` list; leave it out to select every field.`);
+    throw new TypeError(
+      `${prefix} formatBulkQuery() got an empty \`fields\` list; leave it out to select every field.`,
+    );
   }
   let text = `select ${fields === undefined ? '*' : fields.map((name) => field(name).text).join(', ')} from ${from}`;
   if (where !== undefined) {
     if (!(where instanceof CeqlFragment)) {
-      throw new TypeError(`${prefix} formatBulkQuery() takes \`where\` built with ceql\`…\`, got ${describeType(where)}.`);
+      throw new TypeError(
+        `${prefix} formatBulkQuery() takes \`where\` built with ceql\`…\`, got ${describeType(where)}.`,
+      );
     }
     if (where.text.trim() !== '') text += ` where ${where.text}`;
   }
   if (orderBy !== undefined) text += ` order by ${field(orderBy).text}`;
   if (limit !== undefined) {
     if (!Number.isSafeInteger(limit) || limit < 1) {
-      throw new TypeError(`${prefix} formatBulkQuery() needs \`limit\` to be a whole number >= 1, got ${String(limit)}.`);
+      throw new TypeError(
+        `${prefix} formatBulkQuery() needs \`limit\` to be a whole number >= 1, got ${String(limit)}.`,
+      );
     }
     text += ` limit ${limit}`;
   }

@@ -57,7 +57,9 @@ const prefix = '[cloud-elements]';
  */
 export function buildEventsConfiguration(options: EnableEventsOptions): InstanceConfiguration {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError(`${prefix} Pass events options such as { mode: 'webhook', callbackUrl, signatureKey }.`);
+    throw new TypeError(
+      `${prefix} Pass events options such as { mode: 'webhook', callbackUrl, signatureKey }.`,
+    );
   }
   const { mode, callbackUrl, signatureKey, pollIntervalMinutes, pollerConfiguration, objects } = options;
   if (mode !== 'webhook' && mode !== 'polling') {
@@ -70,29 +72,47 @@ export function buildEventsConfiguration(options: EnableEventsOptions): Instance
     url = undefined;
   }
   if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new TypeError(`${prefix} callbackUrl must be an absolute http(s) URL such as https://example.com/ce-events.`);
+    throw new TypeError(
+      `${prefix} callbackUrl must be an absolute http(s) URL such as https://example.com/ce-events.`,
+    );
   }
   if (signatureKey !== undefined && (typeof signatureKey !== 'string' || signatureKey.trim() === '')) {
-    throw new TypeError(`${prefix} signatureKey must be a non-empty string (is the environment variable set?).`);
+    throw new TypeError(
+      `${prefix} signatureKey must be a non-empty string (is the environment variable set?).`,
+    );
   }
   if (mode === 'webhook' && (pollIntervalMinutes !== undefined || pollerConfiguration !== undefined)) {
     throw new TypeError(
       `${prefix} pollIntervalMinutes and pollerConfiguration apply to mode 'polling' only; remove them or switch the mode.`,
     );
   }
-  if (pollIntervalMinutes !== undefined && (!Number.isSafeInteger(pollIntervalMinutes) || pollIntervalMinutes < 1)) {
-    throw new TypeError(`${prefix} pollIntervalMinutes must be a whole number of minutes >= 1, got ${String(pollIntervalMinutes)}.`);
+  if (
+    pollIntervalMinutes !== undefined &&
+    (!Number.isSafeInteger(pollIntervalMinutes) || pollIntervalMinutes < 1)
+  ) {
+    throw new TypeError(
+      `${prefix} pollIntervalMinutes must be a whole number of minutes >= 1, got ${String(pollIntervalMinutes)}.`,
+    );
   }
-  if (pollerConfiguration !== undefined && (pollerConfiguration === null || typeof pollerConfiguration !== 'object')) {
-    throw new TypeError(`${prefix} pollerConfiguration must be an object keyed by resource, e.g. { contacts: { url, idField } }.`);
+  if (
+    pollerConfiguration !== undefined &&
+    (pollerConfiguration === null || typeof pollerConfiguration !== 'object')
+  ) {
+    throw new TypeError(
+      `${prefix} pollerConfiguration must be an object keyed by resource, e.g. { contacts: { url, idField } }.`,
+    );
   }
   if (objects !== undefined) {
     if (!Array.isArray(objects) || objects.length === 0) {
-      throw new TypeError(`${prefix} objects must be a non-empty array of object names such as ['Contact', 'Account'].`);
+      throw new TypeError(
+        `${prefix} objects must be a non-empty array of object names such as ['Contact', 'Account'].`,
+      );
     }
     for (const name of objects) {
       if (typeof name !== 'string' || name.trim() === '' || name.includes(',')) {
-        throw new TypeError(`${prefix} objects holds ${JSON.stringify(name)}; object names are non-empty and have no commas.`);
+        throw new TypeError(
+          `${prefix} objects holds ${JSON.stringify(name)}; object names are non-empty and have no commas.`,
+        );
       }
     }
   }
@@ -102,7 +122,8 @@ export function buildEventsConfiguration(options: EnableEventsOptions): Instance
     'event.notification.callback.url': callbackUrl,
   };
   if (signatureKey !== undefined) configuration['event.notification.signature.key'] = signatureKey;
-  if (pollIntervalMinutes !== undefined) configuration['event.poller.refresh_interval'] = String(pollIntervalMinutes);
+  if (pollIntervalMinutes !== undefined)
+    configuration['event.poller.refresh_interval'] = String(pollIntervalMinutes);
   if (pollerConfiguration !== undefined) configuration['event.poller.configuration'] = pollerConfiguration;
   if (objects !== undefined) configuration['event.objects'] = objects.map((name) => name.trim()).join(',');
   return configuration;
@@ -113,7 +134,9 @@ export type EventsClient = Client<paths>;
 
 function checkInstanceId(instanceId: number): void {
   if (!Number.isSafeInteger(instanceId) || instanceId < 1) {
-    throw new TypeError(`${prefix} instanceId must be the instance's numeric id (e.g. 12345), got ${String(instanceId)}.`);
+    throw new TypeError(
+      `${prefix} instanceId must be the instance's numeric id (e.g. 12345), got ${String(instanceId)}.`,
+    );
   }
 }
 

@@ -4,9 +4,8 @@
  */
 import type { Client, ClientPathsWithMethod, MaybeOptionalInit, MethodResponse } from 'openapi-fetch';
 import { isCeqlFragment } from './ceql.js';
-import type { CallOptions } from './client.js';
+import { unwrap, type CallOptions } from './client.js';
 import { CloudElementsError } from './errors.js';
-import { unwrap } from './client.js';
 
 // Any openapi-fetch client; the Cloud Elements client is one.
 type AnyClient = Client<any, any>;
@@ -88,10 +87,14 @@ function checkOptions(options: PaginateOptions): void {
     throw new TypeError(`[cloud-elements] pageSize must be a whole number >= 1, got ${String(pageSize)}.`);
   }
   if (limit !== undefined && !(limit === Infinity || (Number.isSafeInteger(limit) && limit >= 0))) {
-    throw new TypeError(`[cloud-elements] limit must be a whole number >= 0 (or Infinity), got ${String(limit)}.`);
+    throw new TypeError(
+      `[cloud-elements] limit must be a whole number >= 0 (or Infinity), got ${String(limit)}.`,
+    );
   }
   if (nextPageToken !== undefined && (typeof nextPageToken !== 'string' || nextPageToken === '')) {
-    throw new TypeError('[cloud-elements] nextPageToken must be a non-empty string saved from Page.nextPageToken.');
+    throw new TypeError(
+      '[cloud-elements] nextPageToken must be a non-empty string saved from Page.nextPageToken.',
+    );
   }
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new TypeError('[cloud-elements] signal must be an AbortSignal (e.g. AbortSignal.timeout(60_000)).');
@@ -123,10 +126,18 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
   ...args: InitArgs<PaginateInit<C, P>>
 ): AsyncGenerator<Page<ListRecord<C, P>>, void, undefined> {
   const [options = {} as PaginateInit<C, P>] = args;
-  const { pageSize, limit = Infinity, signal, nextPageToken, ...init } = options as PaginateOptions & LooseInit;
+  const {
+    pageSize,
+    limit = Infinity,
+    signal,
+    nextPageToken,
+    ...init
+  } = options as PaginateOptions & LooseInit;
   checkOptions({ pageSize, limit, signal, nextPageToken } as PaginateOptions);
   if (typeof path !== 'string' || !path.startsWith('/')) {
-    throw new TypeError(`[cloud-elements] paginate needs an API path such as '/hubs/crm/contacts', got ${String(path)}.`);
+    throw new TypeError(
+      `[cloud-elements] paginate needs an API path such as '/hubs/crm/contacts', got ${String(path)}.`,
+    );
   }
   const baseQuery: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(init.params?.query ?? {})) {
@@ -149,11 +160,14 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
     } catch (error) {
       if (error instanceof CloudElementsError || signal?.aborted) throw error;
       // openapi-fetch throws a SyntaxError when a 2xx body is not JSON.
-      throw new CloudElementsError(`GET ${path} (page ${pageIndex + 1}) failed: ${(error as Error)?.message ?? String(error)}`, {
-        method: 'GET',
-        path,
-        cause: error,
-      });
+      throw new CloudElementsError(
+        `GET ${path} (page ${pageIndex + 1}) failed: ${(error as Error)?.message ?? String(error)}`,
+        {
+          method: 'GET',
+          path,
+          cause: error,
+        },
+      );
     }
     if (!result.response.ok) await unwrap(result);
     const { data, response } = result;

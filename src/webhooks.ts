@@ -85,14 +85,19 @@ function toBytes(body: WebhookBody): Uint8Array<ArrayBuffer> {
 }
 
 function keyList(key: WebhookKey | readonly WebhookKey[] | undefined): WebhookKey[] {
-  const keys: WebhookKey[] = Array.isArray(key) ? [...(key as readonly WebhookKey[])] : key === undefined ? [] : [key as WebhookKey];
+  const keys: WebhookKey[] = Array.isArray(key)
+    ? [...(key as readonly WebhookKey[])]
+    : key === undefined
+      ? []
+      : [key as WebhookKey];
   if (keys.length === 0) {
     throw new TypeError(
       `${prefix} No webhook signature key given. Pass the instance's event.notification.signature.key as \`key\` (or several during a key rotation).`,
     );
   }
   keys.forEach((item, index) => {
-    const empty = typeof item === 'string' ? item === '' : item instanceof Uint8Array ? item.length === 0 : true;
+    const empty =
+      typeof item === 'string' ? item === '' : item instanceof Uint8Array ? item.length === 0 : true;
     if (empty) {
       throw new TypeError(
         `${prefix} Webhook signature key ${index + 1} is ${typeof item === 'string' || item instanceof Uint8Array ? 'empty' : `a ${typeof item}`}; ` +
@@ -221,14 +226,20 @@ export type VerifiedWebhook<T = WebhookNotification> = {
  */
 export type WebhookVerifier = {
   /** Checks the signature over `body`; see {@link verifyWebhookSignature}. */
-  verify(body: WebhookBody, signature: string | readonly string[] | null | undefined): Promise<WebhookVerification>;
+  verify(
+    body: WebhookBody,
+    signature: string | readonly string[] | null | undefined,
+  ): Promise<WebhookVerification>;
   /** Verifies, parses and checks the replay guard; see {@link parseWebhookEvent}. */
   parse<T = WebhookNotification>(body: WebhookBody, headers: WebhookHeaders): Promise<VerifiedWebhook<T>>;
   /** The `maxBodyBytes` the adapters use. */
   readonly maxBodyBytes: number;
 };
 
-function defaultEventId(payload: Record<string, unknown>, headers: WebhookHeaders): string | number | undefined {
+function defaultEventId(
+  payload: Record<string, unknown>,
+  headers: WebhookHeaders,
+): string | number | undefined {
   const header = readHeader(headers, WEBHOOK_ID_HEADER);
   if (typeof header === 'string' && header !== '') return header;
   for (const key of ['id', 'notificationId', 'eventId']) {
@@ -273,12 +284,16 @@ function parseJson(bytes: Uint8Array): Record<string, unknown> {
  */
 export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookVerifier {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError(`${prefix} createWebhookVerifier needs options such as { key: 'your signature key' }.`);
+    throw new TypeError(
+      `${prefix} createWebhookVerifier needs options such as { key: 'your signature key' }.`,
+    );
   }
   const keys = keyList(options.key);
   const maxBodyBytes = options.maxBodyBytes ?? 10_485_760;
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
-    throw new TypeError(`${prefix} maxBodyBytes must be a whole number of bytes >= 1, got ${String(maxBodyBytes)}.`);
+    throw new TypeError(
+      `${prefix} maxBodyBytes must be a whole number of bytes >= 1, got ${String(maxBodyBytes)}.`,
+    );
   }
   const { replayGuard } = options;
   const getEventId = options.getEventId ?? defaultEventId;
@@ -310,7 +325,9 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
 
   const parse = async <T>(body: WebhookBody, headers: WebhookHeaders): Promise<VerifiedWebhook<T>> => {
     if (headers === null || typeof headers !== 'object') {
-      throw new TypeError(`${prefix} Pass the request headers (a Headers object or req.headers) to parse a webhook.`);
+      throw new TypeError(
+        `${prefix} Pass the request headers (a Headers object or req.headers) to parse a webhook.`,
+      );
     }
     const { keyIndex } = await verify(body, readHeader(headers, WEBHOOK_SIGNATURE_HEADER));
     const payload = parseJson(toBytes(body));
@@ -524,7 +541,12 @@ export async function parseWebhookRequest<T = WebhookNotification>(
 
 /** @internal */
 export function resolveVerifier(verifier: WebhookVerifier | WebhookVerifierOptions): WebhookVerifier {
-  if (verifier !== null && typeof verifier === 'object' && 'parse' in verifier && typeof verifier.parse === 'function') {
+  if (
+    verifier !== null &&
+    typeof verifier === 'object' &&
+    'parse' in verifier &&
+    typeof verifier.parse === 'function'
+  ) {
     return verifier;
   }
   return createWebhookVerifier(verifier as WebhookVerifierOptions);

@@ -35,7 +35,9 @@ function toCsv(rows: string[][], newline: string, quoteAll: boolean): string {
   return rows
     .map((row) =>
       row
-        .map((field) => (quoteAll || /[",\r\n]/.test(field) || field === '' ? `"${field.replaceAll('"', '""')}"` : field))
+        .map((field) =>
+          quoteAll || /[",\r\n]/.test(field) || field === '' ? `"${field.replaceAll('"', '""')}"` : field,
+        )
         .join(','),
     )
     .join(newline);
@@ -83,7 +85,9 @@ describe('parseCsvRows', () => {
   });
 
   test('rejects text after a closing quote and an unclosed quote', async () => {
-    await expect(collect(parseCsvRows(chunked('a\n"b"c,d\n')))).rejects.toThrow(/Row 2 .*text after a closing quote/);
+    await expect(collect(parseCsvRows(chunked('a\n"b"c,d\n')))).rejects.toThrow(
+      /Row 2 .*text after a closing quote/,
+    );
     await expect(collect(parseCsvRows(chunked('a,"b\n')))).rejects.toThrow(CloudElementsError);
     await expect(collect(parseCsvRows(chunked('a,"b\n')))).rejects.toThrow(/never closed/);
   });
@@ -92,7 +96,11 @@ describe('parseCsvRows', () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'Z', ',', '"', '\r', '\n', ' ', 'é', '😀', '1') });
     const rows = fc
       .array(fc.array(field, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 })
-      .map((all) => all.map((row) => row.slice(0, all[0]!.length).concat(Array(Math.max(0, all[0]!.length - row.length)).fill('x'))));
+      .map((all) =>
+        all.map((row) =>
+          row.slice(0, all[0]!.length).concat(Array(Math.max(0, all[0]!.length - row.length)).fill('x')),
+        ),
+      );
     await fc.assert(
       fc.asyncProperty(
         rows,

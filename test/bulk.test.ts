@@ -50,7 +50,9 @@ async function start(handler: TestHandler): Promise<CloudElementsClient> {
 }
 
 /** Starts a node:http server whose handler sees the request stream unread (the shared helper reads it first). */
-async function startRaw(handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>): Promise<string> {
+async function startRaw(
+  handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
+): Promise<string> {
   const raw = createServer((req, res) => {
     Promise.resolve(handler(req, res)).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { message: String(error) });
@@ -63,7 +65,12 @@ async function startRaw(handler: (req: IncomingMessage, res: ServerResponse) => 
 }
 
 /** Writes `total` chunks from `make`, waiting for `drain` so that the server never runs ahead of the socket. */
-async function writeWithBackpressure(res: ServerResponse, total: number, make: (i: number) => string, onWrite?: (bytes: number) => void) {
+async function writeWithBackpressure(
+  res: ServerResponse,
+  total: number,
+  make: (i: number) => string,
+  onWrite?: (bytes: number) => void,
+) {
   for (let i = 0; i < total; i++) {
     const chunk = make(i);
     onWrite?.(Buffer.byteLength(chunk));
@@ -95,14 +102,18 @@ describe('bulk query jobs', () => {
 
   test('throws the API error for a query it cannot parse', async () => {
     const crm = await start((_req, res) => sendJson(res, 400, { message: 'Error parsing query: selec' }));
-    const error = await startBulkQuery(crm, { hub: 'crm', query: 'selec * from contacts' }).catch((e: unknown) => e);
+    const error = await startBulkQuery(crm, { hub: 'crm', query: 'selec * from contacts' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(BadRequestError);
     expect(String(error)).toMatch(/Error parsing query/);
   });
 
   test('refuses an empty query, a missing hub and a bad callback URL before calling', async () => {
     const crm = await start((_req, res) => sendJson(res, 200, {}));
-    await expect(startBulkQuery(crm, { hub: 'crm', query: '' })).rejects.toThrow(/query must be a non-empty string/);
+    await expect(startBulkQuery(crm, { hub: 'crm', query: '' })).rejects.toThrow(
+      /query must be a non-empty string/,
+    );
     await expect(startBulkQuery(crm, { hub: '', query: 'select * from x' })).rejects.toThrow(/hub/);
     await expect(
       startBulkQuery(crm, { hub: 'crm', query: 'select * from x', callbackUrl: 'ftp://x' }),
@@ -121,7 +132,9 @@ describe('waitForBulkJob', () => {
   }
 
   test('polls with growing delays until the job completes', async () => {
-    const crm = await start(serveStatuses(['CREATED', 'IN_PROGRESS', 'IN_PROGRESS', 'COMPLETED'], { recordsCount: 9 }));
+    const crm = await start(
+      serveStatuses(['CREATED', 'IN_PROGRESS', 'IN_PROGRESS', 'COMPLETED'], { recordsCount: 9 }),
+    );
     const seen: string[] = [];
     const report = await waitForBulkJob(crm, {
       hub: 'crm',
@@ -137,17 +150,28 @@ describe('waitForBulkJob', () => {
 
   test('accepts COMPLETE, the bulk guide spelling, in any case', async () => {
     const crm = await start(serveStatuses(['complete']));
-    await expect(waitForBulkJob(crm, { hub: 'crm', jobId: 'job-1' })).resolves.toMatchObject({ status: 'complete' });
+    await expect(waitForBulkJob(crm, { hub: 'crm', jobId: 'job-1' })).resolves.toMatchObject({
+      status: 'complete',
+    });
   });
 
-  test.each(['FAILED', 'CANCELLED', 'ABORTED'])('throws BulkJobError when the job ends %s', async (status) => {
-    const crm = await start(serveStatuses(['CREATED', status], { message: 'provider said no' }));
-    const error = await waitForBulkJob(crm, { hub: 'crm', jobId: 'job-1', initialDelayMs: 1 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BulkJobError);
-    expect(error).toBeInstanceOf(CloudElementsError);
-    expect(error).toMatchObject({ jobId: 'job-1', jobStatus: status, job: { status, message: 'provider said no' } });
-    expect(String(error)).toMatch(new RegExp(`ended with status ${status}: provider said no`));
-  });
+  test.each(['FAILED', 'CANCELLED', 'ABORTED'])(
+    'throws BulkJobError when the job ends %s',
+    async (status) => {
+      const crm = await start(serveStatuses(['CREATED', status], { message: 'provider said no' }));
+      const error = await waitForBulkJob(crm, { hub: 'crm', jobId: 'job-1', initialDelayMs: 1 }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(BulkJobError);
+      expect(error).toBeInstanceOf(CloudElementsError);
+      expect(error).toMatchObject({
+        jobId: 'job-1',
+        jobStatus: status,
+        job: { status, message: 'provider said no' },
+      });
+      expect(String(error)).toMatch(new RegExp(`ended with status ${status}: provider said no`));
+    },
+  );
 
   test('knows every terminal status', () => {
     expect(BULK_TERMINAL_STATUSES).toEqual(['COMPLETED', 'COMPLETE', 'FAILED', 'CANCELLED', 'ABORTED']);
@@ -157,15 +181,20 @@ describe('waitForBulkJob', () => {
 
   test('gives up with TimeoutError after timeoutMs, also while a status call hangs', async () => {
     const crm = await start(serveStatuses(['CREATED']));
-    const error = await waitForBulkJob(crm, { hub: 'crm', jobId: 'job-1', timeoutMs: 150, initialDelayMs: 10 }).catch(
-      (e: unknown) => e,
-    );
+    const error = await waitForBulkJob(crm, {
+      hub: 'crm',
+      jobId: 'job-1',
+      timeoutMs: 150,
+      initialDelayMs: 10,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(String(error)).toMatch(/did not finish within 150 ms .*last status CREATED/);
     await server!.close();
 
     const hanging = await start(serveStatuses([undefined]));
-    const hung = await waitForBulkJob(hanging, { hub: 'crm', jobId: 'job-1', timeoutMs: 100 }).catch((e: unknown) => e);
+    const hung = await waitForBulkJob(hanging, { hub: 'crm', jobId: 'job-1', timeoutMs: 100 }).catch(
+      (e: unknown) => e,
+    );
     expect(hung).toBeInstanceOf(TimeoutError);
     expect(String(hung)).toMatch(/last status unknown/);
   });
@@ -193,14 +222,17 @@ describe('waitForBulkJob', () => {
   test('rejects bad timing options', async () => {
     const crm = await start(serveStatuses(['COMPLETED']));
     await expect(waitForBulkJob(crm, { hub: 'crm', jobId: 'j', timeoutMs: 0 })).rejects.toThrow(/timeoutMs/);
-    await expect(waitForBulkJob(crm, { hub: 'crm', jobId: 'j', initialDelayMs: -1 })).rejects.toThrow(/initialDelayMs/);
+    await expect(waitForBulkJob(crm, { hub: 'crm', jobId: 'j', initialDelayMs: -1 })).rejects.toThrow(
+      /initialDelayMs/,
+    );
     await expect(waitForBulkJob(crm, { hub: 'crm', jobId: '' })).rejects.toThrow(/jobId/);
   });
 });
 
 describe('a bulk download job from start to records', () => {
   const recordCount = 200_000;
-  const line = (i: number) => `${JSON.stringify({ id: `c-${i}`, email: `person${i}@example.com`, n: i, note: 'x'.repeat(80) })}\n`;
+  const line = (i: number) =>
+    `${JSON.stringify({ id: `c-${i}`, email: `person${i}@example.com`, n: i, note: 'x'.repeat(80) })}\n`;
 
   test('moves through its statuses and streams a large NDJSON download as parsed records', async () => {
     let polls = 0;
@@ -211,7 +243,10 @@ describe('a bulk download job from start to records', () => {
       if (req.method === 'POST') return sendJson(res, 200, { id: 'job-9', status: 'CREATED' });
       if (req.path.endsWith('/status')) {
         polls += 1;
-        return sendJson(res, 200, { id: 'job-9', status: ['CREATED', 'IN_PROGRESS', 'COMPLETED'][Math.min(polls - 1, 2)] });
+        return sendJson(res, 200, {
+          id: 'job-9',
+          status: ['CREATED', 'IN_PROGRESS', 'COMPLETED'][Math.min(polls - 1, 2)],
+        });
       }
       expect(req.headers.accept).toBe('application/json');
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -254,8 +289,17 @@ describe('a bulk download job from start to records', () => {
       await writeWithBackpressure(res, 20_000, (i) => `${i},"Smith, ""Al"" ${i}","line one\r\nline two"\r\n`);
     });
     let count = 0;
-    for await (const record of readBulkRecords(crm, { hub: 'crm', jobId: 'j', objectName: 'contacts', format: 'csv' })) {
-      expect(record).toEqual({ id: String(count), name: `Smith, "Al" ${count}`, notes: 'line one\r\nline two' });
+    for await (const record of readBulkRecords(crm, {
+      hub: 'crm',
+      jobId: 'j',
+      objectName: 'contacts',
+      format: 'csv',
+    })) {
+      expect(record).toEqual({
+        id: String(count),
+        name: `Smith, "Al" ${count}`,
+        notes: 'line one\r\nline two',
+      });
       count += 1;
     }
     expect(count).toBe(20_000);
@@ -266,12 +310,19 @@ describe('a bulk download job from start to records', () => {
       res.writeHead(200, { 'content-type': 'text/csv' });
       res.end('id\n1\n2\n');
     });
-    const stream = await downloadBulkResults(crm, { hub: 'crm', jobId: 'j', objectName: 'contacts', format: 'csv' });
+    const stream = await downloadBulkResults(crm, {
+      hub: 'crm',
+      jobId: 'j',
+      objectName: 'contacts',
+      format: 'csv',
+    });
     expect(await new Response(stream).text()).toBe('id\n1\n2\n');
   });
 
   test('throws the API error when the download is refused', async () => {
-    const crm = await start((_req, res) => sendJson(res, 406, { message: 'Could not find acceptable representation' }));
+    const crm = await start((_req, res) =>
+      sendJson(res, 406, { message: 'Could not find acceptable representation' }),
+    );
     await expect(
       readBulkRecords(crm, { hub: 'crm', jobId: 'j', objectName: 'contacts' }).next(),
     ).rejects.toBeInstanceOf(CloudElementsError);
@@ -290,7 +341,8 @@ describe('bulk job errors and cancel', () => {
       sendJson(res, 200, page, headers);
     });
     const read: unknown[] = [];
-    for await (const failure of listBulkJobErrors(crm, { hub: 'crm', jobId: 'job-3', pageSize: 30 })) read.push(failure);
+    for await (const failure of listBulkJobErrors(crm, { hub: 'crm', jobId: 'job-3', pageSize: 30 }))
+      read.push(failure);
     expect(read).toEqual(failures);
     expect(server!.requests.map((r) => r.url)).toEqual([
       `${base}/hubs/crm/bulk/job-3/errors?pageSize=30`,
@@ -310,7 +362,9 @@ describe('bulk job errors and cancel', () => {
     });
     await cancelBulkJob(crm, { hub: 'crm', jobId: 'job-4' });
     expect(server!.requests[0]).toMatchObject({ method: 'PUT', path: `${base}/hubs/crm/bulk/job-4/cancel` });
-    await expect(waitForBulkJob(crm, { hub: 'crm', jobId: 'job-4' })).rejects.toMatchObject({ jobStatus: 'CANCELLED' });
+    await expect(waitForBulkJob(crm, { hub: 'crm', jobId: 'job-4' })).rejects.toMatchObject({
+      jobStatus: 'CANCELLED',
+    });
   });
 
   test('throws the API error when cancel fails', async () => {
@@ -376,7 +430,9 @@ async function startUploadServer(
         const partStart = head.lastIndexOf(`--${boundary}`, marker);
         fileHeaders = head.subarray(partStart, headerEnd).toString();
         const before = head.subarray(0, partStart).toString();
-        const metaJson = /name="metaData"\r\nContent-Type: application\/json\r\n\r\n(.*)\r\n$/s.exec(before)?.[1];
+        const metaJson = /name="metaData"\r\nContent-Type: application\/json\r\n\r\n(.*)\r\n$/s.exec(
+          before,
+        )?.[1];
         uploads.push({
           contentType,
           callbackUrl: req.headers['elements-async-callback-url'] as string | undefined,
@@ -436,18 +492,51 @@ describe('uploadBulkRecords', () => {
     expect(upload!.metaData).toEqual({ action: 'upsert', identifierFieldName: 'email' });
     expect(upload!.callbackUrl).toBe('https://app.example.com/bulk-done');
     expect(upload!.contentType).toMatch(/^multipart\/form-data; boundary=----CloudElementsSdk[0-9a-f]{32}$/);
-    expect(upload!.fileHeaders).toContain('Content-Disposition: form-data; name="file"; filename="contacts.csv"');
+    expect(upload!.fileHeaders).toContain(
+      'Content-Disposition: form-data; name="file"; filename="contacts.csv"',
+    );
     expect(upload!.fileHeaders).toContain('Content-Type: text/csv');
     // The generator was never more than a few socket buffers ahead of the server: a client that collected the
     // file before sending would have produced all 64 MiB before the server received a byte.
     expect(maxAhead).toBeLessThan((chunkBytes * chunks) / 4);
   });
 
+  test('refuses redirects, so that Node’s fetch keeps no copy of the sent chunks', async () => {
+    // Node's fetch holds every chunk of a streamed body while a redirect could still replay it
+    // (nodejs/undici#4058); bench/bulk-memory.bench.ts shows the memory this saves.
+    const modes: string[] = [];
+    const { origin, uploads } = await startUploadServer();
+    const crm = createClient({
+      userSecret: 'user-secret',
+      baseUrl: `${origin}${base}`,
+      fetch: (request) => {
+        modes.push(request.redirect);
+        return fetch(request);
+      },
+    }).forInstance('element-token');
+    await uploadBulkRecords(crm, { hub: 'crm', objectName: 'contacts', file: new Blob(['email\n']) });
+    expect(modes).toEqual(['error']);
+    expect(uploads).toHaveLength(1);
+
+    const moved = await start((_req, res) => {
+      res.writeHead(307, { location: '/elsewhere' }).end();
+    });
+    const error = await uploadBulkRecords(moved, {
+      hub: 'crm',
+      objectName: 'c',
+      file: new Blob(['email\n']),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CloudElementsError);
+    expect(String(error)).toMatch(/answered with a redirect, which a streamed upload cannot follow/);
+  });
+
   test('uploads a file from a path, with its name', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ce-bulk-'));
     try {
       const path = join(dir, 'leads.csv');
-      const text = 'email,name\n' + Array.from({ length: 50_000 }, (_, i) => `p${i}@example.com,"Name, ${i}"`).join('\n');
+      const text =
+        'email,name\n' +
+        Array.from({ length: 50_000 }, (_, i) => `p${i}@example.com,"Name, ${i}"`).join('\n');
       await writeFile(path, text);
       const { origin, uploads } = await startUploadServer(undefined, true);
       await uploadBulkRecords(clientFor(origin), { hub: 'marketing', objectName: 'leads', file: path });
@@ -479,7 +568,11 @@ describe('uploadBulkRecords', () => {
         },
       }),
     });
-    await uploadBulkRecords(crm, { hub: 'crm', objectName: 'contacts', file: encoder.encode('email\nc@example.com\n') });
+    await uploadBulkRecords(crm, {
+      hub: 'crm',
+      objectName: 'contacts',
+      file: encoder.encode('email\nc@example.com\n'),
+    });
     expect(uploads.map((u) => u.fileText)).toEqual([
       '{"email":"a@example.com"}\n',
       'email\nb@example.com\n',
@@ -502,7 +595,11 @@ describe('uploadBulkRecords', () => {
       '{"email":"a@example.com","name":"Ada"}\n{"email":"b@example.com","name":"Bob \\"the\\" builder"}\n',
     );
     expect(uploads[0]!.metaData).toEqual({ format: 'json' });
-    await uploadBulkRecords(clientFor(origin), { hub: 'crm', objectName: 'contacts', file: [{ id: 1 }, { id: 2 }] });
+    await uploadBulkRecords(clientFor(origin), {
+      hub: 'crm',
+      objectName: 'contacts',
+      file: [{ id: 1 }, { id: 2 }],
+    });
     expect(uploads[1]!.fileText).toBe('{"id":1}\n{"id":2}\n');
   });
 
@@ -512,16 +609,20 @@ describe('uploadBulkRecords', () => {
       yield 'email\n';
       throw new Error('disk on fire');
     }
-    await expect(uploadBulkRecords(clientFor(origin), { hub: 'crm', objectName: 'c', file: broken() })).rejects.toThrow(
-      'disk on fire',
-    );
+    await expect(
+      uploadBulkRecords(clientFor(origin), { hub: 'crm', objectName: 'c', file: broken() }),
+    ).rejects.toThrow('disk on fire');
   });
 
   test('throws the API error when the upload is refused', async () => {
-    const crm = await start((_req, res) => sendJson(res, 415, { message: "Content type 'text/plain' not supported" }));
-    const error = await uploadBulkRecords(crm, { hub: 'crm', objectName: 'contacts', file: 'x' as never }).catch(
-      (e: unknown) => e,
+    const crm = await start((_req, res) =>
+      sendJson(res, 415, { message: "Content type 'text/plain' not supported" }),
     );
+    const error = await uploadBulkRecords(crm, {
+      hub: 'crm',
+      objectName: 'contacts',
+      file: 'x' as never,
+    }).catch((e: unknown) => e);
     // A path that does not exist is refused before any request.
     expect(error).toBeInstanceOf(TypeError);
     expect(String(error)).toMatch(/Cannot upload x: .*ENOENT/);
@@ -536,7 +637,9 @@ describe('uploadBulkRecords', () => {
     await expect(uploadBulkRecords(crm, { hub: 'crm', objectName: 'c', file: 42 as never })).rejects.toThrow(
       /file must be a file path, a Blob/,
     );
-    await expect(uploadBulkRecords(crm, { hub: 'crm', objectName: '', file: 'a.csv' })).rejects.toThrow(/objectName/);
+    await expect(uploadBulkRecords(crm, { hub: 'crm', objectName: '', file: 'a.csv' })).rejects.toThrow(
+      /objectName/,
+    );
     await expect(
       uploadBulkRecords(crm, { hub: 'crm', objectName: 'c', file: new Blob(['x']), format: 'xml' as never }),
     ).rejects.toThrow(/format must be 'csv' or 'json'/);

@@ -71,7 +71,24 @@ const punct = (value: string): Token => ({ kind: 'punct', value });
 const hostileString = fc.oneof(
   fc.string({ unit: 'binary' }),
   fc.string({
-    unit: fc.constantFrom("'", "''", '`', '\\', "\\'", ' OR ', ' AND ', '--', '(', ')', '=', ',', '%', 'x', '\n', ' '),
+    unit: fc.constantFrom(
+      "'",
+      "''",
+      '`',
+      '\\',
+      "\\'",
+      ' OR ',
+      ' AND ',
+      '--',
+      '(',
+      ')',
+      '=',
+      ',',
+      '%',
+      'x',
+      '\n',
+      ' ',
+    ),
   }),
 );
 
@@ -204,7 +221,9 @@ describe('formatBulkQuery', () => {
         orderBy: 'id',
         limit: 10_000,
       }).text,
-    ).toBe("select id, email, `metaData.updated` from contacts where lastName = 'O''Neil' order by id limit 10000");
+    ).toBe(
+      "select id, email, `metaData.updated` from contacts where lastName = 'O''Neil' order by id limit 10000",
+    );
     expect(formatBulkQuery({ from: 'contacts', where: ceql.join([]) }).text).toBe('select * from contacts');
   });
 

@@ -20,7 +20,11 @@ afterEach(async () => {
 
 async function start(handler: TestHandler): Promise<CloudElementsClient> {
   server = await startServer(handler);
-  return createClient({ userSecret: 'user-secret', organizationSecret: 'org-secret', baseUrl: `${server.url}${base}` });
+  return createClient({
+    userSecret: 'user-secret',
+    organizationSecret: 'org-secret',
+    baseUrl: `${server.url}${base}`,
+  });
 }
 
 const instance = (configuration: Record<string, unknown>) => ({
@@ -34,7 +38,9 @@ const instance = (configuration: Record<string, unknown>) => ({
 
 describe('enableEvents', () => {
   test('turns on webhook events with one PATCH of the documented keys', async () => {
-    const ce = await start((req, res) => sendJson(res, 200, instance({ 'event.notification.enabled': 'true' })));
+    const ce = await start((req, res) =>
+      sendJson(res, 200, instance({ 'event.notification.enabled': 'true' })),
+    );
     const updated = await enableEvents(ce, 12345, {
       mode: 'webhook',
       callbackUrl: 'https://app.example.com/ce-events',
@@ -138,7 +144,10 @@ describe('enableEvents', () => {
     const received: string[] = [];
     const app = createServer(async (req, res) => {
       try {
-        const { payload } = await parseNodeWebhookRequest(req, createWebhookVerifier({ key: 'rotating-key-2' }));
+        const { payload } = await parseNodeWebhookRequest(
+          req,
+          createWebhookVerifier({ key: 'rotating-key-2' }),
+        );
         if (isEventNotification(payload)) received.push(payload.message.events[0]!.objectId);
         res.writeHead(200).end();
       } catch {
@@ -176,7 +185,11 @@ describe('enableEvents', () => {
 describe('buildEventsConfiguration', () => {
   test('gives the configuration for a POST /instances body', () => {
     expect(
-      buildEventsConfiguration({ mode: 'webhook', callbackUrl: 'https://app.example.com/e', signatureKey: 'k-1234' }),
+      buildEventsConfiguration({
+        mode: 'webhook',
+        callbackUrl: 'https://app.example.com/e',
+        signatureKey: 'k-1234',
+      }),
     ).toEqual({
       'event.notification.enabled': true,
       'event.vendor.type': 'webhook',

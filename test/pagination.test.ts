@@ -38,7 +38,8 @@ function servePages(records: readonly unknown[], req: RecordedRequest, res: Serv
     'Elements-Total-Count': String(records.length),
     'Elements-Request-Id': `req-${offset}`,
   };
-  if (offset + pageSize < records.length) headers['Elements-Next-Page-Token'] = encodeToken(offset + pageSize, pageSize);
+  if (offset + pageSize < records.length)
+    headers['Elements-Next-Page-Token'] = encodeToken(offset + pageSize, pageSize);
   sendJson(res, 200, page, headers);
 }
 
@@ -66,7 +67,8 @@ describe('paginate', () => {
   test('reads thousands of records across pages, sending each next-page token back', async () => {
     const crm = await start((req, res) => servePages(contacts, req, res));
     const seen: string[] = [];
-    for await (const contact of paginate(crm, '/hubs/crm/contacts', { pageSize: 200 })) seen.push(String(contact.id));
+    for await (const contact of paginate(crm, '/hubs/crm/contacts', { pageSize: 200 }))
+      seen.push(String(contact.id));
     expect(seen).toEqual(contacts.map((c) => c.id));
     expect(requests()).toHaveLength(25);
     expect(requests()[0]!.query).toEqual({ pageSize: '200' });
@@ -102,7 +104,10 @@ describe('paginate', () => {
     const where = ceql`lastName = ${"O'Brien"}`;
     const ids: unknown[] = [];
     for await (const record of paginate(crm, '/hubs/{hub}/{objectName}', {
-      params: { path: { hub: 'crm', objectName: 'contacts' }, query: { where: where.text, orderBy: 'id asc' } },
+      params: {
+        path: { hub: 'crm', objectName: 'contacts' },
+        query: { where: where.text, orderBy: 'id asc' },
+      },
       pageSize: 10,
     })) {
       ids.push(record['id']);
@@ -120,7 +125,9 @@ describe('paginate', () => {
     const crm = await start((req, res) => servePages([], req, res));
     const where = ceql`id IN ${[1, 2]}`;
     await paginate(crm, '/hubs/crm/contacts', { params: { query: { where: where as never } } }).next();
-    await paginate(crm, '/hubs/crm/contacts', { params: { query: { where: ceql.join([]) as never } } }).next();
+    await paginate(crm, '/hubs/crm/contacts', {
+      params: { query: { where: ceql.join([]) as never } },
+    }).next();
     expect(requests()[0]!.query).toEqual({ where: 'id IN (1, 2)' });
     expect(requests()[1]!.query).toEqual({});
   });
@@ -134,7 +141,8 @@ describe('paginate', () => {
     expect(ids).toEqual(contacts.slice(0, 250).map((c) => c.id));
     expect(requests()).toHaveLength(3);
     expect(requests().every((r) => r.query['pageSize'] === '100')).toBe(true);
-    for await (const _ of paginate(crm, '/hubs/crm/contacts', { limit: 0 })) throw new Error('no record expected');
+    for await (const _ of paginate(crm, '/hubs/crm/contacts', { limit: 0 }))
+      throw new Error('no record expected');
     expect(requests()).toHaveLength(3);
   });
 
@@ -158,7 +166,12 @@ describe('paginate', () => {
     expect(ids).toHaveLength(100);
     expect(failure).toBeInstanceOf(ServerError);
     expect(failure).toBeInstanceOf(CloudElementsError);
-    expect(failure).toMatchObject({ status: 503, requestId: 'r-9', method: 'GET', path: '/hubs/crm/contacts' });
+    expect(failure).toMatchObject({
+      status: 503,
+      requestId: 'r-9',
+      method: 'GET',
+      path: '/hubs/crm/contacts',
+    });
     expect(String((failure as Error).message)).toMatch(/provider down/);
   });
 
@@ -245,7 +258,11 @@ describe('paginatePages', () => {
       [1, 100, 100, 250],
       [2, 50, 50, 250],
     ]);
-    expect(pages.map((p) => p.nextPageToken)).toEqual([encodeToken(100, 100), encodeToken(200, 100), undefined]);
+    expect(pages.map((p) => p.nextPageToken)).toEqual([
+      encodeToken(100, 100),
+      encodeToken(200, 100),
+      undefined,
+    ]);
     expect(pages.map((p) => p.requestId)).toEqual(['req-0', 'req-100', 'req-200']);
   });
 
@@ -260,7 +277,10 @@ describe('paginatePages', () => {
     }
     expect(ids).toHaveLength(1200);
     // A later job, maybe another process, picks up where the first stopped.
-    for await (const page of paginatePages(crm, '/hubs/crm/contacts', { pageSize: 300, nextPageToken: saved! })) {
+    for await (const page of paginatePages(crm, '/hubs/crm/contacts', {
+      pageSize: 300,
+      nextPageToken: saved!,
+    })) {
       ids.push(...page.records.map((c) => String(c.id)));
     }
     expect(ids).toEqual(contacts.map((c) => c.id));
@@ -282,6 +302,10 @@ describe('paginatePages', () => {
       sendJson(res, 200, [{ id: 'a' }], { 'Elements-Returned-Count': 'many', 'Elements-Total-Count': '' }),
     );
     const { value } = await paginatePages(crm, '/hubs/crm/contacts').next();
-    expect(value).toMatchObject({ returnedCount: undefined, totalCount: undefined, nextPageToken: undefined });
+    expect(value).toMatchObject({
+      returnedCount: undefined,
+      totalCount: undefined,
+      nextPageToken: undefined,
+    });
   });
 });

@@ -97,7 +97,10 @@ describe('verifyWebhookSignature', () => {
     await expect(verifyWebhookSignature(docBody, docSignature, ['new-key', docKey])).resolves.toEqual({
       keyIndex: 1,
     });
-    await expectReason(verifyWebhookSignature(docBody, docSignature, ['new-key', 'old-key']), 'signature_mismatch');
+    await expectReason(
+      verifyWebhookSignature(docBody, docSignature, ['new-key', 'old-key']),
+      'signature_mismatch',
+    );
   });
 
   test('mentions whitespace around a key when the signature does not match', async () => {
@@ -109,7 +112,10 @@ describe('verifyWebhookSignature', () => {
   });
 
   test('rejects a missing signature header', async () => {
-    const message = await expectReason(verifyWebhookSignature(docBody, undefined, docKey), 'missing_signature');
+    const message = await expectReason(
+      verifyWebhookSignature(docBody, undefined, docKey),
+      'missing_signature',
+    );
     expect(message).toMatch(/event\.notification\.signature\.key/);
     await expectReason(verifyWebhookSignature(docBody, null, docKey), 'missing_signature');
     await expectReason(verifyWebhookSignature(docBody, '', docKey), 'missing_signature');
@@ -127,17 +133,25 @@ describe('verifyWebhookSignature', () => {
   });
 
   test('rejects repeated signature headers', async () => {
-    await expectReason(verifyWebhookSignature(docBody, [docSignature, docSignature], docKey), 'malformed_signature');
+    await expectReason(
+      verifyWebhookSignature(docBody, [docSignature, docSignature], docKey),
+      'malformed_signature',
+    );
   });
 
   test('rejects the retired sha1 scheme as unsupported', async () => {
     const sha1 = `sha1=${createHmac('sha1', docKey).update(docBody).digest('base64')}`;
-    const message = await expectReason(verifyWebhookSignature(docBody, sha1, docKey), 'unsupported_algorithm');
+    const message = await expectReason(
+      verifyWebhookSignature(docBody, sha1, docKey),
+      'unsupported_algorithm',
+    );
     expect(message).toMatch(/only sha256/);
   });
 
   test('accepts the scheme in upper case and surrounding whitespace', async () => {
-    await expect(verifyWebhookSignature(docBody, ` SHA256=${docSignature.slice(7)} `, docKey)).resolves.toEqual({
+    await expect(
+      verifyWebhookSignature(docBody, ` SHA256=${docSignature.slice(7)} `, docKey),
+    ).resolves.toEqual({
       keyIndex: 0,
     });
   });
@@ -151,9 +165,13 @@ describe('verifyWebhookSignature', () => {
   });
 
   test('throws a TypeError when no usable key is configured', async () => {
-    await expect(verifyWebhookSignature(docBody, docSignature, [])).rejects.toThrow(/No webhook signature key/);
+    await expect(verifyWebhookSignature(docBody, docSignature, [])).rejects.toThrow(
+      /No webhook signature key/,
+    );
     await expect(verifyWebhookSignature(docBody, docSignature, '')).rejects.toThrow(/environment variable/);
-    await expect(verifyWebhookSignature(docBody, docSignature, undefined as never)).rejects.toThrow(TypeError);
+    await expect(verifyWebhookSignature(docBody, docSignature, undefined as never)).rejects.toThrow(
+      TypeError,
+    );
     await expect(verifyWebhookSignature(docBody, docSignature, [docKey, new Uint8Array()])).rejects.toThrow(
       /key 2 is empty/,
     );
@@ -208,7 +226,12 @@ describe('parseWebhookEvent', () => {
   });
 
   test('recognises the asynchronous (response) form', async () => {
-    const asyncBody = { eventId: 1088, instanceId: 31, response: { events: [{ path: '/x' }] }, notificationId: 1047 };
+    const asyncBody = {
+      eventId: 1088,
+      instanceId: 31,
+      response: { events: [{ path: '/x' }] },
+      notificationId: 1047,
+    };
     const { body, headers } = await createSignedWebhook(asyncBody, key);
     const { payload, eventId } = await parseWebhookEvent(body, new Headers(headers), { key });
     expect(isAsyncEventNotification(payload)).toBe(true);
@@ -290,7 +313,11 @@ describe('replay guard', () => {
     const { body, headers } = await createSignedWebhook({ message: { events: [] } } as never, key);
     const message = await expectReason(verifier.parse(body, headers), 'missing_event_id');
     expect(message).toMatch(/getEventId/);
-    const custom = createWebhookVerifier({ key, replayGuard: createReplayGuard(), getEventId: () => 'fixed' });
+    const custom = createWebhookVerifier({
+      key,
+      replayGuard: createReplayGuard(),
+      getEventId: () => 'fixed',
+    });
     await expect(custom.parse(body, headers)).resolves.toMatchObject({ eventId: 'fixed' });
   });
 
@@ -338,7 +365,8 @@ describe('request adapters over real HTTP', () => {
           ...(isEventNotification(payload) ? { eventType: payload.message.events[0]?.eventType } : {}),
         };
       } catch (error) {
-        outcome = error instanceof WebhookVerificationError ? { status: 401, reason: error.reason } : { status: 500 };
+        outcome =
+          error instanceof WebhookVerificationError ? { status: 401, reason: error.reason } : { status: 500 };
       }
       outcomes.push(outcome);
       res.writeHead(outcome.status, { 'content-type': 'application/json', connection: 'close' });
@@ -359,15 +387,26 @@ describe('request adapters over real HTTP', () => {
   test('a signed POST to a node:http handler verifies through the Node adapter', async () => {
     const endpoint = await startEndpoint((req) => parseNodeWebhookRequest(req, verifier));
     const signed = await createSignedWebhook(notification, key, { webhookId: 'node-1' });
-    expect(await post(endpoint.url, signed.body, signed.headers)).toEqual({ status: 200, eventType: 'UPDATED' });
-    expect(await post(endpoint.url, signed.body, signed.headers)).toEqual({ status: 401, reason: 'replayed' });
+    expect(await post(endpoint.url, signed.body, signed.headers)).toEqual({
+      status: 200,
+      eventType: 'UPDATED',
+    });
+    expect(await post(endpoint.url, signed.body, signed.headers)).toEqual({
+      status: 401,
+      reason: 'replayed',
+    });
     const tampered = signed.body.replace('UPDATED', 'DELETED');
-    expect(await post(endpoint.url, tampered, { ...signed.headers, 'Elements-Webhook-Id': 'node-2' })).toEqual({
+    expect(
+      await post(endpoint.url, tampered, { ...signed.headers, 'Elements-Webhook-Id': 'node-2' }),
+    ).toEqual({
       status: 401,
       reason: 'signature_mismatch',
     });
     const { 'Elements-Webhook-Signature': _dropped, ...unsigned } = signed.headers;
-    expect(await post(endpoint.url, signed.body, unsigned)).toEqual({ status: 401, reason: 'missing_signature' });
+    expect(await post(endpoint.url, signed.body, unsigned)).toEqual({
+      status: 401,
+      reason: 'missing_signature',
+    });
   });
 
   test('a signed POST verifies through the web Request adapter', async () => {
@@ -385,7 +424,10 @@ describe('request adapters over real HTTP', () => {
       ),
     );
     const signed = await createSignedWebhook(notification, key);
-    expect(await post(endpoint.url, signed.body, signed.headers)).toEqual({ status: 200, eventType: 'UPDATED' });
+    expect(await post(endpoint.url, signed.body, signed.headers)).toEqual({
+      status: 200,
+      eventType: 'UPDATED',
+    });
     expect(await post(endpoint.url, `${signed.body}\n`, signed.headers)).toEqual({
       status: 401,
       reason: 'signature_mismatch',
@@ -449,7 +491,10 @@ describe('request adapters over real HTTP', () => {
       return parseNodeWebhookRequest(req, { key });
     });
     const signed = await createSignedWebhook(notification, key);
-    expect(await post(endpoint.url, signed.body, signed.headers)).toEqual({ status: 200, eventType: 'UPDATED' });
+    expect(await post(endpoint.url, signed.body, signed.headers)).toEqual({
+      status: 200,
+      eventType: 'UPDATED',
+    });
   });
 
   test('a web Request whose body was read is refused', async () => {

@@ -30,7 +30,11 @@ export function createBoundary(): string {
  * Builds the body stream. Each `pull` hands over at most one chunk, so memory holds a chunk or two whatever the
  * file size. Cancelling the stream (an aborted request) closes the file source.
  */
-export function createMultipartStream(boundary: string, fields: TextPart[], file: FilePart): ReadableStream<Uint8Array> {
+export function createMultipartStream(
+  boundary: string,
+  fields: TextPart[],
+  file: FilePart,
+): ReadableStream<Uint8Array> {
   let head = '';
   for (const field of fields) {
     head += `--${boundary}\r\nContent-Disposition: form-data; name="${quote(field.name)}"\r\n`;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { signWebhookBody } from '../../src/testing/index.js';
 import { startServer, type TestServer } from '../helpers/http-server.js';
+import { loadSpecValidator } from '../helpers/spec-validator.js';
 import { fileForm, startTestEmulator, type TestEmulator } from './helpers.js';
 
 let emulator: TestEmulator;
@@ -154,6 +155,7 @@ describe('bulk query jobs', () => {
     const callback = receiver.requests[0]!;
     expect(callback.json).toMatchObject({ id: job.body.id, status: 'COMPLETED', recordsCount: 3 });
     expect(callback.headers['elements-webhook-signature']).toBe(signWebhookBody(callback.body, 'bulk-key'));
+    expect((await loadSpecValidator()).validateWebhook(callback.json, 'bulkJobCallback')).toEqual([]);
   });
 });
 
@@ -213,6 +215,10 @@ describe('bulk upload jobs', () => {
     } as RequestInit);
     expect(response.status).toBe(200);
     const job = (await response.json()) as { id: string };
+    const spec = await loadSpecValidator();
+    expect(
+      spec.validateResponse({ method: 'POST', path: '/hubs/crm/bulk/contacts', status: 200, body: job }),
+    ).toEqual([]);
     emulator.tickBulkJobs(3);
     const report = await emulator.call('GET', `/hubs/crm/bulk/${job.id}/status`, { auth });
     expect(report.body).toMatchObject({ status: 'COMPLETED', recordsCount: 2000, recordsFailedCount: 0 });

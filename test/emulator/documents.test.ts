@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { loadSpecValidator } from '../helpers/spec-validator.js';
 import { fileForm, startTestEmulator, type TestEmulator } from './helpers.js';
 
 let emulator: TestEmulator;
@@ -117,6 +118,19 @@ describe('files', () => {
     const links = await emulator.call('GET', `/hubs/documents/files/${created.body.id}/links`, { auth });
     const download = await fetch(links.body.providerLink, { headers: { Authorization: auth } });
     expect(await download.text()).toBe('link me');
+    // The link is an API URL: its answer is the spec's file download.
+    const path = new URL(links.body.providerLink).pathname;
+    const spec = await loadSpecValidator();
+    expect(spec.findOperation('GET', path)?.operationId).toBe('downloadDocumentsFile');
+    expect(
+      spec.validateResponse({
+        method: 'GET',
+        path,
+        status: download.status,
+        contentType: download.headers.get('content-type')?.split(';')[0],
+        body: 'link me',
+      }),
+    ).toEqual([]);
   });
 });
 

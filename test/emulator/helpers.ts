@@ -73,10 +73,57 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     }
     return { status: response.status, headers: response.headers, body: parsed, text, bytes };
   };
+  const closeServer = emulator.close;
   return Object.assign(emulator, {
     call,
     hubAuth: (token: string) => emulator.credentials.authorization(token),
+    // Everything the emulator POSTed out (event notifications, bulk callbacks) must match a webhook of the spec.
+    close: async () => {
+      await emulator.settle();
+      await closeServer();
+      for (const delivery of emulator.state.deliveries) {
+        const payload = JSON.parse(delivery.body) as Record<string, unknown>;
+        // Event notifications wrap their events in `message`; bulk job callbacks are the job's status report.
+        const problems = spec.validateWebhook(
+          payload,
+          'message' in payload ? 'eventNotification' : 'bulkJobCallback',
+        );
+        expect(problems, `webhook to ${delivery.url}: ${delivery.body.slice(0, 300)}`).toEqual([]);
+      }
+    },
   });
+}
+
+/**
+ * A `fetch` for SDK clients pointed at the emulator: checks every answer against the spec (like `call`) and
+ * pushes what is wrong to `problems`, which the test then expects to stay empty.
+ */
+export async function specCheckedFetch(problems: string[]): Promise<(request: Request) => Promise<Response>> {
+  const spec = await loadSpecValidator();
+  return async (request) => {
+    const response = await fetch(request);
+    const text = await response.clone().text();
+    const contentType = response.headers.get('content-type')?.split(';')[0];
+    const path = new URL(request.url).pathname.replace(/^\/elements\/api-v2/, '');
+    let body: unknown = text === '' ? undefined : text;
+    // Bulk downloads are NDJSON under application/json: those stay text, as `call(..., { as: 'text' })` keeps them.
+    if (contentType === 'application/json' && text !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    const found = spec.validateResponse({
+      method: request.method,
+      path,
+      status: response.status,
+      contentType,
+      body,
+    });
+    problems.push(...found.map((problem) => `${request.method} ${path} → ${response.status}: ${problem}`));
+    return response;
+  };
 }
 
 /** Builds a `multipart/form-data` body with a `file` part (and a JSON `metaData` part when given). */

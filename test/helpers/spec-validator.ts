@@ -40,8 +40,11 @@ export type SpecValidator = {
   validateResponse(check: MessageCheck & { status: number }): string[];
   /** Errors of a request body against the operation's request body schema; empty when it is valid. */
   validateRequest(check: MessageCheck): string[];
-  /** Errors of a payload against the POST body of every webhook; empty when at least one accepts it. */
-  validateWebhook(body: unknown): string[];
+  /**
+   * Errors of a payload against the POST body of every webhook, or of the webhook `name` (e.g.
+   * `eventNotification`) when given; empty when (at least one of) them accepts it.
+   */
+  validateWebhook(body: unknown, name?: string): string[];
   /** Resolves a JSON pointer (`#/components/...`) of the bundled document. */
   resolve(pointer: string): unknown;
 };
@@ -200,9 +203,11 @@ function buildValidator(): SpecValidator {
     return validateAt(schema, check.body);
   };
 
-  const validateWebhook = (body: unknown): string[] => {
+  const validateWebhook = (body: unknown, only?: string): string[] => {
     const problems: string[] = [];
-    for (const name of Object.keys((doc.webhooks ?? {}) as Json)) {
+    const names = Object.keys((doc.webhooks ?? {}) as Json);
+    if (only !== undefined && !names.includes(only)) return [`the spec has no webhook ${only}`];
+    for (const name of only === undefined ? names : [only]) {
       const item = follow(`/webhooks/${escapePointer(name)}`);
       const bodyPointer = follow(`${item}/post/requestBody`);
       const schema = pickContent(`${bodyPointer}/content`, 'application/json');
