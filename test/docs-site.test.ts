@@ -36,6 +36,7 @@ describe.skipIf(!hasChromium && !inCi)(
     let context: BrowserContext;
     let page: Page;
     let tags: TagOperations[];
+    let docsUrl: string;
     const blocked: string[] = [];
 
     beforeAll(async () => {
@@ -73,7 +74,8 @@ describe.skipIf(!hasChromium && !inCi)(
         blocked.push(url);
         return route.abort();
       });
-      await page.goto(pathToFileURL(join(workDir, 'index.html')).href);
+      docsUrl = pathToFileURL(join(workDir, 'index.html')).href;
+      await page.goto(docsUrl);
       await page.getByText('Search Ctrl+K').waitFor({ timeout: 30_000 });
     }, 120_000);
 
@@ -85,14 +87,29 @@ describe.skipIf(!hasChromium && !inCi)(
     test('renders every tag with all of its operations while offline', async () => {
       expect(tags.length).toBeGreaterThan(0);
       for (const { tag, summaries } of tags) {
-        await page
+        const label = page
           .getByTestId('menu-item-label')
           .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(tag)}\\s*$`) })
-          .first()
-          .click();
-        const labels = await page
-          .locator('.menu-item-type-operation')
-          .evaluateAll((nodes) => nodes.map((node) => node.textContent ?? ''));
+          .first();
+        const group = page.locator('.menu-item-type-group').filter({ has: label }).first();
+        const visibleOperations = () =>
+          group
+            .locator('.menu-item-type-operation')
+            .evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
+        const operationsAppear = async (withinMs: number) => {
+          for (const end = Date.now() + withinMs; Date.now() < end; await page.waitForTimeout(100)) {
+            if ((await visibleOperations()).length > 0) return true;
+          }
+          return false;
+        };
+        // A tag label toggles its group, and Redoc may already have opened it while scrolling: click again if
+        // the first click closed it.
+        await label.click();
+        if (!(await operationsAppear(2_000))) {
+          await label.click();
+          expect(await operationsAppear(10_000), `the ${tag} group opens`).toBe(true);
+        }
+        const labels = await visibleOperations();
         const missing = summaries.filter((summary) => !labels.some((label) => label.includes(summary)));
         expect(missing, `operations of tag ${tag} missing from the navigation`).toEqual([]);
 
@@ -106,6 +123,9 @@ describe.skipIf(!hasChromium && !inCi)(
 
     test('finds an operation by name with the search box', async () => {
       const wanted = 'Get the OAuth authorization URL of an element';
+      // A fresh page: the previous test left many groups open.
+      await page.goto(docsUrl);
+      await page.getByText('Search Ctrl+K').waitFor({ timeout: 30_000 });
       await page.getByText('Search Ctrl+K').click();
       await page.getByPlaceholder('Search docs...').fill('OAuth authorization URL');
       await expect
