@@ -173,14 +173,32 @@ describe('npm run demo', () => {
     expect(stdout + stderr).not.toContain(emulator.credentials.userSecret);
   });
 
-  test('real-API mode without the organization secret exits 1 and says what to set', async () => {
-    const { code, stdout, stderr } = await runDemo(
-      'tsx',
-      cleanEnv({ CE_USER_SECRET: 'only-the-user-secret' }),
-    );
+  test.each([
+    [
+      { CE_USER_SECRET: 'only-the-user-secret' },
+      'CE_USER_SECRET is set but CE_ORGANIZATION_SECRET is not; set both',
+    ],
+    [
+      { CE_USER_SECRET: 'only-the-user-secret', CE_ORGANIZATION_SECRET: 'org-secret-value' },
+      'real-API mode needs CE_ELEMENT_TOKEN (an existing CRM instance) or OAUTH_API_KEY and OAUTH_API_SECRET',
+    ],
+    [
+      {
+        CE_USER_SECRET: 'only-the-user-secret',
+        CE_ORGANIZATION_SECRET: 'org-secret-value',
+        OAUTH_API_KEY: 'app-id',
+        OAUTH_API_SECRET: 'app-secret-value',
+        OAUTH_CALLBACK_URL: 'https://app.example.com/oauth/callback',
+      },
+      'OAUTH_CALLBACK_URL must be a URL this script can serve',
+    ],
+  ])('a real-API setup that cannot work exits 1 and says what to set (%#)', async (variables, message) => {
+    const { code, stdout, stderr } = await runDemo('tsx', cleanEnv(variables));
     expect(code).toBe(1);
-    expect(stdout).toBe('');
-    expect(stderr).toContain('CE_USER_SECRET is set but CE_ORGANIZATION_SECRET is not; set both');
-    expect(stderr).not.toContain('only-the-user-secret');
+    expect(stdout).not.toMatch(/^ {2}\w/m);
+    expect(stderr).toContain(message);
+    for (const secret of ['only-the-user-secret', 'org-secret-value', 'app-secret-value']) {
+      expect(stdout + stderr).not.toContain(secret);
+    }
   });
 });

@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium && !inCi)(
         await label.click();
         if (!(await operationsAppear(2_000))) {
           await label.click();
-          expect(await operationsAppear(10_000), `the ${tag} group opens`).toBe(true);
+          expect(await operationsAppear(30_000), `the ${tag} group opens`).toBe(true);
         }
         const labels = await visibleOperations();
         const missing = summaries.filter((summary) => !labels.some((label) => label.includes(summary)));
@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium && !inCi)(
         // Opening the first operation shows its page with the summary as a heading.
         await page.locator('.menu-item-type-operation', { hasText: summaries[0] }).first().click();
         await expect
-          .poll(() => page.getByRole('heading', { name: summaries[0] }).count(), { timeout: 10_000 })
+          .poll(() => page.getByRole('heading', { name: summaries[0] }).count(), { timeout: 30_000 })
           .toBeGreaterThan(0);
       }
     }, 300_000);
@@ -129,7 +129,7 @@ describe.skipIf(!hasChromium && !inCi)(
       await page.getByText('Search Ctrl+K').click();
       await page.getByPlaceholder('Search docs...').fill('OAuth authorization URL');
       await expect
-        .poll(() => page.getByText(wanted, { exact: false }).count(), { timeout: 10_000 })
+        .poll(() => page.getByText(wanted, { exact: false }).count(), { timeout: 30_000 })
         .toBeGreaterThan(0);
       await page.keyboard.press('Escape');
     }, 60_000);
