@@ -12,7 +12,10 @@ export interface FaultShare {
 export interface FaultOptions {
   /** Delay added before every answer (errors and faults included; not drops or hangs). @default 0 */
   latencyMs?: number;
-  /** Answer `429` with `Retry-After`. */
+  /**
+   * Answer `429` with `Retry-After`, on hub calls only: Cloud Elements has no rate limit of its own and passes on
+   * the provider's 429, so platform calls never get one.
+   */
   rateLimit?: FaultShare & {
     /** Value of the `Retry-After` header, in seconds. @default 1 */
     retryAfterSeconds?: number;
@@ -125,6 +128,7 @@ export class FaultController {
       const fault = options[kind];
       const remaining = this.#remaining.get(kind) ?? 0;
       if (!fault || fault.share <= 0 || remaining <= 0) continue;
+      if (kind === 'rateLimit' && !request.path.startsWith('/hubs/')) continue;
       if (this.#random.next() >= fault.share) continue;
       this.#remaining.set(kind, remaining - 1);
       this.#counts[kind] += 1;

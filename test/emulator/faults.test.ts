@@ -37,6 +37,12 @@ describe('fault knobs', () => {
     expect(emulator.faults.counts.rateLimit).toBe(2);
   });
 
+  test("rateLimit leaves platform calls alone, as Cloud Elements only passes on providers' 429s", async () => {
+    await setup({ faults: { rateLimit: { share: 1 } } });
+    expect((await emulator.call('GET', '/instances')).status).toBe(200);
+    expect((await emulator.call('GET', '/hubs/crm/contacts', { auth })).status).toBe(429);
+  });
+
   test.each([500, 502])('serverError answers %i with the error body', async (status) => {
     await setup({ faults: { serverError: { share: 1, status } } });
     const response = await emulator.call('GET', '/hubs/crm/contacts', { auth });
