@@ -32803,8 +32803,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             /**
-             * @description Content of the file. The `Content-Type` is the file's own type where the provider reports it (e.g.
-             *     `image/jpeg`), else `application/octet-stream`.
+             * @description Content of the file, as raw bytes. The `Content-Type` is the file's own type where the provider reports
+             *     it (e.g. `image/jpeg`), else `application/octet-stream`; read the body as bytes whatever the type.
              */
             200: {
                 headers: {
@@ -32818,7 +32818,7 @@ export interface operations {
                 };
                 content: {
                     /** @example %PDF-1.4 ... */
-                    "application/octet-stream": string;
+                    "*/*": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -33188,8 +33188,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             /**
-             * @description Content of the file. The `Content-Type` is the file's own type where the provider reports it (e.g.
-             *     `image/jpeg`), else `application/octet-stream`.
+             * @description Content of the file, as raw bytes. The `Content-Type` is the file's own type where the provider reports
+             *     it (e.g. `image/jpeg`), else `application/octet-stream`; read the body as bytes whatever the type.
              */
             200: {
                 headers: {
@@ -33203,7 +33203,7 @@ export interface operations {
                 };
                 content: {
                     /** @example %PDF-1.4 ... */
-                    "application/octet-stream": string;
+                    "*/*": string;
                 };
             };
             401: components["responses"]["Unauthorized"];

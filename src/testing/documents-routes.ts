@@ -73,7 +73,7 @@ export function documentsRoutes(state: EmulatorState): Route[] {
     const name = baseName(item.path).replace(/["\\\r\n]/g, '_');
     return {
       bytes: item.content ?? Buffer.alloc(0),
-      // The spec declares only application/octet-stream for downloads, whatever type the upload had.
+      // The real API sends the file's own type where the provider knows it; the emulator keeps no type.
       contentType: 'application/octet-stream',
       headers: { 'Content-Disposition': `attachment; filename="${name}"` },
     };
