@@ -11,7 +11,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { downloadBulkResults, uploadBulkRecords } from '../src/bulk.js';
+import { downloadBulkResults } from '../src/bulk-download.js';
+import { uploadBulkRecords } from '../src/bulk-upload.js';
 import { parseNdjson } from '../src/bulk-formats.js';
 import { createClient } from '../src/client.js';
 

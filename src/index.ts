@@ -78,69 +78,81 @@ export type { BulkQueryOptions, CeqlFragment, CeqlScalar, CeqlTag, CeqlValue } f
 export { paginate, paginatePages } from './pagination.js';
 export type { ListPath, ListRecord, Page, PaginateInit, PaginateOptions } from './pagination.js';
 
-// bulk
+// bulk (job types, start a query job, status, wait, cancel)
 export {
   BULK_TERMINAL_STATUSES,
   BulkJobError,
   cancelBulkJob,
-  downloadBulkResults,
   getBulkJobStatus,
   isBulkJobFinished,
-  listBulkJobErrors,
-  readBulkRecords,
   startBulkQuery,
-  uploadBulkRecords,
   waitForBulkJob,
 } from './bulk.js';
 export type {
   BulkClient,
   BulkJob,
-  BulkJobErrorRecord,
   BulkJobRef,
   BulkJobStatusReport,
-  BulkUploadMetaData,
-  BulkUploadSource,
-  DownloadBulkResultsOptions,
-  ListBulkJobErrorsOptions,
   StartBulkQueryOptions,
-  UploadBulkRecordsOptions,
   WaitForBulkJobOptions,
 } from './bulk.js';
+
+// bulk-upload (records streamed as a multipart body)
+export { uploadBulkRecords } from './bulk-upload.js';
+export type { BulkUploadMetaData, BulkUploadSource, UploadBulkRecordsOptions } from './bulk-upload.js';
+
+// bulk-download (a finished job's records and its failed records)
+export { downloadBulkResults, listBulkJobErrors, readBulkRecords } from './bulk-download.js';
+export type {
+  BulkJobErrorRecord,
+  DownloadBulkResultsOptions,
+  ListBulkJobErrorsOptions,
+} from './bulk-download.js';
+
+// bulk-formats (NDJSON and CSV parsing)
 export { parseCsvRecords, parseCsvRows, parseNdjson } from './bulk-formats.js';
 export type { ByteSource } from './bulk-formats.js';
 
-// webhooks (verify what Cloud Elements POSTs to your callback URL)
+// webhooks (verify and parse what Cloud Elements POSTs to your callback URL)
 export {
   WEBHOOK_ID_HEADER,
   WEBHOOK_SIGNATURE_HEADER,
-  WebhookVerificationError,
-  createReplayGuard,
-  createSignedWebhook,
   createWebhookVerifier,
   isAsyncEventNotification,
   isEventNotification,
   parseWebhookEvent,
-  parseWebhookRequest,
-  signWebhookPayload,
   verifyWebhookSignature,
 } from './webhooks.js';
 export type {
   AsyncEventNotification,
   BulkJobCallback,
   EventNotification,
-  ReplayGuard,
-  ReplayGuardOptions,
-  SignedWebhook,
   VerifiedWebhook,
   WebhookBody,
   WebhookHeaders,
   WebhookKey,
   WebhookNotification,
   WebhookVerification,
-  WebhookVerificationReason,
   WebhookVerifier,
   WebhookVerifierOptions,
 } from './webhooks.js';
+
+// webhook-errors (why a webhook was rejected)
+export { WebhookVerificationError } from './webhook-errors.js';
+export type { WebhookVerificationReason } from './webhook-errors.js';
+
+// webhook-signing (signed test requests for your own webhook handlers)
+export { createSignedWebhook, signWebhookPayload } from './webhook-signing.js';
+export type { SignedWebhook } from './webhook-signing.js';
+
+// replay-guard (reject deliveries seen before)
+export { createReplayGuard } from './replay-guard.js';
+export type { ReplayGuard, ReplayGuardOptions } from './replay-guard.js';
+
+// webhook-request (web Request adapter: Deno, Bun, workers, Next.js)
+export { parseWebhookRequest } from './webhook-request.js';
+
+// webhooks-node (Node http adapter: Express, Fastify, Koa)
 export { parseNodeWebhookRequest, readNodeRequestBody } from './webhooks-node.js';
 export type { ReadNodeRequestBodyOptions } from './webhooks-node.js';
 

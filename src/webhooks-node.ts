@@ -3,14 +3,13 @@
  * Koa's `ctx.req`). Imports nothing from Node at run time.
  */
 import type { IncomingMessage } from 'node:http';
-import {
-  WebhookVerificationError,
-  readLimited,
-  resolveVerifier,
-  type VerifiedWebhook,
-  type WebhookNotification,
-  type WebhookVerifier,
-  type WebhookVerifierOptions,
+import { WebhookVerificationError } from './webhook-errors.js';
+import { readLimited, resolveVerifier } from './webhook-request.js';
+import type {
+  VerifiedWebhook,
+  WebhookNotification,
+  WebhookVerifier,
+  WebhookVerifierOptions,
 } from './webhooks.js';
 
 /** Options of {@link readNodeRequestBody}. */

@@ -5,17 +5,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { downloadBulkResults, listBulkJobErrors, readBulkRecords } from '../src/bulk-download.js';
+import { uploadBulkRecords } from '../src/bulk-upload.js';
 import {
   BULK_TERMINAL_STATUSES,
   BulkJobError,
   cancelBulkJob,
-  downloadBulkResults,
   getBulkJobStatus,
   isBulkJobFinished,
-  listBulkJobErrors,
-  readBulkRecords,
   startBulkQuery,
-  uploadBulkRecords,
   waitForBulkJob,
 } from '../src/bulk.js';
 import { ceql, formatBulkQuery } from '../src/ceql.js';

@@ -7,20 +7,18 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, expectTypeOf, test } from 'vitest';
 import { CloudElementsError } from '../src/errors.js';
 import { parseNodeWebhookRequest, readNodeRequestBody } from '../src/webhooks-node.js';
+import { createReplayGuard } from '../src/replay-guard.js';
+import { WebhookVerificationError, type WebhookVerificationReason } from '../src/webhook-errors.js';
+import { parseWebhookRequest } from '../src/webhook-request.js';
+import { createSignedWebhook, signWebhookPayload } from '../src/webhook-signing.js';
 import {
-  WebhookVerificationError,
-  createReplayGuard,
-  createSignedWebhook,
   createWebhookVerifier,
   isAsyncEventNotification,
   isEventNotification,
   parseWebhookEvent,
-  parseWebhookRequest,
-  signWebhookPayload,
   verifyWebhookSignature,
   type EventNotification,
   type VerifiedWebhook,
-  type WebhookVerificationReason,
 } from '../src/webhooks.js';
 import { startServer, type TestServer } from './helpers/http-server.js';
 

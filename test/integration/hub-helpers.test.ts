@@ -1,20 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  listBulkJobErrors,
-  readBulkRecords,
-  startBulkQuery,
-  uploadBulkRecords,
-  waitForBulkJob,
-} from '../../src/bulk.js';
+import { listBulkJobErrors, readBulkRecords } from '../../src/bulk-download.js';
+import { uploadBulkRecords } from '../../src/bulk-upload.js';
+import { startBulkQuery, waitForBulkJob } from '../../src/bulk.js';
 import { ceql, formatBulkQuery } from '../../src/ceql.js';
 import { createClient, type CloudElementsClient } from '../../src/client.js';
 import { enableEvents } from '../../src/events.js';
 import { paginate, paginatePages } from '../../src/pagination.js';
 import { startEmulator, type Emulator } from '../../src/testing/index.js';
 import { parseNodeWebhookRequest } from '../../src/webhooks-node.js';
-import { createWebhookVerifier, isEventNotification, WebhookVerificationError } from '../../src/webhooks.js';
+import { WebhookVerificationError } from '../../src/webhook-errors.js';
+import { createWebhookVerifier, isEventNotification } from '../../src/webhooks.js';
 
 // The hub helpers against the SDK's emulator, whose CEQL parser, multipart parser, paging and event signing were
 // written independently of them: a second opinion on the wire formats.
