@@ -274,8 +274,9 @@ async function benchClientMemory(): Promise<void> {
 }
 
 /**
- * Peak heap while making many calls without forcing GC: short-lived garbage that minor GCs cannot free (the
- * transport's per-attempt `AbortSignal.any`, tracked through weak references) shows up here, not in retained bytes.
+ * Peak heap while making many calls without forcing GC: short-lived garbage that minor GCs cannot free (objects
+ * tracked through weak references, such as those of each `Request` made with a signal) shows up here, not in
+ * retained bytes.
  */
 async function benchCallHeapPeak(): Promise<void> {
   if (!(await settleHeap())) return;

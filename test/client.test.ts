@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BASE_URLS, createClient, type ClientOptions, type LogRecord } from '../src/client.js';
 import { CloudElementsError, ConnectionError, TimeoutError } from '../src/errors.js';
+import { relativePath } from '../src/internal/transport.js';
 import { sendJson, startServer, type TestHandler, type TestServer } from './helpers/http-server.js';
 
 const servers: TestServer[] = [];
@@ -236,6 +238,53 @@ describe('timeouts and aborts', () => {
     );
   });
 
+  it('rejects with the reason the caller gave to abort() when there is no timeout', async () => {
+    const server = await serve(hang);
+    const controller = new AbortController();
+    const reason = new Error('user navigated away');
+    setTimeout(() => controller.abort(reason), 50);
+    const client = make(server, { timeoutMs: Infinity });
+    await expect(client.GET('/hubs/{hub}/ping', { ...ping, signal: controller.signal })).rejects.toBe(reason);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('times out with TimeoutError when the call carries a signal, and leaves that signal alone', async () => {
+    const server = await serve(hang);
+    const controller = new AbortController();
+    const error = await make(server, { timeoutMs: 100 })
+      .GET('/hubs/{hub}/ping', { ...ping, signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(controller.signal.aborted).toBe(false);
+  });
+
+  it.each([
+    ['with a timeout', 5000],
+    ['without a timeout', Infinity],
+  ])('stops a body download when the caller aborts after the headers arrived (%s)', async (_, timeoutMs) => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      // The rest never comes: only the abort can end the download.
+      res.write('first part');
+    });
+    const controller = new AbortController();
+    const reason = new Error('user cancelled the download');
+    const { data } = await make(server, { timeoutMs }).GET('/hubs/{hub}/ping', {
+      ...ping,
+      parseAs: 'stream',
+      signal: controller.signal,
+    });
+    const reader = (data as ReadableStream<Uint8Array>).getReader();
+    let received = '';
+    while (received.length < 'first part'.length) {
+      const { value } = await reader.read();
+      received += new TextDecoder().decode(value);
+    }
+    expect(received).toBe('first part');
+    controller.abort(reason);
+    await expect(reader.read()).rejects.toBe(reason);
+  });
+
   it('rejects at once for a signal that is already aborted', async () => {
     const server = await serve();
     const signal = AbortSignal.abort();
@@ -282,6 +331,27 @@ describe('logger', () => {
       expect(record.durationMs).toBeGreaterThanOrEqual(0);
       expect(record.url).toBe(`${server.url}/elements/api-v2/hubs/crm/contacts?where=name%3D%27x%27`);
     }
+  });
+
+  it('names the path as a URL parser reads it, for any request URL', () => {
+    const basePath = '/elements/api-v2';
+    const pathPart = fc.stringMatching(/^[\w%./~!$&'()*+,;=:@ -]{0,30}$/);
+    fc.assert(
+      fc.property(
+        fc.webUrl({ withQueryParameters: true, withFragments: true }),
+        fc.boolean(),
+        pathPart,
+        (origin, underBase, extra) => {
+          const target = new URL(origin);
+          target.pathname = `${underBase ? basePath : ''}/${extra}`;
+          // What openapi-fetch hands the transport: the URL as a Request serializes it.
+          const url = new Request(target).url;
+          const { pathname } = new URL(url);
+          const expected = pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : pathname;
+          expect(relativePath(url, basePath)).toBe(expected);
+        },
+      ),
+    );
   });
 
   it('records a timeout as its own outcome', async () => {

@@ -164,6 +164,35 @@ describe('retries', () => {
     }
   });
 
+  it('resends a POST body intact on every attempt when there is no timeout', async () => {
+    const { client, server } = await setup(statusSequence([503, 500]), {}, { timeoutMs: Infinity });
+    const body = { firstName: 'Ada', lastName: 'Lovelace' };
+    const { data } = await client.POST('/hubs/{hub}/{objectName}', { ...object, body, retry: true });
+    expect(data).toEqual({ attempt: 3 });
+    expect(server.requests.map((r) => r.json)).toEqual([body, body, body]);
+  });
+
+  it.each([
+    ['with a timeout', 5000],
+    ['without a timeout', Infinity],
+  ])('gives each attempt its own copy of the request (%s)', async (_, timeoutMs) => {
+    // A fetch that changes the request it is given must not change what the next attempt sends.
+    const { client, server } = await setup(
+      statusSequence([503, 503]),
+      {},
+      {
+        timeoutMs,
+        fetch: (request) => {
+          request.headers.append('X-Attempt-Note', 'seen');
+          return fetch(request);
+        },
+      },
+    );
+    const { data } = await client.GET('/hubs/{hub}/ping', ping);
+    expect(data).toEqual({ attempt: 3 });
+    expect(server.requests.map((r) => r.headers['x-attempt-note'])).toEqual(['seen', 'seen', 'seen']);
+  });
+
   it('lets a request override the policy with a RetryOptions object', async () => {
     const { client, server } = await setup(statusSequence([503, 503, 503, 503]), { maxAttempts: 2 });
     const { response } = await client.GET('/hubs/{hub}/ping', { ...ping, retry: { maxAttempts: 5 } });

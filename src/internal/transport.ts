@@ -65,10 +65,26 @@ export function checkTimeoutMs(value: unknown, name = 'timeoutMs'): number {
   return value;
 }
 
-/** Path of `url` relative to `basePath` (`/elements/api-v2`), without query string. */
+/**
+ * Path of `url` relative to `basePath` (`/elements/api-v2`), without query string. `url` is a serialized absolute
+ * URL, as `Request.url` and `Response.url` give it.
+ */
 export function relativePath(url: string, basePath: string): string {
-  const { pathname } = new URL(url);
+  const pathname = pathnameOf(url);
   return basePath && pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : pathname;
+}
+
+// Runs on every call (transport and client middleware): string search instead of a `URL` parse. A serialized
+// http(s) URL always has a `/` right after the host, and the host holds no `/`, `?` or `#`.
+function pathnameOf(url: string): string {
+  const hostAt = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : -1;
+  const slash = hostAt === -1 ? -1 : url.indexOf('/', hostAt);
+  if (slash === -1) return new URL(url).pathname;
+  let end = url.indexOf('?', hostAt);
+  if (end === -1) end = url.length;
+  const hash = url.indexOf('#', hostAt);
+  if (hash !== -1 && hash < end) end = hash;
+  return slash < end ? url.slice(slash, end) : new URL(url).pathname;
 }
 
 function waitOrAbort(policy: RetryPolicy, ms: number, signal: AbortSignal): Promise<void> {
@@ -89,16 +105,21 @@ function waitOrAbort(policy: RetryPolicy, ms: number, signal: AbortSignal): Prom
   });
 }
 
+function abortOnTimeout(controller: AbortController): void {
+  controller.abort();
+}
+
 /**
  * Creates the fetch function handed to openapi-fetch: one `Request` in, one `Response` out, with per-attempt
  * timeouts, retries with backoff, the caller's `AbortSignal`, and one log record per attempt.
  */
 export function createTransport(options: TransportOptions): (request: Request) => Promise<Response> {
   const basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
+  const logger = options.logger;
   const log = (record: LogRecord) => {
-    if (!options.logger) return;
+    if (!logger) return;
     try {
-      options.logger(record);
+      logger(record);
     } catch {
       // A failing logger must not fail the API call.
     }
@@ -119,8 +140,11 @@ export function createTransport(options: TransportOptions): (request: Request) =
     }
     const maxAttempts = retryable ? policy.maxAttempts : 1;
     const method = request.method;
-    const path = relativePath(request.url, basePath);
-    const url = redactUrl(request.url);
+    const requestUrl = request.url;
+    const path = relativePath(requestUrl, basePath);
+    const url = logger ? redactUrl(requestUrl) : '';
+    // Follows the signal the caller passed to the call (openapi-fetch puts it on the Request).
+    const callerSignal = request.signal;
     const startedAt = Date.now();
     const deadlineAt = policy.deadlineMs === undefined ? Infinity : startedAt + policy.deadlineMs;
 
@@ -129,24 +153,42 @@ export function createTransport(options: TransportOptions): (request: Request) =
       const remainingMs = deadlineAt - Date.now();
       const limitMs = Math.min(timeoutMs, remainingMs);
       const byDeadline = remainingMs < timeoutMs;
-      const timer = new AbortController();
-      const handle = Number.isFinite(limitMs)
-        ? setTimeout(() => timer.abort(), Math.max(0, limitMs))
-        : undefined;
-      const signal = AbortSignal.any([request.signal, timer.signal]);
-      const attemptRequest = new Request(last ? request : request.clone(), { signal });
+      let attemptRequest: Request;
+      let attemptSignal: AbortSignal | undefined;
+      let handle: ReturnType<typeof setTimeout> | undefined;
+      let onAbort: (() => void) | undefined;
+      if (Number.isFinite(limitMs)) {
+        // One controller per attempt, aborted by the timer or by the caller: cheaper than AbortSignal.any, whose
+        // weak references only full GCs free (nodejs/node#48419).
+        const controller = new AbortController();
+        attemptSignal = controller.signal;
+        if (callerSignal.aborted) controller.abort(callerSignal.reason);
+        else {
+          onAbort = () => controller.abort(callerSignal.reason);
+          callerSignal.addEventListener('abort', onAbort);
+        }
+        handle = setTimeout(abortOnTimeout, Math.max(0, limitMs), controller);
+        // A body can be sent once, so every attempt but the last sends a copy. Without a body, the new Request
+        // is already a copy that leaves the original untouched.
+        const source = last || request.body === null ? request : request.clone();
+        attemptRequest = new Request(source, { signal: attemptSignal });
+      } else {
+        // No time limit: the original Request, whose signal follows the caller's, goes out as it is.
+        attemptRequest = last ? request : request.clone();
+      }
       const sentAt = Date.now();
       let response: Response;
       try {
         response = await options.fetch(attemptRequest);
       } catch (error) {
+        if (onAbort) callerSignal.removeEventListener('abort', onAbort);
         const durationMs = Date.now() - sentAt;
         const base = { method, path, url, attempt, durationMs };
-        if (request.signal.aborted) {
+        if (callerSignal.aborted) {
           log({ ...base, outcome: 'aborted', error: 'aborted by the caller' });
-          throw request.signal.reason;
+          throw callerSignal.reason;
         }
-        if (timer.signal.aborted) {
+        if (attemptSignal?.aborted) {
           const limit = byDeadline
             ? `the retry deadline of ${policy.deadlineMs} ms`
             : `the timeout of ${timeoutMs} ms`;
@@ -170,37 +212,34 @@ export function createTransport(options: TransportOptions): (request: Request) =
           throw failure;
         }
         log({ ...base, outcome: 'retry', error: failure.message, retryInMs: delayMs });
-        await waitOrAbort(policy, delayMs, request.signal);
+        await waitOrAbort(policy, delayMs, callerSignal);
         continue;
       } finally {
         clearTimeout(handle);
       }
       const durationMs = Date.now() - sentAt;
-      const requestId = response.headers.get('elements-request-id') ?? undefined;
-      const record: LogRecord = {
-        method,
-        path,
-        url,
-        attempt,
-        outcome: 'response',
-        status: response.status,
-        durationMs,
-      };
-      if (requestId !== undefined) record.requestId = requestId;
+      let record: LogRecord | undefined;
+      if (logger) {
+        record = { method, path, url, attempt, outcome: 'response', status: response.status, durationMs };
+        const requestId = response.headers.get('elements-request-id');
+        if (requestId !== null) record.requestId = requestId;
+      }
       if (last || !policy.statuses.has(response.status)) {
-        log(record);
+        // The caller's signal stays linked: aborting it still stops the reading of the response body.
+        if (record) log(record);
         return response;
       }
       const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
       const delayMs = computeRetryDelayMs(policy, attempt, retryAfterMs);
       if (Date.now() + delayMs >= deadlineAt) {
-        log(record);
+        if (record) log(record);
         return response;
       }
-      log({ ...record, outcome: 'retry', retryInMs: delayMs });
+      if (record) log({ ...record, outcome: 'retry', retryInMs: delayMs });
       // Free the connection; this response is dropped.
       await response.body?.cancel().catch(() => undefined);
-      await waitOrAbort(policy, delayMs, request.signal);
+      if (onAbort) callerSignal.removeEventListener('abort', onAbort);
+      await waitOrAbort(policy, delayMs, callerSignal);
     }
   };
 }
