@@ -73,8 +73,8 @@ export function documentsRoutes(state: EmulatorState): Route[] {
     const name = baseName(item.path).replace(/["\\\r\n]/g, '_');
     return {
       bytes: item.content ?? Buffer.alloc(0),
-      // The real API sends the file's own type where the provider knows it; the emulator keeps no type.
-      contentType: 'application/octet-stream',
+      // Like the real API: the file's own type where it is known, else application/octet-stream.
+      contentType: item.contentType ?? 'application/octet-stream',
       headers: { 'Content-Disposition': `attachment; filename="${name}"` },
     };
   };
@@ -169,6 +169,7 @@ export function documentsRoutes(state: EmulatorState): Route[] {
         directory: false,
         tags,
         content: Buffer.from(file.data),
+        ...(file.contentType ? { contentType: file.contentType } : {}),
         ...(description === null ? {} : { description }),
       });
       notify(call, 'files', 'CREATED', item);

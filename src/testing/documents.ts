@@ -12,6 +12,8 @@ export interface DocumentItem {
   description?: string;
   /** File content (files only). */
   content?: Buffer;
+  /** Media type the file was uploaded with, sent back on download (files only). */
+  contentType?: string;
 }
 
 /** The files and folders of one documents instance, by path and by id. */

@@ -25,7 +25,7 @@ function upload(path: string, content: Uint8Array | string, query = '') {
 }
 
 describe('files', () => {
-  test('round-trips the exact bytes by path and by id', async () => {
+  test('round-trips the exact bytes and the media type by path and by id', async () => {
     const created = await upload('/reports/q1.pdf', binary);
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({
@@ -40,10 +40,11 @@ describe('files', () => {
       as: 'text',
     });
     expect(byPath.bytes.equals(binary)).toBe(true);
-    expect(byPath.headers.get('content-type')).toBe('application/octet-stream');
+    expect(byPath.headers.get('content-type')).toBe('application/pdf');
     expect(byPath.headers.get('content-disposition')).toBe('attachment; filename="q1.pdf"');
     const byId = await emulator.call('GET', `/hubs/documents/files/${created.body.id}`, { auth, as: 'text' });
     expect(byId.bytes.equals(binary)).toBe(true);
+    expect(byId.headers.get('content-type')).toBe('application/pdf');
   });
 
   test('creates the missing folders of an upload path', async () => {
