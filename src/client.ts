@@ -5,6 +5,7 @@ import { createResponseError, type CloudElementsError } from './errors.js';
 import { createRedactor, redactAuthorization, redactText, type Redactor } from './internal/redact.js';
 import { checkTimeoutMs, createTransport, relativePath, type LogRecord } from './internal/transport.js';
 import { resolveRetryPolicy, type RetryOptions } from './retry.js';
+import { isHttpUrl } from './internal/http-url.js';
 
 /** Cloud Elements regions, each with its own API host. */
 export type Environment = 'us' | 'eu' | 'staging';
@@ -88,16 +89,10 @@ function resolveBaseUrl(options: ClientOptions): string {
     throw new TypeError('[cloud-elements] Pass either environment or baseUrl, not both.');
   }
   if (options.baseUrl !== undefined) {
-    let url: URL;
-    try {
-      url = new URL(options.baseUrl);
-    } catch {
+    if (!isHttpUrl(options.baseUrl)) {
       throw new TypeError(
-        '[cloud-elements] baseUrl must be an absolute URL such as https://api.cloud-elements.com/elements/api-v2.',
+        '[cloud-elements] baseUrl must be an absolute http(s) URL such as https://api.cloud-elements.com/elements/api-v2.',
       );
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new TypeError('[cloud-elements] baseUrl must start with https:// or http://.');
     }
     return options.baseUrl.replace(/\/+$/, '');
   }

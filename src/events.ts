@@ -7,6 +7,7 @@ import type { components, paths } from '../generated/schema.js';
 import { unwrap } from './client.js';
 import { CloudElementsError } from './errors.js';
 import { REDACTED } from './internal/redact.js';
+import { isHttpUrl } from './internal/http-url.js';
 
 /** An element instance, as `PATCH /instances/{id}` returns it. */
 export type Instance = components['schemas']['Instance'];
@@ -65,13 +66,7 @@ export function buildEventsConfiguration(options: EnableEventsOptions): Instance
   if (mode !== 'webhook' && mode !== 'polling') {
     throw new TypeError(`${prefix} mode must be 'webhook' or 'polling', got ${JSON.stringify(mode)}.`);
   }
-  let url: URL | undefined;
-  try {
-    url = new URL(callbackUrl);
-  } catch {
-    url = undefined;
-  }
-  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+  if (!isHttpUrl(callbackUrl)) {
     throw new TypeError(
       `${prefix} callbackUrl must be an absolute http(s) URL such as https://example.com/ce-events.`,
     );

@@ -11,6 +11,7 @@ import {
 } from './internal/oauth-support.js';
 import { REDACTED, redactUrl } from './internal/redact.js';
 import { createOAuthState } from './oauth-callback.js';
+import { isHttpUrl } from './internal/http-url.js';
 
 /**
  * Your app as registered with the provider (Salesforce connected app, Concur app, …). Pass the same object to
@@ -153,15 +154,6 @@ function buildOAuthQuery(
   return query;
 }
 
-function parseUrl(text: unknown): URL | undefined {
-  if (typeof text !== 'string') return undefined;
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
-}
-
 async function getOAuthUrl(
   client: CloudElementsClient,
   app: OAuthApp,
@@ -180,9 +172,8 @@ async function getOAuthUrl(
     }),
     secretsOf(app, undefined),
   );
-  const url = parseUrl(answer?.oauthUrl);
   // Only an http(s) URL may become a redirect: anything else (javascript:, data:) would run in the user's browser.
-  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+  if (!isHttpUrl(answer?.oauthUrl)) {
     throw new CloudElementsError(
       `GET /elements/${String(elementKey)}/oauth/url answered without an http(s) oauthUrl; check the element key.`,
       { method: 'GET', path: `/elements/${String(elementKey)}/oauth/url` },

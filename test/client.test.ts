@@ -105,8 +105,8 @@ describe('createClient', () => {
   it.each([
     [{ environment: 'us', baseUrl: 'https://x.test' }, /either environment or baseUrl/],
     [{ environment: 'mars' }, /environment must be one of us, eu, staging/],
-    [{ baseUrl: 'api.cloud-elements.com' }, /baseUrl must be an absolute URL/],
-    [{ baseUrl: 'ftp://x.test' }, /baseUrl must start with https/],
+    [{ baseUrl: 'api.cloud-elements.com' }, /baseUrl must be an absolute http\(s\) URL/],
+    [{ baseUrl: 'ftp://x.test' }, /baseUrl must be an absolute http\(s\) URL/],
     [{ timeoutMs: -1 }, /timeoutMs must be a positive number/],
     [{ retry: { maxAttempts: 0 } }, /retry\.maxAttempts/],
     [{ organizationSecret: '' }, /organizationSecret is empty/],

@@ -2,6 +2,7 @@
 // public API.
 import type { BulkJobRef } from '../bulk.js';
 import { unwrap } from '../client.js';
+import { isHttpUrl } from './http-url.js';
 
 const prefix = '[cloud-elements]';
 
@@ -33,10 +34,7 @@ export async function dataOf<T>(
 /** The `Elements-Async-Callback-Url` header for a callback URL, after checking it is an absolute http(s) URL. */
 export function callbackHeader(callbackUrl: string | undefined): Record<string, string> | undefined {
   if (callbackUrl === undefined) return undefined;
-  try {
-    const url = new URL(callbackUrl);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http(s)');
-  } catch {
+  if (!isHttpUrl(callbackUrl)) {
     throw new TypeError(
       `${prefix} callbackUrl must be an absolute http(s) URL such as https://example.com/bulk-done.`,
     );

@@ -3,6 +3,7 @@ import { unwrap } from '../client.js';
 import { CloudElementsError, createResponseError } from '../errors.js';
 import type { ElementKeyOrId, OAuthApp } from '../oauth.js';
 import { createRedactor, isSecretName, type Redactor } from './redact.js';
+import { isHttpUrl } from './http-url.js';
 
 /** Throws the SDK's misuse `TypeError` (`[cloud-elements] …`). */
 export function fail(message: string): never {
@@ -26,13 +27,7 @@ export function checkApp(app: unknown): asserts app is OAuthApp {
   checkText('apiKey', apiKey, 'use the client id (consumer key) of your provider app.');
   checkText('apiSecret', apiSecret, 'use the client secret (consumer secret) of your provider app.');
   checkText('callbackUrl', callbackUrl, 'use the redirect URL registered with your provider app.');
-  let url: URL | undefined;
-  try {
-    url = new URL(callbackUrl);
-  } catch {
-    url = undefined;
-  }
-  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+  if (!isHttpUrl(callbackUrl)) {
     fail('callbackUrl must be an absolute http(s) URL, exactly as registered with your provider app.');
   }
   if (scope !== undefined)
