@@ -1,7 +1,7 @@
 // The SDK's integration scenario, run once through Stoplight Prism in validating proxy mode: every request and
 // every emulator response is checked against the spec by a validator we did not write.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,10 +27,11 @@ import {
   type CloudElementsClient,
 } from '../src/index.js';
 import { startEmulator, type Emulator } from '../src/testing/index.js';
+import { loadSpecValidator } from './helpers/spec-validator.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const prismCli = join(root, 'node_modules/@stoplight/prism-cli/dist/index.js');
-// Prism parses ~300 operations before it listens: seconds on a laptop, more on a busy 2-core CI runner.
+// Prism parses ~600 operations before it listens: seconds on a laptop, more on a busy 2-core CI runner.
 const prismStartMs = 90_000;
 
 /** One exchange the SDK had with the proxy. */
@@ -136,18 +137,13 @@ describe('the SDK through a Prism validating proxy', () => {
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'ce-prism-'));
     const specPath = join(workDir, 'spec.json');
-    // Prism reads one file: bundle the multi-file spec first.
-    const bundle = spawnSync(
-      join(root, 'node_modules/.bin/redocly'),
-      ['bundle', 'spec/cloud-elements.yaml', '--ext', 'json', '--output', specPath],
-      { cwd: root, encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off', NO_COLOR: '1' } },
-    );
-    expect(bundle.status, bundle.stderr).toBe(0);
     emulator = await startEmulator({ bulk: { progress: 'poll' } });
-    // Prism routes on the path alone and forwards to the upstream argument; the servers entry is rewritten so the
-    // temporary document names the server that actually answers instead of the production hosts.
-    const doc = JSON.parse(readFileSync(specPath, 'utf8')) as { servers?: unknown };
-    doc.servers = [{ url: emulator.url, description: 'Local emulator behind the Prism proxy' }];
+    // Prism reads one file: the bundled spec, with its servers entry rewritten so that the temporary document
+    // names the server that actually answers instead of the production hosts.
+    const doc = {
+      ...(await loadSpecValidator()).doc,
+      servers: [{ url: emulator.url, description: 'Local emulator behind the Prism proxy' }],
+    };
     writeFileSync(specPath, JSON.stringify(doc));
     prism = await startPrism(specPath, emulator.url);
     // The start-up lines list every route; the checks look at what comes after.
