@@ -80,7 +80,8 @@ export type CloudElementsClient = Client<paths> & {
 export type { RequestOptions as CallOptions } from './internal/transport.js';
 export type { LogRecord } from './internal/transport.js';
 
-type ResponseInfo = { method: string; path: string; redact: Redactor };
+// The path is worked out only when `unwrap` throws, so successful calls pay for two fields, not a URL parse.
+type ResponseInfo = { method: string; url: string; basePath: string; redact: Redactor };
 // Filled by a middleware so that `unwrap` can name the call without keeping the Request (and its headers).
 const responseInfo = new WeakMap<Response, ResponseInfo>();
 
@@ -181,7 +182,8 @@ function buildClient(input: BuildInput): CloudElementsClient {
     onResponse({ request, response }) {
       responseInfo.set(response, {
         method: request.method,
-        path: relativePath(request.url, basePath),
+        url: request.url,
+        basePath,
         redact,
       });
     },
@@ -240,7 +242,7 @@ export async function unwrap<R extends FetchResult>(
   if (response.ok) return data as Exclude<R, { error: unknown }>['data'];
   const info = responseInfo.get(response);
   const redact: Redactor = info?.redact ?? ((text) => redactText(text));
-  let path = info?.path;
+  let path = info ? relativePath(info.url, info.basePath) : undefined;
   if (path === undefined && response.url) path = new URL(response.url).pathname;
   const thrown: CloudElementsError = createResponseError({
     response,
