@@ -11,10 +11,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { downloadBulkResults } from '../src/bulk-download.js';
-import { uploadBulkRecords } from '../src/bulk-upload.js';
-import { parseNdjson } from '../src/bulk-formats.js';
-import { createClient } from '../src/client.js';
+import { downloadBulkResults } from '../src/bulk/index.js';
+import { uploadBulkRecords } from '../src/bulk/index.js';
+import { parseNdjson } from '../src/bulk/index.js';
+import { createClient } from '../src/client/index.js';
 
 const MiB = 1024 * 1024;
 // Label and the two sizes compared (small, large = 8 × small). Uploads run at ~400 MiB/s here and downloads with

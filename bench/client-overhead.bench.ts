@@ -10,7 +10,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import createFetchClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
-import { createClient, type CloudElementsClient, type LogRecord } from '../src/client.js';
+import { createClient, type CloudElementsClient, type LogRecord } from '../src/client/index.js';
 import {
   formatNumber,
   measureInterleaved,

@@ -4,7 +4,12 @@
  * callers that read headers back. Either should cost a small fraction of even a loopback request (~0.1-0.3 ms).
  * The unchecked join is the floor: the first ratio shows what validation costs.
  */
-import { formatAuthorization, joinAuthorization, parseAuthorization, type Credentials } from '../src/auth.js';
+import {
+  formatAuthorization,
+  joinAuthorization,
+  parseAuthorization,
+  type Credentials,
+} from '../src/core/index.js';
 import { formatNumber, measureOpsPerSecond, median, printRatio, printTable } from './support/measure.js';
 
 const full: Credentials = {

@@ -14,8 +14,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { getHeapSpaceStatistics } from 'node:v8';
-import { createClient } from '../src/client.js';
-import { paginate } from '../src/pagination.js';
+import { createClient } from '../src/client/index.js';
+import { paginate } from '../src/query/index.js';
 
 const pageSize = 100;
 const gc = (globalThis as { gc?: () => void }).gc;

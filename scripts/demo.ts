@@ -45,7 +45,6 @@ import {
   isEventNotification,
   paginate,
   paginatePages,
-  parseNodeWebhookRequest,
   readBulkRecords,
   readOAuthCallback,
   signWebhookPayload,
@@ -58,6 +57,7 @@ import {
   type Environment,
   type OAuthApp,
 } from '../src/index.js';
+import { parseNodeWebhookRequest } from '../src/node.js';
 import { startEmulator, type Emulator } from '../src/testing/index.js';
 
 type Contact = Record<string, unknown>;

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOAuthApp, type OAuthExampleOptions } from '../examples/oauth-app/app.js';
-import { createClient } from '../src/client.js';
+import { createClient } from '../src/client/index.js';
 import { startEmulator, type Emulator } from '../src/testing/index.js';
 
 const closers: (() => Promise<void>)[] = [];

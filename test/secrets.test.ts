@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseAuthorization } from '../src/auth.js';
-import { createClient, unwrap, type LogRecord } from '../src/client.js';
-import { redactHeaders, redactUrl } from '../src/internal/redact.js';
+import { parseAuthorization } from '../src/core/index.js';
+import { createClient, unwrap, type LogRecord } from '../src/client/index.js';
+import { redactHeaders, redactUrl } from '../src/core/redact.js';
 import { findClosedPort, sendJson, startServer, type TestServer } from './helpers/http-server.js';
 
 // Distinctive values: any appearance in output is a leak, never a coincidence.

@@ -1,7 +1,7 @@
 // Reproduces the requests the seed documents show, read from the seed files themselves, over real HTTP.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, type ClientOptions } from '../src/client.js';
+import { createClient, type ClientOptions } from '../src/client/index.js';
 import { sendJson, startServer, type TestServer } from './helpers/http-server.js';
 
 const seedDir = new URL('../../shared/seeds/', import.meta.url);

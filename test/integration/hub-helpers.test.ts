@@ -1,17 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { listBulkJobErrors, readBulkRecords } from '../../src/bulk-download.js';
-import { uploadBulkRecords } from '../../src/bulk-upload.js';
-import { startBulkQuery, waitForBulkJob } from '../../src/bulk.js';
-import { ceql, formatBulkQuery } from '../../src/ceql.js';
-import { createClient, type CloudElementsClient } from '../../src/client.js';
-import { enableEvents } from '../../src/events.js';
-import { paginate, paginatePages } from '../../src/pagination.js';
+import { listBulkJobErrors, readBulkRecords } from '../../src/bulk/index.js';
+import { uploadBulkRecords } from '../../src/bulk/index.js';
+import { startBulkQuery, waitForBulkJob } from '../../src/bulk/index.js';
+import { ceql, formatBulkQuery } from '../../src/query/index.js';
+import { createClient, type CloudElementsClient } from '../../src/client/index.js';
+import { enableEvents } from '../../src/instances/index.js';
+import { paginate, paginatePages } from '../../src/query/index.js';
 import { startEmulator, type Emulator } from '../../src/testing/index.js';
-import { parseNodeWebhookRequest } from '../../src/webhooks-node.js';
-import { WebhookVerificationError } from '../../src/webhook-errors.js';
-import { createWebhookVerifier, isEventNotification } from '../../src/webhooks.js';
+import { parseNodeWebhookRequest } from '../../src/node/index.js';
+import { WebhookVerificationError } from '../../src/webhooks/index.js';
+import { createWebhookVerifier, isEventNotification } from '../../src/webhooks/index.js';
 
 // The hub helpers against the SDK's emulator, whose CEQL parser, multipart parser, paging and event signing were
 // written independently of them: a second opinion on the wire formats.

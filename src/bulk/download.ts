@@ -1,0 +1,106 @@
+/**
+ * Reading a finished bulk job's output: its records as a byte stream or parsed as they arrive, and the records
+ * it could not process.
+ */
+import type { components } from '../../generated/schema.js';
+import { paginate } from '../query/index.js';
+import { checkRef, checkText, dataOf } from './checks.js';
+import { parseCsvRecords, parseNdjson, type ByteSource } from './formats.js';
+import type { BulkClient, BulkJobRef } from './types.js';
+
+/** One failed record of a bulk job. */
+export type BulkJobErrorRecord = components['schemas']['BulkJobError'];
+
+const prefix = '[cloud-elements]';
+
+/** Options of {@link downloadBulkResults} and {@link readBulkRecords}. */
+export type DownloadBulkResultsOptions = BulkJobRef & {
+  /** The object of the job's query, e.g. `contacts`. */
+  objectName: string;
+  /**
+   * `json`: newline-delimited JSON (`Accept: application/json`); `csv`: CSV with a header row (`Accept: text/csv`).
+   *
+   * @default 'json'
+   */
+  format?: 'json' | 'csv';
+};
+
+/**
+ * Downloads a finished job's records as a byte stream (`GET /hubs/{hub}/bulk/{id}/{objectName}`), in NDJSON or
+ * CSV. Nothing is buffered: pipe it to a file or parse it as it arrives.
+ *
+ * @throws {CloudElementsError} (the subclass for the status) when the download is refused.
+ * @example
+ * const stream = await downloadBulkResults(crm, { hub: 'crm', jobId, objectName: 'contacts', format: 'csv' });
+ * await stream.pipeTo(Writable.toWeb(fs.createWriteStream('contacts.csv')));
+ */
+export async function downloadBulkResults(
+  client: BulkClient,
+  options: DownloadBulkResultsOptions,
+): Promise<ReadableStream<Uint8Array>> {
+  checkRef(options);
+  checkText('objectName', options.objectName);
+  const format = options.format ?? 'json';
+  if (format !== 'json' && format !== 'csv') {
+    throw new TypeError(`${prefix} format must be 'json' or 'csv', got ${JSON.stringify(format)}.`);
+  }
+  const stream = await dataOf(
+    client.GET('/hubs/{hub}/bulk/{id}/{objectName}', {
+      params: { path: { hub: options.hub, id: options.jobId, objectName: options.objectName } },
+      headers: { Accept: format === 'csv' ? 'text/csv' : 'application/json' },
+      parseAs: 'stream',
+      ...(options.signal ? { signal: options.signal } : {}),
+    }),
+  );
+  return (
+    (stream as ReadableStream<Uint8Array> | null | undefined) ??
+    new ReadableStream({ start: (c) => c.close() })
+  );
+}
+
+/**
+ * Downloads a finished job's records and parses them as they arrive: NDJSON lines as JSON objects, or CSV rows as
+ * objects keyed by the header row (values are strings). One record is held at a time.
+ *
+ * @throws {CloudElementsError} when the download is refused or a line/row is malformed.
+ * @example
+ * for await (const contact of readBulkRecords(crm, { hub: 'crm', jobId, objectName: 'contacts' })) save(contact);
+ */
+export async function* readBulkRecords(
+  client: BulkClient,
+  options: DownloadBulkResultsOptions,
+): AsyncGenerator<Record<string, unknown>, void, undefined> {
+  const stream: ByteSource = await downloadBulkResults(client, options);
+  if ((options.format ?? 'json') === 'csv') yield* parseCsvRecords(stream);
+  else yield* parseNdjson(stream);
+}
+
+/** Options of {@link listBulkJobErrors}. */
+export type ListBulkJobErrorsOptions = BulkJobRef & {
+  /**
+   * Failed records per page.
+   *
+   * @default the element's page size
+   */
+  pageSize?: number;
+  /** Most failed records to read. */
+  limit?: number;
+};
+
+/**
+ * Iterates over the records a job could not process (`GET /hubs/{hub}/bulk/{id}/errors`), across pages.
+ *
+ * @throws {CloudElementsError} (the subclass for the status) when a page fails.
+ */
+export function listBulkJobErrors(
+  client: BulkClient,
+  options: ListBulkJobErrorsOptions,
+): AsyncGenerator<BulkJobErrorRecord, void, undefined> {
+  checkRef(options);
+  return paginate(client, '/hubs/{hub}/bulk/{id}/errors', {
+    params: { path: { hub: options.hub, id: options.jobId } },
+    ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
+    ...(options.limit !== undefined ? { limit: options.limit } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+}

@@ -1,0 +1,223 @@
+/**
+ * Incremental parsers for the two formats of bulk results: newline-delimited JSON and CSV. Both read a byte
+ * stream chunk by chunk and yield records as soon as they are complete, holding at most one record (plus one
+ * chunk) in memory.
+ */
+import { CloudElementsError } from '../core/index.js';
+
+/** A byte source: a web `ReadableStream`, a Node stream, or any async iterable of bytes or text. */
+export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
+
+/** Decodes a byte source as UTF-8 text chunks (multi-byte characters split across chunks are kept whole). */
+async function* decodeText(source: ByteSource): AsyncGenerator<string, void, undefined> {
+  const decoder = new TextDecoder('utf-8');
+  if (source instanceof ReadableStream) {
+    const reader = source.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        const text = decoder.decode(value, { stream: true });
+        if (text !== '') yield text;
+      }
+    } finally {
+      // Runs when the consumer stops early too: frees the connection behind the stream.
+      await reader.cancel().catch(() => undefined);
+      reader.releaseLock();
+    }
+  } else {
+    for await (const chunk of source) {
+      const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+      if (text !== '') yield text;
+    }
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+function snippet(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
+/**
+ * Parses newline-delimited JSON (one JSON value per line; blank lines and `\r\n` endings are accepted) as it
+ * arrives.
+ *
+ * @throws {CloudElementsError} naming the line number when a line is not valid JSON.
+ * @example
+ * for await (const record of parseNdjson(response.body!)) console.log(record);
+ */
+export async function* parseNdjson<T = Record<string, unknown>>(
+  source: ByteSource,
+): AsyncGenerator<T, void, undefined> {
+  let buffered = '';
+  let lineNumber = 0;
+  const parseLine = (line: string): T | undefined => {
+    lineNumber += 1;
+    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+    if (text.trim() === '') return undefined;
+    try {
+      return JSON.parse(text) as T;
+    } catch (error) {
+      throw new CloudElementsError(
+        `Line ${lineNumber} of the NDJSON results is not valid JSON (${(error as Error).message}): ${snippet(text)}`,
+        { cause: error },
+      );
+    }
+  };
+  for await (const text of decodeText(source)) {
+    buffered += text;
+    let start = 0;
+    for (let end = buffered.indexOf('\n'); end !== -1; end = buffered.indexOf('\n', start)) {
+      const record = parseLine(buffered.slice(start, end));
+      start = end + 1;
+      if (record !== undefined) yield record;
+    }
+    buffered = buffered.slice(start);
+  }
+  const last = parseLine(buffered);
+  if (last !== undefined) yield last;
+}
+
+// States of the CSV parser.
+const fieldStart = 0;
+const unquoted = 1;
+const quoted = 2;
+const quoteInQuoted = 3;
+const specialInUnquoted = /[,\r\n]/g;
+
+/**
+ * Parses CSV (RFC 4180) into rows of fields as it arrives: fields separated by commas, rows by `\n` or `\r\n`
+ * (or `\r`), fields in double quotes may hold commas, line breaks and doubled quotes (`""` → `"`). A quote inside
+ * an unquoted field is kept as text. Blank lines are skipped.
+ *
+ * @throws {CloudElementsError} for text after a closing quote (`"a"b`) or a quote left open at the end.
+ */
+export async function* parseCsvRows(source: ByteSource): AsyncGenerator<string[], void, undefined> {
+  let state = fieldStart;
+  let field = '';
+  let fieldQuoted = false;
+  let row: string[] = [];
+  let rowNumber = 1;
+  let skipLineFeed = false;
+  const rows: string[][] = [];
+
+  const endField = () => {
+    row.push(field);
+    field = '';
+    fieldQuoted = false;
+    state = fieldStart;
+  };
+  const endRow = () => {
+    const blank = row.length === 0 && field === '' && !fieldQuoted;
+    endField();
+    if (!blank) rows.push(row);
+    row = [];
+    rowNumber += 1;
+  };
+
+  for await (const text of decodeText(source)) {
+    let i = 0;
+    if (skipLineFeed && text[0] === '\n') i = 1;
+    skipLineFeed = false;
+    while (i < text.length) {
+      if (state === quoted) {
+        const close = text.indexOf('"', i);
+        if (close === -1) {
+          field += text.slice(i);
+          i = text.length;
+        } else {
+          field += text.slice(i, close);
+          state = quoteInQuoted;
+          i = close + 1;
+        }
+        continue;
+      }
+      const char = text[i]!;
+      if (state === quoteInQuoted) {
+        if (char === '"') {
+          field += '"';
+          state = quoted;
+          i += 1;
+          continue;
+        }
+        if (char !== ',' && char !== '\n' && char !== '\r') {
+          throw new CloudElementsError(
+            `Row ${rowNumber} of the CSV results has text after a closing quote (${JSON.stringify(snippet(text.slice(i)))}); ` +
+              'a quote inside a quoted field must be doubled.',
+          );
+        }
+        state = unquoted;
+      }
+      if (state === fieldStart && char === '"') {
+        state = quoted;
+        fieldQuoted = true;
+        i += 1;
+        continue;
+      }
+      state = unquoted;
+      specialInUnquoted.lastIndex = i;
+      const match = specialInUnquoted.exec(text);
+      if (match === null) {
+        field += text.slice(i);
+        i = text.length;
+        continue;
+      }
+      field += text.slice(i, match.index);
+      i = match.index + 1;
+      if (match[0] === ',') {
+        endField();
+      } else {
+        endRow();
+        if (match[0] === '\r') {
+          if (i < text.length) {
+            if (text[i] === '\n') i += 1;
+          } else {
+            skipLineFeed = true;
+          }
+        }
+      }
+    }
+    // Yield between chunks, not inside the loop, so the parser state above stays simple.
+    for (const complete of rows) yield complete;
+    rows.length = 0;
+  }
+  if (state === quoted) {
+    throw new CloudElementsError(
+      `Row ${rowNumber} of the CSV results has a quoted field that is never closed.`,
+    );
+  }
+  if (state !== fieldStart || row.length > 0 || fieldQuoted) endRow();
+  for (const complete of rows) yield complete;
+}
+
+/**
+ * Parses CSV with a header row into records keyed by the header's field names (values stay strings).
+ *
+ * @throws {CloudElementsError} when a row has more or fewer fields than the header, or the CSV is malformed.
+ * @example
+ * for await (const contact of parseCsvRecords(stream)) console.log(contact['email']);
+ */
+export async function* parseCsvRecords(
+  source: ByteSource,
+): AsyncGenerator<Record<string, string>, void, undefined> {
+  let header: string[] | undefined;
+  let rowNumber = 0;
+  for await (const row of parseCsvRows(source)) {
+    rowNumber += 1;
+    if (header === undefined) {
+      header = row;
+      continue;
+    }
+    if (row.length !== header.length) {
+      throw new CloudElementsError(
+        `Record ${rowNumber - 1} of the CSV results has ${row.length} fields but the header has ${header.length}.`,
+      );
+    }
+    const record: Record<string, string> = {};
+    header.forEach((name, i) => {
+      record[name] = row[i]!;
+    });
+    yield record;
+  }
+}

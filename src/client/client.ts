@@ -1,0 +1,216 @@
+import createFetchClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { paths } from '../../generated/schema.js';
+import {
+  assertCredential,
+  checkTimeoutMs,
+  createRedactor,
+  createTransport,
+  isHttpUrl,
+  joinAuthorization,
+  redactAuthorization,
+  resolveRetryPolicy,
+  validateCredentials,
+  type Credentials,
+  type LogRecord,
+  type RetryOptions,
+} from '../core/index.js';
+import { rememberCall } from './unwrap.js';
+
+/** Cloud Elements regions, each with its own API host. */
+export type Environment = 'us' | 'eu' | 'staging';
+
+/** API base URL of each {@link Environment}. */
+export const BASE_URLS: Readonly<Record<Environment, string>> = Object.freeze({
+  us: 'https://api.cloud-elements.com/elements/api-v2',
+  eu: 'https://api.cloud-elements.co.uk/elements/api-v2',
+  staging: 'https://staging.cloud-elements.com/elements/api-v2',
+});
+
+/** Version sent in the default `User-Agent`; keep in step with package.json. */
+export const SDK_VERSION = '0.1.0';
+
+/** Options of {@link createClient}. */
+export type ClientOptions = {
+  /** User secret; sent on every call. */
+  userSecret: string;
+  /** Organization secret; needed for platform calls, may be left out for hub calls with an element token. */
+  organizationSecret?: string;
+  /** Element token that every call of this client sends; usually set later with `client.forInstance(token)`. */
+  elementToken?: string;
+  /**
+   * Region whose API to call; not allowed together with `baseUrl`.
+   * @default 'us'
+   */
+  environment?: Environment;
+  /** Full base URL instead of an environment, e.g. `http://127.0.0.1:4010/elements/api-v2` for a local emulator. */
+  baseUrl?: string;
+  /**
+   * fetch implementation that sends one `Request`; the SDK wraps it with timeouts, retries and logging.
+   * @default globalThis.fetch (looked up at each call, so test stubs installed later are seen)
+   */
+  fetch?: (request: Request) => Promise<Response>;
+  /**
+   * Time limit for each attempt, until the response headers arrive; `Infinity` disables it. A timed-out
+   * attempt fails the call with `TimeoutError` and is not retried. Override per call with `{ timeoutMs }`.
+   * @default 60000
+   */
+  timeoutMs?: number;
+  /**
+   * Retry policy, or `false` for none (a call can still opt in with `{ retry: true }`).
+   * @default { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 30000 } for GET, HEAD, PUT, DELETE, OPTIONS
+   */
+  retry?: RetryOptions | false;
+  /** Receives one record per attempt (method, path, status, duration, attempt, request id); holds no secret. */
+  logger?: (record: LogRecord) => void;
+  /**
+   * `User-Agent` header value.
+   * @default `cloud-elements-sdk/<version>`
+   */
+  userAgent?: string;
+};
+
+/**
+ * An openapi-fetch client for the Cloud Elements API (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`, … with typed
+ * paths, params, bodies and results) that adds the `Authorization` header to every call. Besides openapi-fetch's
+ * options, each call accepts `timeoutMs` and `retry` (see {@link CallOptions}).
+ */
+export type CloudElementsClient = Client<paths> & {
+  /** Base URL every path is appended to, e.g. `https://api.cloud-elements.com/elements/api-v2`. */
+  readonly baseUrl: string;
+  /**
+   * Returns a client that acts as the instance with `elementToken` (`…, Element <token>`). Cheap: it shares the
+   * transport (timeouts, retries, logger) and the already checked secrets, and starts with the middleware
+   * registered on this client so far.
+   */
+  forInstance(elementToken: string): CloudElementsClient;
+};
+
+/** Per-call options the SDK adds to openapi-fetch's: `client.POST('/instances', { body, retry: true })`. */
+export type { RequestOptions as CallOptions, LogRecord } from '../core/index.js';
+
+function resolveBaseUrl(options: ClientOptions): string {
+  if (options.baseUrl !== undefined && options.environment !== undefined) {
+    throw new TypeError('[cloud-elements] Pass either environment or baseUrl, not both.');
+  }
+  if (options.baseUrl !== undefined) {
+    if (!isHttpUrl(options.baseUrl)) {
+      throw new TypeError(
+        '[cloud-elements] baseUrl must be an absolute http(s) URL such as https://api.cloud-elements.com/elements/api-v2.',
+      );
+    }
+    return options.baseUrl.replace(/\/+$/, '');
+  }
+  const environment = options.environment ?? 'us';
+  const url = Object.hasOwn(BASE_URLS, environment) ? BASE_URLS[environment] : undefined;
+  if (url === undefined) {
+    throw new TypeError(
+      `[cloud-elements] environment must be one of ${Object.keys(BASE_URLS).join(', ')}; pass baseUrl for any other host.`,
+    );
+  }
+  return url;
+}
+
+/**
+ * Creates a Cloud Elements client. Credentials are checked here (a bad one throws a `TypeError` naming the
+ * field, never its value) and kept out of sight: `JSON.stringify`, `util.inspect` and `String()` show them redacted.
+ * @example
+ * const ce = createClient({ userSecret, organizationSecret });
+ * const { data, error } = await ce.GET('/instances/{id}', { params: { path: { id: 12 } } });
+ * const contacts = await unwrap(ce.forInstance(token).GET('/hubs/{hub}/{objectName}', …));
+ */
+export function createClient(options: ClientOptions): CloudElementsClient {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(
+      '[cloud-elements] createClient needs an options object such as { userSecret, organizationSecret }.',
+    );
+  }
+  const credentials: Credentials = { userSecret: options.userSecret };
+  if (options.organizationSecret !== undefined) credentials.organizationSecret = options.organizationSecret;
+  if (options.elementToken !== undefined) credentials.elementToken = options.elementToken;
+  validateCredentials(credentials);
+  const baseUrl = resolveBaseUrl(options);
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw new TypeError('[cloud-elements] fetch must be a function (request: Request) => Promise<Response>.');
+  }
+  if (options.logger !== undefined && typeof options.logger !== 'function') {
+    throw new TypeError('[cloud-elements] logger must be a function (record: LogRecord) => void.');
+  }
+  const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const retryEnabled = options.retry !== false;
+  const transport = createTransport({
+    fetch: baseFetch,
+    baseUrl,
+    timeoutMs: options.timeoutMs === undefined ? 60_000 : checkTimeoutMs(options.timeoutMs),
+    retry: resolveRetryPolicy(options.retry === false || options.retry === undefined ? {} : options.retry),
+    retryEnabled,
+    ...(options.logger ? { logger: options.logger } : {}),
+    // Known secrets are scrubbed from error text too, in case a server echoes the header back.
+    redact: createRedactor([
+      credentials.userSecret,
+      credentials.organizationSecret,
+      credentials.elementToken,
+    ]),
+  });
+  const userAgent = options.userAgent ?? `cloud-elements-sdk/${SDK_VERSION}`;
+  if (typeof userAgent !== 'string' || /[\r\n]/.test(userAgent)) {
+    throw new TypeError('[cloud-elements] userAgent must be a string without line breaks.');
+  }
+  return buildClient({ credentials, baseUrl, transport, userAgent, middleware: [] });
+}
+
+type BuildInput = {
+  credentials: Credentials;
+  baseUrl: string;
+  transport: (request: Request) => Promise<Response>;
+  userAgent: string;
+  middleware: Middleware[];
+};
+
+function buildClient(input: BuildInput): CloudElementsClient {
+  const { credentials, baseUrl, transport, userAgent } = input;
+  const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
+  const redact = createRedactor([
+    credentials.userSecret,
+    credentials.organizationSecret,
+    credentials.elementToken,
+  ]);
+  const authorization = joinAuthorization(credentials);
+  const inner = createFetchClient<paths>({
+    baseUrl,
+    fetch: transport,
+    headers: { Authorization: authorization, 'User-Agent': userAgent },
+  });
+  const middleware = [...input.middleware];
+  inner.use({
+    onResponse({ request, response }) {
+      rememberCall(response, { method: request.method, url: request.url, basePath, redact });
+    },
+  });
+  if (middleware.length > 0) inner.use(...middleware);
+  const shown = { baseUrl, authorization: redactAuthorization(authorization) };
+  const client: CloudElementsClient = {
+    ...inner,
+    baseUrl,
+    use(...added: Middleware[]) {
+      inner.use(...added);
+      middleware.push(...added.filter(Boolean));
+    },
+    eject(...removed: Middleware[]) {
+      inner.eject(...removed);
+      for (const m of removed) {
+        const i = middleware.indexOf(m);
+        if (i !== -1) middleware.splice(i, 1);
+      }
+    },
+    forInstance(elementToken: string) {
+      assertCredential('elementToken', elementToken);
+      return buildClient({ ...input, credentials: { ...credentials, elementToken }, middleware });
+    },
+  };
+  Object.defineProperties(client, {
+    toJSON: { value: () => ({ ...shown }) },
+    toString: { value: () => `CloudElementsClient(${baseUrl})` },
+    [Symbol.for('nodejs.util.inspect.custom')]: { value: () => ({ ...shown }) },
+  });
+  return client;
+}

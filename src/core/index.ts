@@ -1,0 +1,43 @@
+// The base layer every concern builds on: errors, the Authorization header, redaction, the constant-time
+// compare, URL checks, retry policy and the fetch transport. It imports no other folder of src/.
+export {
+  assertCredential,
+  formatAuthorization,
+  joinAuthorization,
+  parseAuthorization,
+  validateCredentials,
+} from './authorization.js';
+export type { Credentials, ParsedAuthorization } from './authorization.js';
+export { checkText, fail } from './checks.js';
+export { constantTimeEqual } from './constant-time.js';
+export {
+  BadRequestError,
+  CloudElementsError,
+  ConflictError,
+  ConnectionError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  UnauthorizedError,
+  createResponseError,
+} from './errors.js';
+export type { CloudElementsErrorOptions, ResponseErrorInput } from './errors.js';
+export {
+  REDACTED,
+  createRedactor,
+  hideSecrets,
+  isSecretName,
+  redactAuthorization,
+  redactHeaders,
+  redactText,
+  redactUrl,
+  redactValue,
+} from './redact.js';
+export type { Redactor } from './redact.js';
+export { DEFAULT_RETRY_METHODS, DEFAULT_RETRY_STATUSES, resolveRetryPolicy } from './retry.js';
+export type { RetryOptions, RetryPolicy } from './retry.js';
+export { checkTimeoutMs, createTransport, relativePath } from './transport.js';
+export type { LogRecord, RequestOptions, TransportOptions } from './transport.js';
+export { isHttpUrl } from './urls.js';

@@ -1,0 +1,197 @@
+// The one place where secrets are taken out of what the SDK writes: URLs, headers, free text, error bodies, and
+// the printed views of objects that hold secrets.
+
+/** Text put in place of a secret wherever the SDK writes something out. */
+export const REDACTED = '[REDACTED]';
+
+// Exact parameter names (lower-cased, without `_`/`-`) whose values are secret in Cloud Elements and OAuth URLs.
+const SECRET_NAMES = new Set([
+  'apikey',
+  'apisecret',
+  'code',
+  'token',
+  'secret',
+  'password',
+  'accesstoken',
+  'refreshtoken',
+  'clientsecret',
+  'usersecret',
+  'organizationsecret',
+  'elementtoken',
+  'signature',
+]);
+const SECRET_SUFFIXES = ['secret', 'token', 'password', 'apikey'];
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'elements-user-password',
+]);
+
+/**
+ * Says whether a query parameter or field called `name` carries a secret (`apiKey`, `apiSecret`, `code`,
+ * `token`, `secret`, `password`, and names ending in `Secret`, `Token`, `Password`, `ApiKey`). `state` is not secret.
+ */
+export function isSecretName(name: string): boolean {
+  const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return SECRET_NAMES.has(key) || SECRET_SUFFIXES.some((suffix) => key.endsWith(suffix));
+}
+
+function decodeName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+// `name%3Dvalue` pairs inside a percent-encoded value, such as a callback URL carrying `?code=…`.
+const ENCODED_PAIR = /(%3F|%26)([A-Za-z_][A-Za-z0-9_.-]*)%3D((?:(?!%26|%23)[^&\s#"'<>])*)/gi;
+
+function redactEncodedPairs(text: string): string {
+  return text.replace(ENCODED_PAIR, (whole, lead: string, name: string) =>
+    isSecretName(name) ? `${lead}${name}%3D${REDACTED}` : whole,
+  );
+}
+
+function redactQuery(query: string): string {
+  return query
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq === -1) return pair;
+      const name = pair.slice(0, eq);
+      return isSecretName(decodeName(name))
+        ? `${name}=${REDACTED}`
+        : `${name}=${redactEncodedPairs(pair.slice(eq + 1))}`;
+    })
+    .join('&');
+}
+
+/**
+ * Returns `url` with the values of secret query parameters (see {@link isSecretName}) and any
+ * `user:password@` part replaced by `[REDACTED]`; everything else is kept as written.
+ */
+export function redactUrl(url: string | URL): string {
+  let text = String(url);
+  text = text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`);
+  const hash = text.indexOf('#');
+  const fragment = hash === -1 ? '' : text.slice(hash);
+  const beforeFragment = hash === -1 ? text : text.slice(0, hash);
+  const question = beforeFragment.indexOf('?');
+  if (question === -1) return text;
+  return `${beforeFragment.slice(0, question + 1)}${redactQuery(beforeFragment.slice(question + 1))}${fragment}`;
+}
+
+/** Returns an `Authorization` value with each part's secret replaced: `User [REDACTED], Element [REDACTED]`. */
+export function redactAuthorization(value: string): string {
+  return value
+    .split(',')
+    .map((part) => {
+      const match = /^\s*(User|Organization|Element|Bearer|Basic)\s/i.exec(part);
+      return match ? `${match[1]} ${REDACTED}` : REDACTED;
+    })
+    .join(', ');
+}
+
+/** Returns a plain copy of `headers` with credential headers (`Authorization`, cookies, API keys) redacted. */
+export function redactHeaders(
+  headers: Headers | Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  const entries: [string, string][] =
+    headers instanceof Headers
+      ? [...headers.entries()]
+      : Object.entries(headers).flatMap(([k, v]) =>
+          v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v] as [string, string]],
+        );
+  const out: Record<string, string> = {};
+  for (const [name, value] of entries) {
+    const lower = name.toLowerCase();
+    if (lower === 'authorization') out[name] = redactAuthorization(value);
+    else if (SECRET_HEADERS.has(lower)) out[name] = REDACTED;
+    else out[name] = value;
+  }
+  return out;
+}
+
+// Matches `name=value` pairs inside free text (URLs in messages) whose name is secret-looking.
+const QUERY_PAIR = /([?&;\s]|^)([A-Za-z_][A-Za-z0-9_.-]*)=([^&\s#"'<>]*)/g;
+
+/**
+ * Returns `text` with every occurrence of the given secrets, and the values of secret-looking `name=value`
+ * pairs (as in a URL), replaced by `[REDACTED]`. Secrets shorter than 4 characters are ignored so that
+ * redaction cannot shred ordinary text.
+ */
+export function redactText(text: string, secrets: readonly (string | undefined)[] = []): string {
+  let out = text;
+  const sorted = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 4);
+  sorted.sort((a, b) => b.length - a.length);
+  for (const secret of sorted) {
+    out = out.split(secret).join(REDACTED);
+    // A secret can also appear percent-encoded in a URL.
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) out = out.split(encoded).join(REDACTED);
+  }
+  out = out.replace(QUERY_PAIR, (whole, lead: string, name: string) =>
+    isSecretName(name) ? `${lead}${name}=${REDACTED}` : whole,
+  );
+  return redactEncodedPairs(out);
+}
+
+/** A function that redacts a fixed set of secrets from text (see {@link redactText}); keeps them in a closure. */
+export type Redactor = (text: string) => string;
+
+/** Creates a {@link Redactor} for `secrets`; the secrets stay in the closure, unreachable from outside. */
+export function createRedactor(secrets: readonly (string | undefined)[]): Redactor {
+  const kept = [...secrets];
+  return (text) => redactText(text, kept);
+}
+
+/**
+ * Returns a copy of `value` with every string in it (deeply, keys kept) passed through `redact`. A structural
+ * walk, not a JSON round-trip: a secret that JSON would escape (`"`, `\\`) is still found, and values JSON
+ * cannot carry survive. Cycles and depth beyond 64 levels end in `[REDACTED]` rather than a stack overflow.
+ */
+export function redactValue(value: unknown, redact: Redactor): unknown {
+  return walk(value, redact, new Set(), 0);
+}
+
+function walk(value: unknown, redact: Redactor, seen: Set<object>, depth: number): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value) || depth > 64) return REDACTED;
+  seen.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((item) => walk(item, redact, seen, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      // Own data keys only; `__proto__` stays a plain key of the copy instead of changing its prototype.
+      Object.defineProperty(out, key, {
+        value: walk(item, redact, seen, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  } finally {
+    seen.delete(value);
+  }
+}
+
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * Gives `target` a `toJSON`, a `toString` and a `util.inspect` view that show `shown` instead of its fields,
+ * then freezes it: an object that holds secrets prints only what is safe.
+ */
+export function hideSecrets<T extends object>(target: T, shown: Record<string, unknown>, label: string): T {
+  Object.defineProperties(target, {
+    toJSON: { value: () => ({ ...shown }) },
+    toString: { value: () => `${label} ${JSON.stringify(shown)}` },
+    [inspectSymbol]: { value: () => ({ ...shown }) },
+  });
+  return Object.freeze(target);
+}

@@ -1,0 +1,187 @@
+/**
+ * Turning events on (or off) for an instance in one call, by setting the documented `event.*` configuration
+ * keys with `PATCH /instances/{id}`.
+ */
+import type { Client } from 'openapi-fetch';
+import type { components, paths } from '../../generated/schema.js';
+import { unwrapWithout } from '../client/index.js';
+import { isHttpUrl, type CloudElementsError } from '../core/index.js';
+import type { Instance, InstanceConfiguration } from './types.js';
+
+/** How the poller reads one resource (an entry of `event.poller.configuration`). */
+export type PollerResourceConfiguration = components['schemas']['InstancePollerResource'];
+
+/** Options of {@link enableEvents} and {@link buildEventsConfiguration}. */
+export type EnableEventsOptions = {
+  /**
+   * How Cloud Elements learns of changes at the provider: `webhook` (the provider calls Cloud Elements; the
+   * element must support it) or `polling` (Cloud Elements asks the provider every `pollIntervalMinutes`).
+   */
+  mode: 'webhook' | 'polling';
+  /** Your URL that receives the event notifications (HTTP POST): `event.notification.callback.url`. */
+  callbackUrl: string;
+  /**
+   * Key Cloud Elements signs notifications with (`Elements-Webhook-Signature`); verify them with
+   * `createWebhookVerifier({ key })`. Strongly recommended: without it notifications are not signed.
+   */
+  signatureKey?: string;
+  /** Minutes between polls (`event.poller.refresh_interval`); polling only. @default the element's (often 15) */
+  pollIntervalMinutes?: number;
+  /**
+   * What to poll, by resource (`event.poller.configuration`); polling only.
+   *
+   * @default the element's own configuration
+   */
+  pollerConfiguration?: Record<string, PollerResourceConfiguration>;
+  /** Objects to watch, e.g. `['Contact', 'Account']` (`event.objects`; Salesforce-family elements). */
+  objects?: readonly string[];
+};
+
+const prefix = '[cloud-elements]';
+
+/**
+ * Builds the `configuration` entries that turn events on, for a `POST /instances` body or a PATCH: sets
+ * `event.notification.enabled`, `event.vendor.type`, `event.notification.callback.url` and, when given,
+ * `event.notification.signature.key`, `event.poller.refresh_interval`, `event.poller.configuration` and
+ * `event.objects`.
+ *
+ * @throws {TypeError} for a callback URL that is not absolute http(s), polling options in webhook mode, or a bad
+ *   interval or object name. The message never contains the signature key.
+ * @example
+ * await client.POST('/instances', { body: { element: { key: 'sfdc' }, name, configuration: {
+ *   ...oauthConfiguration, ...buildEventsConfiguration({ mode: 'webhook', callbackUrl, signatureKey }) } } });
+ */
+export function buildEventsConfiguration(options: EnableEventsOptions): InstanceConfiguration {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(
+      `${prefix} Pass events options such as { mode: 'webhook', callbackUrl, signatureKey }.`,
+    );
+  }
+  const { mode, callbackUrl, signatureKey, pollIntervalMinutes, pollerConfiguration, objects } = options;
+  if (mode !== 'webhook' && mode !== 'polling') {
+    throw new TypeError(`${prefix} mode must be 'webhook' or 'polling', got ${JSON.stringify(mode)}.`);
+  }
+  if (!isHttpUrl(callbackUrl)) {
+    throw new TypeError(
+      `${prefix} callbackUrl must be an absolute http(s) URL such as https://example.com/ce-events.`,
+    );
+  }
+  if (signatureKey !== undefined && (typeof signatureKey !== 'string' || signatureKey.trim() === '')) {
+    throw new TypeError(
+      `${prefix} signatureKey must be a non-empty string (is the environment variable set?).`,
+    );
+  }
+  if (mode === 'webhook' && (pollIntervalMinutes !== undefined || pollerConfiguration !== undefined)) {
+    throw new TypeError(
+      `${prefix} pollIntervalMinutes and pollerConfiguration apply to mode 'polling' only; remove them or switch the mode.`,
+    );
+  }
+  if (
+    pollIntervalMinutes !== undefined &&
+    (!Number.isSafeInteger(pollIntervalMinutes) || pollIntervalMinutes < 1)
+  ) {
+    throw new TypeError(
+      `${prefix} pollIntervalMinutes must be a whole number of minutes >= 1, got ${String(pollIntervalMinutes)}.`,
+    );
+  }
+  if (
+    pollerConfiguration !== undefined &&
+    (pollerConfiguration === null || typeof pollerConfiguration !== 'object')
+  ) {
+    throw new TypeError(
+      `${prefix} pollerConfiguration must be an object keyed by resource, e.g. { contacts: { url, idField } }.`,
+    );
+  }
+  if (objects !== undefined) {
+    if (!Array.isArray(objects) || objects.length === 0) {
+      throw new TypeError(
+        `${prefix} objects must be a non-empty array of object names such as ['Contact', 'Account'].`,
+      );
+    }
+    for (const name of objects) {
+      if (typeof name !== 'string' || name.trim() === '' || name.includes(',')) {
+        throw new TypeError(
+          `${prefix} objects holds ${JSON.stringify(name)}; object names are non-empty and have no commas.`,
+        );
+      }
+    }
+  }
+  const configuration: InstanceConfiguration = {
+    'event.notification.enabled': true,
+    'event.vendor.type': mode,
+    'event.notification.callback.url': callbackUrl,
+  };
+  if (signatureKey !== undefined) configuration['event.notification.signature.key'] = signatureKey;
+  if (pollIntervalMinutes !== undefined)
+    configuration['event.poller.refresh_interval'] = String(pollIntervalMinutes);
+  if (pollerConfiguration !== undefined) configuration['event.poller.configuration'] = pollerConfiguration;
+  if (objects !== undefined) configuration['event.objects'] = objects.map((name) => name.trim()).join(',');
+  return configuration;
+}
+
+/** A client that can call `PATCH /instances/{id}`: the Cloud Elements client (platform credentials). */
+export type EventsClient = Client<paths>;
+
+function checkInstanceId(instanceId: number): void {
+  if (!Number.isSafeInteger(instanceId) || instanceId < 1) {
+    throw new TypeError(
+      `${prefix} instanceId must be the instance's numeric id (e.g. 12345), got ${String(instanceId)}.`,
+    );
+  }
+}
+
+async function patchConfiguration(
+  client: EventsClient,
+  instanceId: number,
+  configuration: InstanceConfiguration,
+  signal: AbortSignal | undefined,
+): Promise<Instance> {
+  checkInstanceId(instanceId);
+  // Cloud Elements may echo the configuration in an error; keep the signature key out of what we throw.
+  const secret = configuration['event.notification.signature.key'];
+  return (await unwrapWithout(
+    client.PATCH('/instances/{id}', {
+      params: { path: { id: instanceId } },
+      body: { configuration },
+      ...(signal ? { signal } : {}),
+    }),
+    [secret],
+  )) as Instance;
+}
+
+/**
+ * Turns events on for an instance in one call: `PATCH /instances/{id}` with the `configuration` that
+ * {@link buildEventsConfiguration} builds. Resolves with the updated instance.
+ *
+ * @throws {CloudElementsError} (the subclass for the status) when Cloud Elements refuses the change; the
+ *   signature key is removed from the error.
+ * @throws {TypeError} for invalid options (see {@link buildEventsConfiguration}).
+ * @example
+ * await enableEvents(client, 12345, {
+ *   mode: 'polling',
+ *   callbackUrl: 'https://example.com/ce-events',
+ *   signatureKey: process.env.CE_SIGNATURE_KEY,
+ *   pollIntervalMinutes: 15,
+ * });
+ */
+export async function enableEvents(
+  client: EventsClient,
+  instanceId: number,
+  options: EnableEventsOptions & { signal?: AbortSignal },
+): Promise<Instance> {
+  return patchConfiguration(client, instanceId, buildEventsConfiguration(options), options.signal);
+}
+
+/**
+ * Turns events off for an instance (`event.notification.enabled` = `false`), keeping the rest of its events
+ * configuration for later.
+ *
+ * @throws {CloudElementsError} (the subclass for the status) when Cloud Elements refuses the change.
+ */
+export async function disableEvents(
+  client: EventsClient,
+  instanceId: number,
+  options: { signal?: AbortSignal } = {},
+): Promise<Instance> {
+  return patchConfiguration(client, instanceId, { 'event.notification.enabled': false }, options.signal);
+}

@@ -1,0 +1,88 @@
+/**
+ * Webhook adapter for Node's `http` module and the frameworks built on it (Express, Fastify's raw request,
+ * Koa's `ctx.req`). Imports nothing from Node at run time.
+ */
+import type { IncomingMessage } from 'node:http';
+import {
+  WebhookVerificationError,
+  readLimited,
+  resolveVerifier,
+  type VerifiedWebhook,
+  type WebhookNotification,
+  type WebhookVerifier,
+  type WebhookVerifierOptions,
+} from '../webhooks/index.js';
+
+/** Options of {@link readNodeRequestBody}. */
+export type ReadNodeRequestBodyOptions = {
+  /**
+   * Largest body read, in bytes; a bigger one fails with reason `body_too_large`.
+   *
+   * @default 10_485_760 (10 MiB)
+   */
+  maxBodyBytes?: number;
+};
+
+/**
+ * Reads the raw body of a Node request. When a body parser ran first, its raw result is used if it kept the
+ * bytes (`express.raw()` → `Buffer`, `express.text()` → string); a parsed object is refused.
+ *
+ * @throws {WebhookVerificationError} `body_not_raw` when the body was parsed or already read, `body_too_large`.
+ */
+export async function readNodeRequestBody(
+  req: IncomingMessage,
+  options: ReadNodeRequestBodyOptions = {},
+): Promise<Uint8Array | string> {
+  const maxBodyBytes = options.maxBodyBytes ?? 10_485_760;
+  const parsed = (req as IncomingMessage & { body?: unknown }).body;
+  if (parsed instanceof Uint8Array || typeof parsed === 'string') return parsed;
+  if (parsed !== undefined && parsed !== null) {
+    throw new WebhookVerificationError(
+      'body_not_raw',
+      '[cloud-elements] req.body was already parsed (by express.json() or another body parser), so the raw bytes the ' +
+        "signature covers are gone. Are you passing the raw body? Mount express.raw({ type: 'application/json' }) " +
+        '(or no body parser) on the webhook route.',
+    );
+  }
+  if (req.readableEnded) {
+    throw new WebhookVerificationError(
+      'body_not_raw',
+      '[cloud-elements] The request body was already read by something else. Read the webhook before any other ' +
+        'middleware consumes the request stream.',
+    );
+  }
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBodyBytes) {
+    req.resume();
+    throw new WebhookVerificationError(
+      'body_too_large',
+      `[cloud-elements] The webhook body is ${declared} bytes, more than maxBodyBytes (${maxBodyBytes}); answer 413, or raise maxBodyBytes.`,
+    );
+  }
+  return readLimited(req as AsyncIterable<Uint8Array | string>, maxBodyBytes);
+}
+
+/**
+ * Reads a Node request's raw body and headers, then verifies and parses it like `parseWebhookEvent`.
+ *
+ * @throws {WebhookVerificationError} with a `reason` code; answer 401 for signature reasons, 400 otherwise.
+ * @example
+ * const verifier = createWebhookVerifier({ key: process.env.CE_SIGNATURE_KEY!, replayGuard: createReplayGuard() });
+ * http.createServer(async (req, res) => {
+ *   try {
+ *     const { payload } = await parseNodeWebhookRequest(req, verifier);
+ *     res.writeHead(200).end();
+ *     handle(payload);
+ *   } catch (error) {
+ *     res.writeHead(error instanceof WebhookVerificationError ? 401 : 500).end();
+ *   }
+ * });
+ */
+export async function parseNodeWebhookRequest<T = WebhookNotification>(
+  req: IncomingMessage,
+  verifier: WebhookVerifier | WebhookVerifierOptions,
+): Promise<VerifiedWebhook<T>> {
+  const resolved = resolveVerifier(verifier);
+  const body = await readNodeRequestBody(req, { maxBodyBytes: resolved.maxBodyBytes });
+  return resolved.parse<T>(body, req.headers);
+}

@@ -1,0 +1,286 @@
+import { CloudElementsError, REDACTED, constantTimeEqual, hideSecrets } from '../core/index.js';
+import type { OAuthProviderData } from './types.js';
+
+/** Why an OAuth callback was refused; see {@link OAuthCallbackError.reason}. */
+export type OAuthCallbackProblem =
+  'provider_error' | 'missing_state' | 'state_mismatch' | 'missing_code' | 'malformed_callback';
+
+/**
+ * The callback of an OAuth authorization cannot be used: the provider sent an error, the `state` is missing or
+ * differs from the expected one, or the code is missing. Thrown by {@link readOAuthCallback} and
+ * {@link readOAuth1Callback} before any network call. The message never contains the code or the state.
+ */
+export class OAuthCallbackError extends CloudElementsError {
+  override name = 'OAuthCallbackError';
+  /** What was wrong with the callback. */
+  readonly reason: OAuthCallbackProblem;
+
+  constructor(message: string, reason: OAuthCallbackProblem) {
+    super(message);
+    this.reason = reason;
+  }
+}
+
+/**
+ * The provider redirected back with an OAuth `error` instead of a code, e.g. `access_denied` when the user
+ * refused access. Show the user a way to try again.
+ */
+export class OAuthProviderError extends OAuthCallbackError {
+  override name = 'OAuthProviderError';
+  /** The OAuth `error` parameter, e.g. `access_denied`, `invalid_scope`. */
+  readonly error: string;
+  /** The OAuth `error_description` parameter, when the provider sent one. */
+  readonly errorDescription?: string;
+  /** The OAuth `error_uri` parameter, when the provider sent one. */
+  readonly errorUri?: string;
+
+  constructor(fields: { error: string; errorDescription?: string; errorUri?: string }) {
+    const description = fields.errorDescription === undefined ? '' : `: ${fields.errorDescription}`;
+    super(`The provider refused the authorization (${fields.error})${description}`, 'provider_error');
+    this.error = fields.error;
+    if (fields.errorDescription !== undefined) this.errorDescription = fields.errorDescription;
+    if (fields.errorUri !== undefined) this.errorUri = fields.errorUri;
+  }
+}
+
+/**
+ * The callback's `state` (or OAuth 1 `oauth_token`) is missing or is not the one this user's flow started with:
+ * the callback may be forged (CSRF) or belong to another browser session. Start the flow again.
+ */
+export class OAuthStateError extends OAuthCallbackError {
+  override name = 'OAuthStateError';
+}
+
+/** A callback as received: the full URL, the request path (`req.url`), its query, or the parsed query object. */
+export type OAuthCallbackInput =
+  string | URL | URLSearchParams | Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/** Options of {@link readOAuthCallback}. */
+export type ReadOAuthCallbackOptions = {
+  /** The `state` returned by `startOAuth` for this user, kept in an HttpOnly cookie or a server-side session. */
+  expectedState: string;
+};
+
+/** A verified OAuth 2 callback, ready for `finishOAuth`. `JSON.stringify` and `util.inspect` hide the code. */
+export type OAuthCallback = {
+  /** The authorization code; single use and short-lived. */
+  readonly code: string;
+  /** The state, equal to the expected one. */
+  readonly state: string;
+  /**
+   * What goes to `POST /instances` as `providerData`: `code` plus any element-specific callback values (e.g.
+   * QuickBooks' `realmId`); `state` and the OAuth `error*` parameters are left out.
+   */
+  readonly providerData: OAuthProviderData;
+};
+
+/** Options of {@link readOAuth1Callback}. */
+export type ReadOAuth1CallbackOptions = {
+  /** The request token returned by `startOAuth1` (`requestToken`), kept server-side for this user. */
+  requestToken: string;
+  /** The request token secret returned by `startOAuth1` (`requestTokenSecret`), kept server-side. */
+  requestTokenSecret: string;
+};
+
+/** A verified OAuth 1 callback, ready for `finishOAuth`. `JSON.stringify` and `util.inspect` hide its values. */
+export type OAuth1Callback = {
+  /** `{ oauth_token, oauth_verifier, secret }` plus any other callback values, for `providerData`. */
+  readonly providerData: OAuthProviderData;
+};
+
+/**
+ * Creates a fresh OAuth `state`: 32 random bytes from Web Crypto (`crypto.getRandomValues`), base64url-encoded
+ * (43 characters). Keep it for the user (HttpOnly cookie or session) and compare it on the callback.
+ */
+export function createOAuthState(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Reads the callback into name → values, keeping repeated names so that they can be refused. */
+function toParams(input: OAuthCallbackInput): Map<string, string[]> {
+  const params = new Map<string, string[]>();
+  const add = (name: string, value: string) => params.set(name, [...(params.get(name) ?? []), value]);
+  if (typeof input === 'string' || input instanceof URL || input instanceof URLSearchParams) {
+    let search: URLSearchParams;
+    if (input instanceof URLSearchParams) search = input;
+    else if (input instanceof URL) search = input.searchParams;
+    else {
+      const text = input.split('#')[0] ?? '';
+      const question = text.indexOf('?');
+      // A URL or a path (`req.url`) carries its query after `?`; anything else is taken as the query itself.
+      const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.startsWith('/');
+      search = new URLSearchParams(question !== -1 ? text.slice(question + 1) : isUrl ? '' : text);
+    }
+    for (const [name, value] of search) add(name, value);
+    return params;
+  }
+  if (input === null || typeof input !== 'object') {
+    throw new TypeError(
+      '[cloud-elements] The OAuth callback must be the callback URL, its query string, URLSearchParams or the parsed query object.',
+    );
+  }
+  for (const [name, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    const values: readonly unknown[] = Array.isArray(value) ? value : [value];
+    for (const item of values) {
+      if (typeof item !== 'string') {
+        throw new OAuthCallbackError(
+          `The OAuth callback parameter "${name}" is not a string; pass the raw query values.`,
+          'malformed_callback',
+        );
+      }
+      add(name, item);
+    }
+  }
+  return params;
+}
+
+/** The single value of `name`, `undefined` when absent or empty; a repeated name is refused. */
+function single(params: Map<string, string[]>, name: string): string | undefined {
+  const values = params.get(name);
+  if (values === undefined) return undefined;
+  if (values.length > 1) {
+    throw new OAuthCallbackError(
+      `The OAuth callback has "${name}" ${values.length} times; a genuine callback sends it once.`,
+      'malformed_callback',
+    );
+  }
+  return values[0] === '' ? undefined : values[0];
+}
+
+// Provider text goes into error messages and maybe HTML pages: keep it short and printable.
+function clean(text: string | undefined, maxLength: number): string | undefined {
+  if (text === undefined) return undefined;
+  const printable = text.replace(/[^\x20-\x7e\u00a0-\uffff]/g, ' ').trim();
+  if (printable === '') return undefined;
+  return printable.length > maxLength ? `${printable.slice(0, maxLength)}…` : printable;
+}
+
+function throwIfProviderError(params: Map<string, string[]>): void {
+  const error = clean(single(params, 'error'), 100);
+  if (error === undefined) return;
+  const errorDescription = clean(single(params, 'error_description'), 300);
+  const errorUri = clean(single(params, 'error_uri'), 300);
+  throw new OAuthProviderError({
+    error,
+    ...(errorDescription === undefined ? {} : { errorDescription }),
+    ...(errorUri === undefined ? {} : { errorUri }),
+  });
+}
+
+function assertExpected(name: string, value: unknown, from: string): asserts value is string {
+  if (typeof value !== 'string' || value === '') {
+    throw new TypeError(
+      `[cloud-elements] ${name} is required: pass the ${from} you kept for this user (HttpOnly cookie or server-side session). ` +
+        'If it is gone (expired cookie, other browser), start the flow again.',
+    );
+  }
+}
+
+const ignoredInProviderData = new Set(['state', 'error', 'error_description', 'error_uri']);
+
+function collectProviderData(
+  params: Map<string, string[]>,
+  base: Record<string, string>,
+): Record<string, string> {
+  const data: Record<string, string> = {};
+  for (const [name, values] of params) {
+    if (ignoredInProviderData.has(name) || name in base) continue;
+    const value = values.length === 1 ? values[0] : undefined;
+    if (value !== undefined && value !== '') data[name] = value;
+  }
+  return { ...base, ...data };
+}
+
+/**
+ * Step 2 of an OAuth 2 connection: checks the provider's redirect to your callback URL and returns the code.
+ * Throws {@link OAuthProviderError} when the provider sent an `error` (e.g. the user denied access),
+ * {@link OAuthStateError} when `state` is missing or differs from `expectedState` (compared in constant time),
+ * and {@link OAuthCallbackError} when the code is missing or a parameter is repeated. Makes no network call.
+ * @example
+ * const callback = readOAuthCallback(req.url, { expectedState: cookies.oauth_state });
+ * const instance = await finishOAuth(ce, app, { elementKey: 'sfdc', callback, name: 'Acme Salesforce' });
+ */
+export function readOAuthCallback(
+  input: OAuthCallbackInput,
+  options: ReadOAuthCallbackOptions,
+): OAuthCallback {
+  assertExpected('expectedState', options?.expectedState, 'state returned by startOAuth');
+  const params = toParams(input);
+  throwIfProviderError(params);
+  const state = single(params, 'state');
+  if (state === undefined) {
+    throw new OAuthStateError(
+      'The OAuth callback has no state; start the connection again.',
+      'missing_state',
+    );
+  }
+  if (!constantTimeEqual(state, options.expectedState)) {
+    throw new OAuthStateError(
+      'The OAuth callback state does not match the state this flow started with; the callback may be forged or ' +
+        'from another browser session. Start the connection again.',
+      'state_mismatch',
+    );
+  }
+  const code = single(params, 'code');
+  if (code === undefined) {
+    throw new OAuthCallbackError('The OAuth callback has neither a code nor an error.', 'missing_code');
+  }
+  const providerData = Object.freeze(collectProviderData(params, { code }));
+  return hideSecrets(
+    { code, state, providerData },
+    { code: REDACTED, state, providerData: { code: REDACTED } },
+    'OAuthCallback',
+  );
+}
+
+/**
+ * Step 2 of an OAuth 1 connection: checks the provider's redirect (`oauth_token`, `oauth_verifier`) and returns
+ * the `providerData` Cloud Elements needs (`oauth_token`, `oauth_verifier`, `secret`). The `oauth_token` must be
+ * the request token of this user's flow (compared in constant time), else {@link OAuthStateError}.
+ */
+export function readOAuth1Callback(
+  input: OAuthCallbackInput,
+  options: ReadOAuth1CallbackOptions,
+): OAuth1Callback {
+  assertExpected('requestToken', options?.requestToken, 'request token returned by startOAuth1');
+  assertExpected(
+    'requestTokenSecret',
+    options.requestTokenSecret,
+    'request token secret returned by startOAuth1',
+  );
+  const params = toParams(input);
+  throwIfProviderError(params);
+  const token = single(params, 'oauth_token');
+  if (token === undefined) {
+    throw new OAuthStateError(
+      'The OAuth 1 callback has no oauth_token; start the connection again.',
+      'missing_state',
+    );
+  }
+  if (!constantTimeEqual(token, options.requestToken)) {
+    throw new OAuthStateError(
+      'The OAuth 1 callback oauth_token is not the request token this flow started with; start the connection again.',
+      'state_mismatch',
+    );
+  }
+  const verifier = single(params, 'oauth_verifier');
+  if (verifier === undefined) {
+    throw new OAuthCallbackError(
+      'The OAuth 1 callback has neither an oauth_verifier nor an error.',
+      'missing_code',
+    );
+  }
+  const providerData = Object.freeze(
+    collectProviderData(params, {
+      oauth_token: token,
+      oauth_verifier: verifier,
+      secret: options.requestTokenSecret,
+    }),
+  );
+  const shown = Object.fromEntries(Object.keys(providerData).map((key) => [key, REDACTED]));
+  return hideSecrets({ providerData }, { providerData: shown }, 'OAuth1Callback');
+}

@@ -1,0 +1,136 @@
+// Step 3 of an OAuth connection: the instance created (or re-authorized) from a verified callback, with the app's
+// three OAuth values in its configuration.
+import { unwrapWithout, type CloudElementsClient } from '../client/index.js';
+import { fail } from '../core/index.js';
+import {
+  checkElementKey,
+  checkInstanceFields,
+  instanceBody,
+  type ElementKeyOrId,
+  type Instance,
+  type InstanceConfiguration,
+  type InstanceFields,
+} from '../instances/index.js';
+import { appSecrets, checkApp } from './app.js';
+import type { OAuthApp, OAuthCallbackResult } from './types.js';
+
+/** Options of {@link finishOAuth}. */
+export type FinishOAuthOptions = InstanceFields & {
+  /** Element to create the instance of, e.g. `sfdcdocuments`. */
+  elementKey: ElementKeyOrId;
+  /** The verified callback. */
+  callback: OAuthCallbackResult;
+};
+
+/** Options of {@link reauthorizeInstance}: `PATCH` (default) changes only the credentials; `PUT` replaces the instance. */
+export type ReauthorizeInstanceOptions =
+  | {
+      /** Id of the instance to re-authorize. */
+      instanceId: number;
+      /** The verified callback of a new authorization of the same account. */
+      callback: OAuthCallbackResult;
+      /** @default 'PATCH' */
+      method?: 'PATCH';
+      /** Other configuration keys to change at the same time. */
+      configuration?: InstanceConfiguration;
+      /** Cancels the call. */
+      signal?: AbortSignal;
+    }
+  | (InstanceFields & {
+      instanceId: number;
+      callback: OAuthCallbackResult;
+      /** Replace the whole instance: `elementKey` and `name` are required, unlisted configuration is reset. */
+      method: 'PUT';
+      elementKey: ElementKeyOrId;
+    });
+
+const oauthKeys = ['oauth.callback.url', 'oauth.api.key', 'oauth.api.secret'] as const;
+
+function checkCallback(callback: unknown): asserts callback is OAuthCallbackResult {
+  const data = (callback as OAuthCallbackResult | undefined)?.providerData;
+  if (data === null || typeof data !== 'object') {
+    fail(
+      'callback must be the result of readOAuthCallback (or readOAuth1Callback), or { providerData: { code } }.',
+    );
+  }
+}
+
+/** The configuration of an OAuth instance: the app's three values, then the caller's extra keys. */
+function oauthConfiguration(app: OAuthApp, extra: InstanceConfiguration | undefined): InstanceConfiguration {
+  const configuration: InstanceConfiguration = {
+    'oauth.callback.url': app.callbackUrl,
+    'oauth.api.key': app.apiKey,
+    'oauth.api.secret': app.apiSecret,
+  };
+  for (const [key, value] of Object.entries(extra ?? {})) {
+    if ((oauthKeys as readonly string[]).includes(key)) {
+      if (value === configuration[key]) continue;
+      fail(
+        `configuration["${key}"] differs from the OAuth app; set it only in the app object so that all calls agree.`,
+      );
+    }
+    configuration[key] = value;
+  }
+  return configuration;
+}
+
+/**
+ * Step 3 of an OAuth connection: creates the instance (`POST /instances`) from the verified callback, with
+ * `oauth.api.key`, `oauth.api.secret` and `oauth.callback.url` taken from `app`, and returns it with its element
+ * `token` (store the token and instance id server-side). Works for OAuth 1 callbacks too.
+ * @throws {CloudElementsError} subclass by status, e.g. `BadRequestError` for a used, expired or unknown code
+ * (message without the code or app secrets)
+ */
+export async function finishOAuth(
+  client: CloudElementsClient,
+  app: OAuthApp,
+  options: FinishOAuthOptions,
+): Promise<Instance> {
+  checkApp(app);
+  checkElementKey(options?.elementKey);
+  checkCallback(options.callback);
+  checkInstanceFields(options, true);
+  const configuration = oauthConfiguration(app, options.configuration);
+  const providerData = options.callback.providerData;
+  const body = instanceBody(options.elementKey, options, configuration, providerData);
+  return unwrapWithout(
+    client.POST('/instances', { body, ...(options.signal ? { signal: options.signal } : {}) }),
+    appSecrets(app, providerData, configuration),
+  );
+}
+
+/**
+ * Re-authorizes an existing instance with a new authorization of the same account (after the user revoked
+ * access, or the instance became invalid): `PATCH /instances/{id}` (default) or `PUT` with the new
+ * `providerData` and the app's three OAuth values. Start with `startOAuth`, read the callback, then call this
+ * instead of `finishOAuth`. Not retried: the code can be used once.
+ */
+export async function reauthorizeInstance(
+  client: CloudElementsClient,
+  app: OAuthApp,
+  options: ReauthorizeInstanceOptions,
+): Promise<Instance> {
+  checkApp(app);
+  const instanceId = options?.instanceId;
+  if (typeof instanceId !== 'number' || !Number.isSafeInteger(instanceId) || instanceId <= 0) {
+    fail('instanceId must be the numeric id of the instance to re-authorize.');
+  }
+  checkCallback(options.callback);
+  const configuration = oauthConfiguration(app, options.configuration);
+  const providerData = options.callback.providerData;
+  const secrets = appSecrets(app, providerData, configuration);
+  const init = {
+    params: { path: { id: instanceId } },
+    retry: false,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  if (options.method === 'PUT') {
+    checkElementKey(options.elementKey);
+    checkInstanceFields(options, true);
+    const body = instanceBody(options.elementKey, options, configuration, providerData);
+    return unwrapWithout(client.PUT('/instances/{id}', { ...init, body }), secrets);
+  }
+  if (options.method !== undefined && options.method !== 'PATCH') fail('method must be "PATCH" or "PUT".');
+  const body = { providerData: { ...providerData }, configuration };
+  return unwrapWithout(client.PATCH('/instances/{id}', { ...init, body }), secrets);
+}

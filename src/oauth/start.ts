@@ -1,0 +1,220 @@
+// Step 1 of an OAuth connection: the provider's authorization URL from Cloud Elements, and the `state` to keep.
+import { unwrapWithout, type CloudElementsClient } from '../client/index.js';
+import {
+  CloudElementsError,
+  REDACTED,
+  checkText,
+  fail,
+  hideSecrets,
+  isHttpUrl,
+  redactUrl,
+} from '../core/index.js';
+import { checkElementKey, type ElementKeyOrId } from '../instances/index.js';
+import { appSecrets, checkApp } from './app.js';
+import { createOAuthState } from './callback.js';
+import type { OAuthApp } from './types.js';
+
+/** Options of {@link startOAuth}. */
+export type StartOAuthOptions = {
+  /** Element whose OAuth URL to get, e.g. `sfdc`; Salesforce Documents uses `sfdc` with `state: 'sfdcdocuments'`. */
+  elementKey: ElementKeyOrId;
+  /**
+   * Value the provider sends back to your callback; compare it there with `readOAuthCallback`.
+   * @default 32 random bytes from Web Crypto, base64url (see `createOAuthState`)
+   */
+  state?: string;
+  /**
+   * Provider scopes to request.
+   * @default app.scope
+   */
+  scope?: string;
+  /** Provider site, where the element needs one (SharePoint site, `https://test.salesforce.com` for a sandbox). */
+  siteAddress?: string;
+  /** Element-specific extra query parameters, passed through as given, e.g. `{ subdomain: 'acme' }`. */
+  parameters?: Readonly<Record<string, string | number | boolean>>;
+  /** Cancels the call. */
+  signal?: AbortSignal;
+};
+
+/** What {@link startOAuth} returns. `JSON.stringify` and `util.inspect` show the URL with secrets redacted. */
+export type OAuthStart = {
+  /** The provider's authorization URL: redirect the user's browser here. */
+  readonly url: string;
+  /** The state sent to the provider: keep it for this user (HttpOnly cookie or session) for `readOAuthCallback`. */
+  readonly state: string;
+  /** The element key Cloud Elements answered with (`element`), or the requested key when it sent none. */
+  readonly elementKey: string;
+};
+
+/** Options of {@link startOAuth1}: those of {@link startOAuth} without `state` (the request token plays its part). */
+export type StartOAuth1Options = Omit<StartOAuthOptions, 'state'>;
+
+/** What {@link startOAuth1} returns; keep `requestToken` and `requestTokenSecret` server-side for the callback. */
+export type OAuth1Start = {
+  /** The provider's authorization URL: redirect the user's browser here. */
+  readonly url: string;
+  /** The element key Cloud Elements answered with, or the requested key. */
+  readonly elementKey: string;
+  /** The OAuth 1 request token; the callback's `oauth_token` must equal it. */
+  readonly requestToken: string;
+  /** The request token secret; goes to `POST /instances` as `providerData.secret`. Never send it to the browser. */
+  readonly requestTokenSecret: string;
+};
+
+const reservedParameters = new Set([
+  'apiKey',
+  'apiSecret',
+  'callbackUrl',
+  'state',
+  'scope',
+  'siteAddress',
+  'requestToken',
+]);
+// Percent-encodes like encodeURIComponent but keeps `:` and `/`, which are legal in a query: the callback URL
+// then goes out as written in Cloud Elements' own examples (`callbackUrl=https://www.mycoolapp.com/auth`).
+function encodeQueryPart(text: string): string {
+  return encodeURIComponent(text).replace(/%3A/gi, ':').replace(/%2F/gi, '/');
+}
+
+function serializeQuery(query: Record<string, unknown>): string {
+  return Object.entries(query)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `${encodeQueryPart(name)}=${encodeQueryPart(String(value))}`)
+    .join('&');
+}
+
+function buildOAuthQuery(
+  app: OAuthApp,
+  options: StartOAuth1Options & { state?: string },
+): Record<string, string> {
+  const query: Record<string, string> = {
+    apiKey: app.apiKey,
+    apiSecret: app.apiSecret,
+    callbackUrl: app.callbackUrl,
+  };
+  if (options.state !== undefined) query.state = options.state;
+  const scope = options.scope ?? app.scope;
+  if (scope !== undefined) {
+    checkText('scope', scope, 'give the provider scopes as one string, or leave scope out.');
+    query.scope = scope;
+  }
+  if (options.siteAddress !== undefined) {
+    checkText('siteAddress', options.siteAddress, 'give the provider site address, or leave it out.');
+    query.siteAddress = options.siteAddress;
+  }
+  const extra = options.parameters ?? {};
+  if (extra === null || typeof extra !== 'object') {
+    fail('parameters must be an object of extra query parameters.');
+  }
+  for (const [name, value] of Object.entries(extra)) {
+    if (reservedParameters.has(name)) {
+      fail(`parameters.${name} is set by the SDK; pass it through the app or its own option instead.`);
+    }
+    if (!['string', 'number', 'boolean'].includes(typeof value)) {
+      fail(`parameters.${name} must be a string, number or boolean.`);
+    }
+    query[name] = String(value);
+  }
+  return query;
+}
+
+async function getOAuthUrl(
+  client: CloudElementsClient,
+  app: OAuthApp,
+  elementKey: ElementKeyOrId,
+  query: Record<string, string>,
+  signal: AbortSignal | undefined,
+): Promise<{ url: string; elementKey: string }> {
+  const answer = await unwrapWithout(
+    client.GET('/elements/{keyOrId}/oauth/url', {
+      params: {
+        path: { keyOrId: String(elementKey) },
+        query: query as { apiKey: string; apiSecret: string; callbackUrl: string },
+      },
+      querySerializer: serializeQuery,
+      ...(signal ? { signal } : {}),
+    }),
+    appSecrets(app, undefined),
+  );
+  // Only an http(s) URL may become a redirect: anything else (javascript:, data:) would run in the user's browser.
+  if (!isHttpUrl(answer?.oauthUrl)) {
+    throw new CloudElementsError(
+      `GET /elements/${String(elementKey)}/oauth/url answered without an http(s) oauthUrl; check the element key.`,
+      { method: 'GET', path: `/elements/${String(elementKey)}/oauth/url` },
+    );
+  }
+  return {
+    url: answer!.oauthUrl,
+    elementKey:
+      typeof answer!.element === 'string' && answer!.element !== '' ? answer!.element : String(elementKey),
+  };
+}
+
+/**
+ * Step 1 of an OAuth 2 connection: asks Cloud Elements for the provider's authorization URL
+ * (`GET /elements/{keyOrId}/oauth/url` with the app's `apiKey`, `apiSecret`, `callbackUrl`) and returns it with
+ * the `state` to keep for this user. Redirect the browser to `url`.
+ * @throws {CloudElementsError} subclass by status when Cloud Elements refuses (message without app secrets)
+ * @example
+ * const { url, state } = await startOAuth(ce, app, { elementKey: 'sfdc' });
+ * res.setHeader('Set-Cookie', `oauth_state=${state}; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=600`);
+ * res.writeHead(302, { Location: url }).end();
+ */
+export async function startOAuth(
+  client: CloudElementsClient,
+  app: OAuthApp,
+  options: StartOAuthOptions,
+): Promise<OAuthStart> {
+  checkApp(app);
+  checkElementKey(options?.elementKey);
+  if (options.state !== undefined) checkText('state', options.state, 'leave state out to get a random one.');
+  const state = options.state ?? createOAuthState();
+  const query = buildOAuthQuery(app, { ...options, state });
+  const { url, elementKey } = await getOAuthUrl(client, app, options.elementKey, query, options.signal);
+  return hideSecrets({ url, state, elementKey }, { url: redactUrl(url), state, elementKey }, 'OAuthStart');
+}
+
+/**
+ * Step 1 of an OAuth 1 connection: gets a request token (`GET /elements/{keyOrId}/oauth/token`), then the
+ * provider's authorization URL for it (`oauth/url` with `requestToken`). Keep `requestToken` and
+ * `requestTokenSecret` server-side for `readOAuth1Callback`, and redirect the browser to `url`.
+ */
+export async function startOAuth1(
+  client: CloudElementsClient,
+  app: OAuthApp,
+  options: StartOAuth1Options,
+): Promise<OAuth1Start> {
+  checkApp(app);
+  checkElementKey(options?.elementKey);
+  const query = buildOAuthQuery(app, options);
+  const token = await unwrapWithout(
+    client.GET('/elements/{keyOrId}/oauth/token', {
+      params: {
+        path: { keyOrId: String(options.elementKey) },
+        query: query as { apiKey: string; apiSecret: string; callbackUrl: string },
+      },
+      querySerializer: serializeQuery,
+      ...(options.signal ? { signal: options.signal } : {}),
+    }),
+    appSecrets(app, undefined),
+  );
+  if (typeof token?.token !== 'string' || token.token === '' || typeof token.secret !== 'string') {
+    throw new CloudElementsError(
+      `GET /elements/${String(options.elementKey)}/oauth/token answered without a request token and secret.`,
+      { method: 'GET', path: `/elements/${String(options.elementKey)}/oauth/token` },
+    );
+  }
+  const { url, elementKey } = await getOAuthUrl(
+    client,
+    app,
+    options.elementKey,
+    { ...query, requestToken: token.token },
+    options.signal,
+  );
+  const start = { url, elementKey, requestToken: token.token, requestTokenSecret: token.secret };
+  return hideSecrets(
+    start,
+    { url: redactUrl(url), elementKey, requestToken: REDACTED, requestTokenSecret: REDACTED },
+    'OAuth1Start',
+  );
+}

@@ -1,0 +1,38 @@
+/** Why a webhook was rejected: the stable reason codes and the error that carries them. */
+import { CloudElementsError } from '../core/index.js';
+
+/** Why a webhook was rejected; see {@link WebhookVerificationError}. */
+export type WebhookVerificationReason =
+  /** No `Elements-Webhook-Signature` header. */
+  | 'missing_signature'
+  /** The header is not `sha256=<Base64 of 32 bytes>`, or appears more than once. */
+  | 'malformed_signature'
+  /** The header uses another algorithm, e.g. the `sha1=` scheme Cloud Elements dropped in 2016. */
+  | 'unsupported_algorithm'
+  /** The signature does not match the body under any of the keys. */
+  | 'signature_mismatch'
+  /** The body is not raw bytes or text (already parsed), or was already read. */
+  | 'body_not_raw'
+  /** The body is larger than `maxBodyBytes`. */
+  | 'body_too_large'
+  /** The signature matched but the body is not a JSON object. */
+  | 'malformed_payload'
+  /** The replay guard has seen this delivery's id before. */
+  | 'replayed'
+  /** A replay guard is set but no id was found in the headers or body. */
+  | 'missing_event_id';
+
+/**
+ * A webhook request failed verification. `reason` says why, as a stable code; the message says how to fix it.
+ * Answer the request with a 4xx (401 for signature reasons): Cloud Elements then retries or queues it.
+ */
+export class WebhookVerificationError extends CloudElementsError {
+  override name = 'WebhookVerificationError';
+  /** Stable code of the failure. */
+  readonly reason: WebhookVerificationReason;
+
+  constructor(reason: WebhookVerificationReason, message: string, options: { cause?: unknown } = {}) {
+    super(message, options);
+    this.reason = reason;
+  }
+}

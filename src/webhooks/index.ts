@@ -1,0 +1,32 @@
+// Webhooks: verifying and parsing what Cloud Elements POSTs to your callback URL, signing test requests, and
+// rejecting replays. Imports core only: no client, no openapi-fetch, nothing from Node.
+export { WebhookVerificationError } from './errors.js';
+export type { WebhookVerificationReason } from './errors.js';
+export { createReplayGuard } from './replay-guard.js';
+export { parseWebhookRequest, readLimited, resolveVerifier } from './request.js';
+export { createSignedWebhook, signWebhookPayload } from './sign.js';
+export type { SignedWebhook } from './sign.js';
+export type {
+  AsyncEventNotification,
+  BulkJobCallback,
+  EventNotification,
+  ReplayGuard,
+  ReplayGuardOptions,
+  VerifiedWebhook,
+  WebhookBody,
+  WebhookHeaders,
+  WebhookKey,
+  WebhookNotification,
+  WebhookVerification,
+  WebhookVerifier,
+  WebhookVerifierOptions,
+} from './types.js';
+export {
+  WEBHOOK_ID_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  createWebhookVerifier,
+  isAsyncEventNotification,
+  isEventNotification,
+  parseWebhookEvent,
+  verifyWebhookSignature,
+} from './verify.js';

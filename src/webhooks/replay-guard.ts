@@ -1,0 +1,40 @@
+/** Rejecting webhook deliveries seen before: a bounded in-memory guard (the interface is in types.ts). */
+import type { ReplayGuard, ReplayGuardOptions } from './types.js';
+
+const prefix = '[cloud-elements]';
+
+/**
+ * An in-memory {@link ReplayGuard} with bounded memory: at most `maxEntries` ids, each for at most `ttlMs`.
+ *
+ * @example
+ * const verifier = createWebhookVerifier({ key, replayGuard: createReplayGuard() });
+ */
+export function createReplayGuard(options: ReplayGuardOptions = {}): ReplayGuard {
+  const maxEntries = options.maxEntries ?? 10_000;
+  const ttlMs = options.ttlMs ?? 259_200_000;
+  const now = options.now ?? Date.now;
+  if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
+    throw new TypeError(`${prefix} maxEntries must be a whole number >= 1, got ${String(maxEntries)}.`);
+  }
+  if (typeof ttlMs !== 'number' || !(ttlMs > 0)) {
+    throw new TypeError(`${prefix} ttlMs must be a positive number of milliseconds, got ${String(ttlMs)}.`);
+  }
+  // Insertion order is expiry order (one ttl for all), so the oldest entries are always first.
+  const seen = new Map<string, number>();
+  return {
+    claim(id) {
+      const time = now();
+      for (const [oldId, expiresAt] of seen) {
+        if (expiresAt > time) break;
+        seen.delete(oldId);
+      }
+      if (seen.has(id)) return false;
+      if (seen.size >= maxEntries) seen.delete(seen.keys().next().value!);
+      seen.set(id, time + ttlMs);
+      return true;
+    },
+    release(id) {
+      seen.delete(id);
+    },
+  };
+}

@@ -1,0 +1,260 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClient, type ClientOptions } from '../../src/client/index.js';
+import { ConnectionError } from '../../src/core/index.js';
+import { parseRetryAfterMs } from '../../src/core/retry-after.js';
+import { computeRetryDelayMs, resolveRetryPolicy, type RetryOptions } from '../../src/core/retry.js';
+import { sendJson, startServer, type TestHandler, type TestServer } from '../helpers/http-server.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** A sleep that records the requested waits and returns at once. */
+function recordSleeps() {
+  const waits: number[] = [];
+  return { waits, sleep: async (ms: number) => void waits.push(ms) };
+}
+
+/** Answers `statuses[i]` to the i-th request, then 200. */
+function statusSequence(statuses: number[], headers: Record<string, string> = {}): TestHandler {
+  return (_req, res, index) => {
+    const status = statuses[index];
+    if (status === undefined) return sendJson(res, 200, { attempt: index + 1 });
+    sendJson(res, status, { message: `status ${status}` }, headers);
+  };
+}
+
+async function setup(
+  handler: TestHandler,
+  retry: RetryOptions | false = {},
+  extra: Partial<ClientOptions> = {},
+) {
+  server = await startServer(handler);
+  const sleeps = recordSleeps();
+  const client = createClient({
+    userSecret: 'u',
+    organizationSecret: 'o',
+    baseUrl: `${server.url}/elements/api-v2`,
+    retry: retry === false ? false : { random: () => 0.5, sleep: sleeps.sleep, ...retry },
+    ...extra,
+  });
+  return { client, server, waits: sleeps.waits };
+}
+
+const ping = { params: { path: { hub: 'crm' } } } as const;
+const object = { params: { path: { hub: 'crm', objectName: 'contacts' } } } as const;
+
+describe('backoff', () => {
+  it('uses full jitter under a cap that doubles per retry', () => {
+    const policy = resolveRetryPolicy({ baseDelayMs: 100, maxDelayMs: 1000, random: () => 0.999 });
+    expect([1, 2, 3, 4, 5].map((retry) => computeRetryDelayMs(policy, retry))).toEqual([
+      99, 199, 399, 799, 999,
+    ]);
+    const low = resolveRetryPolicy({ baseDelayMs: 100, random: () => 0 });
+    expect(computeRetryDelayMs(low, 3)).toBe(0);
+  });
+
+  it('caps a server Retry-After at the max delay', () => {
+    const policy = resolveRetryPolicy({ maxDelayMs: 5000 });
+    expect(computeRetryDelayMs(policy, 1, 2000)).toBe(2000);
+    expect(computeRetryDelayMs(policy, 1, 120_000)).toBe(5000);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2024-05-01T10:00:00Z');
+    expect(parseRetryAfterMs('3', now)).toBe(3000);
+    expect(parseRetryAfterMs('Wed, 01 May 2024 10:00:04 GMT', now)).toBe(4000);
+    expect(parseRetryAfterMs('Wed, 01 May 2024 09:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfterMs('soon', now)).toBeUndefined();
+    expect(parseRetryAfterMs('-5', now)).toBeUndefined();
+    expect(parseRetryAfterMs(null, now)).toBeUndefined();
+  });
+
+  it('rejects a nonsensical policy with a TypeError naming the option', () => {
+    expect(() => resolveRetryPolicy({ maxAttempts: 0 })).toThrow(/retry\.maxAttempts/);
+    expect(() => resolveRetryPolicy({ baseDelayMs: -1 })).toThrow(/retry\.baseDelayMs/);
+  });
+});
+
+describe('retries', () => {
+  it('retries a 503 on GET and returns the later success', async () => {
+    const { client, server, waits } = await setup(statusSequence([503, 503]));
+    const { data, response } = await client.GET('/hubs/{hub}/ping', ping);
+    expect(response.status).toBe(200);
+    expect(data).toEqual({ attempt: 3 });
+    expect(server.requests).toHaveLength(3);
+    // random() = 0.5 of caps 500 and 1000.
+    expect(waits).toEqual([250, 500]);
+  });
+
+  it.each([408, 429, 500, 502, 503, 504])('retries status %s on GET', async (status) => {
+    const { client, server } = await setup(statusSequence([status]));
+    const { response } = await client.GET('/hubs/{hub}/ping', ping);
+    expect(response.status).toBe(200);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it.each([400, 401, 404, 409, 501])('does not retry status %s', async (status) => {
+    const { client, server } = await setup(statusSequence([status]));
+    const { response } = await client.GET('/hubs/{hub}/ping', ping);
+    expect(response.status).toBe(status);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it.each(['HEAD', 'PUT', 'DELETE', 'OPTIONS'] as const)('retries %s on 503', async (method) => {
+    const { client, server } = await setup(statusSequence([503]));
+    const { response } = await client.request(method.toLowerCase() as 'get', '/hubs/{hub}/ping', ping);
+    expect(response.status).toBe(200);
+    expect(server.requests.map((r) => r.method)).toEqual([method, method]);
+  });
+
+  it('gives up after maxAttempts and returns the last response', async () => {
+    const { client, server, waits } = await setup(statusSequence([503, 503, 503, 503, 503]), {
+      maxAttempts: 4,
+    });
+    const { response, error } = await client.GET('/hubs/{hub}/ping', ping);
+    expect(response.status).toBe(503);
+    expect(error).toEqual({ message: 'status 503' });
+    expect(server.requests).toHaveLength(4);
+    expect(waits).toHaveLength(3);
+  });
+
+  it('retries a GET after a dropped connection', async () => {
+    const { client, server } = await setup((_req, res, index) => {
+      if (index === 0) return void res.socket?.destroy();
+      sendJson(res, 200, { ok: true });
+    });
+    const { data } = await client.GET('/hubs/{hub}/ping', ping);
+    expect(data).toEqual({ ok: true });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('does not retry a POST after a dropped connection', async () => {
+    const { client, server } = await setup((_req, res) => void res.socket?.destroy());
+    await expect(
+      client.POST('/hubs/{hub}/{objectName}', { ...object, body: { name: 'x' } }),
+    ).rejects.toBeInstanceOf(ConnectionError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('never retries POST or PATCH by default', async () => {
+    const { client, server } = await setup(statusSequence([503, 503, 503]));
+    const post = await client.POST('/hubs/{hub}/{objectName}', { ...object, body: { name: 'x' } });
+    expect(post.response.status).toBe(503);
+    const patch = await client.PATCH('/hubs/{hub}/{objectName}/{objectId}', {
+      params: { path: { hub: 'crm', objectName: 'contacts', objectId: '1' } },
+      body: { name: 'y' },
+    });
+    expect(patch.response.status).toBe(503);
+    expect(server.requests.map((r) => r.method)).toEqual(['POST', 'PATCH']);
+  });
+
+  it('retries a POST that opts in with retry: true and resends the body intact', async () => {
+    const { client, server } = await setup(statusSequence([503, 500]));
+    const body = { firstName: 'Ada', lastName: 'Lovelace', notes: 'ü'.repeat(2000) };
+    const { data } = await client.POST('/hubs/{hub}/{objectName}', { ...object, body, retry: true });
+    expect(data).toEqual({ attempt: 3 });
+    expect(server.requests).toHaveLength(3);
+    for (const request of server.requests) {
+      expect(request.method).toBe('POST');
+      expect(request.json).toEqual(body);
+      expect(request.headers['content-type']).toBe('application/json');
+    }
+  });
+
+  it('resends a POST body intact on every attempt when there is no timeout', async () => {
+    const { client, server } = await setup(statusSequence([503, 500]), {}, { timeoutMs: Infinity });
+    const body = { firstName: 'Ada', lastName: 'Lovelace' };
+    const { data } = await client.POST('/hubs/{hub}/{objectName}', { ...object, body, retry: true });
+    expect(data).toEqual({ attempt: 3 });
+    expect(server.requests.map((r) => r.json)).toEqual([body, body, body]);
+  });
+
+  it.each([
+    ['with a timeout', 5000],
+    ['without a timeout', Infinity],
+  ])('gives each attempt its own copy of the request (%s)', async (_, timeoutMs) => {
+    // A fetch that changes the request it is given must not change what the next attempt sends.
+    const { client, server } = await setup(
+      statusSequence([503, 503]),
+      {},
+      {
+        timeoutMs,
+        fetch: (request) => {
+          request.headers.append('X-Attempt-Note', 'seen');
+          return fetch(request);
+        },
+      },
+    );
+    const { data } = await client.GET('/hubs/{hub}/ping', ping);
+    expect(data).toEqual({ attempt: 3 });
+    expect(server.requests.map((r) => r.headers['x-attempt-note'])).toEqual(['seen', 'seen', 'seen']);
+  });
+
+  it('lets a request override the policy with a RetryOptions object', async () => {
+    const { client, server } = await setup(statusSequence([503, 503, 503, 503]), { maxAttempts: 2 });
+    const { response } = await client.GET('/hubs/{hub}/ping', { ...ping, retry: { maxAttempts: 5 } });
+    expect(response.status).toBe(200);
+    expect(server.requests).toHaveLength(5);
+  });
+
+  it('turns retries off for one request with retry: false', async () => {
+    const { client, server } = await setup(statusSequence([503]));
+    const { response } = await client.GET('/hubs/{hub}/ping', { ...ping, retry: false });
+    expect(response.status).toBe(503);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('does not retry when the client says retry: false, unless a request opts in', async () => {
+    const { client, server } = await setup(statusSequence([503, 503]), false);
+    expect((await client.GET('/hubs/{hub}/ping', ping)).response.status).toBe(503);
+    expect(server.requests).toHaveLength(1);
+    const optedIn = await client.GET('/hubs/{hub}/ping', { ...ping, retry: { sleep: async () => {} } });
+    expect(optedIn.response.status).toBe(200);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('waits as long as Retry-After in seconds says', async () => {
+    const { client, waits } = await setup(statusSequence([429], { 'Retry-After': '2' }));
+    await client.GET('/hubs/{hub}/ping', ping);
+    expect(waits).toEqual([2000]);
+  });
+
+  it('waits until a Retry-After date, capped at maxDelayMs', async () => {
+    const inAnHour = new Date(Date.now() + 3_600_000).toUTCString();
+    const { client, waits } = await setup(statusSequence([503], { 'Retry-After': inAnHour }), {
+      maxDelayMs: 4000,
+    });
+    await client.GET('/hubs/{hub}/ping', ping);
+    expect(waits).toEqual([4000]);
+  });
+
+  it('does not start a retry that would end past the deadline', async () => {
+    const { client, server, waits } = await setup(statusSequence([503, 503], { 'Retry-After': '10' }), {
+      deadlineMs: 5000,
+    });
+    const { response } = await client.GET('/hubs/{hub}/ping', ping);
+    expect(response.status).toBe(503);
+    expect(server.requests).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+
+  it('stops waiting and rejects with the abort when the caller aborts during the backoff', async () => {
+    server = await startServer(statusSequence([503, 503]));
+    const controller = new AbortController();
+    const client = createClient({
+      userSecret: 'u',
+      baseUrl: `${server.url}/elements/api-v2`,
+      // A wait that never ends by itself: only the abort can end it.
+      retry: { sleep: () => new Promise(() => {}) },
+      logger: (record) => {
+        if (record.outcome === 'retry') controller.abort();
+      },
+    });
+    const call = client.GET('/hubs/{hub}/ping', { ...ping, signal: controller.signal });
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+    expect(server.requests).toHaveLength(1);
+  });
+});

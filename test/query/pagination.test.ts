@@ -1,0 +1,311 @@
+import type { ServerResponse } from 'node:http';
+import { afterEach, describe, expect, expectTypeOf, test } from 'vitest';
+import type { components } from '../../generated/schema.js';
+import { ceql } from '../../src/query/index.js';
+import { createClient, type CloudElementsClient } from '../../src/client/index.js';
+import { CloudElementsError, NotFoundError, ServerError } from '../../src/core/index.js';
+import { paginate, paginatePages, type Page } from '../../src/query/index.js';
+import { sendJson, startServer, type RecordedRequest, type TestServer } from '../helpers/http-server.js';
+
+const total = 5_000;
+const contacts = Array.from({ length: total }, (_, i) => ({ id: `c-${i}`, lastName: `Name ${i}` }));
+
+function encodeToken(offset: number, pageSize: number): string {
+  return Buffer.from(JSON.stringify({ offset, pageSize })).toString('base64');
+}
+
+/**
+ * Serves `records` the way Cloud Elements pages: `pageSize` (default 100), a next-page token that is only valid
+ * with the same page size, and the three count headers.
+ */
+function servePages(records: readonly unknown[], req: RecordedRequest, res: ServerResponse): void {
+  const pageSize = Number(req.query['pageSize'] ?? 100);
+  let offset = 0;
+  if (req.query['nextPage'] !== undefined) {
+    const token = JSON.parse(Buffer.from(req.query['nextPage'], 'base64').toString()) as {
+      offset: number;
+      pageSize: number;
+    };
+    if (token.pageSize !== pageSize) {
+      sendJson(res, 400, { message: 'nextPage token used with another pageSize' });
+      return;
+    }
+    offset = token.offset;
+  }
+  const page = records.slice(offset, offset + pageSize);
+  const headers: Record<string, string> = {
+    'Elements-Returned-Count': String(page.length),
+    'Elements-Total-Count': String(records.length),
+    'Elements-Request-Id': `req-${offset}`,
+  };
+  if (offset + pageSize < records.length)
+    headers['Elements-Next-Page-Token'] = encodeToken(offset + pageSize, pageSize);
+  sendJson(res, 200, page, headers);
+}
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function start(handler: Parameters<typeof startServer>[0]): Promise<CloudElementsClient> {
+  server = await startServer(handler);
+  return createClient({
+    userSecret: 'user-secret',
+    organizationSecret: 'org-secret',
+    baseUrl: `${server.url}/elements/api-v2`,
+    retry: false,
+  }).forInstance('element-token');
+}
+
+function requests(): RecordedRequest[] {
+  return server!.requests;
+}
+
+describe('paginate', () => {
+  test('reads thousands of records across pages, sending each next-page token back', async () => {
+    const crm = await start((req, res) => servePages(contacts, req, res));
+    const seen: string[] = [];
+    for await (const contact of paginate(crm, '/hubs/crm/contacts', { pageSize: 200 }))
+      seen.push(String(contact.id));
+    expect(seen).toEqual(contacts.map((c) => c.id));
+    expect(requests()).toHaveLength(25);
+    expect(requests()[0]!.query).toEqual({ pageSize: '200' });
+    for (let i = 1; i < requests().length; i++) {
+      expect(requests()[i]!.query).toEqual({ pageSize: '200', nextPage: encodeToken(i * 200, 200) });
+    }
+    expect(requests().every((r) => r.path === '/elements/api-v2/hubs/crm/contacts')).toBe(true);
+    expect(requests()[0]!.headers.authorization).toBe(
+      'User user-secret, Organization org-secret, Element element-token',
+    );
+  });
+
+  test('types records from the spec and accepts only list paths', async () => {
+    const crm = await start((req, res) => servePages(contacts.slice(0, 3), req, res));
+    const iterator = paginate(crm, '/hubs/crm/contacts');
+    type Yielded = typeof iterator extends AsyncGenerator<infer T, void, undefined> ? T : never;
+    // The spec's contact, read-only fields kept (openapi-fetch's `Readable`).
+    expectTypeOf<Yielded>().not.toBeAny();
+    expectTypeOf<Yielded>().toExtend<components['schemas']['CrmContact']>();
+    expectTypeOf<components['schemas']['CrmContact']>().toExtend<Yielded>();
+    expectTypeOf<Yielded['lastName']>().toEqualTypeOf<string | null | undefined>();
+    const first = await iterator.next();
+    expect(first.value).toEqual(contacts[0]);
+    await iterator.return(undefined);
+    // @ts-expect-error a single record is not a list
+    expect(() => paginate(crm, '/hubs/crm/contacts/{id}', { params: { path: { id: '1' } } })).not.toThrow();
+    // @ts-expect-error a path that needs path parameters needs its options
+    expect(() => paginate(crm, '/hubs/{hub}/{objectName}')).not.toThrow();
+  });
+
+  test('fills path parameters and passes query parameters through', async () => {
+    const crm = await start((req, res) => servePages(contacts.slice(0, 30), req, res));
+    const where = ceql`lastName = ${"O'Brien"}`;
+    const ids: unknown[] = [];
+    for await (const record of paginate(crm, '/hubs/{hub}/{objectName}', {
+      params: {
+        path: { hub: 'crm', objectName: 'contacts' },
+        query: { where: where.text, orderBy: 'id asc' },
+      },
+      pageSize: 10,
+    })) {
+      ids.push(record['id']);
+    }
+    expect(ids).toHaveLength(30);
+    expect(requests().map((r) => r.path)).toEqual(Array(3).fill('/elements/api-v2/hubs/crm/contacts'));
+    for (const request of requests()) {
+      expect(request.query['where']).toBe("lastName = 'O''Brien'");
+      expect(request.query['orderBy']).toBe('id asc');
+      expect(request.query['pageSize']).toBe('10');
+    }
+  });
+
+  test('sends a ceql fragment given as where as its text, and drops an empty one', async () => {
+    const crm = await start((req, res) => servePages([], req, res));
+    const where = ceql`id IN ${[1, 2]}`;
+    await paginate(crm, '/hubs/crm/contacts', { params: { query: { where: where as never } } }).next();
+    await paginate(crm, '/hubs/crm/contacts', {
+      params: { query: { where: ceql.join([]) as never } },
+    }).next();
+    expect(requests()[0]!.query).toEqual({ where: 'id IN (1, 2)' });
+    expect(requests()[1]!.query).toEqual({});
+  });
+
+  test('stops at limit without reading further pages', async () => {
+    const crm = await start((req, res) => servePages(contacts, req, res));
+    const ids: string[] = [];
+    for await (const contact of paginate(crm, '/hubs/crm/contacts', { pageSize: 100, limit: 250 })) {
+      ids.push(String(contact.id));
+    }
+    expect(ids).toEqual(contacts.slice(0, 250).map((c) => c.id));
+    expect(requests()).toHaveLength(3);
+    expect(requests().every((r) => r.query['pageSize'] === '100')).toBe(true);
+    for await (const _ of paginate(crm, '/hubs/crm/contacts', { limit: 0 }))
+      throw new Error('no record expected');
+    expect(requests()).toHaveLength(3);
+  });
+
+  test('stops after a page without a token even when it is full', async () => {
+    const crm = await start((req, res) => sendJson(res, 200, contacts.slice(0, 10)));
+    const ids: unknown[] = [];
+    for await (const contact of paginate(crm, '/hubs/crm/contacts', { pageSize: 10 })) ids.push(contact.id);
+    expect(ids).toHaveLength(10);
+    expect(requests()).toHaveLength(1);
+  });
+
+  test('throws the typed error of a failing page after yielding the earlier ones', async () => {
+    const crm = await start((req, res, index) => {
+      if (index === 2) sendJson(res, 503, { requestId: 'r-9', message: 'provider down' });
+      else servePages(contacts, req, res);
+    });
+    const ids: unknown[] = [];
+    const failure = await (async () => {
+      for await (const contact of paginate(crm, '/hubs/crm/contacts', { pageSize: 50 })) ids.push(contact.id);
+    })().catch((error: unknown) => error);
+    expect(ids).toHaveLength(100);
+    expect(failure).toBeInstanceOf(ServerError);
+    expect(failure).toBeInstanceOf(CloudElementsError);
+    expect(failure).toMatchObject({
+      status: 503,
+      requestId: 'r-9',
+      method: 'GET',
+      path: '/hubs/crm/contacts',
+    });
+    expect(String((failure as Error).message)).toMatch(/provider down/);
+  });
+
+  test('throws NotFoundError for a missing list', async () => {
+    const crm = await start((_req, res) => sendJson(res, 404, { message: 'No contacts found' }));
+    await expect(paginate(crm, '/hubs/crm/contacts').next()).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  test('refuses a body that is not a list', async () => {
+    const crm = await start((_req, res) => sendJson(res, 200, { id: 'x' }));
+    await expect(paginate(crm, '/hubs/crm/contacts').next()).rejects.toThrow(/instead of a JSON array/);
+  });
+
+  test('refuses a body that is not JSON with a CloudElementsError', async () => {
+    const crm = await start((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('<html>gateway</html>');
+    });
+    await expect(paginate(crm, '/hubs/crm/contacts').next()).rejects.toBeInstanceOf(CloudElementsError);
+  });
+
+  test('stops when the server repeats a token instead of looping forever', async () => {
+    const crm = await start((_req, res) =>
+      sendJson(res, 200, [{ id: 'same' }], { 'Elements-Next-Page-Token': 'stuck' }),
+    );
+    const ids: unknown[] = [];
+    const failure = await (async () => {
+      for await (const contact of paginate(crm, '/hubs/crm/contacts')) ids.push(contact.id);
+    })().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CloudElementsError);
+    expect(String(failure)).toMatch(/same Elements-Next-Page-Token twice/);
+    // The repeated page is not yielded again.
+    expect(ids).toEqual(['same']);
+    expect(requests()).toHaveLength(2);
+  });
+
+  test('stops between pages when the signal aborts', async () => {
+    const crm = await start((req, res) => servePages(contacts, req, res));
+    const controller = new AbortController();
+    const ids: unknown[] = [];
+    const failure = await (async () => {
+      for await (const contact of paginate(crm, '/hubs/crm/contacts', {
+        pageSize: 10,
+        signal: controller.signal,
+      })) {
+        ids.push(contact.id);
+        if (ids.length === 15) controller.abort(new Error('enough'));
+      }
+    })().catch((error: unknown) => error);
+    expect(failure).toEqual(new Error('enough'));
+    expect(ids).toHaveLength(15);
+    expect(requests()).toHaveLength(2);
+  });
+
+  test('aborts a page request that is in flight', async () => {
+    const crm = await start(() => {
+      // never answers
+    });
+    const controller = new AbortController();
+    const pending = paginate(crm, '/hubs/crm/contacts', { signal: controller.signal }).next();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  test('rejects bad paging options with a TypeError', async () => {
+    const crm = await start((req, res) => servePages(contacts, req, res));
+    await expect(paginate(crm, '/hubs/crm/contacts', { pageSize: 0 }).next()).rejects.toThrow(/pageSize/);
+    await expect(paginate(crm, '/hubs/crm/contacts', { limit: -1 }).next()).rejects.toThrow(/limit/);
+    await expect(paginate(crm, '/hubs/crm/contacts', { nextPageToken: '' }).next()).rejects.toThrow(
+      /nextPageToken/,
+    );
+    expect(requests()).toHaveLength(0);
+  });
+});
+
+describe('paginatePages', () => {
+  test('exposes each page with its records, token and counts', async () => {
+    const crm = await start((req, res) => servePages(contacts.slice(0, 250), req, res));
+    const pages: Page<components['schemas']['CrmContact']>[] = [];
+    for await (const page of paginatePages(crm, '/hubs/crm/contacts', { pageSize: 100 })) pages.push(page);
+    expect(pages.map((p) => [p.pageIndex, p.records.length, p.returnedCount, p.totalCount])).toEqual([
+      [0, 100, 100, 250],
+      [1, 100, 100, 250],
+      [2, 50, 50, 250],
+    ]);
+    expect(pages.map((p) => p.nextPageToken)).toEqual([
+      encodeToken(100, 100),
+      encodeToken(200, 100),
+      undefined,
+    ]);
+    expect(pages.map((p) => p.requestId)).toEqual(['req-0', 'req-100', 'req-200']);
+  });
+
+  test('stops and resumes from a saved token', async () => {
+    const crm = await start((req, res) => servePages(contacts, req, res));
+    const ids: string[] = [];
+    let saved: string | undefined;
+    for await (const page of paginatePages(crm, '/hubs/crm/contacts', { pageSize: 300 })) {
+      ids.push(...page.records.map((c) => String(c.id)));
+      saved = page.nextPageToken;
+      if (page.pageIndex === 3) break;
+    }
+    expect(ids).toHaveLength(1200);
+    // A later job, maybe another process, picks up where the first stopped.
+    for await (const page of paginatePages(crm, '/hubs/crm/contacts', {
+      pageSize: 300,
+      nextPageToken: saved!,
+    })) {
+      ids.push(...page.records.map((c) => String(c.id)));
+    }
+    expect(ids).toEqual(contacts.map((c) => c.id));
+    expect(requests()[4]!.query).toEqual({ pageSize: '300', nextPage: encodeToken(1200, 300) });
+  });
+
+  test('never cuts a page at limit, so the token stays resumable', async () => {
+    const crm = await start((req, res) => servePages(contacts, req, res));
+    const sizes: number[] = [];
+    for await (const page of paginatePages(crm, '/hubs/crm/contacts', { pageSize: 100, limit: 150 })) {
+      sizes.push(page.records.length);
+    }
+    expect(sizes).toEqual([100, 100]);
+    expect(requests()).toHaveLength(2);
+  });
+
+  test('reports missing or unreadable counts as undefined', async () => {
+    const crm = await start((_req, res) =>
+      sendJson(res, 200, [{ id: 'a' }], { 'Elements-Returned-Count': 'many', 'Elements-Total-Count': '' }),
+    );
+    const { value } = await paginatePages(crm, '/hubs/crm/contacts').next();
+    expect(value).toMatchObject({
+      returnedCount: undefined,
+      totalCount: undefined,
+      nextPageToken: undefined,
+    });
+  });
+});

@@ -1,0 +1,504 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { inspect } from 'node:util';
+import fc from 'fast-check';
+import { afterEach, describe, expect, expectTypeOf, test } from 'vitest';
+import { CloudElementsError } from '../../src/core/index.js';
+import { parseNodeWebhookRequest, readNodeRequestBody } from '../../src/node/index.js';
+import { createReplayGuard } from '../../src/webhooks/index.js';
+import { WebhookVerificationError, type WebhookVerificationReason } from '../../src/webhooks/index.js';
+import { parseWebhookRequest } from '../../src/webhooks/index.js';
+import { createSignedWebhook, signWebhookPayload } from '../../src/webhooks/index.js';
+import {
+  createWebhookVerifier,
+  isAsyncEventNotification,
+  isEventNotification,
+  parseWebhookEvent,
+  verifyWebhookSignature,
+  type EventNotification,
+  type VerifiedWebhook,
+} from '../../src/webhooks/index.js';
+import { startServer, type TestServer } from '../helpers/http-server.js';
+
+// Reference §17 / §14.5: Cloud Elements' documented test vector.
+const docKey = 'MySecretEventSignatureKey';
+const docBody = '<INSERT_EVENT_NOTIFICATION_RESPONSE_BODY>';
+const docSignature = 'sha256=jHdbRx5EZAsOfTwAPJOGkNUzQMVVdu5VJlxcsk+G6jQ=';
+
+const key = 'test-signature-key-1';
+const notification = {
+  message: {
+    eventId: '59d4f6b8e4b0c9a9d3f2b1c4',
+    elementKey: 'zendesk',
+    instanceId: 1234,
+    raw: { objectType: 'users', users: [{ id: 7952451365, name: 'Ada Lovelace' }] },
+    events: [{ elementKey: 'zendesk', eventType: 'UPDATED', objectId: '7952451365', objectType: 'users' }],
+  },
+} satisfies EventNotification;
+
+// Independent oracle: node:crypto, not Web Crypto.
+function nodeSignature(body: string | Uint8Array, secret: string | Uint8Array): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('base64')}`;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookVerificationError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookVerificationError);
+  return error as WebhookVerificationError;
+}
+
+async function expectReason(promise: Promise<unknown>, reason: WebhookVerificationReason): Promise<string> {
+  const error = await rejection(promise);
+  expect(error.reason).toBe(reason);
+  expect(error).toBeInstanceOf(CloudElementsError);
+  expect(error.name).toBe('WebhookVerificationError');
+  return error.message;
+}
+
+describe('verifyWebhookSignature', () => {
+  test('verifies the test vector from the Cloud Elements security guide', async () => {
+    await expect(verifyWebhookSignature(docBody, docSignature, docKey)).resolves.toEqual({ keyIndex: 0 });
+  });
+
+  test('verifies the empty-body vector', async () => {
+    await expect(
+      verifyWebhookSignature('', 'sha256=C0gHWF2AgEYRn772QwLINL7VFZDYhJSOYgzFLE6vs4Q=', docKey),
+    ).resolves.toEqual({ keyIndex: 0 });
+  });
+
+  test('accepts the same body as a string, a Buffer, a Uint8Array and an ArrayBuffer', async () => {
+    const bytes = new TextEncoder().encode(docBody);
+    for (const body of [docBody, Buffer.from(docBody), bytes, bytes.buffer.slice(0)]) {
+      await expect(verifyWebhookSignature(body, docSignature, docKey)).resolves.toEqual({ keyIndex: 0 });
+    }
+  });
+
+  test('rejects a body changed by one byte, with a hint about raw bodies', async () => {
+    const message = await expectReason(
+      verifyWebhookSignature(`${docBody} `, docSignature, docKey),
+      'signature_mismatch',
+    );
+    expect(message).toMatch(/raw request body/);
+    expect(message).not.toContain(docKey);
+  });
+
+  test('rejects a signature made with another key', async () => {
+    await expectReason(verifyWebhookSignature(docBody, docSignature, 'another-key'), 'signature_mismatch');
+  });
+
+  test('accepts any of several keys during a rotation and says which matched', async () => {
+    await expect(verifyWebhookSignature(docBody, docSignature, ['new-key', docKey])).resolves.toEqual({
+      keyIndex: 1,
+    });
+    await expectReason(
+      verifyWebhookSignature(docBody, docSignature, ['new-key', 'old-key']),
+      'signature_mismatch',
+    );
+  });
+
+  test('mentions whitespace around a key when the signature does not match', async () => {
+    const message = await expectReason(
+      verifyWebhookSignature(docBody, docSignature, `${docKey}\n`),
+      'signature_mismatch',
+    );
+    expect(message).toMatch(/leading or trailing whitespace/);
+  });
+
+  test('rejects a missing signature header', async () => {
+    const message = await expectReason(
+      verifyWebhookSignature(docBody, undefined, docKey),
+      'missing_signature',
+    );
+    expect(message).toMatch(/event\.notification\.signature\.key/);
+    await expectReason(verifyWebhookSignature(docBody, null, docKey), 'missing_signature');
+    await expectReason(verifyWebhookSignature(docBody, '', docKey), 'missing_signature');
+  });
+
+  test.each([
+    ['no scheme', 'jHdbRx5EZAsOfTwAPJOGkNUzQMVVdu5VJlxcsk+G6jQ='],
+    ['nothing after sha256=', 'sha256='],
+    ['hex instead of Base64', `sha256=${'ab'.repeat(32)}`],
+    ['a truncated value', 'sha256=jHdbRx5EZAsOfTwAPJOGkNUzQMVVdu5VJlxcsk+G6jQ'],
+    ['characters outside Base64', 'sha256=jHdbRx5EZAsOfTwAPJOGkNUzQMVVdu5VJlxcsk-G6jQ='],
+    ['two values joined by a proxy', `${docSignature}, ${docSignature}`],
+  ])('rejects a malformed signature: %s', async (_name, signature) => {
+    await expectReason(verifyWebhookSignature(docBody, signature, docKey), 'malformed_signature');
+  });
+
+  test('rejects repeated signature headers', async () => {
+    await expectReason(
+      verifyWebhookSignature(docBody, [docSignature, docSignature], docKey),
+      'malformed_signature',
+    );
+  });
+
+  test('rejects the retired sha1 scheme as unsupported', async () => {
+    const sha1 = `sha1=${createHmac('sha1', docKey).update(docBody).digest('base64')}`;
+    const message = await expectReason(
+      verifyWebhookSignature(docBody, sha1, docKey),
+      'unsupported_algorithm',
+    );
+    expect(message).toMatch(/only sha256/);
+  });
+
+  test('accepts the scheme in upper case and surrounding whitespace', async () => {
+    await expect(
+      verifyWebhookSignature(docBody, ` SHA256=${docSignature.slice(7)} `, docKey),
+    ).resolves.toEqual({
+      keyIndex: 0,
+    });
+  });
+
+  test('refuses an already parsed body and asks for the raw body', async () => {
+    const message = await expectReason(
+      verifyWebhookSignature({ message: {} } as never, docSignature, docKey),
+      'body_not_raw',
+    );
+    expect(message).toMatch(/raw request body/);
+  });
+
+  test('throws a TypeError when no usable key is configured', async () => {
+    await expect(verifyWebhookSignature(docBody, docSignature, [])).rejects.toThrow(
+      /No webhook signature key/,
+    );
+    await expect(verifyWebhookSignature(docBody, docSignature, '')).rejects.toThrow(/environment variable/);
+    await expect(verifyWebhookSignature(docBody, docSignature, undefined as never)).rejects.toThrow(
+      TypeError,
+    );
+    await expect(verifyWebhookSignature(docBody, docSignature, [docKey, new Uint8Array()])).rejects.toThrow(
+      /key 2 is empty/,
+    );
+  });
+});
+
+describe('signWebhookPayload', () => {
+  test('reproduces the documented signature', async () => {
+    await expect(signWebhookPayload(docBody, docKey)).resolves.toBe(docSignature);
+  });
+
+  test('matches an independent HMAC for any body and key, and verifies', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.string({ unit: 'binary' }), fc.uint8Array()),
+        fc.oneof(fc.string({ unit: 'binary', minLength: 1 }), fc.uint8Array({ minLength: 1 })),
+        async (body, secret) => {
+          const signature = await signWebhookPayload(body, secret);
+          expect(signature).toBe(nodeSignature(body, secret));
+          await expect(verifyWebhookSignature(body, signature, secret)).resolves.toEqual({ keyIndex: 0 });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  test('builds a signed request body and headers', async () => {
+    const signed = await createSignedWebhook(notification, key, { webhookId: 'd-1' });
+    expect(signed.body).toBe(JSON.stringify(notification));
+    expect(signed.headers).toEqual({
+      'Content-Type': 'application/json',
+      'Elements-Webhook-Signature': nodeSignature(signed.body, key),
+      'Elements-Webhook-Id': 'd-1',
+    });
+  });
+});
+
+describe('parseWebhookEvent', () => {
+  test('returns the typed notification after verifying it', async () => {
+    const { body, headers } = await createSignedWebhook(notification, key);
+    const result = await parseWebhookEvent(body, headers, { key });
+    expectTypeOf(result).toEqualTypeOf<VerifiedWebhook>();
+    expect(result.payload).toEqual(notification);
+    expect(result.keyIndex).toBe(0);
+    expect(result.eventId).toBe('59d4f6b8e4b0c9a9d3f2b1c4');
+    if (!isEventNotification(result.payload)) throw new Error('expected the message form');
+    expectTypeOf(result.payload.message.events[0]!.eventType).toEqualTypeOf<
+      'CREATED' | 'UPDATED' | 'DELETED' | 'UNKNOWN'
+    >();
+    expect(result.payload.message.events[0]?.eventType).toBe('UPDATED');
+    expect(isAsyncEventNotification(result.payload)).toBe(false);
+  });
+
+  test('recognises the asynchronous (response) form', async () => {
+    const asyncBody = {
+      eventId: 1088,
+      instanceId: 31,
+      response: { events: [{ path: '/x' }] },
+      notificationId: 1047,
+    };
+    const { body, headers } = await createSignedWebhook(asyncBody, key);
+    const { payload, eventId } = await parseWebhookEvent(body, new Headers(headers), { key });
+    expect(isAsyncEventNotification(payload)).toBe(true);
+    expect(isEventNotification(payload)).toBe(false);
+    expect(eventId).toBe('1047');
+  });
+
+  test('checks the signature before reading the JSON', async () => {
+    await expectReason(
+      parseWebhookEvent('not json', { 'elements-webhook-signature': docSignature }, { key }),
+      'signature_mismatch',
+    );
+  });
+
+  test('rejects a correctly signed body that is not a JSON object', async () => {
+    for (const body of ['not json', '[1,2]', 'null', '"text"']) {
+      const signed = await createSignedWebhook(body, key);
+      await expectReason(parseWebhookEvent(signed.body, signed.headers, { key }), 'malformed_payload');
+    }
+  });
+
+  test('reads the signature header case-insensitively from a Node-style record', async () => {
+    const { body } = await createSignedWebhook(notification, key);
+    const headers = { 'elements-webhook-signature': await signWebhookPayload(body, key) };
+    await expect(parseWebhookEvent(body, headers, { key })).resolves.toMatchObject({ keyIndex: 0 });
+  });
+});
+
+describe('replay guard', () => {
+  test('rejects a delivery id seen before and accepts it again after release', async () => {
+    const replayGuard = createReplayGuard();
+    const verifier = createWebhookVerifier({ key, replayGuard });
+    const { body, headers } = await createSignedWebhook(notification, key, { webhookId: 'delivery-7' });
+    await expect(verifier.parse(body, headers)).resolves.toMatchObject({ eventId: 'delivery-7' });
+    const message = await expectReason(verifier.parse(body, headers), 'replayed');
+    expect(message).toMatch(/delivery-7 was already received/);
+    await replayGuard.release('delivery-7');
+    await expect(verifier.parse(body, headers)).resolves.toMatchObject({ eventId: 'delivery-7' });
+  });
+
+  test('does not record ids of requests whose signature fails', async () => {
+    const replayGuard = createReplayGuard();
+    const verifier = createWebhookVerifier({ key, replayGuard });
+    const good = await createSignedWebhook(notification, key, { webhookId: 'd-1' });
+    const forged = await createSignedWebhook(notification, 'attacker-key', { webhookId: 'd-1' });
+    await expectReason(verifier.parse(forged.body, forged.headers), 'signature_mismatch');
+    await expect(verifier.parse(good.body, good.headers)).resolves.toMatchObject({ eventId: 'd-1' });
+  });
+
+  test('keeps at most maxEntries ids, forgetting the oldest', () => {
+    const guard = createReplayGuard({ maxEntries: 3 });
+    expect(['a', 'b', 'c', 'd'].map((id) => guard.claim(id))).toEqual([true, true, true, true]);
+    expect(guard.claim('d')).toBe(false);
+    expect(guard.claim('b')).toBe(false);
+    expect(guard.claim('a')).toBe(true);
+  });
+
+  test('forgets ids after ttlMs', () => {
+    let now = 1_000;
+    const guard = createReplayGuard({ ttlMs: 500, now: () => now });
+    expect(guard.claim('x')).toBe(true);
+    now += 499;
+    expect(guard.claim('x')).toBe(false);
+    now += 2;
+    expect(guard.claim('x')).toBe(true);
+  });
+
+  test('stays bounded over a hundred thousand deliveries', () => {
+    const guard = createReplayGuard({ maxEntries: 100 });
+    for (let i = 0; i < 100_000; i++) guard.claim(`id-${i}`);
+    // Only the last 100 are remembered.
+    expect(guard.claim('id-99999')).toBe(false);
+    expect(guard.claim('id-99900')).toBe(false);
+    expect(guard.claim('id-99899')).toBe(true);
+  });
+
+  test('needs an id to guard against replays', async () => {
+    const verifier = createWebhookVerifier({ key, replayGuard: createReplayGuard() });
+    const { body, headers } = await createSignedWebhook({ message: { events: [] } } as never, key);
+    const message = await expectReason(verifier.parse(body, headers), 'missing_event_id');
+    expect(message).toMatch(/getEventId/);
+    const custom = createWebhookVerifier({
+      key,
+      replayGuard: createReplayGuard(),
+      getEventId: () => 'fixed',
+    });
+    await expect(custom.parse(body, headers)).resolves.toMatchObject({ eventId: 'fixed' });
+  });
+
+  test('rejects bad options', () => {
+    expect(() => createReplayGuard({ maxEntries: 0 })).toThrow(/maxEntries/);
+    expect(() => createReplayGuard({ ttlMs: -1 })).toThrow(/ttlMs/);
+  });
+});
+
+describe('webhook verifier', () => {
+  test('never shows its keys', () => {
+    const verifier = createWebhookVerifier({ key: docKey });
+    expect(JSON.stringify({ verifier })).not.toContain(docKey);
+    expect(inspect(verifier, { depth: 5, showHidden: true })).not.toContain(docKey);
+    expect(String(verifier)).toBe('[WebhookVerifier]');
+  });
+
+  test('rejects a bad maxBodyBytes', () => {
+    expect(() => createWebhookVerifier({ key, maxBodyBytes: 0 })).toThrow(/maxBodyBytes/);
+  });
+});
+
+describe('request adapters over real HTTP', () => {
+  const servers: Server[] = [];
+  let shared: TestServer | undefined;
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+    await shared?.close();
+    shared = undefined;
+  });
+
+  type Outcome = { status: number; reason?: string; eventType?: string };
+
+  /** A node:http webhook endpoint; `read` turns the request into a verified webhook (node or web adapter). */
+  async function startEndpoint(
+    read: (req: IncomingMessage) => Promise<VerifiedWebhook>,
+  ): Promise<{ url: string; outcomes: Outcome[] }> {
+    const outcomes: Outcome[] = [];
+    const server = createServer(async (req, res) => {
+      let outcome: Outcome;
+      try {
+        const { payload } = await read(req);
+        outcome = {
+          status: 200,
+          ...(isEventNotification(payload) ? { eventType: payload.message.events[0]?.eventType } : {}),
+        };
+      } catch (error) {
+        outcome =
+          error instanceof WebhookVerificationError ? { status: 401, reason: error.reason } : { status: 500 };
+      }
+      outcomes.push(outcome);
+      res.writeHead(outcome.status, { 'content-type': 'application/json', connection: 'close' });
+      res.end(JSON.stringify(outcome));
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`, outcomes };
+  }
+
+  async function post(url: string, body: string, headers: Record<string, string>): Promise<Outcome> {
+    const response = await fetch(url, { method: 'POST', body, headers });
+    return (await response.json()) as Outcome;
+  }
+
+  const verifier = createWebhookVerifier({ key: ['new-key', key], replayGuard: createReplayGuard() });
+
+  test('a signed POST to a node:http handler verifies through the Node adapter', async () => {
+    const endpoint = await startEndpoint((req) => parseNodeWebhookRequest(req, verifier));
+    const signed = await createSignedWebhook(notification, key, { webhookId: 'node-1' });
+    expect(await post(endpoint.url, signed.body, signed.headers)).toEqual({
+      status: 200,
+      eventType: 'UPDATED',
+    });
+    expect(await post(endpoint.url, signed.body, signed.headers)).toEqual({
+      status: 401,
+      reason: 'replayed',
+    });
+    const tampered = signed.body.replace('UPDATED', 'DELETED');
+    expect(
+      await post(endpoint.url, tampered, { ...signed.headers, 'Elements-Webhook-Id': 'node-2' }),
+    ).toEqual({
+      status: 401,
+      reason: 'signature_mismatch',
+    });
+    const { 'Elements-Webhook-Signature': _dropped, ...unsigned } = signed.headers;
+    expect(await post(endpoint.url, signed.body, unsigned)).toEqual({
+      status: 401,
+      reason: 'missing_signature',
+    });
+  });
+
+  test('a signed POST verifies through the web Request adapter', async () => {
+    const endpoint = await startEndpoint((req) =>
+      parseWebhookRequest(
+        new Request(`http://127.0.0.1${req.url}`, {
+          method: req.method!,
+          headers: Object.entries(req.headers).flatMap(([name, value]) =>
+            typeof value === 'string' ? [[name, value] as [string, string]] : [],
+          ),
+          body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+          duplex: 'half',
+        } as RequestInit),
+        { key },
+      ),
+    );
+    const signed = await createSignedWebhook(notification, key);
+    expect(await post(endpoint.url, signed.body, signed.headers)).toEqual({
+      status: 200,
+      eventType: 'UPDATED',
+    });
+    expect(await post(endpoint.url, `${signed.body}\n`, signed.headers)).toEqual({
+      status: 401,
+      reason: 'signature_mismatch',
+    });
+  });
+
+  test('refuses bodies over maxBodyBytes in both adapters', async () => {
+    const small = createWebhookVerifier({ key, maxBodyBytes: 64 });
+    const signed = await createSignedWebhook(notification, key);
+    const nodeEndpoint = await startEndpoint((req) => parseNodeWebhookRequest(req, small));
+    expect(await post(nodeEndpoint.url, signed.body, signed.headers)).toEqual({
+      status: 401,
+      reason: 'body_too_large',
+    });
+    const webEndpoint = await startEndpoint((req) =>
+      parseWebhookRequest(
+        new Request('http://127.0.0.1/', {
+          method: 'POST',
+          body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+          duplex: 'half',
+        } as RequestInit),
+        small,
+      ),
+    );
+    expect(await post(webEndpoint.url, signed.body, signed.headers)).toEqual({
+      status: 401,
+      reason: 'body_too_large',
+    });
+  });
+
+  test('refuses a body another middleware already parsed or read', async () => {
+    const parsedEndpoint = await startEndpoint(async (req) => {
+      // What express.json() leaves behind.
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      (req as IncomingMessage & { body?: unknown }).body = JSON.parse(Buffer.concat(chunks).toString());
+      return parseNodeWebhookRequest(req, verifier);
+    });
+    const signed = await createSignedWebhook(notification, key, { webhookId: 'parsed-1' });
+    expect(await post(parsedEndpoint.url, signed.body, signed.headers)).toEqual({
+      status: 401,
+      reason: 'body_not_raw',
+    });
+
+    // The shared test server reads every body before calling its handler.
+    let message = '';
+    shared = await startServer(async (_req, res, _index, raw) => {
+      const error = await rejection(readNodeRequestBody(raw));
+      message = error.message;
+      res.writeHead(204).end();
+    });
+    await fetch(shared.url, { method: 'POST', body: signed.body, headers: signed.headers });
+    expect(message).toMatch(/already read/);
+  });
+
+  test('uses the raw Buffer that express.raw() leaves in req.body', async () => {
+    const endpoint = await startEndpoint(async (req) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      (req as IncomingMessage & { body?: unknown }).body = Buffer.concat(chunks);
+      return parseNodeWebhookRequest(req, { key });
+    });
+    const signed = await createSignedWebhook(notification, key);
+    expect(await post(endpoint.url, signed.body, signed.headers)).toEqual({
+      status: 200,
+      eventType: 'UPDATED',
+    });
+  });
+
+  test('a web Request whose body was read is refused', async () => {
+    const signed = await createSignedWebhook(notification, key);
+    const request = new Request('http://127.0.0.1/', { method: 'POST', ...signed });
+    await request.text();
+    await expectReason(parseWebhookRequest(request, { key }), 'body_not_raw');
+  });
+});
