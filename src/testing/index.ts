@@ -1,16 +1,19 @@
 import type { AddressInfo } from 'node:net';
-import { createBulkEngine, type BulkOptions } from './bulk.js';
-import { catalogRoutes, ELEMENTS } from './catalog.js';
-import { documentsRoutes } from './documents-routes.js';
-import { settleDeliveries } from './events.js';
-import { FaultController, type FaultOptions } from './faults.js';
-import { API_BASE } from './http.js';
-import { hubRoutes } from './hubs.js';
-import { instanceRoutes } from './instances.js';
-import { decideConsent, oauthRoutes } from './oauth.js';
-import { createHexId, createSecret } from './random.js';
-import { createEmulatorServer } from './server.js';
-import { EmulatorState, type EmulatorInstance, type EmulatorUser } from './state.js';
+import { createBulkEngine, type BulkOptions } from './handlers/bulk/jobs.js';
+import { bulkRoutes } from './handlers/bulk/routes.js';
+import { catalogRoutes } from './handlers/catalog.js';
+import { documentsRoutes } from './handlers/documents.js';
+import { settleDeliveries } from './handlers/events.js';
+import { hubRoutes } from './handlers/hubs.js';
+import { instanceRoutes } from './handlers/instances.js';
+import { decideConsent, oauthRoutes } from './handlers/oauth.js';
+import { ELEMENTS } from './model/catalog.js';
+import { createHexId, createSecret } from './model/random.js';
+import { EmulatorState } from './model/state.js';
+import type { EmulatorInstance, EmulatorUser } from './model/types.js';
+import { FaultController, type FaultOptions } from './server/faults.js';
+import { API_BASE } from './server/http.js';
+import { createEmulatorServer } from './server/server.js';
 
 /** A user to seed; anything left out is generated. */
 export interface EmulatorUserSeed {
@@ -171,7 +174,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...catalogRoutes(),
     ...oauthRoutes(state),
     ...instanceRoutes(state),
-    ...bulk.routes,
+    ...bulkRoutes(state, bulk),
     ...documentsRoutes(state),
     ...hubRoutes(state),
   ];
@@ -228,15 +231,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 }
 
 // state
-export { EmulatorState } from './state.js';
-export type { EmulatorInstance, EmulatorUser, EventDelivery, HubRecord } from './state.js';
+export { EmulatorState } from './model/state.js';
+export type { EmulatorInstance, EmulatorUser, EventDelivery, HubRecord } from './model/types.js';
 // faults
-export { FaultController } from './faults.js';
-export type { FaultCounts, FaultOptions, FaultShare } from './faults.js';
+export { FaultController } from './server/faults.js';
+export type { FaultCounts, FaultOptions, FaultShare } from './server/faults.js';
 // bulk
-export type { BulkJob, BulkJobState, BulkOptions } from './bulk.js';
+export type { BulkJob, BulkJobState } from './model/types.js';
+export type { BulkOptions } from './handlers/bulk/jobs.js';
 // events
-export { signWebhookBody } from './events.js';
+export { signWebhookBody } from './handlers/events.js';
 // catalog
-export { ELEMENTS } from './catalog.js';
-export type { CatalogElement } from './catalog.js';
+export { ELEMENTS } from './model/catalog.js';
+export type { CatalogElement } from './model/catalog.js';

@@ -1,5 +1,5 @@
-import type { CeqlExpression, CeqlValue } from './ceql.js';
-import { EmulatorHttpError } from './http.js';
+import { EmulatorHttpError } from '../errors.js';
+import type { CeqlExpression, CeqlValue } from './types.js';
 
 /**
  * Reads a field of a record: the exact key first (so `metaData.lastUpdateTime` may be one key), then a dotted path,

@@ -1,24 +1,5 @@
-import { EmulatorHttpError } from './http.js';
-
-/** A CEQL literal. */
-export type CeqlValue = string | number | boolean | null;
-
-/** A parsed CEQL expression. */
-export type CeqlExpression =
-  | { type: 'and' | 'or'; left: CeqlExpression; right: CeqlExpression }
-  | { type: 'compare'; field: string; operator: '=' | '!=' | '<' | '>' | '<=' | '>='; value: CeqlValue }
-  | { type: 'like'; field: string; pattern: string; negate: boolean }
-  | { type: 'in'; field: string; values: CeqlValue[]; negate: boolean }
-  | { type: 'null'; field: string; negate: boolean };
-
-/** A parsed bulk query: `select <fields|*> from <object> [where ...] [order by ...] [limit n]`. */
-export interface BulkSelect {
-  fields: string[] | '*';
-  objectName: string;
-  where?: CeqlExpression;
-  orderBy?: string;
-  limit?: number;
-}
+import { EmulatorHttpError } from '../errors.js';
+import type { BulkSelect, CeqlExpression, CeqlValue } from './types.js';
 
 type Token =
   | { kind: 'word' | 'field' | 'string' | 'op' | 'punct'; text: string; at: number }

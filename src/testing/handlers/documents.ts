@@ -1,5 +1,6 @@
-import { findElement } from './catalog.js';
-import { compareForOrderBy } from './ceql-eval.js';
+import { compareForOrderBy } from '../ceql/evaluate.js';
+import { EmulatorHttpError } from '../errors.js';
+import { findElement } from '../model/catalog.js';
 import {
   addItem,
   baseName,
@@ -7,31 +8,39 @@ import {
   copyItem,
   driveOf,
   ensureFolder,
-  itemJson,
   moveItem,
   normalizePath,
   parentPath,
   removeItem,
   requireItem,
-  type DocumentItem,
-  type DocumentsDrive,
-} from './documents.js';
+} from '../model/documents.js';
+import type { EmulatorState } from '../model/state.js';
+import type { DocumentItem, DocumentsDrive, EmulatorInstance } from '../model/types.js';
+import { callerInstance } from '../server/auth.js';
+import { API_BASE, queryBoolean, readJsonObject } from '../server/http.js';
+import { parseMultipart } from '../server/multipart.js';
+import type { Reply, RequestContext, Route } from '../server/types.js';
 import { notifyRecordChange, type EventType } from './events.js';
-import {
-  API_BASE,
-  EmulatorHttpError,
-  queryBoolean,
-  readJsonObject,
-  type Reply,
-  type RequestContext,
-} from './http.js';
-import { callerInstance } from './hubs.js';
-import { parseMultipart } from './multipart.js';
 import { pageReply } from './paging.js';
-import type { Route } from './server.js';
-import type { EmulatorInstance, EmulatorState } from './state.js';
 
 type Kind = 'files' | 'folders';
+
+/** An item as the API describes it (`DocumentsFile`). */
+function itemJson(drive: DocumentsDrive, item: DocumentItem): Record<string, unknown> {
+  const json: Record<string, unknown> = {
+    id: item.id,
+    name: item.path === '/' ? '/' : baseName(item.path),
+    path: item.path,
+    directory: item.directory,
+    createdDate: item.createdDate,
+    modifiedDate: item.modifiedDate,
+    tags: item.tags,
+  };
+  if (!item.directory) json.size = item.content?.length ?? 0;
+  if (item.description !== undefined) json.description = item.description;
+  if (item.path !== '/') json.parentFolderId = drive.byPath.get(parentPath(item.path))?.id;
+  return json;
+}
 
 /** Routes of the documents hub (`/hubs/documents/files...`, `/folders...`, `/search`, `/storage`). */
 export function documentsRoutes(state: EmulatorState): Route[] {

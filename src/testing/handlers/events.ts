@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { findElement } from './catalog.js';
-import { createHexId } from './random.js';
-import type { EmulatorInstance, EmulatorState, EventDelivery } from './state.js';
+import { findElement } from '../model/catalog.js';
+import { createHexId } from '../model/random.js';
+import type { EmulatorState } from '../model/state.js';
+import type { EmulatorInstance, EventDelivery } from '../model/types.js';
 
 /** How long the emulator waits for a receiver to answer one notification. */
 const DELIVERY_TIMEOUT_MS = 10_000;

@@ -1,15 +1,13 @@
-import { elementJson, findElement, requireElement, type CatalogElement } from './catalog.js';
-import { EmulatorHttpError, readJsonObject, type Reply, type RequestContext } from './http.js';
+import { EmulatorHttpError } from '../errors.js';
+import { findElement, requireElement, type CatalogElement } from '../model/catalog.js';
+import { maskConfigValue, stripHtml, toConfigValue } from '../model/config.js';
+import type { EmulatorState } from '../model/state.js';
+import type { EmulatorInstance } from '../model/types.js';
+import { readJsonObject } from '../server/http.js';
+import type { Reply, RequestContext, Route } from '../server/types.js';
+import { elementJson } from './catalog.js';
 import { exchangeAuthorizationCode } from './oauth.js';
 import { pageReply } from './paging.js';
-import type { Route } from './server.js';
-import {
-  maskConfigValue,
-  stripHtml,
-  toConfigValue,
-  type EmulatorInstance,
-  type EmulatorState,
-} from './state.js';
 
 type Body = Record<string, unknown>;
 

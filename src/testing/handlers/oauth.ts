@@ -1,8 +1,10 @@
-import { requireElement, type CatalogElement } from './catalog.js';
-import { EmulatorHttpError, readJsonObject, type Reply, type RequestContext } from './http.js';
-import { createSecret } from './random.js';
-import type { Route } from './server.js';
-import type { EmulatorState, OAuthClient } from './state.js';
+import { EmulatorHttpError } from '../errors.js';
+import { requireElement, type CatalogElement } from '../model/catalog.js';
+import { createSecret } from '../model/random.js';
+import type { EmulatorState } from '../model/state.js';
+import type { OAuthClient } from '../model/types.js';
+import { readJsonObject } from '../server/http.js';
+import type { Reply, RequestContext, Route } from '../server/types.js';
 
 /** Path of the emulated provider's consent page of an element. */
 export function consentPath(elementKey: string): string {

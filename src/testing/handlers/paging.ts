@@ -1,4 +1,5 @@
-import { EmulatorHttpError, type Reply } from './http.js';
+import { EmulatorHttpError } from '../errors.js';
+import type { Reply } from '../server/types.js';
 
 /** Page size of lists when the call sends no `pageSize` (an element's `pagination.max`). */
 export const DEFAULT_PAGE_SIZE = 100;

@@ -1,5 +1,4 @@
-import { EmulatorHttpError, type Reply } from './http.js';
-import type { Route } from './server.js';
+import { EmulatorHttpError } from '../errors.js';
 
 /** How an element is connected: an OAuth 2 code exchange, or configuration values only (Marketo). */
 export type ProvisionKind = 'oauth2' | 'configuration';
@@ -113,7 +112,8 @@ export const HUB_RESOURCES: Readonly<Record<string, Readonly<Record<string, HubR
   documents: {},
 };
 
-const HUBS = [
+/** The hubs of the catalog. */
+export const HUBS = [
   { id: 11, key: 'crm', name: 'CRM', description: 'CRM Element Hub' },
   { id: 4, key: 'documents', name: 'Documents', description: 'Cloud storage: files and folders' },
   { id: 12, key: 'marketing', name: 'Marketing', description: 'Marketing Element Hub' },
@@ -133,74 +133,9 @@ export function requireElement(keyOrId: string): CatalogElement {
   return element;
 }
 
-/** The element as the API returns it (`GET /elements/{keyOrId}`, and inside instances). */
-export function elementJson(element: CatalogElement): Record<string, unknown> {
-  return {
-    id: element.id,
-    name: element.name,
-    key: element.key,
-    description: element.description,
-    image: `elements/provider_${element.key}.png`,
-    active: true,
-    deleted: false,
-    typeOauth: element.provision === 'oauth2',
-    trialAccount: false,
-    configDescription: `Connect your ${element.provider} account.`,
-    resources: [],
-    transformationsEnabled: true,
-    bulkDownloadEnabled: true,
-    bulkUploadEnabled: true,
-    cloneable: true,
-    extendable: true,
-    beta: false,
-    authentication: { type: 'oauth2' },
-    extended: false,
-    hub: element.hub,
-    protocolType: 'http',
-    parameters: [],
-    private: false,
-  };
-}
-
-function requireHub(key: string): (typeof HUBS)[number] {
+/** Finds a hub by key, answering 404 when there is none. */
+export function requireHub(key: string): (typeof HUBS)[number] {
   const hub = HUBS.find((candidate) => candidate.key === key);
   if (!hub) throw new EmulatorHttpError(404, `No hub found with key ${key}`);
   return hub;
-}
-
-/** Routes of the elements and hubs catalogs. */
-export function catalogRoutes(): Route[] {
-  const json = (value: unknown): Reply => ({ json: value });
-  return [
-    { method: 'GET', path: '/elements', auth: 'platform', handle: () => json(ELEMENTS.map(elementJson)) },
-    {
-      method: 'GET',
-      path: '/elements/keys',
-      auth: 'platform',
-      handle: () => json(ELEMENTS.map((e) => e.key)),
-    },
-    {
-      method: 'GET',
-      path: '/elements/{keyOrId}',
-      auth: 'platform',
-      handle: (ctx) => json(elementJson(requireElement(ctx.params.keyOrId ?? ''))),
-    },
-    { method: 'GET', path: '/hubs', auth: 'platform', handle: () => json(HUBS) },
-    { method: 'GET', path: '/hubs/keys', auth: 'platform', handle: () => json(HUBS.map((hub) => hub.key)) },
-    {
-      method: 'GET',
-      path: '/hubs/{key}',
-      auth: 'platform',
-      handle: (ctx) => json({ ...requireHub(ctx.params.key ?? ''), active: true }),
-    },
-    {
-      method: 'GET',
-      path: '/hubs/{key}/elements',
-      auth: 'platform',
-      handle: (ctx) => {
-        const hub = requireHub(ctx.params.key ?? '');
-        return json(ELEMENTS.filter((element) => element.hub === hub.key).map(elementJson));
-      },
-    },
-  ];
 }

@@ -1,26 +1,6 @@
-import { EmulatorHttpError } from './http.js';
+import { EmulatorHttpError } from '../errors.js';
 import type { EmulatorState } from './state.js';
-
-/** A file or folder of an emulated documents instance. */
-export interface DocumentItem {
-  id: string;
-  path: string;
-  directory: boolean;
-  createdDate: string;
-  modifiedDate: string;
-  tags: string[];
-  description?: string;
-  /** File content (files only). */
-  content?: Buffer;
-  /** Media type the file was uploaded with, sent back on download (files only). */
-  contentType?: string;
-}
-
-/** The files and folders of one documents instance, by path and by id. */
-export interface DocumentsDrive {
-  byPath: Map<string, DocumentItem>;
-  byId: Map<string, DocumentItem>;
-}
+import type { DocumentItem, DocumentsDrive } from './types.js';
 
 const FILE_ID_PREFIX = '069';
 const FOLDER_ID_PREFIX = '058';
@@ -64,23 +44,6 @@ export function driveOf(state: EmulatorState, instanceId: number): DocumentsDriv
     };
     return { byPath: new Map([['/', root]]), byId: new Map([[root.id, root]]) };
   });
-}
-
-/** An item as the API describes it (`DocumentsFile`). */
-export function itemJson(drive: DocumentsDrive, item: DocumentItem): Record<string, unknown> {
-  const json: Record<string, unknown> = {
-    id: item.id,
-    name: item.path === '/' ? '/' : baseName(item.path),
-    path: item.path,
-    directory: item.directory,
-    createdDate: item.createdDate,
-    modifiedDate: item.modifiedDate,
-    tags: item.tags,
-  };
-  if (!item.directory) json.size = item.content?.length ?? 0;
-  if (item.description !== undefined) json.description = item.description;
-  if (item.path !== '/') json.parentFolderId = drive.byPath.get(parentPath(item.path))?.id;
-  return json;
 }
 
 /** Finds an item by path or id and kind, answering 404 when there is none. */

@@ -1,77 +1,18 @@
-import type { BulkJob } from './bulk.js';
+import { EmulatorHttpError } from '../errors.js';
 import { findElement } from './catalog.js';
-import type { DocumentsDrive } from './documents.js';
-import { EmulatorHttpError } from './http.js';
+import { stripHtml, toConfigValue } from './config.js';
 import { createSecret } from './random.js';
-
-/** A user of the emulated organization; its `secret` goes in the `User` part of the `Authorization` header. */
-export interface EmulatorUser {
-  id: number;
-  secret: string;
-  emailAddress: string;
-  firstName: string;
-  lastName: string;
-}
-
-/** The emulated organization; its `secret` goes in the `Organization` part of the `Authorization` header. */
-export interface EmulatorOrganization {
-  id: number;
-  name: string;
-  secret: string;
-}
-
-/** An element instance as the emulator stores it (configuration unmasked). */
-export interface EmulatorInstance {
-  id: number;
-  name: string;
-  elementKey: string;
-  /** The element token, for the `Element` part of the `Authorization` header of hub calls. */
-  token: string;
-  tags: string[];
-  /** Configuration values as Cloud Elements keeps them: strings, or `null`. */
-  configuration: Map<string, string | null>;
-  /** Identifier of each configuration entry (`GET /instances/{id}/configuration`). */
-  configurationIds: Map<string, number>;
-  disabled: boolean;
-  userId: number;
-  createdDate: string;
-  updatedDate: string;
-}
-
-/** A hub record (contact, account, incident, ...): any JSON object with a string `id`. */
-export type HubRecord = Record<string, unknown> & { id: string };
-
-/** An app registered with the emulated provider by a `GET /elements/{key}/oauth/url` call. */
-export interface OAuthClient {
-  elementKey: string;
-  apiKey: string;
-  apiSecret: string;
-  callbackUrls: Set<string>;
-}
-
-/** An authorization code the consent page issued. */
-export interface OAuthCode {
-  code: string;
-  elementKey: string;
-  apiKey: string;
-  redirectUri: string;
-  issuedAtMs: number;
-  used: boolean;
-}
-
-/** One event notification (or bulk callback) the emulator POSTed, or tried to. */
-export interface EventDelivery {
-  /** The `Elements-Webhook-Id` header value. */
-  id: string;
-  url: string;
-  /** The raw JSON body that was signed and sent. */
-  body: string;
-  headers: Record<string, string>;
-  /** Status the receiver answered; absent while in flight or when the POST failed. */
-  status?: number;
-  /** Why the POST failed (connection refused, timeout, ...). */
-  error?: string;
-}
+import type {
+  BulkJob,
+  DocumentsDrive,
+  EmulatorInstance,
+  EmulatorOrganization,
+  EmulatorUser,
+  EventDelivery,
+  HubRecord,
+  OAuthClient,
+  OAuthCode,
+} from './types.js';
 
 /** Input of {@link EmulatorState.createInstance}. */
 export interface CreateInstanceInput {
@@ -88,30 +29,6 @@ export interface CreateInstanceInput {
 export interface StateSettings {
   now: () => number;
   oauthCodeTtlMs: number;
-}
-
-/** Configuration keys whose values are masked as `********` whenever the API returns them. */
-const MASKED_KEY = /secret|password|token|(^|\.)api\.key$|signature\.key$/i;
-
-/** The value Cloud Elements shows instead of a secret configuration value. */
-export const MASK = '********';
-
-/** Returns the configuration value as the API shows it (secrets masked). */
-export function maskConfigValue(key: string, value: string | null): string | null {
-  return value !== null && value !== '' && MASKED_KEY.test(key) ? MASK : value;
-}
-
-/** Converts a configuration value given in a request to the string Cloud Elements stores. */
-export function toConfigValue(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-/** Removes HTML tags, as Cloud Elements sanitizes instance names and tags. */
-export function stripHtml(text: string): string {
-  return text.replace(/<[^>]*>/g, '').trim();
 }
 
 /**

@@ -1,12 +1,7 @@
-import { EmulatorHttpError, type Caller, type RequestContext } from './http.js';
-import type { EmulatorState } from './state.js';
-
-/**
- * What a route requires: nothing; `User` + `Organization`; `User` + `Element` (`Organization` optional) of an
- * enabled instance (`instance`, hub calls); or the same of any instance, disabled ones included (`token`, the
- * token-scoped platform calls such as `PUT /instances/enabled`).
- */
-export type AuthLevel = 'none' | 'platform' | 'instance' | 'token';
+import { EmulatorHttpError } from '../errors.js';
+import type { EmulatorState } from '../model/state.js';
+import type { EmulatorInstance } from '../model/types.js';
+import type { AuthLevel, Caller, RequestContext } from './types.js';
 
 /** The parts of a Cloud Elements `Authorization` header. */
 export interface AuthorizationParts {
@@ -65,4 +60,12 @@ export function authenticate(
     );
   }
   return { user, instance };
+}
+
+/** The instance of a hub call (the route's `instance` auth guarantees it). */
+export function callerInstance(ctx: RequestContext): EmulatorInstance {
+  const instance = (ctx.caller as Caller | undefined)?.instance;
+  if (!instance)
+    throw new EmulatorHttpError(401, 'This call needs an Element token in the Authorization header.');
+  return instance;
 }

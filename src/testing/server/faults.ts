@@ -1,4 +1,4 @@
-import { createRandomSource, type RandomSource } from './random.js';
+import { createRandomSource, type RandomSource } from '../model/random.js';
 
 /** A fault that fires on a share of requests, optionally only a limited number of times. */
 export interface FaultShare {

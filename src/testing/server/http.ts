@@ -1,5 +1,6 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import type { EmulatorInstance, EmulatorUser } from './state.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EmulatorHttpError } from '../errors.js';
+import type { Reply, RequestContext } from './types.js';
 
 /** Path prefix of every Cloud Elements API call. */
 export const API_BASE = '/elements/api-v2';
@@ -11,62 +12,6 @@ const MAX_BODY_BYTES = 256 * 1024 * 1024;
 const EXPOSED_HEADERS =
   'Elements-Returned-Count, Elements-Total-Count, Elements-Request-Id, Elements-Next-Page-Token, ' +
   'Elements-Element-Instance-Id, Content-Disposition, Retry-After';
-
-/** An error a handler throws to answer with Cloud Elements' error body (`requestId`, `message`, `providerMessage`). */
-export class EmulatorHttpError extends Error {
-  override name = 'EmulatorHttpError';
-  readonly status: number;
-  /** Set when the emulator simulates an error produced by the provider behind the element. */
-  readonly providerMessage: string | undefined;
-  readonly headers: Record<string, string>;
-
-  constructor(
-    status: number,
-    message: string,
-    options: { providerMessage?: string; headers?: Record<string, string> } = {},
-  ) {
-    super(message);
-    this.status = status;
-    this.providerMessage = options.providerMessage;
-    this.headers = options.headers ?? {};
-  }
-}
-
-/** What a handler answers: JSON (`json`), raw bytes or text (`bytes`), or nothing. */
-export interface Reply {
-  /** @default 200 */
-  status?: number;
-  json?: unknown;
-  bytes?: Buffer | string;
-  /** Content type of `bytes`. @default 'application/octet-stream' */
-  contentType?: string;
-  headers?: Record<string, string>;
-}
-
-/** Who made an authenticated call: the user, and for hub calls the instance of the element token. */
-export interface Caller {
-  user: EmulatorUser;
-  instance?: EmulatorInstance;
-}
-
-/** One request as handlers see it. */
-export interface RequestContext {
-  readonly method: string;
-  /** Path without the query string and without {@link API_BASE}, e.g. `/instances/12`. */
-  readonly path: string;
-  /** Decoded path parameters of the matched route. */
-  readonly params: Record<string, string>;
-  readonly query: URLSearchParams;
-  readonly headers: IncomingHttpHeaders;
-  readonly requestId: string;
-  /** Origin of the emulator, e.g. `http://127.0.0.1:40123`. */
-  readonly origin: string;
-  caller?: Caller;
-  /** The raw request body (read once, then cached). */
-  body(): Promise<Buffer>;
-  /** The body parsed as JSON; a 400 error when it is not JSON. */
-  json(): Promise<unknown>;
-}
 
 /** Reads a whole request body, refusing bodies over the limit. */
 export function readBody(req: IncomingMessage): Promise<Buffer> {

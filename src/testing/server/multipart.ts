@@ -1,4 +1,4 @@
-import { EmulatorHttpError } from './http.js';
+import { EmulatorHttpError } from '../errors.js';
 
 /** One part of a `multipart/form-data` body. */
 export interface MultipartPart {

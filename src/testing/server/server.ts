@@ -1,67 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
-import { authenticate, type AuthLevel } from './auth.js';
+import { EmulatorHttpError } from '../errors.js';
+import { createHexId } from '../model/random.js';
+import type { EmulatorState } from '../model/state.js';
+import { authenticate } from './auth.js';
 import type { FaultController, FaultDecision } from './faults.js';
-import {
-  API_BASE,
-  EmulatorHttpError,
-  parseJsonBody,
-  readBody,
-  sendError,
-  sendReply,
-  type Reply,
-  type RequestContext,
-} from './http.js';
-import { createHexId } from './random.js';
-import type { EmulatorState } from './state.js';
-
-/** One route of the emulator. */
-export interface Route {
-  method: string;
-  /** Path template; `{name}` matches one segment. Relative to `/elements/api-v2` unless `site` is set. */
-  path: string;
-  auth: AuthLevel;
-  /** A page outside the API (the provider's consent page): absolute path, no faults. */
-  site?: boolean;
-  handle(ctx: RequestContext): Reply | Promise<Reply>;
-}
-
-interface CompiledRoute {
-  route: Route;
-  segments: string[];
-  literals: number;
-}
-
-function splitPath(path: string): string[] {
-  return path.split('/').filter((segment) => segment !== '');
-}
-
-function compile(routes: Route[]): CompiledRoute[] {
-  const compiled = routes.map((route) => {
-    const segments = splitPath(route.path);
-    return { route, segments, literals: segments.filter((s) => !s.startsWith('{')).length };
-  });
-  // Literal segments win over parameters, as Cloud Elements routes (`/instances/configuration` before `/instances/{id}`).
-  return compiled.sort((a, b) => b.literals - a.literals);
-}
-
-function matchRoute(route: CompiledRoute, segments: string[]): Record<string, string> | undefined {
-  if (route.segments.length !== segments.length) return undefined;
-  const params: Record<string, string> = {};
-  for (const [index, pattern] of route.segments.entries()) {
-    const actual = segments[index]!;
-    if (pattern.startsWith('{')) {
-      try {
-        params[pattern.slice(1, -1)] = decodeURIComponent(actual);
-      } catch {
-        throw new EmulatorHttpError(400, `The path segment '${actual}' is not valid percent-encoding.`);
-      }
-    } else if (pattern !== actual) {
-      return undefined;
-    }
-  }
-  return params;
-}
+import { API_BASE, parseJsonBody, readBody, sendError, sendReply } from './http.js';
+import { createRouter } from './router.js';
+import type { Reply, RequestContext, Route } from './types.js';
 
 /** Dependencies of the HTTP server. */
 export interface ServerDependencies {
@@ -74,8 +20,7 @@ export interface ServerDependencies {
 
 /** Creates the emulator's node:http server (not yet listening). */
 export function createEmulatorServer(deps: ServerDependencies): Server {
-  const api = compile(deps.routes.filter((route) => !route.site));
-  const site = compile(deps.routes.filter((route) => route.site));
+  const router = createRouter(deps.routes);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = createHexId();
@@ -122,23 +67,11 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
           fromProvider ? { providerMessage: 'Service Unavailable' } : {},
         );
       }
-      const segments = splitPath(path);
-      const candidates = (isApi ? api : site)
-        .map((route) => ({ route, params: matchRoute(route, segments) }))
-        .filter((found) => found.params !== undefined);
-      const found = candidates.find((candidate) => candidate.route.route.method === method);
-      if (!found) {
-        if (candidates.length === 0)
-          throw new EmulatorHttpError(404, `No resource found for ${method} ${path}`);
-        const allowed = [...new Set(candidates.map((c) => c.route.route.method))].join(', ');
-        throw new EmulatorHttpError(405, `Request method '${method}' not supported`, {
-          headers: { Allow: allowed },
-        });
-      }
+      const found = router.find(method, path, isApi);
       const ctx: RequestContext = {
         method,
         path,
-        params: found.params ?? {},
+        params: found.params,
         query: url.searchParams,
         headers: req.headers,
         requestId,
@@ -146,8 +79,8 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
         body,
         json: async () => parseJsonBody(await body()),
       };
-      ctx.caller = authenticate(ctx, deps.state, found.route.route.auth);
-      reply = await found.route.route.handle(ctx);
+      ctx.caller = authenticate(ctx, deps.state, found.route.auth);
+      reply = await found.route.handle(ctx);
     } catch (error) {
       failure = error;
     }

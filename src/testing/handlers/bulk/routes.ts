@@ -1,140 +1,30 @@
-import { parseUpload, type BulkRecordError, type ParsedUpload } from './bulk-files.js';
-import { runBulkQuery, runBulkUpload } from './bulk-run.js';
-import { parseBulkSelect, type BulkSelect } from './ceql.js';
-import { compareForOrderBy } from './ceql-eval.js';
+import { compareForOrderBy } from '../../ceql/evaluate.js';
+import { parseBulkSelect } from '../../ceql/parse.js';
+import { EmulatorHttpError } from '../../errors.js';
+import type { EmulatorState } from '../../model/state.js';
+import type { BulkJob, EmulatorInstance } from '../../model/types.js';
+import { callerInstance } from '../../server/auth.js';
+import { parseMultipart } from '../../server/multipart.js';
+import type { Reply, RequestContext, Route } from '../../server/types.js';
+import { pageReply } from '../paging.js';
+import { resourcesOf } from '../records.js';
 import { formatCsv } from './csv.js';
-import { deliver } from './events.js';
-import { EmulatorHttpError, type Reply, type RequestContext } from './http.js';
-import { callerInstance, resourcesOf } from './hubs.js';
-import { parseMultipart } from './multipart.js';
-import { pageReply } from './paging.js';
-import type { Route } from './server.js';
-import type { EmulatorInstance, EmulatorState } from './state.js';
+import { statusJson, type BulkEngine } from './jobs.js';
+import { parseUpload } from './upload.js';
 
-/** States of an emulated bulk job, in the order a job goes through them. */
-export type BulkJobState = 'CREATED' | 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'CANCELLED';
-
-const NEXT_STATE: Partial<Record<BulkJobState, BulkJobState>> = {
-  CREATED: 'QUEUED',
-  QUEUED: 'RUNNING',
-  RUNNING: 'COMPLETED',
-};
-
-/** A bulk job as the emulator keeps it. */
-export interface BulkJob {
-  id: string;
-  instanceId: number;
-  kind: 'query' | 'upload';
-  objectName: string;
-  status: BulkJobState;
-  createdDate: string;
-  updatedDate: string;
-  select?: BulkSelect;
-  upload?: ParsedUpload;
-  /** Records of the finished job: the query's results, or the records an upload wrote. */
-  results: Record<string, unknown>[];
-  errors: BulkRecordError[];
-  callbackUrl?: string;
-}
-
-/** How bulk jobs move from `CREATED` to `COMPLETED`. */
-export interface BulkOptions {
-  /**
-   * `time`: one step every `stepMs`; `poll`: one step per status read; `manual`: only `emulator.tickBulkJobs()`.
-   * @default 'time'
-   */
-  progress?: 'time' | 'poll' | 'manual';
-  /** Time between steps in `time` mode. @default 100 */
-  stepMs?: number;
-}
-
-/** The bulk job engine: routes, manual ticks, and timers to stop on close. */
-export interface BulkEngine {
-  routes: Route[];
-  /** Moves every unfinished job `steps` states forward. */
-  tick(steps?: number): void;
-  close(): void;
-}
-
-/** Creates the bulk engine of an emulator. */
-export function createBulkEngine(state: EmulatorState, options: BulkOptions = {}): BulkEngine {
-  const progress = options.progress ?? 'time';
-  const stepMs = options.stepMs ?? 100;
-  if (!['time', 'poll', 'manual'].includes(progress)) {
-    throw new TypeError(
-      `[cloud-elements] emulator bulk.progress must be 'time', 'poll' or 'manual'; got '${progress}'.`,
-    );
-  }
-  if (!(stepMs >= 0))
-    throw new TypeError(`[cloud-elements] emulator bulk.stepMs must be >= 0; got ${stepMs}.`);
-  const timers = new Map<string, NodeJS.Timeout>();
-
-  const statusJson = (job: BulkJob) => ({
-    id: job.id,
-    status: job.status,
-    instanceId: job.instanceId,
-    objectName: job.objectName,
-    recordsCount: job.results.length,
-    recordsFailedCount: job.errors.length,
-    createdDate: job.createdDate,
-    updatedDate: job.updatedDate,
-  });
-
-  const finish = (job: BulkJob): void => {
-    const instance = state.instances.get(job.instanceId);
-    if (job.status === 'COMPLETED' && instance) {
-      if (job.kind === 'query') runBulkQuery(state, job, instance);
-      else runBulkUpload(state, job, instance);
-    }
-    if (job.callbackUrl) {
-      deliver(
-        state,
-        job.callbackUrl,
-        statusJson(job),
-        instance?.configuration.get('event.notification.signature.key'),
-      );
-    }
-  };
-
-  const step = (job: BulkJob): void => {
-    const next = NEXT_STATE[job.status];
-    if (!next) return;
-    job.status = next;
-    job.updatedDate = state.nowIso();
-    if (next === 'COMPLETED') finish(job);
-  };
-
-  const schedule = (job: BulkJob): void => {
-    if (progress !== 'time' || !NEXT_STATE[job.status]) return;
-    const timer = setTimeout(() => {
-      timers.delete(job.id);
-      step(job);
-      schedule(job);
-    }, stepMs);
-    timer.unref();
-    timers.set(job.id, timer);
-  };
-
+/** Routes of the bulk API (`/hubs/{hub}/bulk/...`): create query and upload jobs, read status, errors and results. */
+export function bulkRoutes(state: EmulatorState, engine: BulkEngine): Route[] {
   const createJob = (
     ctx: RequestContext,
     instance: EmulatorInstance,
     job: Pick<BulkJob, 'kind' | 'objectName'> & Partial<BulkJob>,
   ): Reply => {
-    const now = state.nowIso();
     const callbackUrl = ctx.headers['elements-async-callback-url'];
-    const created: BulkJob = {
-      ...job,
-      id: String(state.nextId('bulk', 1001)),
-      instanceId: instance.id,
-      status: 'CREATED',
-      createdDate: now,
-      updatedDate: now,
-      results: [],
-      errors: [],
-      ...(typeof callbackUrl === 'string' && callbackUrl !== '' ? { callbackUrl } : {}),
-    };
-    state.bulkJobs.set(created.id, created);
-    schedule(created);
+    const created = engine.create(
+      instance,
+      job,
+      typeof callbackUrl === 'string' && callbackUrl !== '' ? callbackUrl : undefined,
+    );
     return { json: { id: created.id, status: created.status, instanceId: instance.id } };
   };
 
@@ -166,7 +56,7 @@ export function createBulkEngine(state: EmulatorState, options: BulkOptions = {}
     handle,
   });
 
-  const routes: Route[] = [
+  return [
     route('POST', '/query', (ctx) => {
       const instance = callerInstance(ctx);
       const q = ctx.query.get('q');
@@ -186,19 +76,12 @@ export function createBulkEngine(state: EmulatorState, options: BulkOptions = {}
     route('GET', '/{id}/status', (ctx) => {
       const job = requireJob(ctx);
       const report = statusJson(job);
-      if (progress === 'poll') step(job);
+      engine.statusRead(job);
       return { json: report };
     }),
     route('GET', '/{id}/errors', (ctx) => pageReply(requireJob(ctx).errors, ctx.query)),
     route('PUT', '/{id}/cancel', (ctx) => {
-      const job = requireJob(ctx);
-      if (NEXT_STATE[job.status]) {
-        clearTimeout(timers.get(job.id));
-        timers.delete(job.id);
-        job.status = 'CANCELLED';
-        job.updatedDate = state.nowIso();
-        finish(job);
-      }
+      engine.cancel(requireJob(ctx));
       return {};
     }),
     route('GET', '/{id}/{objectName}', (ctx) => {
@@ -230,15 +113,4 @@ export function createBulkEngine(state: EmulatorState, options: BulkOptions = {}
       );
     }),
   ];
-
-  return {
-    routes,
-    tick(steps = 1) {
-      for (let count = 0; count < steps; count++) for (const job of state.bulkJobs.values()) step(job);
-    },
-    close() {
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
-    },
-  };
 }

@@ -1,9 +1,9 @@
-import type { BulkJob } from './bulk.js';
-import { keyField } from './bulk-files.js';
-import { compareForOrderBy, matchesCeql } from './ceql-eval.js';
-import { EmulatorHttpError } from './http.js';
-import { createRecord, findRecords, presentRecord, updateRecord, withoutNulls } from './hubs.js';
-import type { EmulatorInstance, EmulatorState, HubRecord } from './state.js';
+import { compareForOrderBy, matchesCeql } from '../../ceql/evaluate.js';
+import { EmulatorHttpError } from '../../errors.js';
+import type { EmulatorState } from '../../model/state.js';
+import type { BulkJob, EmulatorInstance, HubRecord } from '../../model/types.js';
+import { createRecord, findRecords, presentRecord, updateRecord, withoutNulls } from '../records.js';
+import { keyField } from './upload.js';
 
 /** Runs a finished query job: collects the matching records, sorted, limited and projected to the select list. */
 export function runBulkQuery(state: EmulatorState, job: BulkJob, instance: EmulatorInstance): void {

@@ -1,30 +1,7 @@
+import { EmulatorHttpError } from '../../errors.js';
+import type { BulkUploadMetaData, ParsedUpload } from '../../model/types.js';
+import type { MultipartPart } from '../../server/multipart.js';
 import { parseCsv } from './csv.js';
-import { EmulatorHttpError } from './http.js';
-import type { MultipartPart } from './multipart.js';
-
-/** A record of an uploaded file that could not be read or written. */
-export interface BulkRecordError {
-  /** 1-based number of the record in the file (the header row of a CSV does not count). */
-  recordNumber: number;
-  message: string;
-  record?: Record<string, unknown>;
-}
-
-/** Options of a bulk upload (the `metaData` part). */
-export interface BulkUploadMetaData {
-  action?: 'create' | 'update' | 'upsert';
-  identifierFieldName?: string;
-  primaryKeyName?: string;
-  format?: string;
-  [key: string]: unknown;
-}
-
-/** The records read from an upload, with the ones that could not be read. */
-export interface ParsedUpload {
-  records: Array<{ recordNumber: number; record: Record<string, unknown> }>;
-  errors: BulkRecordError[];
-  metaData: BulkUploadMetaData;
-}
 
 function parseMetaData(part: MultipartPart | undefined): BulkUploadMetaData {
   if (!part) return {};

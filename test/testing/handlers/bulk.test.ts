@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { signWebhookBody } from '../../src/testing/index.js';
-import { startServer, type TestServer } from '../helpers/http-server.js';
-import { loadSpecValidator } from '../helpers/spec-validator.js';
-import { fileForm, startTestEmulator, type TestEmulator } from './helpers.js';
+import { signWebhookBody } from '../../../src/testing/index.js';
+import { startServer, type TestServer } from '../../helpers/http-server.js';
+import { loadSpecValidator } from '../../helpers/spec-validator.js';
+import { fileForm, startTestEmulator, type TestEmulator } from '../helpers.js';
 
 let emulator: TestEmulator;
 let receiver: TestServer | undefined;

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { loadSpecValidator } from '../helpers/spec-validator.js';
-import { sendJson, startServer, type TestServer } from '../helpers/http-server.js';
-import { fileForm, startTestEmulator, type TestEmulator } from './helpers.js';
+import { loadSpecValidator } from '../../helpers/spec-validator.js';
+import { sendJson, startServer, type TestServer } from '../../helpers/http-server.js';
+import { fileForm, startTestEmulator, type TestEmulator } from '../helpers.js';
 
 let emulator: TestEmulator;
 let receiver: TestServer;

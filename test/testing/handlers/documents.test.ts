@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { loadSpecValidator } from '../helpers/spec-validator.js';
-import { fileForm, startTestEmulator, type TestEmulator } from './helpers.js';
+import { loadSpecValidator } from '../../helpers/spec-validator.js';
+import { fileForm, startTestEmulator, type TestEmulator } from '../helpers.js';
 
 let emulator: TestEmulator;
 let auth: string;

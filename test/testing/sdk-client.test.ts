@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { createClient, unwrap } from '../../src/client.js';
-import { NotFoundError, RateLimitError, TimeoutError, UnauthorizedError } from '../../src/errors.js';
+import { createClient, unwrap } from '../../src/client/index.js';
+import { NotFoundError, RateLimitError, TimeoutError, UnauthorizedError } from '../../src/core/index.js';
 import { startEmulator, type Emulator } from '../../src/testing/index.js';
 import { specCheckedFetch } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { startEmulator } from '../../src/testing/index.js';
-import { startTestEmulator, type TestEmulator } from './helpers.js';
+import { startEmulator } from '../../../src/testing/index.js';
+import { startTestEmulator, type TestEmulator } from '../helpers.js';
 
 let emulator: TestEmulator;
 let auth: string;

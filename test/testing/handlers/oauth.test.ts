@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { startTestEmulator, type TestEmulator } from './helpers.js';
+import { startTestEmulator, type TestEmulator } from '../helpers.js';
 
 const app = {
   apiKey: 'client id/with+chars',
@@ -232,7 +232,7 @@ describe('POST /instances with the code', () => {
   test('accepts the create bodies of the seed OAuth guide and the Marketo guide', async () => {
     const fixture = (name: string) =>
       JSON.parse(
-        readFileSync(new URL(`../../../shared/reference/fixtures/${name}`, import.meta.url), 'utf8'),
+        readFileSync(new URL(`../../../../shared/reference/fixtures/${name}`, import.meta.url), 'utf8'),
       );
     const seed = fixture('instances-create-sfdc-seed002.request.json');
     const configuration = seed.configuration as Record<string, string>;

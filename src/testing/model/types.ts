@@ -1,0 +1,135 @@
+import type { BulkSelect } from '../ceql/types.js';
+
+/** A user of the emulated organization; its `secret` goes in the `User` part of the `Authorization` header. */
+export interface EmulatorUser {
+  id: number;
+  secret: string;
+  emailAddress: string;
+  firstName: string;
+  lastName: string;
+}
+
+/** The emulated organization; its `secret` goes in the `Organization` part of the `Authorization` header. */
+export interface EmulatorOrganization {
+  id: number;
+  name: string;
+  secret: string;
+}
+
+/** An element instance as the emulator stores it (configuration unmasked). */
+export interface EmulatorInstance {
+  id: number;
+  name: string;
+  elementKey: string;
+  /** The element token, for the `Element` part of the `Authorization` header of hub calls. */
+  token: string;
+  tags: string[];
+  /** Configuration values as Cloud Elements keeps them: strings, or `null`. */
+  configuration: Map<string, string | null>;
+  /** Identifier of each configuration entry (`GET /instances/{id}/configuration`). */
+  configurationIds: Map<string, number>;
+  disabled: boolean;
+  userId: number;
+  createdDate: string;
+  updatedDate: string;
+}
+
+/** A hub record (contact, account, incident, ...): any JSON object with a string `id`. */
+export type HubRecord = Record<string, unknown> & { id: string };
+
+/** An app registered with the emulated provider by a `GET /elements/{key}/oauth/url` call. */
+export interface OAuthClient {
+  elementKey: string;
+  apiKey: string;
+  apiSecret: string;
+  callbackUrls: Set<string>;
+}
+
+/** An authorization code the consent page issued. */
+export interface OAuthCode {
+  code: string;
+  elementKey: string;
+  apiKey: string;
+  redirectUri: string;
+  issuedAtMs: number;
+  used: boolean;
+}
+
+/** One event notification (or bulk callback) the emulator POSTed, or tried to. */
+export interface EventDelivery {
+  /** The `Elements-Webhook-Id` header value. */
+  id: string;
+  url: string;
+  /** The raw JSON body that was signed and sent. */
+  body: string;
+  headers: Record<string, string>;
+  /** Status the receiver answered; absent while in flight or when the POST failed. */
+  status?: number;
+  /** Why the POST failed (connection refused, timeout, ...). */
+  error?: string;
+}
+
+/** A file or folder of an emulated documents instance. */
+export interface DocumentItem {
+  id: string;
+  path: string;
+  directory: boolean;
+  createdDate: string;
+  modifiedDate: string;
+  tags: string[];
+  description?: string;
+  /** File content (files only). */
+  content?: Buffer;
+  /** Media type the file was uploaded with, sent back on download (files only). */
+  contentType?: string;
+}
+
+/** The files and folders of one documents instance, by path and by id. */
+export interface DocumentsDrive {
+  byPath: Map<string, DocumentItem>;
+  byId: Map<string, DocumentItem>;
+}
+
+/** States of an emulated bulk job, in the order a job goes through them. */
+export type BulkJobState = 'CREATED' | 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'CANCELLED';
+
+/** A record of an uploaded file that could not be read or written. */
+export interface BulkRecordError {
+  /** 1-based number of the record in the file (the header row of a CSV does not count). */
+  recordNumber: number;
+  message: string;
+  record?: Record<string, unknown>;
+}
+
+/** Options of a bulk upload (the `metaData` part). */
+export interface BulkUploadMetaData {
+  action?: 'create' | 'update' | 'upsert';
+  identifierFieldName?: string;
+  primaryKeyName?: string;
+  format?: string;
+  [key: string]: unknown;
+}
+
+/** The records read from an upload, with the ones that could not be read. */
+export interface ParsedUpload {
+  records: Array<{ recordNumber: number; record: Record<string, unknown> }>;
+  errors: BulkRecordError[];
+  metaData: BulkUploadMetaData;
+}
+
+/** A bulk job as the emulator keeps it. */
+export interface BulkJob {
+  id: string;
+  instanceId: number;
+  kind: 'query' | 'upload';
+  objectName: string;
+  status: BulkJobState;
+  createdDate: string;
+  updatedDate: string;
+  select?: BulkSelect;
+  upload?: ParsedUpload;
+  /** Records of the finished job: the query's results, or the records an upload wrote. */
+  results: Record<string, unknown>[];
+  errors: BulkRecordError[];
+  callbackUrl?: string;
+}

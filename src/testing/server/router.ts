@@ -1,0 +1,75 @@
+import { EmulatorHttpError } from '../errors.js';
+import type { Route } from './types.js';
+
+interface CompiledRoute {
+  route: Route;
+  segments: string[];
+  literals: number;
+}
+
+/** The route a request goes to, with its decoded path parameters. */
+export interface RouteMatch {
+  route: Route;
+  params: Record<string, string>;
+}
+
+/** Finds the route of a request among the API routes or the site pages. */
+export interface Router {
+  /** The route of `method` and `path`: 400 on bad percent-encoding, 404 when no path matches, 405 when no method does. */
+  find(method: string, path: string, isApi: boolean): RouteMatch;
+}
+
+function splitPath(path: string): string[] {
+  return path.split('/').filter((segment) => segment !== '');
+}
+
+function compile(routes: Route[]): CompiledRoute[] {
+  const compiled = routes.map((route) => {
+    const segments = splitPath(route.path);
+    return { route, segments, literals: segments.filter((s) => !s.startsWith('{')).length };
+  });
+  // Literal segments win over parameters, as Cloud Elements routes (`/instances/configuration` before `/instances/{id}`).
+  return compiled.sort((a, b) => b.literals - a.literals);
+}
+
+function matchRoute(route: CompiledRoute, segments: string[]): Record<string, string> | undefined {
+  if (route.segments.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [index, pattern] of route.segments.entries()) {
+    const actual = segments[index]!;
+    if (pattern.startsWith('{')) {
+      try {
+        params[pattern.slice(1, -1)] = decodeURIComponent(actual);
+      } catch {
+        throw new EmulatorHttpError(400, `The path segment '${actual}' is not valid percent-encoding.`);
+      }
+    } else if (pattern !== actual) {
+      return undefined;
+    }
+  }
+  return params;
+}
+
+/** Compiles the routes: API routes (relative to `/elements/api-v2`) and site pages (`site: true`) apart. */
+export function createRouter(routes: Route[]): Router {
+  const api = compile(routes.filter((route) => !route.site));
+  const site = compile(routes.filter((route) => route.site));
+  return {
+    find(method, path, isApi) {
+      const segments = splitPath(path);
+      const candidates = (isApi ? api : site)
+        .map((route) => ({ route, params: matchRoute(route, segments) }))
+        .filter((found) => found.params !== undefined);
+      const found = candidates.find((candidate) => candidate.route.route.method === method);
+      if (!found) {
+        if (candidates.length === 0)
+          throw new EmulatorHttpError(404, `No resource found for ${method} ${path}`);
+        const allowed = [...new Set(candidates.map((c) => c.route.route.method))].join(', ');
+        throw new EmulatorHttpError(405, `Request method '${method}' not supported`, {
+          headers: { Allow: allowed },
+        });
+      }
+      return { route: found.route.route, params: found.params ?? {} };
+    },
+  };
+}

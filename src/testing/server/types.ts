@@ -1,0 +1,56 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { EmulatorInstance, EmulatorUser } from '../model/types.js';
+
+/**
+ * What a route requires: nothing; `User` + `Organization`; `User` + `Element` (`Organization` optional) of an
+ * enabled instance (`instance`, hub calls); or the same of any instance, disabled ones included (`token`, the
+ * token-scoped platform calls such as `PUT /instances/enabled`).
+ */
+export type AuthLevel = 'none' | 'platform' | 'instance' | 'token';
+
+/** What a handler answers: JSON (`json`), raw bytes or text (`bytes`), or nothing. */
+export interface Reply {
+  /** @default 200 */
+  status?: number;
+  json?: unknown;
+  bytes?: Buffer | string;
+  /** Content type of `bytes`. @default 'application/octet-stream' */
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+/** Who made an authenticated call: the user, and for hub calls the instance of the element token. */
+export interface Caller {
+  user: EmulatorUser;
+  instance?: EmulatorInstance;
+}
+
+/** One request as handlers see it. */
+export interface RequestContext {
+  readonly method: string;
+  /** Path without the query string and without the API base (`/elements/api-v2`), e.g. `/instances/12`. */
+  readonly path: string;
+  /** Decoded path parameters of the matched route. */
+  readonly params: Record<string, string>;
+  readonly query: URLSearchParams;
+  readonly headers: IncomingHttpHeaders;
+  readonly requestId: string;
+  /** Origin of the emulator, e.g. `http://127.0.0.1:40123`. */
+  readonly origin: string;
+  caller?: Caller;
+  /** The raw request body (read once, then cached). */
+  body(): Promise<Buffer>;
+  /** The body parsed as JSON; a 400 error when it is not JSON. */
+  json(): Promise<unknown>;
+}
+
+/** One route of the emulator. */
+export interface Route {
+  method: string;
+  /** Path template; `{name}` matches one segment. Relative to `/elements/api-v2` unless `site` is set. */
+  path: string;
+  auth: AuthLevel;
+  /** A page outside the API (the provider's consent page): absolute path, no faults. */
+  site?: boolean;
+  handle(ctx: RequestContext): Reply | Promise<Reply>;
+}
