@@ -62,5 +62,16 @@ describe('the published package', () => {
       expect(typeof sdk[name], name).toBe('function');
     }
     expect(typeof testing.startEmulator).toBe('function');
+    const webhooks = (await import(
+      pathToFileURL(join(outDir, pkg.exports['./webhooks']!.default)).href
+    )) as Record<string, unknown>;
+    expect(typeof webhooks.createWebhookVerifier).toBe('function');
+    expect(webhooks.createClient).toBeUndefined();
+    const node = (await import(pathToFileURL(join(outDir, pkg.exports['./node']!.default)).href)) as Record<
+      string,
+      unknown
+    >;
+    expect(typeof node.uploadBulkFile).toBe('function');
+    expect(typeof node.parseNodeWebhookRequest).toBe('function');
   }, 60_000);
 });

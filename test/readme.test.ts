@@ -28,8 +28,11 @@ function tourModule(dir: string): string {
   const sources: Record<string, string> = {
     'cloud-elements-sdk': 'src/index.js',
     'cloud-elements-sdk/testing': 'src/testing/index.js',
+    'cloud-elements-sdk/webhooks': 'src/webhooks.js',
+    'cloud-elements-sdk/node': 'src/node.js',
   };
   const imports = [...names].map(([specifier, set]) => {
+    if (specifier.startsWith('node:')) return `import { ${[...set].join(', ')} } from '${specifier}';`;
     const target = sources[specifier];
     if (!target) throw new Error(`README imports ${specifier}, which the tour cannot map`);
     return `import { ${[...set].join(', ')} } from '${relative(dir, join(root, target))}';`;

@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, describe, expect, test } from 'vitest';
+
+// The layout rules of src/README.md, checked on the real code: what a browser bundler accepts, what the
+// webhooks entry loads, and that the dependency check really fails on a new violation.
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+async function bundleForBrowser(entry: string) {
+  const result = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  return { inputs: Object.keys(result.metafile.inputs), text: result.outputFiles[0]!.text };
+}
+
+describe('entries a browser bundler accepts', () => {
+  test.each(['src/index.ts', 'src/webhooks.ts'])('esbuild --platform=browser bundles %s', async (entry) => {
+    const { inputs, text } = await bundleForBrowser(entry);
+    expect(inputs.filter((input) => input.startsWith('node:'))).toEqual([]);
+    expect(text).not.toMatch(/from\s*["']node:|import\(["']node:/);
+  });
+
+  test('the webhooks entry loads neither the client nor openapi-fetch', async () => {
+    const { inputs } = await bundleForBrowser('src/webhooks.ts');
+    expect(inputs.filter((input) => /openapi-fetch|src\/client\//.test(input))).toEqual([]);
+    expect(inputs.some((input) => input.includes('src/webhooks/verify.ts'))).toBe(true);
+  });
+
+  test('the node entry is the one that needs Node', async () => {
+    const error = await bundleForBrowser('src/node.ts').catch((e: unknown) => e);
+    expect(String(error)).toMatch(/node:fs/);
+  });
+});
+
+describe('the dependency check', () => {
+  const copies: string[] = [];
+  afterAll(() => {
+    for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function cruise(cwd: string) {
+    return spawnSync(
+      join(root, 'node_modules/.bin/depcruise'),
+      ['src', '--config', join(root, '.dependency-cruiser.cjs')],
+      { cwd, encoding: 'utf8' },
+    );
+  }
+
+  function copyWith(file: string, extra: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'ce-deps-'));
+    copies.push(dir);
+    cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true });
+    cpSync(join(root, 'tsconfig.json'), join(dir, 'tsconfig.json'));
+    writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8') + extra);
+    return dir;
+  }
+
+  test('passes on the code as it is', () => {
+    const result = cruise(root);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+  });
+
+  test.each([
+    [
+      'webhooks importing the client',
+      'src/webhooks/types.ts',
+      "import type { CloudElementsClient } from '../client/index.js';\nexport type Planted = CloudElementsClient;\n",
+      'webhooks-without-client',
+    ],
+    [
+      'a type-only cycle',
+      'src/core/errors.ts',
+      "import type { Redactor } from './index.js';\nexport type Planted = Redactor;\n",
+      'no-circular',
+    ],
+    [
+      'core importing a concern',
+      'src/core/urls.ts',
+      "export { paginate } from '../query/index.js';\n",
+      'core-is-the-base',
+    ],
+    [
+      'a node built-in in the main entry',
+      'src/query/ceql.ts',
+      "import 'node:fs';\n",
+      'no-node-builtins-outside-node',
+    ],
+    [
+      'a reach into another folder',
+      'src/bulk/jobs.ts',
+      "export { unwrap as planted } from '../client/unwrap.js';\n",
+      'other-folders-through-their-index',
+    ],
+  ])(
+    'fails on %s',
+    (_name, file, planted, rule) => {
+      const result = cruise(copyWith(file, planted));
+      expect(result.status).not.toBe(0);
+      expect(result.stdout).toContain(rule);
+    },
+    60_000,
+  );
+});
