@@ -67,8 +67,8 @@ export interface paths {
          * Create an element definition
          * @description Creates a custom element from a full definition (element builder): identity, authentication, configuration
          *     entries, parameter mappings and resources. The same shape is returned by `GET /elements/{keyOrId}` and by the
-         *     element export, so an exported element can be re-imported here (give it a new `key`). Administrative: not
-         *     needed to use elements.
+         *     element export, so an exported element can be re-imported here (give it a new `key`). `key` may be left out:
+         *     Cloud Elements then derives it from `name`. Administrative: not needed to use elements.
          */
         post: operations["createElement"];
         delete?: never;
@@ -1170,8 +1170,9 @@ export interface paths {
         };
         /**
          * Count events over time, per instance
-         * @description Returns, per interval, the number of events received for each instance and the total of the interval. Use
-         *     `accountIds[]` to look at some accounts only.
+         * @description Returns, per interval, the number of events received for each instance (with how many were processed
+         *     successfully and how many failed) and the total of the interval. Use `accountIds[]` to look at some
+         *     accounts only.
          */
         get: operations["listEventAnalyticsByInstance"];
         put?: never;
@@ -2555,6 +2556,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/formulas/instances/executions/steps/{stepExecutionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of one step execution (from the execution's `stepExecutions`).
+                 * @example 37160455
+                 */
+                stepExecutionId: components["parameters"]["formulaStepExecutionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a step execution
+         * @description Returns one step execution (the run of one step, or of the trigger) with its status and dates. Not in Cloud
+         *     Elements' platform API description; Cloud Elements' own tests read it and check it against their step
+         *     execution schema (varunpal72/churros:src/test/platform/formulas/pagination.js,
+         *     src/test/platform/formulas/assets/schemas/step-execution.schema.json).
+         */
+        get: operations["getFormulaStepExecution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/formulas/instances/executions/steps/{stepExecutionId}/values": {
         parameters: {
             query?: never;
@@ -2639,6 +2669,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/formulas/instances/executions/{executionId}/retries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula execution.
+                 * @example 4903358
+                 */
+                executionId: components["parameters"]["formulaExecutionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Stop retrying a formula execution
+         * @description Cancels the pending retries of an execution in the `retry` state (an execution whose retry step asked to run
+         *     the formula again). Not in Cloud Elements' platform API description; Cloud Elements' own tests call it after a
+         *     retried execution (PriyaKachhawal-GSLab/churros:src/test/platform/formulas/executions.js). Success is a 200; the
+         *     body is not documented.
+         */
+        delete: operations["cancelFormulaExecutionRetries"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/formulas/instances/executions/{executionId}/steps": {
         parameters: {
             query?: never;
@@ -2685,7 +2744,13 @@ export interface paths {
         get: operations["getFormulaInstanceById"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a formula instance by id
+         * @description Deletes a formula instance without naming its template (same effect as `DELETE
+         *     /formulas/{id}/instances/{instanceId}`). Not in Cloud Elements' platform API description; Cloud Elements' own
+         *     tests clean up with it (varunpal72/churros:src/test/platform/formulas/faar.js). Success is a 200 with no body.
+         */
+        delete: operations["deleteFormulaInstanceById"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2788,6 +2853,35 @@ export interface paths {
         patch: operations["updateFormula"];
         trace?: never;
     };
+    "/formulas/{id}/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the API docs of a formula exposed as a resource
+         * @description Returns the Swagger 2.0 document of a formula template exposed as an API resource (`method` and `uri` set):
+         *     one path, the template's `uri`, with one operation, its `method`. Not in Cloud Elements' platform API
+         *     description; Cloud Elements' own tests read it (PriyaKachhawal-GSLab/churros:src/test/platform/formulas/faar.js,
+         *     "should have API docs for a formula that is exposed as an API").
+         */
+        get: operations["getFormulaDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/formulas/{id}/instances": {
         parameters: {
             query?: never;
@@ -2816,6 +2910,40 @@ export interface paths {
          */
         post: operations["createFormulaInstance"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/formulas/{id}/monitored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Monitor a formula template
+         * @description Marks the template as monitored by Cloud Elements. Only Cloud Elements system users may call it (others get
+         *     403); Cloud Elements' own tests send an empty JSON object as the body
+         *     (PriyaKachhawal-GSLab/churros:src/test/platform/formulas/formulas.js, "should allow monitoring and un-monitoring
+         *     a formula"). Not in Cloud Elements' platform API description.
+         */
+        put: operations["monitorFormula"];
+        post?: never;
+        /**
+         * Stop monitoring a formula template
+         * @description Removes the monitored mark set by `PUT /formulas/{id}/monitored`. System users only, like the PUT
+         *     (PriyaKachhawal-GSLab/churros:src/test/platform/formulas/formulas.js).
+         */
+        delete: operations["unmonitorFormula"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2947,7 +3075,15 @@ export interface paths {
          */
         get: operations["listFormulaInstanceExecutionsByFormula"];
         put?: never;
-        post?: never;
+        /**
+         * Start an instance of a formula template manually
+         * @description Starts an execution of the instance, like `POST /formulas/instances/{instanceId}/executions` but naming the
+         *     template too. The body (any JSON object) is available to the steps as `trigger.args`; for a template with an
+         *     `event` trigger it may be an event notification `message`. Not in Cloud Elements' platform API description;
+         *     Cloud Elements' own tests trigger executions this way (varunpal72/churros:src/test/platform/formulas/executions.js,
+         *     PriyaKachhawal-GSLab/churros:src/test/platform/formulas/executions.js).
+         */
+        post: operations["createFormulaInstanceExecutionByFormula"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9821,6 +9957,25 @@ export interface components {
             groupControl?: boolean;
             /** @description Position in the console's instance form. */
             displayOrder?: number;
+            /** @description Whether the entry is private to the element's account (element exports, cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/elements/Act!-365/element.json). */
+            isPrivate?: boolean;
+            /**
+             * @description Console group the entry belongs to, e.g. the authentication type it applies to (element exports).
+             * @example custom
+             */
+            groupName?: string;
+            /** @description Choices of a `COMBO` entry (element exports, cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/elements/BigCommerce-clone/element.json). */
+            options?: ({
+                /**
+                 * @description The value stored when chosen.
+                 * @example basic
+                 */
+                value?: string;
+                /** @description Label of the choice. */
+                description?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
         };
         /**
          * @description A parameter mapping of an element definition: how a value from the request (or from the instance
@@ -9892,6 +10047,19 @@ export interface components {
             source?: string;
             /** @description Whether the parameter must be given. */
             required?: boolean;
+            /**
+             * @description Converter applied to the value before it is sent, e.g. `toQueryParameters` or `toODataFilter` for the CEQL
+             *     `where` (the `vendorName` then reads `converter:<name>`). Sources:
+             *     varunpal72/churros:src/test/platform/elementbuilder/assets/objects/onemodel_element.json;
+             *     cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/elements/Act!-365/element.json.
+             * @example toQueryParameters
+             */
+            converter?: string;
+            /**
+             * @description Sample value of the parameter, for the API docs console (element builder field; no public payload shows
+             *     its use, so its format is not confirmed).
+             */
+            sampleData?: string;
         } & {
             [key: string]: unknown;
         };
@@ -9918,26 +10086,216 @@ export interface components {
             mimeType?: string;
             /** @description Whether the hook uses the legacy script runtime. */
             isLegacy?: boolean;
+            /**
+             * @description Comma-separated parts of the call the hook receives, e.g. `request_vendor_headers,configuration` or
+             *     `configuration,response_body,response_iserror`. Source: cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/elements/ADP-WorkForce-Now/element.json.
+             * @example request_vendor_headers,configuration
+             */
+            contextParams?: string;
         } & {
             [key: string]: unknown;
         };
-        /** @description The data model of a resource, as Swagger 2.0 definitions. */
+        /** @description A Swagger 2.0 schema object (a model, or one of its properties). */
+        ElementSwaggerSchema: {
+            /**
+             * @description JSON type (`object`, `array`, `string`, `integer`, `number`, `boolean`).
+             * @example object
+             */
+            type?: string;
+            /** @description Format of the value (`int32`, `int64`, `date-time`, ...). */
+            format?: string;
+            /** @description What the model or property is. */
+            description?: string;
+            /** @description Required property names. */
+            required?: string[];
+            /** @description Properties of an object model, by name. */
+            properties?: {
+                [key: string]: components["schemas"]["ElementSwaggerSchema"];
+            };
+            items?: components["schemas"]["ElementSwaggerSchema"];
+            /** @description Allowed values. */
+            enum?: unknown[];
+            /** @description Reference to another definition, e.g. `#/definitions/accounts`. */
+            $ref?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The data models of a resource, as Swagger 2.0 definitions: the response model (`name`, `swagger`) and, for
+         *     operations with a body, the request model (`requestName`, `requestSwagger`). Source:
+         *     varunpal72/churros:src/test/platform/elementbuilder/assets/models/onemodel_element.json.
+         */
         ElementResourceModel: {
             /**
-             * @description Model name.
+             * @description Name of the response model (a key of `swagger`).
              * @example customers
              */
             name?: string;
             /** @description Whether the model is used for transformations. */
             transform?: boolean;
-            /** @description Swagger 2.0 definitions of the model, keyed by definition name. */
+            /** @description Swagger 2.0 definitions of the response model, keyed by definition name. */
             swagger?: {
-                [key: string]: unknown;
+                [key: string]: components["schemas"]["ElementSwaggerSchema"];
             };
             /** @description The definitions as originally entered, keyed by definition name. */
             rawSwagger?: {
+                [key: string]: components["schemas"]["ElementSwaggerSchema"];
+            };
+            /**
+             * @description Name of the request body model (a key of `requestSwagger`).
+             * @example contactsPost
+             */
+            requestName?: string;
+            /** @description Swagger 2.0 definitions of the request body model, keyed by definition name. */
+            requestSwagger?: {
+                [key: string]: components["schemas"]["ElementSwaggerSchema"];
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description An object (data model) of an element: its fields, primary key, date fields and what it supports. Sources:
+         *     Cloud Elements' platform API description `ResourceObject` (cloud-elements/vdr-test:src/sdks/platformSDK.ts),
+         *     varunpal72/churros:src/test/platform/elementbuilder/assets/objects/onemodel_element.json and
+         *     cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/elements/BigCommerce-clone/element.json.
+         */
+        ElementObject: {
+            /**
+             * Format: int64
+             * @description Identifier of the object.
+             */
+            readonly id?: number;
+            /**
+             * Format: int64
+             * @description Element the object belongs to.
+             */
+            readonly elementId?: number;
+            /**
+             * @description Object name, as in hub paths.
+             * @example contacts
+             */
+            name?: string;
+            /**
+             * @description The provider's name of the object.
+             * @example Contact
+             */
+            vendorName?: string;
+            /**
+             * @description Field that identifies records.
+             * @example id
+             */
+            primaryKeyName?: string;
+            /**
+             * @description Field holding the creation date.
+             * @example created_dt
+             */
+            createdDateName?: string;
+            /** @description Pattern of the creation date. */
+            createdDateFormat?: string;
+            /** @description Field holding the last-change date. */
+            updatedDateName?: string;
+            /** @description Pattern of the last-change date. */
+            updatedDateFormat?: string;
+            /**
+             * Format: int64
+             * @description Account that owns the object.
+             */
+            ownerAccountId?: number;
+            /** @description Whether the object has custom fields. */
+            customFields?: boolean;
+            /** @description Bulk download is possible. */
+            bulkDownloadEnabled?: boolean;
+            /** @description Bulk upload is possible. */
+            bulkUploadEnabled?: boolean;
+            /** @description Events are raised for the object. */
+            eventsEnabled?: boolean;
+            /** @description CEQL support of the object. */
+            searchConfiguration?: {
+                /** @description Fields that may be used in `where`. */
+                fields?: string[];
+                /** @description Operators allowed (`and`, `or`, ...). */
+                operators?: string[];
+            } & {
                 [key: string]: unknown;
             };
+            /** @description Operations the object supports (element exports show `unknown`). */
+            operationsSupported?: string[];
+            /** @description Tags of the object. */
+            tags?: string[];
+            /** @description The fields. */
+            fields?: components["schemas"]["ElementObjectField"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description One field of an element object. Source: Cloud Elements' platform API description `ResourceField`
+         *     (cloud-elements/vdr-test:src/sdks/platformSDK.ts) and varunpal72/churros:src/test/platform/elementbuilder/assets/objects/onemodel_element.json.
+         */
+        ElementObjectField: {
+            /**
+             * Format: int64
+             * @description Identifier of the field.
+             */
+            readonly id?: number;
+            /**
+             * @description Field name.
+             * @example first_name
+             */
+            name?: string;
+            /**
+             * @description Label of the field.
+             * @example Id
+             */
+            displayName?: string;
+            /**
+             * @description Data type (`string`, `integer`, `number`, `boolean`, `object`, `array`, ...).
+             * @example string
+             */
+            type?: string;
+            /** @description Format of the type (`int64`, `date-time`, ...). */
+            format?: string;
+            /** @description Date pattern of a date field. */
+            mask?: string;
+            /**
+             * @description Sample value for the docs.
+             * @example 122
+             */
+            sampleValue?: string;
+            /** @description What the field is. */
+            description?: string;
+            /** @description Whether the field identifies the record. */
+            primaryKey?: boolean;
+            /** @description Hidden in the docs. */
+            hidden?: boolean;
+            /** @description The provider does not accept it on writes. */
+            readOnly?: boolean;
+            /** @description Required on writes. */
+            required?: boolean;
+            /** @description Part of the request body. */
+            request?: boolean;
+            /** @description Part of the answer. */
+            response?: boolean;
+            /**
+             * Format: int64
+             * @description Account that owns the field.
+             */
+            ownerAccountId?: number;
+            /**
+             * Format: int64
+             * @description Object the field belongs to.
+             */
+            objectId?: number;
+            /**
+             * Format: int64
+             * @description Object an `object`-typed field refers to.
+             */
+            referenceObjectId?: number;
+            /** @description The object an `object`-typed field refers to. */
+            reference?: components["schemas"]["ElementObject"];
+            /** @description When the field was created. */
+            readonly createdDate?: string;
+            /** @description When the field was last changed. */
+            readonly updatedDate?: string;
         } & {
             [key: string]: unknown;
         };
@@ -9998,13 +10356,117 @@ export interface components {
             /** @description Pre- and post-request hooks of the operation. */
             hooks?: components["schemas"]["ElementHook"][];
             model?: components["schemas"]["ElementResourceModel"];
+            /**
+             * @description What the operation answers: its media type (`contentType`, and the same as text in
+             *     `contentTypeAsString`). Source: varunpal72/churros:src/test/platform/elementbuilder/assets/objects/onemodel_element.json.
+             */
+            response?: {
+                /**
+                 * @description Media type of the answer.
+                 * @example application/json
+                 */
+                contentType?: string;
+                /**
+                 * @description The same media type, as text.
+                 * @example application/json
+                 */
+                contentTypeAsString?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Origin of the resource, `eb` for resources made with the element builder (element exports).
+             * @example eb
+             */
+            kind?: string;
+            /** @description The object (data model with fields) the operation reads or writes. */
+            object?: components["schemas"]["ElementObject"];
+            /**
+             * Format: int64
+             * @description Account that owns the resource (extensions made by an account).
+             * @example 185
+             */
+            ownerAccountId?: number;
+            /** @description Hide the operation's "try it out" in the API docs console (element exports). */
+            tryitoutDisable?: boolean;
         } & {
             [key: string]: unknown;
         };
         /**
-         * @description An element (connector) definition: identity and catalog text, authentication, the configuration entries its
-         *     instances take, the parameter mappings and the resources (operations). `GET` answers and `POST /elements`
-         *     bodies share this shape; definitions carry further builder fields not listed here.
+         * @description A data model of an element, managed with `/elements/{keyOrId}/models`. Source:
+         *     PriyaKachhawal-GSLab/churros:src/test/platform/elements/assets/element.elementmodel.payload.json and
+         *     src/test/platform/elements/models.js.
+         */
+        ElementModel: {
+            /**
+             * Format: int64
+             * @description Identifier of the model.
+             */
+            readonly id?: number;
+            /**
+             * @description Model name.
+             * @example contacts
+             */
+            name?: string;
+            /** @description The provider's name of the model. */
+            vendorName?: string;
+            /** @description Data type of the model. */
+            type?: string;
+            /** @description Label of the model. */
+            displayName?: string;
+            /** @description Sample value for the docs. */
+            sampleValue?: string;
+            /** @description What the model is. */
+            description?: string;
+            /** @description Whether the model is a key. */
+            primaryKey?: boolean;
+            /** @description Hidden in the docs. */
+            hidden?: boolean;
+            /** @description Read-only at the provider. */
+            readOnly?: boolean;
+            /** @description Whether it may be null. */
+            nullable?: boolean;
+            /**
+             * @description Field holding the creation date.
+             * @example created_dt
+             */
+            createdDateName?: string;
+            /** @description Fields of the model. */
+            fields?: ({
+                /** @description Field name. */
+                name?: string;
+                /** @description The provider's field name. */
+                vendorName?: string;
+                /** @description Data type. */
+                type?: string;
+                /** @description Whether it is a custom field. */
+                customFields?: boolean;
+                /**
+                 * Format: int64
+                 * @description Account that owns the field.
+                 */
+                ownerAccountId?: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description Resources (operations) that use the model, by id. */
+            resources?: ({
+                /**
+                 * Format: int64
+                 * @description Identifier of the resource.
+                 */
+                id?: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The fields of an element (connector) definition: identity and catalog text, authentication, the configuration
+         *     entries its instances take, the parameter mappings, the resources (operations), objects and models. It
+         *     requires nothing itself: `ElementCreate` (what `POST /elements` takes) and `Element` (what the API answers)
+         *     add their own required fields. Definitions carry further builder fields not listed here.
          */
         ElementDefinition: {
             /**
@@ -10014,15 +10476,16 @@ export interface components {
              */
             readonly id?: number;
             /**
-             * @description Unique element key, e.g. `sfdc`, `marketo`, `box`.
+             * @description Unique element key, e.g. `sfdc`, `marketo`, `box`. Derived from the `name` when a new element is created
+             *     without one.
              * @example sfdc
              */
-            key: string;
+            key?: string;
             /**
              * @description Display name.
              * @example Salesforce.com
              */
-            name: string;
+            name?: string;
             /** @description Catalog description of the element. */
             description?: string;
             /**
@@ -10096,6 +10559,36 @@ export interface components {
             resources?: components["schemas"]["ElementResource"][];
             /** @description Element-wide pre- and post-request hooks. */
             hooks?: components["schemas"]["ElementHook"][];
+            /**
+             * @description The element's objects (data models with fields). Sources:
+             *     varunpal72/churros:src/test/platform/elementbuilder/assets/objects/onemodel_element.json;
+             *     cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/elements/BigCommerce-clone/element.json.
+             */
+            objects?: components["schemas"]["ElementObject"][];
+            /** @description The element's data models, as managed with `/elements/{keyOrId}/models`. */
+            models?: components["schemas"]["ElementModel"][];
+            /**
+             * @description Kind of data models the definition uses (element builder field). No public payload shows its values, so
+             *     they are not listed.
+             */
+            modelType?: string;
+            /**
+             * @description Answer `GET /hubs/{hub}/objects/{objectName}/metadata` from the element's models rather than from the
+             *     provider (element exports, cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/elements/Act!-365/element.json).
+             */
+            useModelsForMetadata?: boolean;
+            /**
+             * @description Key of the logo shown in the console (element exports), e.g. `bigcommerce`.
+             * @example actessentials
+             */
+            logo?: string;
+            /** @description Whether transformations of extensions and clones of the element are allowed (element exports). */
+            childTransformationsEnabled?: boolean;
+            /**
+             * @description Version of the paging implementation (`V2`, ...; element exports).
+             * @example V2
+             */
+            paginatorVersion?: string;
             /** @description When the element was created (epoch milliseconds in CE's swagger). */
             readonly createdDate?: number | string;
             /** @description When the element was last updated (epoch milliseconds in CE's swagger). */
@@ -10133,6 +10626,21 @@ export interface components {
          *     }
          */
         Element: WithRequired<components["schemas"]["ElementDefinition"], "id" | "key" | "name">;
+        /**
+         * @description A new element definition (`POST /elements`). Only `name` is required: without `key`, Cloud Elements derives
+         *     the key from the name; `id` and the dates are set by the server. Cloud Elements' platform API description has
+         *     no `key` in its create-element body at all (cloud-elements/vdr-test:src/sdks/platformSDK.ts `CreateElement`),
+         *     and exported elements re-imported with a new `key` are accepted too.
+         * @example {
+         *       "name": "One Model",
+         *       "description": "One Model Element",
+         *       "hub": "general",
+         *       "authentication": {
+         *         "type": "custom"
+         *       }
+         *     }
+         */
+        ElementCreate: WithRequired<components["schemas"]["ElementDefinition"], "name">;
         /** @description Event support of one resource for one event method. */
         ElementEventResourceMetadata: {
             /** @description Event types raised for the resource (`CREATED`, `UPDATED`, `DELETED`, ...). */
@@ -10301,31 +10809,6 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description A Swagger 2.0 schema object (a model, or one of its properties). */
-        ElementSwaggerSchema: {
-            /**
-             * @description JSON type (`object`, `array`, `string`, `integer`, `number`, `boolean`).
-             * @example object
-             */
-            type?: string;
-            /** @description Format of the value (`int32`, `int64`, `date-time`, ...). */
-            format?: string;
-            /** @description What the model or property is. */
-            description?: string;
-            /** @description Required property names. */
-            required?: string[];
-            /** @description Properties of an object model, by name. */
-            properties?: {
-                [key: string]: components["schemas"]["ElementSwaggerSchema"];
-            };
-            items?: components["schemas"]["ElementSwaggerSchema"];
-            /** @description Allowed values. */
-            enum?: unknown[];
-            /** @description Reference to another definition, e.g. `#/definitions/accounts`. */
-            $ref?: string;
-        } & {
-            [key: string]: unknown;
-        };
         /**
          * @description A Swagger 2.0 document describing the API of an element or of one instance (with the instance's custom
          *     objects and transformations), as served to the API docs console.
@@ -10421,7 +10904,7 @@ export interface components {
         /**
          * @description One option of a transformation or of one mapped field, e.g. `passThrough` (also copy unmapped vendor
          *     fields, per direction), `addToDocumentation` (show the mapped object in the instance's API docs),
-         *     `remove`, `inherit`.
+         *     `remove`, `inherit`, `defaultValue` (a field's value when the vendor has none).
          * @example {
          *       "type": "passThrough",
          *       "properties": {
@@ -10437,15 +10920,55 @@ export interface components {
              * @example addToDocumentation
              */
             type: string;
-            /** @description Option settings; for `passThrough` the flags `fromVendor` and `toVendor`. */
+            /**
+             * @description Level the option comes from, in answers and exports (cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/commonResources/transformations/autotaskcrm/autotaskVDR/transformation.json).
+             * @enum {string}
+             */
+            readonly level?: "organization" | "account" | "instance";
+            /**
+             * @description Option settings: for `passThrough` the flags `fromVendor` and `toVendor`; for `defaultValue` the default
+             *     per direction, as text (PriyaKachhawal-GSLab/churros:src/test/platform/transformations/assets/defaultValue-transformation.json).
+             */
             properties?: {
-                /** @description Apply the option to data coming from the vendor. */
-                fromVendor?: boolean;
-                /** @description Apply the option to data sent to the vendor. */
-                toVendor?: boolean;
+                /**
+                 * @description Apply the option to data coming from the vendor (`passThrough`), or the default for that direction
+                 *     (`defaultValue`). `null` when the option does not say.
+                 */
+                fromVendor?: boolean | string | null;
+                /**
+                 * @description Apply the option to data sent to the vendor (`passThrough`), or the default for that direction
+                 *     (`defaultValue`). `null` when the option does not say.
+                 */
+                toVendor?: boolean | string | null;
             } & {
                 [key: string]: unknown;
             };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description JavaScript run on each transformed object (or field); it must call `done(...)`. Exports carry its media type,
+         *     level and empty-response filter beside the body
+         *     (cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/commonResources/transformations/netsuite4square/ErpCatalogCategory/transformation.json).
+         */
+        TransformationScript: {
+            /**
+             * @description The script source.
+             * @example transformedObject.foo = 'bar'; done(transformedObject);
+             */
+            body?: string;
+            /**
+             * @description Media type of the script.
+             * @example application/javascript
+             */
+            mimeType?: string;
+            /** @description Drop objects for which the script returns nothing. */
+            filterEmptyResponse?: boolean;
+            /**
+             * @description Level the script belongs to.
+             * @enum {string}
+             */
+            level?: "organization" | "account" | "instance";
         } & {
             [key: string]: unknown;
         };
@@ -10482,8 +11005,18 @@ export interface components {
              * @enum {string}
              */
             readonly level?: "organization" | "account" | "instance";
+            /**
+             * @description Level of the common field this mapping targets (PriyaKachhawal-GSLab/churros:src/test/platform/transformations/assets/defaultValue-transformation.json).
+             * @enum {string}
+             */
+            associatedLevel?: "organization" | "account" | "instance";
             /** @description Options of this field mapping. */
             configuration?: components["schemas"]["TransformationConfigurationEntry"][];
+            /**
+             * @description Script that computes this one field (v2 transformations;
+             *     PriyaKachhawal-GSLab/churros:src/test/platform/transformations/assets/simple-v2-field-transformation.json).
+             */
+            script?: components["schemas"]["TransformationScript"];
         } & {
             [key: string]: unknown;
         };
@@ -10515,20 +11048,27 @@ export interface components {
             objectName?: string;
             /** @description Field mappings. */
             fields?: components["schemas"]["TransformationField"][];
-            /** @description Options of the whole transformation. */
-            configuration?: components["schemas"]["TransformationConfigurationEntry"][];
+            /**
+             * @description Options of the whole transformation; `null` when it has none (at organization, account and instance level
+             *     alike).
+             */
+            configuration?: components["schemas"]["TransformationConfigurationEntry"][] | null;
             /** @description `false` for v2 transformations (script run after the field mapping). */
             isLegacy?: boolean;
-            /** @description JavaScript run on each transformed object; it must call `done(transformedObject)`. */
-            script?: {
-                /**
-                 * @description The script source.
-                 * @example transformedObject.foo = 'bar'; done(transformedObject);
-                 */
-                body?: string;
-            } & {
-                [key: string]: unknown;
-            };
+            /**
+             * @description Key of the element whose object is mapped, in answers and exports
+             *     (cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/commonResources/transformations/autotaskcrm/autotaskVDR/transformation.json).
+             * @example autotaskcrm
+             */
+            elementKey?: string;
+            /** @description Instance an instance-level transformation belongs to (PriyaKachhawal-GSLab/churros:src/test/platform/transformations/assets/defaultValue-transformation.json). */
+            elementInstanceId?: number | string;
+            script?: components["schemas"]["TransformationScript"];
+            /**
+             * @description The scripts of every level that apply, in order (exports; the one of the transformation's own level is also
+             *     in `script`). Source: as for `elementKey`, netsuite4square/ErpCatalogCategory/transformation.json.
+             */
+            scripts?: components["schemas"]["TransformationScript"][];
             /**
              * @description When the transformation was saved, e.g. `2014-12-12 18:03:32.012321` (not ISO 8601).
              * @example 2014-12-12 18:03:32.012321
@@ -11183,6 +11723,12 @@ export interface components {
              * @enum {string}
              */
             readonly associatedLevel?: "organization" | "account" | "instance";
+            /**
+             * @description Label of the field in the Cloud Elements console (often empty). Source: exported definitions,
+             *     cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/vdrs/ErpCatalogCategory/definition/objectDefinition.json.
+             * @example
+             */
+            displayName?: string;
         } & {
             [key: string]: unknown;
         };
@@ -11210,6 +11756,34 @@ export interface components {
              * @enum {string}
              */
             readonly level?: "organization" | "account" | "instance";
+            /**
+             * @description Name of the object, sent on writes (it should equal the `{objectName}` of the path). Cloud Elements' own tests
+             *     create definitions with `{name, fields}` (PriyaKachhawal-GSLab/churros:src/test/platform/transformations/commonResources.js).
+             * @example myContacts
+             */
+            name?: string;
+            /**
+             * @description Name of the object, in answers (Cloud Elements' own definition schema lists it:
+             *     varunpal72/churros:src/test/platform/transformations/assets/objectDefinition.schema.json).
+             * @example autotaskVDR
+             */
+            readonly objectName?: string;
+            /**
+             * @description When the definition was created, as `2020-11-20 09:38:43.675231` (not ISO 8601). Source:
+             *     cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/commonResources/objectDefinitions/autotaskVDR/objectDefinition.json.
+             * @example 2020-11-20 09:38:43.675231
+             */
+            readonly createdDate?: string;
+            /**
+             * @description Whether the definition is a shared virtual data resource (VDR) of the organization (same source as
+             *     `createdDate`).
+             */
+            vdrShared?: boolean;
+            /**
+             * @description Level the VDR is shared at, e.g. `organization` (same source).
+             * @example organization
+             */
+            vdrShareLevel?: string;
         } & {
             [key: string]: unknown;
         };
@@ -11270,7 +11844,10 @@ export interface components {
              */
             timestamp: string;
         };
-        /** @description Events of one account in one interval. */
+        /**
+         * @description Events of one account in one interval. Cloud Elements' own schema requires all four fields
+         *     (varunpal72/churros:src/test/platform/events/assets/accountRecord.schema.json).
+         */
         EventAnalyticsAccountRecord: {
             /**
              * Format: int64
@@ -11280,14 +11857,15 @@ export interface components {
             /** @description Events received. */
             count: number;
             /** @description Events processed successfully. */
-            success?: number;
+            success: number;
             /** @description Events that failed. */
-            failed?: number;
+            failed: number;
         };
         /**
          * @description Events per account in one interval.
          * @example {
          *       "timestamp": "2018-01-15T10:00:00Z",
+         *       "count": 3,
          *       "total": 3,
          *       "records": [
          *         {
@@ -11305,12 +11883,20 @@ export interface components {
              * @description Start of the interval.
              */
             timestamp: string;
+            /**
+             * @description Events in the interval, as Cloud Elements' own schema requires it
+             *     (varunpal72/churros:src/test/platform/events/assets/accountAnalytic.schema.json).
+             */
+            count: number;
             /** @description Events of all accounts in the interval. */
             total?: number;
             /** @description One record per account with events. */
             records: components["schemas"]["EventAnalyticsAccountRecord"][];
         };
-        /** @description Events of one instance in one interval. */
+        /**
+         * @description Events of one instance in one interval. Cloud Elements' own schema requires all four fields
+         *     (varunpal72/churros:src/test/platform/events/assets/instanceRecord.schema.json).
+         */
         EventAnalyticsInstanceRecord: {
             /**
              * Format: int64
@@ -11319,6 +11905,13 @@ export interface components {
             instanceId: number;
             /** @description Events received. */
             count: number;
+            /**
+             * @description Events processed successfully (required by Cloud Elements' own schema,
+             *     varunpal72/churros:src/test/platform/events/assets/instanceRecord.schema.json).
+             */
+            success: number;
+            /** @description Events that failed (same source). */
+            failed: number;
         } & {
             [key: string]: unknown;
         };
@@ -11326,11 +11919,14 @@ export interface components {
          * @description Events per instance in one interval.
          * @example {
          *       "timestamp": "2018-01-15T10:00:00Z",
+         *       "count": 2,
          *       "total": 2,
          *       "records": [
          *         {
          *           "instanceId": 12345,
-         *           "count": 2
+         *           "count": 2,
+         *           "success": 2,
+         *           "failed": 0
          *         }
          *       ]
          *     }
@@ -11341,6 +11937,11 @@ export interface components {
              * @description Start of the interval.
              */
             timestamp: string;
+            /**
+             * @description Events in the interval, as Cloud Elements' own schema requires it
+             *     (varunpal72/churros:src/test/platform/events/assets/instanceAnalytic.schema.json).
+             */
+            count: number;
             /** @description Events of all instances in the interval. */
             total?: number;
             /** @description One record per instance with events. */
@@ -11856,8 +12457,8 @@ export interface components {
              */
             "notification.email"?: string;
             /**
-             * Format: uri
-             * @description URL told about failed executions.
+             * @description URL told about failed executions. Not checked to be an absolute URL: Cloud Elements' own tests store
+             *     `churrostrash.cloud-elements.com` (PriyaKachhawal-GSLab/churros:src/test/platform/formulas/instances.js).
              */
             "notification.webhook.url"?: string;
             /** @description For `elementRequest`-triggered formulas, the API the instance exposes. */
@@ -11883,6 +12484,10 @@ export interface components {
             active?: boolean;
             readonly createdDate?: string;
             readonly updatedDate?: string;
+            /**
+             * @description The template the instance runs, nested (required by Cloud Elements' platform API description,
+             *     cloud-elements/vdr-test:src/sdks/platformSDK.ts `GetFormulaInstance`).
+             */
             formula?: components["schemas"]["FormulaInstanceFormula"];
             /**
              * @description Value of each configuration variable, by key.
@@ -12020,36 +12625,63 @@ export interface components {
         /**
          * @description What starts an execution: `event` (an event of an element instance), `elementRequest` (a hub request on an
          *     element instance), `scheduled` (a cron), `manual` (a `POST .../executions`), `request`. `onSuccess` names
-         *     the first step(s).
+         *     the first step(s). Formula exports (cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/formulas/*\/formula.json)
+         *     also carry the trigger's `name` and `active`.
          */
         FormulaTrigger: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Identifier of the trigger.
+             */
             readonly id?: number;
             /**
              * @description Trigger type (`event`, `elementRequest`, `scheduled`, `manual`, `request`, ...).
              * @example event
              */
             type: string;
+            /**
+             * @description Name of the trigger; Cloud Elements names it `trigger` (steps read its values as `trigger.*`). Source:
+             *     cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/formulas/Create-Jira-Sub-Task/formula.json.
+             * @example trigger
+             */
+            name?: string;
+            /** @description Whether the trigger is in use (formula exports, as above). */
+            active?: boolean;
+            /** @description Whether the trigger starts its executions asynchronously (exports show `true`). */
             async?: boolean;
             /**
+             * @description Steps run first.
              * @example [
              *       "simple-script"
              *     ]
              */
             onSuccess?: string[];
+            /** @description Steps run when the trigger fails. */
             onFailure?: string[];
             /**
              * @description Trigger settings, by type: `elementInstanceId` (usually `${config.<key>}`) for `event` and
              *     `elementRequest`, `cron` for `scheduled`, `method` and `api` for `elementRequest`.
              */
             properties?: {
-                /** @example ${config.trigger_instance} */
+                /**
+                 * @description Element instance whose events or requests start the formula.
+                 * @example ${config.trigger_instance}
+                 */
                 elementInstanceId?: string;
-                /** @example 0 0/15 * 1/1 * ? * */
+                /**
+                 * @description Quartz cron expression of a `scheduled` trigger.
+                 * @example 0 0/15 * 1/1 * ? *
+                 */
                 cron?: string;
-                /** @example POST */
+                /**
+                 * @description HTTP method of the hub requests that start an `elementRequest` trigger.
+                 * @example POST
+                 */
                 method?: string;
-                /** @example /hubs/crm/contacts */
+                /**
+                 * @description Hub path of the requests that start an `elementRequest` trigger.
+                 * @example /hubs/crm/contacts
+                 */
                 api?: string;
             } & {
                 [key: string]: unknown;
@@ -12058,77 +12690,349 @@ export interface components {
             [key: string]: unknown;
         };
         /**
-         * @description One step of a formula: its `type` (`script`, `elementRequest`, `httpRequest`, `request`, `filter`, `loop`,
-         *     `retry`, `formula`, `notification`, `amqp`, `stream`, ...), its `properties`, and the steps to run next on
-         *     success or failure.
+         * @description Settings of a step; which keys apply depends on the step `type`. Values are mostly text with `${...}` references
+         *     to the formula context (`${config.<key>}`, `${steps.<step>.<value>}`, `${trigger.<value>}`), and flags and
+         *     counts are often sent as strings (`"true"`, `"3"`). Cloud Elements' own platform API description types every
+         *     setting as a string (cloud-elements/vdr-test:src/sdks/platformSDK.ts `Properties`); the step reference is
+         *     web:docs.cloud-elements.com/home/formula-step-types. Keys not listed are accepted as they are.
+         *
+         *     - `script`, `filter`: `body`, `scriptEngine`.
+         *     - `elementRequest`, `request`: `elementInstanceId` (elementRequest only), `method`, `api`, `path`, `query`,
+         *       `headers`, `body`, `retry`, `retryAttempts`, `retryDelay`, `retryStatusCodes`, `acceptableStatusCodes`.
+         *     - `httpRequest`: `url`, `method`, `query`, `headers`, `body`.
+         *     - `amqpRequest`: `url`, `exchange`, `queue`, `body`.
+         *     - `loop`: `list`.
+         *     - `formula` (sub-formula): `formulaId`, `args`.
+         *     - `elementRequestStream` / `stream`: the `download...` and `upload...` settings.
+         */
+        FormulaStepProperties: {
+            /**
+             * @description JavaScript of a `script` or `filter` step (must call `done(...)`), or the request body (a reference) of a request step.
+             * @example done({ 'id': trigger.event.objectId });
+             */
+            body?: string;
+            /**
+             * @description Script engine of a `script` or `filter` step (`v1`, `v2`, ...). `null` (or left out) when the step runs with
+             *     the formula's own `engine`; answers carry the `null` and writes may send it back.
+             * @example v2
+             */
+            scriptEngine?: string | null;
+            /**
+             * @description Element instance an `elementRequest` step calls, usually `${config.<key>}`.
+             * @example ${config.trigger_instance}
+             */
+            elementInstanceId?: string;
+            /**
+             * @description HTTP method of a request step (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`).
+             * @example GET
+             */
+            method?: string;
+            /**
+             * @description Path called by an `elementRequest` (hub path) or `request` (platform path) step; may contain `{name}` placeholders filled from `path`.
+             * @example /hubs/crm/accounts
+             */
+            api?: string;
+            /**
+             * @description Values of the `{name}` placeholders of `api` (a reference to an object), for `elementRequest` steps
+             *     (varunpal72/churros:src/test/platform/formulas/assets/formulas/complex-successful-formula.json).
+             * @example ${steps.looper}
+             */
+            path?: string;
+            /**
+             * @description Query parameters of a request step, as a reference to an object of an earlier step.
+             * @example ${steps.setup_page_parameters}
+             */
+            query?: string;
+            /**
+             * @description Request headers of a request step, as a reference to an object of an earlier step.
+             * @example ${steps.build.headers}
+             */
+            headers?: string;
+            /**
+             * @description Media type of the step's script (Cloud Elements' platform API description, `Properties`).
+             * @example application/javascript
+             */
+            mimeType?: string;
+            /**
+             * @description Retry the request when it fails (`"true"`/`"false"`). Source:
+             *     PriyaKachhawal-GSLab/churros:src/test/platform/formulas/assets/formulas/retry-formula.json.
+             * @example true
+             */
+            retry?: string | boolean;
+            /**
+             * @description How many times to retry (with `retry`).
+             * @example 3
+             */
+            retryAttempts?: string | number;
+            /**
+             * @description Milliseconds between retries (with `retry`).
+             * @example 100
+             */
+            retryDelay?: string | number;
+            /**
+             * @description Status codes (a list or a range such as `399-401`) that cause a retry (with `retry`).
+             * @example 399-401
+             */
+            retryStatusCodes?: string;
+            /**
+             * @description Status codes that count as success besides 2xx, e.g. `401` or `400,404`
+             *     (PriyaKachhawal-GSLab/churros:src/test/platform/formulas/assets/formulas/complex-to-upgrade.json).
+             * @example 401
+             */
+            acceptableStatusCodes?: string;
+            /**
+             * @description The array a `loop` step iterates over, as a reference (`${steps.<step>.<array>}`; v1 formulas wrote
+             *     `<step>.<array>`). Source: PriyaKachhawal-GSLab/churros:src/test/platform/formulas/formulas.js.
+             * @example ${steps.ten_ids_please.ids}
+             */
+            list?: string;
+            /**
+             * @description URL called by an `httpRequest` step, or the AMQP URL of an `amqpRequest` step
+             *     (varunpal72/churros:src/test/platform/formulas/assets/formulas/amqp-step.json).
+             * @example amqp://user:pass@host:10000/vhost
+             */
+            url?: string;
+            /**
+             * @description MQ server exchange an `amqpRequest` step posts to (optional).
+             * @example amq.topic
+             */
+            exchange?: string;
+            /**
+             * @description MQ queue an `amqpRequest` step posts to.
+             * @example queue
+             */
+            queue?: string;
+            /**
+             * @description Formula template run by a `formula` (sub-formula) step (cloud-elements/doctor-core:src/core/formulas/createFormulas.js
+             *     rewrites it when importing).
+             * @example 154451
+             */
+            formulaId?: string | number;
+            /**
+             * @description Input of a `formula` step, a reference to an object that the sub-formula reads as `trigger.args`
+             *     (varunpal72/churros:src/test/platform/formulas/assets/formulas/sub-formula-executions/simple-sub-formulas.json).
+             * @example steps.A-build-args
+             */
+            args?: string;
+            /**
+             * @description Element instance a stream step downloads from.
+             * @example ${config.source}
+             */
+            downloadElementInstanceId?: string;
+            /**
+             * @description Path a stream step downloads from.
+             * @example /hubs/crm/bulk/${trigger.args.id}/${config.object.name}
+             */
+            downloadApi?: string;
+            /**
+             * @description HTTP method of the download.
+             * @example GET
+             */
+            downloadMethod?: string;
+            /** @description Query parameters of the download (a reference). */
+            downloadQuery?: string;
+            /** @description Headers of the download (a reference). */
+            downloadHeaders?: string;
+            /**
+             * @description Element instance a stream step uploads to.
+             * @example ${config.target}
+             */
+            uploadElementInstanceId?: string;
+            /**
+             * @description Path a stream step uploads to.
+             * @example /hubs/crm/bulk/${config.object.name}
+             */
+            uploadApi?: string;
+            /**
+             * @description HTTP method of the upload.
+             * @example POST
+             */
+            uploadMethod?: string;
+            /** @description Query parameters of the upload (a reference). */
+            uploadQuery?: string;
+            /** @description Headers of the upload (a reference). */
+            uploadHeaders?: string;
+            /** @description Extra multipart form data sent with the upload (a reference). */
+            uploadFormData?: string;
+            /**
+             * @description Name of the form part that carries `uploadFormData`
+             *     (varunpal72/churros:src/test/platform/formulas/assets/formulas/bulk-transfer.json).
+             */
+            uploadFormDataName?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description One step of a formula: its `type` (`script`, `filter`, `elementRequest`, `request`, `httpRequest`,
+         *     `amqpRequest`, `loop`, `formula`, `elementRequestStream`, `stream`, `notification`, ...), its `properties`, and
+         *     the steps to run next on success or failure.
          */
         FormulaStep: {
-            /** Format: int64 */
-            readonly id?: number;
-            /** @example simple-script */
-            name: string;
-            /** @example script */
-            type: string;
             /**
-             * @description Step settings, by type: `body` (script source) for `script` and `filter`; `elementInstanceId`, `method`,
-             *     `api`, `query`, `headers`, `body` for `elementRequest`; `url`, `method` for `httpRequest`; ...
+             * Format: int64
+             * @description Identifier of the step.
              */
-            properties?: {
-                /** @example done({ 'id': trigger.event.objectId }); */
-                body?: string;
-                /** @example v2 */
-                scriptEngine?: string;
-                elementInstanceId?: string;
-                /** @example GET */
-                method?: string;
-                /** @example /hubs/crm/accounts */
-                api?: string;
-            } & {
-                [key: string]: unknown;
-            };
+            readonly id?: number;
+            /**
+             * @description Name of the step, unique in the formula; later steps read its values as `steps.<name>`.
+             * @example simple-script
+             */
+            name: string;
+            /**
+             * @description Step type.
+             * @example script
+             */
+            type: string;
+            /** @description Free text about the step (formula exports carry it). */
+            description?: string;
+            properties?: components["schemas"]["FormulaStepProperties"];
+            /** @description Steps run when this one succeeds (for a `filter`, when it returns true). */
             onSuccess?: string[];
+            /** @description Steps run when this one fails (for a `filter`, when it returns false). */
             onFailure?: string[];
         } & {
             [key: string]: unknown;
         };
-        /** @description A formula template: configuration variables, triggers and steps. */
+        /**
+         * @description A formula template: configuration variables, triggers and steps. Besides the fields Cloud Elements' own tests
+         *     require (varunpal72/churros:src/test/platform/formulas/assets/schemas/formula.schema.json), answers carry the
+         *     execution `engine`, debug logging, the API the formula is exposed as (`method`, `uri`, `api`, "formula as a
+         *     resource") and, in full reads and exports, the `subFormulas` its `formula` steps call
+         *     (cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/formulas/*\/formula.json).
+         */
         Formula: {
             /**
              * Format: int64
+             * @description Identifier of the template.
              * @example 1621
              */
             readonly id: number;
-            /** @example simple-successful */
+            /**
+             * @description Name of the template (HTML is stripped).
+             * @example simple-successful
+             */
             name: string;
+            /** @description Free text about the template. */
             description?: string;
             /** @description Inactive templates do not run, whatever their instances say. */
             active?: boolean;
-            /** @description Run executions of each instance one at a time. */
+            /** @description Run executions of each instance one at a time (not supported by the `v3` engine). */
             singleThreaded?: boolean;
+            /** @description Whether the template is published to other organizations. */
             readonly published?: boolean;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description User who created the template.
+             */
             readonly userId?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Account the template belongs to.
+             */
             readonly accountId?: number;
-            /** @example 2017-11-30T21:53:35Z */
+            /**
+             * @description When the template was created.
+             * @example 2017-11-30T21:53:35Z
+             */
             readonly createdDate?: string;
+            /** @description When the template was last changed. */
             readonly updatedDate?: string;
+            /**
+             * @description Formula engine that runs the executions: `v1` (retired in June 2021) or `v3`
+             *     (web:docs.cloud-elements.com/home/upgrading-formula-v3-engine; PriyaKachhawal-GSLab/churros:src/test/platform/formulas/formulas.js).
+             * @example v3
+             */
+            engine?: string;
+            /**
+             * @description Whether executions record their step execution values. Only `v3` formulas can turn it off (400 `Execution
+             *     debug logging can be disabled only for formula engine v3` otherwise); new formulas start with `true`.
+             *     Source: PriyaKachhawal-GSLab/churros:src/test/platform/formulas/formulas.js.
+             */
+            debugLoggingEnabled?: boolean;
+            /**
+             * Format: date-time
+             * @description When debug logging switches itself off again (cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/formulas/Create-Jira-Sub-Task/formula.json).
+             * @example 2020-05-05T20:09:20Z
+             */
+            debugLoggingExpires?: string;
+            /**
+             * @description HTTP method of the API resource the formula is exposed as ("formula as a resource"; the template needs a
+             *     `manual` trigger). Source: varunpal72/churros:src/test/platform/formulas/faar.js.
+             * @example POST
+             */
+            method?: string;
+            /**
+             * @description Path of that API resource, called as `{base}<uri>` with the header `Elements-Formula-Instance-Id`.
+             * @example /churros-resource
+             */
+            uri?: string;
+            /**
+             * @description The method and path together, as `<method> <uri>` (formula exports).
+             * @example GET /v1FaaR
+             */
+            api?: string;
+            /** @description Configuration variables of the template. */
             configuration?: components["schemas"]["FormulaConfiguration"][];
+            /** @description What starts an execution (normally one trigger). */
             triggers?: components["schemas"]["FormulaTrigger"][];
+            /** @description The steps, in any order (`onSuccess` and `onFailure` link them). */
             steps?: components["schemas"]["FormulaStep"][];
+            /**
+             * @description The templates that this template's `formula` steps call, each in full (exports, and reads of templates
+             *     with sub-formulas). Source: cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/formulas/Create-Jira-Sub-Task/formula.json.
+             */
+            subFormulas?: components["schemas"]["Formula"][];
         } & {
             [key: string]: unknown;
         };
-        /** @description A formula template to create, or the full new version of one (PUT). */
+        /**
+         * @description A formula template to create, or the full new version of one (PUT). Only `name` is required; the server sets
+         *     `id`, `userId`, `accountId` and the dates (an exported template sent back keeps working: those fields are
+         *     ignored). Cloud Elements' import tool creates templates with `POST /formulas` and then PUTs them with
+         *     `subFormulas` (cloud-elements/doctor-core:src/core/formulas/createFormulas.js).
+         */
         FormulaWrite: {
-            /** @example simple-successful */
+            /**
+             * @description Name of the template.
+             * @example simple-successful
+             */
             name: string;
+            /** @description Free text about the template. */
             description?: string;
+            /** @description Whether the template runs. */
             active?: boolean;
+            /** @description Run executions of each instance one at a time (not with `engine` `v3`). */
             singleThreaded?: boolean;
+            /**
+             * @description Formula engine, `v1` or `v3`; a template with steps the `v3` engine cannot run answers 400 `Invalid formula for the v3 engine`.
+             * @example v3
+             */
+            engine?: string;
+            /** @description Record step execution values; `false` is accepted for `v3` templates only. */
+            debugLoggingEnabled?: boolean;
+            /**
+             * @description HTTP method to expose the template as an API resource (needs a `manual` trigger, else 400).
+             * @example POST
+             */
+            method?: string;
+            /**
+             * @description Path to expose the template at.
+             * @example /churros-resource
+             */
+            uri?: string;
+            /**
+             * @description `<method> <uri>`, as exports carry it.
+             * @example POST /churros-resource
+             */
+            api?: string;
+            /** @description Configuration variables of the template. */
             configuration?: components["schemas"]["FormulaConfiguration"][];
+            /** @description What starts an execution. */
             triggers?: components["schemas"]["FormulaTrigger"][];
+            /** @description The steps. */
             steps?: components["schemas"]["FormulaStep"][];
+            /** @description The templates called by `formula` steps, sent in full. */
+            subFormulas?: components["schemas"]["FormulaWrite"][];
         };
         /** @description One value a step execution recorded, e.g. `trigger.args` or `<step>.response.body`. */
         FormulaStepExecutionValue: {
@@ -12176,10 +13080,13 @@ export interface components {
              */
             readonly formulaInstanceId: number;
             /**
+             * @description State of the execution. `retry` is an execution waiting to be retried; `DELETE
+             *     /formulas/instances/executions/{executionId}/retries` stops the retries
+             *     (PriyaKachhawal-GSLab/churros:src/test/platform/formulas/executions.js).
              * @example success
              * @enum {string}
              */
-            status?: "pending" | "queued" | "success" | "failed" | "cancelled" | "unknown";
+            status?: "pending" | "queued" | "success" | "failed" | "cancelled" | "retry" | "unknown";
             /** @example 2017-11-30T21:53:35Z */
             readonly createdDate?: string;
             readonly updatedDate?: string;
@@ -12194,19 +13101,110 @@ export interface components {
             status: "cancelled";
         };
         /**
-         * @description Input of a manually triggered execution. Any JSON object; the steps read it as `trigger.args`.
+         * @description What happened to the object; `UNKNOWN` when the element cannot tell.
+         * @enum {string}
+         */
+        EventNotificationEventType: "CREATED" | "UPDATED" | "DELETED" | "UNKNOWN";
+        /**
+         * @description One change, normalized by Cloud Elements: only `eventType`, `objectType` and `objectId` are normalized for
+         *     every element; the other fields depend on the element.
+         */
+        EventNotificationEvent: {
+            eventType: components["schemas"]["EventNotificationEventType"];
+            /**
+             * @description Object (resource) that changed, as the element names it (`Contact`, `users`, `files`...).
+             * @example users
+             */
+            objectType: string;
+            /**
+             * @description Identifier of the record that changed.
+             * @example 7952451365
+             */
+            objectId: string;
+            /**
+             * @description Key of the element.
+             * @example zendesk
+             */
+            elementKey?: string;
+            /**
+             * @description Hub of the element.
+             * @example helpdesk
+             */
+            hubKey?: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             * @example 2016-06-01T04:09:10Z
+             */
+            date?: string;
+            /**
+             * @description Identifier of the parent record (e.g. the folder of a file), where the element reports it.
+             * @example 0
+             */
+            parentObjectId?: string;
+            /**
+             * @description New path of a moved or renamed file or folder (documents elements).
+             * @example /archive/report.pdf
+             */
+            newPath?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Input of a manually triggered execution. Any JSON object; the steps read it as `trigger.args`. A formula
+         *     with an `event` trigger can be run by hand with an event notification `message` as the body, which the
+         *     steps then read as the trigger's event (PriyaKachhawal-GSLab/churros:src/test/platform/formulas/executions.js,
+         *     "should successfully execute a simple event trigger formula triggered manually").
          * @example {
          *       "foo": "bar"
          *     }
          */
         FormulaManualTrigger: {
+            /** @description An event notification message (`instance_id` and `events`), for formulas with an `event` trigger. */
+            message?: {
+                /**
+                 * Format: int64
+                 * @description Element instance the events belong to.
+                 * @example 12345
+                 */
+                instance_id?: number;
+                /** @description The events, as in an event notification. */
+                events?: components["schemas"]["EventNotificationEvent"][];
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
             [key: string]: unknown;
         };
-        /** @description Top-level fields of a formula template to change. */
+        /**
+         * @description Top-level fields of a formula template to change; steps, triggers and configuration stay. Setting `method` and
+         *     `uri` exposes the template as an API resource; setting both to `null` withdraws it again (the answer then has
+         *     neither). Source: PriyaKachhawal-GSLab/churros:src/test/platform/formulas/faar.js and formulas.js.
+         */
         FormulaPatch: {
+            /** @description New name. */
             name?: string;
+            /** @description New description. */
             description?: string;
+            /** @description Activate or deactivate the template. */
             active?: boolean;
+            /**
+             * @description Switch the formula engine (`v3`); 400 when a step is not supported by it.
+             * @example v3
+             */
+            engine?: string;
+            /** @description Turn debug logging on or off (`false` only for `v3` templates). */
+            debugLoggingEnabled?: boolean;
+            /**
+             * @description HTTP method to expose the template as an API resource, or `null` to stop exposing it.
+             * @example GET
+             */
+            method?: string | null;
+            /**
+             * @description Path to expose the template at, or `null` to stop exposing it.
+             * @example /churros-resource
+             */
+            uri?: string | null;
         };
         /** @description A formula instance to create, or its full new version (PUT). */
         FormulaInstanceWrite: {
@@ -12219,6 +13217,12 @@ export interface components {
                 [key: string]: string | number;
             };
             settings?: components["schemas"]["FormulaInstanceSettings"];
+            /**
+             * @description The nested template of a formula instance as read. Accepted and ignored, so that an instance read with GET
+             *     can be changed and PUT back whole, as Cloud Elements' own tests do
+             *     (PriyaKachhawal-GSLab/churros:src/test/platform/formulas/instances.js); the path names the template.
+             */
+            formula?: components["schemas"]["FormulaInstanceFormula"];
         };
         /** @description A formula instance with its failed executions (and their failed step executions). */
         FormulaInstanceExecutionErrors: {
@@ -12390,8 +13394,13 @@ export interface components {
         };
         /**
          * @description The log entry of one API call. The API has used two spellings of the fields: camelCase (`requestStatus`,
-         *     `elementKey`, `usageDate`, ..., with `id`) and snake_case (`request_status`, `element_key`,
-         *     `traffic_date`, ..., with `traffic_id` and `request_id`). Read whichever is present.
+         *     `elementKey`, `usageDate`, ..., with `id`; Cloud Elements' platform API description `TrafficEntry`,
+         *     cloud-elements/vdr-test:src/sdks/platformSDK.ts) and snake_case (`request_status`, `element_key`,
+         *     `traffic_date`, ..., with `traffic_id` and `request_id`; required by Cloud Elements' own schema,
+         *     varunpal72/churros:src/test/platform/usage/assets/usage.schema.json). Read whichever is present. Recent
+         *     snake_case entries carry more fields (company, account, instance and vendor details), as in the entry
+         *     quoted in ibm-build-lab/ibm-eis-sap-btp:access-weather-api/README.md (SAP Open Connectors, the later name of
+         *     Cloud Elements).
          */
         UsageLogEntry: {
             /** @example 53e6e0c8e4b067fd19a9d6ab */
@@ -12438,26 +13447,120 @@ export interface components {
             processTime?: number;
             /** @example /elements/api-v2/hubs/crm/accounts */
             requestURI?: string;
-            /** @example 172.31.28.13 */
+            /**
+             * @description Address of the caller. Cloud Elements' platform API description types it as a number, but the values are
+             *     dotted IP addresses (`request_ip` `24.50.184.192` in real entries), so it stays a string.
+             * @example 172.31.28.13
+             */
             requestIP?: string;
             /** @description Id of the entry (snake_case form); use it with `GET /usage/{id}`. */
             readonly traffic_id?: string;
             /** @description The `Elements-Request-Id` of the call. */
             readonly request_id?: string;
+            /** @description `SUCCESS` or `FAILED`. */
             request_status?: string;
+            /** @description Key of the element. */
             element_key?: string;
+            /** @description Name of the element. */
             element_name?: string;
+            /** @description The element API (operation) called. */
             element_api?: string;
+            /** @description Path that was called. */
             request_uri?: string;
+            /** @description Address of the caller (a dotted IP address). */
             request_ip?: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description User who made the call.
+             */
             user_id?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Account of that user.
+             */
             account_id?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Organization of that user.
+             */
             company_id?: number;
+            /** @description Processing time in milliseconds. */
             process_time?: number;
+            /**
+             * @description When the call was made (snake_case form of `usageDate`).
+             * @example 2023-06-08T16:13:21.745Z
+             */
             traffic_date?: string;
+            /**
+             * @description External id of the organization (`NA` when it has none). Source of this and the following fields: the
+             *     entry quoted in ibm-build-lab/ibm-eis-sap-btp:access-weather-api/README.md.
+             * @example NA
+             */
+            company_external_id?: string;
+            /**
+             * @description External name of the organization (`NA` when it has none).
+             * @example NA
+             */
+            company_external_name?: string;
+            /** @description Name of the organization. */
+            company_name?: string;
+            /** @description Name of the account. */
+            account_name?: string;
+            /** @description Login of the user who made the call. */
+            user_name?: string;
+            /**
+             * Format: int64
+             * @description Instance the call went to.
+             * @example 4916312
+             */
+            instance_id?: number;
+            /** @description Name of that instance. */
+            instance_name?: string;
+            /** @description Tags of that instance, comma-separated. */
+            instance_tags?: string;
+            /** @description Name the instance was provisioned with. */
+            provision_name?: string;
+            /** @description Tag of the element instance, as recorded. */
+            element_tag?: string;
+            /**
+             * @description Element resource (operation) that was called.
+             * @example 10day
+             */
+            element_resource?: string;
+            /**
+             * @description HTTP method of the call.
+             * @example GET
+             */
+            request_method?: string;
+            /**
+             * @description HTTP status of the answer.
+             * @example 200
+             */
+            response_status?: number;
+            /** @description Request headers, as one `name: value, ...` text. */
+            headers?: string;
+            /**
+             * @description Milliseconds spent in Cloud Elements itself.
+             * @example 43
+             */
+            platform_process_time?: number;
+            /**
+             * @description Milliseconds spent waiting for the provider.
+             * @example 161
+             */
+            vendor_process_time?: number;
+            /**
+             * @description HTTP method of the call to the provider.
+             * @example GET
+             */
+            vendor_request_method?: string;
+            /**
+             * @description Provider path that was called; absent when the call did not reach the provider.
+             * @example /v3/wx/forecast/daily/10day
+             */
+            vendor_resource?: string;
+            /** @description Whether the call went to a resource mapped by Cloud Elements. */
+            is_ce_mapped_resource?: boolean;
         } & {
             [key: string]: unknown;
         };
@@ -12563,6 +13666,58 @@ export interface components {
             from?: string;
         };
         /**
+         * Webhook subscription
+         * @description A subscription that POSTs the notifications of its topics to `config.url`.
+         */
+        NotificationWebhookSubscriptionCreate: {
+            /**
+             * @description The `webhook` channel.
+             * @constant
+             */
+            channel: "webhook";
+            /**
+             * @description Topics to receive.
+             * @example [
+             *       "churros-topic"
+             *     ]
+             */
+            topics: string[];
+            /** @description Where to POST; `url` is required and may not be null. */
+            config: {
+                /**
+                 * @description URL the notifications are POSTed to.
+                 * @example https://events.example.com/receiver
+                 */
+                url: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * Other channel
+         * @description A subscription of the `email`, `sms` or `push` channel. Their `config` settings are not documented.
+         */
+        NotificationOtherSubscriptionCreate: {
+            /**
+             * @description The channel.
+             * @enum {string}
+             */
+            channel: "email" | "sms" | "push";
+            /** @description Topics to receive. */
+            topics: string[];
+            /** @description Channel settings (not documented). */
+            config: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description A subscription to create, in one of two forms told apart by `channel`: a `webhook` subscription, whose
+         *     `config.url` is required and may not be null, or a subscription of another channel. Cloud Elements answers 400
+         *     to an empty body and to a webhook subscription whose `config.url` is null
+         *     (varunpal72/churros:src/test/platform/notifications/subscriptions.js).
+         */
+        NotificationSubscriptionCreate: components["schemas"]["NotificationWebhookSubscriptionCreate"] | components["schemas"]["NotificationOtherSubscriptionCreate"];
+        /**
          * @description How a subscription receives notifications.
          * @example webhook
          * @enum {string}
@@ -12577,17 +13732,6 @@ export interface components {
             url?: string;
         } & {
             [key: string]: unknown;
-        };
-        /** @description A subscription to create. */
-        NotificationSubscriptionCreate: {
-            channel: components["schemas"]["NotificationChannel"];
-            /**
-             * @example [
-             *       "churros-topic"
-             *     ]
-             */
-            topics: string[];
-            config: components["schemas"]["NotificationSubscriptionConfig"];
         };
         /** @description A subscription of a channel (usually a webhook URL) to one or more topics. */
         NotificationSubscription: {
@@ -12667,11 +13811,19 @@ export interface components {
          */
         HubObjectNames: string[];
         /**
-         * @description A yes/no attribute of a field. Most elements answer a JSON boolean; some (SAP Cloud for Customer) answer the
-         *     strings `"true"` and `"false"`.
-         * @enum {unknown}
+         * @description A yes/no value exactly as the provider passes it through: a JSON boolean, the strings `"true"`/`"false"`
+         *     (ServiceNow `active`, `vip`; Eloqua `isReadOnly`; SAP Cloud for Customer field metadata), `"True"`/`"False"`
+         *     (Autotask `clientPortalActive`), or the integers `1`/`0` (Autotask `active`, Pardot `opted_out`). Test it
+         *     with `value === true || value === 'true' || value === 'True' || value === 1`. Used by every yes/no field of
+         *     hub records and of object metadata; add `{ type: 'null' }` beside it where the field may be empty.
+         *     Sources: varunpal72/churros src/test/elements/servicenow/assets/contacts.json,
+         *     eloqua/assets/campaigns.json, autotaskhelpdesk/assets/users.json, autotaskcrm/assets/contacts.json,
+         *     pardot/assets/contacts.json; devportal docs/elements/sapc4c-crm/tips.md.
+         * @example true
+         * @example false
+         * @example 1
          */
-        HubObjectFieldFlag: true | false | "true" | "false";
+        HubBooleanValue: boolean | ("true" | "false" | "True" | "False") | (0 | 1);
         /** @description One allowed value of a picklist field, as a bare value or as an object with label and value. */
         HubObjectPicklistValue: string | ({
             /** @description Display label of the value. */
@@ -12679,9 +13831,9 @@ export interface components {
             /** @description The value stored in the field. */
             value?: string;
             /** @description Whether the value can still be chosen. */
-            active?: boolean;
+            active?: components["schemas"]["HubBooleanValue"];
             /** @description Whether this is the field's default. */
-            defaultValue?: boolean;
+            defaultValue?: components["schemas"]["HubBooleanValue"];
         } & {
             [key: string]: unknown;
         });
@@ -12714,10 +13866,10 @@ export interface components {
              * @example Edm.String - LeanLeadConsistencyStatusCodeCollection
              */
             vendorNativeType?: string;
-            vendorReadOnly?: components["schemas"]["HubObjectFieldFlag"];
-            filterable?: components["schemas"]["HubObjectFieldFlag"];
-            createable?: components["schemas"]["HubObjectFieldFlag"];
-            updateable?: components["schemas"]["HubObjectFieldFlag"];
+            vendorReadOnly?: components["schemas"]["HubBooleanValue"];
+            filterable?: components["schemas"]["HubBooleanValue"];
+            createable?: components["schemas"]["HubBooleanValue"];
+            updateable?: components["schemas"]["HubBooleanValue"];
             /** @description Allowed values of a picklist field (Salesforce answers them with `vendorNativeType` `picklist`). */
             picklistValues?: components["schemas"]["HubObjectPicklistValue"][];
         } & {
@@ -12773,10 +13925,14 @@ export interface components {
         /** @description A bulk job just created by a query (download) or an upload. */
         BulkJob: {
             /**
-             * @description Identifier of the job, for the status, errors, results and cancel operations.
+             * @description Identifier of the job, for the status, errors, results and cancel operations. The bulk guides show a string
+             *     (`"1234"`; devportal:_includes/bulk-apis.md), Cloud Elements' platform API description a number
+             *     (`BulkQuery.id`, `BulkLoad.id` in cloud-elements/vdr-test:src/sdks/platformSDK.ts): accept both, and send it
+             *     back as text in the paths.
+             * @example 1234
              * @example 1234
              */
-            readonly id: string;
+            readonly id: string | number;
             status: components["schemas"]["BulkJobStatus"];
             /**
              * @description Identifier of the instance that runs the job.
@@ -12869,10 +14025,10 @@ export interface components {
          */
         BulkJobStatusReport: {
             /**
-             * @description Identifier of the job.
+             * @description Identifier of the job; a string or a number, as for `BulkJob.id`.
              * @example 1234
              */
-            readonly id?: string;
+            readonly id?: string | number;
             status: components["schemas"]["BulkJobStatus"];
             /**
              * @description Number of records processed (downloaded or uploaded) so far.
@@ -12885,10 +14041,13 @@ export interface components {
              */
             recordsFailedCount?: number;
             /**
-             * @description Identifier of the batch at the provider, where the provider's bulk service runs the job.
+             * @description Identifier of the batch at the provider, where the provider's bulk service runs the job. A number in Cloud
+             *     Elements' platform API description (`BulkStatus.batchId`, cloud-elements/vdr-test:src/sdks/platformSDK.ts),
+             *     text in other answers: accept both.
+             * @example 1042
              * @example 1042
              */
-            batchId?: string;
+            batchId?: string | number;
             /**
              * @description Records the provider processed (provider bulk services such as Marketo's).
              * @example 250
@@ -13194,12 +14353,12 @@ export interface components {
              * @description Salesforce object (sObject) name of the record.
              * @example Contact
              */
-            type?: string;
+            type?: string | null;
             /**
              * @description Path of the record in the Salesforce REST API.
              * @example /services/data/v41.0/sobjects/Contact/0036A00000Pj5yQQAR
              */
-            url?: string;
+            url?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -13214,7 +14373,7 @@ export interface components {
              * @description Salesforce identifier of the record (15 or 18 characters).
              * @example 0036A00000Pj5yQQAR
              */
-            readonly Id?: string;
+            readonly Id?: string | null;
             attributes?: components["schemas"]["CrmSalesforceAttributes"];
             /**
              * @description Salesforce user (or queue) that owns the record.
@@ -13225,35 +14384,97 @@ export interface components {
              * @description When the record was created (Salesforce).
              * @example 2018-06-12T15:04:11.000+0000
              */
-            readonly CreatedDate?: string;
+            readonly CreatedDate?: string | null;
             /**
              * @description Salesforce user who created the record.
              * @example 005i0000001VNdeAAG
              */
-            readonly CreatedById?: string;
+            readonly CreatedById?: string | null;
             /**
              * @description When the record was last changed (Salesforce).
              * @example 2018-06-13T09:30:00.000+0000
              */
-            readonly LastModifiedDate?: string;
+            readonly LastModifiedDate?: string | null;
             /**
              * @description Salesforce user who last changed the record.
              * @example 005i0000001VNdeAAG
              */
-            readonly LastModifiedById?: string;
+            readonly LastModifiedById?: string | null;
             /**
              * @description Salesforce system timestamp of the last change, user or automated.
              * @example 2018-06-13T09:30:00.000+0000
              */
-            readonly SystemModstamp?: string;
+            readonly SystemModstamp?: string | null;
             /**
              * @description Whether the record is in the Salesforce recycle bin.
              * @example false
              */
-            readonly IsDeleted?: boolean;
+            readonly IsDeleted?: components["schemas"]["HubBooleanValue"] | null;
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description A number exactly as the provider passes it through: a JSON number, or a string holding a decimal number
+         *     (optional minus sign, digits, optional fraction). Hubs do not convert provider values, and several
+         *     providers send numbers as strings: Autotask opportunity `amount`, `cost` and `probability` (`"1234.56"`,
+         *     `"50"`), SugarCRM `amount` (`"1000000.000000"`), HubSpot deal `amount`, Xero `Quantity`, `UnitAmount` and
+         *     `Amount`, Eloqua `actualCost`, Sage One prices, Concur `InvoiceAmount`, ServiceNow `num_employees`; Cloud
+         *     Elements' own common object definitions type opportunity `amount` and `probability` as strings. Read it
+         *     with `Number(value)`. Used by every number field of hub records; add `{ type: 'null' }` beside it where
+         *     the field may be empty. Sources: varunpal72/churros src/test/elements/autotaskcrm/assets/opportunities.json,
+         *     sugarcrmv2/assets/opportunities.json, hubspotcrm/assets/opportunities.json, xero/assets/invoice.json,
+         *     eloqua/assets/campaigns.json, sageone/assets/products.json, concur/assets/payments.json,
+         *     servicenow/assets/accounts.json, src/test/elements/assets/object.definitions.json.
+         * @example 1234.56
+         * @example 1234.56
+         * @example 50
+         */
+        HubNumericValue: number | string;
+        /**
+         * @description A reference to another record, embedded the way the provider writes it: NetSuite `RecordRef`
+         *     (`internalId`, `name`, `externalId`), QuickBooks `*Ref` (`value`, `name`), Sage One links (`id`,
+         *     `displayed_as`, `$path`). Send the identifier on writes; answers add the name. Sources: varunpal72/churros
+         *     src/test/elements/netsuitecrmv2/assets/opportunities.json, quickbooks/assets/invoices.json,
+         *     sageone/assets/customers.json.
+         */
+        HubRecordRef: ({
+            /**
+             * @description Internal id of the referenced record (NetSuite).
+             * @example 1008
+             */
+            internalId?: string | null;
+            /** @description External id of the referenced record, where set (NetSuite). */
+            externalId?: string | null;
+            /** @description Kind of the referenced record, where the provider says it (NetSuite). */
+            type?: string | null;
+            /**
+             * @description Identifier of the referenced record (QuickBooks).
+             * @example 465
+             */
+            value?: string | null;
+            /**
+             * @description Identifier of the referenced record (Sage One).
+             * @example USD
+             */
+            id?: string | null;
+            /**
+             * @description Name of the referenced record (NetSuite, QuickBooks), in answers.
+             * @example Mary Redding
+             */
+            name?: string | null;
+            /**
+             * @description Display name of the referenced record (Sage One).
+             * @example US Dollar (USD)
+             */
+            displayed_as?: string | null;
+            /**
+             * @description API path of the referenced record (Sage One).
+             * @example /currencies/USD
+             */
+            $path?: string | null;
+        } & {
+            [key: string]: unknown;
+        }) | null;
         /**
          * @description A company or organization in the CRM. Salesforce accounts use Salesforce field names (`Name`, `BillingCity`);
          *     other elements use normalized names (`name`, `website`).
@@ -13333,12 +14554,12 @@ export interface components {
              * @description Annual revenue (Salesforce).
              * @example 1500000
              */
-            AnnualRevenue?: number | null;
+            AnnualRevenue?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Number of employees (Salesforce).
              * @example 120
              */
-            NumberOfEmployees?: number | null;
+            NumberOfEmployees?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Parent account (Salesforce).
              * @example 0016A00000QmM2eQAF
@@ -13394,6 +14615,96 @@ export interface components {
              * @example US
              */
             ShippingCountry?: string | null;
+            /**
+             * @description Email address (normalized; NetSuite).
+             * @example ce2ac@cloud-elements.com
+             */
+            email?: string | null;
+            /**
+             * @description Primary email address (SugarCRM).
+             * @example developer@cloud-elements.com
+             */
+            email1?: string | null;
+            /**
+             * @description Twitter handle (SugarCRM).
+             * @example @CloudElements
+             */
+            twitter?: string | null;
+            /**
+             * @description Company name (NetSuite customer).
+             * @example Churros Test Account
+             */
+            companyName?: string | null;
+            /**
+             * @description Whether the record is inactive (NetSuite).
+             * @example false
+             */
+            isInactive?: components["schemas"]["HubBooleanValue"] | null;
+            /** @description Currency of the account (NetSuite). */
+            currency?: components["schemas"]["HubRecordRef"];
+            /** @description Subsidiary of the account (NetSuite). */
+            subsidiary?: components["schemas"]["HubRecordRef"];
+            /** @description Lead source (NetSuite). */
+            leadSource?: components["schemas"]["HubRecordRef"];
+            /** @description Addresses of the account (NetSuite `addressbookList` with `addressbook[]` and `replaceAll`). */
+            addressbookList?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Online bill pay enabled (NetSuite).
+             * @example false
+             */
+            billPay?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Customer Center access given (NetSuite).
+             * @example false
+             */
+            giveAccess?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Send the access email (NetSuite).
+             * @example false
+             */
+            sendEmail?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Ship orders only when complete (NetSuite).
+             * @example false
+             */
+            shipComplete?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Account name (Autotask).
+             * @example churrosTestAccount
+             */
+            accountName?: string | null;
+            /**
+             * @description Account type code (Autotask).
+             * @example 1
+             */
+            accountType?: string | number | null;
+            /**
+             * @description Resource (user) who owns the account (Autotask).
+             * @example 4
+             */
+            ownerResourceID?: string | number | null;
+            /**
+             * @description Visibility code (Pipedrive; `"3"` = entire company).
+             * @example 3
+             */
+            visible_to?: string | number | null;
+            /**
+             * @description Account name (SAP Cloud for Customer).
+             * @example Churros Bakery
+             */
+            AccountName?: string | null;
+            /**
+             * @description Email address (SAP Cloud for Customer).
+             * @example churros@example.com
+             */
+            Email?: string | null;
+            /**
+             * @description Account role code (SAP Cloud for Customer).
+             * @example CRM000
+             */
+            RoleCode?: string | null;
         } & {
             [key: string]: unknown;
         });
@@ -13421,7 +14732,7 @@ export interface components {
              * @description Whether the activity is marked as priority (Act! Essentials).
              * @example true
              */
-            isPriority?: boolean | null;
+            isPriority?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Subject (Salesforce).
              * @example Kick-off meeting
@@ -13467,17 +14778,17 @@ export interface components {
              * @description Length in minutes (Salesforce).
              * @example 30
              */
-            DurationInMinutes?: number | null;
+            DurationInMinutes?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Whether the event lasts all day (Salesforce).
              * @example false
              */
-            IsAllDayEvent?: boolean | null;
+            IsAllDayEvent?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Whether a reminder is set (Salesforce).
              * @example true
              */
-            IsReminderSet?: boolean | null;
+            IsReminderSet?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description When the reminder fires (Salesforce date-time).
              * @example 2016-11-30T10:13:11.600Z
@@ -13493,6 +14804,164 @@ export interface components {
              * @example 0016A00000QmM2fQAF
              */
             WhatId?: string | null;
+            /**
+             * @description Text of the activity (normalized).
+             * @example note body
+             */
+            body?: string | null;
+            /**
+             * @description Contact the activity is about (normalized).
+             * @example 0036A00000Pj5yQQAR
+             */
+            contactId?: string | null;
+            /**
+             * @description Status: a name (SugarCRM `Planned`, Close.io `draft`) or a value object (NetSuite `{ "value": "_inProgress" }`).
+             * @example Planned
+             */
+            status?: string | {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Priority: a name or a value object (NetSuite `{ "value": "_high" }`).
+             * @example High
+             */
+            priority?: string | {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Title (NetSuite).
+             * @example Churros Activity
+             */
+            title?: string | null;
+            /**
+             * @description Name (SugarCRM).
+             * @example Get more information on the proposed deal
+             */
+            name?: string | null;
+            /**
+             * @description Text (Base CRM).
+             * @example Contact task create
+             */
+            content?: string | null;
+            /**
+             * @description Direction of a call or email (SugarCRM `Inbound`, Close.io `outgoing`).
+             * @example Inbound
+             */
+            direction?: string | null;
+            /**
+             * @description Due date (Pipedrive, Base CRM).
+             * @example 2015-04-24
+             */
+            due_date?: string | null;
+            /**
+             * @description Due time (Pipedrive).
+             * @example 12:30
+             */
+            due_time?: string | null;
+            /**
+             * @description Due date (NetSuite).
+             * @example 2017-01-01T00:00:00Z
+             */
+            dueDate?: string | null;
+            /**
+             * @description Start (NetSuite).
+             * @example 2016-12-25T00:00:00Z
+             */
+            startDate?: string | null;
+            /**
+             * @description End (NetSuite).
+             * @example 2016-12-25T06:00:00Z
+             */
+            endDate?: string | null;
+            /**
+             * @description Start (SugarCRM).
+             * @example 2016-11-27T09:00:00+00:00
+             */
+            date_start?: string | null;
+            /**
+             * @description End (SugarCRM).
+             * @example 2016-11-27T09:30:00+00:00
+             */
+            date_end?: string | null;
+            /**
+             * @description Hours of the duration (SugarCRM).
+             * @example 0
+             */
+            duration_hours?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Minutes of the duration (SugarCRM).
+             * @example 30
+             */
+            duration_minutes?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Reminder lead time in seconds, `-1` for none (SugarCRM, a numeric string).
+             * @example -1
+             */
+            reminder_time?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description User the activity is assigned to (SugarCRM).
+             * @example seed_sarah_id
+             */
+            assigned_user_id?: string | null;
+            /**
+             * @description Module of the related record (SugarCRM).
+             * @example Accounts
+             */
+            parent_type?: string | null;
+            /**
+             * @description Related record (SugarCRM).
+             * @example d58d4996-e0d1-d59b-258e-5693de8d95da
+             */
+            parent_id?: string | null;
+            /**
+             * @description SugarCRM module of the activity (`Calls`, `Meetings`, `Tasks`).
+             * @example Calls
+             */
+            _module?: string | null;
+            /** @description Owner (NetSuite). */
+            owner?: components["schemas"]["HubRecordRef"];
+            /** @description User the task is assigned to (NetSuite). */
+            assigned?: components["schemas"]["HubRecordRef"];
+            /**
+             * @description Email the assignee (NetSuite).
+             * @example false
+             */
+            sendEmail?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Whether the activity has a start and end time (NetSuite).
+             * @example false
+             */
+            timedEvent?: components["schemas"]["HubBooleanValue"] | null;
+            /** @description The engagement header (HubSpot: `type` such as `NOTE`, `ownerId`, `timestamp` in epoch milliseconds, `active`). */
+            engagement?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Type-specific content of the engagement (HubSpot, e.g. `body`). */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Contact of the activity (Close.io).
+             * @example cont_2zoU5jj35R0CYx6cDK4b3wxlY6R0f3YhlL5bjtgKyG9
+             */
+            contact_id?: string | null;
+            /**
+             * @description Sender of an email activity (Close.io).
+             * @example tester@cloud-elements.com
+             */
+            sender?: string | null;
+            /** @description Recipients of an email activity (Close.io). */
+            to?: string[] | null;
+            /**
+             * @description Plain-text body of an email activity (Close.io).
+             * @example Test email!
+             */
+            body_text?: string | null;
+            /**
+             * @description HTML body of an email activity (Close.io).
+             * @example Test email!
+             */
+            body_html?: string | null;
         } & {
             [key: string]: unknown;
         });
@@ -13540,7 +15009,7 @@ export interface components {
              * @description Whether only the owner can see the note (Salesforce).
              * @example false
              */
-            IsPrivate?: boolean | null;
+            IsPrivate?: components["schemas"]["HubBooleanValue"] | null;
         } & {
             [key: string]: unknown;
         });
@@ -13626,7 +15095,7 @@ export interface components {
              * @description Whether a reminder is set (Salesforce).
              * @example false
              */
-            IsReminderSet?: boolean | null;
+            IsReminderSet?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description When the reminder fires (Salesforce date-time).
              * @example 2018-09-07T15:00:00.000Z
@@ -13636,10 +15105,67 @@ export interface components {
              * @description Whether the status is a closed one (Salesforce).
              * @example false
              */
-            readonly IsClosed?: boolean;
+            readonly IsClosed?: components["schemas"]["HubBooleanValue"] | null;
         } & {
             [key: string]: unknown;
         });
+        /**
+         * @description A postal address in the normalized CRM model (the `address` type of Cloud Elements' common object
+         *     definitions), as the Salesforce suite of Cloud Elements' tests sends it on contacts and leads. Sources:
+         *     varunpal72/churros src/test/elements/sfdc/assets/contacts.json, src/test/elements/assets/object.definitions.json.
+         */
+        CrmAddress: ({
+            /**
+             * @description First street line.
+             * @example 455 E 1st Ave
+             */
+            street1?: string | null;
+            /**
+             * @description Second street line.
+             * @example Suite 200
+             */
+            street2?: string | null;
+            /**
+             * @description City.
+             * @example Denver
+             */
+            city?: string | null;
+            /**
+             * @description State or province.
+             * @example CO
+             */
+            stateOrProvince?: string | null;
+            /**
+             * @description Postal code.
+             * @example 80209
+             */
+            postalCode?: string | null;
+            /**
+             * @description Country.
+             * @example US
+             */
+            country?: string | null;
+        } & {
+            [key: string]: unknown;
+        }) | null;
+        /**
+         * @description A value with a label, as Pipedrive takes emails and phones (`email1`..`email3`, `phone1`..`phone3`).
+         *     Source: varunpal72/churros src/test/elements/pipedrive/assets/contacts.json.
+         */
+        CrmLabelledValue: ({
+            /**
+             * @description The email address or phone number.
+             * @example ada@example.com
+             */
+            value?: string | null;
+            /**
+             * @description Its label (`work`, `home`, ...).
+             * @example work
+             */
+            label?: string | null;
+        } & {
+            [key: string]: unknown;
+        }) | null;
         /**
          * @description A person in the CRM, usually linked to an account. Salesforce contacts use Salesforce field names (`FirstName`,
          *     `AccountId`); other elements use normalized names (`firstName`, `email`).
@@ -13773,6 +15299,84 @@ export interface components {
              * @example USA
              */
             MailingCountry?: string | null;
+            /**
+             * @description Full name (normalized; Close.io, Pipedrive, Base CRM).
+             * @example John Doe
+             */
+            name?: string | null;
+            /**
+             * @description Mobile phone (normalized).
+             * @example 555-555-5555
+             */
+            mobile?: string | null;
+            /** @description Postal address (normalized). */
+            address?: components["schemas"]["CrmAddress"];
+            /**
+             * @description Account the contact belongs to (normalized).
+             * @example 0016A00000QmM2fQAF
+             */
+            accountId?: string | null;
+            /**
+             * @description Free-text description (normalized).
+             * @example Met at the Denver expo
+             */
+            description?: string | null;
+            /**
+             * @description First name (SugarCRM, Base CRM, Pipedrive).
+             * @example Jim
+             */
+            first_name?: string | null;
+            /**
+             * @description Last name (SugarCRM, Base CRM, Pipedrive).
+             * @example Developer
+             */
+            last_name?: string | null;
+            /** @description First email address with its label (Pipedrive). */
+            email1?: components["schemas"]["CrmLabelledValue"];
+            /** @description Second email address with its label (Pipedrive). */
+            email2?: components["schemas"]["CrmLabelledValue"];
+            /** @description Third email address with its label (Pipedrive). */
+            email3?: components["schemas"]["CrmLabelledValue"];
+            /** @description First phone number with its label (Pipedrive). */
+            phone1?: components["schemas"]["CrmLabelledValue"];
+            /** @description Second phone number with its label (Pipedrive). */
+            phone2?: components["schemas"]["CrmLabelledValue"];
+            /** @description Third phone number with its label (Pipedrive). */
+            phone3?: components["schemas"]["CrmLabelledValue"];
+            /**
+             * @description Alternate email address (NetSuite).
+             * @example chudonotuse@cloud-elements.com
+             */
+            altEmail?: string | null;
+            /** @description Subsidiary of the contact (NetSuite). */
+            subsidiary?: components["schemas"]["HubRecordRef"];
+            /** @description Contact this contact reports to (NetSuite). */
+            supervisor?: components["schemas"]["HubRecordRef"];
+            /**
+             * @description City of the first address (Microsoft Dynamics CRM).
+             * @example Denver
+             */
+            address1_city?: string | null;
+            /**
+             * @description Account of the contact (Autotask).
+             * @example 29683561
+             */
+            accountID?: string | number | null;
+            /**
+             * @description Whether the contact is active (Autotask answers 1 or 0).
+             * @example 1
+             */
+            active?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Account of the contact (SAP Cloud for Customer).
+             * @example CE001
+             */
+            AccountID?: string | null;
+            /**
+             * @description Contact category code (SAP Cloud for Customer).
+             * @example 1
+             */
+            CategoryCode?: string | null;
         } & {
             [key: string]: unknown;
         });
@@ -13897,12 +15501,12 @@ export interface components {
              * @description Annual revenue of the lead's company (Salesforce).
              * @example 500000
              */
-            AnnualRevenue?: number | null;
+            AnnualRevenue?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Employees of the lead's company (Salesforce).
              * @example 25
              */
-            NumberOfEmployees?: number | null;
+            NumberOfEmployees?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Street (Salesforce).
              * @example 3001 Brighton Blvd.
@@ -13932,7 +15536,7 @@ export interface components {
              * @description Whether the lead was converted (Salesforce).
              * @example false
              */
-            readonly IsConverted?: boolean;
+            readonly IsConverted?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Account created or used when the lead was converted (Salesforce).
              * @example 0016A00000QmM2fQAF
@@ -13948,6 +15552,94 @@ export interface components {
              * @example 0066A000003bNfTQAU
              */
             readonly ConvertedOpportunityId?: string | null;
+            /**
+             * @description Where the lead came from (normalized).
+             * @example Web
+             */
+            source?: string | null;
+            /**
+             * @description Mobile phone (normalized).
+             * @example 555-555-5555
+             */
+            mobile?: string | null;
+            /** @description Postal address (normalized). */
+            address?: components["schemas"]["CrmAddress"];
+            /**
+             * @description Free-text description (normalized).
+             * @example hot lead from testing
+             */
+            description?: string | null;
+            /**
+             * @description Web site (normalized; SugarCRM).
+             * @example www.cloud-elements.com
+             */
+            website?: string | null;
+            /**
+             * @description First name (SugarCRM).
+             * @example Claude
+             */
+            first_name?: string | null;
+            /**
+             * @description Last name (SugarCRM, Base CRM).
+             * @example Elements
+             */
+            last_name?: string | null;
+            /**
+             * @description Primary email address (SugarCRM).
+             * @example claude@cloud-elements.com
+             */
+            email1?: string | null;
+            /**
+             * @description Company name (NetSuite).
+             * @example Churros Company
+             */
+            companyName?: string | null;
+            /**
+             * @description Whether the lead is an individual (NetSuite).
+             * @example false
+             */
+            isPerson?: components["schemas"]["HubBooleanValue"] | null;
+            /** @description Lead status (NetSuite), e.g. `LEAD-New`. */
+            entityStatus?: components["schemas"]["HubRecordRef"];
+            /** @description Sales representative (NetSuite). */
+            salesRep?: components["schemas"]["HubRecordRef"];
+            /** @description Lead source (NetSuite). */
+            leadSource?: components["schemas"]["HubRecordRef"];
+            /** @description Subsidiary (NetSuite). */
+            subsidiary?: components["schemas"]["HubRecordRef"];
+            /** @description Currency (NetSuite). */
+            currency?: components["schemas"]["HubRecordRef"];
+            /** @description Entry form (NetSuite). */
+            customForm?: components["schemas"]["HubRecordRef"];
+            /** @description Customer Center role (NetSuite). */
+            accessRole?: components["schemas"]["HubRecordRef"];
+            /** @description Default receivables account (NetSuite). */
+            receivablesAccount?: components["schemas"]["HubRecordRef"];
+            /**
+             * @description Online bill pay enabled (NetSuite).
+             * @example false
+             */
+            billPay?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Customer Center access given (NetSuite).
+             * @example false
+             */
+            giveAccess?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Ship orders only when complete (NetSuite).
+             * @example false
+             */
+            shipComplete?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description First name of the lead contact (SAP Cloud for Customer).
+             * @example Ada
+             */
+            ContactFirstName?: string | null;
+            /**
+             * @description Last name of the lead contact (SAP Cloud for Customer).
+             * @example Lovelace
+             */
+            ContactLastName?: string | null;
         } & {
             [key: string]: unknown;
         });
@@ -13965,17 +15657,25 @@ export interface components {
              * @description Deal amount (normalized).
              * @example 250
              */
-            amount?: number | null;
+            amount?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Free-text description (normalized).
              * @example Renewal
              */
             description?: string | null;
             /**
-             * @description Opportunity name (Salesforce).
+             * @description Opportunity name: a string (Salesforce), or a text with its language (SAP Cloud for Customer,
+             *     `{ "content": "...", "languageCode": "e" }`).
              * @example Churros Test Opportunity
              */
-            Name?: string | null;
+            Name?: string | ({
+                /** @description The text (SAP Cloud for Customer). */
+                content?: string | null;
+                /** @description Language code of the text (SAP Cloud for Customer). */
+                languageCode?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
             /**
              * @description Account of the deal (Salesforce).
              * @example 0016A00000QmM2fQAF
@@ -13985,7 +15685,7 @@ export interface components {
              * @description Deal amount in the record's currency (Salesforce).
              * @example 250
              */
-            Amount?: number | null;
+            Amount?: components["schemas"]["HubNumericValue"] | null;
             /**
              * Format: date
              * @description Expected or actual close date (Salesforce).
@@ -14001,7 +15701,7 @@ export interface components {
              * @description Chance of closing, in percent (Salesforce).
              * @example 60
              */
-            Probability?: number | null;
+            Probability?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Kind of deal, a picklist (Salesforce).
              * @example New Customer
@@ -14036,17 +15736,155 @@ export interface components {
              * @description Whether the stage is a closed one (Salesforce).
              * @example false
              */
-            readonly IsClosed?: boolean;
+            readonly IsClosed?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Whether the stage is a won one (Salesforce).
              * @example false
              */
-            readonly IsWon?: boolean;
+            readonly IsWon?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Amount times probability (Salesforce).
              * @example 150
              */
-            readonly ExpectedRevenue?: number | null;
+            readonly ExpectedRevenue?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Sales stage (normalized; Zoho CRM, Act! Essentials).
+             * @example Prospecting
+             */
+            stage?: string | null;
+            /**
+             * @description Where the deal came from (normalized).
+             * @example Web
+             */
+            source?: string | null;
+            /**
+             * @description Kind of deal (normalized).
+             * @example New Customer
+             */
+            type?: string | null;
+            /**
+             * @description Expected close date (normalized).
+             * @example 2018-09-08
+             */
+            closeDate?: string | null;
+            /**
+             * @description Chance of closing in percent (normalized; NetSuite answers a number, Autotask a numeric string).
+             * @example 50
+             */
+            probability?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Account of the deal (normalized).
+             * @example 0016A00000QmM2fQAF
+             */
+            accountId?: string | null;
+            /**
+             * @description Deal title (Pipedrive, Act! Essentials, Autotask).
+             * @example Demo Deal NEW
+             */
+            title?: string | null;
+            /**
+             * @description Deal value (Pipedrive).
+             * @example 10
+             */
+            value?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Deal total (Act! Essentials).
+             * @example 5000
+             */
+            total?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Currency: a code (Pipedrive, Act! Essentials) or a record reference (NetSuite).
+             * @example USD
+             */
+            currency?: string | components["schemas"]["HubRecordRef"];
+            /**
+             * @description Currency name (NetSuite).
+             * @example USA
+             */
+            currencyName?: string | null;
+            /**
+             * @description Cost of the deal (Autotask, a numeric string).
+             * @example 2333
+             */
+            cost?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Account of the deal (Autotask).
+             * @example 0
+             */
+            accountID?: string | number | null;
+            /**
+             * @description Resource (user) who owns the deal (Autotask).
+             * @example 4
+             */
+            ownerResourceID?: string | number | null;
+            /**
+             * @description When the deal was created, as the provider writes it (Autotask `8/8/16`).
+             * @example 8/8/16
+             */
+            createDate?: string | null;
+            /**
+             * @description Expected close date (Autotask).
+             * @example 8/9/2020
+             */
+            projectedCloseDate?: string | null;
+            /**
+             * @description Status, a name or a numeric code depending on the element (Autotask `0`).
+             * @example 0
+             */
+            status?: string | number | null;
+            /**
+             * @description Take the amounts from the quote (Autotask).
+             * @example false
+             */
+            useQuoteTotals?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Expected close date (SugarCRM).
+             * @example 2020-05-15
+             */
+            date_closed?: string | null;
+            /**
+             * @description Contact of the deal (Base CRM).
+             * @example 105983103
+             */
+            contact_id?: string | number | null;
+            /** @description Deal properties by name (HubSpot: `dealname`, `amount` as a numeric string, `dealstage`, ...). */
+            properties?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Sales representative (NetSuite). */
+            salesRep?: components["schemas"]["HubRecordRef"];
+            /** @description Lead source (NetSuite). */
+            leadSource?: components["schemas"]["HubRecordRef"];
+            /** @description Forecast type (NetSuite). */
+            forecastType?: components["schemas"]["HubRecordRef"];
+            /** @description Subsidiary (NetSuite). */
+            subsidiary?: components["schemas"]["HubRecordRef"];
+            /** @description Status (NetSuite), e.g. `Proposal`. */
+            entityStatus?: components["schemas"]["HubRecordRef"];
+            /** @description Location (NetSuite). */
+            location?: components["schemas"]["HubRecordRef"];
+            /** @description Customer or prospect of the deal (NetSuite). */
+            entity?: components["schemas"]["HubRecordRef"];
+            /**
+             * @description Days since the deal was opened (NetSuite).
+             * @example 79
+             */
+            daysOpen?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Projected total (NetSuite).
+             * @example 1668.95
+             */
+            projectedTotal?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Expected close date in epoch milliseconds (NetSuite).
+             * @example 1425110400000
+             */
+            expectedCloseDate?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Transaction date in epoch milliseconds (NetSuite).
+             * @example 1420963200000
+             */
+            tranDate?: components["schemas"]["HubNumericValue"] | null;
         } & {
             [key: string]: unknown;
         });
@@ -14116,22 +15954,22 @@ export interface components {
              * @description Whether the campaign is active (Salesforce).
              * @example true
              */
-            IsActive?: boolean | null;
+            IsActive?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Budget (Salesforce).
              * @example 5000
              */
-            BudgetedCost?: number | null;
+            BudgetedCost?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Cost so far (Salesforce).
              * @example 4200
              */
-            ActualCost?: number | null;
+            ActualCost?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Expected revenue (Salesforce).
              * @example 20000
              */
-            ExpectedRevenue?: number | null;
+            ExpectedRevenue?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Parent campaign (Salesforce).
              * @example 7016A000000M8pVQAS
@@ -14141,12 +15979,12 @@ export interface components {
              * @description Leads in the campaign (Salesforce).
              * @example 12
              */
-            readonly NumberOfLeads?: number | null;
+            readonly NumberOfLeads?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Contacts in the campaign (Salesforce).
              * @example 30
              */
-            readonly NumberOfContacts?: number | null;
+            readonly NumberOfContacts?: components["schemas"]["HubNumericValue"] | null;
         } & {
             [key: string]: unknown;
         });
@@ -14217,7 +16055,7 @@ export interface components {
              * @description Whether the user can log in (Salesforce).
              * @example true
              */
-            IsActive?: boolean | null;
+            IsActive?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Profile (permissions) of the user (Salesforce).
              * @example 00e6A000000IbWGQA0
@@ -14317,22 +16155,22 @@ export interface components {
              * @description Show the note in the ticket's description.
              * @example true
              */
-            isPartOfDetailDescription?: boolean | null;
+            isPartOfDetailDescription?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Show the note in the internal analysis.
              * @example false
              */
-            isPartOfInternalAnalysis?: boolean | null;
+            isPartOfInternalAnalysis?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Show the note in the resolution.
              * @example false
              */
-            isPartOfResolution?: boolean | null;
+            isPartOfResolution?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Let the customer see the note.
              * @example false
              */
-            isExternalNote?: boolean | null;
+            isExternalNote?: components["schemas"]["HubBooleanValue"] | null;
         } & {
             [key: string]: unknown;
         };
@@ -14377,11 +16215,10 @@ export interface components {
              */
             readonly FileExtension?: string | null;
             /**
-             * Format: int64
              * @description Size of the latest version in bytes.
              * @example 48213
              */
-            readonly ContentSize?: number | null;
+            readonly ContentSize?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description The document id, on answers built from a version.
              * @example 0696A000001cWqPQAU
@@ -14414,7 +16251,7 @@ export interface components {
              * @description New title.
              * @example quarterly-report-final
              */
-            Title?: string;
+            Title?: string | null;
             /**
              * @description New description.
              * @example Signed contract
@@ -14459,13 +16296,12 @@ export interface components {
              * @description Whether this is the latest version.
              * @example true
              */
-            readonly IsLatest?: boolean | null;
+            readonly IsLatest?: components["schemas"]["HubBooleanValue"] | null;
             /**
-             * Format: int64
              * @description Size in bytes.
              * @example 48213
              */
-            readonly ContentSize?: number | null;
+            readonly ContentSize?: components["schemas"]["HubNumericValue"] | null;
         } & {
             [key: string]: unknown;
         });
@@ -14493,7 +16329,7 @@ export interface components {
              * @description Size of the content in bytes.
              * @example 28
              */
-            readonly BodyLength?: number | null;
+            readonly BodyLength?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Description.
              * @example Signed NDA
@@ -14503,7 +16339,7 @@ export interface components {
              * @description Whether only the owner can see it.
              * @example false
              */
-            IsPrivate?: boolean | null;
+            IsPrivate?: components["schemas"]["HubBooleanValue"] | null;
         } & {
             [key: string]: unknown;
         });
@@ -14513,12 +16349,12 @@ export interface components {
              * @description The shared file.
              * @example 0696A000001cWqPQAU
              */
-            ContentDocumentId?: string;
+            ContentDocumentId?: string | null;
             /**
              * @description The record the file is shared with.
              * @example 0016A00000QmM2fQAF
              */
-            LinkedEntityId?: string;
+            LinkedEntityId?: string | null;
             /**
              * @description Permission given: `V` viewer, `C` collaborator, `I` inferred.
              * @example V
@@ -14546,56 +16382,56 @@ export interface components {
              * @description Account name (Eloqua).
              * @example Robot Test
              */
-            name?: string;
+            name?: string | null;
             /**
              * @description First address line (Eloqua).
              * @example 3001 Brighton Blvd
              */
-            address1?: string;
+            address1?: string | null;
             /** @description Second address line (Eloqua). */
-            address2?: string;
+            address2?: string | null;
             /** @description Third address line (Eloqua). */
-            address3?: string;
+            address3?: string | null;
             /**
              * @description City (Eloqua).
              * @example Denver
              */
-            city?: string;
+            city?: string | null;
             /**
              * @description State or province (Eloqua).
              * @example CO
              */
-            province?: string;
+            province?: string | null;
             /**
              * @description Postal code (Eloqua).
              * @example 80212
              */
-            postalCode?: string;
+            postalCode?: string | null;
             /**
              * @description Country (Eloqua).
              * @example US
              */
-            country?: string;
+            country?: string | null;
             /**
              * @description Main phone number (Eloqua).
              * @example 303-123-4567
              */
-            businessPhone?: string;
+            businessPhone?: string | null;
             /**
              * @description Client company name (Campaign Monitor).
              * @example Place Holder
              */
-            CompanyName?: string;
+            CompanyName?: string | null;
             /**
              * @description Client country (Campaign Monitor).
              * @example Australia
              */
-            Country?: string;
+            Country?: string | null;
             /**
              * @description Client time zone, in Campaign Monitor's notation.
              * @example (GMT+10:00) Canberra, Melbourne, Sydney
              */
-            TimeZone?: string;
+            TimeZone?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -14630,55 +16466,55 @@ export interface components {
              *     (Eloqua).
              * @example 2016-03-22T06:56:35-05:00
              */
-            activityDate?: string;
+            activityDate?: string | null;
             /**
              * @description Marketo activity type (see `GET /hubs/marketing/activity-types`).
              * @example 100005
              */
-            activityTypeId?: number;
+            activityTypeId?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Marketo lead the activity belongs to.
              * @example 426722
              */
-            leadId?: number;
+            leadId?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Value of the activity type's primary attribute (Marketo).
              * @example Visited Conference Booth
              */
-            primaryAttributeValue?: string;
+            primaryAttributeValue?: string | null;
             /** @description Identifier of the primary attribute value (Marketo). */
-            primaryAttributeValueId?: number;
+            primaryAttributeValueId?: components["schemas"]["HubNumericValue"] | null;
             /** @description Unique identifier of the activity in Marketo. */
-            readonly marketoGUID?: string;
+            readonly marketoGUID?: string | null;
             /** @description Further attributes of the activity (Marketo). */
             attributes?: components["schemas"]["MarketingAttribute"][];
             /**
              * @description Activity type (Eloqua), e.g. `emailOpen`, `emailSend`, `formSubmit`.
              * @example emailOpen
              */
-            type?: string;
+            type?: string | null;
             /**
              * @description Journey key chosen by the caller (Salesforce Marketing Cloud).
              * @example ixn-created-via-the-api45
              */
-            key?: string;
+            key?: string | null;
             /**
              * @description Journey name (Salesforce Marketing Cloud).
              * @example API-Created Interaction
              */
-            name?: string;
+            name?: string | null;
             /** @description Journey description (Salesforce Marketing Cloud). */
-            description?: string;
+            description?: string | null;
             /**
              * @description Journey version (Salesforce Marketing Cloud).
              * @example 1
              */
-            version?: number;
+            version?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Journey Builder API version (Salesforce Marketing Cloud).
              * @example 1
              */
-            workflowApiVersion?: number;
+            workflowApiVersion?: components["schemas"]["HubNumericValue"] | null;
             /** @description Entry events of the journey (Salesforce Marketing Cloud). */
             triggers?: {
                 [key: string]: unknown;
@@ -14692,13 +16528,13 @@ export interface components {
                 [key: string]: unknown;
             }[];
             /** @description When the journey was created (Salesforce Marketing Cloud). */
-            readonly createdDate?: string;
+            readonly createdDate?: string | null;
             /**
              * @description When the journey was last changed (Salesforce Marketing Cloud); a replace (`PUT`) must send back the
              *     current value.
              * @example 2017-11-02T10:18:43.12
              */
-            modifiedDate?: string;
+            modifiedDate?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -14716,12 +16552,12 @@ export interface components {
              * @description Name of the event, where the provider names it.
              * @example Journey entry
              */
-            name?: string;
+            name?: string | null;
             /**
              * @description Kind of event, where the provider reports it.
              * @example ContactEvent
              */
-            type?: string;
+            type?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -14739,92 +16575,92 @@ export interface components {
              * @description Campaign name.
              * @example Annual Sale 2029
              */
-            name?: string;
+            name?: string | null;
             /**
              * @description Campaign description.
              * @example Yearly sale
              */
-            description?: string;
+            description?: string | null;
             /**
              * @description Campaign type: `batch` or `trigger` for Marketo smart campaigns, `draft` for an Act-On draft message.
              * @example batch
              */
-            type?: string;
+            type?: string | null;
             /** @description Whether a Marketo trigger campaign is active. */
-            readonly active?: boolean;
+            readonly active?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Marketo program that owns the smart campaign.
              * @example 1107
              */
-            readonly programId?: number;
+            readonly programId?: components["schemas"]["HubNumericValue"] | null;
             /** @description Name of the owning Marketo program. */
-            readonly programName?: string;
+            readonly programName?: string | null;
             /**
              * @description Marketo workspace of the campaign.
              * @example Default
              */
-            readonly workspaceName?: string;
+            readonly workspaceName?: string | null;
             /**
              * @description Campaign code (Salesforce Marketing Cloud).
              * @example annual2012
              */
-            campaignCode?: string;
+            campaignCode?: string | null;
             /**
              * @description Display color as six hex digits (Salesforce Marketing Cloud).
              * @example 0000ff
              */
-            color?: string;
+            color?: string | null;
             /**
              * @description Marked as favorite (Salesforce Marketing Cloud).
              * @example false
              */
-            favorite?: boolean;
+            favorite?: components["schemas"]["HubBooleanValue"] | null;
             /** @description Campaign type (Eloqua). */
-            campaignType?: string;
+            campaignType?: string | null;
             /**
              * @description Status (Eloqua), e.g. `Draft` or `Active`.
              * @example Draft
              */
-            currentStatus?: string;
+            currentStatus?: string | null;
             /**
              * @description Start, as epoch seconds in a string (Eloqua).
              * @example 1426567081
              */
-            startAt?: string;
+            startAt?: string | null;
             /**
              * @description End, as epoch seconds in a string (Eloqua).
              * @example 1427567081
              */
-            endAt?: string;
+            endAt?: string | null;
             /**
              * @description Budgeted cost (Eloqua).
              * @example 2.50
              */
-            budgetedCost?: string | number;
+            budgetedCost?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Actual cost (Eloqua).
              * @example 1.50
              */
-            actualCost?: string | number;
+            actualCost?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Folder of the campaign (Eloqua).
              * @example 308
              */
-            folderId?: string;
+            folderId?: string | null;
             /** @description Message subject (Act-On). */
-            subject?: string;
+            subject?: string | null;
             /** @description Plain-text message body (Act-On). */
-            textbody?: string;
+            textbody?: string | null;
             /**
              * Format: date-time
              * @description When the campaign was created (Marketo, ISO 8601).
              */
-            readonly createdAt?: string;
+            readonly createdAt?: string | null;
             /**
              * Format: date-time
              * @description When the campaign was last changed (Marketo, ISO 8601).
              */
-            readonly updatedAt?: string;
+            readonly updatedAt?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -14839,28 +16675,28 @@ export interface components {
              * @description Channel name.
              * @example Email Send
              */
-            name?: string;
+            name?: string | null;
             /**
              * @description Program type the channel applies to.
              * @example email
              */
-            applicableProgramType?: string;
+            applicableProgramType?: string | null;
             /** @description Progression statuses of the channel. */
             steps?: ({
                 /**
                  * @description Status name.
                  * @example Sent
                  */
-                name?: string;
+                name?: string | null;
                 /**
                  * @description Order of the status.
                  * @example 10
                  */
-                step?: number;
+                step?: components["schemas"]["HubNumericValue"] | null;
                 /** @description Hidden from the program's status list. */
-                hidden?: boolean;
+                hidden?: components["schemas"]["HubBooleanValue"] | null;
                 /** @description Counts as a success. */
-                success?: boolean;
+                success?: components["schemas"]["HubBooleanValue"] | null;
             } & {
                 [key: string]: unknown;
             })[];
@@ -14868,12 +16704,12 @@ export interface components {
              * Format: date-time
              * @description When the channel was created.
              */
-            readonly createdAt?: string;
+            readonly createdAt?: string | null;
             /**
              * Format: date-time
              * @description When the channel was last changed.
              */
-            readonly updatedAt?: string;
+            readonly updatedAt?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -14888,7 +16724,7 @@ export interface components {
              * @description Company name.
              * @example Cloud Elements
              */
-            company?: string;
+            company?: string | null;
             /**
              * @description Your identifier of the company (used for dedupe).
              * @example acme-001
@@ -14898,19 +16734,19 @@ export interface components {
              * @description Annual revenue.
              * @example 5000000
              */
-            annualRevenue?: number | string;
+            annualRevenue?: components["schemas"]["HubNumericValue"] | null;
             /** @description Billing street. */
-            billingStreet?: string;
+            billingStreet?: string | null;
             /**
              * @description Billing city.
              * @example Denver
              */
-            billingCity?: string;
+            billingCity?: string | null;
             /**
              * @description Billing state.
              * @example CO
              */
-            billingState?: string;
+            billingState?: string | null;
             /**
              * @description Billing postal code.
              * @example 80202
@@ -14920,14 +16756,14 @@ export interface components {
              * @description Billing country.
              * @example United States
              */
-            billingCountry?: string;
+            billingCountry?: string | null;
             /** @description Free-text notes. */
-            companyNotes?: string;
+            companyNotes?: string | null;
             /**
              * @description Industry.
              * @example Software
              */
-            industry?: string;
+            industry?: string | null;
             /**
              * @description Main phone number.
              * @example 303-555-0100
@@ -14937,22 +16773,22 @@ export interface components {
              * @description Number of employees.
              * @example 120
              */
-            numberOfEmployees?: number;
+            numberOfEmployees?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Web site.
              * @example https://www.example.com
              */
-            website?: string;
+            website?: string | null;
             /**
              * Format: date-time
              * @description When the company was created.
              */
-            readonly createdAt?: string;
+            readonly createdAt?: string | null;
             /**
              * Format: date-time
              * @description When the company was last changed.
              */
-            readonly updatedAt?: string;
+            readonly updatedAt?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -14965,33 +16801,33 @@ export interface components {
              * @description Marketo lead id.
              * @example 318581
              */
-            id?: number;
+            id?: components["schemas"]["HubNumericValue"] | null;
             /**
              * Format: email
              * @description Email address.
              * @example jane.doe@example.com
              */
-            email?: string;
+            email?: string | null;
             /**
              * @description First name.
              * @example Jane
              */
-            firstName?: string;
+            firstName?: string | null;
             /**
              * @description Last name.
              * @example Doe
              */
-            lastName?: string;
+            lastName?: string | null;
             /**
              * Format: date-time
              * @description When the lead was created.
              */
-            readonly createdAt?: string;
+            readonly createdAt?: string | null;
             /**
              * Format: date-time
              * @description When the lead was last changed.
              */
-            readonly updatedAt?: string;
+            readonly updatedAt?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -15012,36 +16848,36 @@ export interface components {
              * @description First name.
              * @example Jane
              */
-            firstName?: string;
+            firstName?: string | null;
             /**
              * @description Last name.
              * @example Doe
              */
-            lastName?: string;
+            lastName?: string | null;
             /**
              * Format: email
              * @description Email address (most elements).
              * @example jane.doe@example.com
              */
-            email?: string;
+            email?: string | null;
             /**
              * Format: email
              * @description Email address (Eloqua).
              * @example jane.doe@example.com
              */
-            emailAddress?: string;
+            emailAddress?: string | null;
             /**
              * @description Contact key (Salesforce Marketing Cloud contacts).
              * @example acruz@example.com
              */
-            contactKey?: string;
+            contactKey?: string | null;
             /** @description Attribute sets of the contact (Salesforce Marketing Cloud). */
             attributeSets?: ({
                 /**
                  * @description Name of the attribute set.
                  * @example Email Addresses
                  */
-                name?: string;
+                name?: string | null;
                 /** @description Rows of the set, each with `values` (name/value pairs). */
                 items?: {
                     [key: string]: unknown;
@@ -15053,32 +16889,32 @@ export interface components {
              * @description Subscriber id (Salesforce Marketing Cloud list subscribers).
              * @example 1051
              */
-            readonly ID?: number;
+            readonly ID?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Subscriber key (Salesforce Marketing Cloud).
              * @example jane.doe
              */
-            SubscriberKey?: string;
+            SubscriberKey?: string | null;
             /**
              * Format: email
              * @description Subscriber email address (Salesforce Marketing Cloud).
              */
-            EmailAddress?: string;
+            EmailAddress?: string | null;
             /**
              * @description Subscription status of a list subscriber (Salesforce Marketing Cloud), e.g. `Active` or `Unsubscribed`.
              * @example Active
              */
-            Status?: string;
+            Status?: string | null;
             /**
              * Format: date-time
              * @description When the contact was created (Marketo).
              */
-            readonly createdAt?: string;
+            readonly createdAt?: string | null;
             /**
              * Format: date-time
              * @description When the contact was last changed (Marketo).
              */
-            readonly updatedAt?: string;
+            readonly updatedAt?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -15091,7 +16927,7 @@ export interface components {
              * @description Identifier the element expects for the interaction.
              * @example 4521
              */
-            id?: number;
+            id?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Token of the interaction, as the element expects it.
              * @example 88712
@@ -15115,44 +16951,44 @@ export interface components {
              * @description Name of the email asset.
              * @example My Churros Test Email
              */
-            name?: string;
+            name?: string | null;
             /**
              * @description Subject line.
              * @example Test churros subject line
              */
-            subject?: string;
+            subject?: string | null;
             /**
              * @description Email header to use.
              * @example 1
              */
-            emailHeaderId?: number;
+            emailHeaderId?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Email footer to use.
              * @example 1
              */
-            emailFooterId?: number;
+            emailFooterId?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Email group of the email.
              * @example 1
              */
-            emailGroupId?: number;
+            emailGroupId?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Character encoding of the email.
              * @example 1
              */
-            encodingId?: number;
+            encodingId?: components["schemas"]["HubNumericValue"] | null;
             /** @description HTML body of the email. */
             htmlContent?: {
                 /**
                  * @description Kind of content, e.g. `RawHtmlContent`.
                  * @example RawHtmlContent
                  */
-                type?: string;
+                type?: string | null;
                 /**
                  * @description The HTML.
                  * @example <html><body>Hello</body></html>
                  */
-                html?: string;
+                html?: string | null;
             } & {
                 [key: string]: unknown;
             };
@@ -15165,7 +17001,7 @@ export interface components {
              * @description Identifier of the folder or program.
              * @example 33
              */
-            id?: number;
+            id?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Kind of container.
              * @example Folder
@@ -15176,7 +17012,7 @@ export interface components {
              * @description Name of the container, in answers.
              * @example Email Programs
              */
-            name?: string;
+            name?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -15191,36 +17027,36 @@ export interface components {
              * @description File name.
              * @example brady_original.jpg
              */
-            name?: string;
+            name?: string | null;
             /** @description Description of the file. */
-            description?: string;
+            description?: string | null;
             folder?: components["schemas"]["MarketingFolderRef"];
             /**
              * @description Media type of the file.
              * @example image/jpeg
              */
-            mimeType?: string;
+            mimeType?: string | null;
             /**
              * @description Size in bytes.
              * @example 34217
              */
-            size?: number;
+            size?: components["schemas"]["HubNumericValue"] | null;
             /**
              * Format: uri
              * @description Public URL of the file.
              * @example https://na-sj02.marketo.com/rs/123-ABC-456/images/brady_original.jpg
              */
-            readonly url?: string;
+            readonly url?: string | null;
             /**
              * Format: date-time
              * @description When the file was created.
              */
-            readonly createdAt?: string;
+            readonly createdAt?: string | null;
             /**
              * Format: date-time
              * @description When the file was last changed.
              */
-            readonly updatedAt?: string;
+            readonly updatedAt?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -15245,38 +17081,38 @@ export interface components {
              * @description Folder name.
              * @example Test Folder
              */
-            name?: string;
+            name?: string | null;
             /**
              * @description Description of the folder.
              * @example Something
              */
-            description?: string;
+            description?: string | null;
             parent?: components["schemas"]["MarketingFolderRef"];
             folderId?: components["schemas"]["MarketingFolderRef"];
             /**
              * @description Path of the folder from the workspace root.
              * @example /Marketing Activities/Default/Test Folder
              */
-            readonly path?: string;
+            readonly path?: string | null;
             /**
              * @description Workspace of the folder.
              * @example Default
              */
-            readonly workSpace?: string;
+            readonly workSpace?: string | null;
             /** @description Whether the folder is archived. */
-            readonly isArchive?: boolean;
+            readonly isArchive?: components["schemas"]["HubBooleanValue"] | null;
             /** @description Whether Marketo created the folder. */
-            readonly isSystem?: boolean;
+            readonly isSystem?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * Format: date-time
              * @description When the folder was created.
              */
-            readonly createdAt?: string;
+            readonly createdAt?: string | null;
             /**
              * Format: date-time
              * @description When the folder was last changed.
              */
-            readonly updatedAt?: string;
+            readonly updatedAt?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -15294,31 +17130,31 @@ export interface components {
              * @description Title of the opportunity (Infusionsoft).
              * @example Churros Test
              */
-            OpportunityTitle?: string;
+            OpportunityTitle?: string | null;
             /**
              * @description Contact the opportunity belongs to (Infusionsoft).
              * @example 21
              */
-            ContactID?: number;
+            ContactID?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Pipeline stage (Infusionsoft).
              * @example 3
              */
-            StageID?: number;
+            StageID?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description When the lead submitted the form (Facebook Lead Ads).
              * @example 2017-06-12T18:20:05+0000
              */
-            readonly created_time?: string;
+            readonly created_time?: string | null;
             /** @description Lead form the lead came from (Facebook Lead Ads). */
-            readonly form_id?: string;
+            readonly form_id?: string | null;
             /** @description Answers of the lead form (Facebook Lead Ads). */
             readonly field_data?: ({
                 /**
                  * @description Form field name.
                  * @example email
                  */
-                name?: string;
+                name?: string | null;
                 /** @description Values given. */
                 values?: string[];
             } & {
@@ -15341,38 +17177,38 @@ export interface components {
              * @description List name (Marketo and most elements).
              * @example Webinar attendees
              */
-            name?: string;
+            name?: string | null;
             /** @description Description of the list. */
-            description?: string;
+            description?: string | null;
             /** @description Marketo program that owns the list. */
-            readonly programName?: string;
+            readonly programName?: string | null;
             /**
              * @description Marketo workspace of the list.
              * @example Default
              */
-            readonly workspaceName?: string;
+            readonly workspaceName?: string | null;
             /**
              * @description List name (Salesforce Marketing Cloud).
              * @example Churros test list
              */
-            ListName?: string;
+            ListName?: string | null;
             /**
              * @description List description (Salesforce Marketing Cloud).
              * @example churros test list
              */
-            Description?: string;
+            Description?: string | null;
             /** @description List id (Salesforce Marketing Cloud). */
-            readonly ID?: number;
+            readonly ID?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description List title (Campaign Monitor).
              * @example Testing List
              */
-            Title?: string;
+            Title?: string | null;
             /**
              * Format: uri
              * @description Page shown after unsubscribing (Campaign Monitor).
              */
-            UnsubscribePage?: string;
+            UnsubscribePage?: string | null;
             /**
              * @description Unsubscribe scope (Campaign Monitor).
              * @example AllClientLists
@@ -15383,22 +17219,22 @@ export interface components {
              * @description Require double opt-in (Campaign Monitor).
              * @example false
              */
-            ConfirmedOptIn?: boolean;
+            ConfirmedOptIn?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * Format: uri
              * @description Page shown after confirming (Campaign Monitor).
              */
-            ConfirmationSuccessPage?: string;
+            ConfirmationSuccessPage?: string | null;
             /**
              * Format: date-time
              * @description When the list was created (Marketo).
              */
-            readonly createdAt?: string;
+            readonly createdAt?: string | null;
             /**
              * Format: date-time
              * @description When the list was last changed (Marketo).
              */
-            readonly updatedAt?: string;
+            readonly updatedAt?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -15413,12 +17249,12 @@ export interface components {
              * @description Partition name.
              * @example Default
              */
-            name?: string;
+            name?: string | null;
             /**
              * @description Description of the partition.
              * @example Initial system lead partition
              */
-            description?: string;
+            description?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -15433,44 +17269,44 @@ export interface components {
              * @description Program name, unique in the workspace.
              * @example Texas Test Program 29
              */
-            name?: string;
+            name?: string | null;
             /** @description Description of the program. */
-            description?: string;
+            description?: string | null;
             /**
              * @description Program type, e.g. `Default`, `Event`, `Email` or `Engagement`.
              * @example Email
              */
-            type?: string;
+            type?: string | null;
             /**
              * @description Channel of the program (see `GET /hubs/marketing/channels`).
              * @example Email Send
              */
-            channel?: string;
+            channel?: string | null;
             folder?: components["schemas"]["MarketingFolderRef"];
             /** @description Status of email and engagement programs (`locked`, `unlocked`, `on`, `off`). */
-            readonly status?: string;
+            readonly status?: string | null;
             /**
              * @description Workspace of the program.
              * @example Default
              */
-            readonly workspace?: string;
+            readonly workspace?: string | null;
             /**
              * Format: uri
              * @description Link to the program in Marketo.
              */
-            readonly url?: string;
+            readonly url?: string | null;
             /** @description Tags of the program. */
             tags?: ({
                 /**
                  * @description Tag type (see `GET /hubs/marketing/tagTypes`).
                  * @example Region
                  */
-                tagType?: string;
+                tagType?: string | null;
                 /**
                  * @description Tag value.
                  * @example West
                  */
-                tagValue?: string;
+                tagValue?: string | null;
             } & {
                 [key: string]: unknown;
             })[];
@@ -15481,14 +17317,14 @@ export interface components {
                  * @description First day of the period.
                  * @example 2017-01-01
                  */
-                startDate?: string;
+                startDate?: string | null;
                 /**
                  * @description Cost of the period.
                  * @example 500
                  */
-                cost?: number;
+                cost?: components["schemas"]["HubNumericValue"] | null;
                 /** @description Note about the cost. */
-                note?: string;
+                note?: string | null;
             } & {
                 [key: string]: unknown;
             })[];
@@ -15496,12 +17332,12 @@ export interface components {
              * Format: date-time
              * @description When the program was created.
              */
-            readonly createdAt?: string;
+            readonly createdAt?: string | null;
             /**
              * Format: date-time
              * @description When the program was last changed.
              */
-            readonly updatedAt?: string;
+            readonly updatedAt?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -15511,22 +17347,22 @@ export interface components {
              * @description Name of the tag type; it is also its identifier in the URL.
              * @example Region
              */
-            tagType?: string;
+            tagType?: string | null;
             /**
              * @description Comma-separated program types the tag applies to.
              * @example Default,Event,Email
              */
-            applicableProgramTypes?: string;
+            applicableProgramTypes?: string | null;
             /**
              * @description Whether programs must carry the tag.
              * @example false
              */
-            required?: boolean;
+            required?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Comma-separated allowed values.
              * @example East,West
              */
-            allowableValues?: string;
+            allowableValues?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -15536,17 +17372,17 @@ export interface components {
              * @description Concur identifier of the item.
              * @example gWuT9Bv5vQJsiY2q3$pYp0Aq$pA
              */
-            readonly ID?: string;
+            readonly ID?: string | null;
             /**
              * @description Name.
              * @example Cash
              */
-            Name?: string;
+            Name?: string | null;
             /**
              * @description Whether it is the group's default.
              * @example true
              */
-            IsDefault?: boolean;
+            IsDefault?: components["schemas"]["HubBooleanValue"] | null;
         } & {
             [key: string]: unknown;
         };
@@ -15559,17 +17395,17 @@ export interface components {
              * @description Concur identifier of the group configuration.
              * @example gWv9T$p8DWUzsMbj0WSNmAVyyTpNt
              */
-            readonly ID?: string;
+            readonly ID?: string | null;
             /**
              * Format: uri
              * @description Concur URL of the record.
              */
-            readonly URI?: string;
+            readonly URI?: string | null;
             /**
              * @description Name of the configuration.
              * @example Default Configuration
              */
-            Name?: string;
+            Name?: string | null;
             /** @description Expense policies of the group. */
             Policies?: components["schemas"]["ExpenseNamedItem"][];
             /** @description Payment types of the group. */
@@ -15586,83 +17422,83 @@ export interface components {
              * @description Concur identifier of the expense.
              * @example gWsUH2B3oRG$sPUgf7gNpkV7QA6xGpu$pdbQ
              */
-            readonly ID?: string;
+            readonly ID?: string | null;
             /**
              * Format: uri
              * @description Concur URL of the record.
              */
-            readonly URI?: string;
+            readonly URI?: string | null;
             /**
              * @description Report the expense belongs to.
              * @example A1D03617E3664840A092
              */
-            ReportID?: string;
+            ReportID?: string | null;
             /**
              * @description Login of the report owner.
              * @example developer@example.com
              */
-            ReportOwnerID?: string;
+            ReportOwnerID?: string | null;
             /**
              * @description Expense type code.
              * @example AIRFR
              */
-            ExpenseTypeCode?: string;
+            ExpenseTypeCode?: string | null;
             /**
              * @description Expense type name.
              * @example Airfare
              */
-            ExpenseTypeName?: string;
+            ExpenseTypeName?: string | null;
             /**
              * @description Spend category code.
              * @example AIRFR
              */
-            SpendCategoryCode?: string;
+            SpendCategoryCode?: string | null;
             /**
              * @description Spend category name.
              * @example Airfare
              */
-            SpendCategoryName?: string;
+            SpendCategoryName?: string | null;
             /**
              * @description Payment type of the expense.
              * @example gWlZUt7MEzOUtrgVUdaexsh2zEcjY
              */
-            PaymentTypeID?: string;
+            PaymentTypeID?: string | null;
             /**
              * @description Payment type name.
              * @example Cash
              */
-            PaymentTypeName?: string;
+            PaymentTypeName?: string | null;
             /**
              * @description Date of the transaction. Concur local date-time without offset (`yyyy-MM-ddTHH:mm:ss`, sometimes with
              *     milliseconds).
              * @example 2016-01-11T00:00:00
              */
-            TransactionDate?: string;
+            TransactionDate?: string | null;
             /**
              * @description ISO 4217 currency of the transaction.
              * @example USD
              */
-            TransactionCurrencyCode?: string;
+            TransactionCurrencyCode?: string | null;
             /**
              * @description Amount in the transaction currency.
              * @example 100
              */
-            TransactionAmount?: number;
+            TransactionAmount?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Rate from the transaction currency to the report currency.
              * @example 1
              */
-            ExchangeRate?: number;
+            ExchangeRate?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Amount in the report currency.
              * @example 100
              */
-            PostedAmount?: number;
+            PostedAmount?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Approved amount in the report currency.
              * @example 100
              */
-            ApprovedAmount?: number;
+            ApprovedAmount?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Vendor as typed by the user.
              * @example Frontier Airlines
@@ -15691,12 +17527,12 @@ export interface components {
              * @description Whether the expense is billable to a client.
              * @example false
              */
-            IsBillable?: boolean;
+            IsBillable?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Whether the expense is personal (not reimbursed).
              * @example false
              */
-            IsPersonal?: boolean;
+            IsPersonal?: components["schemas"]["HubBooleanValue"] | null;
         } & {
             [key: string]: unknown;
         };
@@ -15706,27 +17542,27 @@ export interface components {
              * @description Concur identifier of the list item.
              * @example gWqnR7mLiHokIm09EWFmUvLJfKflwnrR9Sw
              */
-            readonly ID?: string;
+            readonly ID?: string | null;
             /**
              * Format: uri
              * @description Concur URL of the record.
              */
-            readonly URI?: string;
+            readonly URI?: string | null;
             /**
              * @description List the item belongs to.
              * @example gWrB3eM9eOjLlGAQF9vnAp0epX4xskX9b$sg
              */
-            ListID?: string;
+            ListID?: string | null;
             /**
              * @description Name of the item.
              * @example American Express Travel1
              */
-            Name?: string;
+            Name?: string | null;
             /**
              * @description Code of the item on the first level.
              * @example AMEX1
              */
-            Level1Code?: string;
+            Level1Code?: string | null;
             /** @description Code on the second level of a connected list. */
             Level2Code?: string | null;
             /** @description Parent item, for items below the first level. */
@@ -15743,37 +17579,37 @@ export interface components {
              * @description Concur identifier of the list.
              * @example gWrB3eM9eOjLlGAQF9vnAp0epX4xskX9b$sg
              */
-            readonly ID?: string;
+            readonly ID?: string | null;
             /**
              * Format: uri
              * @description Concur URL of the record.
              */
-            readonly URI?: string;
+            readonly URI?: string | null;
             /**
              * @description Name of the list.
              * @example Vendors - Travel Agents
              */
-            Name?: string;
+            Name?: string | null;
             /**
              * @description Show item codes before names.
              * @example true
              */
-            DisplayCodeFirst?: boolean;
+            DisplayCodeFirst?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Whether the list holds vendors.
              * @example true
              */
-            IsVendorList?: boolean;
+            IsVendorList?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description What users search the list by: `TEXT` or `CODE`.
              * @example TEXT
              */
-            SearchCriteriaCode?: string;
+            SearchCriteriaCode?: string | null;
             /**
              * @description Number of levels of a connected list.
              * @example 1
              */
-            readonly LevelCount?: number;
+            readonly LevelCount?: components["schemas"]["HubNumericValue"] | null;
         } & {
             [key: string]: unknown;
         };
@@ -15783,24 +17619,24 @@ export interface components {
              * @description Vendor code.
              * @example 8C6FBE02421049F1B03CA0E85CD170B2
              */
-            VendorCode?: string;
+            VendorCode?: string | null;
             /** @description Address code of the vendor. */
-            AddressCode?: string;
+            AddressCode?: string | null;
             /**
              * @description Vendor name.
              * @example Acme Supplies
              */
-            Name?: string;
+            Name?: string | null;
             /**
              * @description First address line.
              * @example 1 Main Street
              */
-            Address1?: string;
+            Address1?: string | null;
             /**
              * @description City.
              * @example Pune
              */
-            City?: string;
+            City?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -15813,57 +17649,57 @@ export interface components {
              * @description Concur identifier of the payment request.
              * @example F1CE7B4A1BEC4D43BC7E
              */
-            readonly ID?: string;
+            readonly ID?: string | null;
             /**
              * Format: uri
              * @description Concur URL of the record.
              */
-            readonly URI?: string;
+            readonly URI?: string | null;
             /**
              * @description Name of the request.
              * @example Office supplies April
              */
-            Name?: string;
+            Name?: string | null;
             /**
              * @description Vendor invoice number.
              * @example 1234
              */
-            InvoiceNumber?: string;
+            InvoiceNumber?: string | null;
             /**
              * @description Invoice date, e.g. `2017-04-01 00:00:00.0`.
              * @example 2017-04-01 00:00:00.0
              */
-            InvoiceDate?: string;
+            InvoiceDate?: string | null;
             /**
              * @description Invoice amount (Concur answers a decimal string).
              * @example 100.00000000
              */
-            InvoiceAmount?: string | number;
+            InvoiceAmount?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Amount before VAT.
              * @example 100
              */
-            AmountWithoutVat?: string | number;
+            AmountWithoutVat?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description ISO 4217 currency.
              * @example INR
              */
-            CurrencyCode?: string;
+            CurrencyCode?: string | null;
             /**
              * @description Country of the request.
              * @example IN
              */
-            CountryCode?: string;
+            CountryCode?: string | null;
             /**
              * @description Ledger of the request.
              * @example DEFAULT
              */
-            LedgerCode?: string;
+            LedgerCode?: string | null;
             /**
              * @description Invoice policy.
              * @example DFLT
              */
-            ExternalPolicyId?: string;
+            ExternalPolicyId?: string | null;
             VendorRemitToIdentifier?: components["schemas"]["ExpenseVendorRemitTo"];
         } & {
             [key: string]: unknown;
@@ -15877,27 +17713,27 @@ export interface components {
              * @description Concur identifier of the payment request.
              * @example F1CE7B4A1BEC4D43BC7E
              */
-            readonly ID?: string;
+            readonly ID?: string | null;
             /**
              * Format: uri
              * @description Concur URL of the record.
              */
-            readonly URI?: string;
+            readonly URI?: string | null;
             /**
              * @description Approval status code, e.g. `R_NOTF` (not submitted).
              * @example R_NOTF
              */
-            ApprovalStatusCode?: string;
+            ApprovalStatusCode?: string | null;
             /**
              * @description Payment status code.
              * @example P_NOTP
              */
-            PaymentStatusCode?: string;
+            PaymentStatusCode?: string | null;
             /**
              * @description Vendor invoice number.
              * @example 1234
              */
-            InvoiceNumber?: string;
+            InvoiceNumber?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -15911,70 +17747,70 @@ export interface components {
              * @description Concur identifier of the report.
              * @example A1D03617E3664840A092
              */
-            readonly ID?: string;
+            readonly ID?: string | null;
             /**
              * Format: uri
              * @description Concur URL of the record.
              */
-            readonly URI?: string;
+            readonly URI?: string | null;
             /**
              * @description Name of the report.
              * @example Test1
              */
-            Name?: string;
+            Name?: string | null;
             /**
              * @description Total amount of the report, in `CurrencyCode`.
              * @example 100
              */
-            Total?: number;
+            Total?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description ISO 4217 currency code of the report.
              * @example USD
              */
-            CurrencyCode?: string;
+            CurrencyCode?: string | null;
             /** @description Business purpose. */
-            Purpose?: string;
+            Purpose?: string | null;
             /** @description Comment of the report owner. */
-            Comment?: string;
+            Comment?: string | null;
             /**
              * @description Login of the report owner.
              * @example developer@example.com
              */
-            readonly OwnerLoginID?: string;
+            readonly OwnerLoginID?: string | null;
             /** @description Name of the report owner. */
-            readonly OwnerName?: string;
+            readonly OwnerName?: string | null;
             /**
              * @description Approval status code, e.g. `A_NOTF` (not submitted).
              * @example A_NOTF
              */
-            readonly ApprovalStatusCode?: string;
+            readonly ApprovalStatusCode?: string | null;
             /**
              * @description Approval status name.
              * @example Not Submitted
              */
-            readonly ApprovalStatusName?: string;
+            readonly ApprovalStatusName?: string | null;
             /**
              * @description Payment status code, e.g. `P_NOTP` (not paid).
              * @example P_NOTP
              */
-            readonly PaymentStatusCode?: string;
+            readonly PaymentStatusCode?: string | null;
             /**
              * @description Payment status name.
              * @example Not Paid
              */
-            readonly PaymentStatusName?: string;
+            readonly PaymentStatusName?: string | null;
             /** @description Amount claimed. */
-            readonly TotalClaimedAmount?: number;
+            readonly TotalClaimedAmount?: components["schemas"]["HubNumericValue"] | null;
             /** @description Amount approved. */
-            readonly TotalApprovedAmount?: number;
+            readonly TotalApprovedAmount?: components["schemas"]["HubNumericValue"] | null;
             /** @description Amount owed to the employee. */
-            readonly AmountDueEmployee?: number;
+            readonly AmountDueEmployee?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description When the report was created. Concur local date-time without offset (`yyyy-MM-ddTHH:mm:ss`, sometimes
              *     with milliseconds).
              * @example 2017-04-19T05:01:31.463
              */
-            readonly CreateDate?: string;
+            readonly CreateDate?: string | null;
             /**
              * @description When the report was submitted. Concur local date-time without offset (`yyyy-MM-ddTHH:mm:ss`, sometimes
              *     with milliseconds).
@@ -15985,7 +17821,7 @@ export interface components {
              *     with milliseconds).
              * @example 2017-04-19T05:01:31.463
              */
-            readonly LastModifiedDate?: string;
+            readonly LastModifiedDate?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -15995,38 +17831,38 @@ export interface components {
              * @description Concur identifier of the user.
              * @example gWv9T$p8DWUzsMbj0WSNmAVyyTpNt
              */
-            readonly ID?: string;
+            readonly ID?: string | null;
             /**
              * @description Login of the user.
              * @example developer@example.com
              */
-            LoginID?: string;
+            LoginID?: string | null;
             /**
              * @description Employee number.
              * @example E1001
              */
-            EmployeeID?: string;
+            EmployeeID?: string | null;
             /**
              * @description First name.
              * @example Jane
              */
-            FirstName?: string;
+            FirstName?: string | null;
             /**
              * @description Last name.
              * @example Doe
              */
-            LastName?: string;
+            LastName?: string | null;
             /**
              * Format: email
              * @description Email address.
              * @example jane.doe@example.com
              */
-            EmailAddress?: string;
+            EmailAddress?: string | null;
             /**
              * @description Whether the user is active.
              * @example true
              */
-            Active?: boolean;
+            Active?: components["schemas"]["HubBooleanValue"] | null;
         } & {
             [key: string]: unknown;
         };
@@ -16036,32 +17872,32 @@ export interface components {
              * @description Vendor address the bank details belong to.
              * @example INR
              */
-            AddressCode?: string;
+            AddressCode?: string | null;
             /**
              * @description Bank code.
              * @example NDMS
              */
-            BankCode?: string;
+            BankCode?: string | null;
             /**
              * @description Bank name.
              * @example maharastra bank
              */
-            BankName?: string;
+            BankName?: string | null;
             /**
              * @description Branch code.
              * @example 429292
              */
-            BranchCode?: string;
+            BranchCode?: string | null;
             /**
              * @description Branch location.
              * @example pune
              */
-            BranchLocation?: string;
+            BranchLocation?: string | null;
             /**
              * @description Country of the bank.
              * @example 91
              */
-            CountryCode?: string;
+            CountryCode?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -16071,12 +17907,12 @@ export interface components {
              * @description Identifier of the vendor group.
              * @example sampleVendorgroup
              */
-            ID?: string;
+            ID?: string | null;
             /**
              * @description Name of the vendor group.
              * @example name
              */
-            Name?: string;
+            Name?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -16094,14 +17930,14 @@ export interface components {
              * @description Account name.
              * @example sampleChurros
              */
-            name?: string;
+            name?: string | null;
             /**
              * @description Description of the account.
              * @example random description
              */
-            description?: string;
+            description?: string | null;
             /** @description Internal note. */
-            note?: string;
+            note?: string | null;
             /**
              * @description Email domains of the account's people (Freshdesk).
              * @example [
@@ -16112,9 +17948,9 @@ export interface components {
             /** @description Older Freshdesk form: the account fields wrapped in `customer`. */
             customer?: {
                 /** @description Account name. */
-                name?: string;
+                name?: string | null;
                 /** @description Description of the account. */
-                description?: string;
+                description?: string | null;
             } & {
                 [key: string]: unknown;
             };
@@ -16122,12 +17958,12 @@ export interface components {
              * Format: date-time
              * @description When the account was created (Freshdesk).
              */
-            readonly created_at?: string;
+            readonly created_at?: string | null;
             /**
              * Format: date-time
              * @description When the account was last changed (Freshdesk).
              */
-            readonly updated_at?: string;
+            readonly updated_at?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -16145,40 +17981,40 @@ export interface components {
              * @description Salesforce id of the user (Salesforce Service Cloud answers `Id`).
              * @example 0056A000001KfXyQAK
              */
-            readonly Id?: string;
+            readonly Id?: string | null;
             /**
              * Format: email
              * @description Email address.
              * @example robot.tester@example.com
              */
-            Email?: string;
+            Email?: string | null;
             /**
              * @description First name.
              * @example Robot
              */
-            FirstName?: string;
+            FirstName?: string | null;
             /**
              * @description Last name.
              * @example Tester
              */
-            LastName?: string;
+            LastName?: string | null;
             /**
              * @description Login name (Salesforce requires it to look like an email address).
              * @example robot.tester@example.com.service
              */
-            Username?: string;
+            Username?: string | null;
             /**
              * @description Whether the agent can log in.
              * @example true
              */
-            IsActive?: boolean;
+            IsActive?: components["schemas"]["HubBooleanValue"] | null;
             /** @description Full name (elements with flat agent records). */
-            name?: string;
+            name?: string | null;
             /**
              * Format: email
              * @description Email address (elements with flat agent records).
              */
-            email?: string;
+            email?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -16196,57 +18032,57 @@ export interface components {
              * @description Title (Autotask).
              * @example attach.txt
              */
-            title?: string;
+            title?: string | null;
             /**
              * @description File name or path (Autotask).
              * @example attach.txt
              */
-            fullPath?: string;
+            fullPath?: string | null;
             /**
              * @description When the file was attached (Autotask).
              * @example 2017-06-02T10:15:00
              */
-            readonly attachDate?: string;
+            readonly attachDate?: string | null;
             /**
              * @description Record the file is attached to (Autotask).
              * @example 7512
              */
-            readonly parentID?: number;
+            readonly parentID?: components["schemas"]["HubNumericValue"] | null;
             /** @description Kind of record the file is attached to (Autotask). */
-            readonly parentType?: number;
+            readonly parentType?: components["schemas"]["HubNumericValue"] | null;
             /** @description Who may see the attachment (Autotask). */
-            publish?: number;
+            publish?: components["schemas"]["HubNumericValue"] | null;
             /** @description Kind of attachment, e.g. `FILE_ATTACHMENT` (Autotask). */
-            type?: string;
+            type?: string | null;
             /**
              * @description Attachment id (ServiceNow).
              * @example a1b2c3d4e5f60718293a4b5c6d7e8f90
              */
-            readonly sys_id?: string;
+            readonly sys_id?: string | null;
             /**
              * @description File name (ServiceNow).
              * @example attach.txt
              */
-            file_name?: string;
+            file_name?: string | null;
             /**
              * @description Media type (ServiceNow).
              * @example text/plain
              */
-            content_type?: string;
+            content_type?: string | null;
             /**
              * @description Size in bytes (ServiceNow answers a string).
              * @example 36
              */
             readonly size_bytes?: string | number;
             /** @description Record the file is attached to (ServiceNow). */
-            readonly table_sys_id?: string;
+            readonly table_sys_id?: string | null;
             /**
              * Format: uri
              * @description URL of the content (ServiceNow).
              */
-            readonly download_link?: string;
+            readonly download_link?: string | null;
             /** @description When the file was attached (ServiceNow, `yyyy-MM-dd HH:mm:ss`). */
-            readonly sys_created_on?: string;
+            readonly sys_created_on?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -16265,36 +18101,36 @@ export interface components {
              * @description Salesforce id of the contact (Salesforce Service Cloud answers `Id`).
              * @example 0036A00000Pj5yQQAR
              */
-            readonly Id?: string;
+            readonly Id?: string | null;
             /**
              * @description First name.
              * @example churros
              */
-            firstName?: string;
+            firstName?: string | null;
             /**
              * @description Last name.
              * @example churrosTestDude
              */
-            lastName?: string;
+            lastName?: string | null;
             /**
              * Format: email
              * @description Email address.
              * @example bob@testrobot.com
              */
-            email?: string;
+            email?: string | null;
             /** @description Phone number. */
-            phone?: string;
+            phone?: string | null;
             /** @description First name (Salesforce answer). */
-            FirstName?: string;
+            FirstName?: string | null;
             /** @description Last name (Salesforce answer). */
-            LastName?: string;
+            LastName?: string | null;
             /**
              * Format: email
              * @description Email address (Salesforce answer).
              */
-            Email?: string;
+            Email?: string | null;
             /** @description Account of the contact (Salesforce). */
-            AccountId?: string;
+            AccountId?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -16312,17 +18148,17 @@ export interface components {
              * @description Salesforce id of the event (Salesforce Service Cloud answers `Id`).
              * @example 00U6A000003Hc3dUAC
              */
-            readonly Id?: string;
+            readonly Id?: string | null;
             /**
              * @description Subject of the activity.
              * @example Call
              */
-            Subject?: string;
+            Subject?: string | null;
             /**
              * @description Where it takes place.
              * @example Convention Center
              */
-            Location?: string;
+            Location?: string | null;
             /**
              * @description Length in minutes.
              * @example 60
@@ -16333,13 +18169,13 @@ export interface components {
              * @description When it starts.
              * @example 2015-04-21T15:59:50+00:00
              */
-            ActivityDateTime?: string;
+            ActivityDateTime?: string | null;
             /** @description Details of the activity. */
-            Description?: string;
+            Description?: string | null;
             /** @description Contact (or lead) the activity concerns (Salesforce). */
-            readonly WhoId?: string;
+            readonly WhoId?: string | null;
             /** @description Record (e.g. case) the activity concerns (Salesforce). */
-            readonly WhatId?: string;
+            readonly WhatId?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -16354,34 +18190,34 @@ export interface components {
              * @description Salesforce id of the task (Salesforce Service Cloud answers `Id`).
              * @example 00T6A000004Zr1BUAS
              */
-            readonly Id?: string;
+            readonly Id?: string | null;
             /**
              * @description Subject of the task.
              * @example Follow up
              */
-            Subject?: string;
+            Subject?: string | null;
             /**
              * @description Status, from the provider's picklist, e.g. `Not Started`, `In Progress`.
              * @example In Progress
              */
-            Status?: string;
+            Status?: string | null;
             /**
              * @description Priority, e.g. `High`, `Normal`, `Low`.
              * @example High
              */
-            Priority?: string;
+            Priority?: string | null;
             /**
              * Format: date
              * @description Due date.
              * @example 2017-06-30
              */
-            ActivityDate?: string;
+            ActivityDate?: string | null;
             /** @description Details of the task. */
-            Description?: string;
+            Description?: string | null;
             /** @description Contact the task concerns (Salesforce). */
-            readonly WhoId?: string;
+            readonly WhoId?: string | null;
             /** @description Record (e.g. case) the task concerns (Salesforce). */
-            readonly WhatId?: string;
+            readonly WhatId?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -16396,14 +18232,14 @@ export interface components {
              * @description Group name.
              * @example Level 2 support
              */
-            name?: string;
+            name?: string | null;
             /**
              * @description Group name (Wrike).
              * @example Level 2 support
              */
-            title?: string;
+            title?: string | null;
             /** @description Description of the group. */
-            description?: string;
+            description?: string | null;
             /** @description Members of the group (Wrike). */
             memberIds?: string[];
         } & {
@@ -16425,21 +18261,21 @@ export interface components {
              * @description Salesforce id of the case (Salesforce Service Cloud answers `Id`).
              * @example 5006A000003LXhmQAG
              */
-            readonly Id?: string;
+            readonly Id?: string | null;
             /** @description Subject of the incident. */
-            subject?: string;
+            subject?: string | null;
             /** @description Title of the ticket (Autotask). */
-            title?: string;
+            title?: string | null;
             /**
              * @description Description of the problem.
              * @example RobotTestDescription
              */
-            description?: string;
+            description?: string | null;
             /**
              * @description Type of incident, from the provider's picklist.
              * @example Electrical
              */
-            type?: string;
+            type?: string | null;
             /**
              * @description Priority: a picklist value (`High`, `Medium`, `Low` for Salesforce) or a numeric code (Autotask).
              * @example Low
@@ -16455,22 +18291,22 @@ export interface components {
              * @description Whether the case is escalated (Salesforce).
              * @example false
              */
-            isEscalated?: boolean;
+            isEscalated?: components["schemas"]["HubBooleanValue"] | null;
             /** @description When the ticket is due (Autotask). */
-            dueDateTime?: string;
+            dueDateTime?: string | null;
             /** @description Account of the ticket (Autotask). */
             accountID?: string | number;
             /** @description Queue of the ticket (Autotask). */
             queueID?: string | number;
             /** @description Short description (ServiceNow). */
-            short_description?: string;
+            short_description?: string | null;
             /**
              * @description Human-readable number (ServiceNow).
              * @example INC0010023
              */
-            readonly number?: string;
+            readonly number?: string | null;
             /** @description Record id (ServiceNow). */
-            readonly sys_id?: string;
+            readonly sys_id?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -16498,36 +18334,36 @@ export interface components {
              * @description Text of the comment (Desk).
              * @example draft message
              */
-            body?: string;
+            body?: string | null;
             /**
              * @description State of the comment (Desk), e.g. `draft` or `sent`.
              * @example draft
              */
-            status?: string;
+            status?: string | null;
             /**
              * @description Title of the note (Autotask).
              * @example Test comment
              */
-            title?: string;
+            title?: string | null;
             /**
              * @description Text of the note (Autotask).
              * @example Test comment
              */
-            description?: string;
+            description?: string | null;
             /**
              * @description Kind of note (Autotask).
              * @example 13
              */
-            noteType?: number;
+            noteType?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Who may see the note (Autotask).
              * @example 1
              */
-            publish?: number;
+            publish?: components["schemas"]["HubNumericValue"] | null;
             /** @description Text of the comment (ServiceNow). */
-            comments?: string;
+            comments?: string | null;
             /** @description When the comment was made. */
-            readonly created_at?: string;
+            readonly created_at?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -16547,12 +18383,12 @@ export interface components {
                  * @description Login name.
                  * @example jdoe
                  */
-                name?: string;
+                name?: string | null;
                 /**
                  * @description Display name.
                  * @example Jane Doe
                  */
-                displayName?: string;
+                displayName?: string | null;
             } & {
                 [key: string]: unknown;
             };
@@ -16560,14 +18396,14 @@ export interface components {
              * @description When the change was made.
              * @example 2017-06-02T10:15:00.000+0000
              */
-            readonly created?: string;
+            readonly created?: string | null;
             /** @description Fields changed. */
             items?: ({
                 /**
                  * @description Field name.
                  * @example status
                  */
-                field?: string;
+                field?: string | null;
                 /**
                  * @description Value before.
                  * @example Open
@@ -16595,15 +18431,15 @@ export interface components {
              * @description Text of the note (on create).
              * @example I am the churro
              */
-            work_notes?: string;
+            work_notes?: string | null;
             /** @description Text of the note (in answers). */
-            readonly value?: string;
+            readonly value?: string | null;
             /** @description Record id. */
-            readonly sys_id?: string;
+            readonly sys_id?: string | null;
             /** @description When the note was written (`yyyy-MM-dd HH:mm:ss`). */
-            readonly sys_created_on?: string;
+            readonly sys_created_on?: string | null;
             /** @description Who wrote the note. */
-            readonly sys_created_by?: string;
+            readonly sys_created_by?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -16619,45 +18455,45 @@ export interface components {
              */
             readonly id?: string | number;
             /** @description Organization name (Zendesk and most elements). */
-            name?: string;
+            name?: string | null;
             /** @description Email domains of the organization (Zendesk). */
             domain_names?: string[];
             /** @description Details (Zendesk). */
-            details?: string;
+            details?: string | null;
             /** @description Notes (Zendesk). */
-            notes?: string;
+            notes?: string | null;
             /**
              * @description Company name (ConnectWise).
              * @example Churros HD Company
              */
-            companyName?: string;
+            companyName?: string | null;
             /**
              * @description Unique short identifier of the company (ConnectWise).
              * @example Churros123
              */
-            companyIdentifier?: string;
+            companyIdentifier?: string | null;
             /** @description Main address (ConnectWise). */
             defaultAddress?: {
                 /**
                  * @description Site name.
                  * @example Main
                  */
-                siteName?: string;
+                siteName?: string | null;
                 /**
                  * @description City.
                  * @example dallas
                  */
-                city?: string;
+                city?: string | null;
                 /**
                  * @description State.
                  * @example TX
                  */
-                state?: string;
+                state?: string | null;
                 /**
                  * @description Postal code.
                  * @example 75001
                  */
-                zip?: string;
+                zip?: string | null;
             } & {
                 [key: string]: unknown;
             };
@@ -16665,12 +18501,12 @@ export interface components {
              * @description Market (ConnectWise).
              * @example Information Technology
              */
-            market?: string;
+            market?: string | null;
             /**
              * @description Phone number (ConnectWise).
              * @example 900123456
              */
-            phoneNumber?: string;
+            phoneNumber?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -16688,27 +18524,27 @@ export interface components {
              * @description Salesforce id of the article version (Salesforce Service Cloud answers `Id`).
              * @example ka06A000000TKmOQAW
              */
-            readonly Id?: string;
+            readonly Id?: string | null;
             /**
              * @description API name of the article type.
              * @example Sailthru__Discussion
              */
-            ArticleType?: string;
+            ArticleType?: string | null;
             /**
              * @description Title.
              * @example How to reset the device
              */
-            Title?: string;
+            Title?: string | null;
             /**
              * @description URL name, unique per language.
              * @example how-to-reset-the-device
              */
-            UrlName?: string;
+            UrlName?: string | null;
             /**
              * @description Summary.
              * @example Push the reset button for ten seconds.
              */
-            Summary?: string;
+            Summary?: string | null;
             /**
              * @description Publication state of this version.
              * @example Draft
@@ -16719,19 +18555,19 @@ export interface components {
              * @description Language of the article.
              * @example en_US
              */
-            Language?: string;
+            Language?: string | null;
             /** @description Article this version belongs to. */
-            readonly KnowledgeArticleId?: string;
+            readonly KnowledgeArticleId?: string | null;
             /**
              * @description Article number.
              * @example 000001001
              */
-            readonly ArticleNumber?: string;
+            readonly ArticleNumber?: string | null;
             /**
              * @description Version number.
              * @example 1
              */
-            readonly VersionNumber?: number;
+            readonly VersionNumber?: components["schemas"]["HubNumericValue"] | null;
         } & {
             [key: string]: unknown;
         };
@@ -16759,17 +18595,17 @@ export interface components {
              * @description API name (for article types it ends in `__kav`).
              * @example Sailthru__FAQ__kav
              */
-            name?: string;
+            name?: string | null;
             /**
              * @description Display label.
              * @example FAQ
              */
-            label?: string;
+            label?: string | null;
             /**
              * @description Display label in the plural.
              * @example FAQs
              */
-            pluralLabel?: string;
+            pluralLabel?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -16784,21 +18620,21 @@ export interface components {
              */
             readonly id?: string | number;
             /** @description Full name. */
-            name?: string;
+            name?: string | null;
             /**
              * Format: email
              * @description Email address.
              */
-            email?: string;
+            email?: string | null;
             /** @description Whether the user is active. */
-            active?: boolean;
+            active?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Login name (Autotask).
              * @example boby
              */
-            userName?: string;
+            userName?: string | null;
             /** @description Password to set (Autotask); never returned. */
-            password?: string;
+            password?: string | null;
             /**
              * @description Contact the portal user belongs to (Autotask).
              * @example 29683590
@@ -16813,7 +18649,7 @@ export interface components {
              * @description Whether the portal login is active (Autotask).
              * @example True
              */
-            clientPortalActive?: string | boolean;
+            clientPortalActive?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Date format code (Autotask).
              * @example 1
@@ -16829,23 +18665,6 @@ export interface components {
              * @example 22
              */
             numberFormat?: string | number;
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description A reference to another record (NetSuite `RecordRef`): its internal id and, in answers, its name. */
-        FinanceRecordRef: {
-            /**
-             * @description Internal id of the referenced record.
-             * @example 1
-             */
-            internalId?: string;
-            /** @description External id of the referenced record, where set. */
-            externalId?: string;
-            /**
-             * @description Name of the referenced record.
-             * @example Honeycomb Mfg.
-             */
-            name?: string;
         } & {
             [key: string]: unknown;
         };
@@ -16865,61 +18684,61 @@ export interface components {
              * @description Company name (NetSuite).
              * @example Churros Company
              */
-            companyName?: string;
+            companyName?: string | null;
             /**
              * @description First name (NetSuite).
              * @example Churros Test
              */
-            firstName?: string;
+            firstName?: string | null;
             /**
              * @description Last name (NetSuite).
              * @example El Chappo
              */
-            lastName?: string;
+            lastName?: string | null;
             /**
              * @description Whether the customer is an individual (NetSuite).
              * @example true
              */
-            isPerson?: boolean;
+            isPerson?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * Format: email
              * @description Email address.
              * @example claude@example.com
              */
-            email?: string;
+            email?: string | null;
             /** @description Phone number. */
-            phone?: string;
+            phone?: string | null;
             /** @description Subsidiary of the customer (NetSuite OneWorld). */
-            subsidiary?: components["schemas"]["FinanceRecordRef"];
+            subsidiary?: components["schemas"]["HubRecordRef"];
             /** @description Customer status (NetSuite), e.g. `CUSTOMER-Closed Won`. */
-            entityStatus?: components["schemas"]["FinanceRecordRef"];
+            entityStatus?: components["schemas"]["HubRecordRef"];
             /**
              * @description First name (FreshBooks).
              * @example Claude
              */
-            first_name?: string;
+            first_name?: string | null;
             /**
              * @description Last name (FreshBooks).
              * @example Elements
              */
-            last_name?: string;
+            last_name?: string | null;
             /**
              * @description Organization name (FreshBooks).
              * @example Cloud Elements
              */
-            organization?: string;
+            organization?: string | null;
             /**
              * @description Customer id chosen by the user (Sage Intacct).
              * @example 10056
              */
             customerid?: string | number;
             /** @description Customer name (Sage Intacct). */
-            name?: string;
+            name?: string | null;
             /**
              * @description Status (Sage Intacct: `active` or `inactive`).
              * @example active
              */
-            status?: string;
+            status?: string | null;
             /** @description Primary contact (Sage Intacct), under `contact`. */
             contactinfo?: {
                 [key: string]: unknown;
@@ -16962,47 +18781,47 @@ export interface components {
              * @description First name (NetSuite).
              * @example Mark
              */
-            firstName?: string;
+            firstName?: string | null;
             /**
              * @description Last name (NetSuite).
              * @example Jones
              */
-            lastName?: string;
+            lastName?: string | null;
             /**
              * Format: email
              * @description Email address (NetSuite).
              * @example mark.jones@example.com
              */
-            email?: string;
+            email?: string | null;
             /**
              * @description Job title.
              * @example Controller
              */
-            title?: string;
+            title?: string | null;
             /** @description Phone number. */
-            phone?: string;
+            phone?: string | null;
             /** @description Initials (NetSuite). */
-            initials?: string;
+            initials?: string | null;
             /** @description Birth date (NetSuite: epoch milliseconds). */
-            birthDate?: number;
+            birthDate?: components["schemas"]["HubNumericValue"] | null;
             /** @description Employment status (NetSuite). */
-            employeeStatus?: components["schemas"]["FinanceRecordRef"];
+            employeeStatus?: components["schemas"]["HubRecordRef"];
             /** @description Employee type (NetSuite). */
-            employeeType?: components["schemas"]["FinanceRecordRef"];
+            employeeType?: components["schemas"]["HubRecordRef"];
             /** @description Supervisor (NetSuite). */
-            supervisor?: components["schemas"]["FinanceRecordRef"];
+            supervisor?: components["schemas"]["HubRecordRef"];
             /** @description Subsidiary (NetSuite OneWorld). */
-            subsidiary?: components["schemas"]["FinanceRecordRef"];
+            subsidiary?: components["schemas"]["HubRecordRef"];
             /** @description Employee id chosen by the user (Sage Intacct). */
-            employeeid?: string;
+            employeeid?: string | null;
             /** @description Location (Sage Intacct). */
-            locationid?: string;
+            locationid?: string | null;
             /** @description Department (Sage Intacct). */
-            departmentid?: string;
+            departmentid?: string | null;
             /** @description Employee type (Sage Intacct), e.g. `Full Time`. */
-            employeetype?: string;
+            employeetype?: string | null;
             /** @description Status (Sage Intacct: `active` or `inactive`). */
-            status?: string;
+            status?: string | null;
             /** @description Birth date (Sage Intacct). */
             birthdate?: components["schemas"]["FinanceIntacctDate"];
             /** @description Start date (Sage Intacct). */
@@ -17023,44 +18842,44 @@ export interface components {
              * @description Line number.
              * @example 1
              */
-            line?: number;
+            line?: components["schemas"]["HubNumericValue"] | null;
             /** @description Item sold or bought (NetSuite). */
-            item?: components["schemas"]["FinanceRecordRef"];
+            item?: components["schemas"]["HubRecordRef"];
             /** @description Ledger account of a journal line (NetSuite). */
-            account?: components["schemas"]["FinanceRecordRef"];
+            account?: components["schemas"]["HubRecordRef"];
             /**
              * @description Description of the line.
              * @example Bankers Lamp
              */
-            description?: string;
+            description?: string | null;
             /**
              * @description Quantity.
              * @example 1
              */
-            quantity?: number;
+            quantity?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Unit price.
              * @example 29.99
              */
-            rate?: string | number;
+            rate?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Amount of the line.
              * @example 29.99
              */
-            amount?: number;
+            amount?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Debit amount of a journal line.
              * @example 1
              */
-            debit?: number;
+            debit?: components["schemas"]["HubNumericValue"] | null;
             /** @description Credit amount of a journal line. */
-            credit?: number;
+            credit?: components["schemas"]["HubNumericValue"] | null;
             /** @description Memo of a journal line. */
-            memo?: string;
+            memo?: string | null;
             /** @description Unit of measure. */
-            units?: components["schemas"]["FinanceRecordRef"];
+            units?: components["schemas"]["HubRecordRef"];
             /** @description Tax code of the line. */
-            taxCode?: components["schemas"]["FinanceRecordRef"];
+            taxCode?: components["schemas"]["HubRecordRef"];
         } & {
             [key: string]: unknown;
         };
@@ -17079,24 +18898,24 @@ export interface components {
              * @description Invoice number (NetSuite).
              * @example INV10452
              */
-            readonly tranId?: string;
+            readonly tranId?: string | null;
             /** @description Customer invoiced (NetSuite). */
-            entity?: components["schemas"]["FinanceRecordRef"];
+            entity?: components["schemas"]["HubRecordRef"];
             /**
              * @description Invoice date (NetSuite: epoch milliseconds).
              * @example 1428649200000
              */
-            tranDate?: number;
+            tranDate?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Due date (NetSuite: epoch milliseconds).
              * @example 1431241200000
              */
-            dueDate?: number;
+            dueDate?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Status, e.g. `Open` (NetSuite) or `draft` (FreshBooks).
              * @example Open
              */
-            status?: string;
+            status?: string | null;
             /** @description Currency: a NetSuite reference, or a code (Sage Intacct). */
             currency?: string | {
                 [key: string]: unknown;
@@ -17105,7 +18924,7 @@ export interface components {
              * Format: email
              * @description Email the invoice goes to (NetSuite).
              */
-            email?: string;
+            email?: string | null;
             /** @description Lines of the invoice (NetSuite). */
             itemList?: {
                 /** @description The lines. */
@@ -17114,7 +18933,7 @@ export interface components {
                  * @description On update, replace all lines (true) or merge by line number (false).
                  * @example true
                  */
-                replaceAll?: boolean;
+                replaceAll?: components["schemas"]["HubBooleanValue"] | null;
             } & {
                 [key: string]: unknown;
             };
@@ -17122,7 +18941,7 @@ export interface components {
              * @description Total amount.
              * @example 29.99
              */
-            readonly total?: number;
+            readonly total?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Customer invoiced (FreshBooks).
              * @example 12
@@ -17132,14 +18951,14 @@ export interface components {
              * @description Notes printed on the invoice (FreshBooks).
              * @example I am an invoice
              */
-            notes?: string;
+            notes?: string | null;
             /**
              * @description Customer invoiced (Sage Intacct).
              * @example TSY003
              */
-            customerid?: string;
+            customerid?: string | null;
             /** @description Invoice number (Sage Intacct). */
-            invoiceno?: string;
+            invoiceno?: string | null;
             /** @description Invoice date (Sage Intacct). */
             datecreated?: components["schemas"]["FinanceIntacctDate"];
             /** @description Due date (Sage Intacct). */
@@ -17162,25 +18981,25 @@ export interface components {
              */
             readonly id?: string | number;
             /** @description Entry number. */
-            readonly tranId?: string;
+            readonly tranId?: string | null;
             /**
              * @description Posting date (NetSuite: epoch milliseconds).
              * @example 1428649200000
              */
-            tranDate?: number;
+            tranDate?: components["schemas"]["HubNumericValue"] | null;
             /** @description Currency of the entry. */
-            currency?: components["schemas"]["FinanceRecordRef"];
+            currency?: components["schemas"]["HubRecordRef"];
             /** @description Subsidiary of the entry (NetSuite OneWorld). */
-            subsidiary?: components["schemas"]["FinanceRecordRef"];
+            subsidiary?: components["schemas"]["HubRecordRef"];
             /** @description Entry form (NetSuite). */
-            customForm?: components["schemas"]["FinanceRecordRef"];
+            customForm?: components["schemas"]["HubRecordRef"];
             /**
              * @description Defer the reversal entry (NetSuite).
              * @example false
              */
-            reversalDefer?: boolean;
+            reversalDefer?: components["schemas"]["HubBooleanValue"] | null;
             /** @description Memo of the entry. */
-            memo?: string;
+            memo?: string | null;
             /** @description Debit and credit lines. */
             lineList?: {
                 /** @description The lines. */
@@ -17189,7 +19008,7 @@ export interface components {
                  * @description On update, replace all lines (true) or merge by line number (false).
                  * @example true
                  */
-                replaceAll?: boolean;
+                replaceAll?: components["schemas"]["HubBooleanValue"] | null;
             } & {
                 [key: string]: unknown;
             };
@@ -17210,38 +19029,38 @@ export interface components {
              * @description Account name (NetSuite).
              * @example Inventory Asset
              */
-            acctName?: string;
+            acctName?: string | null;
             /**
              * @description Account number (NetSuite).
              * @example 1200
              */
-            acctNumber?: string;
+            acctNumber?: string | null;
             /** @description Account type (NetSuite), e.g. `{"value": "_bank"}`. */
             acctType?: {
                 /**
                  * @description Type value.
                  * @example _bank
                  */
-                value?: string;
+                value?: string | null;
             } & {
                 [key: string]: unknown;
             };
             /** @description Description of the account. */
-            description?: string;
+            description?: string | null;
             /** @description Currency of the account (NetSuite). */
-            currency?: components["schemas"]["FinanceRecordRef"];
+            currency?: components["schemas"]["HubRecordRef"];
             /** @description Whether the account is inactive (NetSuite). */
-            isInactive?: boolean;
+            isInactive?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Account number (Sage Intacct).
              * @example 1400
              */
-            glaccountno?: string;
+            glaccountno?: string | null;
             /**
              * @description Account title (Sage Intacct).
              * @example Prepaid expenses
              */
-            title?: string;
+            title?: string | null;
             /**
              * @description Normal balance side (Sage Intacct).
              * @example debit
@@ -17255,12 +19074,12 @@ export interface components {
              */
             accounttype?: "balancesheet" | "incomestatement";
             /** @description Closing behaviour (Sage Intacct), e.g. `non-closing account`. */
-            closingtype?: string;
+            closingtype?: string | null;
             /**
              * @description Status (Sage Intacct: `active` or `inactive`).
              * @example active
              */
-            status?: string;
+            status?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -17278,17 +19097,17 @@ export interface components {
              * @description Name (NetSuite and most elements).
              * @example Check
              */
-            name?: string;
+            name?: string | null;
             /**
              * @description Whether the method is inactive (NetSuite).
              * @example false
              */
-            isInactive?: boolean;
+            isInactive?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Name (QuickBooks).
              * @example Check
              */
-            Name?: string;
+            Name?: string | null;
             /**
              * @description Kind of method (QuickBooks).
              * @example NON_CREDIT_CARD
@@ -17299,7 +19118,7 @@ export interface components {
              * @description Whether the method is active (QuickBooks).
              * @example true
              */
-            Active?: boolean;
+            Active?: components["schemas"]["HubBooleanValue"] | null;
         } & {
             [key: string]: unknown;
         };
@@ -17315,29 +19134,29 @@ export interface components {
              */
             readonly id?: string | number;
             /** @description Customer who paid (NetSuite). */
-            customer?: components["schemas"]["FinanceRecordRef"];
+            customer?: components["schemas"]["HubRecordRef"];
             /**
              * @description Amount paid (NetSuite).
              * @example 1
              */
-            payment?: number;
+            payment?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Payment date (NetSuite: epoch milliseconds).
              * @example 1428994800000
              */
-            tranDate?: number;
+            tranDate?: components["schemas"]["HubNumericValue"] | null;
             /** @description Account the payment is deposited to (NetSuite). */
-            account?: components["schemas"]["FinanceRecordRef"];
+            account?: components["schemas"]["HubRecordRef"];
             /**
              * @description Status (NetSuite), e.g. `Deposited`.
              * @example Deposited
              */
-            status?: string;
+            status?: string | null;
             /**
              * @description Apply to open invoices automatically (NetSuite).
              * @example true
              */
-            autoApply?: boolean;
+            autoApply?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Customer who paid (FreshBooks).
              * @example 12
@@ -17347,37 +19166,37 @@ export interface components {
              * @description Kind of payment (FreshBooks), e.g. `Credit`, `Check`, `Cash`.
              * @example Credit
              */
-            type?: string;
+            type?: string | null;
             /**
              * @description Amount paid (FreshBooks).
              * @example 15
              */
-            amount?: number | string;
+            amount?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Notes (FreshBooks).
              * @example Client credit
              */
-            notes?: string;
+            notes?: string | null;
             /**
              * @description Customer who paid (Sage Intacct).
              * @example AGR001
              */
-            customerid?: string;
+            customerid?: string | null;
             /**
              * @description Amount paid (Sage Intacct).
              * @example 1234.56
              */
-            paymentamount?: string | number;
+            paymentamount?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description Payment method (Sage Intacct).
              * @example Cash
              */
-            paymentmethod?: string;
+            paymentmethod?: string | null;
             /**
              * @description Bank account of the deposit (Sage Intacct).
              * @example CHK-WFB0004
              */
-            bankaccountid?: string;
+            bankaccountid?: string | null;
             /** @description When the payment was received (Sage Intacct). */
             datereceived?: components["schemas"]["FinanceIntacctDate"];
         } & {
@@ -17397,46 +19216,46 @@ export interface components {
              * @description Item name or number (NetSuite).
              * @example ACC00007
              */
-            itemId?: string;
+            itemId?: string | null;
             /**
              * @description Display name (NetSuite).
              * @example Churros Product
              */
-            displayName?: string;
+            displayName?: string | null;
             /** @description Name (most elements). */
-            name?: string;
+            name?: string | null;
             /** @description Sales description. */
-            description?: string;
+            description?: string | null;
             /**
              * @description Purchase description (NetSuite).
              * @example Churros Desc
              */
-            purchaseDescription?: string;
+            purchaseDescription?: string | null;
             /**
              * @description Purchase cost (NetSuite).
              * @example 1000
              */
-            cost?: number;
+            cost?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description UPC code (NetSuite).
              * @example 000MEEVIS
              */
-            upcCode?: string;
+            upcCode?: string | null;
             /**
              * @description Vendor name (NetSuite).
              * @example Churros
              */
-            vendorName?: string;
+            vendorName?: string | null;
             /** @description Whether the item is inactive (NetSuite). */
-            isInactive?: boolean;
+            isInactive?: components["schemas"]["HubBooleanValue"] | null;
             /** @description Income account (NetSuite). */
-            incomeAccount?: components["schemas"]["FinanceRecordRef"];
+            incomeAccount?: components["schemas"]["HubRecordRef"];
             /** @description Cost of goods sold account (NetSuite). */
-            cogsAccount?: components["schemas"]["FinanceRecordRef"];
+            cogsAccount?: components["schemas"]["HubRecordRef"];
             /** @description Asset account (NetSuite). */
-            assetAccount?: components["schemas"]["FinanceRecordRef"];
+            assetAccount?: components["schemas"]["HubRecordRef"];
             /** @description Tax schedule (NetSuite). */
-            taxSchedule?: components["schemas"]["FinanceRecordRef"];
+            taxSchedule?: components["schemas"]["HubRecordRef"];
         } & {
             [key: string]: unknown;
         };
@@ -17452,25 +19271,25 @@ export interface components {
              */
             readonly id?: string | number;
             /** @description Order number (NetSuite). */
-            readonly tranId?: string;
+            readonly tranId?: string | null;
             /** @description Vendor ordered from (NetSuite). */
-            entity?: components["schemas"]["FinanceRecordRef"];
+            entity?: components["schemas"]["HubRecordRef"];
             /**
              * @description Status, e.g. `Pending Receipt` (NetSuite).
              * @example Pending Receipt
              */
-            status?: string;
+            status?: string | null;
             /** @description Order date (NetSuite: epoch milliseconds). */
-            tranDate?: number;
+            tranDate?: components["schemas"]["HubNumericValue"] | null;
             /** @description Subsidiary (NetSuite OneWorld). */
-            subsidiary?: components["schemas"]["FinanceRecordRef"];
+            subsidiary?: components["schemas"]["HubRecordRef"];
             /** @description Receiving location (NetSuite). */
-            location?: components["schemas"]["FinanceRecordRef"];
+            location?: components["schemas"]["HubRecordRef"];
             /**
              * @description Currency name (NetSuite).
              * @example USA
              */
-            currencyName?: string;
+            currencyName?: string | null;
             /** @description Lines of the order (NetSuite). */
             itemList?: {
                 /** @description The lines. */
@@ -17479,68 +19298,68 @@ export interface components {
                  * @description On update, replace all lines (true) or merge by line number (false).
                  * @example true
                  */
-                replaceAll?: boolean;
+                replaceAll?: components["schemas"]["HubBooleanValue"] | null;
             } & {
                 [key: string]: unknown;
             };
             /** @description Billing address (NetSuite). */
             billingAddress?: {
                 /** @description Addressee. */
-                addressee?: string;
+                addressee?: string | null;
                 /**
                  * @description First line.
                  * @example 1500 3rd St
                  */
-                addr1?: string;
+                addr1?: string | null;
                 /**
                  * @description City.
                  * @example San Mateo
                  */
-                city?: string;
+                city?: string | null;
                 /**
                  * @description State.
                  * @example CA
                  */
-                state?: string;
+                state?: string | null;
                 /**
                  * @description Postal code.
                  * @example 94403
                  */
-                zip?: string;
+                zip?: string | null;
             } & {
                 [key: string]: unknown;
             };
             /** @description Shipping address (NetSuite). */
             shippingAddress?: {
                 /** @description Addressee. */
-                addressee?: string;
+                addressee?: string | null;
                 /**
                  * @description First line.
                  * @example 1500 3rd St
                  */
-                addr1?: string;
+                addr1?: string | null;
                 /**
                  * @description City.
                  * @example San Mateo
                  */
-                city?: string;
+                city?: string | null;
                 /**
                  * @description State.
                  * @example CA
                  */
-                state?: string;
+                state?: string | null;
                 /**
                  * @description Postal code.
                  * @example 94403
                  */
-                zip?: string;
+                zip?: string | null;
             } & {
                 [key: string]: unknown;
             };
             /** @description Vendor ordered from (Sage Intacct). */
-            vendorid?: string;
+            vendorid?: string | null;
             /** @description Transaction definition (Sage Intacct), e.g. `Purchase Requisition`. */
-            transactiontype?: string;
+            transactiontype?: string | null;
             /** @description Order date (Sage Intacct). */
             datecreated?: components["schemas"]["FinanceIntacctDate"];
             /** @description Due date (Sage Intacct). */
@@ -17566,33 +19385,33 @@ export interface components {
              * @description Name of the tax code (NetSuite).
              * @example CA-SAN MATEO
              */
-            itemId?: string;
+            itemId?: string | null;
             /** @description Name (most elements). */
-            name?: string;
+            name?: string | null;
             /** @description Description. */
-            description?: string;
+            description?: string | null;
             /**
              * @description Rate in percent (NetSuite).
              * @example 8.25
              */
-            rate?: number | string;
+            rate?: components["schemas"]["HubNumericValue"] | null;
             /**
              * @description State the rate applies to (NetSuite).
              * @example CA
              */
-            state?: string;
+            state?: string | null;
             /** @description Whether the rate is inactive (NetSuite). */
-            isInactive?: boolean;
+            isInactive?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * @description Name (Sage Live).
              * @example Test
              */
-            Name?: string;
+            Name?: string | null;
             /**
              * @description Rate in percent (Sage Live).
              * @example 20
              */
-            Rate?: number | string;
+            Rate?: components["schemas"]["HubNumericValue"] | null;
         } & {
             [key: string]: unknown;
         };
@@ -17610,102 +19429,52 @@ export interface components {
              * @description Company name (NetSuite).
              * @example Amazon
              */
-            companyName?: string;
+            companyName?: string | null;
             /**
              * @description Whether the vendor is an individual (NetSuite).
              * @example false
              */
-            isPerson?: boolean;
+            isPerson?: components["schemas"]["HubBooleanValue"] | null;
             /**
              * Format: email
              * @description Email address.
              * @example ap@example.com
              */
-            email?: string;
+            email?: string | null;
             /** @description Phone number. */
-            phone?: string;
+            phone?: string | null;
             /**
              * @description Whether the vendor gets a 1099 (NetSuite).
              * @example false
              */
-            is1099Eligible?: boolean;
+            is1099Eligible?: components["schemas"]["HubBooleanValue"] | null;
             /** @description Payment terms (NetSuite). */
-            terms?: components["schemas"]["FinanceRecordRef"];
+            terms?: components["schemas"]["HubRecordRef"];
             /** @description Currency (NetSuite). */
-            currency?: components["schemas"]["FinanceRecordRef"];
+            currency?: components["schemas"]["HubRecordRef"];
             /** @description Vendor category (NetSuite). */
-            category?: components["schemas"]["FinanceRecordRef"];
+            category?: components["schemas"]["HubRecordRef"];
             /** @description Subsidiary (NetSuite OneWorld). */
-            subsidiary?: components["schemas"]["FinanceRecordRef"];
+            subsidiary?: components["schemas"]["HubRecordRef"];
             /** @description Vendor id chosen by the user (Sage Intacct). */
-            vendorid?: string;
+            vendorid?: string | null;
             /** @description Vendor name (Sage Intacct and most elements). */
-            name?: string;
+            name?: string | null;
             /**
              * @description Payment terms (Sage Intacct), e.g. `N30`.
              * @example N30
              */
-            termname?: string;
+            termname?: string | null;
             /**
              * @description Tax id (Sage Intacct).
              * @example 39-1837105
              */
-            taxid?: string;
+            taxid?: string | null;
             /**
              * @description Status (Sage Intacct: `active` or `inactive`).
              * @example active
              */
-            status?: string;
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description What happened to the object; `UNKNOWN` when the element cannot tell.
-         * @enum {string}
-         */
-        EventNotificationEventType: "CREATED" | "UPDATED" | "DELETED" | "UNKNOWN";
-        /**
-         * @description One change, normalized by Cloud Elements: only `eventType`, `objectType` and `objectId` are normalized for
-         *     every element; the other fields depend on the element.
-         */
-        EventNotificationEvent: {
-            eventType: components["schemas"]["EventNotificationEventType"];
-            /**
-             * @description Object (resource) that changed, as the element names it (`Contact`, `users`, `files`...).
-             * @example users
-             */
-            objectType: string;
-            /**
-             * @description Identifier of the record that changed.
-             * @example 7952451365
-             */
-            objectId: string;
-            /**
-             * @description Key of the element.
-             * @example zendesk
-             */
-            elementKey?: string;
-            /**
-             * @description Hub of the element.
-             * @example helpdesk
-             */
-            hubKey?: string;
-            /**
-             * Format: date-time
-             * @description When the change happened.
-             * @example 2016-06-01T04:09:10Z
-             */
-            date?: string;
-            /**
-             * @description Identifier of the parent record (e.g. the folder of a file), where the element reports it.
-             * @example 0
-             */
-            parentObjectId?: string;
-            /**
-             * @description New path of a moved or renamed file or folder (documents elements).
-             * @example /archive/report.pdf
-             */
-            newPath?: string;
+            status?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -17863,6 +19632,7 @@ export interface components {
          *     documents events arrive at the instance's callback URL.
          */
         AsyncEventNotification: {
+            message?: never;
             /**
              * @description Identifier of the event (the `eventId` of the asynchronous request's first answer).
              * @example 1028
@@ -17885,14 +19655,24 @@ export interface components {
         /**
          * @description Body of a request to the instance's callback URL (`event.notification.callback.url`). Most events arrive in
          *     the `message` form (`EventNotification`); documents events and the results of asynchronous requests arrive
-         *     as `AsyncEventNotification`. Tell them apart by the top-level `message` key.
+         *     as `AsyncEventNotification`. Tell them apart by the top-level `message` key: the `message` form requires it,
+         *     the `response` form requires `eventId` and `response` and must not have `message`, so no body fits both (a
+         *     `message`-form body with an unknown `eventType` is refused, not read as the other form).
          */
         EventNotificationBody: components["schemas"]["EventNotification"] | components["schemas"]["AsyncEventNotification"];
         /**
          * @description Body POSTed to the `Elements-Async-Callback-Url` of a bulk job when the job ends. Its fields are not
-         *     documented; read the job's state with `GET /hubs/{hub}/bulk/{id}/status` rather than relying on them.
+         *     documented; read the job's state with `GET /hubs/{hub}/bulk/{id}/status` rather than relying on them. It is
+         *     told apart from the two event notification forms by having neither `message` nor `response`, so an event
+         *     notification that its own schema refuses is not accepted as a bulk callback either.
          */
         BulkJobCallback: {
+            message?: never;
+            response?: never;
+            /** @description Identifier of the bulk job, where the body carries it (not documented). */
+            id?: string | number;
+            status?: components["schemas"]["BulkJobStatus"];
+        } & {
             [key: string]: unknown;
         };
     };
@@ -21780,6 +23560,14 @@ export interface components {
          */
         usageAccountIds: number[];
         /**
+         * @description Only calls to these element instances (repeat the parameter). Source: the `GET /usage?status=SUCCESS&instanceIds%5B%5D=...`
+         *     call in ibm-build-lab/ibm-eis-sap-btp:access-weather-api/README.md.
+         * @example [
+         *       4916312
+         *     ]
+         */
+        usageInstanceIds: number[];
+        /**
          * @description Only successful or only failed calls (the API accepts lower case too).
          * @example FAILED
          */
@@ -23161,7 +24949,7 @@ export interface operations {
         /** @description The element definition. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ElementDefinition"];
+                "application/json": components["schemas"]["ElementCreate"];
             };
         };
         responses: {
@@ -26336,6 +28124,7 @@ export interface operations {
                      * @example [
                      *       {
                      *         "timestamp": "2018-01-15T10:00:00Z",
+                     *         "count": 3,
                      *         "total": 3,
                      *         "records": [
                      *           {
@@ -26400,11 +28189,14 @@ export interface operations {
                      * @example [
                      *       {
                      *         "timestamp": "2018-01-15T10:00:00Z",
+                     *         "count": 2,
                      *         "total": 2,
                      *         "records": [
                      *           {
                      *             "instanceId": 12345,
-                     *             "count": 2
+                     *             "count": 2,
+                     *             "success": 2,
+                     *             "failed": 0
                      *           }
                      *         ]
                      *       }
@@ -29959,6 +31751,36 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    getFormulaStepExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of one step execution (from the execution's `stepExecutions`).
+                 * @example 37160455
+                 */
+                stepExecutionId: components["parameters"]["formulaStepExecutionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The step execution. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaStepExecution"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     listFormulaStepExecutionValues: {
         parameters: {
             query?: never;
@@ -30085,6 +31907,34 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    cancelFormulaExecutionRetries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula execution.
+                 * @example 4903358
+                 */
+                executionId: components["parameters"]["formulaExecutionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retries cancelled. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     listFormulaExecutionSteps: {
         parameters: {
             query?: {
@@ -30156,6 +32006,34 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["FormulaInstance"];
                 };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteFormulaInstanceById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -30443,6 +32321,36 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    getFormulaDocs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Swagger document. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElementSwaggerDocument"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     listFormulaInstances: {
         parameters: {
             query?: {
@@ -30522,6 +32430,64 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    monitorFormula: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Monitored. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    unmonitorFormula: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No longer monitored. */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalServerError"];
         };
@@ -30798,6 +32764,47 @@ export interface operations {
                     "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                     "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                     "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulaExecution"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createFormulaInstanceExecutionByFormula: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the formula template.
+                 * @example 1621
+                 */
+                id: components["parameters"]["formulaId"];
+                /**
+                 * @description Numeric id of the formula instance.
+                 * @example 28771
+                 */
+                instanceId: components["parameters"]["formulaInstanceId"];
+            };
+            cookie?: never;
+        };
+        /** @description Input of the execution. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormulaManualTrigger"];
+            };
+        };
+        responses: {
+            /** @description The started execution(s). */
+            200: {
+                headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -31171,6 +33178,14 @@ export interface operations {
                  *     ]
                  */
                 "accountIds[]"?: components["parameters"]["usageAccountIds"];
+                /**
+                 * @description Only calls to these element instances (repeat the parameter). Source: the `GET /usage?status=SUCCESS&instanceIds%5B%5D=...`
+                 *     call in ibm-build-lab/ibm-eis-sap-btp:access-weather-api/README.md.
+                 * @example [
+                 *       4916312
+                 *     ]
+                 */
+                "instanceIds[]"?: components["parameters"]["usageInstanceIds"];
                 /**
                  * @description Only successful or only failed calls (the API accepts lower case too).
                  * @example FAILED
