@@ -10117,6 +10117,11 @@ export interface components {
             enum?: unknown[];
             /** @description Reference to another definition, e.g. `#/definitions/accounts`. */
             $ref?: string;
+            /**
+             * @description Name of the model, repeated inside it by older element definitions (Swagger 1.2 style).
+             * @example contactsPost
+             */
+            id?: string;
         } & {
             [key: string]: unknown;
         };
@@ -10220,6 +10225,26 @@ export interface components {
             };
             /** @description Operations the object supports (element exports show `unknown`). */
             operationsSupported?: string[];
+            /** @description Whether the provider reports creations of the object (element exports). */
+            eventCreatedSupported?: boolean;
+            /** @description Whether the provider reports updates of the object (element exports). */
+            eventUpdatedSupported?: boolean;
+            /** @description Whether the provider reports deletions of the object (element exports). */
+            eventDeletedSupported?: boolean;
+            /** @description Event types the provider raises for the object (`unknown` in the exports seen). */
+            vendorEventTypes?: string;
+            /** @description Whether bulk download uses the provider's own bulk API. */
+            nativeBulkDownload?: boolean;
+            /** @description Whether bulk upload uses the provider's own bulk API. */
+            nativeBulkUpload?: boolean;
+            /** @description Flag of Cloud Elements' newer bulk service for downloads (element exports; not documented). */
+            hulkDownloadEnabled?: boolean;
+            /** @description Flag of Cloud Elements' newer bulk service for uploads (element exports; not documented). */
+            hulkUploadEnabled?: boolean;
+            /** @description Whether the object's fields are discovered from the provider. */
+            metadataDiscovery?: boolean;
+            /** @description Set on objects migrated from older element definitions (element exports; not documented). */
+            migrated?: boolean;
             /** @description Tags of the object. */
             tags?: string[];
             /** @description The fields. */
@@ -13147,6 +13172,12 @@ export interface components {
              * @example /archive/report.pdf
              */
             newPath?: string;
+            /**
+             * Format: date-time
+             * @description When the poller found the change (polling events; PriyaKachhawal-GSLab/churros:src/test/platform/formulas/assets/events/single-event-closeio.json).
+             * @example 2018-07-31T19:40:36Z
+             */
+            pollDate?: string;
         } & {
             [key: string]: unknown;
         };
@@ -14647,9 +14678,19 @@ export interface components {
             /** @description Lead source (NetSuite). */
             leadSource?: components["schemas"]["HubRecordRef"];
             /** @description Addresses of the account (NetSuite `addressbookList` with `addressbook[]` and `replaceAll`). */
-            addressbookList?: {
+            addressbookList?: ({
+                /** @description Addresses (`addressbookAddress` with `addr1`, `addr2`, `city`, `state`, `zip`, `country`; `label`, `defaultShipping`, `defaultBilling`, `isResidential`). */
+                addressbook?: {
+                    [key: string]: unknown;
+                }[] | null;
+                /**
+                 * @description Replace all addresses rather than merge.
+                 * @example false
+                 */
+                replaceAll?: components["schemas"]["HubBooleanValue"] | null;
+            } & {
                 [key: string]: unknown;
-            } | null;
+            }) | null;
             /**
              * @description Online bill pay enabled (NetSuite).
              * @example false
@@ -14818,16 +14859,28 @@ export interface components {
              * @description Status: a name (SugarCRM `Planned`, Close.io `draft`) or a value object (NetSuite `{ "value": "_inProgress" }`).
              * @example Planned
              */
-            status?: string | {
+            status?: string | ({
+                /**
+                 * @description The status value (NetSuite, e.g. `_inProgress`).
+                 * @example _inProgress
+                 */
+                value?: string | null;
+            } & {
                 [key: string]: unknown;
-            } | null;
+            }) | null;
             /**
              * @description Priority: a name or a value object (NetSuite `{ "value": "_high" }`).
              * @example High
              */
-            priority?: string | {
+            priority?: string | ({
+                /**
+                 * @description The priority value (NetSuite, e.g. `_high`).
+                 * @example _high
+                 */
+                value?: string | null;
+            } & {
                 [key: string]: unknown;
-            } | null;
+            }) | null;
             /**
              * @description Title (NetSuite).
              * @example Churros Activity
@@ -14933,13 +14986,50 @@ export interface components {
              */
             timedEvent?: components["schemas"]["HubBooleanValue"] | null;
             /** @description The engagement header (HubSpot: `type` such as `NOTE`, `ownerId`, `timestamp` in epoch milliseconds, `active`). */
-            engagement?: {
+            engagement?: ({
+                /**
+                 * @description Engagement type (`NOTE`, `EMAIL`, `TASK`, `MEETING`, `CALL`).
+                 * @example NOTE
+                 */
+                type?: string | null;
+                /**
+                 * @description Active.
+                 * @example true
+                 */
+                active?: components["schemas"]["HubBooleanValue"] | null;
+                /**
+                 * @description HubSpot owner.
+                 * @example 1
+                 */
+                ownerId?: string | number | null;
+                /**
+                 * @description When it happened, in epoch milliseconds.
+                 * @example 1409172644778
+                 */
+                timestamp?: components["schemas"]["HubNumericValue"] | null;
+            } & {
                 [key: string]: unknown;
-            } | null;
+            }) | null;
             /** @description Type-specific content of the engagement (HubSpot, e.g. `body`). */
-            metadata?: {
+            metadata?: ({
+                /**
+                 * @description Body of a note.
+                 * @example note body
+                 */
+                body?: string | null;
+                /**
+                 * @description Subject of an email or task.
+                 * @example Follow up
+                 */
+                subject?: string | null;
+                /**
+                 * @description Status of a task or call.
+                 * @example NOT_STARTED
+                 */
+                status?: string | null;
+            } & {
                 [key: string]: unknown;
-            } | null;
+            }) | null;
             /**
              * @description Contact of the activity (Close.io).
              * @example cont_2zoU5jj35R0CYx6cDK4b3wxlY6R0f3YhlL5bjtgKyG9
@@ -15848,9 +15938,35 @@ export interface components {
              */
             contact_id?: string | number | null;
             /** @description Deal properties by name (HubSpot: `dealname`, `amount` as a numeric string, `dealstage`, ...). */
-            properties?: {
+            properties?: ({
+                /**
+                 * @description Deal name.
+                 * @example The New Deal
+                 */
+                dealname?: string | null;
+                /**
+                 * @description Amount (HubSpot answers a numeric string).
+                 * @example 350
+                 */
+                amount?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Stage.
+                 * @example appointmentscheduled
+                 */
+                dealstage?: string | null;
+                /**
+                 * @description Pipeline.
+                 * @example default
+                 */
+                pipeline?: string | null;
+                /**
+                 * @description Close date in epoch milliseconds.
+                 * @example 1409172644778
+                 */
+                closedate?: string | null;
+            } & {
                 [key: string]: unknown;
-            } | null;
+            }) | null;
             /** @description Sales representative (NetSuite). */
             salesRep?: components["schemas"]["HubRecordRef"];
             /** @description Lead source (NetSuite). */
@@ -16432,6 +16548,11 @@ export interface components {
              * @example (GMT+10:00) Canberra, Melbourne, Sydney
              */
             TimeZone?: string | null;
+            /**
+             * @description Description (HubSpot).
+             * @example Robot Test Account
+             */
+            description?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -16661,6 +16782,275 @@ export interface components {
              * @description When the campaign was last changed (Marketo, ISO 8601).
              */
             readonly updatedAt?: string | null;
+            /**
+             * @description Members may re-enter the campaign (Eloqua answers `"true"`/`"false"`).
+             * @example false
+             */
+            isMemberAllowedReEntry?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Read-only campaign (Eloqua answers `"true"`/`"false"`).
+             * @example false
+             */
+            isReadOnly?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Product (Eloqua).
+             * @example robot
+             */
+            product?: string | null;
+            /**
+             * @description Region (Eloqua).
+             * @example robot test
+             */
+            region?: string | null;
+            /**
+             * @description Level of detail (Eloqua).
+             * @example complete
+             */
+            depth?: string | null;
+            /** @description Permission codes (Eloqua). */
+            permissions?: (number | string)[] | null;
+            /**
+             * @description Template the campaign was made from (Eloqua).
+             * @example 1
+             */
+            sourceTemplateId?: string | number | null;
+            /**
+             * @description Cost (Pardot).
+             * @example 12.34
+             */
+            cost?: components["schemas"]["HubNumericValue"] | null;
+            /** @description Recipients (MailChimp, e.g. `{ "list_id": ... }`). */
+            recipients?: ({
+                /**
+                 * @description List the campaign is sent to.
+                 * @example 7c11127640
+                 */
+                list_id?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description Settings (MailChimp: `subject_line`, `reply_to`, `from_name`, ...). */
+            settings?: ({
+                /**
+                 * @description Subject.
+                 * @example Churros
+                 */
+                subject_line?: string | null;
+                /**
+                 * @description Reply-to address.
+                 * @example churros@example.com
+                 */
+                reply_to?: string | null;
+                /**
+                 * @description Sender name.
+                 * @example Senor Churro
+                 */
+                from_name?: string | null;
+                /**
+                 * @description Internal title.
+                 * @example Spring news
+                 */
+                title?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /**
+             * @description Sender name (Constant Contact).
+             * @example My Organization
+             */
+            from_name?: string | null;
+            /**
+             * @description Sender email (Constant Contact).
+             * @example from-email@example.com
+             */
+            from_email?: string | null;
+            /**
+             * @description Reply-to address (Constant Contact).
+             * @example replyto-email@example.com
+             */
+            reply_to_email?: string | null;
+            /**
+             * @description Show the permission reminder (Constant Contact).
+             * @example true
+             */
+            is_permission_reminder_enabled?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Permission reminder text (Constant Contact).
+             * @example As a reminder, ...
+             */
+            permission_reminder_text?: string | null;
+            /**
+             * @description Show the view-as-web-page link (Constant Contact).
+             * @example true
+             */
+            is_view_as_webpage_enabled?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Text before the web page link (Constant Contact).
+             * @example View this message as a web page
+             */
+            view_as_web_page_text?: string | null;
+            /**
+             * @description Text of the web page link (Constant Contact).
+             * @example Click here
+             */
+            view_as_web_page_link_text?: string | null;
+            /**
+             * @description Greeting salutation (Constant Contact).
+             * @example Hello
+             */
+            greeting_salutations?: string | null;
+            /**
+             * @description Greeting name field (Constant Contact).
+             * @example FIRST_NAME
+             */
+            greeting_name?: string | null;
+            /**
+             * @description Greeting (Constant Contact).
+             * @example Dear
+             */
+            greeting_string?: string | null;
+            /**
+             * @description HTML content (Constant Contact).
+             * @example <html><body><p>Hi</p></body></html>
+             */
+            email_content?: string | null;
+            /**
+             * @description Plain-text content (Constant Contact).
+             * @example Hi
+             */
+            text_content?: string | null;
+            /**
+             * @description Content format (Constant Contact: `HTML` or `XHTML`).
+             * @example HTML
+             */
+            email_content_format?: string | null;
+            /**
+             * @description Style sheet (Constant Contact).
+             * @example
+             */
+            style_sheet?: string | null;
+            /** @description Footer with the sender address and forward/subscribe links (Constant Contact). */
+            message_footer?: ({
+                /**
+                 * @description Organization.
+                 * @example My Organization
+                 */
+                organization_name?: string | null;
+                /**
+                 * @description Address line 1.
+                 * @example 123 Maple Street
+                 */
+                address_line_1?: string | null;
+                /**
+                 * @description Address line 2.
+                 * @example Suite 1
+                 */
+                address_line_2?: string | null;
+                /**
+                 * @description Address line 3.
+                 * @example
+                 */
+                address_line_3?: string | null;
+                /**
+                 * @description City.
+                 * @example Anytown
+                 */
+                city?: string | null;
+                /**
+                 * @description State.
+                 * @example MA
+                 */
+                state?: string | null;
+                /**
+                 * @description State outside the US and Canada.
+                 * @example
+                 */
+                international_state?: string | null;
+                /**
+                 * @description Postal code.
+                 * @example 01444
+                 */
+                postal_code?: string | null;
+                /**
+                 * @description Country.
+                 * @example US
+                 */
+                country?: string | null;
+                /**
+                 * @description Show the forward link.
+                 * @example true
+                 */
+                include_forward_email?: components["schemas"]["HubBooleanValue"] | null;
+                /**
+                 * @description Text of the forward link.
+                 * @example Click here to forward this message
+                 */
+                forward_email_link_text?: string | null;
+                /**
+                 * @description Show the subscribe link.
+                 * @example true
+                 */
+                include_subscribe_link?: components["schemas"]["HubBooleanValue"] | null;
+                /**
+                 * @description Text of the subscribe link.
+                 * @example Subscribe to Our Newsletter!
+                 */
+                subscribe_link_text?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /**
+             * @description Campaign name (Salesforce, Campaign Monitor).
+             * @example Car Campaign
+             */
+            Name?: string | null;
+            /**
+             * @description Status (Salesforce).
+             * @example Planned
+             */
+            Status?: string | null;
+            /**
+             * @description Type (Salesforce).
+             * @example Conference
+             */
+            Type?: string | null;
+            /**
+             * @description Description (Salesforce).
+             * @example Auto Campaign
+             */
+            Description?: string | null;
+            /**
+             * @description Salesforce id of the campaign.
+             * @example 701i00001758MAAQ
+             */
+            Id?: string | null;
+            /**
+             * @description Subject (Campaign Monitor).
+             * @example news
+             */
+            Subject?: string | null;
+            /**
+             * @description Sender name (Campaign Monitor).
+             * @example churros
+             */
+            FromName?: string | null;
+            /**
+             * @description Sender email (Campaign Monitor).
+             * @example from@example.com
+             */
+            FromEmail?: string | null;
+            /**
+             * @description Reply-to address (Campaign Monitor).
+             * @example myemail@mydomain.com
+             */
+            ReplyTo?: string | null;
+            /**
+             * @description URL of the HTML content (Campaign Monitor).
+             * @example http://www.example.com
+             */
+            HtmlUrl?: string | null;
+            /** @description Lists to send to (Campaign Monitor). */
+            ListIDs?: string[] | null;
         } & {
             [key: string]: unknown;
         };
@@ -16915,6 +17305,291 @@ export interface components {
              * @description When the contact was last changed (Marketo).
              */
             readonly updatedAt?: string | null;
+            /**
+             * @description Phone number (Pardot).
+             * @example 111-222-3333
+             */
+            phone?: string | null;
+            /**
+             * @description Fax number (Pardot, Constant Contact).
+             * @example 444-555-6666
+             */
+            fax?: string | null;
+            /**
+             * @description Prospect score (Pardot).
+             * @example 100
+             */
+            score?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Salutation (Pardot).
+             * @example Mr.
+             */
+            salutation?: string | null;
+            /**
+             * @description Password of the prospect (Pardot, write-only).
+             * @example xyzzy
+             */
+            password?: string | null;
+            /**
+             * @description Address line (Pardot).
+             * @example 1 Robot Way
+             */
+            address?: string | null;
+            /**
+             * @description Second address line (Pardot).
+             * @example Suite 1
+             */
+            address_two?: string | null;
+            /**
+             * @description City (Pardot).
+             * @example Denver
+             */
+            city?: string | null;
+            /**
+             * @description State (Pardot).
+             * @example CO
+             */
+            state?: string | null;
+            /**
+             * @description Postal code (Pardot; a number or a string).
+             * @example 80216
+             */
+            zip?: string | number | null;
+            /**
+             * @description Country (Pardot).
+             * @example USA
+             */
+            country?: string | null;
+            /**
+             * @description Territory (Pardot).
+             * @example West
+             */
+            territory?: string | null;
+            /**
+             * @description Company (Pardot).
+             * @example Cloud Elements
+             */
+            company?: string | null;
+            /**
+             * @description Web site (Pardot).
+             * @example http://www.cloud-elements.com
+             */
+            website?: string | null;
+            /**
+             * @description Job title (Pardot, Constant Contact).
+             * @example Tester
+             */
+            job_title?: string | null;
+            /**
+             * @description Department (Pardot).
+             * @example QA
+             */
+            department?: string | null;
+            /**
+             * @description Source of the prospect (Pardot).
+             * @example none
+             */
+            source?: string | null;
+            /**
+             * @description Annual revenue as entered (Pardot, free text such as `$1,000,000`).
+             * @example $1,000,000
+             */
+            annual_revenue?: string | number | null;
+            /**
+             * @description Number of employees (Pardot).
+             * @example 35
+             */
+            employees?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Industry (Pardot).
+             * @example cloud
+             */
+            industry?: string | null;
+            /**
+             * @description Years in business (Pardot).
+             * @example 3
+             */
+            years_in_business?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Comments (Pardot).
+             * @example this is a comment
+             */
+            comments?: string | null;
+            /**
+             * @description Notes (Pardot).
+             * @example this is a note
+             */
+            notes?: string | null;
+            /**
+             * @description Do not email (Pardot answers 1 or 0).
+             * @example 1
+             */
+            is_do_not_email?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Do not call (Pardot answers 1 or 0).
+             * @example 1
+             */
+            is_do_not_call?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Opted out of email (Pardot answers 1 or 0).
+             * @example 1
+             */
+            opted_out?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Reviewed (Pardot).
+             * @example 1
+             */
+            is_reviewed?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Starred (Pardot).
+             * @example 1
+             */
+            is_starred?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description First name (Constant Contact).
+             * @example Ronald
+             */
+            first_name?: string | null;
+            /**
+             * @description Last name (Constant Contact).
+             * @example Martone
+             */
+            last_name?: string | null;
+            /**
+             * @description Middle name (Constant Contact).
+             * @example Angelo
+             */
+            middle_name?: string | null;
+            /**
+             * @description Name prefix (Constant Contact).
+             * @example Mr.
+             */
+            prefix_name?: string | null;
+            /**
+             * @description Company (Constant Contact).
+             * @example System Optimzations
+             */
+            company_name?: string | null;
+            /**
+             * @description Mobile phone (Constant Contact).
+             * @example 555-555-5555
+             */
+            cell_phone?: string | null;
+            /**
+             * @description Home phone (Constant Contact).
+             * @example 555-555-5555
+             */
+            home_phone?: string | null;
+            /**
+             * @description Work phone (Constant Contact).
+             * @example 555-555-5555
+             */
+            work_phone?: string | null;
+            /**
+             * @description Opt-in confirmed (Constant Contact).
+             * @example false
+             */
+            confirmed?: components["schemas"]["HubBooleanValue"] | null;
+            /** @description Postal addresses (Constant Contact: `address_type`, `line1`..`line3`, `city`, `state_code`, `postal_code`, `country_code`). */
+            addresses?: ({
+                /**
+                 * @description `PERSONAL` or `BUSINESS`.
+                 * @example PERSONAL
+                 */
+                address_type?: string | null;
+                /**
+                 * @description Line 1.
+                 * @example 541 Brighton Ave.
+                 */
+                line1?: string | null;
+                /**
+                 * @description Line 2.
+                 * @example Unit 785
+                 */
+                line2?: string | null;
+                /**
+                 * @description Line 3.
+                 * @example
+                 */
+                line3?: string | null;
+                /**
+                 * @description City.
+                 * @example Cambridge
+                 */
+                city?: string | null;
+                /**
+                 * @description State code.
+                 * @example MA
+                 */
+                state_code?: string | null;
+                /**
+                 * @description Postal code.
+                 * @example 01555
+                 */
+                postal_code?: string | null;
+                /**
+                 * @description Postal code extension.
+                 * @example
+                 */
+                sub_postal_code?: string | null;
+                /**
+                 * @description Country code.
+                 * @example US
+                 */
+                country_code?: string | null;
+            } & {
+                [key: string]: unknown;
+            })[] | null;
+            /** @description Email addresses (Constant Contact: `email_address`). */
+            email_addresses?: ({
+                /**
+                 * @description Email address.
+                 * @example username1@example.com
+                 */
+                email_address?: string | null;
+            } & {
+                [key: string]: unknown;
+            })[] | null;
+            /** @description Lists the contact belongs to (Constant Contact: `id`). */
+            lists?: ({
+                /**
+                 * @description List id.
+                 * @example 1202435792
+                 */
+                id?: string | null;
+            } & {
+                [key: string]: unknown;
+            })[] | null;
+            /**
+             * @description First name (Infusionsoft).
+             * @example Churros
+             */
+            FirstName?: string | null;
+            /**
+             * @description Last name (Infusionsoft).
+             * @example Tester
+             */
+            LastName?: string | null;
+            /**
+             * @description Email address (Infusionsoft).
+             * @example senior.churros@cloud-elements.com
+             */
+            Email?: string | null;
+            /**
+             * @description Name (Campaign Monitor).
+             * @example Ada
+             */
+            Name?: string | null;
+            /**
+             * @description Resubscribe a removed subscriber (Campaign Monitor).
+             * @example true
+             */
+            Resubscribe?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Restart autoresponders on resubscribe (Campaign Monitor).
+             * @example true
+             */
+            RestartSubscriptionBasedAutoresponders?: components["schemas"]["HubBooleanValue"] | null;
         } & {
             [key: string]: unknown;
         };
@@ -17160,6 +17835,51 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            /**
+             * @description Program to push the leads into (Marketo).
+             * @example API TestTwice Program
+             */
+            programName?: string | null;
+            /**
+             * @description Source of the leads (Marketo).
+             * @example Cool Sales Site
+             */
+            source?: string | null;
+            /**
+             * @description Reason of the push (Marketo).
+             * @example Downloaded pricing sheet
+             */
+            reason?: string | null;
+            /**
+             * @description Field used to match existing leads (Marketo), e.g. `email`.
+             * @example email
+             */
+            lookupField?: string | null;
+            /** @description The leads to push (Marketo), each with `email`, `firstName`, `country`, ... */
+            input?: ({
+                /**
+                 * @description Email address.
+                 * @example Theresa.May@westminister.gov.uk
+                 */
+                email?: string | null;
+                /**
+                 * @description First name.
+                 * @example Theresa
+                 */
+                firstName?: string | null;
+                /**
+                 * @description Last name.
+                 * @example May
+                 */
+                lastName?: string | null;
+                /**
+                 * @description Country.
+                 * @example united kingdom
+                 */
+                country?: string | null;
+            } & {
+                [key: string]: unknown;
+            })[] | null;
         } & {
             [key: string]: unknown;
         };
@@ -17235,6 +17955,270 @@ export interface components {
              * @description When the list was last changed (Marketo).
              */
             readonly updatedAt?: string | null;
+            /**
+             * @description Public title of the list (Pardot).
+             * @example Churros List Title
+             */
+            title?: string | null;
+            /**
+             * @description Status (Constant Contact), e.g. `ACTIVE`.
+             * @example ACTIVE
+             */
+            status?: string | null;
+            /**
+             * @description List type (Eloqua), e.g. `ContactList`.
+             * @example ContactList
+             */
+            type?: string | null;
+            /**
+             * @description Scope (Eloqua), e.g. `global`.
+             * @example global
+             */
+            scope?: string | null;
+            /**
+             * @description Status (Eloqua).
+             * @example active
+             */
+            currentStatus?: string | null;
+            /**
+             * @description Level of detail asked for or answered (Eloqua: `minimal`, `partial`, `complete`).
+             * @example complete
+             */
+            depth?: string | null;
+            /**
+             * @description Folder of the list (Eloqua, an id string).
+             * @example 261
+             */
+            folderId?: string | number | null;
+            /**
+             * @description Smart (dynamic) list (HubSpot).
+             * @example true
+             */
+            dynamic?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description HubSpot portal (account) of the list.
+             * @example 62515
+             */
+            portalId?: string | number | null;
+            /** @description Filter groups of a smart list (HubSpot): OR of AND-groups of `{ operator, value, property, type }`. */
+            filters?: {
+                [key: string]: unknown;
+            }[][] | null;
+            /**
+             * @description Visibility (MailChimp: `pub` or `prv`).
+             * @example pub
+             */
+            visibility?: string | null;
+            /**
+             * @description Why the recipients are on the list (MailChimp).
+             * @example Churros test
+             */
+            permission_reminder?: string | null;
+            /**
+             * @description Subscribers may choose the email format (MailChimp).
+             * @example false
+             */
+            email_type_option?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Use the archive bar (MailChimp).
+             * @example true
+             */
+            use_awesomebar?: components["schemas"]["HubBooleanValue"] | null;
+            /** @description Postal contact of the list owner (MailChimp: `company`, `address1`, `city`, `state`, `zip`, `country`, `phone`). */
+            contact?: ({
+                /**
+                 * @description Company.
+                 * @example Cloud Elements LLC
+                 */
+                company?: string | null;
+                /**
+                 * @description Address line 1.
+                 * @example 3001 Brighton Blvd
+                 */
+                address1?: string | null;
+                /**
+                 * @description Address line 2.
+                 * @example
+                 */
+                address2?: string | null;
+                /**
+                 * @description City.
+                 * @example Denver
+                 */
+                city?: string | null;
+                /**
+                 * @description State.
+                 * @example CO
+                 */
+                state?: string | null;
+                /**
+                 * @description Postal code.
+                 * @example 80216
+                 */
+                zip?: string | null;
+                /**
+                 * @description Country.
+                 * @example 164
+                 */
+                country?: string | null;
+                /**
+                 * @description Phone.
+                 * @example
+                 */
+                phone?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description Default sender, subject and language of campaigns (MailChimp). */
+            campaign_defaults?: ({
+                /**
+                 * @description Sender name.
+                 * @example Senor Churro
+                 */
+                from_name?: string | null;
+                /**
+                 * @description Sender email.
+                 * @example mailchimp@cloud-elements.com
+                 */
+                from_email?: string | null;
+                /**
+                 * @description Subject.
+                 * @example
+                 */
+                subject?: string | null;
+                /**
+                 * @description Language.
+                 * @example en
+                 */
+                language?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description Counters of the list (MailChimp: `member_count`, `unsubscribe_count`, `open_rate`, ...). */
+            stats?: ({
+                /**
+                 * @description Subscribed members.
+                 * @example 0
+                 */
+                member_count?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Unsubscribed members.
+                 * @example 0
+                 */
+                unsubscribe_count?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Cleaned (bounced) members.
+                 * @example 0
+                 */
+                cleaned_count?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Members added since the last campaign.
+                 * @example 0
+                 */
+                member_count_since_send?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Unsubscribes since the last campaign.
+                 * @example 0
+                 */
+                unsubscribe_count_since_send?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Cleaned since the last campaign.
+                 * @example 0
+                 */
+                cleaned_count_since_send?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Campaigns sent to the list.
+                 * @example 0
+                 */
+                campaign_count?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Merge fields.
+                 * @example 0
+                 */
+                merge_var_count?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Interest groups.
+                 * @example 0
+                 */
+                group_count?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Interest categories.
+                 * @example 0
+                 */
+                grouping_count?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Average subscribes per month.
+                 * @example 0
+                 */
+                avg_sub_rate?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Average unsubscribes per month.
+                 * @example 0
+                 */
+                avg_unsub_rate?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Target subscribes per month.
+                 * @example 0
+                 */
+                target_sub_rate?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Open rate.
+                 * @example 0
+                 */
+                open_rate?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Click rate.
+                 * @example 0
+                 */
+                click_rate?: components["schemas"]["HubNumericValue"] | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /**
+             * @description Default sender email (MailChimp).
+             * @example churros@cloud-elements.com
+             */
+            default_from_email?: string | null;
+            /**
+             * @description Default sender name (MailChimp).
+             * @example PC
+             */
+            default_from_name?: string | null;
+            /**
+             * @description Default subject (MailChimp).
+             * @example
+             */
+            default_subject?: string | null;
+            /**
+             * @description Default language (MailChimp).
+             * @example en
+             */
+            default_language?: string | null;
+            /**
+             * @description Short subscribe URL (MailChimp).
+             * @example http://eepurl.com/27k_j
+             */
+            subscribe_url_short?: string | null;
+            /**
+             * @description Subscribe URL (MailChimp).
+             * @example http://cloud-elements.us9.list-manage.com/subscribe
+             */
+            subscribe_url_long?: string | null;
+            /**
+             * @description Email beamer address (MailChimp).
+             * @example us9-b1529c233e-dd902aebb8@inbound.mailchimp.com
+             */
+            beamer_address?: string | null;
+            /**
+             * @description Id of the list in the MailChimp web app.
+             * @example 422757
+             */
+            web_id?: string | number | null;
+            /**
+             * @description List rating, 0 to 5 (MailChimp).
+             * @example 0
+             */
+            list_rating?: components["schemas"]["HubNumericValue"] | null;
         } & {
             [key: string]: unknown;
         };
@@ -17964,6 +18948,56 @@ export interface components {
              * @description When the account was last changed (Freshdesk).
              */
             readonly updated_at?: string | null;
+            /**
+             * @description Phone number (ServiceNow).
+             * @example 1 (900) 635-8346
+             */
+            phone?: string | null;
+            /**
+             * @description Street (ServiceNow).
+             * @example 123 Test Street
+             */
+            street?: string | null;
+            /**
+             * @description City (ServiceNow).
+             * @example Denver
+             */
+            city?: string | null;
+            /**
+             * @description State (ServiceNow).
+             * @example CO
+             */
+            state?: string | null;
+            /**
+             * @description Web site (ServiceNow).
+             * @example www.cloud-elements.com
+             */
+            website?: string | null;
+            /**
+             * @description Number of employees (ServiceNow answers a numeric string).
+             * @example 4000
+             */
+            num_employees?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Yearly revenue (ServiceNow answers a numeric string).
+             * @example 22010000000
+             */
+            revenue_per_year?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Publicly traded (ServiceNow answers `"true"`/`"false"`).
+             * @example false
+             */
+            publicly_traded?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Is a manufacturer (ServiceNow).
+             * @example false
+             */
+            manufacturer?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Is a vendor (ServiceNow).
+             * @example true
+             */
+            vendor?: components["schemas"]["HubBooleanValue"] | null;
         } & {
             [key: string]: unknown;
         };
@@ -18015,6 +19049,161 @@ export interface components {
              * @description Email address (elements with flat agent records).
              */
             email?: string | null;
+            /**
+             * @description Alias shown to end users (Zendesk).
+             * @example Test Data
+             */
+            alias?: string | null;
+            /**
+             * @description Details about the user (Zendesk).
+             * @example This data is for a test
+             */
+            details?: string | null;
+            /**
+             * @description Notes about the user (Zendesk).
+             * @example Did I mention this is test data?
+             */
+            notes?: string | null;
+            /**
+             * @description Phone number (Zendesk, ServiceNow, Freshdesk).
+             * @example 303-555-5252
+             */
+            phone?: string | null;
+            /**
+             * @description First name (ServiceNow, Desk).
+             * @example Claude
+             */
+            first_name?: string | null;
+            /**
+             * @description Last name (ServiceNow, Desk).
+             * @example Elements
+             */
+            last_name?: string | null;
+            /**
+             * @description Middle name (ServiceNow).
+             * @example P.
+             */
+            middle_name?: string | null;
+            /**
+             * @description Login name (ServiceNow).
+             * @example claude.elements
+             */
+            user_name?: string | null;
+            /**
+             * @description Street (ServiceNow).
+             * @example 123 Test Street
+             */
+            street?: string | null;
+            /**
+             * @description City (ServiceNow).
+             * @example Denver
+             */
+            city?: string | null;
+            /**
+             * @description State (ServiceNow).
+             * @example CO
+             */
+            state?: string | null;
+            /**
+             * @description Postal code (ServiceNow).
+             * @example 80203
+             */
+            zip?: string | null;
+            /**
+             * @description Country (ServiceNow).
+             * @example US
+             */
+            country?: string | null;
+            /**
+             * @description Location (ServiceNow; empty string for none).
+             * @example
+             */
+            location?: string | null;
+            /**
+             * @description Manager (ServiceNow; empty string for none).
+             * @example
+             */
+            manager?: string | null;
+            /**
+             * @description Roles, comma-separated (ServiceNow), e.g. `itil`.
+             * @example itil
+             */
+            roles?: string | null;
+            /**
+             * @description VIP user (ServiceNow answers `"true"`/`"false"`).
+             * @example false
+             */
+            vip?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Web service access only (ServiceNow answers `"true"`/`"false"`).
+             * @example false
+             */
+            web_service_access_only?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Whether the user is active (ServiceNow `"true"`, Zendesk `true`, Autotask `1`).
+             * @example true
+             */
+            active?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Signature appended to comments (Zendesk).
+             * @example signature
+             */
+            signature?: string | null;
+            /**
+             * @description Which tickets the agent may see (Zendesk).
+             * @example assigned
+             */
+            ticket_restriction?: string | null;
+            /**
+             * @description Forum moderator (Zendesk).
+             * @example true
+             */
+            moderator?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description May only add private comments (Zendesk).
+             * @example true
+             */
+            only_private_comments?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Agent with restrictions (Zendesk).
+             * @example true
+             */
+            restricted_agent?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Shared with another Zendesk account (Zendesk).
+             * @example true
+             */
+            shared?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Agent shared from another Zendesk account (Zendesk).
+             * @example true
+             */
+            shared_agent?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Suspended (Zendesk).
+             * @example true
+             */
+            suspended?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Identity verified (Zendesk).
+             * @example true
+             */
+            verified?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description When the agent was created (Zendesk).
+             * @example 2016-08-09T20:12:22.707Z
+             */
+            created_at?: string | null;
+            /**
+             * @description When the agent was last changed (Zendesk).
+             * @example 2016-08-09T20:12:22.707Z
+             */
+            updated_at?: string | null;
+            /**
+             * @description Last sign-in (Zendesk).
+             * @example 2016-08-09T20:12:22.707Z
+             */
+            last_login_at?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -18131,6 +19320,146 @@ export interface components {
             Email?: string | null;
             /** @description Account of the contact (Salesforce). */
             AccountId?: string | null;
+            /**
+             * @description Full name (Zendesk, Freshdesk, Jira).
+             * @example Robot Test Name
+             */
+            name?: string | null;
+            /**
+             * @description Alias shown to end users (Zendesk).
+             * @example Test Data
+             */
+            alias?: string | null;
+            /**
+             * @description Details about the user (Zendesk).
+             * @example This data is for a test
+             */
+            details?: string | null;
+            /**
+             * @description Notes about the user (Zendesk).
+             * @example Did I mention this is test data?
+             */
+            notes?: string | null;
+            /**
+             * @description First name (ServiceNow, Desk).
+             * @example Claude
+             */
+            first_name?: string | null;
+            /**
+             * @description Last name (ServiceNow, Desk).
+             * @example Elements
+             */
+            last_name?: string | null;
+            /**
+             * @description Middle name (ServiceNow).
+             * @example P.
+             */
+            middle_name?: string | null;
+            /**
+             * @description Login name (ServiceNow).
+             * @example claude.elements
+             */
+            user_name?: string | null;
+            /**
+             * @description Street (ServiceNow).
+             * @example 123 Test Street
+             */
+            street?: string | null;
+            /**
+             * @description City (ServiceNow).
+             * @example Denver
+             */
+            city?: string | null;
+            /**
+             * @description State (ServiceNow).
+             * @example CO
+             */
+            state?: string | null;
+            /**
+             * @description Postal code (ServiceNow).
+             * @example 80203
+             */
+            zip?: string | null;
+            /**
+             * @description Country (ServiceNow).
+             * @example US
+             */
+            country?: string | null;
+            /**
+             * @description Location (ServiceNow; empty string for none).
+             * @example
+             */
+            location?: string | null;
+            /**
+             * @description Manager (ServiceNow; empty string for none).
+             * @example
+             */
+            manager?: string | null;
+            /**
+             * @description Roles, comma-separated (ServiceNow), e.g. `itil`.
+             * @example itil
+             */
+            roles?: string | null;
+            /**
+             * @description VIP user (ServiceNow answers `"true"`/`"false"`).
+             * @example false
+             */
+            vip?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Web service access only (ServiceNow answers `"true"`/`"false"`).
+             * @example false
+             */
+            web_service_access_only?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Whether the user is active (ServiceNow `"true"`, Zendesk `true`, Autotask `1`).
+             * @example true
+             */
+            active?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Address (Freshdesk).
+             * @example 123 Main Street
+             */
+            address?: string | null;
+            /**
+             * @description Description (Freshdesk).
+             * @example Test Integration Contact
+             */
+            description?: string | null;
+            /**
+             * @description Job title (Freshdesk).
+             * @example Test Integrator
+             */
+            job_title?: string | null;
+            /**
+             * @description Language (Freshdesk).
+             * @example en
+             */
+            language?: string | null;
+            /**
+             * @description Mobile phone (Freshdesk).
+             * @example 1234567654
+             */
+            mobile?: string | null;
+            /**
+             * @description Time zone (Freshdesk).
+             * @example Mountain Time (US & Canada)
+             */
+            time_zone?: string | null;
+            /**
+             * @description Email address (Autotask, Jira).
+             * @example cbarb@whatisgood.com
+             */
+            emailAddress?: string | null;
+            /**
+             * @description Display name (Jira).
+             * @example test3
+             */
+            displayName?: string | null;
+            /**
+             * @description Account of the contact (Autotask).
+             * @example 29683561
+             */
+            accountID?: string | number | null;
         } & {
             [key: string]: unknown;
         };
@@ -18307,6 +19636,242 @@ export interface components {
             readonly number?: string | null;
             /** @description Record id (ServiceNow). */
             readonly sys_id?: string | null;
+            /**
+             * @description One-line summary (Zendesk hub name).
+             * @example RobotTestSummary
+             */
+            summary?: string | null;
+            /**
+             * @description User who reported the incident (Zendesk hub name).
+             * @example 350087189
+             */
+            reporter?: string | number | null;
+            /**
+             * @description Agent the incident is assigned to: an id (Zendesk hub name) or a user object (Jira).
+             * @example 350087189
+             */
+            assignee?: string | number | {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Requester (Zendesk).
+             * @example 350
+             */
+            requester_id?: string | number | null;
+            /**
+             * @description Submitter (Zendesk).
+             * @example 350
+             */
+            submitter_id?: string | number | null;
+            /**
+             * @description Assignee (Zendesk).
+             * @example 350
+             */
+            assignee_id?: string | number | null;
+            /**
+             * @description Organization (Zendesk).
+             * @example 27
+             */
+            organization_id?: string | number | null;
+            /**
+             * @description Group (Zendesk).
+             * @example 5269
+             */
+            group_id?: string | number | null;
+            /**
+             * @description Subject before placeholders are rendered (Zendesk).
+             * @example Bug
+             */
+            raw_subject?: string | null;
+            /**
+             * @description Whether other tickets are linked to this problem (Zendesk).
+             * @example false
+             */
+            has_incidents?: components["schemas"]["HubBooleanValue"] | null;
+            /** @description How the ticket was created (Zendesk), e.g. `{ "channel": "api" }`. */
+            via?: ({
+                /**
+                 * @description Channel (`api`, `email`, `web`, ...).
+                 * @example api
+                 */
+                channel?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /**
+             * @description API URL of the ticket (Zendesk).
+             * @example https://yourzendeskurl.zendesk.com/api/v2/tickets/4.json
+             */
+            url?: string | null;
+            /**
+             * @description When the ticket was created (Zendesk).
+             * @example 2014-10-29T18:25:00Z
+             */
+            created_at?: string | null;
+            /**
+             * @description When the ticket was last changed (Zendesk).
+             * @example 2014-10-29T18:25:00Z
+             */
+            updated_at?: string | null;
+            /**
+             * @description Email of the requester (Freshdesk, Freshservice).
+             * @example test@tester.com
+             */
+            email?: string | null;
+            /**
+             * @description Phone of the requester (Freshdesk).
+             * @example 1234567654
+             */
+            phone?: string | null;
+            /**
+             * @description Channel code (Freshdesk, Freshservice: 2 = portal).
+             * @example 2
+             */
+            source?: string | number | null;
+            /**
+             * @description Ticket type (Freshservice).
+             * @example Incident
+             */
+            ticket_type?: string | null;
+            /**
+             * @description Category (ServiceNow).
+             * @example Inquiry / Help
+             */
+            category?: string | null;
+            /**
+             * @description State (ServiceNow).
+             * @example New
+             */
+            incident_state?: string | null;
+            /**
+             * @description Severity (ServiceNow).
+             * @example 3 - Low
+             */
+            severity?: string | null;
+            /**
+             * @description Approval state (ServiceNow).
+             * @example Not Yet Requested
+             */
+            approval?: string | null;
+            /**
+             * @description Notification setting (ServiceNow).
+             * @example Do Not Notify
+             */
+            notify?: string | null;
+            /**
+             * @description Whether the incident is active (ServiceNow answers `"true"`/`"false"`).
+             * @example true
+             */
+            active?: components["schemas"]["HubBooleanValue"] | null;
+            /** @description First message of the case (Desk: `direction`, `status`, `to`, `from`, `subject`, `body`). */
+            message?: ({
+                /**
+                 * @description `in` or `out`.
+                 * @example in
+                 */
+                direction?: string | null;
+                /**
+                 * @description Message status.
+                 * @example received
+                 */
+                status?: string | null;
+                /**
+                 * @description Recipient.
+                 * @example someone@desk.com
+                 */
+                to?: string | null;
+                /**
+                 * @description Sender.
+                 * @example someone-else@desk.com
+                 */
+                from?: string | null;
+                /**
+                 * @description Copy.
+                 * @example alpha@desk.com
+                 */
+                cc?: string | null;
+                /**
+                 * @description Blind copy.
+                 * @example beta@desk.com
+                 */
+                bcc?: string | null;
+                /**
+                 * @description Subject.
+                 * @example Creating a test case via the API
+                 */
+                subject?: string | null;
+                /**
+                 * @description Body.
+                 * @example Please assist me with this test case
+                 */
+                body?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description Customer of the conversation (Help Scout, `{ "email": ... }`). */
+            customer?: ({
+                /**
+                 * @description Email of the customer.
+                 * @example customer@churros.com
+                 */
+                email?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description Threads of the conversation (Help Scout). */
+            threads?: ({
+                /**
+                 * @description Kind of thread (`customer`, `message`, `note`).
+                 * @example customer
+                 */
+                type?: string | null;
+                /**
+                 * @description Text.
+                 * @example This is a test incident
+                 */
+                body?: string | null;
+                /** @description Author (`email`, `type`). */
+                createdBy?: {
+                    [key: string]: unknown;
+                } | null;
+                /** @description Attachments (`hash` of uploaded files). */
+                attachments?: {
+                    [key: string]: unknown;
+                }[] | null;
+            } & {
+                [key: string]: unknown;
+            })[] | null;
+            /** @description The issue fields (Jira: `project`, `issuetype`, `summary`, `description`, `assignee`, `components`, ...). */
+            fields?: ({
+                /**
+                 * @description Summary.
+                 * @example Churros Test
+                 */
+                summary?: string | null;
+                /**
+                 * @description Description.
+                 * @example This is a churros incident for testing
+                 */
+                description?: string | null;
+                /** @description Project (`key` or `id`). */
+                project?: {
+                    [key: string]: unknown;
+                } | null;
+                /** @description Issue type (`name` or `id`). */
+                issuetype?: {
+                    [key: string]: unknown;
+                } | null;
+                /** @description Assignee (`name`). */
+                assignee?: {
+                    [key: string]: unknown;
+                } | null;
+                /** @description Components (`name`). */
+                components?: {
+                    [key: string]: unknown;
+                }[] | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
         } & {
             [key: string]: unknown;
         };
@@ -18665,9 +20230,90 @@ export interface components {
              * @example 22
              */
             numberFormat?: string | number;
+            /** @description Departments of the requester (Freshservice, `{ "department_id": "2,3" }`). */
+            department_users_attributes?: ({
+                /**
+                 * @description Departments, comma-separated ids.
+                 * @example 2,3
+                 */
+                department_id?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description A phone number, email address or web address as QuickBooks Online wraps it: `{ "freeFormNumber": ... }`
+         *     (`primaryPhone`, `mobile`, `fax`), `{ "address": ... }` (`primaryEmailAddr`, `billEmail`) or `{ "uri": ... }`
+         *     (`webAddr`). Sources: devportal _archive/quickstart-guides/finance-hub-quick-start-guide.md; varunpal72/churros
+         *     src/test/elements/quickbooks/assets/vendor.json.
+         */
+        FinanceQuickBooksContactPoint: ({
+            /**
+             * @description Phone or fax number as typed.
+             * @example 333-333-3333
+             */
+            freeFormNumber?: string | null;
+            /**
+             * @description Email address.
+             * @example jane@samplename.com
+             */
+            address?: string | null;
+            /**
+             * @description Web address.
+             * @example http://vinodboroleAutoShop.com
+             */
+            uri?: string | null;
+        } & {
+            [key: string]: unknown;
+        }) | null;
+        /**
+         * @description A postal address as QuickBooks Online answers it through the finance hub (`billAddr`, `shipAddr`). Sources:
+         *     devportal _archive/quickstart-guides/finance-hub-quick-start-guide.md; varunpal72/churros
+         *     src/test/elements/quickbooks/assets/customers.json, vendor.json.
+         */
+        FinanceQuickBooksAddress: ({
+            /**
+             * @description Identifier of the address.
+             * @example 1580
+             */
+            readonly id?: string | null;
+            /**
+             * @description First address line.
+             * @example Jane Doe
+             */
+            line1?: string | null;
+            /**
+             * @description Second address line.
+             * @example 3001 Brighton Blvd
+             */
+            line2?: string | null;
+            /** @description Third address line. */
+            line3?: string | null;
+            /**
+             * @description City.
+             * @example Denver
+             */
+            city?: string | null;
+            /**
+             * @description State or province code.
+             * @example CO
+             */
+            countrySubDivisionCode?: string | null;
+            /**
+             * @description Postal code.
+             * @example 80216
+             */
+            postalCode?: string | null;
+            /**
+             * @description Country.
+             * @example USA
+             */
+            country?: string | null;
+        } & {
+            [key: string]: unknown;
+        }) | null;
         /**
          * @description A customer of the accounting system. Fields follow the element: NetSuite (`companyName`, `firstName`,
          *     `isPerson`, `subsidiary`, ...), FreshBooks (`first_name`, `last_name`, `organization`, `email`), Sage
@@ -18743,6 +20389,254 @@ export interface components {
             contactinfo?: {
                 [key: string]: unknown;
             };
+            /**
+             * @description First name (QuickBooks).
+             * @example Jane
+             */
+            givenName?: string | null;
+            /**
+             * @description Last name (QuickBooks).
+             * @example Doe
+             */
+            familyName?: string | null;
+            /**
+             * @description Middle name (QuickBooks).
+             * @example Rooney
+             */
+            middleName?: string | null;
+            /**
+             * @description Title (QuickBooks).
+             * @example Mrs.
+             */
+            title?: string | null;
+            /**
+             * @description Name suffix (QuickBooks).
+             * @example Jr.
+             */
+            suffix?: string | null;
+            /**
+             * @description Display name, unique among customers, vendors and employees (QuickBooks).
+             * @example Doe, Jane
+             */
+            displayName?: string | null;
+            /**
+             * @description Name printed on checks (QuickBooks).
+             * @example Jane Doe
+             */
+            printOnCheckName?: string | null;
+            /** @description Email address (QuickBooks, `{ "address": ... }`). */
+            primaryEmailAddr?: components["schemas"]["FinanceQuickBooksContactPoint"];
+            /** @description Phone (QuickBooks, `{ "freeFormNumber": ... }`). */
+            primaryPhone?: components["schemas"]["FinanceQuickBooksContactPoint"];
+            /** @description Mobile phone (QuickBooks). */
+            mobile?: components["schemas"]["FinanceQuickBooksContactPoint"];
+            /** @description Fax: a number (NetSuite) or `{ "freeFormNumber": ... }` (QuickBooks). */
+            fax?: (string | null) | components["schemas"]["FinanceQuickBooksContactPoint"];
+            /** @description Billing address (QuickBooks). */
+            billAddr?: components["schemas"]["FinanceQuickBooksAddress"];
+            /**
+             * @description Version of the record; send the current value on updates (QuickBooks).
+             * @example 0
+             */
+            syncToken?: string | null;
+            /**
+             * @description Source of the record (QuickBooks `QBO`).
+             * @example QBO
+             */
+            domain?: string | null;
+            /**
+             * @description Partial update: only the fields sent change (QuickBooks).
+             * @example false
+             */
+            sparse?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Whether the record is active (QuickBooks).
+             * @example true
+             */
+            active?: components["schemas"]["HubBooleanValue"] | null;
+            /** @description Creation and change times in epoch milliseconds (QuickBooks `createTime`, `lastUpdatedTime`). */
+            metaData?: ({
+                /**
+                 * @description Creation time in epoch milliseconds.
+                 * @example 1415131437000
+                 */
+                createTime?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Last change in epoch milliseconds.
+                 * @example 1415131437000
+                 */
+                lastUpdatedTime?: components["schemas"]["HubNumericValue"] | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description Shipping address (QuickBooks). */
+            shipAddr?: components["schemas"]["FinanceQuickBooksAddress"];
+            /**
+             * @description Name including parents (QuickBooks).
+             * @example Doe, Jane
+             */
+            fullyQualifiedName?: string | null;
+            /**
+             * @description Open balance (QuickBooks).
+             * @example 0
+             */
+            balance?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Open balance including sub-customers (QuickBooks).
+             * @example 8633.28
+             */
+            balanceWithJobs?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Whether sales to the customer are taxable (QuickBooks).
+             * @example false
+             */
+            taxable?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Whether the record is a job (sub-customer) (QuickBooks).
+             * @example false
+             */
+            job?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Bill the parent customer (QuickBooks).
+             * @example false
+             */
+            billWithParent?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description How invoices are delivered (QuickBooks: `Print`, `Email`, `None`).
+             * @example Print
+             */
+            preferredDeliveryMethod?: string | null;
+            /** @description Default payment terms (QuickBooks). */
+            salesTermRef?: components["schemas"]["HubRecordRef"];
+            /** @description Default payment method (QuickBooks). */
+            paymentMethodRef?: components["schemas"]["HubRecordRef"];
+            /** @description Default tax code (QuickBooks). */
+            defaultTaxCodeRef?: components["schemas"]["HubRecordRef"];
+            /**
+             * @description First name (Xero).
+             * @example Claude
+             */
+            FirstName?: string | null;
+            /**
+             * @description API path of the record (Sage One).
+             * @example /contacts/8a2291d8361711e795ab0ed51759bcc7
+             */
+            $path?: string | null;
+            /**
+             * @description Display name (Sage One).
+             * @example ce531 (re815)
+             */
+            displayed_as?: string | null;
+            /**
+             * @description Your reference of the record (Sage One).
+             * @example re815a
+             */
+            reference?: string | null;
+            /**
+             * @description Notes (QuickBooks, Sage One).
+             * @example Test Notes for Jane Doe
+             */
+            notes?: string | null;
+            /** @description Bank account (Sage One: `account_name`, `account_number`, `sort_code`, `bic`, `iban`). */
+            bank_account_details?: ({
+                /**
+                 * @description Account name.
+                 * @example EUR Bank Name
+                 */
+                account_name?: string | null;
+                /**
+                 * @description Account number.
+                 * @example 60440
+                 */
+                account_number?: string | null;
+                /**
+                 * @description Sort code.
+                 * @example
+                 */
+                sort_code?: string | null;
+                /**
+                 * @description BIC.
+                 * @example
+                 */
+                bic?: string | null;
+                /**
+                 * @description IBAN.
+                 * @example
+                 */
+                iban?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description Main address (Sage One link). */
+            main_address?: components["schemas"]["HubRecordRef"];
+            /** @description Main contact person (Sage One link). */
+            main_contact_person?: components["schemas"]["HubRecordRef"];
+            /**
+             * @description Locale (Sage One).
+             * @example en-US
+             */
+            locale?: string | null;
+            /**
+             * @description When the record was created (Sage One).
+             * @example 2017-05-11T07:00:38Z
+             */
+            created_at?: string | null;
+            /**
+             * @description When the record was last changed (Sage One).
+             * @example 2017-05-11T07:00:47Z
+             */
+            updated_at?: string | null;
+            /**
+             * @description When the record was last changed (Sage One).
+             * @example 2017-05-11T07:00:47Z
+             */
+            lastModifiedDate?: string | null;
+            /**
+             * @description Whether the record can be deleted (Sage One).
+             * @example true
+             */
+            deletable?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Credit limit (Sage One answers a decimal string).
+             * @example 482.0
+             */
+            credit_limit?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Payment terms in days (Sage One).
+             * @example 78
+             */
+            credit_days?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Auxiliary reference (Sage One).
+             * @example
+             */
+            aux_reference?: string | null;
+            /** @description Contact types (Sage One links, e.g. `CUSTOMER`). */
+            contact_types?: ({
+                /**
+                 * @description Identifier.
+                 * @example CUSTOMER
+                 */
+                id?: string | null;
+                /**
+                 * @description Display name.
+                 * @example Customer
+                 */
+                displayed_as?: string | null;
+                /**
+                 * @description API path.
+                 * @example /contact_types/CUSTOMER
+                 */
+                $path?: string | null;
+            } & {
+                [key: string]: unknown;
+            })[] | null;
+            /** @description Currency (Sage One link, NetSuite reference). */
+            currency?: components["schemas"]["HubRecordRef"];
+            /** @description Default sales ledger account (Sage One link). */
+            default_sales_ledger_account?: components["schemas"]["HubRecordRef"];
+            /** @description Price list (Sage One link). */
+            product_sales_price_type?: components["schemas"]["HubRecordRef"];
         } & {
             [key: string]: unknown;
         };
@@ -18880,6 +20774,8 @@ export interface components {
             units?: components["schemas"]["HubRecordRef"];
             /** @description Tax code of the line. */
             taxCode?: components["schemas"]["HubRecordRef"];
+            /** @description Price level of the line (NetSuite). */
+            price?: components["schemas"]["HubRecordRef"];
         } & {
             [key: string]: unknown;
         };
@@ -18917,9 +20813,9 @@ export interface components {
              */
             status?: string | null;
             /** @description Currency: a NetSuite reference, or a code (Sage Intacct). */
-            currency?: string | {
+            currency?: {
                 [key: string]: unknown;
-            };
+            } | (string | null) | components["schemas"]["HubRecordRef"];
             /**
              * Format: email
              * @description Email the invoice goes to (NetSuite).
@@ -18967,6 +20863,303 @@ export interface components {
             invoiceitems?: {
                 [key: string]: unknown;
             };
+            /**
+             * @description Invoice number (QuickBooks).
+             * @example 1038
+             */
+            docNumber?: string | null;
+            /** @description Lines (QuickBooks: `detailType`, `amount`, `salesItemLineDetail` with `itemRef`, `qty`, `unitPrice`, ...). */
+            line?: ({
+                /**
+                 * @description Line id.
+                 * @example 1
+                 */
+                id?: string | null;
+                /**
+                 * @description Line number.
+                 * @example 1
+                 */
+                lineNum?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Kind of line (`SALES_ITEM_LINE_DETAIL`, `SUB_TOTAL_LINE_DETAIL`, ...).
+                 * @example SALES_ITEM_LINE_DETAIL
+                 */
+                detailType?: string | null;
+                /**
+                 * @description Amount of the line.
+                 * @example 200
+                 */
+                amount?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Description.
+                 * @example one of my favorites
+                 */
+                description?: string | null;
+                /** @description Item, quantity, unit price, service date and tax code of a sales line (`itemRef`, `qty`, `unitPrice`, `serviceDate`, `taxCodeRef`). */
+                salesItemLineDetail?: {
+                    [key: string]: unknown;
+                } | null;
+                /** @description Linked transactions. */
+                linkedTxn?: {
+                    [key: string]: unknown;
+                }[] | null;
+                /** @description Custom fields. */
+                customField?: {
+                    [key: string]: unknown;
+                }[] | null;
+            } & {
+                [key: string]: unknown;
+            })[] | null;
+            /** @description Tax of the invoice (QuickBooks: `totalTax`, `taxLine[]`, `txnTaxCodeRef`). */
+            txnTaxDetail?: ({
+                /**
+                 * @description Total tax.
+                 * @example 22.95
+                 */
+                totalTax?: components["schemas"]["HubNumericValue"] | null;
+                /** @description Tax code of the transaction. */
+                txnTaxCodeRef?: components["schemas"]["HubRecordRef"];
+                /** @description Tax lines (`amount`, `taxLineDetail` with `taxRateRef`, `taxPercent`, `netAmountTaxable`). */
+                taxLine?: {
+                    [key: string]: unknown;
+                }[] | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /**
+             * @description Total amount (QuickBooks).
+             * @example 324.17
+             */
+            totalAmt?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Open balance (QuickBooks).
+             * @example 324.17
+             */
+            balance?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Open balance in the home currency (QuickBooks).
+             * @example 324.17
+             */
+            homeBalance?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Total in the home currency (QuickBooks).
+             * @example 324.17
+             */
+            homeTotalAmt?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Exchange rate (QuickBooks).
+             * @example 1
+             */
+            exchangeRate?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Allow online bank payment (QuickBooks).
+             * @example false
+             */
+            allowOnlineACHPayment?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Allow online payment (QuickBooks).
+             * @example false
+             */
+            allowOnlinePayment?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Print status (QuickBooks, e.g. `NEED_TO_PRINT`).
+             * @example NEED_TO_PRINT
+             */
+            printStatus?: string | null;
+            /** @description Billing address (QuickBooks). */
+            billAddr?: components["schemas"]["FinanceQuickBooksAddress"];
+            /** @description Email the invoice goes to (QuickBooks, `{ "address": ... }`). */
+            billEmail?: components["schemas"]["FinanceQuickBooksContactPoint"];
+            /** @description Customer (QuickBooks). */
+            customerRef?: components["schemas"]["HubRecordRef"];
+            /** @description Currency (QuickBooks). */
+            currencyRef?: components["schemas"]["HubRecordRef"];
+            /** @description Payment terms (QuickBooks). */
+            salesTermRef?: components["schemas"]["HubRecordRef"];
+            /** @description Sales representative (NetSuite). */
+            salesRep?: components["schemas"]["HubRecordRef"];
+            /** @description Payment terms (NetSuite). */
+            terms?: components["schemas"]["HubRecordRef"];
+            /** @description Entry form (NetSuite). */
+            customForm?: components["schemas"]["HubRecordRef"];
+            /** @description Subsidiary (NetSuite). */
+            subsidiary?: components["schemas"]["HubRecordRef"];
+            /** @description Shipping method (NetSuite). */
+            shipMethod?: components["schemas"]["HubRecordRef"];
+            /** @description Location (NetSuite). */
+            location?: components["schemas"]["HubRecordRef"];
+            /** @description Accounting period (NetSuite). */
+            postingPeriod?: components["schemas"]["HubRecordRef"];
+            /**
+             * @description Currency name (NetSuite).
+             * @example USA
+             */
+            currencyName?: string | null;
+            /**
+             * @description Fax number (NetSuite).
+             * @example (415) 651-1001
+             */
+            fax?: string | null;
+            /**
+             * @description Message printed on the invoice (NetSuite).
+             * @example Thank you for your business.
+             */
+            message?: string | null;
+            /**
+             * @description Queue for printing (NetSuite).
+             * @example false
+             */
+            toBePrinted?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Queue for email (NetSuite).
+             * @example false
+             */
+            toBeEmailed?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Queue for fax (NetSuite).
+             * @example false
+             */
+            toBeFaxed?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Print time discounts (NetSuite).
+             * @example false
+             */
+            timeDiscPrint?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Print item cost discounts (NetSuite).
+             * @example false
+             */
+            itemCostDiscPrint?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Print expense cost discounts (NetSuite).
+             * @example false
+             */
+            expCostDiscPrint?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Shipping address is residential (NetSuite).
+             * @example false
+             */
+            shipIsResidential?: components["schemas"]["HubBooleanValue"] | null;
+            /** @description Contact invoiced (Xero, e.g. `{ "Name": ... }`). */
+            Contact?: ({
+                /**
+                 * @description Xero contact id.
+                 * @example a3675fc4-f8dd-4f03-ba5b-f1870566bcd7
+                 */
+                ContactID?: string | null;
+                /**
+                 * @description Contact name.
+                 * @example Claude Elements
+                 */
+                Name?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description Lines (Xero: `Description`, `Quantity`, `UnitAmount` and `AccountCode`; amounts may be numeric strings). */
+            LineItems?: ({
+                /**
+                 * @description Description.
+                 * @example Order of churros
+                 */
+                Description?: string | null;
+                /**
+                 * @description Quantity (may be a numeric string).
+                 * @example 1
+                 */
+                Quantity?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Unit price (may be a numeric string).
+                 * @example 5.00
+                 */
+                UnitAmount?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Ledger account code.
+                 * @example 4000
+                 */
+                AccountCode?: string | null;
+                /**
+                 * @description Line total.
+                 * @example 5.00
+                 */
+                LineAmount?: components["schemas"]["HubNumericValue"] | null;
+            } & {
+                [key: string]: unknown;
+            })[] | null;
+            /**
+             * @description Invoice type (Xero: `ACCREC` sales, `ACCPAY` bill).
+             * @example ACCREC
+             */
+            Type?: string | null;
+            /**
+             * @description Invoice date (Xero).
+             * @example 2017-08-08T00:00:00
+             */
+            Date?: string | null;
+            /**
+             * @description Due date (Xero).
+             * @example 2017-08-15T00:00:00
+             */
+            DueDate?: string | null;
+            /**
+             * @description Customer (Sage One).
+             * @example 8a2291d8361711e795ab0ed51759bcc7
+             */
+            contact_id?: string | null;
+            /**
+             * @description Invoice date (Sage One).
+             * @example 2016-01-01
+             */
+            date?: string | null;
+            /**
+             * @description Due date (Sage One).
+             * @example 2016-02-01
+             */
+            due_date?: string | null;
+            /**
+             * @description Your reference (Sage One).
+             * @example INV00012
+             */
+            reference?: string | null;
+            /**
+             * @description Exchange rate (Sage One).
+             * @example 1
+             */
+            exchange_rate?: components["schemas"]["HubNumericValue"] | null;
+            /** @description Lines (Sage One: `description`, `ledger_account_id`, `quantity`, `unit_price`, `discount_amount`, `tax_rate_id`). */
+            invoice_lines?: ({
+                /**
+                 * @description Description.
+                 * @example Line 1
+                 */
+                description?: string | null;
+                /**
+                 * @description Ledger account.
+                 * @example f9a54bed2f5a11e795ab0ed51759bcc7
+                 */
+                ledger_account_id?: string | null;
+                /**
+                 * @description Quantity.
+                 * @example 2
+                 */
+                quantity?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Unit price.
+                 * @example 55
+                 */
+                unit_price?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Discount.
+                 * @example 10
+                 */
+                discount_amount?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Tax rate.
+                 * @example f93b04982f5a11e795ab0ed51759bcc7
+                 */
+                tax_rate_id?: string | null;
+            } & {
+                [key: string]: unknown;
+            })[] | null;
         } & {
             [key: string]: unknown;
         };
@@ -19199,6 +21392,157 @@ export interface components {
             bankaccountid?: string | null;
             /** @description When the payment was received (Sage Intacct). */
             datereceived?: components["schemas"]["FinanceIntacctDate"];
+            /**
+             * @description Amount paid (QuickBooks).
+             * @example 80
+             */
+            totalAmt?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Amount not applied to invoices (QuickBooks).
+             * @example 0
+             */
+            unappliedAmt?: components["schemas"]["HubNumericValue"] | null;
+            /** @description Applications to invoices (QuickBooks: `amount`, `linkedTxn[]` with `txnId`, `txnType`). */
+            line?: ({
+                /**
+                 * @description Amount applied.
+                 * @example 80
+                 */
+                amount?: components["schemas"]["HubNumericValue"] | null;
+                /** @description Transactions paid (`txnId`, `txnType`). */
+                linkedTxn?: {
+                    [key: string]: unknown;
+                }[] | null;
+            } & {
+                [key: string]: unknown;
+            })[] | null;
+            /** @description Linked transactions (QuickBooks). */
+            linkedTxn?: {
+                [key: string]: unknown;
+            }[] | null;
+            /** @description Customer (QuickBooks). */
+            customerRef?: components["schemas"]["HubRecordRef"];
+            /** @description Currency (QuickBooks). */
+            currencyRef?: components["schemas"]["HubRecordRef"];
+            /** @description Account the payment is deposited to (QuickBooks). */
+            depositToAccountRef?: components["schemas"]["HubRecordRef"];
+            /**
+             * @description Process the payment through QuickBooks Payments (QuickBooks).
+             * @example false
+             */
+            processPayment?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Partial update (QuickBooks).
+             * @example false
+             */
+            sparse?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Version of the record (QuickBooks).
+             * @example 1
+             */
+            syncToken?: string | null;
+            /**
+             * @description Source of the record (QuickBooks `QBO`).
+             * @example QBO
+             */
+            domain?: string | null;
+            /**
+             * @description Charge the credit card (NetSuite).
+             * @example false
+             */
+            chargeIt?: components["schemas"]["HubBooleanValue"] | null;
+            /** @description Entry form (NetSuite). */
+            customForm?: components["schemas"]["HubRecordRef"];
+            /** @description Subsidiary (NetSuite). */
+            subsidiary?: components["schemas"]["HubRecordRef"];
+            /** @description Accounting period (NetSuite). */
+            postingPeriod?: components["schemas"]["HubRecordRef"];
+            /** @description Currency (NetSuite). */
+            currency?: components["schemas"]["HubRecordRef"];
+            /**
+             * @description Currency name (NetSuite).
+             * @example USA
+             */
+            currencyName?: string | null;
+            /** @description Account the payment is made from or to (Xero, `{ "AccountID": ... }`). */
+            Account?: ({
+                /**
+                 * @description Xero account id (filled in by the caller).
+                 * @example
+                 */
+                AccountID?: string | null;
+                /**
+                 * @description Account code.
+                 * @example 090
+                 */
+                Code?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description Invoice paid (Xero, `{ "InvoiceID": ... }`). */
+            Invoice?: ({
+                /**
+                 * @description Xero invoice id.
+                 * @example 243216c5-369e-4056-ac67-05388f86dc81
+                 */
+                InvoiceID?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /**
+             * @description Amount (Xero answers a numeric string).
+             * @example 5.00
+             */
+            Amount?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Payment date (Xero).
+             * @example 2017-08-11T00:00:00
+             */
+            Date?: string | null;
+            /**
+             * @description Kind of payment (Sage One, e.g. `VENDOR_PAYMENT`).
+             * @example VENDOR_PAYMENT
+             */
+            transaction_type_id?: string | null;
+            /**
+             * @description Customer or vendor (Sage One).
+             * @example 8033ea23358511e795ab0ed51759bcc7
+             */
+            contact_id?: string | null;
+            /**
+             * @description Bank account (Sage One).
+             * @example f930316f2f5a11e795ab0ed51759bcc7
+             */
+            bank_account_id?: string | null;
+            /**
+             * @description Payment date (Sage One).
+             * @example 2016-01-01
+             */
+            date?: string | null;
+            /**
+             * @description Amount (Sage One).
+             * @example 240
+             */
+            total_amount?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Your reference (Sage One).
+             * @example VPAY001
+             */
+            reference?: string | null;
+            /**
+             * @description Exchange rate (Sage One).
+             * @example 1
+             */
+            exchange_rate?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Currency charge in the base currency (Sage One).
+             * @example 2.5
+             */
+            base_currency_currency_charge?: components["schemas"]["HubNumericValue"] | null;
+            /** @description Invoices the payment is allocated to (Sage One). */
+            allocated_artefacts?: {
+                [key: string]: unknown;
+            }[] | null;
         } & {
             [key: string]: unknown;
         };
@@ -19256,6 +21600,129 @@ export interface components {
             assetAccount?: components["schemas"]["HubRecordRef"];
             /** @description Tax schedule (NetSuite). */
             taxSchedule?: components["schemas"]["HubRecordRef"];
+            /**
+             * @description Stock keeping unit (QuickBooks).
+             * @example SKU001
+             */
+            sku?: string | null;
+            /**
+             * @description Item type (QuickBooks: `INVENTORY`, `SERVICE`, `NON_INVENTORY`).
+             * @example INVENTORY
+             */
+            type?: string | null;
+            /**
+             * @description Name including parent items (QuickBooks).
+             * @example Stationary:Pen
+             */
+            fullyQualifiedName?: string | null;
+            /**
+             * @description Sales price (QuickBooks).
+             * @example 0
+             */
+            unitPrice?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Purchase cost (QuickBooks).
+             * @example 0
+             */
+            purchaseCost?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Quantity on hand (QuickBooks).
+             * @example 95
+             */
+            qtyOnHand?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Reorder point (QuickBooks).
+             * @example 10
+             */
+            reorderPoint?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Date the quantity on hand counts from (QuickBooks).
+             * @example 2016-12-05T00:00:00Z
+             */
+            invStartDate?: string | null;
+            /**
+             * @description Track quantity on hand (QuickBooks).
+             * @example true
+             */
+            trackQtyOnHand?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Taxable (QuickBooks).
+             * @example false
+             */
+            taxable?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Sub-item of `parentRef` (QuickBooks).
+             * @example true
+             */
+            subItem?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Active (QuickBooks).
+             * @example true
+             */
+            active?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Depth below the top-level item (QuickBooks).
+             * @example 1
+             */
+            level?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Abatement rate (QuickBooks India).
+             * @example 0
+             */
+            abatementRate?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Reverse charge rate (QuickBooks India).
+             * @example 0
+             */
+            reverseChargeRate?: components["schemas"]["HubNumericValue"] | null;
+            /** @description Income account (QuickBooks). */
+            incomeAccountRef?: components["schemas"]["HubRecordRef"];
+            /** @description Expense account (QuickBooks). */
+            expenseAccountRef?: components["schemas"]["HubRecordRef"];
+            /** @description Inventory asset account (QuickBooks). */
+            assetAccountRef?: components["schemas"]["HubRecordRef"];
+            /** @description Parent item (QuickBooks). */
+            parentRef?: components["schemas"]["HubRecordRef"];
+            /**
+             * @description Version of the record (QuickBooks).
+             * @example 0
+             */
+            syncToken?: string | null;
+            /**
+             * @description Source of the record (QuickBooks `QBO`).
+             * @example QBO
+             */
+            domain?: string | null;
+            /**
+             * @description Product code (Sage One).
+             * @example churros001
+             */
+            product_code?: string | null;
+            /**
+             * @description Sales price (Sage One answers a decimal string).
+             * @example 99.99
+             */
+            sales_price?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Last cost price (Sage One answers a decimal string).
+             * @example 64.95
+             */
+            last_cost_price?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Sales price includes tax (Sage One).
+             * @example false
+             */
+            sales_price_includes_tax?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Ledger account (Sage One).
+             * @example 8606016
+             */
+            ledger_account_id?: string | number | null;
+            /**
+             * @description Tax code (Sage One).
+             * @example 1
+             */
+            tax_code_id?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -19475,6 +21942,141 @@ export interface components {
              * @example active
              */
             status?: string | null;
+            /**
+             * @description First name (QuickBooks).
+             * @example Jane
+             */
+            givenName?: string | null;
+            /**
+             * @description Last name (QuickBooks).
+             * @example Doe
+             */
+            familyName?: string | null;
+            /**
+             * @description Middle name (QuickBooks).
+             * @example Rooney
+             */
+            middleName?: string | null;
+            /**
+             * @description Title (QuickBooks).
+             * @example Mrs.
+             */
+            title?: string | null;
+            /**
+             * @description Name suffix (QuickBooks).
+             * @example Jr.
+             */
+            suffix?: string | null;
+            /**
+             * @description Display name, unique among customers, vendors and employees (QuickBooks).
+             * @example Doe, Jane
+             */
+            displayName?: string | null;
+            /**
+             * @description Name printed on checks (QuickBooks).
+             * @example Jane Doe
+             */
+            printOnCheckName?: string | null;
+            /** @description Email address (QuickBooks, `{ "address": ... }`). */
+            primaryEmailAddr?: components["schemas"]["FinanceQuickBooksContactPoint"];
+            /** @description Phone (QuickBooks, `{ "freeFormNumber": ... }`). */
+            primaryPhone?: components["schemas"]["FinanceQuickBooksContactPoint"];
+            /** @description Mobile phone (QuickBooks). */
+            mobile?: components["schemas"]["FinanceQuickBooksContactPoint"];
+            /** @description Fax: a number (NetSuite) or `{ "freeFormNumber": ... }` (QuickBooks). */
+            fax?: (string | null) | components["schemas"]["FinanceQuickBooksContactPoint"];
+            /** @description Billing address (QuickBooks). */
+            billAddr?: components["schemas"]["FinanceQuickBooksAddress"];
+            /** @description Web site (QuickBooks, `{ "uri": ... }`). */
+            webAddr?: components["schemas"]["FinanceQuickBooksContactPoint"];
+            /**
+             * @description Tax identifier (QuickBooks).
+             * @example 99-5688293
+             */
+            taxIdentifier?: string | null;
+            /**
+             * @description Your account number at the vendor (QuickBooks).
+             * @example 35372649
+             */
+            acctNum?: string | null;
+            /** @description Work calendar (NetSuite). */
+            workCalendar?: components["schemas"]["HubRecordRef"];
+            /**
+             * @description Vendor is a job resource (NetSuite).
+             * @example false
+             */
+            isJobResourceVend?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Give access to the vendor center (NetSuite).
+             * @example false
+             */
+            giveAccess?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description First name of the contact (Xero).
+             * @example Amazon
+             */
+            FirstName?: string | null;
+            /**
+             * @description Name (Xero).
+             * @example Ada Lovelace
+             */
+            Name?: string | null;
+            /** @description Contact types (Sage One), e.g. `VENDOR`. */
+            contact_type_ids?: string[] | null;
+            /**
+             * @description API path of the record (Sage One).
+             * @example /contacts/8a2291d8361711e795ab0ed51759bcc7
+             */
+            $path?: string | null;
+            /**
+             * @description Display name (Sage One).
+             * @example ce531 (re815)
+             */
+            displayed_as?: string | null;
+            /**
+             * @description Your reference of the record (Sage One).
+             * @example re815a
+             */
+            reference?: string | null;
+            /**
+             * @description Notes (QuickBooks, Sage One).
+             * @example Test Notes for Jane Doe
+             */
+            notes?: string | null;
+            /** @description Bank account (Sage One: `account_name`, `account_number`, `sort_code`, `bic`, `iban`). */
+            bank_account_details?: ({
+                /**
+                 * @description Account name.
+                 * @example EUR Bank Name
+                 */
+                account_name?: string | null;
+                /**
+                 * @description Account number.
+                 * @example 60440
+                 */
+                account_number?: string | null;
+                /**
+                 * @description Sort code.
+                 * @example
+                 */
+                sort_code?: string | null;
+                /**
+                 * @description BIC.
+                 * @example
+                 */
+                bic?: string | null;
+                /**
+                 * @description IBAN.
+                 * @example
+                 */
+                iban?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description Main address (Sage One link). */
+            main_address?: components["schemas"]["HubRecordRef"];
+            /** @description Main contact person (Sage One link). */
+            main_contact_person?: components["schemas"]["HubRecordRef"];
         } & {
             [key: string]: unknown;
         };
@@ -19541,6 +22143,12 @@ export interface components {
              *     }
              */
             raw?: {
+                /**
+                 * @description Polling only, the resource polled; the records are under the key of that name.
+                 * @example users
+                 */
+                objectType?: string;
+            } & {
                 [key: string]: unknown;
             };
             /** @description The normalized events. */
