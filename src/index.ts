@@ -20,6 +20,7 @@ export {
   ConflictError,
   ConnectionError,
   ForbiddenError,
+  InvalidResponseError,
   NotFoundError,
   RateLimitError,
   ServerError,

@@ -20,7 +20,11 @@ export function checkRef(ref: BulkJobRef): void {
     throw new TypeError(`${prefix} Pass the job as { hub: 'crm', jobId: '1234' }.`);
   }
   checkText('hub', ref.hub);
-  checkText('jobId', ref.jobId);
+  if (typeof ref.jobId === 'number') {
+    if (!Number.isSafeInteger(ref.jobId) || ref.jobId < 0) {
+      throw new TypeError(`${prefix} jobId must be the job's id as Cloud Elements returned it, got ${ref.jobId}.`);
+    }
+  } else checkText('jobId', ref.jobId);
 }
 
 // Throws the typed error of a failed call; returns the data of a successful one.

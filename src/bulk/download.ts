@@ -46,7 +46,7 @@ export async function downloadBulkResults(
   }
   const stream = await dataOf(
     client.GET('/hubs/{hub}/bulk/{id}/{objectName}', {
-      params: { path: { hub: options.hub, id: options.jobId, objectName: options.objectName } },
+      params: { path: { hub: options.hub, id: String(options.jobId), objectName: options.objectName } },
       headers: { Accept: format === 'csv' ? 'text/csv' : 'application/json' },
       parseAs: 'stream',
       ...(options.signal ? { signal: options.signal } : {}),
@@ -98,7 +98,7 @@ export function listBulkJobErrors(
 ): AsyncGenerator<BulkJobErrorRecord, void, undefined> {
   checkRef(options);
   return paginate(client, '/hubs/{hub}/bulk/{id}/errors', {
-    params: { path: { hub: options.hub, id: options.jobId } },
+    params: { path: { hub: options.hub, id: String(options.jobId) } },
     ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
     ...(options.limit !== undefined ? { limit: options.limit } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -98,7 +98,7 @@ export async function getBulkJobStatus(client: BulkClient, ref: BulkJobRef): Pro
   checkRef(ref);
   return dataOf(
     client.GET('/hubs/{hub}/bulk/{id}/status', {
-      params: { path: { hub: ref.hub, id: ref.jobId } },
+      params: { path: { hub: ref.hub, id: String(ref.jobId) } },
       ...(ref.signal ? { signal: ref.signal } : {}),
     }),
   );
@@ -203,7 +203,7 @@ export async function waitForBulkJob(
       if (isBulkJobFinished(status)) {
         const detail = typeof last.message === 'string' && last.message !== '' ? `: ${last.message}` : '';
         throw new BulkJobError(`Bulk job ${options.jobId} ended with status ${status}${detail}.`, {
-          jobId: options.jobId,
+          jobId: String(options.jobId),
           job: last,
         });
       }
@@ -231,7 +231,7 @@ export async function cancelBulkJob(client: BulkClient, ref: BulkJobRef): Promis
   checkRef(ref);
   await unwrap(
     client.PUT('/hubs/{hub}/bulk/{id}/cancel', {
-      params: { path: { hub: ref.hub, id: ref.jobId } },
+      params: { path: { hub: ref.hub, id: String(ref.jobId) } },
       parseAs: 'text',
       ...(ref.signal ? { signal: ref.signal } : {}),
     }),

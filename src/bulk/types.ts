@@ -15,7 +15,7 @@ export type BulkJobRef = {
   /** Hub segment of the path, e.g. `crm`. */
   hub: string;
   /** The job's `id`. */
-  jobId: string;
+  jobId: string | number;
   /** Aborts the call. */
   signal?: AbortSignal;
 };

@@ -1,15 +1,21 @@
 import createFetchClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
 import {
+  CloudElementsError,
+  InvalidResponseError,
+  STREAMED_BODY,
   assertCredential,
+  callFactsOf,
   checkTimeoutMs,
   createRedactor,
   createTransport,
   isHttpUrl,
   joinAuthorization,
   redactAuthorization,
+  relativePath,
   resolveRetryPolicy,
   validateCredentials,
+  type RequestOptions as CallOptions,
   type Credentials,
   type LogRecord,
   type RetryOptions,
@@ -83,6 +89,12 @@ export type CloudElementsClient = Client<paths> & {
    * registered on this client so far.
    */
   forInstance(elementToken: string): CloudElementsClient;
+  /**
+   * Returns a client whose every call carries `options` (a call's own options win): the typed way to set a
+   * call's `timeoutMs`, `idleTimeoutMs`, `retry` or `bodyFactory`, checked when you call it.
+   * @example await unwrap(ce.withOptions({ retry: true, timeoutMs: 10_000 }).POST('/hubs/crm/contacts', { body }));
+   */
+  withOptions(options: CallOptions): CloudElementsClient;
 };
 
 /** Per-call options the SDK adds to openapi-fetch's: `client.POST('/instances', { body, retry: true })`. */
@@ -137,6 +149,13 @@ export function createClient(options: ClientOptions): CloudElementsClient {
   }
   const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const retryEnabled = options.retry !== false;
+  if (
+    options.retry !== undefined &&
+    typeof options.retry !== 'boolean' &&
+    (options.retry === null || typeof options.retry !== 'object')
+  ) {
+    throw new TypeError('[cloud-elements] retry must be a RetryOptions object, or false for no retries.');
+  }
   const transport = createTransport({
     fetch: baseFetch,
     baseUrl,
@@ -152,10 +171,13 @@ export function createClient(options: ClientOptions): CloudElementsClient {
     ]),
   });
   const userAgent = options.userAgent ?? `cloud-elements-sdk/${SDK_VERSION}`;
-  if (typeof userAgent !== 'string' || /[\r\n]/.test(userAgent)) {
-    throw new TypeError('[cloud-elements] userAgent must be a string without line breaks.');
+  // A header value: visible ASCII, spaces and tabs, nothing that could end the header or start another.
+  if (typeof userAgent !== 'string' || userAgent.trim() === '' || !/^[\t\x20-\x7e]*$/.test(userAgent)) {
+    throw new TypeError(
+      '[cloud-elements] userAgent must be a non-empty header value: printable ASCII, no line breaks, e.g. my-app/1.2.',
+    );
   }
-  return buildClient({ credentials, baseUrl, transport, userAgent, middleware: [] });
+  return buildClient({ credentials, baseUrl, transport, userAgent, middleware: [], defaults: {} });
 }
 
 type BuildInput = {
@@ -164,10 +186,82 @@ type BuildInput = {
   transport: (request: Request) => Promise<Response>;
   userAgent: string;
   middleware: Middleware[];
+  /** Call options every call of this client carries (from `withOptions`); a call's own win. */
+  defaults: CallOptions;
 };
 
+// The property on which a call's state travels through openapi-fetch (it copies unknown options onto the Request).
+const CALL_STATE = 'cloudElementsCall';
+type CallState = { response?: Response; url?: string };
+
+const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+
+/** Refuses path parameters that would change which resource a call reaches. */
+function checkPathParams(params: unknown): void {
+  if (params === undefined || params === null) return;
+  if (typeof params !== 'object') {
+    throw new TypeError(
+      '[cloud-elements] params.path must be an object of path parameters, e.g. { id: 12 }.',
+    );
+  }
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new TypeError(
+        `[cloud-elements] Path parameter ${name} must be a string or a number, got ${value === null ? 'null' : typeof value}.`,
+      );
+    }
+    const text = String(value);
+    if (text === '' || text === '.' || text === '..') {
+      throw new TypeError(
+        `[cloud-elements] Path parameter ${name} is ${text === '' ? 'empty' : `"${text}"`}, which would call another path; pass the id or key of the resource.`,
+      );
+    }
+  }
+}
+
+/** Checks the call options of `withOptions` and of a call; the message names the option. */
+export function checkCallOptions(options: unknown, where: string): CallOptions {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(
+      `[cloud-elements] ${where} takes an object such as { timeoutMs: 10000, retry: true }.`,
+    );
+  }
+  const { timeoutMs, idleTimeoutMs, retry, bodyFactory } = options as CallOptions;
+  if (timeoutMs !== undefined) checkTimeoutMs(timeoutMs);
+  if (idleTimeoutMs !== undefined) checkTimeoutMs(idleTimeoutMs, 'idleTimeoutMs');
+  if (retry !== undefined && typeof retry !== 'boolean') resolveRetryPolicy(retry);
+  if (bodyFactory !== undefined && typeof bodyFactory !== 'function') {
+    throw new TypeError(
+      '[cloud-elements] bodyFactory must be a function that returns a new body for each attempt.',
+    );
+  }
+  return options as CallOptions;
+}
+
+/** Turns what openapi-fetch lets through into the SDK's errors: a 2xx body that is not JSON, mainly. */
+function typedError(error: unknown, state: CallState, method: string, basePath: string): unknown {
+  if (error instanceof CloudElementsError || !(error instanceof SyntaxError) || !state.response) return error;
+  const response = state.response;
+  const path = state.url ? relativePath(state.url, basePath) : undefined;
+  const facts = callFactsOf(response);
+  const requestId = response.headers.get('elements-request-id') ?? undefined;
+  const type = response.headers.get('content-type') ?? 'no content type';
+  return new InvalidResponseError(
+    `${method} ${path ?? ''} answered ${response.status} with a body that is not JSON (${type})${requestId ? ` (request id ${requestId})` : ''}; is a proxy answering instead of Cloud Elements?`,
+    {
+      status: response.status,
+      method,
+      ...(path === undefined ? {} : { path }),
+      ...(requestId === undefined ? {} : { requestId }),
+      cause: error,
+      attempts: facts?.attempts ?? 1,
+      mayHaveReachedServer: true,
+    },
+  );
+}
+
 function buildClient(input: BuildInput): CloudElementsClient {
-  const { credentials, baseUrl, transport, userAgent } = input;
+  const { credentials, baseUrl, transport, userAgent, defaults } = input;
   const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
   const redact = createRedactor([
     credentials.userSecret,
@@ -182,14 +276,58 @@ function buildClient(input: BuildInput): CloudElementsClient {
   });
   const middleware = [...input.middleware];
   inner.use({
+    onRequest({ request }) {
+      // A streamed body (duplex: 'half') is sent at most once unless the call gives a bodyFactory.
+      const marked = request as Request & Record<string, unknown>;
+      if ((marked[CALL_STATE] as { streamed?: boolean } | undefined)?.streamed) marked[STREAMED_BODY] = true;
+    },
     onResponse({ request, response }) {
+      const state = (request as Request & Record<string, unknown>)[CALL_STATE] as CallState | undefined;
+      if (state) {
+        state.response = response;
+        state.url = request.url;
+      }
       rememberCall(response, { method: request.method, url: request.url, basePath, redact });
     },
   });
   if (middleware.length > 0) inner.use(...middleware);
+
+  const call = (method: string) => {
+    const send = (inner as unknown as Record<string, (path: unknown, init?: unknown) => Promise<unknown>>)[
+      method
+    ]!;
+    return (path: unknown, init?: Record<string, unknown>) => {
+      if (typeof path !== 'string' || !path.startsWith('/')) {
+        throw new TypeError(
+          `[cloud-elements] ${method} needs a path of the spec such as '/instances', as its first argument.`,
+        );
+      }
+      if (init !== undefined && (init === null || typeof init !== 'object')) {
+        throw new TypeError(
+          `[cloud-elements] The second argument of ${method} must be an options object such as { params }.`,
+        );
+      }
+      checkPathParams((init?.params as { path?: unknown } | undefined)?.path);
+      const state: CallState & { streamed: boolean } = { streamed: init?.duplex === 'half' };
+      const promise = send(path, { ...defaults, ...init, [CALL_STATE]: state });
+      return promise.catch((error: unknown) => {
+        throw typedError(error, state, method, basePath);
+      });
+    };
+  };
+  const request = (inner as unknown as { request: (m: string, p: unknown, i?: unknown) => Promise<unknown> })
+    .request;
   const shown = { baseUrl, authorization: redactAuthorization(authorization) };
-  const client: CloudElementsClient = {
+  const methods = Object.fromEntries(METHODS.map((m) => [m, call(m)]));
+  const client = {
     ...inner,
+    ...methods,
+    request(method: string, path: unknown, init?: Record<string, unknown>) {
+      if (typeof method !== 'string')
+        throw new TypeError("[cloud-elements] request() needs a method such as 'GET'.");
+      const upper = method.toUpperCase();
+      return (methods[upper] ?? ((p: unknown, i?: unknown) => request(method, p, i)))(path, init);
+    },
     baseUrl,
     use(...added: Middleware[]) {
       inner.use(...added);
@@ -206,7 +344,11 @@ function buildClient(input: BuildInput): CloudElementsClient {
       assertCredential('elementToken', elementToken);
       return buildClient({ ...input, credentials: { ...credentials, elementToken }, middleware });
     },
-  };
+    withOptions(options: CallOptions) {
+      checkCallOptions(options, 'withOptions');
+      return buildClient({ ...input, middleware, defaults: { ...defaults, ...options } });
+    },
+  } as unknown as CloudElementsClient;
   Object.defineProperties(client, {
     toJSON: { value: () => ({ ...shown }) },
     toString: { value: () => `CloudElementsClient(${baseUrl})` },

@@ -1,5 +1,6 @@
 // Turning a call's `{ data, error, response }` into data or a typed error, with secrets scrubbed from the error.
 import {
+  callFactsOf,
   createRedactor,
   createResponseError,
   redactText,
@@ -35,9 +36,11 @@ function responseError(result: FetchResult, extraSecrets: readonly string[] = []
   const redact: Redactor = extra ? (text) => extra(own(text)) : own;
   let path = info ? relativePath(info.url, info.basePath) : undefined;
   if (path === undefined && response.url) path = new URL(response.url).pathname;
+  const facts = callFactsOf(response);
   return createResponseError({
     response,
     body: scrubBody(error, redact),
+    ...(facts ? { attempts: facts.attempts, mayHaveReachedServer: facts.mayHaveReachedServer } : {}),
     ...(info ? { method: info.method } : {}),
     ...(path !== undefined ? { path } : {}),
   });

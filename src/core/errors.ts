@@ -16,6 +16,10 @@ export type CloudElementsErrorOptions = {
   body?: unknown;
   /** The underlying error. */
   cause?: unknown;
+  /** How many attempts the call made, retries included. */
+  attempts?: number;
+  /** Whether the server may have received and carried out the request; see {@link CloudElementsError.mayHaveReachedServer}. */
+  mayHaveReachedServer?: boolean;
 };
 
 /**
@@ -36,6 +40,16 @@ export class CloudElementsError extends Error {
   readonly providerMessage?: string;
   /** Parsed error body (JSON value or text). */
   readonly body?: unknown;
+  /** How many attempts the call made, retries included (1 when it was not retried). */
+  readonly attempts?: number;
+  /**
+   * Whether the server may have received and carried out the request in one of the attempts: `true` after a
+   * timeout or a lost connection once the request was sent, after a 5xx, and for any answer that follows such an
+   * attempt (a retried DELETE that ends in 404 may have deleted on its first attempt). `false` when it surely did
+   * not act: the connection was refused, or every answer was a 4xx. An unsure POST, PATCH or DELETE should be
+   * checked (read the resource back) before it is sent again.
+   */
+  readonly mayHaveReachedServer?: boolean;
 
   constructor(message: string, options: CloudElementsErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -45,6 +59,8 @@ export class CloudElementsError extends Error {
     if (options.requestId !== undefined) this.requestId = options.requestId;
     if (options.providerMessage !== undefined) this.providerMessage = options.providerMessage;
     if (options.body !== undefined) this.body = options.body;
+    if (options.attempts !== undefined) this.attempts = options.attempts;
+    if (options.mayHaveReachedServer !== undefined) this.mayHaveReachedServer = options.mayHaveReachedServer;
   }
 }
 
@@ -95,7 +111,7 @@ export class ConnectionError extends CloudElementsError {
   override name = 'ConnectionError';
 }
 
-/** The call took longer than `timeoutMs` (one attempt) or the retry deadline (all attempts). */
+/** The call took longer than `timeoutMs`, the retry deadline, or (for streams) `idleTimeoutMs` without progress. */
 export class TimeoutError extends CloudElementsError {
   override name = 'TimeoutError';
   /** The limit that was exceeded, in milliseconds. */
@@ -107,6 +123,14 @@ export class TimeoutError extends CloudElementsError {
   }
 }
 
+/**
+ * A 2xx answer whose body is not what the operation declares: not JSON (a proxy's HTML page, say), or cut short.
+ * `status` and `requestId` say which answer it was; `body` holds the start of the text.
+ */
+export class InvalidResponseError extends CloudElementsError {
+  override name = 'InvalidResponseError';
+}
+
 /** What {@link createResponseError} needs to build an error from a non-2xx response. */
 export type ResponseErrorInput = {
   /** The response (only status, status text and headers are read; the body must be passed as `body`). */
@@ -115,6 +139,10 @@ export type ResponseErrorInput = {
   body: unknown;
   method?: string;
   path?: string;
+  /** Attempts the call made. */
+  attempts?: number;
+  /** Whether an attempt may have been carried out; a 5xx answer makes it `true` whatever this says. */
+  mayHaveReachedServer?: boolean;
 };
 
 function readString(body: unknown, key: string): string | undefined {
@@ -123,13 +151,18 @@ function readString(body: unknown, key: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/** At most 200 characters of server text on one line, so that a huge or hostile body cannot flood a message. */
+export function serverSnippet(text: string): string {
+  const line = text.slice(0, 1000).trim().replace(/\s+/g, ' ');
+  return line.length > 200 || text.length > 1000 ? `${line.slice(0, 200)}…` : line;
+}
+
 function describeBody(body: unknown): string | undefined {
   const message = readString(body, 'message') ?? readString(body, 'error');
-  if (message !== undefined) return message;
+  if (message !== undefined) return serverSnippet(message);
   if (typeof body === 'string') {
-    const text = body.trim().replace(/\s+/g, ' ');
-    if (text === '') return undefined;
-    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+    const text = serverSnippet(body);
+    return text === '' ? undefined : text;
   }
   return undefined;
 }
@@ -159,15 +192,17 @@ export function createResponseError(input: ResponseErrorInput): CloudElementsErr
   const detail =
     describeBody(body) ?? (body === undefined || body === '' ? 'empty response body' : 'no message');
   let message = `${call} failed with ${statusText}: ${detail}`;
-  if (providerMessage !== undefined && providerMessage !== detail)
-    message += ` (provider: ${providerMessage})`;
-  if (requestId !== undefined) message += ` (request id ${requestId})`;
+  if (providerMessage !== undefined && serverSnippet(providerMessage) !== detail)
+    message += ` (provider: ${serverSnippet(providerMessage)})`;
+  if (requestId !== undefined) message += ` (request id ${serverSnippet(requestId)})`;
   const options: CloudElementsErrorOptions = { status };
   if (method !== undefined) options.method = method;
   if (path !== undefined) options.path = path;
   if (requestId !== undefined) options.requestId = requestId;
   if (providerMessage !== undefined) options.providerMessage = providerMessage;
   if (body !== undefined) options.body = body;
+  if (input.attempts !== undefined) options.attempts = input.attempts;
+  options.mayHaveReachedServer = status >= 500 || status === 408 || input.mayHaveReachedServer === true;
   if (status === 429) {
     const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
     return new RateLimitError(message, retryAfterMs === undefined ? options : { ...options, retryAfterMs });

@@ -8,7 +8,7 @@ export {
   validateCredentials,
 } from './authorization.js';
 export type { Credentials, ParsedAuthorization } from './authorization.js';
-export { checkText, fail } from './checks.js';
+export { SNIPPET_LENGTH, checkText, fail, snippet } from './checks.js';
 export { constantTimeEqual } from './constant-time.js';
 export {
   BadRequestError,
@@ -21,7 +21,9 @@ export {
   ServerError,
   TimeoutError,
   UnauthorizedError,
+  InvalidResponseError,
   createResponseError,
+  serverSnippet,
 } from './errors.js';
 export type { CloudElementsErrorOptions, ResponseErrorInput } from './errors.js';
 export {
@@ -36,8 +38,8 @@ export {
   redactValue,
 } from './redact.js';
 export type { Redactor } from './redact.js';
-export { DEFAULT_RETRY_METHODS, DEFAULT_RETRY_STATUSES, resolveRetryPolicy } from './retry.js';
+export { DEFAULT_RETRY_METHODS, DEFAULT_RETRY_STATUSES, MAX_TIMER_MS, resolveRetryPolicy } from './retry.js';
 export type { RetryOptions, RetryPolicy } from './retry.js';
-export { checkTimeoutMs, createTransport, relativePath } from './transport.js';
-export type { LogRecord, RequestOptions, TransportOptions } from './transport.js';
+export { STREAMED_BODY, callFactsOf, checkTimeoutMs, createTransport, relativePath } from './transport.js';
+export type { CallFacts, LogRecord, RequestOptions, TransportOptions } from './transport.js';
 export { isHttpUrl } from './urls.js';

@@ -15,7 +15,8 @@ export type RetryOptions = {
    */
   baseDelayMs?: number;
   /**
-   * Longest wait between two attempts, also the cap for a server's `Retry-After`.
+   * Longest wait between two attempts. A server's `Retry-After` above it is not waited: the call ends at once
+   * with the 429 (`RateLimitError`, with `retryAfterMs`).
    * @default 30000
    */
   maxDelayMs?: number;
@@ -31,7 +32,8 @@ export type RetryOptions = {
    */
   statuses?: readonly number[];
   /**
-   * Methods retried without a per-request opt-in. Connection errors are retried for these too.
+   * Methods retried without a per-request opt-in, on every listed status and on connection errors. Other
+   * methods (POST, PATCH) are retried only on a 429 and on a refused connection, which Cloud Elements never acted on.
    * @default ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']
    */
   methods?: readonly string[];
@@ -60,6 +62,9 @@ export type RetryPolicy = {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 };
 
+/** Longest delay a timer can wait: `setTimeout` fires at once beyond 2^31-1 ms. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 /** Statuses retried by default: timeouts, rate limits and transient server failures. */
 export const DEFAULT_RETRY_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
 /** Methods retried by default: those that are safe to send twice. */
@@ -73,18 +78,21 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(signal?.reason);
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.min(Math.max(0, ms), MAX_TIMER_MS),
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
-function checkCount(name: string, value: unknown, min: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+function checkCount(name: string, value: unknown, min: number, max = MAX_TIMER_MS): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     throw new TypeError(
-      `[cloud-elements] retry.${name} must be a finite number >= ${min}, got ${String(value)}.`,
+      `[cloud-elements] retry.${name} must be a number from ${min} to ${max}, got ${typeof value === 'number' ? String(value) : `a ${typeof value}`}.`,
     );
   }
   return value;
@@ -111,16 +119,38 @@ export function resolveRetryPolicy(options: RetryOptions = {}, base?: RetryPolic
         sleep,
       };
   if (options.maxAttempts !== undefined) {
-    policy.maxAttempts = Math.floor(checkCount('maxAttempts', options.maxAttempts, 1));
+    policy.maxAttempts = Math.floor(checkCount('maxAttempts', options.maxAttempts, 1, 100));
   }
   if (options.baseDelayMs !== undefined)
     policy.baseDelayMs = checkCount('baseDelayMs', options.baseDelayMs, 0);
   if (options.maxDelayMs !== undefined) policy.maxDelayMs = checkCount('maxDelayMs', options.maxDelayMs, 0);
   if (options.deadlineMs !== undefined) policy.deadlineMs = checkCount('deadlineMs', options.deadlineMs, 1);
-  if (options.statuses !== undefined) policy.statuses = new Set(options.statuses);
-  if (options.methods !== undefined) policy.methods = new Set(options.methods.map((m) => m.toUpperCase()));
-  if (options.random !== undefined) policy.random = options.random;
-  if (options.sleep !== undefined) policy.sleep = options.sleep;
+  if (options.statuses !== undefined) {
+    if (!Array.isArray(options.statuses) || options.statuses.some((s) => !Number.isInteger(s))) {
+      throw new TypeError(
+        '[cloud-elements] retry.statuses must be an array of HTTP status numbers such as [429, 503].',
+      );
+    }
+    policy.statuses = new Set(options.statuses);
+  }
+  if (options.methods !== undefined) {
+    if (!Array.isArray(options.methods) || options.methods.some((m) => typeof m !== 'string')) {
+      throw new TypeError(
+        "[cloud-elements] retry.methods must be an array of method names such as ['GET', 'PUT'].",
+      );
+    }
+    policy.methods = new Set(options.methods.map((m) => m.toUpperCase()));
+  }
+  if (options.random !== undefined) {
+    if (typeof options.random !== 'function')
+      throw new TypeError('[cloud-elements] retry.random must be a function.');
+    policy.random = options.random;
+  }
+  if (options.sleep !== undefined) {
+    if (typeof options.sleep !== 'function')
+      throw new TypeError('[cloud-elements] retry.sleep must be a function.');
+    policy.sleep = options.sleep;
+  }
   return policy;
 }
 

@@ -188,8 +188,10 @@ describe('timeouts and aborts', () => {
     expect(error).toBeInstanceOf(CloudElementsError);
     expect((error as TimeoutError).timeoutMs).toBe(200);
     expect((error as TimeoutError).message).toBe(
-      'GET /hubs/crm/ping got no response within the timeout of 200 ms (attempt 1)',
+      'GET /hubs/crm/ping did not complete within 200 ms (attempt 1 of at most 3)',
     );
+    expect((error as TimeoutError).attempts).toBe(1);
+    expect((error as TimeoutError).mayHaveReachedServer).toBe(true);
     expect(elapsedMs).toBeGreaterThanOrEqual(190);
     expect(elapsedMs).toBeLessThan(2000);
     // A timed-out attempt is not retried.
@@ -211,7 +213,8 @@ describe('timeouts and aborts', () => {
     const client = make(server, { retry: { deadlineMs: 250 } });
     const error = await client.GET('/hubs/{hub}/ping', ping).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as TimeoutError).message).toMatch(/retry deadline of 250 ms/);
+    expect((error as TimeoutError).message).toMatch(/did not complete within 250 ms/);
+    expect((error as TimeoutError).timeoutMs).toBe(250);
   });
 
   it('rejects with the caller abort, not a timeout, and does not retry', async () => {

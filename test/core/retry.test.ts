@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, type ClientOptions } from '../../src/client/index.js';
-import { ConnectionError } from '../../src/core/index.js';
+import { createClient, unwrap, type ClientOptions } from '../../src/client/index.js';
+import { ConnectionError, RateLimitError } from '../../src/core/index.js';
 import { parseRetryAfterMs } from '../../src/core/retry-after.js';
 import { computeRetryDelayMs, resolveRetryPolicy, type RetryOptions } from '../../src/core/retry.js';
 import { sendJson, startServer, type TestHandler, type TestServer } from '../helpers/http-server.js';
@@ -222,13 +222,29 @@ describe('retries', () => {
     expect(waits).toEqual([2000]);
   });
 
-  it('waits until a Retry-After date, capped at maxDelayMs', async () => {
-    const inAnHour = new Date(Date.now() + 3_600_000).toUTCString();
-    const { client, waits } = await setup(statusSequence([503], { 'Retry-After': inAnHour }), {
+  it('waits until a Retry-After date within maxDelayMs', async () => {
+    const soon = new Date(Date.now() + 3_000).toUTCString();
+    const { client, waits } = await setup(statusSequence([503], { 'Retry-After': soon }), {
       maxDelayMs: 4000,
     });
-    await client.GET('/hubs/{hub}/ping', ping);
-    expect(waits).toEqual([4000]);
+    const { response } = await client.GET('/hubs/{hub}/ping', ping);
+    expect(response.status).toBe(200);
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThan(1000);
+    expect(waits[0]).toBeLessThanOrEqual(3000);
+  });
+
+  it('ends at once with the 429 when Retry-After is longer than maxDelayMs', async () => {
+    const { client, server, waits } = await setup(statusSequence([429], { 'Retry-After': '120' }), {
+      maxDelayMs: 30_000,
+    });
+    const error = await unwrap(client.GET('/hubs/{hub}/ping', ping)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(120_000);
+    expect((error as RateLimitError).attempts).toBe(1);
+    expect((error as RateLimitError).mayHaveReachedServer).toBe(false);
+    expect(server.requests).toHaveLength(1);
+    expect(waits).toEqual([]);
   });
 
   it('does not start a retry that would end past the deadline', async () => {

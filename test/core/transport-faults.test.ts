@@ -1,0 +1,339 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClient, unwrap, type ClientOptions } from '../../src/client/index.js';
+import {
+  CloudElementsError,
+  ConnectionError,
+  InvalidResponseError,
+  NotFoundError,
+  RateLimitError,
+  TimeoutError,
+} from '../../src/core/index.js';
+import { sendJson, startServer, type TestHandler, type TestServer } from '../helpers/http-server.js';
+
+// The ways production fails, each on a real socket: bodies that stall, arrive cut off or are not JSON, slow
+// streams, lost answers, refused connections, loggers that throw.
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const ping = { params: { path: { hub: 'crm' } } } as const;
+const contacts = { params: { path: { hub: 'crm', objectName: 'contacts' } } } as const;
+const noWait = { random: () => 0, sleep: async () => undefined };
+
+async function setup(handler: TestHandler, extra: Partial<ClientOptions> = {}) {
+  server = await startServer(handler);
+  const client = createClient({
+    userSecret: 'user-secret-123',
+    organizationSecret: 'org-secret-456',
+    baseUrl: `${server.url}/elements/api-v2`,
+    retry: noWait,
+    ...extra,
+  });
+  return { client, server };
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => new Error('expected the call to fail'),
+    (error: unknown) => error,
+  );
+}
+
+describe('the time limit covers the body', () => {
+  it('ends a call whose body stalls after the headers with TimeoutError', async () => {
+    const { client } = await setup((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '40' });
+      res.write('{"name":"st');
+    });
+    const started = performance.now();
+    const error = await failureOf(client.GET('/hubs/{hub}/ping', { ...ping, timeoutMs: 300 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).attempts).toBe(1);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('turns a body cut off mid-way into ConnectionError', async () => {
+    const { client } = await setup((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"name":"cut', () => res.destroy());
+    });
+    const error = await failureOf(client.GET('/hubs/{hub}/ping', ping));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).message).toMatch(/body was cut off after \d+ bytes/);
+    expect((error as ConnectionError).mayHaveReachedServer).toBe(true);
+  });
+
+  it('turns a 2xx HTML page into InvalidResponseError with status and request id', async () => {
+    const { client } = await setup((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html', 'elements-request-id': 'req-html-1' });
+      res.end('<html><body>Please log in to the proxy</body></html>');
+    });
+    const error = await failureOf(client.GET('/hubs/{hub}/ping', ping));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).status).toBe(200);
+    expect((error as InvalidResponseError).requestId).toBe('req-html-1');
+    expect((error as InvalidResponseError).message).toMatch(/not JSON \(text\/html\)/);
+  });
+
+  it('keeps a slow streamed download alive with an idle timeout, and ends a silent one', async () => {
+    const { client } = await setup(async (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      const silent = req.path.endsWith('/silent');
+      for (let i = 0; i < 8; i++) {
+        res.write(`chunk ${i}\n`);
+        await new Promise((resolve) => setTimeout(resolve, silent && i === 2 ? 1500 : 100));
+      }
+      res.end();
+    });
+    const stream = client.withOptions({ idleTimeoutMs: 400 });
+    const { data } = await stream.GET('/hubs/{hub}/{objectName}/{objectId}', {
+      params: { path: { hub: 'crm', objectName: 'contacts', objectId: 'slow' } },
+      parseAs: 'stream',
+    });
+    const text = await new Response(data as ReadableStream).text();
+    expect(text.split('\n').filter(Boolean)).toHaveLength(8);
+    // The same download, whole, against a total limit shorter than it takes.
+    const error = await failureOf(
+      client.GET('/hubs/{hub}/{objectName}/{objectId}', {
+        params: { path: { hub: 'crm', objectName: 'contacts', objectId: 'slow' } },
+        parseAs: 'text',
+        timeoutMs: 300,
+      }),
+    );
+    expect(error).toBeInstanceOf(TimeoutError);
+    const silent = await stream.GET('/hubs/{hub}/{objectName}/{objectId}', {
+      params: { path: { hub: 'crm', objectName: 'contacts', objectId: 'silent' } },
+      parseAs: 'stream',
+    });
+    const stalled = await failureOf(new Response(silent.data as ReadableStream).text());
+    expect(stalled).toBeInstanceOf(TimeoutError);
+    expect((stalled as TimeoutError).message).toMatch(/made no progress for 400 ms/);
+  });
+
+  it('lets a streamed upload that keeps making progress outlast timeoutMs', async () => {
+    const { client, server } = await setup((req, res) => sendJson(res, 200, { bytes: req.body.length }));
+    const slowBody = () =>
+      new ReadableStream<Uint8Array>({
+        async start(controller) {
+          for (let i = 0; i < 6; i++) {
+            controller.enqueue(new TextEncoder().encode(`line ${i}\n`));
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          controller.close();
+        },
+      });
+    const upload = (extra: object) =>
+      client.POST('/hubs/{hub}/{objectName}', {
+        ...contacts,
+        body: {},
+        bodySerializer: () => slowBody(),
+        duplex: 'half',
+        headers: { 'Content-Type': 'text/plain' },
+        ...extra,
+      } as never);
+    const ok = await upload({ idleTimeoutMs: 300, timeoutMs: 200 });
+    expect(ok.data).toEqual({ bytes: 42 });
+    const error = await failureOf(upload({ timeoutMs: 200 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(server.requests.length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('what is sent again, and how often', () => {
+  it('sends a streamed body once; a bodyFactory allows a retry with a fresh body', async () => {
+    const { client, server } = await setup((_req, res, index) =>
+      index < 2 ? sendJson(res, 503, { message: 'busy' }) : sendJson(res, 200, { ok: true }),
+    );
+    const stream = (text: string) => new Response(text).body!;
+    const once = await client.PUT('/instances/{id}', {
+      params: { path: { id: 1 } },
+      body: {},
+      bodySerializer: () => stream('first'),
+      duplex: 'half',
+    } as never);
+    expect((once as { response: Response }).response.status).toBe(503);
+    expect(server.requests).toHaveLength(1);
+    const twice = await client.PUT('/instances/{id}', {
+      params: { path: { id: 1 } },
+      body: {},
+      bodySerializer: () => stream('again'),
+      bodyFactory: () => stream('again'),
+      duplex: 'half',
+    } as never);
+    expect((twice as { response: Response }).response.status).toBe(200);
+    expect(server.requests.slice(1).map((r) => r.text)).toEqual(['again', 'again']);
+  });
+
+  it('sends the same bytes on every attempt of a retried JSON body', async () => {
+    const { client, server } = await setup((_req, res, index) =>
+      index < 2 ? sendJson(res, 503, {}) : sendJson(res, 200, { id: 1 }),
+    );
+    await unwrap(
+      client.POST('/hubs/{hub}/{objectName}', { ...contacts, body: { lastName: 'Hopper' }, retry: true }),
+    );
+    expect(server.requests.map((r) => r.text)).toEqual(Array(3).fill('{"lastName":"Hopper"}'));
+  });
+
+  it('retries a 429 on POST without an opt-in, honouring Retry-After', async () => {
+    const waits: number[] = [];
+    const { client, server } = await setup(
+      (_req, res, index) =>
+        index === 0 ? sendJson(res, 429, {}, { 'Retry-After': '2' }) : sendJson(res, 200, { id: 7 }),
+      { retry: { random: () => 0, sleep: async (ms) => void waits.push(ms) } },
+    );
+    const created = await unwrap(
+      client.POST('/hubs/{hub}/{objectName}', { ...contacts, body: { lastName: 'L' } }),
+    );
+    expect(created).toEqual({ id: 7 });
+    expect(server.requests).toHaveLength(2);
+    expect(waits).toEqual([2000]);
+  });
+
+  it('does not retry a POST that got a 503 without an opt-in, and says it may have acted', async () => {
+    const { client, server } = await setup((_req, res) => sendJson(res, 503, { message: 'busy' }));
+    const error = await failureOf(unwrap(client.POST('/hubs/{hub}/{objectName}', { ...contacts, body: {} })));
+    expect(server.requests).toHaveLength(1);
+    expect((error as CloudElementsError).attempts).toBe(1);
+    expect((error as CloudElementsError).mayHaveReachedServer).toBe(true);
+  });
+
+  it('retries a POST whose connection was refused, and reports that nothing reached the server', async () => {
+    const port = await freePort();
+    let late: Server | undefined;
+    const client = createClient({
+      userSecret: 'u',
+      organizationSecret: 'o',
+      baseUrl: `http://127.0.0.1:${port}/elements/api-v2`,
+      retry: {
+        random: () => 0,
+        // Nobody listens on the first attempt; the server comes up while the SDK waits to retry.
+        sleep: async () => {
+          late = createServer((_req, res) => sendJson(res, 201, { id: 9 }));
+          await new Promise<void>((resolve) => late!.listen(port, '127.0.0.1', resolve));
+        },
+      },
+    });
+    try {
+      const created = await unwrap(client.POST('/hubs/{hub}/{objectName}', { ...contacts, body: {} }));
+      expect(created).toEqual({ id: 9 });
+    } finally {
+      await new Promise((resolve) => late?.close(resolve));
+    }
+    const refused = createClient({
+      userSecret: 'u',
+      organizationSecret: 'o',
+      baseUrl: `http://127.0.0.1:${port}/elements/api-v2`,
+      retry: { ...noWait, maxAttempts: 2 },
+    });
+    const error = await failureOf(refused.POST('/hubs/{hub}/{objectName}', { ...contacts, body: {} }));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).attempts).toBe(2);
+    expect((error as ConnectionError).mayHaveReachedServer).toBe(false);
+  });
+
+  it('marks a retried DELETE that ends in 404 as one whose first attempt may have deleted', async () => {
+    const { client, server } = await setup((_req, res, index) => {
+      // The first answer is lost after the server acted.
+      if (index === 0) res.socket?.destroy();
+      else sendJson(res, 404, { message: 'No contact found' });
+    });
+    const error = await failureOf(
+      unwrap(
+        client.DELETE('/hubs/{hub}/{objectName}/{objectId}', {
+          params: { path: { hub: 'crm', objectName: 'contacts', objectId: '5' } },
+        }),
+      ),
+    );
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).attempts).toBe(2);
+    expect((error as NotFoundError).mayHaveReachedServer).toBe(true);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('ends at once with RateLimitError when Retry-After exceeds what is left of timeoutMs', async () => {
+    const { client, server } = await setup((_req, res) => sendJson(res, 429, {}, { 'Retry-After': '5' }), {
+      retry: { ...noWait, maxDelayMs: 60_000 },
+      timeoutMs: 2000,
+    });
+    const error = await failureOf(unwrap(client.GET('/hubs/{hub}/ping', ping)));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(5000);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('loggers that fail', () => {
+  it('neither crash the process nor change the outcome when they throw or reject', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      for (const logger of [
+        () => {
+          throw new Error('logger down');
+        },
+        async () => {
+          throw new Error('async logger down');
+        },
+      ]) {
+        const { client } = await setup((_req, res) => sendJson(res, 200, { ok: true }), { logger });
+        expect(await unwrap(client.GET('/hubs/{hub}/ping', ping))).toEqual({ ok: true });
+        await server?.close();
+        server = undefined;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
+
+describe('options checked up front', () => {
+  const base = { userSecret: 'u', organizationSecret: 'o', baseUrl: 'http://127.0.0.1:9/elements/api-v2' };
+
+  it('refuses a timeout a timer cannot hold, and takes Infinity as no limit', () => {
+    expect(() => createClient({ ...base, timeoutMs: 2 ** 31 })).toThrow(/at most 2147483647 ms/);
+    expect(() => createClient({ ...base, timeoutMs: Infinity })).not.toThrow();
+    expect(() => createClient(base).withOptions({ timeoutMs: 'soon' as never })).toThrow(/timeoutMs/);
+    expect(() => createClient({ ...base, retry: { maxDelayMs: 2 ** 40 } })).toThrow(/retry\.maxDelayMs/);
+  });
+
+  it('refuses a userAgent that is not a header value', () => {
+    expect(() => createClient({ ...base, userAgent: 'app/1\r\nX-Evil: 1' })).toThrow(/userAgent/);
+    expect(() => createClient({ ...base, userAgent: 'appé/1' })).toThrow(/userAgent/);
+    expect(() => createClient({ ...base, userAgent: 'my-app/1.2 (+https://example.com)' })).not.toThrow();
+  });
+
+  it('refuses path parameters that would reach another path', () => {
+    const client = createClient(base);
+    for (const id of ['', '.', '..']) {
+      expect(() => client.GET('/instances/{id}', { params: { path: { id: id as never } } })).toThrow(
+        /Path parameter id/,
+      );
+    }
+    expect(() => client.GET('/instances/{id}', { params: { path: { id: {} as never } } })).toThrow(
+      /Path parameter id must be a string or a number/,
+    );
+  });
+
+  it('names the argument when a call gets the wrong types', () => {
+    const client = createClient(base);
+    expect(() => (client.GET as (p: unknown) => unknown)(42)).toThrow(/GET needs a path/);
+    expect(() => (client.GET as (p: unknown, i: unknown) => unknown)('/instances', 'x')).toThrow(
+      /second argument of GET/,
+    );
+  });
+});
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
