@@ -2848,7 +2848,9 @@ export interface paths {
         head?: never;
         /**
          * Update a formula template
-         * @description Changes the name, description or `active` flag of a template (steps and triggers stay).
+         * @description Changes top-level fields of a template (steps and triggers stay): name, description, `active`, the `engine`,
+         *     `debugLoggingEnabled`, and `method`/`uri` to expose the template as an API resource (both `null` to withdraw
+         *     it). Source: PriyaKachhawal-GSLab/churros:src/test/platform/formulas/formulas.js and faar.js.
          */
         patch: operations["updateFormula"];
         trace?: never;
@@ -11153,8 +11155,65 @@ export interface components {
             "oauth.api.key"?: string | null;
             /** @description Client secret of the provider app (may be masked). */
             "oauth.api.secret"?: string | null;
+            /** @description Provider API base URL (e.g. Marketo's REST URL; devportal:docs/elements/marketo/authenticate.md). */
+            "base.url"?: string | null;
+            /** @description Signature key of the event and bulk callbacks. */
+            "event.notification.signature.key"?: string | null;
+            /** @description Resources polled (older elements), e.g. `leads`. */
+            "event.poller.urls"?: string | null;
+            /** @description Reserved for Cloud Elements (event helper of the element, e.g. `marketoPolling`). */
+            "event.helper.key"?: string | null;
+            /** @description Reserved for Cloud Elements (provider subscription of a webhook). */
+            "event.notification.subscription.id"?: string | null;
+            /** @description Provider access token (set by Cloud Elements; may be masked). */
+            "oauth.user.token"?: string | null;
+            /** @description Seconds between token refreshes (set by Cloud Elements). */
+            "oauth.user.refresh_interval"?: string | null;
+            /** @description Time of the last token refresh, epoch milliseconds (set by Cloud Elements). */
+            "oauth.user.refresh_time"?: string | null;
         } & {
             [key: string]: string | null;
+        };
+        /**
+         * @description What the provider returned during authorization, passed on to Cloud Elements: the OAuth 2 `code`, or the
+         *     OAuth 1 `oauth_token`, `oauth_verifier` and `secret`, plus provider-specific values such as QuickBooks'
+         *     `realmId`. Other keys from the provider's callback are accepted as they are.
+         * @example {
+         *       "code": "xxxxxxxxxxxxxxxxxxxxxxxxxxx"
+         *     }
+         */
+        InstanceProviderData: {
+            /**
+             * @description OAuth 2 authorization code from the callback URL (`code` query parameter).
+             * @example aPrxMZkm7lCkgfRp6r.wjav5NtEiWEdm0Ol4UxpgX.3WGDkFjtt1.AuAx_nqCQ05p94a50Anrw%3D%3D
+             */
+            code?: string;
+            /** @description OAuth 1 token from the callback URL. */
+            oauth_token?: string;
+            /** @description OAuth 1 verifier from the callback URL. */
+            oauth_verifier?: string;
+            /** @description OAuth 1 request token secret (from `GET /elements/{keyOrId}/oauth/token`). */
+            secret?: string;
+            /** @description QuickBooks company id from the callback URL. */
+            realmId?: string;
+            /** @description The `state` echoed by the provider. */
+            state?: string;
+            /** @description API key returned by providers that hand one out during authorization. */
+            apikey?: string;
+            /** @description Access token, for providers that return it directly. */
+            access_token?: string;
+            /** @description Refresh token, for providers that return it directly. */
+            refresh_token?: string;
+            /** @description Lifetime of the access token in seconds. */
+            expires_in?: number | string;
+            /** @description Provider data source (provider-specific). */
+            dataSource?: string;
+            /** @description Provider organization (provider-specific). */
+            org?: string;
+            /** @description Provider token (provider-specific). */
+            token?: string;
+        } & {
+            [key: string]: unknown;
         };
         /** @description The user who created the instance. */
         InstanceUser: {
@@ -11234,9 +11293,7 @@ export interface components {
             externalAuthentication?: components["schemas"]["InstanceExternalAuthentication"];
             configuration?: components["schemas"]["InstanceConfigurationValues"];
             /** @description The provider data given at creation (not returned by PUT and PATCH). */
-            providerData?: {
-                [key: string]: unknown;
-            };
+            providerData?: components["schemas"]["InstanceProviderData"];
             user?: components["schemas"]["InstanceUser"];
         };
         /**
@@ -11439,47 +11496,6 @@ export interface components {
             [key: string]: (string | boolean | number | null) | {
                 [key: string]: unknown;
             };
-        };
-        /**
-         * @description What the provider returned during authorization, passed on to Cloud Elements: the OAuth 2 `code`, or the
-         *     OAuth 1 `oauth_token`, `oauth_verifier` and `secret`, plus provider-specific values such as QuickBooks'
-         *     `realmId`. Other keys from the provider's callback are accepted as they are.
-         * @example {
-         *       "code": "xxxxxxxxxxxxxxxxxxxxxxxxxxx"
-         *     }
-         */
-        InstanceProviderData: {
-            /**
-             * @description OAuth 2 authorization code from the callback URL (`code` query parameter).
-             * @example aPrxMZkm7lCkgfRp6r.wjav5NtEiWEdm0Ol4UxpgX.3WGDkFjtt1.AuAx_nqCQ05p94a50Anrw%3D%3D
-             */
-            code?: string;
-            /** @description OAuth 1 token from the callback URL. */
-            oauth_token?: string;
-            /** @description OAuth 1 verifier from the callback URL. */
-            oauth_verifier?: string;
-            /** @description OAuth 1 request token secret (from `GET /elements/{keyOrId}/oauth/token`). */
-            secret?: string;
-            /** @description QuickBooks company id from the callback URL. */
-            realmId?: string;
-            /** @description The `state` echoed by the provider. */
-            state?: string;
-            /** @description API key returned by providers that hand one out during authorization. */
-            apikey?: string;
-            /** @description Access token, for providers that return it directly. */
-            access_token?: string;
-            /** @description Refresh token, for providers that return it directly. */
-            refresh_token?: string;
-            /** @description Lifetime of the access token in seconds. */
-            expires_in?: number | string;
-            /** @description Provider data source (provider-specific). */
-            dataSource?: string;
-            /** @description Provider organization (provider-specific). */
-            org?: string;
-            /** @description Provider token (provider-specific). */
-            token?: string;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description Fields to change on an instance; all optional. `tags` replaces every tag; `configuration` changes only
@@ -12493,7 +12509,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description An instance of a formula template, with values for the template's configuration variables. */
+        /**
+         * @description An instance of a formula template, with values for the template's configuration variables. `id` and `name` are
+         *     required by Cloud Elements' own schema (varunpal72/churros:src/test/platform/formulas/assets/schemas/formula.instance.schema.json),
+         *     `formula` and `name` by its platform API description (cloud-elements/vdr-test:src/sdks/platformSDK.ts
+         *     `GetFormulaInstance`).
+         */
         FormulaInstance: {
             /**
              * Format: int64
@@ -12513,7 +12534,7 @@ export interface components {
              * @description The template the instance runs, nested (required by Cloud Elements' platform API description,
              *     cloud-elements/vdr-test:src/sdks/platformSDK.ts `GetFormulaInstance`).
              */
-            formula?: components["schemas"]["FormulaInstanceFormula"];
+            formula: components["schemas"]["FormulaInstanceFormula"];
             /**
              * @description Value of each configuration variable, by key.
              * @example {
@@ -14441,6 +14462,46 @@ export interface components {
              * @example false
              */
             readonly IsDeleted?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Owner of the record (Zoho CRM).
+             * @example 1242160000000071001
+             */
+            SMOWNERID?: string | null;
+            /**
+             * @description User who created the record (Zoho CRM).
+             * @example 1242160000000071001
+             */
+            SMCREATORID?: string | null;
+            /**
+             * @description User who last changed the record (Zoho CRM).
+             * @example 1242160000000071001
+             */
+            MODIFIEDBY?: string | null;
+            /**
+             * @description Name of the user who created the record (Zoho CRM).
+             * @example Atul Barve
+             */
+            "Created By"?: string | null;
+            /**
+             * @description Name of the user who last changed the record (Zoho CRM).
+             * @example Atul Barve
+             */
+            "Modified By"?: string | null;
+            /**
+             * @description When the record was created, `yyyy-MM-dd HH:mm:ss` (Zoho CRM).
+             * @example 2018-03-13 00:24:43
+             */
+            "Created Time"?: string | null;
+            /**
+             * @description When the record was last changed (Zoho CRM).
+             * @example 2018-03-13 00:35:50
+             */
+            "Modified Time"?: string | null;
+            /**
+             * @description Last activity on the record (Zoho CRM).
+             * @example 2018-03-13 00:35:50
+             */
+            "Last Activity Time"?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -14746,6 +14807,131 @@ export interface components {
              * @example CRM000
              */
             RoleCode?: string | null;
+            /**
+             * @description Account id (Zoho CRM).
+             * @example 1242160000003669001
+             */
+            ACCOUNTID?: string | null;
+            /**
+             * @description Parent account id (Zoho CRM).
+             * @example 1242160000003251001
+             */
+            PARENTACCOUNTID?: string | null;
+            /**
+             * @description Account name (Zoho CRM).
+             * @example Account name11
+             */
+            "Account Name"?: string | null;
+            /**
+             * @description Account number (Zoho CRM).
+             * @example 12345678
+             */
+            "Account Number"?: string | null;
+            /**
+             * @description Owner name (Zoho CRM).
+             * @example Atul Barve
+             */
+            "Account Owner"?: string | null;
+            /**
+             * @description Site (Zoho CRM).
+             * @example acc site
+             */
+            "Account Site"?: string | null;
+            /**
+             * @description Account type (Zoho CRM).
+             * @example Competitor
+             */
+            "Account Type"?: string | null;
+            /**
+             * @description Parent account name (Zoho CRM).
+             * @example Acc name
+             */
+            "Parent Account"?: string | null;
+            /**
+             * @description Annual revenue (a numeric string) (Zoho CRM).
+             * @example 1234
+             */
+            "Annual Revenue"?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Number of employees (a numeric string) (Zoho CRM).
+             * @example 121231231
+             */
+            Employees?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Ownership (Zoho CRM).
+             * @example Public
+             */
+            Ownership?: string | null;
+            /**
+             * @description Rating (Zoho CRM).
+             * @example Active
+             */
+            Rating?: string | null;
+            /**
+             * @description SIC code (Zoho CRM).
+             * @example 8583475
+             */
+            "SIC Code"?: string | null;
+            /**
+             * @description Ticker symbol (Zoho CRM).
+             * @example ticker symbol
+             */
+            "Ticker Symbol"?: string | null;
+            /**
+             * @description Billing postal code (Zoho CRM).
+             * @example 98732809
+             */
+            "Billing Code"?: string | null;
+            /**
+             * @description Shipping postal code (Zoho CRM).
+             * @example 38947893
+             */
+            "Shipping Code"?: string | null;
+            /**
+             * @description Tags (Zoho CRM).
+             * @example Tag details
+             */
+            Tag?: string | null;
+            /**
+             * @description Billing street (Zoho CRM).
+             * @example bill street
+             */
+            "Billing Street"?: string | null;
+            /**
+             * @description Billing city (Zoho CRM).
+             * @example bill city
+             */
+            "Billing City"?: string | null;
+            /**
+             * @description Billing state (Zoho CRM).
+             * @example bill state
+             */
+            "Billing State"?: string | null;
+            /**
+             * @description Billing country (Zoho CRM).
+             * @example india
+             */
+            "Billing Country"?: string | null;
+            /**
+             * @description Shipping street (Zoho CRM).
+             * @example bill street
+             */
+            "Shipping Street"?: string | null;
+            /**
+             * @description Shipping city (Zoho CRM).
+             * @example bill city
+             */
+            "Shipping City"?: string | null;
+            /**
+             * @description Shipping state (Zoho CRM).
+             * @example bill state
+             */
+            "Shipping State"?: string | null;
+            /**
+             * @description Shipping country (Zoho CRM).
+             * @example india
+             */
+            "Shipping Country"?: string | null;
         } & {
             [key: string]: unknown;
         });
@@ -15052,6 +15238,66 @@ export interface components {
              * @example Test email!
              */
             body_html?: string | null;
+            /**
+             * @description Activity id (Zoho CRM).
+             * @example 1242160000003422002
+             */
+            ACTIVITYID?: string | null;
+            /**
+             * @description Contact id (Zoho CRM).
+             * @example 1242160000003358001
+             */
+            CONTACTID?: string | null;
+            /**
+             * @description Contact name (Zoho CRM).
+             * @example Sandeep Patil
+             */
+            "Contact Name"?: string | null;
+            /**
+             * @description Start of the call (Zoho CRM).
+             * @example 2018-03-21 06:18:00
+             */
+            "Call Start Time"?: string | null;
+            /**
+             * @description Owner name (Zoho CRM).
+             * @example Atul Barve
+             */
+            "Call Owner"?: string | null;
+            /**
+             * @description Purpose (Zoho CRM).
+             * @example Prospecting
+             */
+            "Call Purpose"?: string | null;
+            /**
+             * @description `Inbound` or `Outbound` (Zoho CRM).
+             * @example Outbound
+             */
+            "Call Type"?: string | null;
+            /**
+             * @description Call status (Zoho CRM).
+             * @example Attended Dialled
+             */
+            "Call Status"?: string | null;
+            /**
+             * @description Result (Zoho CRM).
+             * @example call result
+             */
+            "Call Result"?: string | null;
+            /**
+             * @description Duration `mm:ss` (Zoho CRM).
+             * @example 15:00
+             */
+            "Call Duration"?: string | null;
+            /**
+             * @description Duration in seconds (a numeric string) (Zoho CRM).
+             * @example 900
+             */
+            "Call Duration (in seconds)"?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Billable (`"true"`/`"false"`) (Zoho CRM).
+             * @example true
+             */
+            Billable?: components["schemas"]["HubBooleanValue"] | null;
         } & {
             [key: string]: unknown;
         });
@@ -15467,6 +15713,206 @@ export interface components {
              * @example 1
              */
             CategoryCode?: string | null;
+            /**
+             * @description Full name (Zoho CRM).
+             * @example Antonio Welch
+             */
+            "Full Name"?: string | null;
+            /**
+             * @description Last name (Zoho CRM).
+             * @example Welch
+             */
+            "Last Name"?: string | null;
+            /**
+             * @description First name (Zoho CRM).
+             * @example Antonio
+             */
+            "First Name"?: string | null;
+            /**
+             * @description Secondary email address (Zoho CRM).
+             * @example sec.email@gslab.com
+             */
+            "Secondary Email"?: string | null;
+            /**
+             * @description Mobile phone (Zoho CRM).
+             * @example 6748596837
+             */
+            Mobile?: string | null;
+            /**
+             * @description Fax number (Zoho CRM).
+             * @example 445645645646
+             */
+            Fax?: string | null;
+            /**
+             * @description Twitter handle (Zoho CRM).
+             * @example ImPatil
+             */
+            Twitter?: string | null;
+            /**
+             * @description Skype id (Zoho CRM).
+             * @example skypid
+             */
+            "Skype ID"?: string | null;
+            /**
+             * @description Lead source (Zoho CRM).
+             * @example Cold Call
+             */
+            "Lead Source"?: string | null;
+            /**
+             * @description Opted out of email (`"true"`/`"false"`) (Zoho CRM).
+             * @example true
+             */
+            "Email Opt Out"?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Contact id (Zoho CRM).
+             * @example 1242160000003249039
+             */
+            CONTACTID?: string | null;
+            /**
+             * @description Account id (Zoho CRM).
+             * @example 1242160000003257001
+             */
+            ACCOUNTID?: string | null;
+            /**
+             * @description Vendor id (Zoho CRM).
+             * @example 1242160000000263035
+             */
+            VENDORID?: string | null;
+            /**
+             * @description Account name (Zoho CRM).
+             * @example Account name2
+             */
+            "Account Name"?: string | null;
+            /**
+             * @description Owner name (Zoho CRM).
+             * @example Atul Barve
+             */
+            "Contact Owner"?: string | null;
+            /**
+             * @description Vendor name (Zoho CRM).
+             * @example Test Vendor Guy
+             */
+            "Vendor Name"?: string | null;
+            /**
+             * @description Second email address (Zoho CRM).
+             * @example mno.pqr@gslab.com
+             */
+            "Email 2"?: string | null;
+            /**
+             * @description Home phone (Zoho CRM).
+             * @example 5343453553645
+             */
+            "Home Phone"?: string | null;
+            /**
+             * @description Other phone (Zoho CRM).
+             * @example 46546546456456
+             */
+            "Other Phone"?: string | null;
+            /**
+             * @description Assistant (Zoho CRM).
+             * @example assistent name
+             */
+            Assistant?: string | null;
+            /**
+             * @description Assistant phone (Zoho CRM).
+             * @example 4654654645645
+             */
+            "Asst Phone"?: string | null;
+            /**
+             * @description Manager (Zoho CRM).
+             * @example reports to
+             */
+            "Reports To"?: string | null;
+            /**
+             * @description Birth date (Zoho CRM).
+             * @example 2004-01-15
+             */
+            "Date of Birth"?: string | null;
+            /**
+             * @description Sync to QuickBooks (`"true"`/`"false"`) (Zoho CRM).
+             * @example true
+             */
+            "Add to QuickBooks"?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Mailing postal code (Zoho CRM).
+             * @example 98732809
+             */
+            "Mailing Zip"?: string | null;
+            /**
+             * @description Other postal code (Zoho CRM).
+             * @example 98732809
+             */
+            "Other Zip"?: string | null;
+            /**
+             * @description Mailing street (Zoho CRM).
+             * @example bill street
+             */
+            "Mailing Street"?: string | null;
+            /**
+             * @description Mailing city (Zoho CRM).
+             * @example bill city
+             */
+            "Mailing City"?: string | null;
+            /**
+             * @description Mailing state (Zoho CRM).
+             * @example bill state
+             */
+            "Mailing State"?: string | null;
+            /**
+             * @description Mailing country (Zoho CRM).
+             * @example india
+             */
+            "Mailing Country"?: string | null;
+            /**
+             * @description Other street (Zoho CRM).
+             * @example bill street
+             */
+            "Other Street"?: string | null;
+            /**
+             * @description Other city (Zoho CRM).
+             * @example bill city
+             */
+            "Other City"?: string | null;
+            /**
+             * @description Other state (Zoho CRM).
+             * @example bill state
+             */
+            "Other State"?: string | null;
+            /**
+             * @description Other country (Zoho CRM).
+             * @example india
+             */
+            "Other Country"?: string | null;
+            /** @description Contact properties by name (HubSpot CRM, e.g. `firstName`, `lastName`, `email`). */
+            properties?: ({
+                /**
+                 * @description First name.
+                 * @example Ada
+                 */
+                firstName?: string | null;
+                /**
+                 * @description Last name.
+                 * @example Lovelace
+                 */
+                lastName?: string | null;
+                /**
+                 * @description Email address.
+                 * @example ada@example.com
+                 */
+                email?: string | null;
+                /**
+                 * @description First name (HubSpot property name).
+                 * @example Ada
+                 */
+                firstname?: string | null;
+                /**
+                 * @description Last name (HubSpot property name).
+                 * @example Lovelace
+                 */
+                lastname?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
         } & {
             [key: string]: unknown;
         });
@@ -15730,6 +16176,106 @@ export interface components {
              * @example Lovelace
              */
             ContactLastName?: string | null;
+            /**
+             * @description Full name (Zoho CRM).
+             * @example Antonio Welch
+             */
+            "Full Name"?: string | null;
+            /**
+             * @description Last name (Zoho CRM).
+             * @example Welch
+             */
+            "Last Name"?: string | null;
+            /**
+             * @description First name (Zoho CRM).
+             * @example Antonio
+             */
+            "First Name"?: string | null;
+            /**
+             * @description Secondary email address (Zoho CRM).
+             * @example sec.email@gslab.com
+             */
+            "Secondary Email"?: string | null;
+            /**
+             * @description Mobile phone (Zoho CRM).
+             * @example 6748596837
+             */
+            Mobile?: string | null;
+            /**
+             * @description Fax number (Zoho CRM).
+             * @example 445645645646
+             */
+            Fax?: string | null;
+            /**
+             * @description Twitter handle (Zoho CRM).
+             * @example ImPatil
+             */
+            Twitter?: string | null;
+            /**
+             * @description Skype id (Zoho CRM).
+             * @example skypid
+             */
+            "Skype ID"?: string | null;
+            /**
+             * @description Lead source (Zoho CRM).
+             * @example Cold Call
+             */
+            "Lead Source"?: string | null;
+            /**
+             * @description Opted out of email (`"true"`/`"false"`) (Zoho CRM).
+             * @example true
+             */
+            "Email Opt Out"?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Lead id (Zoho CRM).
+             * @example 1242160000003854002
+             */
+            LEADID?: string | null;
+            /**
+             * @description Campaign id (Zoho CRM).
+             * @example 1242160000003576019
+             */
+            CAMPAIGNID?: string | null;
+            /**
+             * @description Lead status (Zoho CRM).
+             * @example Contact in Future
+             */
+            "Lead Status"?: string | null;
+            /**
+             * @description Owner name (Zoho CRM).
+             * @example Atul Barve
+             */
+            "Lead Owner"?: string | null;
+            /**
+             * @description Job title (Zoho CRM).
+             * @example Lead title
+             */
+            Designation?: string | null;
+            /**
+             * @description Annual revenue (a numeric string) (Zoho CRM).
+             * @example 453454
+             */
+            "Annual Revenue"?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Number of employees (a numeric string) (Zoho CRM).
+             * @example 6
+             */
+            "No of Employees"?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description Postal code (Zoho CRM).
+             * @example 416117
+             */
+            "Zip Code"?: string | null;
+            /**
+             * @description Campaign that produced the lead (Zoho CRM).
+             * @example Campaign name
+             */
+            "Campaign Source"?: string | null;
+            /**
+             * @description Tags (Zoho CRM).
+             * @example Tag data
+             */
+            Tag?: string | null;
         } & {
             [key: string]: unknown;
         });
@@ -17590,6 +18136,121 @@ export interface components {
              * @example true
              */
             RestartSubscriptionBasedAutoresponders?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Contact id (HubSpot).
+             * @example 3301
+             */
+            vid?: string | number | null;
+            /**
+             * @description Whether the record is a contact (HubSpot).
+             * @example true
+             */
+            "is-contact"?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description HubSpot portal (account) of the contact.
+             * @example 4156235
+             */
+            "portal-id"?: string | number | null;
+            /**
+             * @description Lead GUID (HubSpot).
+             * @example 7a1849e0-32d3-4047-bbf2-718f8e3dfaf3
+             */
+            guid?: string | null;
+            /**
+             * @description Profile page (HubSpot).
+             * @example https://app.hubspot.com/contacts/4156235/lists/public/contact/_AO_T-m/
+             */
+            "profile-url"?: string | null;
+            /** @description Contact properties by name, flattened to their values (HubSpot: `firstname`, `lastname`, `email`, `lifecyclestage`, `createdate` in epoch milliseconds...). All values are strings; numbers are numeric strings and unset values empty strings. */
+            properties?: {
+                [key: string]: (string | null) | (string | null);
+            } | null;
+            /** @description The native HubSpot contact (`vid`, `canonical-vid`, `portal-id`, `profile-token`, `identity-profiles`, `properties` keyed by name with `{ value }`, ...). */
+            raw?: ({
+                /**
+                 * @description Contact id.
+                 * @example 3301
+                 */
+                vid?: string | number | null;
+                /**
+                 * @description Canonical id after merges.
+                 * @example 3301
+                 */
+                "canonical-vid"?: string | number | null;
+                /**
+                 * @description Portal.
+                 * @example 4156235
+                 */
+                "portal-id"?: string | number | null;
+                /**
+                 * @description Whether the record is a contact.
+                 * @example true
+                 */
+                "is-contact"?: components["schemas"]["HubBooleanValue"] | null;
+                /**
+                 * @description Profile token.
+                 * @example AO_T-m
+                 */
+                "profile-token"?: string | null;
+                /**
+                 * @description Profile page.
+                 * @example https://app.hubspot.com/contacts/4156235/
+                 */
+                "profile-url"?: string | null;
+                /** @description Merges into this contact. */
+                "merge-audits"?: {
+                    [key: string]: unknown;
+                }[] | null;
+                /** @description Ids merged into this contact. */
+                "merged-vids"?: (number | string)[] | null;
+                /** @description Form submissions. */
+                "form-submissions"?: {
+                    [key: string]: unknown;
+                }[] | null;
+                /** @description Identities of the contact (`vid`, `saved-at-timestamp`, `deleted-changed-timestamp`, `identities[]` with `type`, `value`, `timestamp`, `is-primary`). */
+                "identity-profiles"?: ({
+                    /** @description Contact id. */
+                    vid?: number | string;
+                    /** @description When saved, epoch milliseconds. */
+                    "saved-at-timestamp"?: number;
+                    /** @description When deleted or changed, epoch milliseconds. */
+                    "deleted-changed-timestamp"?: number;
+                    /** @description Identities (`EMAIL`, `LEAD_GUID`). */
+                    identities?: ({
+                        /** @description Identity type. */
+                        type?: string;
+                        /** @description Identity value. */
+                        value?: string;
+                        /** @description When recorded, epoch milliseconds. */
+                        timestamp?: number;
+                        /** @description Primary identity. */
+                        "is-primary"?: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                } & {
+                    [key: string]: unknown;
+                })[] | null;
+                /** @description Properties by name, each with its `value` (and `versions`, `source`, `timestamp` where asked for). */
+                properties?: {
+                    [key: string]: {
+                        /** @description The value. */
+                        value?: string | null;
+                        /** @description Where the value came from (`API`, `CRM_UI`, `CALCULATED`). */
+                        source?: string | null;
+                        /** @description When set, epoch milliseconds. */
+                        timestamp?: number | null;
+                        /** @description Earlier values. */
+                        versions?: {
+                            [key: string]: unknown;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                } | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
         } & {
             [key: string]: unknown;
         };
@@ -17947,14 +18608,14 @@ export interface components {
             ConfirmationSuccessPage?: string | null;
             /**
              * Format: date-time
-             * @description When the list was created (Marketo).
+             * @description When the list was created: an ISO 8601 date-time (Marketo) or epoch milliseconds (HubSpot).
              */
-            readonly createdAt?: string | null;
+            readonly createdAt?: string | number | null;
             /**
              * Format: date-time
-             * @description When the list was last changed (Marketo).
+             * @description When the list was last changed: an ISO 8601 date-time (Marketo) or epoch milliseconds (HubSpot).
              */
-            readonly updatedAt?: string | null;
+            readonly updatedAt?: string | number | null;
             /**
              * @description Public title of the list (Pardot).
              * @example Churros List Title
@@ -18001,9 +18662,42 @@ export interface components {
              */
             portalId?: string | number | null;
             /** @description Filter groups of a smart list (HubSpot): OR of AND-groups of `{ operator, value, property, type }`. */
-            filters?: {
+            filters?: ({
+                /** @description Comparison (`EQ`, `SET_ANY`, ...). */
+                operator?: string;
+                /** @description Value compared with. */
+                value?: unknown;
+                /** @description Property filtered on. */
+                property?: string;
+                /** @description Property type (`string`, `enumeration`, ...). */
+                type?: string;
+                /** @description Filter family (`PropertyValue`, ...). */
+                filterFamily?: string;
+                /** @description Time mode (`PAST`, ...). */
+                withinTimeMode?: string;
+                /** @description Form filtered on. */
+                form?: string;
+                /** @description List filtered on. */
+                list?: number | string;
+                /** @description Also match earlier values. */
+                checkPastVersions?: boolean;
+                /** @description Upper time bound, epoch milliseconds. */
+                beforeTimestamp?: number;
+                /** @description Lower time bound, epoch milliseconds. */
+                afterTimestamp?: number;
+                /** @description First occurrence bound, epoch milliseconds. */
+                firstOccurrenceBeforeTimestamp?: number;
+                /** @description Last occurrence upper bound, epoch milliseconds. */
+                lastOccurrenceBeforeTimestamp?: number;
+                /** @description Last occurrence lower bound, epoch milliseconds. */
+                lastOccurrenceAfterTimestamp?: number;
+                /** @description Minimum occurrences. */
+                minOccurrences?: number;
+                /** @description Maximum occurrences. */
+                maxOccurrences?: number;
+            } & {
                 [key: string]: unknown;
-            }[][] | null;
+            })[][] | null;
             /**
              * @description Visibility (MailChimp: `pub` or `prv`).
              * @example pub
@@ -18219,6 +18913,66 @@ export interface components {
              * @example 0
              */
             list_rating?: components["schemas"]["HubNumericValue"] | null;
+            /**
+             * @description List id (HubSpot).
+             * @example 1
+             */
+            listId?: string | number | null;
+            /**
+             * @description Internal list id (HubSpot).
+             * @example 790
+             */
+            internalListId?: string | number | null;
+            /**
+             * @description `DYNAMIC` or `STATIC` (HubSpot).
+             * @example DYNAMIC
+             */
+            listType?: string | null;
+            /**
+             * @description Archived (HubSpot).
+             * @example false
+             */
+            archived?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description Can be deleted (HubSpot).
+             * @example false
+             */
+            deleteable?: components["schemas"]["HubBooleanValue"] | null;
+            /**
+             * @description User who created the list (HubSpot).
+             * @example 2910341
+             */
+            authorId?: string | number | null;
+            /** @description Processing state and size of the list (HubSpot). */
+            metaData?: ({
+                /**
+                 * @description Members.
+                 * @example 0
+                 */
+                size?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Processing state (`DONE`, ...).
+                 * @example DONE
+                 */
+                processing?: string | null;
+                /**
+                 * @description Processing error.
+                 * @example
+                 */
+                error?: string | null;
+                /**
+                 * @description Last size change, epoch milliseconds.
+                 * @example 1520840234157
+                 */
+                lastSizeChangeAt?: components["schemas"]["HubNumericValue"] | null;
+                /**
+                 * @description Last processing change, epoch milliseconds.
+                 * @example 1520840234108
+                 */
+                lastProcessingStateChangeAt?: components["schemas"]["HubNumericValue"] | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
         } & {
             [key: string]: unknown;
         };
@@ -20457,15 +21211,15 @@ export interface components {
             /** @description Creation and change times in epoch milliseconds (QuickBooks `createTime`, `lastUpdatedTime`). */
             metaData?: ({
                 /**
-                 * @description Creation time in epoch milliseconds.
+                 * @description Creation time: epoch milliseconds (finance hub quick start guide) or an ISO 8601 date-time (later QuickBooks answers).
                  * @example 1415131437000
                  */
-                createTime?: components["schemas"]["HubNumericValue"] | null;
+                createTime?: number | string | null;
                 /**
-                 * @description Last change in epoch milliseconds.
+                 * @description Last change: epoch milliseconds or an ISO 8601 date-time (later QuickBooks answers).
                  * @example 1415131437000
                  */
-                lastUpdatedTime?: components["schemas"]["HubNumericValue"] | null;
+                lastUpdatedTime?: number | string | null;
             } & {
                 [key: string]: unknown;
             }) | null;
@@ -20637,6 +21391,21 @@ export interface components {
             default_sales_ledger_account?: components["schemas"]["HubRecordRef"];
             /** @description Price list (Sage One link). */
             product_sales_price_type?: components["schemas"]["HubRecordRef"];
+            /** @description Web site (QuickBooks, `{ "uri": ... }`). */
+            webAddr?: components["schemas"]["FinanceQuickBooksContactPoint"];
+            /** @description Other phone (QuickBooks). */
+            alternatePhone?: components["schemas"]["FinanceQuickBooksContactPoint"];
+            /**
+             * @description Resale number (QuickBooks).
+             * @example school
+             */
+            resaleNum?: string | null;
+            /** @description Custom fields (QuickBooks). */
+            customField?: {
+                [key: string]: unknown;
+            }[] | null;
+            /** @description Currency (QuickBooks). */
+            currencyRef?: components["schemas"]["HubRecordRef"];
         } & {
             [key: string]: unknown;
         };
@@ -20896,13 +21665,27 @@ export interface components {
                  */
                 description?: string | null;
                 /** @description Item, quantity, unit price, service date and tax code of a sales line (`itemRef`, `qty`, `unitPrice`, `serviceDate`, `taxCodeRef`). */
-                salesItemLineDetail?: {
+                salesItemLineDetail?: ({
+                    itemRef?: components["schemas"]["HubRecordRef"];
+                    /** @description Quantity. */
+                    qty?: components["schemas"]["HubNumericValue"] | null;
+                    /** @description Unit price. */
+                    unitPrice?: components["schemas"]["HubNumericValue"] | null;
+                    /** @description Service date: epoch milliseconds or an ISO 8601 date. */
+                    serviceDate?: number | string | null;
+                    taxCodeRef?: components["schemas"]["HubRecordRef"];
+                } & {
                     [key: string]: unknown;
-                } | null;
+                }) | null;
                 /** @description Linked transactions. */
-                linkedTxn?: {
+                linkedTxn?: ({
+                    /** @description Id of the linked transaction. */
+                    txnId?: string | null;
+                    /** @description Type of the linked transaction (`Invoice`, `Payment`, ...). */
+                    txnType?: string | null;
+                } & {
                     [key: string]: unknown;
-                }[] | null;
+                })[] | null;
                 /** @description Custom fields. */
                 customField?: {
                     [key: string]: unknown;
@@ -21410,16 +22193,26 @@ export interface components {
                  */
                 amount?: components["schemas"]["HubNumericValue"] | null;
                 /** @description Transactions paid (`txnId`, `txnType`). */
-                linkedTxn?: {
+                linkedTxn?: ({
+                    /** @description Id of the linked transaction. */
+                    txnId?: string | null;
+                    /** @description Type of the linked transaction (`Invoice`, `Payment`, ...). */
+                    txnType?: string | null;
+                } & {
                     [key: string]: unknown;
-                }[] | null;
+                })[] | null;
             } & {
                 [key: string]: unknown;
             })[] | null;
             /** @description Linked transactions (QuickBooks). */
-            linkedTxn?: {
+            linkedTxn?: ({
+                /** @description Id of the linked transaction. */
+                txnId?: string | null;
+                /** @description Type of the linked transaction (`Invoice`, `Payment`, ...). */
+                txnType?: string | null;
+            } & {
                 [key: string]: unknown;
-            }[] | null;
+            })[] | null;
             /** @description Customer (QuickBooks). */
             customerRef?: components["schemas"]["HubRecordRef"];
             /** @description Currency (QuickBooks). */
@@ -21543,6 +22336,18 @@ export interface components {
             allocated_artefacts?: {
                 [key: string]: unknown;
             }[] | null;
+            /** @description Payment method (QuickBooks). */
+            paymentMethodRef?: components["schemas"]["HubRecordRef"];
+            /**
+             * @description Payment date (QuickBooks).
+             * @example 2018-08-31T00:00:00+05:30
+             */
+            txnDate?: string | null;
+            /**
+             * @description Reference number, e.g. the check number (QuickBooks).
+             * @example 4232
+             */
+            paymentRefNum?: string | null;
         } & {
             [key: string]: unknown;
         };
