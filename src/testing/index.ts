@@ -37,7 +37,10 @@ export interface EmulatorOptions {
   organizationSecret?: string;
   /** Users of the organization; the first one is `emulator.credentials`. @default one generated user */
   users?: EmulatorUserSeed[];
-  /** Fault knobs (latency, 429s, 5xx, dropped and hung requests); change them later with `emulator.faults.set()`. */
+  /**
+   * Fault knobs (latency, 429s, 5xx, dropped, hung and lost requests, stalled, slow, truncated and HTML answers);
+   * change them later with `emulator.faults.set()`.
+   */
   faults?: FaultOptions;
   /** How bulk jobs progress. @default { progress: 'time', stepMs: 100 } */
   bulk?: BulkOptions;

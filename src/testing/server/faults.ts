@@ -17,8 +17,10 @@ export interface FaultOptions {
    * the provider's 429, so platform calls never get one.
    */
   rateLimit?: FaultShare & {
-    /** Value of the `Retry-After` header, in seconds. @default 1 */
+    /** Wait asked for by `Retry-After`, in whole seconds (no upper limit). @default 1 */
     retryAfterSeconds?: number;
+    /** Send `Retry-After` as an HTTP date that many seconds ahead (with a `Date` header of the same second). @default false */
+    retryAfterDate?: boolean;
   };
   /** Answer a 5xx with Cloud Elements' error body. */
   serverError?: FaultShare & {
@@ -29,6 +31,21 @@ export interface FaultOptions {
   drop?: FaultShare;
   /** Never answer (the socket stays open until the client gives up or the emulator closes). */
   hang?: FaultShare;
+  /** Run the request for real (its changes stick), then destroy the socket without answering: a lost response. */
+  lostResponse?: FaultShare;
+  /** Answer `200` with a `text/html` login page, as a captive proxy would, without running the request. */
+  htmlAnswer?: FaultShare;
+  /** Run the request, send the answer's status and headers (full `Content-Length`), then never send the body. */
+  stallAfterHeaders?: FaultShare;
+  /** Run the request, send the headers and the first half of the body, then destroy the socket. */
+  truncatedBody?: FaultShare;
+  /** Run the request and send its body in small pieces with a pause between them. */
+  slowBody?: FaultShare & {
+    /** Bytes per piece. @default 16 */
+    chunkBytes?: number;
+    /** Pause between two pieces, in ms. @default 50 */
+    delayMs?: number;
+  };
   /** Seed of the random source that picks the requests hit; the same seed and request order give the same faults. @default 1 */
   seed?: number;
   /** Which API calls faults apply to (path without `/elements/api-v2`). @default every API call */
@@ -40,19 +57,52 @@ export type FaultDecision =
   | { kind: 'none' }
   | { kind: 'drop' }
   | { kind: 'hang' }
-  | { kind: 'rateLimit'; retryAfterSeconds: number }
-  | { kind: 'serverError'; status: number };
+  | { kind: 'rateLimit'; retryAfterSeconds: number; retryAfterDate: boolean }
+  | { kind: 'serverError'; status: number }
+  | { kind: 'lostResponse' }
+  | { kind: 'htmlAnswer' }
+  | { kind: 'stallAfterHeaders' }
+  | { kind: 'truncatedBody' }
+  | { kind: 'slowBody'; chunkBytes: number; delayMs: number };
 
-/** How many times each fault fired since the emulator started (or since `reset()`). */
+/** How many times each fault fired since the emulator started (or since `resetCounts()`). */
 export interface FaultCounts {
   rateLimit: number;
   serverError: number;
   drop: number;
   hang: number;
+  lostResponse: number;
+  htmlAnswer: number;
+  stallAfterHeaders: number;
+  truncatedBody: number;
+  slowBody: number;
 }
 
 const SERVER_ERROR_STATUSES = new Set([500, 502, 503, 504]);
-const KINDS = ['drop', 'hang', 'rateLimit', 'serverError'] as const;
+/** Faults in the order they are tried; new ones go last, so that a seed keeps hitting the same requests. */
+const KINDS = [
+  'drop',
+  'hang',
+  'rateLimit',
+  'serverError',
+  'lostResponse',
+  'htmlAnswer',
+  'stallAfterHeaders',
+  'truncatedBody',
+  'slowBody',
+] as const;
+
+const zeroCounts = (): FaultCounts => ({
+  rateLimit: 0,
+  serverError: 0,
+  drop: 0,
+  hang: 0,
+  lostResponse: 0,
+  htmlAnswer: 0,
+  stallAfterHeaders: 0,
+  truncatedBody: 0,
+  slowBody: 0,
+});
 
 function checkOptions(options: FaultOptions): void {
   const fail = (what: string): never => {
@@ -74,6 +124,18 @@ function checkOptions(options: FaultOptions): void {
   if (status !== undefined && !SERVER_ERROR_STATUSES.has(status)) {
     fail(`serverError.status must be 500, 502, 503 or 504; got ${status}.`);
   }
+  const retryAfter = options.rateLimit?.retryAfterSeconds;
+  if (retryAfter !== undefined && !(Number.isSafeInteger(retryAfter) && retryAfter >= 0)) {
+    fail(`rateLimit.retryAfterSeconds must be a whole number of seconds >= 0; got ${String(retryAfter)}.`);
+  }
+  const chunkBytes = options.slowBody?.chunkBytes;
+  if (chunkBytes !== undefined && !(Number.isSafeInteger(chunkBytes) && chunkBytes >= 1)) {
+    fail(`slowBody.chunkBytes must be a whole number of bytes >= 1; got ${String(chunkBytes)}.`);
+  }
+  const delayMs = options.slowBody?.delayMs;
+  if (delayMs !== undefined && !(delayMs >= 0)) {
+    fail(`slowBody.delayMs must be a number of milliseconds >= 0; got ${String(delayMs)}.`);
+  }
 }
 
 /** Decides, request by request, which fault (if any) hits it. */
@@ -81,7 +143,7 @@ export class FaultController {
   #options: FaultOptions = {};
   #random: RandomSource = createRandomSource(1);
   #remaining = new Map<string, number>();
-  #counts: FaultCounts = { rateLimit: 0, serverError: 0, drop: 0, hang: 0 };
+  #counts: FaultCounts = zeroCounts();
 
   constructor(options: FaultOptions = {}) {
     this.set(options);
@@ -112,7 +174,7 @@ export class FaultController {
 
   /** Resets the counts to zero. */
   resetCounts(): void {
-    this.#counts = { rateLimit: 0, serverError: 0, drop: 0, hang: 0 };
+    this.#counts = zeroCounts();
   }
 
   /** Added latency of the current knobs, in ms. */
@@ -133,9 +195,20 @@ export class FaultController {
       this.#remaining.set(kind, remaining - 1);
       this.#counts[kind] += 1;
       if (kind === 'rateLimit') {
-        return { kind, retryAfterSeconds: options.rateLimit?.retryAfterSeconds ?? 1 };
+        return {
+          kind,
+          retryAfterSeconds: options.rateLimit?.retryAfterSeconds ?? 1,
+          retryAfterDate: options.rateLimit?.retryAfterDate ?? false,
+        };
       }
       if (kind === 'serverError') return { kind, status: options.serverError?.status ?? 503 };
+      if (kind === 'slowBody') {
+        return {
+          kind,
+          chunkBytes: options.slowBody?.chunkBytes ?? 16,
+          delayMs: options.slowBody?.delayMs ?? 50,
+        };
+      }
       return { kind };
     }
     return { kind: 'none' };

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EmulatorHttpError } from '../errors.js';
-import type { Reply, RequestContext } from './types.js';
+import type { Answer, Reply, RequestContext } from './types.js';
 
 /** Path prefix of every Cloud Elements API call. */
 export const API_BASE = '/elements/api-v2';
@@ -60,10 +60,10 @@ function baseHeaders(requestId: string): Record<string, string> {
   };
 }
 
-/** Writes a handler's reply. */
-export function sendReply(res: ServerResponse, requestId: string, reply: Reply): void {
+/** Renders a handler's reply: status, headers (`Content-Length` included) and body bytes. */
+export function renderReply(requestId: string, reply: Reply): Answer {
   const headers: Record<string, string> = { ...baseHeaders(requestId), ...reply.headers };
-  let payload: Buffer | undefined;
+  let payload: Buffer = Buffer.alloc(0);
   if (reply.json !== undefined) {
     payload = Buffer.from(JSON.stringify(reply.json), 'utf8');
     headers['Content-Type'] ??= 'application/json';
@@ -71,20 +71,35 @@ export function sendReply(res: ServerResponse, requestId: string, reply: Reply):
     payload = typeof reply.bytes === 'string' ? Buffer.from(reply.bytes, 'utf8') : reply.bytes;
     headers['Content-Type'] ??= reply.contentType ?? 'application/octet-stream';
   }
-  headers['Content-Length'] = String(payload?.length ?? 0);
-  res.writeHead(reply.status ?? 200, headers);
-  res.end(payload);
+  headers['Content-Length'] = String(payload.length);
+  return { status: reply.status ?? 200, headers, payload };
 }
 
-/** Writes Cloud Elements' error body for an error thrown by a handler (any other error becomes a 500). */
-export function sendError(res: ServerResponse, requestId: string, error: unknown): void {
+/** Renders Cloud Elements' error body for an error thrown by a handler (any other error becomes a 500). */
+export function renderError(requestId: string, error: unknown): Answer {
   const httpError =
     error instanceof EmulatorHttpError
       ? error
       : new EmulatorHttpError(500, `The emulator failed: ${(error as Error)?.message ?? String(error)}`);
   const body: Record<string, string> = { requestId, message: httpError.message };
   if (httpError.providerMessage !== undefined) body.providerMessage = httpError.providerMessage;
-  sendReply(res, requestId, { status: httpError.status, json: body, headers: httpError.headers });
+  return renderReply(requestId, { status: httpError.status, json: body, headers: httpError.headers });
+}
+
+/** Writes a rendered answer whole. */
+export function writeAnswer(res: ServerResponse, answer: Answer): void {
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.payload);
+}
+
+/** Writes a handler's reply. */
+export function sendReply(res: ServerResponse, requestId: string, reply: Reply): void {
+  writeAnswer(res, renderReply(requestId, reply));
+}
+
+/** Writes Cloud Elements' error body for an error thrown by a handler (any other error becomes a 500). */
+export function sendError(res: ServerResponse, requestId: string, error: unknown): void {
+  writeAnswer(res, renderError(requestId, error));
 }
 
 /** Reads a boolean query parameter (`true`/`false`), or `undefined` when absent. */

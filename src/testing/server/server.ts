@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
-import { EmulatorHttpError } from '../errors.js';
 import { createHexId } from '../model/random.js';
 import type { EmulatorState } from '../model/state.js';
 import { authenticate } from './auth.js';
+import { captivePage, deliver, faultError } from './fault-replies.js';
 import type { FaultController, FaultDecision } from './faults.js';
-import { API_BASE, parseJsonBody, readBody, sendError, sendReply } from './http.js';
+import { API_BASE, parseJsonBody, readBody, renderError, renderReply, sendError, sendReply } from './http.js';
 import { createRouter } from './router.js';
-import type { Reply, RequestContext, Route } from './types.js';
+import type { Answer, RequestContext, Route } from './types.js';
 
 /** Dependencies of the HTTP server. */
 export interface ServerDependencies {
@@ -50,46 +50,36 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
 
     let cachedBody: Promise<Buffer> | undefined;
     const body = (): Promise<Buffer> => (cachedBody ??= readBody(req));
-    let reply: Reply | undefined;
-    let failure: unknown;
-    try {
-      if (decision.kind === 'rateLimit') {
-        throw new EmulatorHttpError(429, 'Rate limit exceeded', {
-          providerMessage: `Too many requests; retry after ${decision.retryAfterSeconds} seconds.`,
-          headers: { 'Retry-After': String(decision.retryAfterSeconds) },
-        });
+    let answer: Answer;
+    // A captive proxy answers in place of the API: the request never reaches a route.
+    if (decision.kind === 'htmlAnswer') answer = captivePage();
+    else {
+      try {
+        const error = faultError(decision);
+        if (error) throw error;
+        const found = router.find(method, path, isApi);
+        const ctx: RequestContext = {
+          method,
+          path,
+          params: found.params,
+          query: url.searchParams,
+          headers: req.headers,
+          requestId,
+          origin: deps.origin(),
+          body,
+          json: async () => parseJsonBody(await body()),
+        };
+        ctx.caller = authenticate(ctx, deps.state, found.route.auth);
+        answer = renderReply(requestId, await found.route.handle(ctx));
+      } catch (error) {
+        answer = renderError(requestId, error);
       }
-      if (decision.kind === 'serverError') {
-        const fromProvider = decision.status === 502 || decision.status === 504;
-        throw new EmulatorHttpError(
-          decision.status,
-          fromProvider ? 'The provider returned an error.' : 'An unexpected error occurred.',
-          fromProvider ? { providerMessage: 'Service Unavailable' } : {},
-        );
-      }
-      const found = router.find(method, path, isApi);
-      const ctx: RequestContext = {
-        method,
-        path,
-        params: found.params,
-        query: url.searchParams,
-        headers: req.headers,
-        requestId,
-        origin: deps.origin(),
-        body,
-        json: async () => parseJsonBody(await body()),
-      };
-      ctx.caller = authenticate(ctx, deps.state, found.route.auth);
-      reply = await found.route.handle(ctx);
-    } catch (error) {
-      failure = error;
     }
     // Drain an unread body so the client can read our answer on a kept-alive connection.
     if (!cachedBody && !req.readableEnded) req.resume();
     if (isApi && deps.faults.latencyMs > 0) await delay(deps.faults.latencyMs);
     if (res.destroyed) return;
-    if (reply) sendReply(res, requestId, reply);
-    else sendError(res, requestId, failure);
+    deliver(res, answer, decision);
   };
 
   return createServer((req, res) => {

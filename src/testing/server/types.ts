@@ -19,6 +19,13 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
+/** An answer ready to go on the wire: status, headers (`Content-Length` included) and body bytes. */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  payload: Buffer;
+}
+
 /** Who made an authenticated call: the user, and for hub calls the instance of the element token. */
 export interface Caller {
   user: EmulatorUser;

@@ -1,3 +1,4 @@
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startEmulator } from '../../../src/testing/index.js';
 import { startTestEmulator, type TestEmulator } from '../helpers.js';
@@ -112,10 +113,318 @@ describe('fault knobs', () => {
     [{ serverError: { share: 1, status: 404 } }, 'serverError.status must be 500, 502, 503 or 504'],
     [{ latencyMs: -1 }, 'latencyMs must be'],
     [{ drop: { share: 0.5, count: -1 } }, 'drop.count must be >= 0'],
+    [{ slowBody: { share: 1.5 } }, 'slowBody.share must be between 0 and 1'],
+    [{ lostResponse: { share: 1, count: -2 } }, 'lostResponse.count must be >= 0'],
+    [
+      { rateLimit: { share: 1, retryAfterSeconds: 1.5 } },
+      'rateLimit.retryAfterSeconds must be a whole number',
+    ],
+    [
+      { rateLimit: { share: 1, retryAfterSeconds: -1 } },
+      'rateLimit.retryAfterSeconds must be a whole number',
+    ],
+    [{ slowBody: { share: 1, chunkBytes: 0 } }, 'slowBody.chunkBytes must be a whole number of bytes >= 1'],
+    [{ slowBody: { share: 1, delayMs: -5 } }, 'slowBody.delayMs must be a number of milliseconds >= 0'],
   ])('invalid knobs throw a TypeError that says how to fix them (%j)', async (faults, message) => {
     await setup();
     expect(() => emulator.faults.set(faults)).toThrow(TypeError);
     expect(() => emulator.faults.set(faults)).toThrow(`[cloud-elements] emulator faults: ${message}`);
     await expect(startEmulator({ faults })).rejects.toThrow(message);
+  });
+});
+
+/** What one raw `node:http` exchange looked like on the wire. */
+interface Wire {
+  /** Status and headers, when they arrived. */
+  status?: number;
+  headers?: IncomingHttpHeaders;
+  /** When the headers arrived, in ms after the request was sent. */
+  headersAtMs?: number;
+  /** Body bytes as they arrived, each with its arrival time. */
+  chunks: { atMs: number; bytes: Buffer }[];
+  /** The body arrived whole (`Content-Length` bytes, then the end). */
+  complete: boolean;
+  /** The test gave up waiting (`giveUpMs`) and destroyed the request. */
+  gaveUp: boolean;
+  /** Socket error (reset, hang up, aborted body), if any. */
+  error?: Error;
+}
+
+/** Sends one request on its own socket; `responded` settles when the headers arrive, `done` when the socket ends. */
+function open(method: string, path: string, options: { body?: unknown; giveUpMs?: number } = {}) {
+  const started = performance.now();
+  const wire: Wire = { chunks: [], complete: false, gaveUp: false };
+  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+  let responded!: () => void;
+  const headersIn = new Promise<void>((resolve) => (responded = resolve));
+  const done = new Promise<Wire>((resolve) => {
+    const req = request(`${emulator.url}${path}`, {
+      method,
+      agent: false,
+      headers: {
+        Authorization: auth,
+        ...(payload === undefined
+          ? {}
+          : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }),
+      },
+    });
+    const timer =
+      options.giveUpMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            wire.gaveUp = true;
+            req.destroy();
+          }, options.giveUpMs);
+    const finish = () => {
+      clearTimeout(timer);
+      resolve(wire);
+    };
+    req.on('response', (res) => {
+      wire.status = res.statusCode;
+      wire.headers = res.headers;
+      wire.headersAtMs = performance.now() - started;
+      responded();
+      res.on('data', (bytes: Buffer) => wire.chunks.push({ atMs: performance.now() - started, bytes }));
+      res.on('error', (error) => (wire.error ??= error));
+      res.on('close', () => {
+        wire.complete = res.complete;
+        finish();
+      });
+    });
+    req.on('error', (error) => {
+      wire.error ??= error;
+      if (wire.status === undefined) finish();
+    });
+    req.end(payload);
+  });
+  return { responded: headersIn, done };
+}
+
+const raw = (method: string, path: string, options: { body?: unknown; giveUpMs?: number } = {}) =>
+  open(method, path, options).done;
+const bodyOf = (wire: Wire) => Buffer.concat(wire.chunks.map((chunk) => chunk.bytes));
+
+/** Creates `count` contacts (faults off) and returns the bytes of the unfaulted list answer. */
+async function seedContacts(count: number): Promise<Buffer> {
+  for (let n = 0; n < count; n++) {
+    const body = { firstName: `Contact ${n}`, lastName: 'Wire', email: `contact${n}@example.com` };
+    expect((await emulator.call('POST', '/hubs/crm/contacts', { auth, body })).status).toBe(200);
+  }
+  const listed = await raw('GET', '/hubs/crm/contacts');
+  expect(listed.complete).toBe(true);
+  return bodyOf(listed);
+}
+
+describe('wire faults (raw sockets)', () => {
+  test('stallAfterHeaders sends the real status and headers, full Content-Length, then no body', async () => {
+    await setup();
+    const whole = await seedContacts(3);
+    emulator.faults.set({ stallAfterHeaders: { share: 1, count: 1 }, latencyMs: 60 });
+    const wire = await raw('GET', '/hubs/crm/contacts', { giveUpMs: 400 });
+    expect(wire.status).toBe(200);
+    expect(wire.headers?.['content-type']).toBe('application/json');
+    expect(wire.headers?.['content-length']).toBe(String(whole.length));
+    expect(wire.headers?.['elements-request-id']).toMatch(/^[0-9a-f]{24}$/);
+    expect(wire.headersAtMs).toBeGreaterThanOrEqual(55); // latencyMs still applies before the headers
+    expect(wire.chunks).toEqual([]);
+    expect(wire.gaveUp).toBe(true);
+    expect(wire.complete).toBe(false);
+    expect(emulator.faults.counts.stallAfterHeaders).toBe(1);
+    // count: 1 → the next call is whole again.
+    expect(bodyOf(await raw('GET', '/hubs/crm/contacts'))).toEqual(whole);
+  });
+
+  test('slowBody sends the real body in small pieces with a pause between them', async () => {
+    await setup();
+    const whole = await seedContacts(3);
+    emulator.faults.set({ slowBody: { share: 1, count: 1, chunkBytes: 64, delayMs: 25 } });
+    const wire = await raw('GET', '/hubs/crm/contacts');
+    const pieces = Math.ceil(whole.length / 64);
+    expect(pieces).toBeGreaterThanOrEqual(4);
+    expect(wire.status).toBe(200);
+    expect(wire.headers?.['content-length']).toBe(String(whole.length));
+    expect(wire.complete).toBe(true);
+    expect(bodyOf(wire)).toEqual(whole);
+    expect(wire.chunks.length).toBeGreaterThanOrEqual(pieces / 2);
+    expect(wire.chunks[0]!.bytes.length).toBeLessThanOrEqual(64);
+    const spread = wire.chunks.at(-1)!.atMs - wire.chunks[0]!.atMs;
+    expect(spread).toBeGreaterThanOrEqual((pieces - 1) * 25 * 0.9);
+    expect(emulator.faults.counts.slowBody).toBe(1);
+  });
+
+  test('slowBody (16 bytes every 50 ms by default) makes steady progress past a short total timeout', async () => {
+    await setup();
+    const whole = await seedContacts(3);
+    emulator.faults.set({ slowBody: { share: 1 } });
+    const response = await fetch(`${emulator.url}/hubs/crm/contacts`, {
+      headers: { Authorization: auth },
+      signal: AbortSignal.timeout(300),
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    let received = 0;
+    const readAll = async () => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        received += value.length;
+      }
+    };
+    await expect(readAll()).rejects.toThrow(/abort|timeout/i);
+    // About 300 / 50 + 1 pieces of 16 bytes arrived before the timeout: progress, but far from the whole body.
+    expect(received).toBeGreaterThanOrEqual(3 * 16);
+    expect(received).toBeLessThanOrEqual(12 * 16);
+    expect(received).toBeLessThan(whole.length);
+  });
+
+  test('truncatedBody sends the full Content-Length, the first half of the body, then destroys the socket', async () => {
+    await setup();
+    const whole = await seedContacts(2);
+    emulator.faults.set({ truncatedBody: { share: 1 } });
+    const wire = await raw('GET', '/hubs/crm/contacts');
+    expect(wire.status).toBe(200);
+    expect(wire.headers?.['content-length']).toBe(String(whole.length));
+    expect(bodyOf(wire)).toEqual(whole.subarray(0, Math.floor(whole.length / 2)));
+    expect(wire.complete).toBe(false);
+    expect(wire.gaveUp).toBe(false);
+    expect(wire.error?.message).toMatch(/aborted|ECONNRESET|socket hang up/i);
+    expect(emulator.faults.counts.truncatedBody).toBe(1);
+  });
+
+  test('lostResponse runs the request for real (a POST creates, a DELETE deletes), then sends nothing', async () => {
+    await setup();
+    emulator.faults.set({ lostResponse: { share: 1 } });
+    const body = { firstName: 'Lost', lastName: 'Answer', email: 'lost@example.com' };
+    const posted = await raw('POST', '/hubs/crm/contacts', { body });
+    expect(posted.status).toBeUndefined();
+    expect(posted.error?.message).toMatch(/socket hang up|ECONNRESET/i);
+    emulator.faults.clear();
+    const listed = await emulator.call('GET', '/hubs/crm/contacts', { auth });
+    expect(listed.body).toHaveLength(1);
+    expect(listed.body[0]).toMatchObject(body);
+    const id = listed.body[0].id as string;
+
+    emulator.faults.set({ lostResponse: { share: 1 } });
+    const deleted = await raw('DELETE', `/hubs/crm/contacts/${id}`);
+    expect(deleted.status).toBeUndefined();
+    expect(deleted.error).toBeDefined();
+    expect(emulator.faults.counts.lostResponse).toBe(2);
+    emulator.faults.clear();
+    expect((await emulator.call('GET', `/hubs/crm/contacts/${id}`, { auth })).status).toBe(404);
+  });
+
+  test('htmlAnswer answers 200 text/html like a captive proxy, without running the request', async () => {
+    await setup();
+    emulator.faults.set({ htmlAnswer: { share: 1 } });
+    const response = await fetch(`${emulator.url}/hubs/crm/contacts`, {
+      method: 'POST',
+      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ lastName: 'Never' }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('elements-request-id')).toBeNull();
+    const text = await response.text();
+    expect(text).toMatch(/^<!DOCTYPE html>/);
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    expect(() => JSON.parse(text)).toThrow(SyntaxError);
+    expect(emulator.faults.counts.htmlAnswer).toBe(1);
+    emulator.faults.clear();
+    expect((await emulator.call('GET', '/hubs/crm/contacts', { auth })).body).toEqual([]);
+  });
+
+  test('rateLimit takes a long Retry-After (120 s, a day), in seconds or as an HTTP date', async () => {
+    await setup();
+    for (const seconds of [120, 86_400]) {
+      emulator.faults.set({ rateLimit: { share: 1, retryAfterSeconds: seconds } });
+      const response = await fetch(`${emulator.url}/hubs/crm/contacts`, { headers: { Authorization: auth } });
+      expect(response.status).toBe(429);
+      expect(response.headers.get('retry-after')).toBe(String(seconds));
+    }
+    emulator.faults.set({ rateLimit: { share: 1, retryAfterSeconds: 120, retryAfterDate: true } });
+    const before = Date.now();
+    const response = await fetch(`${emulator.url}/hubs/crm/contacts`, { headers: { Authorization: auth } });
+    expect(response.status).toBe(429);
+    const retryAfter = response.headers.get('retry-after')!;
+    expect(retryAfter).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    expect(Date.parse(retryAfter) - Date.parse(response.headers.get('date')!)).toBe(120_000);
+    expect(Date.parse(retryAfter) - before).toBeGreaterThan(118_000);
+    expect(Date.parse(retryAfter) - before).toBeLessThanOrEqual(121_000);
+    expect(((await response.json()) as { providerMessage: string }).providerMessage).toContain('120 seconds');
+    expect(emulator.faults.counts.rateLimit).toBe(3);
+  });
+
+  test.each(['lostResponse', 'htmlAnswer', 'stallAfterHeaders', 'truncatedBody', 'slowBody'] as const)(
+    'match keeps %s off the calls it rejects',
+    async (kind) => {
+      await setup({ faults: { [kind]: { share: 1 }, match: ({ path }) => path.startsWith('/hubs/') } });
+      const wire = await raw('GET', '/instances', { giveUpMs: 2_000 });
+      expect(wire.status).toBe(200);
+      expect(wire.complete).toBe(true);
+      expect(wire.headers?.['content-type']).toBe('application/json');
+      expect(emulator.faults.counts[kind]).toBe(0);
+    },
+  );
+
+  test('all faults together: each counted, and the same seed hits the same requests the same way', async () => {
+    await setup();
+    await seedContacts(2);
+    const faults = {
+      seed: 9,
+      rateLimit: { share: 0.1 },
+      serverError: { share: 0.1, status: 500 },
+      lostResponse: { share: 0.1 },
+      htmlAnswer: { share: 0.1 },
+      stallAfterHeaders: { share: 0.1 },
+      truncatedBody: { share: 0.1 },
+      slowBody: { share: 0.1, chunkBytes: 8, delayMs: 1 },
+    };
+    const outcome = (wire: Wire): string => {
+      if (wire.status === undefined) return 'lostResponse';
+      if (wire.status === 429) return 'rateLimit';
+      if (wire.status === 500) return 'serverError';
+      if (wire.headers?.['content-type']?.startsWith('text/html')) return 'htmlAnswer';
+      if (wire.gaveUp) return 'stallAfterHeaders';
+      if (!wire.complete) return 'truncatedBody';
+      return wire.chunks.length > 1 ? 'slowBody' : 'none';
+    };
+    const run = async () => {
+      emulator.faults.set(faults);
+      emulator.faults.resetCounts();
+      const seen: string[] = [];
+      for (let n = 0; n < 40; n++)
+        seen.push(outcome(await raw('GET', '/hubs/crm/contacts', { giveUpMs: 150 })));
+      return seen;
+    };
+    const first = await run();
+    const counts = emulator.faults.counts;
+    for (const kind of Object.keys(counts) as (keyof typeof counts)[]) {
+      expect(first.filter((seen) => seen === kind).length, kind).toBe(counts[kind]);
+    }
+    // Seed 9 hits every fault at least once in 40 calls, and leaves some calls alone.
+    for (const kind of Object.keys(faults).filter((key) => key !== 'seed')) expect(first).toContain(kind);
+    expect(first).toContain('none');
+    expect(await run()).toEqual(first);
+  });
+
+  test('close() ends promptly while stalled and slow answers hold their sockets open', async () => {
+    await setup();
+    await seedContacts(2);
+    emulator.faults.set({
+      stallAfterHeaders: { share: 1, count: 1 },
+      slowBody: { share: 1, delayMs: 10_000 },
+    });
+    const stalled = open('GET', '/hubs/crm/contacts');
+    const slow = open('GET', '/hubs/crm/contacts');
+    await Promise.all([stalled.responded, slow.responded]);
+    const started = performance.now();
+    await emulator.close();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    const [stalledWire, slowWire] = await Promise.all([stalled.done, slow.done]);
+    expect(stalledWire.complete).toBe(false);
+    expect(stalledWire.chunks).toEqual([]);
+    expect(slowWire.complete).toBe(false);
+    expect(bodyOf(slowWire).length).toBe(16);
+    expect(emulator.faults.counts).toMatchObject({ stallAfterHeaders: 1, slowBody: 1 });
   });
 });
