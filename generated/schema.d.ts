@@ -11090,6 +11090,7 @@ export interface components {
             elementKey?: string;
             /** @description Instance an instance-level transformation belongs to (PriyaKachhawal-GSLab/churros:src/test/platform/transformations/assets/defaultValue-transformation.json). */
             elementInstanceId?: number | string;
+            /** @description Script of the transformation's own level (exports also give its `mimeType`, `filterEmptyResponse` and `level`). */
             script?: components["schemas"]["TransformationScript"];
             /**
              * @description The scripts of every level that apply, in order (exports; the one of the transformation's own level is also
@@ -13867,7 +13868,8 @@ export interface components {
          *     (ServiceNow `active`, `vip`; Eloqua `isReadOnly`; SAP Cloud for Customer field metadata), `"True"`/`"False"`
          *     (Autotask `clientPortalActive`), or the integers `1`/`0` (Autotask `active`, Pardot `opted_out`). Test it
          *     with `value === true || value === 'true' || value === 'True' || value === 1`. Used by every yes/no field of
-         *     hub records and of object metadata; add `{ type: 'null' }` beside it where the field may be empty.
+         *     hub records and of object metadata, as `oneOf: [{ $ref: HubBooleanValue }, { type: 'null' }]` where the
+         *     field may be empty.
          *     Sources: varunpal72/churros src/test/elements/servicenow/assets/contacts.json,
          *     eloqua/assets/campaigns.json, autotaskhelpdesk/assets/users.json, autotaskcrm/assets/contacts.json,
          *     pardot/assets/contacts.json; devportal docs/elements/sapc4c-crm/tips.md.
@@ -14166,6 +14168,8 @@ export interface components {
         /**
          * @description Metadata of a file or a folder (`directory` tells which). The id format is the provider's; some providers use
          *     the percent-encoded path. Providers add fields of their own.
+         *     Sources: cloud-elements/devportal _archive/quickstart-guides/cloud-storage-hub-quick-start-guide.md;
+         *     varunpal72/churros src/test/elements/box/assets/files.schema.json, box/assets/folder.schema.json.
          */
         DocumentsFile: {
             /**
@@ -14356,7 +14360,10 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description A folder to create. Extra fields of the folder object (as returned by other calls) are accepted and ignored. */
+        /**
+         * @description A folder to create. Extra fields of the folder object (as returned by other calls) are accepted and ignored.
+         *     Sources: varunpal72/churros src/test/elements/assets/folders.json, box/assets/folders.json.
+         */
         DocumentsFolderCreate: {
             /**
              * @description Full path of the new folder, starting with `/`.
@@ -14418,6 +14425,8 @@ export interface components {
          * @description Fields any CRM record may carry: its identifier (`id` from the hub, `Id` as Salesforce names it) and the
          *     Salesforce system fields. Salesforce date-times look like `2018-06-12T15:04:11.000+0000` (offset without a
          *     colon), so they are typed as plain strings. Other fields are the provider's.
+         *     Sources: Zoho CRM system fields: PriyaKachhawal-GSLab/churros
+         *     src/test/elements/zohocrm/assets/models_contacts_get.json, models_accounts_get.json, models_leads_get.json.
          */
         CrmRecord: {
             id?: components["schemas"]["CrmRecordId"];
@@ -14512,8 +14521,9 @@ export interface components {
          *     `"50"`), SugarCRM `amount` (`"1000000.000000"`), HubSpot deal `amount`, Xero `Quantity`, `UnitAmount` and
          *     `Amount`, Eloqua `actualCost`, Sage One prices, Concur `InvoiceAmount`, ServiceNow `num_employees`; Cloud
          *     Elements' own common object definitions type opportunity `amount` and `probability` as strings. Read it
-         *     with `Number(value)`. Used by every number field of hub records; add `{ type: 'null' }` beside it where
-         *     the field may be empty. Sources: varunpal72/churros src/test/elements/autotaskcrm/assets/opportunities.json,
+         *     with `Number(value)`. Used by every number field of hub records, as
+         *     `oneOf: [{ $ref: HubNumericValue }, { type: 'null' }]` where the field may be empty.
+         *     Sources: varunpal72/churros src/test/elements/autotaskcrm/assets/opportunities.json,
          *     sugarcrmv2/assets/opportunities.json, hubspotcrm/assets/opportunities.json, xero/assets/invoice.json,
          *     eloqua/assets/campaigns.json, sageone/assets/products.json, concur/assets/payments.json,
          *     servicenow/assets/accounts.json, src/test/elements/assets/object.definitions.json.
@@ -14570,6 +14580,12 @@ export interface components {
         /**
          * @description A company or organization in the CRM. Salesforce accounts use Salesforce field names (`Name`, `BillingCity`);
          *     other elements use normalized names (`name`, `website`).
+         *     Sources: varunpal72/churros src/test/elements/sfdc/assets/accounts.json, hubspotcrm/assets/accounts.json,
+         *     dynamicscrmadfs/assets/accounts.json, zohocrm/assets/accounts.json, sugarcrmv2/assets/accounts.json,
+         *     pipedrive/assets/accounts.json, netsuitecrmv2/assets/accounts.json, autotaskcrm/assets/accounts.json,
+         *     sapc4ccrm/assets/accounts.json, closeio/assets/account.json; PriyaKachhawal-GSLab/churros
+         *     src/test/elements/zohocrm/assets/models_accounts_get.json; cloud-elements/devportal
+         *     _archive/quickstart-guides/crm-hub-quick-start-guide.md.
          */
         CrmAccount: components["schemas"]["CrmRecord"] & ({
             /**
@@ -14938,6 +14954,11 @@ export interface components {
         /**
          * @description An activity: for Salesforce an event (a calendar entry, with `WhoId` pointing at a contact or lead and `WhatId`
          *     at an account or opportunity); for other elements a call, meeting, email or to-do under the provider's names.
+         *     Sources: varunpal72/churros src/test/elements/sfdc/assets/activities.json, hubspotcrm/assets/activities.json,
+         *     dynamicscrmadfs/assets/activities.json, sugarcrmv2/assets/activities.json, pipedrive/assets/activities.json,
+         *     netsuitecrmv2/assets/activities.json, base/assets/activities.json, actessentials/assets/activities.json,
+         *     closeio/assets/activityPost.json; PriyaKachhawal-GSLab/churros
+         *     src/test/elements/zohocrm/assets/models_activities-calls_get.json.
          */
         CrmActivity: components["schemas"]["CrmRecord"] & ({
             /**
@@ -15505,6 +15526,12 @@ export interface components {
         /**
          * @description A person in the CRM, usually linked to an account. Salesforce contacts use Salesforce field names (`FirstName`,
          *     `AccountId`); other elements use normalized names (`firstName`, `email`).
+         *     Sources: varunpal72/churros src/test/elements/sfdc/assets/contacts.json, hubspotcrm/assets/contacts.json,
+         *     dynamicscrmadfs/assets/contacts.json, zohocrm/assets/contacts.json, sugarcrmv2/assets/contacts.json,
+         *     pipedrive/assets/contacts.json, netsuitecrmv2/assets/contacts.json, autotaskcrm/assets/contacts.json,
+         *     sapc4ccrm/assets/contacts.json, base/assets/contacts.json, closeio/assets/contact.schema.json,
+         *     assets/object.definitions.json; PriyaKachhawal-GSLab/churros
+         *     src/test/elements/zohocrm/assets/models_contacts_get.json, hubspotcrm/assets/contacts-create.json.
          */
         CrmContact: components["schemas"]["CrmRecord"] & ({
             /**
@@ -15919,6 +15946,10 @@ export interface components {
         /**
          * @description A prospect not yet qualified into a contact, account and opportunity. Salesforce leads use Salesforce field
          *     names (`LastName`, `Company`, `Status`); other elements use normalized names.
+         *     Sources: varunpal72/churros src/test/elements/sfdc/assets/leads.json, hubspotcrm/assets/leads.json,
+         *     dynamicscrmadfs/assets/leads.json, zohocrm/assets/leads.json, sugarcrmv2/assets/leads.json,
+         *     netsuitecrmv2/assets/leads.json, sapc4ccrm/assets/leads.json, base/assets/leads.json;
+         *     PriyaKachhawal-GSLab/churros src/test/elements/zohocrm/assets/models_leads_get.json.
          */
         CrmLead: components["schemas"]["CrmRecord"] & ({
             /**
@@ -16282,6 +16313,12 @@ export interface components {
         /**
          * @description A potential deal. Salesforce opportunities use Salesforce field names (`Name`, `StageName`, `CloseDate`, all
          *     three required on create); other elements use their own or normalized names.
+         *     Sources: varunpal72/churros src/test/elements/sfdc/assets/opportunities.json,
+         *     hubspotcrm/assets/opportunities.json, dynamicscrmadfs/assets/opportunities.json,
+         *     zohocrm/assets/opportunities.json, sugarcrmv2/assets/opportunities.json, pipedrive/assets/opportunities.json,
+         *     netsuitecrmv2/assets/opportunities.json, autotaskcrm/assets/opportunities.json,
+         *     sapc4ccrm/assets/opportunities.json, base/assets/opportunities.json, actessentials/assets/opportunities.json,
+         *     assets/object.definitions.json.
          */
         CrmOpportunity: components["schemas"]["CrmRecord"] & ({
             /**
@@ -16553,6 +16590,7 @@ export interface components {
         /**
          * @description A marketing campaign. The Salesforce element takes normalized names on create (`name`, `type`, `status`,
          *     `ownerId`); Salesforce's own names (`Name`, `StartDate`...) are accepted and returned as well.
+         *     Sources: varunpal72/churros src/test/elements/sfdc/assets/campaigns.json.
          */
         CrmCampaign: components["schemas"]["CrmRecord"] & ({
             /**
@@ -17033,6 +17071,7 @@ export interface components {
         /**
          * @description A marketing account (company) record: an Eloqua account, or a client of the Campaign Monitor agency
          *     account. The properties list common fields; every other field of the provider passes through unchanged.
+         *     Sources: varunpal72/churros src/test/elements/eloqua/assets/accounts.json, hubspot/assets/accounts.json.
          */
         MarketingAccount: {
             /**
@@ -17231,6 +17270,9 @@ export interface components {
         /**
          * @description A campaign: a Marketo smart campaign, an Eloqua campaign, a Salesforce Marketing Cloud campaign or an
          *     Act-On message campaign. Common fields are listed; other provider fields pass through unchanged.
+         *     Sources: cloud-elements/devportal _archive/quickstart-guides/marketing-hub-quick-start-guide.md;
+         *     varunpal72/churros src/test/elements/eloqua/assets/campaigns.json, mailchimpv3/assets/campaigns.json,
+         *     pardot/assets/campaigns.json, constantcontact/assets/campaigns.json, campaignmonitor/assets/campaigns.json.
          */
         MarketingCampaign: {
             /**
@@ -17772,6 +17814,10 @@ export interface components {
          *     elements answer flat fields (`emailAddress` for Eloqua, `email` elsewhere); Salesforce Marketing Cloud
          *     answers contacts keyed by `contactKey` with `attributeSets`, and list subscribers with `ID`,
          *     `SubscriberKey`, `EmailAddress` and `Status`. Other provider fields pass through unchanged.
+         *     Sources: varunpal72/churros src/test/elements/marketo/assets/contacts.json, hubspot/assets/contacts.json,
+         *     eloqua/assets/contacts.json, pardot/assets/contacts.json, infusionsoftmarketing/assets/contacts.json,
+         *     constantcontact/assets/contacts.json, campaignmonitor/assets/contacts.json; PriyaKachhawal-GSLab/churros
+         *     src/test/elements/hubspot/assets/model_contact_get.json.
          */
         MarketingContact: {
             /**
@@ -18212,9 +18258,9 @@ export interface components {
                     /** @description Contact id. */
                     vid?: number | string;
                     /** @description When saved, epoch milliseconds. */
-                    "saved-at-timestamp"?: number;
+                    "saved-at-timestamp"?: components["schemas"]["HubNumericValue"];
                     /** @description When deleted or changed, epoch milliseconds. */
-                    "deleted-changed-timestamp"?: number;
+                    "deleted-changed-timestamp"?: components["schemas"]["HubNumericValue"];
                     /** @description Identities (`EMAIL`, `LEAD_GUID`). */
                     identities?: ({
                         /** @description Identity type. */
@@ -18222,9 +18268,9 @@ export interface components {
                         /** @description Identity value. */
                         value?: string;
                         /** @description When recorded, epoch milliseconds. */
-                        timestamp?: number;
+                        timestamp?: components["schemas"]["HubNumericValue"];
                         /** @description Primary identity. */
-                        "is-primary"?: boolean;
+                        "is-primary"?: components["schemas"]["HubBooleanValue"];
                     } & {
                         [key: string]: unknown;
                     })[];
@@ -18239,7 +18285,7 @@ export interface components {
                         /** @description Where the value came from (`API`, `CRM_UI`, `CALCULATED`). */
                         source?: string | null;
                         /** @description When set, epoch milliseconds. */
-                        timestamp?: number | null;
+                        timestamp?: components["schemas"]["HubNumericValue"] | null;
                         /** @description Earlier values. */
                         versions?: {
                             [key: string]: unknown;
@@ -18455,6 +18501,8 @@ export interface components {
         /**
          * @description A lead: an Infusionsoft opportunity (`OpportunityTitle`, `ContactID`, `StageID`, ...) or a Facebook Lead
          *     Ads lead (`created_time`, `field_data`). Other provider fields pass through unchanged.
+         *     Sources: varunpal72/churros src/test/elements/marketo/assets/leads.json,
+         *     infusionsoftmarketing/assets/leads.json.
          */
         MarketingLead: {
             /**
@@ -18547,6 +18595,10 @@ export interface components {
         /**
          * @description A list of contacts: a Marketo static list, a Salesforce Marketing Cloud list (`ListName`, `ID`) or a
          *     Campaign Monitor list (`Title`). Other provider fields pass through unchanged.
+         *     Sources: varunpal72/churros src/test/elements/hubspot/assets/lists.json, eloqua/assets/lists.json,
+         *     mailchimpv3/assets/lists.json, pardot/assets/lists.json, constantcontact/assets/lists.json,
+         *     campaignmonitor/assets/lists.json; PriyaKachhawal-GSLab/churros
+         *     src/test/elements/hubspot/assets/model_list_get.json.
          */
         MarketingList: {
             /**
@@ -18680,21 +18732,21 @@ export interface components {
                 /** @description List filtered on. */
                 list?: number | string;
                 /** @description Also match earlier values. */
-                checkPastVersions?: boolean;
+                checkPastVersions?: components["schemas"]["HubBooleanValue"];
                 /** @description Upper time bound, epoch milliseconds. */
-                beforeTimestamp?: number;
+                beforeTimestamp?: components["schemas"]["HubNumericValue"];
                 /** @description Lower time bound, epoch milliseconds. */
-                afterTimestamp?: number;
+                afterTimestamp?: components["schemas"]["HubNumericValue"];
                 /** @description First occurrence bound, epoch milliseconds. */
-                firstOccurrenceBeforeTimestamp?: number;
+                firstOccurrenceBeforeTimestamp?: components["schemas"]["HubNumericValue"];
                 /** @description Last occurrence upper bound, epoch milliseconds. */
-                lastOccurrenceBeforeTimestamp?: number;
+                lastOccurrenceBeforeTimestamp?: components["schemas"]["HubNumericValue"];
                 /** @description Last occurrence lower bound, epoch milliseconds. */
-                lastOccurrenceAfterTimestamp?: number;
+                lastOccurrenceAfterTimestamp?: components["schemas"]["HubNumericValue"];
                 /** @description Minimum occurrences. */
-                minOccurrences?: number;
+                minOccurrences?: components["schemas"]["HubNumericValue"];
                 /** @description Maximum occurrences. */
-                maxOccurrences?: number;
+                maxOccurrences?: components["schemas"]["HubNumericValue"];
             } & {
                 [key: string]: unknown;
             })[][] | null;
@@ -19154,6 +19206,8 @@ export interface components {
         /**
          * @description An expense (entry) of a Concur report: type, amount, payment type, vendor and location. Concur
          *     identifies it by `ID`. Other provider fields pass through unchanged.
+         *     Sources: varunpal72/churros src/test/elements/concur/assets/expenses.json; PriyaKachhawal-GSLab/churros
+         *     src/test/elements/concur/ibm-assets/concur_createExpense.json.
          */
         ExpenseEntry: {
             /**
@@ -19274,7 +19328,10 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description An item of a Concur list, with up to ten level codes. Other provider fields pass through unchanged. */
+        /**
+         * @description An item of a Concur list, with up to ten level codes. Other provider fields pass through unchanged.
+         *     Sources: varunpal72/churros src/test/elements/concur/assets/items.json.
+         */
         ExpenseListItem: {
             /**
              * @description Concur identifier of the list item.
@@ -19311,6 +19368,7 @@ export interface components {
         /**
          * @description A Concur list (e.g. vendors, projects): the container of list items. Other provider fields pass through
          *     unchanged.
+         *     Sources: varunpal72/churros src/test/elements/concur/assets/lists.json.
          */
         ExpenseList: {
             /**
@@ -19381,6 +19439,7 @@ export interface components {
         /**
          * @description A Concur payment request (vendor invoice): vendor, invoice number, date and amount. Other provider
          *     fields pass through unchanged.
+         *     Sources: varunpal72/churros src/test/elements/concur/assets/payments.json.
          */
         ExpensePayment: {
             /**
@@ -19479,6 +19538,7 @@ export interface components {
          * @description An expense report (Concur): a named, totalled set of expenses that goes through approval and payment.
          *     Concur names fields in PascalCase and identifies the report by `ID`. Other provider fields pass through
          *     unchanged.
+         *     Sources: varunpal72/churros src/test/elements/concur/assets/reports.json.
          */
         ExpenseReport: {
             /**
@@ -19657,6 +19717,7 @@ export interface components {
         /**
          * @description A customer account (company) of the helpdesk, e.g. a Freshdesk company. Other provider fields pass
          *     through unchanged.
+         *     Sources: varunpal72/churros src/test/elements/servicenow/assets/accounts.json, freshdeskv2/assets/accounts.json.
          */
         HelpdeskAccount: {
             /**
@@ -19758,6 +19819,7 @@ export interface components {
         /**
          * @description An agent (support user). Salesforce Service Cloud answers User fields under their Salesforce names
          *     (`Id`, `Email`, `FirstName`, `LastName`, `Username`, `IsActive`). Other provider fields pass through.
+         *     Sources: varunpal72/churros src/test/elements/zendesk/assets/agents.json, servicenow/assets/agents.json.
          */
         HelpdeskAgent: {
             /**
@@ -20033,6 +20095,9 @@ export interface components {
          * @description A contact (customer person). Salesforce Service Cloud takes lower-camel names on input (`firstName`,
          *     `lastName`, `email`) and answers its own (`Id`, `FirstName`, `LastName`, `Email`). Other provider fields
          *     pass through unchanged.
+         *     Sources: varunpal72/churros src/test/elements/zendesk/assets/contacts.json, freshdeskv2/assets/contacts.json,
+         *     servicenow/assets/contacts.json, sfdcservicecloud/assets/contacts.json, autotaskhelpdesk/assets/contacts.json,
+         *     desk/assets/contacts.json, jira/assets/contact.json.
          */
         HelpdeskContact: {
             /**
@@ -20333,6 +20398,11 @@ export interface components {
          *     `isEscalated`, `status` and answers the case with `Id`; Autotask uses `title`, numeric-string `status`
          *     and `priority`, `accountID`, `queueID`; ServiceNow answers `sys_id` and `number`. Other provider fields
          *     pass through unchanged.
+         *     Sources: cloud-elements/devportal _archive/quickstart-guides/helpdesk-hub-quick-start-guide.md;
+         *     varunpal72/churros src/test/elements/zendesk/assets/incidents.json, freshdeskv2/assets/incidents.json,
+         *     jira/assets/incidents.json, sfdcservicecloud/assets/incidents.json, autotaskhelpdesk/assets/incidents.json,
+         *     desk/assets/incidents.json, freshservice/assets/incidents.json, servicenowoauth/assets/incidents.json,
+         *     helpscout/assets/incident.json.
          */
         HelpdeskIncident: {
             /**
@@ -20931,6 +21001,8 @@ export interface components {
         /**
          * @description A user of the helpdesk: an Autotask client-portal user (`userName`, `contactID`, `securityLevel`, ...)
          *     or a Freshservice requester (`name`, `email`). Other provider fields pass through unchanged.
+         *     Sources: varunpal72/churros src/test/elements/autotaskhelpdesk/assets/users.json,
+         *     freshservice/assets/users.json, zendesk/assets/users.json.
          */
         HelpdeskUser: {
             /**
@@ -21073,6 +21145,10 @@ export interface components {
          *     `isPerson`, `subsidiary`, ...), FreshBooks (`first_name`, `last_name`, `organization`, `email`), Sage
          *     Intacct (`customerid`, `name`, `status`, `contactinfo`), Autotask. Other provider fields pass through
          *     unchanged.
+         *     Sources: cloud-elements/devportal _archive/quickstart-guides/finance-hub-quick-start-guide.md;
+         *     varunpal72/churros src/test/elements/quickbooks/assets/customers.json, netsuitefinancev2/assets/customers.json,
+         *     sageone/assets/customers.json, freshbooks/assets/customers.json, xero/assets/customer.json;
+         *     PriyaKachhawal-GSLab/churros src/test/elements/quickbooks/ibm-assets/quickbooks_createCustomer.json.
          */
         FinanceCustomer: {
             /**
@@ -21552,6 +21628,8 @@ export interface components {
          * @description A customer invoice. NetSuite answers `entity`, `tranDate`, `dueDate`, `status`, `itemList`; FreshBooks
          *     `client_id`, `status`, `notes`; Sage Intacct `customerid`, `invoiceno`, split dates and `invoiceitems`.
          *     Other provider fields pass through unchanged.
+         *     Sources: varunpal72/churros src/test/elements/quickbooks/assets/invoices.json,
+         *     netsuitefinancev2/assets/invoices.json, sageone/assets/invoices.json, xero/assets/invoice.json.
          */
         FinanceInvoice: {
             /**
@@ -22102,6 +22180,9 @@ export interface components {
          * @description A payment received from a customer. NetSuite answers `customer`, `payment`, `tranDate`, `account`;
          *     FreshBooks `client_id`, `amount`, `type`; Sage Intacct `customerid`, `paymentamount`, `datereceived`.
          *     Other provider fields pass through unchanged.
+         *     Sources: varunpal72/churros src/test/elements/quickbooks/assets/payments.json,
+         *     netsuitefinancev2/assets/payments.json, sageone/assets/payments.json, xero/assets/payment.json;
+         *     PriyaKachhawal-GSLab/churros src/test/elements/quickbooks/ibm-assets/quickbooks_createPayment.json.
          */
         FinancePayment: {
             /**
@@ -22354,6 +22435,7 @@ export interface components {
         /**
          * @description A product (item) for sale or purchase. NetSuite answers inventory items with `itemId`, `displayName`,
          *     costs, units and accounts. Other provider fields pass through unchanged.
+         *     Sources: varunpal72/churros src/test/elements/quickbooks/assets/products.json, sageone/assets/products.json.
          */
         FinanceProduct: {
             /**
@@ -22690,6 +22772,8 @@ export interface components {
         /**
          * @description A vendor (supplier). NetSuite answers `companyName`, `isPerson`, `terms`, `currency`; Sage Intacct
          *     `vendorid`, `name`, `termname`, `taxid`, `status`. Other provider fields pass through unchanged.
+         *     Sources: varunpal72/churros src/test/elements/quickbooks/assets/vendor.json,
+         *     netsuitefinancev2/assets/vendors.json, sageone/assets/vendors.json, xero/assets/vendor.json.
          */
         FinanceVendor: {
             /**
