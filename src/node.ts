@@ -1,3 +1,12 @@
-// The `./node` entry: Node-only conveniences (uploads from a file path, the `IncomingMessage` webhook adapter).
-export { parseNodeWebhookRequest, readNodeRequestBody, uploadBulkFile } from './node/index.js';
-export type { ReadNodeRequestBodyOptions, UploadBulkFileOptions } from './node/index.js';
+// The `./node` entry: Node-only conveniences (bulk files on disk, the `IncomingMessage` webhook adapter).
+export {
+  downloadBulkResultsToFile,
+  parseNodeWebhookRequest,
+  readNodeRequestBody,
+  uploadBulkFile,
+} from './node/index.js';
+export type {
+  DownloadBulkResultsToFileOptions,
+  ReadNodeRequestBodyOptions,
+  UploadBulkFileOptions,
+} from './node/index.js';

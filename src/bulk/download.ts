@@ -23,16 +23,25 @@ export type DownloadBulkResultsOptions = BulkJobRef & {
    * @default 'json'
    */
   format?: 'json' | 'csv';
+  /**
+   * The download fails with `TimeoutError` when no byte arrives for this long; a large download may take as long
+   * as it needs while bytes keep coming.
+   *
+   * @default 60000
+   */
+  idleTimeoutMs?: number;
 };
 
 /**
  * Downloads a finished job's records as a byte stream (`GET /hubs/{hub}/bulk/{id}/{objectName}`), in NDJSON or
- * CSV. Nothing is buffered: pipe it to a file or parse it as it arrives.
+ * CSV. Nothing is buffered: parse it as it arrives (`readBulkRecords`), or write it to a file with
+ * `downloadBulkResultsToFile` from `cloud-elements-sdk/node`. On Node 20, `stream.pipeTo(Writable.toWeb(file))`
+ * holds the whole download in memory (nodejs/node#56269); `pipeline(Readable.fromWeb(stream), file)` does not.
  *
  * @throws {CloudElementsError} (the subclass for the status) when the download is refused.
  * @example
  * const stream = await downloadBulkResults(crm, { hub: 'crm', jobId, objectName: 'contacts', format: 'csv' });
- * await stream.pipeTo(Writable.toWeb(fs.createWriteStream('contacts.csv')));
+ * await pipeline(Readable.fromWeb(stream), fs.createWriteStream('contacts.csv'));
  */
 export async function downloadBulkResults(
   client: BulkClient,
@@ -49,6 +58,7 @@ export async function downloadBulkResults(
       params: { path: { hub: options.hub, id: String(options.jobId), objectName: options.objectName } },
       headers: { Accept: format === 'csv' ? 'text/csv' : 'application/json' },
       parseAs: 'stream',
+      idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
       ...(options.signal ? { signal: options.signal } : {}),
     }),
   );

@@ -54,6 +54,13 @@ export type UploadBulkRecordsOptions = {
   callbackUrl?: string;
   /** Aborts the upload. */
   signal?: AbortSignal;
+  /**
+   * The upload fails with `TimeoutError` when no byte moves for this long (sending the file, or waiting for the
+   * answer); a large file may take as long as it needs while bytes keep moving.
+   *
+   * @default 60000
+   */
+  idleTimeoutMs?: number;
 };
 
 const encoder = new TextEncoder();
@@ -210,6 +217,7 @@ export async function uploadBulkRecords(
         // A streamed body cannot be replayed anyway.
         redirect: 'error',
         retry: false,
+        idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
         ...(options.signal ? { signal: options.signal } : {}),
       }),
     );

@@ -1,13 +1,19 @@
 /**
- * Bulk uploads from a file path: the file is streamed from disk, never read whole into memory.
+ * Bulk jobs and files on disk: uploads streamed from a file path, and results streamed to one. Neither holds the
+ * file in memory.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import {
+  downloadBulkResults,
   uploadBulkRecords,
   type BulkClient,
   type BulkJob,
+  type DownloadBulkResultsOptions,
   type UploadBulkRecordsOptions,
 } from '../bulk/index.js';
 
@@ -46,4 +52,37 @@ export async function uploadBulkFile(client: BulkClient, options: UploadBulkFile
     file: stream as AsyncIterable<Uint8Array>,
     fileName: options.fileName ?? basename(path),
   });
+}
+
+/** Options of {@link downloadBulkResultsToFile}: those of `downloadBulkResults`, and where to write. */
+export type DownloadBulkResultsToFileOptions = DownloadBulkResultsOptions & {
+  /** Path of the file to write (created or replaced). */
+  path: string;
+};
+
+/**
+ * Writes a finished job's records (NDJSON or CSV) to a file as they arrive and resolves with the number of bytes
+ * written. Memory stays flat whatever the size: it uses `pipeline(Readable.fromWeb(…))`, not `pipeTo`, which
+ * holds the whole body on Node 20 (nodejs/node#56269).
+ *
+ * @example
+ * await downloadBulkResultsToFile(crm, { hub: 'crm', jobId: job.id, objectName: 'contacts', format: 'csv', path: 'contacts.csv' });
+ */
+export async function downloadBulkResultsToFile(
+  client: BulkClient,
+  options: DownloadBulkResultsToFileOptions,
+): Promise<number> {
+  const path = options?.path;
+  if (typeof path !== 'string' || path === '') {
+    throw new TypeError('[cloud-elements] path must be the path of the file to write, e.g. ./contacts.csv.');
+  }
+  const { path: _path, ...download } = options;
+  const body = await downloadBulkResults(client, download);
+  const source = Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
+  let bytes = 0;
+  source.on('data', (chunk: Uint8Array) => {
+    bytes += chunk.byteLength;
+  });
+  await pipeline(source, createWriteStream(path));
+  return bytes;
 }

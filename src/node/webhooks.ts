@@ -5,6 +5,8 @@
 import type { IncomingMessage } from 'node:http';
 import {
   WebhookVerificationError,
+  checkHandler,
+  finishWebhook,
   readLimited,
   resolveVerifier,
   type VerifiedWebhook,
@@ -12,6 +14,7 @@ import {
   type WebhookVerifier,
   type WebhookVerifierOptions,
 } from '../webhooks/index.js';
+import { snippet } from '../core/index.js';
 
 /** Options of {@link readNodeRequestBody}. */
 export type ReadNodeRequestBodyOptions = {
@@ -33,7 +36,23 @@ export async function readNodeRequestBody(
   req: IncomingMessage,
   options: ReadNodeRequestBodyOptions = {},
 ): Promise<Uint8Array | string> {
+  if (req === null || typeof req !== 'object' || typeof (req as { on?: unknown }).on !== 'function') {
+    throw new TypeError(
+      '[cloud-elements] readNodeRequestBody needs the Node request (IncomingMessage, Express req, Koa ctx.req); ' +
+        'for a web Request use parseWebhookRequest.',
+    );
+  }
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(
+      '[cloud-elements] readNodeRequestBody takes options such as { maxBodyBytes }, or nothing.',
+    );
+  }
   const maxBodyBytes = options.maxBodyBytes ?? 10_485_760;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new TypeError(
+      `[cloud-elements] maxBodyBytes must be a whole number of bytes >= 1, got ${snippet(maxBodyBytes)}.`,
+    );
+  }
   const parsed = (req as IncomingMessage & { body?: unknown }).body;
   if (parsed instanceof Uint8Array || typeof parsed === 'string') return parsed;
   if (parsed !== undefined && parsed !== null) {
@@ -51,7 +70,7 @@ export async function readNodeRequestBody(
         'middleware consumes the request stream.',
     );
   }
-  const declared = Number(req.headers['content-length']);
+  const declared = Number(req.headers?.['content-length']);
   if (Number.isFinite(declared) && declared > maxBodyBytes) {
     req.resume();
     throw new WebhookVerificationError(
@@ -63,16 +82,18 @@ export async function readNodeRequestBody(
 }
 
 /**
- * Reads a Node request's raw body and headers, then verifies and parses it like `parseWebhookEvent`.
+ * Reads a Node request's raw body and headers, then verifies and parses it like `parseWebhookEvent`. With a
+ * `handler`, runs it like `verifier.handle`: once per delivery id, releasing the id when it throws. A duplicate
+ * resolves with `duplicate: true`: answer 2xx without handling it again.
  *
- * @throws {WebhookVerificationError} with a `reason` code; answer 401 for signature reasons, 400 otherwise.
+ * @throws {WebhookVerificationError} with a `reason` code; answer 401 for signature reasons, 400 otherwise. The
+ *   handler's own error is rethrown as is: answer 5xx, so that Cloud Elements sends the webhook again.
  * @example
  * const verifier = createWebhookVerifier({ key: process.env.CE_SIGNATURE_KEY!, replayGuard: createReplayGuard() });
  * http.createServer(async (req, res) => {
  *   try {
- *     const { payload } = await parseNodeWebhookRequest(req, verifier);
+ *     await parseNodeWebhookRequest(req, verifier, async ({ payload }) => save(payload));
  *     res.writeHead(200).end();
- *     handle(payload);
  *   } catch (error) {
  *     res.writeHead(error instanceof WebhookVerificationError ? 401 : 500).end();
  *   }
@@ -81,8 +102,10 @@ export async function readNodeRequestBody(
 export async function parseNodeWebhookRequest<T = WebhookNotification>(
   req: IncomingMessage,
   verifier: WebhookVerifier | WebhookVerifierOptions,
+  handler?: (webhook: VerifiedWebhook<T>) => unknown,
 ): Promise<VerifiedWebhook<T>> {
   const resolved = resolveVerifier(verifier);
+  checkHandler(resolved, handler);
   const body = await readNodeRequestBody(req, { maxBodyBytes: resolved.maxBodyBytes });
-  return resolved.parse<T>(body, req.headers);
+  return finishWebhook(resolved, body, req.headers, handler);
 }

@@ -1,0 +1,68 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startBulkQuery, waitForBulkJob } from '../../src/bulk/index.js';
+import { createClient, type CloudElementsClient } from '../../src/client/index.js';
+import { downloadBulkResultsToFile, uploadBulkFile } from '../../src/node/index.js';
+import { startEmulator, type Emulator } from '../../src/testing/index.js';
+
+// The ./node bulk helpers against the emulator: a CSV file in, the job's results out to a file.
+let emulator: Emulator;
+let crm: CloudElementsClient;
+let dir: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  const instance = emulator.createInstance({ element: 'sfdc' });
+  crm = createClient({
+    userSecret: emulator.credentials.userSecret,
+    organizationSecret: emulator.credentials.organizationSecret,
+    baseUrl: emulator.url,
+  }).forInstance(instance.token);
+  dir = await mkdtemp(join(tmpdir(), 'ce-node-bulk-'));
+});
+afterAll(async () => {
+  await emulator.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('bulk files on disk', () => {
+  test('uploads a CSV file by path and writes the query results to a file', async () => {
+    const input = join(dir, 'contacts.csv');
+    const rows = Array.from({ length: 300 }, (_, i) => `p${i}@example.com,Disk${i}`);
+    await writeFile(input, `email,lastName\n${rows.join('\n')}\n`);
+    const upload = await uploadBulkFile(crm, { hub: 'crm', objectName: 'contacts', path: input });
+    await waitForBulkJob(crm, { hub: 'crm', jobId: upload.id, initialDelayMs: 1 });
+
+    const query = await startBulkQuery(crm, {
+      hub: 'crm',
+      query: "select * from contacts where lastName like 'Disk%'",
+    });
+    await waitForBulkJob(crm, { hub: 'crm', jobId: query.id, initialDelayMs: 1 });
+    const output = join(dir, 'results.ndjson');
+    const bytes = await downloadBulkResultsToFile(crm, {
+      hub: 'crm',
+      jobId: query.id,
+      objectName: 'contacts',
+      path: output,
+    });
+    const text = await readFile(output, 'utf8');
+    expect(bytes).toBe(Buffer.byteLength(text));
+    const names = text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { lastName: string }).lastName);
+    expect(names).toHaveLength(300);
+    expect(new Set(names)).toEqual(new Set(rows.map((row) => row.split(',')[1])));
+  });
+
+  test('refuses a missing file before any request', async () => {
+    await expect(
+      uploadBulkFile(crm, { hub: 'crm', objectName: 'contacts', path: join(dir, 'nope.csv') }),
+    ).rejects.toThrow(/Cannot upload .*nope\.csv/);
+    await expect(
+      downloadBulkResultsToFile(crm, { hub: 'crm', jobId: '1', objectName: 'contacts', path: '' }),
+    ).rejects.toThrow(/path must be the path of the file to write/);
+  });
+});
