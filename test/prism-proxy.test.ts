@@ -304,7 +304,7 @@ describe('the SDK through a Prism validating proxy', () => {
     await waitForBulkJob(crm, { hub: 'crm', jobId: String(job.id), initialDelayMs: 0, maxDelayMs: 10 });
     // CSV, not the default NDJSON: Cloud Elements sends NDJSON as application/json, and Prism 5.14.2 parses every
     // application/json answer as one JSON document, so it fails on the second line ("invalid json response body")
-    // before it validates anything. The NDJSON download is checked against the spec by test/emulator/bulk.test.ts.
+    // before it validates anything. The NDJSON download is checked against the spec by test/testing/handlers/bulk.test.ts.
     const rows: string[] = [];
     for await (const row of readBulkRecords(crm, {
       hub: 'crm',
@@ -319,7 +319,7 @@ describe('the SDK through a Prism validating proxy', () => {
     // Not `uploadBulkRecords`: it sends `metaData` as a JSON part (the OpenAPI default for an object property),
     // and Prism 5.14.2 validates every multipart part as a plain string, so it rejects that valid body with 422
     // "metaData must be object". A CSV upload without metaData is valid too and goes through the proxy here;
-    // the helper's own body is checked against the spec by test/emulator/bulk.test.ts.
+    // the helper's own body is checked against the spec by test/testing/handlers/bulk.test.ts.
     const csv = 'lastName,email\nBulk One,one@example.com\nBulk Two,two@example.com\n';
     const upload = await unwrap(
       crm.POST('/hubs/{hub}/bulk/{objectName}', {
