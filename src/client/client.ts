@@ -1,9 +1,10 @@
 import createFetchClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
 import {
+  Attempt,
+  CALL_STATE,
   CloudElementsError,
   InvalidResponseError,
-  STREAMED_BODY,
   assertCredential,
   callFactsOf,
   checkTimeoutMs,
@@ -15,12 +16,12 @@ import {
   relativePath,
   resolveRetryPolicy,
   validateCredentials,
+  type CallState,
   type RequestOptions as CallOptions,
   type Credentials,
   type LogRecord,
   type RetryOptions,
 } from '../core/index.js';
-import { rememberCall } from './unwrap.js';
 
 /** Cloud Elements regions, each with its own API host. */
 export type Environment = 'us' | 'eu' | 'staging';
@@ -158,6 +159,7 @@ export function createClient(options: ClientOptions): CloudElementsClient {
   }
   const transport = createTransport({
     fetch: baseFetch,
+    fetchMayChangeRequest: options.fetch !== undefined,
     baseUrl,
     timeoutMs: options.timeoutMs === undefined ? 60_000 : checkTimeoutMs(options.timeoutMs),
     retry: resolveRetryPolicy(options.retry === false || options.retry === undefined ? {} : options.retry),
@@ -189,10 +191,6 @@ type BuildInput = {
   /** Call options every call of this client carries (from `withOptions`); a call's own win. */
   defaults: CallOptions;
 };
-
-// The property on which a call's state travels through openapi-fetch (it copies unknown options onto the Request).
-const CALL_STATE = 'cloudElementsCall';
-type CallState = { response?: Response; url?: string };
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 
@@ -239,11 +237,11 @@ export function checkCallOptions(options: unknown, where: string): CallOptions {
 }
 
 /** Turns what openapi-fetch lets through into the SDK's errors: a 2xx body that is not JSON, mainly. */
-function typedError(error: unknown, state: CallState, method: string, basePath: string): unknown {
+function typedError(error: unknown, state: CallState, method: string): unknown {
   if (error instanceof CloudElementsError || !(error instanceof SyntaxError) || !state.response) return error;
   const response = state.response;
-  const path = state.url ? relativePath(state.url, basePath) : undefined;
   const facts = callFactsOf(response);
+  const path = facts ? relativePath(facts.url, facts.basePath) : undefined;
   const requestId = response.headers.get('elements-request-id') ?? undefined;
   const type = response.headers.get('content-type') ?? 'no content type';
   return new InvalidResponseError(
@@ -262,7 +260,6 @@ function typedError(error: unknown, state: CallState, method: string, basePath: 
 
 function buildClient(input: BuildInput): CloudElementsClient {
   const { credentials, baseUrl, transport, userAgent, defaults } = input;
-  const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
   const redact = createRedactor([
     credentials.userSecret,
     credentials.organizationSecret,
@@ -275,21 +272,6 @@ function buildClient(input: BuildInput): CloudElementsClient {
     headers: { Authorization: authorization, 'User-Agent': userAgent },
   });
   const middleware = [...input.middleware];
-  inner.use({
-    onRequest({ request }) {
-      // A streamed body (duplex: 'half') is sent at most once unless the call gives a bodyFactory.
-      const marked = request as Request & Record<string, unknown>;
-      if ((marked[CALL_STATE] as { streamed?: boolean } | undefined)?.streamed) marked[STREAMED_BODY] = true;
-    },
-    onResponse({ request, response }) {
-      const state = (request as Request & Record<string, unknown>)[CALL_STATE] as CallState | undefined;
-      if (state) {
-        state.response = response;
-        state.url = request.url;
-      }
-      rememberCall(response, { method: request.method, url: request.url, basePath, redact });
-    },
-  });
   if (middleware.length > 0) inner.use(...middleware);
 
   const call = (method: string) => {
@@ -308,10 +290,20 @@ function buildClient(input: BuildInput): CloudElementsClient {
         );
       }
       checkPathParams((init?.params as { path?: unknown } | undefined)?.path);
-      const state: CallState & { streamed: boolean } = { streamed: init?.duplex === 'half' };
-      const promise = send(path, { ...defaults, ...init, [CALL_STATE]: state });
+      const callerSignal = (init?.signal as AbortSignal | null | undefined) ?? undefined;
+      // The first attempt's signal goes into openapi-fetch's own options, so its Request is sent as it is.
+      const attempt = new Attempt(callerSignal);
+      const state: CallState = { attempt, streamed: init?.duplex === 'half', redact };
+      if (callerSignal) state.callerSignal = callerSignal;
+      const promise = send(path, {
+        ...defaults,
+        ...init,
+        signal: attempt.controller.signal,
+        [CALL_STATE]: state,
+      });
       return promise.catch((error: unknown) => {
-        throw typedError(error, state, method, basePath);
+        attempt.done();
+        throw typedError(error, state, method);
       });
     };
   };

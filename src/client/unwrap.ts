@@ -10,16 +10,6 @@ import {
   type Redactor,
 } from '../core/index.js';
 
-// The path is worked out only when `unwrap` throws, so successful calls pay for two fields, not a URL parse.
-type CallInfo = { method: string; url: string; basePath: string; redact: Redactor };
-// Filled by the client's middleware so that `unwrap` can name the call without keeping the Request (and its headers).
-const calls = new WeakMap<Response, CallInfo>();
-
-/** Remembers which call produced `response`, for the error `unwrap` may throw. */
-export function rememberCall(response: Response, info: CallInfo): void {
-  calls.set(response, info);
-}
-
 type FetchResult = { data?: unknown; error?: unknown; response: Response };
 
 function scrubBody(body: unknown, redact: Redactor): unknown {
@@ -30,18 +20,18 @@ function scrubBody(body: unknown, redact: Redactor): unknown {
 
 function responseError(result: FetchResult, extraSecrets: readonly string[] = []): CloudElementsError {
   const { error, response } = result;
-  const info = calls.get(response);
-  const own: Redactor = info?.redact ?? ((text) => redactText(text));
+  // The path is worked out only here, when a call failed, so successful calls never pay for it.
+  const facts = callFactsOf(response);
+  const own: Redactor = facts?.redact ?? ((text) => redactText(text));
   const extra = extraSecrets.length > 0 ? createRedactor(extraSecrets) : undefined;
   const redact: Redactor = extra ? (text) => extra(own(text)) : own;
-  let path = info ? relativePath(info.url, info.basePath) : undefined;
+  let path = facts ? relativePath(facts.url, facts.basePath) : undefined;
   if (path === undefined && response.url) path = new URL(response.url).pathname;
-  const facts = callFactsOf(response);
   return createResponseError({
     response,
     body: scrubBody(error, redact),
     ...(facts ? { attempts: facts.attempts, mayHaveReachedServer: facts.mayHaveReachedServer } : {}),
-    ...(info ? { method: info.method } : {}),
+    ...(facts ? { method: facts.method } : {}),
     ...(path !== undefined ? { path } : {}),
   });
 }

@@ -40,6 +40,13 @@ export {
 export type { Redactor } from './redact.js';
 export { DEFAULT_RETRY_METHODS, DEFAULT_RETRY_STATUSES, MAX_TIMER_MS, resolveRetryPolicy } from './retry.js';
 export type { RetryOptions, RetryPolicy } from './retry.js';
-export { STREAMED_BODY, callFactsOf, checkTimeoutMs, createTransport, relativePath } from './transport.js';
-export type { CallFacts, LogRecord, RequestOptions, TransportOptions } from './transport.js';
+export {
+  Attempt,
+  CALL_STATE,
+  callFactsOf,
+  checkTimeoutMs,
+  createTransport,
+  relativePath,
+} from './transport.js';
+export type { CallFacts, CallState, LogRecord, RequestOptions, TransportOptions } from './transport.js';
 export { isHttpUrl } from './urls.js';

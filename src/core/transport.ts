@@ -61,6 +61,11 @@ export type RequestOptions = {
 export type TransportOptions = {
   /** The fetch that sends one attempt. */
   fetch: (request: Request) => Promise<Response>;
+  /**
+   * `true` when `fetch` is the caller's own: it may change the Request it gets, so every attempt of a call that
+   * can be retried gets a copy. Node's fetch changes nothing, and the first attempt goes out as it is.
+   */
+  fetchMayChangeRequest?: boolean;
   /** Base URL, used to report paths relative to it. */
   baseUrl: string;
   /** Limit of a whole call; `Infinity` for none. */
@@ -74,11 +79,35 @@ export type TransportOptions = {
   redact: Redactor;
 };
 
-/** The property of a `Request` on which the client marks a call whose body is a stream (`duplex: 'half'`). */
-export const STREAMED_BODY = 'cloudElementsStreamedBody';
+/**
+ * The property on which a call's state travels from the client to the transport: openapi-fetch copies call
+ * options it does not know onto the `Request` it builds.
+ */
+export const CALL_STATE = 'cloudElementsCall';
+
+/** What the client tells the transport about one call, and what the transport tells back. */
+export type CallState = {
+  /** The first attempt's clock, whose signal the client already put on the `Request` (so no copy is built). */
+  attempt?: Attempt;
+  /** The caller's own signal, when there is one. */
+  callerSignal?: AbortSignal;
+  /** The body is a stream (`duplex: 'half'`): sent at most once unless a `bodyFactory` is given. */
+  streamed?: boolean;
+  /** Scrubs the calling client's secrets (its element token included) from error bodies. */
+  redact?: Redactor;
+  /** Set by the transport: the response handed on. */
+  response?: Response;
+};
 
 /** What the transport learnt about the call behind a response, for the error `unwrap` may build from it. */
-export type CallFacts = { attempts: number; mayHaveReachedServer: boolean };
+export type CallFacts = {
+  attempts: number;
+  mayHaveReachedServer: boolean;
+  method: string;
+  url: string;
+  basePath: string;
+  redact: Redactor;
+};
 const facts = new WeakMap<Response, CallFacts>();
 
 /** Attempts and certainty of the call that produced `response` (undefined for responses of other fetches). */
@@ -126,6 +155,10 @@ function pathnameOf(url: string): string {
 
 const noop = () => undefined;
 
+function abortWithTimeout(attempt: Attempt): void {
+  attempt.controller.abort(attempt.timeoutError());
+}
+
 // Connection failures that happen before the request could reach a server: safe to retry whatever the method.
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
@@ -154,24 +187,24 @@ function describeNetworkError(error: unknown): string {
  * listener: Node 20's fetch follows an abort only through a weak reference (nodejs/undici#4068), so the SDK never
  * relies on fetch hearing the abort; every wait races against `aborted` instead.
  */
-class Attempt {
+export class Attempt {
   readonly controller = new AbortController();
-  readonly aborted: Promise<never>;
+  /** Builds the error of a timeout; set by the transport, which knows the call. */
+  timeoutError: () => CloudElementsError = () => new TimeoutError('The call timed out', { timeoutMs: 0 });
   private timer: ReturnType<typeof setTimeout> | undefined;
   private onCallerAbort: (() => void) | undefined;
+  private rejectWaiter: ((reason: unknown) => void) | undefined;
 
-  constructor(
-    private readonly callerSignal: AbortSignal,
-    private readonly timeoutError: () => CloudElementsError,
-  ) {
-    this.aborted = new Promise<never>((_, reject) => {
-      this.controller.signal.addEventListener('abort', () => reject(this.controller.signal.reason), {
+  constructor(private readonly callerSignal: AbortSignal | undefined) {
+    this.controller.signal.addEventListener(
+      'abort',
+      () => this.rejectWaiter?.(this.controller.signal.reason),
+      {
         once: true,
-      });
-    });
-    this.aborted.catch(noop);
-    if (callerSignal.aborted) this.controller.abort(callerSignal.reason);
-    else {
+      },
+    );
+    if (callerSignal?.aborted) this.controller.abort(callerSignal.reason);
+    else if (callerSignal) {
       this.onCallerAbort = () => this.controller.abort(callerSignal.reason);
       callerSignal.addEventListener('abort', this.onCallerAbort, { once: true });
     }
@@ -181,14 +214,19 @@ class Attempt {
   arm(ms: number): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     if (ms === Infinity) return;
-    this.timer = setTimeout(() => this.controller.abort(this.timeoutError()), Math.max(0, ms));
+    this.timer = setTimeout(abortWithTimeout, Math.max(0, ms), this);
     // An answer nobody reads must not keep the process alive; a pending request holds its socket anyway.
     this.timer.unref?.();
   }
 
-  /** Waits for `promise`, or rejects as soon as the attempt is aborted. */
+  /** Waits for `promise`, or rejects as soon as the attempt is aborted (one waiter at a time). */
   race<T>(promise: Promise<T>): Promise<T> {
-    return Promise.race([promise, this.aborted]);
+    const signal = this.controller.signal;
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise<T>((resolve, reject) => {
+      this.rejectWaiter = reject;
+      promise.then(resolve, reject);
+    });
   }
 
   get signal(): AbortSignal {
@@ -198,29 +236,74 @@ class Attempt {
   done(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.onCallerAbort) this.callerSignal.removeEventListener('abort', this.onCallerAbort);
+    if (this.onCallerAbort) this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
     this.onCallerAbort = undefined;
   }
 }
 
+const bodyGetter = Object.getOwnPropertyDescriptor(Response.prototype, 'body')!.get!;
+const READERS = ['json', 'text', 'arrayBuffer', 'blob', 'formData', 'bytes'] as const;
+
 /**
- * The response handed on, with a body that obeys the attempt's clock: a stall ends in `TimeoutError`, a body cut
- * off mid-way in `ConnectionError`, and either frees the connection. Streams restart the clock on every chunk.
+ * Makes the response's body obey the attempt's clock, in place (no new Response, no extra stream for the JSON
+ * that most calls read): `json()`, `text()` and the other readers end with `TimeoutError` when the body stalls and
+ * `ConnectionError` when it is cut off mid-way; `body`, read as a stream, does the same chunk by chunk and
+ * restarts an idle clock on each chunk.
  */
 function guardBody(
   response: Response,
   attempt: Attempt,
   idle: number | undefined,
-  cutOff: (received: number, error: unknown) => CloudElementsError,
-): Response {
-  const source = response.body;
-  if (source === null) {
-    attempt.done();
-    return response;
+  cutOff: (error: unknown) => CloudElementsError,
+): void {
+  const failure = (error: unknown) =>
+    attempt.controller.signal.aborted ? attempt.controller.signal.reason : cutOff(error);
+  const descriptors: PropertyDescriptorMap = {};
+  for (const name of READERS) {
+    const read = (Response.prototype as unknown as Record<string, (() => Promise<unknown>) | undefined>)[
+      name
+    ];
+    if (!read) continue;
+    descriptors[name] = {
+      configurable: true,
+      writable: true,
+      value: () =>
+        attempt.race(read.call(response)).then(
+          (value) => {
+            attempt.done();
+            return value;
+          },
+          (error: unknown) => {
+            attempt.done();
+            throw failure(error);
+          },
+        ),
+    };
   }
+  let guarded: ReadableStream<Uint8Array> | null | undefined;
+  descriptors.body = {
+    configurable: true,
+    get: () =>
+      (guarded ??= guardStream(
+        bodyGetter.call(response) as ReadableStream<Uint8Array> | null,
+        attempt,
+        idle,
+        failure,
+      )),
+  };
+  Object.defineProperties(response, descriptors);
+}
+
+function guardStream(
+  source: ReadableStream<Uint8Array> | null,
+  attempt: Attempt,
+  idle: number | undefined,
+  failure: (error: unknown) => unknown,
+): ReadableStream<Uint8Array> | null {
+  if (source === null) return null;
   const reader = source.getReader();
-  let received = 0;
-  const body = new ReadableStream<Uint8Array>(
+  if (idle !== undefined) attempt.arm(idle);
+  return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         let chunk: ReadableStreamReadResult<Uint8Array>;
@@ -229,14 +312,13 @@ function guardBody(
         } catch (error) {
           attempt.done();
           reader.cancel(error).catch(noop);
-          throw attempt.signal.aborted ? attempt.signal.reason : cutOff(received, error);
+          throw failure(error);
         }
         if (chunk.done) {
           attempt.done();
           controller.close();
           return;
         }
-        received += chunk.value.byteLength;
         if (idle !== undefined) attempt.arm(idle);
         controller.enqueue(chunk.value);
       },
@@ -247,15 +329,6 @@ function guardBody(
     },
     { highWaterMark: 0 },
   );
-  const guarded = new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  // A new Response has no URL; unwrap and users read it.
-  Object.defineProperty(guarded, 'url', { value: response.url });
-  Object.defineProperty(guarded, 'redirected', { value: response.redirected });
-  return guarded;
 }
 
 /** Counts the bytes of a streamed upload as fetch reads them, restarting the idle clock. */
@@ -296,8 +369,9 @@ export function createTransport(options: TransportOptions): (request: Request) =
   };
 
   return async function send(request: Request): Promise<Response> {
-    // openapi-fetch copies unknown call options onto the Request (see RequestOptions).
-    const extra = request as Request & RequestOptions & { [STREAMED_BODY]?: boolean };
+    // openapi-fetch copies unknown call options onto the Request (see RequestOptions and CallState).
+    const extra = request as Request & RequestOptions & { [CALL_STATE]?: CallState };
+    const state = extra[CALL_STATE];
     const idle =
       extra.idleTimeoutMs === undefined ? undefined : checkTimeoutMs(extra.idleTimeoutMs, 'idleTimeoutMs');
     const timeoutMs =
@@ -324,14 +398,12 @@ export function createTransport(options: TransportOptions): (request: Request) =
     // Safe methods, or a call that opted in, retry on every listed status and connection error. Any method
     // retries a 429 and a connection that was refused: Cloud Elements did not act on either.
     const idempotent = optedIn || policy.methods.has(method);
-    const streamed = extra[STREAMED_BODY] === true;
+    const streamed = state?.streamed === true;
     const bodyFactory = typeof extra.bodyFactory === 'function' ? extra.bodyFactory : undefined;
     // A stream can be sent once; without a factory there is nothing to send again.
     const maxAttempts = !retryEnabled || (streamed && !bodyFactory) ? 1 : policy.maxAttempts;
     const requestUrl = request.url;
-    const path = relativePath(requestUrl, basePath);
-    const url = logger ? redactUrl(requestUrl) : '';
-    const callerSignal = request.signal;
+    const callerSignal = state ? state.callerSignal : request.signal;
     const startedAt = Date.now();
     const limitMs = Math.min(timeoutMs, policy.deadlineMs ?? Infinity);
     const deadlineAt = startedAt + limitMs;
@@ -341,22 +413,28 @@ export function createTransport(options: TransportOptions): (request: Request) =
         ? new Uint8Array(await request.arrayBuffer())
         : undefined;
     let reached = false;
+    let path: string | undefined;
+    const pathOf = () => (path ??= relativePath(requestUrl, basePath));
 
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= maxAttempts;
-      const timeoutError = () => {
+      // The first attempt's signal is already on the Request when the client made it; others get their own.
+      const given = attempt === 1 ? state?.attempt : undefined;
+      const clock = given ?? new Attempt(callerSignal);
+      clock.timeoutError = () => {
         const what =
           idle !== undefined ? `made no progress for ${idle} ms` : `did not complete within ${limitMs} ms`;
-        const message = `${method} ${path} ${what} (attempt ${attempt} of at most ${maxAttempts})`;
-        return new TimeoutError(message, {
-          method,
-          path,
-          timeoutMs: idle ?? limitMs,
-          attempts: attempt,
-          mayHaveReachedServer: true,
-        });
+        return new TimeoutError(
+          `${method} ${pathOf()} ${what} (attempt ${attempt} of at most ${maxAttempts})`,
+          {
+            method,
+            path: pathOf(),
+            timeoutMs: idle ?? limitMs,
+            attempts: attempt,
+            mayHaveReachedServer: true,
+          },
+        );
       };
-      const clock = new Attempt(callerSignal, timeoutError);
       clock.arm(idle ?? deadlineAt - Date.now());
       let body: BodyInit | null | undefined;
       if (attempt > 1 && streamed) body = bodyFactory?.();
@@ -366,48 +444,61 @@ export function createTransport(options: TransportOptions): (request: Request) =
           body === undefined ? request.body : body instanceof ReadableStream ? body : new Response(body).body;
         if (stream) body = watchUpload(stream, clock, idle);
       }
-      const init: RequestInit & { duplex?: 'half' } = { signal: clock.signal };
-      if (body !== undefined) {
-        init.body = body;
-        if (streamed) init.duplex = 'half';
+      let attemptRequest = request;
+      if (body !== undefined || !given || (options.fetchMayChangeRequest && maxAttempts > 1)) {
+        const init: RequestInit & { duplex?: 'half' } = { signal: clock.controller.signal };
+        if (body !== undefined) {
+          init.body = body;
+          if (streamed) init.duplex = 'half';
+        }
+        attemptRequest = new Request(request, init);
       }
-      const attemptRequest = new Request(request, init);
       const sentAt = Date.now();
       let response: Response;
       try {
         const fetching = options.fetch(attemptRequest);
         // Should the race be lost, a late answer is dropped and its connection freed.
         fetching.then((late) => {
-          if (clock.signal.aborted) late.body?.cancel().catch(noop);
+          if (clock.controller.signal.aborted) late.body?.cancel().catch(noop);
         }, noop);
         response = await clock.race(fetching);
       } catch (error) {
         clock.done();
         const durationMs = Date.now() - sentAt;
-        const base = { method, path, url, attempt, durationMs };
-        if (callerSignal.aborted) {
-          log({ ...base, outcome: 'aborted', error: 'aborted by the caller' });
+        if (callerSignal?.aborted) {
+          log({
+            method,
+            path: pathOf(),
+            url: logUrl(requestUrl),
+            attempt,
+            durationMs,
+            outcome: 'aborted',
+            error: 'aborted by the caller',
+          });
           throw callerSignal.reason;
         }
-        if (clock.signal.aborted) {
-          const failure = clock.signal.reason as TimeoutError;
-          log({ ...base, outcome: 'timeout', error: failure.message });
+        if (clock.controller.signal.aborted) {
+          const failure = clock.controller.signal.reason as TimeoutError;
+          log({
+            method,
+            path: pathOf(),
+            url: logUrl(requestUrl),
+            attempt,
+            durationMs,
+            outcome: 'timeout',
+            error: failure.message,
+          });
           throw failure;
         }
         const code = networkCode(error);
         const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
         reached ||= !neverSent;
         const failure = new ConnectionError(
-          options.redact(`${method} ${path} failed: ${describeNetworkError(error)}`),
-          {
-            method,
-            path,
-            cause: error,
-            attempts: attempt,
-            mayHaveReachedServer: reached,
-          },
+          options.redact(`${method} ${pathOf()} failed: ${describeNetworkError(error)}`),
+          { method, path: pathOf(), cause: error, attempts: attempt, mayHaveReachedServer: reached },
         );
         const delayMs = last || !(idempotent || neverSent) ? undefined : computeRetryDelayMs(policy, attempt);
+        const base = { method, path: pathOf(), url: logUrl(requestUrl), attempt, durationMs };
         if (delayMs === undefined || Date.now() + delayMs >= deadlineAt) {
           log({ ...base, outcome: 'connection-error', error: failure.message });
           throw failure;
@@ -416,17 +507,23 @@ export function createTransport(options: TransportOptions): (request: Request) =
         await wait(policy, delayMs, callerSignal);
         continue;
       }
-      const durationMs = Date.now() - sentAt;
       const status = response.status;
       let record: LogRecord | undefined;
       if (logger) {
-        record = { method, path, url, attempt, outcome: 'response', status, durationMs };
+        record = {
+          method,
+          path: pathOf(),
+          url: logUrl(requestUrl),
+          attempt,
+          outcome: 'response',
+          status,
+          durationMs: Date.now() - sentAt,
+        };
         const requestId = response.headers.get('elements-request-id');
         if (requestId !== null) record.requestId = requestId;
       }
-      const retryable = policy.statuses.has(status) && (idempotent || status === 429);
       let delayMs: number | undefined;
-      if (!last && retryable) {
+      if (!last && policy.statuses.has(status) && (idempotent || status === 429)) {
         const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
         // A server that asks for a longer wait than the policy allows, or than the time left, gets no retry.
         if (retryAfterMs === undefined || retryAfterMs <= policy.maxDelayMs) {
@@ -434,22 +531,29 @@ export function createTransport(options: TransportOptions): (request: Request) =
           if (Date.now() + delayMs >= deadlineAt) delayMs = undefined;
         }
       }
+      reached ||= status >= 500 || status === 408;
       if (delayMs === undefined) {
         if (record) log(record);
-        reached ||= status >= 500 || status === 408;
-        const guarded = guardBody(response, clock, idle, (received, error) => {
+        guardBody(response, clock, idle, (error) => {
           return new ConnectionError(
             options.redact(
-              `${method} ${path} answered ${status} but its body was cut off after ${received} bytes: ${describeNetworkError(error)}`,
+              `${method} ${pathOf()} answered ${status} but its body was cut off: ${describeNetworkError(error)}`,
             ),
-            { method, path, status, cause: error, attempts: attempt, mayHaveReachedServer: true },
+            { method, path: pathOf(), status, cause: error, attempts: attempt, mayHaveReachedServer: true },
           );
         });
-        facts.set(guarded, { attempts: attempt, mayHaveReachedServer: reached });
-        return guarded;
+        facts.set(response, {
+          attempts: attempt,
+          mayHaveReachedServer: reached,
+          method,
+          url: requestUrl,
+          basePath,
+          redact: state?.redact ?? options.redact,
+        });
+        if (state) state.response = response;
+        return response;
       }
       clock.done();
-      reached ||= status >= 500 || status === 408;
       if (record) log({ ...record, outcome: 'retry', retryInMs: delayMs });
       // Free the connection; this response is dropped.
       await response.body?.cancel().catch(noop);
@@ -458,7 +562,8 @@ export function createTransport(options: TransportOptions): (request: Request) =
   };
 }
 
-function wait(policy: RetryPolicy, ms: number, signal: AbortSignal): Promise<void> {
+function wait(policy: RetryPolicy, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return policy.sleep(Math.min(ms, MAX_TIMER_MS));
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
@@ -474,4 +579,9 @@ function wait(policy: RetryPolicy, ms: number, signal: AbortSignal): Promise<voi
       },
     );
   });
+}
+
+/** The URL as a log record shows it: secret query values redacted. */
+function logUrl(url: string): string {
+  return redactUrl(url);
 }

@@ -63,7 +63,7 @@ describe('the time limit covers the body', () => {
     });
     const error = await failureOf(client.GET('/hubs/{hub}/ping', ping));
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as ConnectionError).message).toMatch(/body was cut off after \d+ bytes/);
+    expect((error as ConnectionError).message).toMatch(/body was cut off/);
     expect((error as ConnectionError).mayHaveReachedServer).toBe(true);
   });
 
