@@ -242,7 +242,52 @@ export class Attempt {
 }
 
 const bodyGetter = Object.getOwnPropertyDescriptor(Response.prototype, 'body')!.get!;
-const READERS = ['json', 'text', 'arrayBuffer', 'blob', 'formData', 'bytes'] as const;
+// Where a guarded response keeps its guard; a symbol, so it never shows in JSON or collides with a field.
+const GUARD = Symbol('cloudElementsBodyGuard');
+type Guard = {
+  attempt: Attempt;
+  idle: number | undefined;
+  failure: (error: unknown) => unknown;
+  stream?: ReadableStream<Uint8Array> | null;
+};
+type Guarded = Response & { [GUARD]: Guard };
+
+function guardedRead(name: 'json' | 'text' | 'arrayBuffer' | 'blob' | 'formData') {
+  const read = Response.prototype[name] as (this: Response) => Promise<unknown>;
+  return function (this: Guarded): Promise<unknown> {
+    const guard = this[GUARD];
+    return guard.attempt.race(read.call(this)).then(
+      (value) => {
+        guard.attempt.done();
+        return value;
+      },
+      (error: unknown) => {
+        guard.attempt.done();
+        throw guard.failure(error);
+      },
+    );
+  };
+}
+
+// One shared prototype instead of per-call closures: a guarded response is a Response whose readers obey the
+// attempt's clock. `instanceof Response` still holds, and the internal body is untouched.
+const guardedPrototype: object = Object.create(Response.prototype, {
+  json: { value: guardedRead('json'), configurable: true, writable: true },
+  text: { value: guardedRead('text'), configurable: true, writable: true },
+  arrayBuffer: { value: guardedRead('arrayBuffer'), configurable: true, writable: true },
+  blob: { value: guardedRead('blob'), configurable: true, writable: true },
+  formData: { value: guardedRead('formData'), configurable: true, writable: true },
+  body: {
+    configurable: true,
+    get(this: Guarded) {
+      const guard = this[GUARD];
+      if (guard.stream === undefined) {
+        guard.stream = guardStream(bodyGetter.call(this) as ReadableStream<Uint8Array> | null, guard);
+      }
+      return guard.stream;
+    },
+  },
+});
 
 /**
  * Makes the response's body obey the attempt's clock, in place (no new Response, no extra stream for the JSON
@@ -258,49 +303,16 @@ function guardBody(
 ): void {
   const failure = (error: unknown) =>
     attempt.controller.signal.aborted ? attempt.controller.signal.reason : cutOff(error);
-  const descriptors: PropertyDescriptorMap = {};
-  for (const name of READERS) {
-    const read = (Response.prototype as unknown as Record<string, (() => Promise<unknown>) | undefined>)[
-      name
-    ];
-    if (!read) continue;
-    descriptors[name] = {
-      configurable: true,
-      writable: true,
-      value: () =>
-        attempt.race(read.call(response)).then(
-          (value) => {
-            attempt.done();
-            return value;
-          },
-          (error: unknown) => {
-            attempt.done();
-            throw failure(error);
-          },
-        ),
-    };
-  }
-  let guarded: ReadableStream<Uint8Array> | null | undefined;
-  descriptors.body = {
-    configurable: true,
-    get: () =>
-      (guarded ??= guardStream(
-        bodyGetter.call(response) as ReadableStream<Uint8Array> | null,
-        attempt,
-        idle,
-        failure,
-      )),
-  };
-  Object.defineProperties(response, descriptors);
+  (response as Guarded)[GUARD] = { attempt, idle, failure };
+  Object.setPrototypeOf(response, guardedPrototype);
 }
 
 function guardStream(
   source: ReadableStream<Uint8Array> | null,
-  attempt: Attempt,
-  idle: number | undefined,
-  failure: (error: unknown) => unknown,
+  guard: Guard,
 ): ReadableStream<Uint8Array> | null {
   if (source === null) return null;
+  const { attempt, idle, failure } = guard;
   const reader = source.getReader();
   if (idle !== undefined) attempt.arm(idle);
   return new ReadableStream<Uint8Array>(
