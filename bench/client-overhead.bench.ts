@@ -10,7 +10,9 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import createFetchClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
+import { request as undiciRequest } from 'undici';
 import { createClient, type CloudElementsClient, type LogRecord } from '../src/client/index.js';
+import { createUndiciFetch } from '../src/node/index.js';
 import {
   formatNumber,
   measureInterleaved,
@@ -19,6 +21,7 @@ import {
   percentile,
   printRatio,
   printTable,
+  printTarget,
   settleHeap,
   type BenchCase,
   type CaseSamples,
@@ -159,6 +162,27 @@ async function benchRealIo(): Promise<void> {
     };
     // Looked up per call, like the SDK's default, so every case uses the same global fetch.
     const { cases, loggedResponses } = buildCases(baseUrl, (request) => globalThis.fetch(request), rawFetch);
+    // The floor: undici.request alone; and the SDK on the ./node undici transport.
+    const sdkUndici = createClient({
+      userSecret,
+      organizationSecret,
+      baseUrl,
+      fetch: await createUndiciFetch(),
+    });
+    const params = { params: { path: { id: instanceId } } };
+    cases.push(
+      {
+        name: 'undici.request',
+        run: async () => {
+          const answer = await undiciRequest(url, { headers: { authorization } });
+          expectInstance(await answer.body.json());
+        },
+      },
+      {
+        name: 'sdk-undici',
+        run: async () => expectInstance((await sdkUndici.GET('/instances/{id}', params)).data),
+      },
+    );
     const results = await measureInterleaved(cases, {
       warmupCalls: count(300),
       rounds: 6,
@@ -180,6 +204,9 @@ async function benchRealIo(): Promise<void> {
     printRatio('sdk-forInstance/raw-fetch', ratio('sdk-forInstance', 'raw-fetch'));
     printRatio('sdk-forInstance-per-call/raw-fetch', ratio('sdk-forInstance-per-call', 'raw-fetch'));
     printRatio('sdk/openapi-fetch', ratio('sdk', 'openapi-fetch'));
+    printRatio('undici.request/raw-fetch', ratio('undici.request', 'raw-fetch'));
+    printTarget('get sdk/openapi-fetch', ratio('sdk', 'openapi-fetch'), 1.03);
+    printTarget('get sdk-undici/raw-fetch', ratio('sdk-undici', 'raw-fetch'), 0.9);
   } finally {
     server.stop();
   }

@@ -1,5 +1,6 @@
 // The `./node` entry: Node-only conveniences (bulk files on disk, the `IncomingMessage` webhook adapter).
 export {
+  createUndiciFetch,
   downloadBulkResultsToFile,
   parseNodeWebhookRequest,
   readNodeRequestBody,
@@ -7,6 +8,7 @@ export {
 } from './node/index.js';
 export type {
   DownloadBulkResultsToFileOptions,
+  UndiciFetchOptions,
   ReadNodeRequestBodyOptions,
   UploadBulkFileOptions,
 } from './node/index.js';

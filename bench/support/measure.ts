@@ -142,6 +142,15 @@ export function printRatio(name: string, value: number): void {
   console.log(`ratio ${name}: ${value.toFixed(2)}`);
 }
 
+/**
+ * Prints a ratio with the target it is held to: `ratio <name> <value> (target <= t): holds` or `... does not hold`.
+ * Lower is better for every target here.
+ */
+export function printTarget(name: string, value: number, target: number): void {
+  const verdict = value <= target ? 'holds' : 'does not hold';
+  console.log(`ratio ${name} ${value.toFixed(2)} (target <= ${target}): ${verdict}`);
+}
+
 /** Formats a number with `digits` decimals. */
 export function formatNumber(value: number, digits = 1): string {
   return value.toFixed(digits);
