@@ -1,0 +1,22 @@
+// Every sample module (see scripts/site/samples.mjs). Written by `npm run generate`; do not edit.
+export * as accounts from './accounts.js';
+export * as authentication from './authentication.js';
+export * as bulk from './bulk.js';
+export * as commonResources from './common-resources.js';
+export * as crm from './crm.js';
+export * as documents from './documents.js';
+export * as elements from './elements.js';
+export * as eventNotifications from './event-notifications.js';
+export * as expense from './expense.js';
+export * as finance from './finance.js';
+export * as formulas from './formulas.js';
+export * as helpdesk from './helpdesk.js';
+export * as hubCommon from './hub-common.js';
+export * as hubs from './hubs.js';
+export * as instances from './instances.js';
+export * as jobs from './jobs.js';
+export * as marketing from './marketing.js';
+export * as notifications from './notifications.js';
+export * as organizations from './organizations.js';
+export * as usage from './usage.js';
+export * as users from './users.js';
