@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// `npm run build` (and `prepack`): the published `dist/`.
+//
+// - JavaScript: esbuild bundles each entry of package.json `exports` into one ESM file (no code splitting), so a
+//   cold import of `.` loads one module plus openapi-fetch. Dependencies (openapi-fetch, the optional undici) and
+//   `node:*` stay imports. Each entry carries its own copy of what it uses: a class that two entries share
+//   (`CloudElementsError`, `WebhookVerificationError`) is a different class in each file (see CONTRIBUTING.md).
+//   Source maps hold their sources (`sourcesContent`), so they work without `src/` in the package.
+// - Types: tsc writes the declarations (tsconfig.build.json, no maps); those that no entry's declarations reach
+//   describe bundled-away code and are removed.
+//
+// `node scripts/build.mjs --out-dir <dir>` builds elsewhere; `--metafile <file>` writes esbuild's metafile.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: { 'out-dir': { type: 'string' }, metafile: { type: 'string' } },
+});
+const outDir = resolve(root, values['out-dir'] ?? 'dist');
+
+/**
+ * The entries are package.json `exports`: `./dist/<path>.js` is built from `src/<path>.ts`, so a new export needs
+ * no change here.
+ */
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const entries = Object.fromEntries(
+  Object.entries(pkg.exports)
+    .filter(([, target]) => typeof target === 'object')
+    .map(([subpath, target]) => [
+      subpath,
+      target.default.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts'),
+    ]),
+);
+
+const started = performance.now();
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: Object.values(entries),
+  outbase: 'src',
+  outdir: outDir,
+  entryNames: '[dir]/[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  // openapi-fetch and node:* are imported, not bundled: users' installs and bundlers resolve them.
+  packages: 'external',
+  external: ['node:*'],
+  sourcemap: 'linked',
+  sourcesContent: true,
+  charset: 'utf8',
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+});
+if (values.metafile) writeFileSync(resolve(values.metafile), JSON.stringify(result.metafile));
+
+const tsc = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir],
+  { cwd: root, stdio: 'inherit' },
+);
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+const declarations = pruneDeclarations();
+
+const files = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js'));
+const shown = relative(root, outDir) || '.';
+console.log(
+  `✔ built ${shown}/: ${files.length} JavaScript files (${Object.keys(entries).length} entries) and ` +
+    `${declarations} declaration files in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
+
+/**
+ * tsc writes a declaration for every module; users need only those that the entries' declarations reach (the
+ * others describe code that is bundled away). Removes the rest and the folders left empty; returns how many stay.
+ */
+function pruneDeclarations() {
+  const reached = new Set();
+  const queue = Object.values(entries).map((source) =>
+    join(outDir, relative('src', source).replace(/\.ts$/, '.d.ts')),
+  );
+  while (queue.length > 0) {
+    const file = queue.pop();
+    if (reached.has(file) || !file.startsWith(outDir)) continue;
+    reached.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/(?:from\s+|import\s*\(\s*)['"](\.{1,2}\/[^'"]+)\.js['"]/g)) {
+      queue.push(join(dirname(file), `${match[1]}.d.ts`));
+    }
+  }
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(path);
+        if (readdirSync(path).length === 0) rmdirSync(path);
+      } else if (path.endsWith('.d.ts') && !reached.has(path)) rmSync(path);
+    }
+  };
+  walk(outDir);
+  return reached.size;
+}
