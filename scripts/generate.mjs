@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildEmulatorSpec, writeEmulatorSpecFiles } from './emulator-spec.mjs';
 import { bundleSpec, startSite, writeSamples } from './site/site.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -96,3 +97,18 @@ await step('write generated/schema.d.ts', async () => {
 });
 
 await Promise.all([lint, site]);
+
+// ---- Emulator spec (src/testing) ------------------------------------------------------------------------------
+// The operations, parameters, schemas and examples the emulator reads at run time (scripts/emulator-spec.mjs);
+// `npm run generate:check` runs `node scripts/emulator-spec.mjs --check` to catch a stale file.
+async function writeEmulatorSpec() {
+  const started = performance.now();
+  try {
+    writeEmulatorSpecFiles(await buildEmulatorSpec());
+  } catch (error) {
+    console.error(`✘ write generated/emulator-spec.js failed: ${error.message}`);
+    process.exit(1);
+  }
+  console.log(`✔ write generated/emulator-spec.js (${Math.round(performance.now() - started)} ms)`);
+}
+await writeEmulatorSpec();

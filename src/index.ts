@@ -1,4 +1,7 @@
-// The `.` entry: everything that runs in any JavaScript runtime (Node, Deno, Bun, workers, browsers).
+/**
+ * The `.` entry: everything that runs in any JavaScript runtime (Node, Deno, Bun, workers, browsers).
+ * @module cloud-elements-sdk
+ */
 // Named exports only, grouped by folder; internal helpers of a folder stay out.
 
 // client/

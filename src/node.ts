@@ -1,4 +1,7 @@
-// The `./node` entry: Node-only conveniences (bulk files on disk, the `IncomingMessage` webhook adapter).
+/**
+ * The `./node` entry: Node-only conveniences (bulk files on disk, the `IncomingMessage` webhook adapter).
+ * @module cloud-elements-sdk/node
+ */
 export {
   createUndiciFetch,
   downloadBulkResultsToFile,

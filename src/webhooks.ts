@@ -1,4 +1,7 @@
-// The `./webhooks` entry: verify, parse and sign webhooks without loading the client or openapi-fetch.
+/**
+ * The `./webhooks` entry: verify, parse and sign webhooks without loading the client or openapi-fetch.
+ * @module cloud-elements-sdk/webhooks
+ */
 export {
   WEBHOOK_ID_HEADER,
   WEBHOOK_SIGNATURE_HEADER,

@@ -80,6 +80,8 @@ export function decorate(doc, samples, guides) {
     const op = resolve(site[source][name.join(' ')])[method];
     op['x-codeSamples'] = [{ lang: 'TypeScript', label: 'TypeScript', source: sample.text }];
     op.description = `${(op.description ?? '').trimEnd()}\n\n**TypeScript SDK:** \`${sample.call}\``;
+    // Redoc's panel offers only the payload for a webhook: its sample goes in the description.
+    if (source === 'webhooks') op.description += `\n\n\`\`\`ts\n${sample.text}\`\`\`\n`;
   }
   const webhookTags = new Set(Object.values(site.webhooks ?? {}).flatMap((item) => item.post?.tags ?? []));
   const apiTags = (site.tags ?? []).map((tag) => tag.name);

@@ -26,6 +26,7 @@ export function isBulkJobFinished(status: string | undefined): boolean {
 
 /** A bulk job ended without completing (`FAILED`, `CANCELLED`, `ABORTED`). */
 export class BulkJobError extends CloudElementsError {
+  /** Always `'BulkJobError'`, the class's name, also in stack traces and logs. */
   override name = 'BulkJobError';
   /** The job's id. */
   readonly jobId: string;

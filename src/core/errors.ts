@@ -27,6 +27,7 @@ export type CloudElementsErrorOptions = {
  * `status`. Never carries credentials: no request headers are kept.
  */
 export class CloudElementsError extends Error {
+  /** Always `'CloudElementsError'`, the class's name, also in stack traces and logs. */
   override name = 'CloudElementsError';
   /** HTTP status, when the server answered. */
   readonly status?: number;
@@ -66,31 +67,37 @@ export class CloudElementsError extends Error {
 
 /** 400 and other 4xx statuses without a class of their own (405, 406, 415, 422, …): the request was invalid. */
 export class BadRequestError extends CloudElementsError {
+  /** Always `'BadRequestError'`, the class's name, also in stack traces and logs. */
   override name = 'BadRequestError';
 }
 
 /** 401: a secret or the element token is wrong, or the instance was deleted. */
 export class UnauthorizedError extends CloudElementsError {
+  /** Always `'UnauthorizedError'`, the class's name, also in stack traces and logs. */
   override name = 'UnauthorizedError';
 }
 
 /** 403: the provider forbids the call, or the instance is disabled. */
 export class ForbiddenError extends CloudElementsError {
+  /** Always `'ForbiddenError'`, the class's name, also in stack traces and logs. */
   override name = 'ForbiddenError';
 }
 
 /** 404 (and 410): the resource does not exist. */
 export class NotFoundError extends CloudElementsError {
+  /** Always `'NotFoundError'`, the class's name, also in stack traces and logs. */
   override name = 'NotFoundError';
 }
 
 /** 409: the resource exists already or changed meanwhile. */
 export class ConflictError extends CloudElementsError {
+  /** Always `'ConflictError'`, the class's name, also in stack traces and logs. */
   override name = 'ConflictError';
 }
 
 /** 429: the provider's rate limit was hit. `retryAfterMs` comes from the `Retry-After` header when sent. */
 export class RateLimitError extends CloudElementsError {
+  /** Always `'RateLimitError'`, the class's name, also in stack traces and logs. */
   override name = 'RateLimitError';
   /** How long the server asked to wait before trying again, in milliseconds. */
   readonly retryAfterMs?: number;
@@ -103,16 +110,19 @@ export class RateLimitError extends CloudElementsError {
 
 /** 5xx (and 408): Cloud Elements or the provider failed; GET-like calls were already retried. */
 export class ServerError extends CloudElementsError {
+  /** Always `'ServerError'`, the class's name, also in stack traces and logs. */
   override name = 'ServerError';
 }
 
 /** No HTTP response: the connection was refused, reset or could not be made. `cause` holds the network error. */
 export class ConnectionError extends CloudElementsError {
+  /** Always `'ConnectionError'`, the class's name, also in stack traces and logs. */
   override name = 'ConnectionError';
 }
 
 /** The call took longer than `timeoutMs`, the retry deadline, or (for streams) `idleTimeoutMs` without progress. */
 export class TimeoutError extends CloudElementsError {
+  /** Always `'TimeoutError'`, the class's name, also in stack traces and logs. */
   override name = 'TimeoutError';
   /** The limit that was exceeded, in milliseconds. */
   readonly timeoutMs: number;
@@ -128,6 +138,7 @@ export class TimeoutError extends CloudElementsError {
  * `status` and `requestId` say which answer it was; `body` holds the start of the text.
  */
 export class InvalidResponseError extends CloudElementsError {
+  /** Always `'InvalidResponseError'`, the class's name, also in stack traces and logs. */
   override name = 'InvalidResponseError';
 }
 

@@ -11,6 +11,7 @@ export type OAuthCallbackProblem =
  * {@link readOAuth1Callback} before any network call. The message never contains the code or the state.
  */
 export class OAuthCallbackError extends CloudElementsError {
+  /** Always `'OAuthCallbackError'`, the class's name, also in stack traces and logs. */
   override name = 'OAuthCallbackError';
   /** What was wrong with the callback. */
   readonly reason: OAuthCallbackProblem;
@@ -26,6 +27,7 @@ export class OAuthCallbackError extends CloudElementsError {
  * refused access. Show the user a way to try again.
  */
 export class OAuthProviderError extends OAuthCallbackError {
+  /** Always `'OAuthProviderError'`, the class's name, also in stack traces and logs. */
   override name = 'OAuthProviderError';
   /** The OAuth `error` parameter, e.g. `access_denied`, `invalid_scope`. */
   readonly error: string;
@@ -48,6 +50,7 @@ export class OAuthProviderError extends OAuthCallbackError {
  * the callback may be forged (CSRF) or belong to another browser session. Start the flow again.
  */
 export class OAuthStateError extends OAuthCallbackError {
+  /** Always `'OAuthStateError'`, the class's name, also in stack traces and logs. */
   override name = 'OAuthStateError';
 }
 

@@ -37,10 +37,13 @@ export type ReauthorizeInstanceOptions =
       signal?: AbortSignal;
     }
   | (InstanceFields & {
+      /** Id of the instance to re-authorize. */
       instanceId: number;
+      /** The verified callback of a new authorization of the same account. */
       callback: OAuthCallbackResult;
       /** Replace the whole instance: `elementKey` and `name` are required, unlisted configuration is reset. */
       method: 'PUT';
+      /** Key (or id) of the instance's element, as when it was created. */
       elementKey: ElementKeyOrId;
     });
 

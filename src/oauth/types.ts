@@ -20,4 +20,7 @@ export type OAuthApp = {
 export type OAuthProviderData = Readonly<Record<string, string>>;
 
 /** What the callback step produced: `readOAuthCallback`'s or `readOAuth1Callback`'s result, or `{ providerData: { code } }`. */
-export type OAuthCallbackResult = { readonly providerData: OAuthProviderData };
+export type OAuthCallbackResult = {
+  /** What `finishOAuth` sends as the instance's `providerData`: the authorization `code` and the like. */
+  readonly providerData: OAuthProviderData;
+};

@@ -60,10 +60,12 @@ export class EmulatorCredentials {
     this.#organization = organizationSecret;
   }
 
+  /** The first user's secret (`User <secret>`). */
   get userSecret(): string {
     return this.#user;
   }
 
+  /** The organization secret (`Organization <secret>`). */
   get organizationSecret(): string {
     return this.#organization;
   }
@@ -74,10 +76,12 @@ export class EmulatorCredentials {
     return elementToken === undefined ? base : `${base}, Element ${elementToken}`;
   }
 
+  /** Both secrets redacted, for `JSON.stringify`. */
   toJSON(): Record<string, string> {
     return { userSecret: '[REDACTED]', organizationSecret: '[REDACTED]' };
   }
 
+  /** Both secrets redacted. */
   toString(): string {
     return 'EmulatorCredentials { userSecret: [REDACTED], organizationSecret: [REDACTED] }';
   }
@@ -93,6 +97,7 @@ export interface EmulatorInstanceInput {
   element: string;
   /** @default '<element name> instance' */
   name?: string;
+  /** The instance's tags. @default [] */
   tags?: string[];
   /** Configuration, e.g. `{ 'event.notification.enabled': true, 'event.notification.callback.url': url }`. */
   configuration?: Record<string, unknown>;

@@ -27,6 +27,7 @@ export type WebhookVerificationReason =
  * Answer the request with a 4xx (401 for signature reasons): Cloud Elements then retries or queues it.
  */
 export class WebhookVerificationError extends CloudElementsError {
+  /** Always `'WebhookVerificationError'`, the class's name, also in stack traces and logs. */
   override name = 'WebhookVerificationError';
   /** Stable code of the failure. */
   readonly reason: WebhookVerificationReason;

@@ -12,7 +12,10 @@ declare module 'vitest' {
 }
 
 // Bundling takes a second or two; a dozen test files validate against the spec, so it is done once per run.
+// Every emulator of the run is strict (src/testing/README.md): an answer that breaks the spec fails its test. The
+// workers inherit the environment of this process.
 export default function setup(project: TestProject): () => void {
+  process.env.CLOUD_ELEMENTS_EMULATOR_STRICT ??= '1';
   const dir = mkdtempSync(join(tmpdir(), 'ce-spec-'));
   const path = join(dir, 'bundle.json');
   bundleSpec(path);

@@ -1,8 +1,8 @@
 import { ELEMENTS, HUBS, requireElement, requireHub, type CatalogElement } from '../model/catalog.js';
-import type { Reply, Route } from '../server/types.js';
+import type { Handlers, Schema } from './types.js';
 
 /** The element as the API returns it (`GET /elements/{keyOrId}`, and inside instances). */
-export function elementJson(element: CatalogElement): Record<string, unknown> {
+export function elementJson(element: CatalogElement): Schema<'Element'> {
   return {
     id: element.id,
     name: element.name,
@@ -30,39 +30,18 @@ export function elementJson(element: CatalogElement): Record<string, unknown> {
   };
 }
 
-/** Routes of the elements and hubs catalogs. */
-export function catalogRoutes(): Route[] {
-  const json = (value: unknown): Reply => ({ json: value });
-  return [
-    { method: 'GET', path: '/elements', auth: 'platform', handle: () => json(ELEMENTS.map(elementJson)) },
-    {
-      method: 'GET',
-      path: '/elements/keys',
-      auth: 'platform',
-      handle: () => json(ELEMENTS.map((e) => e.key)),
+/** Handlers of the elements and hubs catalogs. */
+export function catalogHandlers(): Handlers {
+  return {
+    listElements: () => ({ json: ELEMENTS.map(elementJson) }),
+    listElementKeys: () => ({ json: ELEMENTS.map((e) => e.key) }),
+    getElement: (ctx) => ({ json: elementJson(requireElement(ctx.params.keyOrId ?? '')) }),
+    listHubs: () => ({ json: HUBS }),
+    listHubKeys: () => ({ json: HUBS.map((hub) => hub.key) }),
+    getHub: (ctx) => ({ json: { ...requireHub(ctx.params.key ?? ''), active: true } }),
+    listHubElements: (ctx) => {
+      const hub = requireHub(ctx.params.key ?? '');
+      return { json: ELEMENTS.filter((element) => element.hub === hub.key).map(elementJson) };
     },
-    {
-      method: 'GET',
-      path: '/elements/{keyOrId}',
-      auth: 'platform',
-      handle: (ctx) => json(elementJson(requireElement(ctx.params.keyOrId ?? ''))),
-    },
-    { method: 'GET', path: '/hubs', auth: 'platform', handle: () => json(HUBS) },
-    { method: 'GET', path: '/hubs/keys', auth: 'platform', handle: () => json(HUBS.map((hub) => hub.key)) },
-    {
-      method: 'GET',
-      path: '/hubs/{key}',
-      auth: 'platform',
-      handle: (ctx) => json({ ...requireHub(ctx.params.key ?? ''), active: true }),
-    },
-    {
-      method: 'GET',
-      path: '/hubs/{key}/elements',
-      auth: 'platform',
-      handle: (ctx) => {
-        const hub = requireHub(ctx.params.key ?? '');
-        return json(ELEMENTS.filter((element) => element.hub === hub.key).map(elementJson));
-      },
-    },
-  ];
+  };
 }

@@ -1,6 +1,5 @@
 import { compareForOrderBy } from '../ceql/evaluate.js';
 import { EmulatorHttpError } from '../errors.js';
-import { findElement } from '../model/catalog.js';
 import {
   addItem,
   baseName,
@@ -19,15 +18,17 @@ import type { DocumentItem, DocumentsDrive, EmulatorInstance } from '../model/ty
 import { callerInstance } from '../server/auth.js';
 import { API_BASE, queryBoolean, readJsonObject } from '../server/http.js';
 import { parseMultipart } from '../server/multipart.js';
-import type { Reply, RequestContext, Route } from '../server/types.js';
+import type { Reply, RequestContext } from '../server/types.js';
 import { notifyRecordChange, type EventType } from './events.js';
 import { pageReply } from './paging.js';
+import type { Handlers, Schema } from './types.js';
 
 type Kind = 'files' | 'folders';
 
 /** An item as the API describes it (`DocumentsFile`). */
-function itemJson(drive: DocumentsDrive, item: DocumentItem): Record<string, unknown> {
-  const json: Record<string, unknown> = {
+function itemJson(drive: DocumentsDrive, item: DocumentItem): Schema<'DocumentsFile'> {
+  const parentFolderId = item.path === '/' ? undefined : drive.byPath.get(parentPath(item.path))?.id;
+  return {
     id: item.id,
     name: item.path === '/' ? '/' : baseName(item.path),
     path: item.path,
@@ -35,36 +36,26 @@ function itemJson(drive: DocumentsDrive, item: DocumentItem): Record<string, unk
     createdDate: item.createdDate,
     modifiedDate: item.modifiedDate,
     tags: item.tags,
+    ...(item.directory ? {} : { size: item.content?.length ?? 0 }),
+    ...(item.description === undefined ? {} : { description: item.description }),
+    ...(parentFolderId === undefined ? {} : { parentFolderId }),
   };
-  if (!item.directory) json.size = item.content?.length ?? 0;
-  if (item.description !== undefined) json.description = item.description;
-  if (item.path !== '/') json.parentFolderId = drive.byPath.get(parentPath(item.path))?.id;
-  return json;
 }
 
-/** Routes of the documents hub (`/hubs/documents/files...`, `/folders...`, `/search`, `/storage`). */
-export function documentsRoutes(state: EmulatorState): Route[] {
+/** Handlers of the documents hub (`/hubs/documents/files...`, `/folders...`, `/search`, `/storage`). */
+export function documentsHandlers(state: EmulatorState): Handlers {
   interface Call {
     ctx: RequestContext;
     instance: EmulatorInstance;
     drive: DocumentsDrive;
   }
-  const route = (method: string, path: string, handle: (call: Call) => Reply | Promise<Reply>): Route => ({
-    method,
-    path: `/hubs/{hub}${path}`,
-    auth: 'instance',
-    handle: async (ctx) => {
+  // The server answers a documents operation for documents instances only (their own hub).
+  const on =
+    <R extends Reply>(handle: (call: Call) => R | Promise<R>) =>
+    (ctx: RequestContext): R | Promise<R> => {
       const instance = callerInstance(ctx);
-      if (findElement(instance.elementKey)?.hub !== 'documents') {
-        throw new EmulatorHttpError(
-          404,
-          `No resource ${path.split('/')[1]} found for element ${instance.elementKey}.`,
-        );
-      }
-      const reply = await handle({ ctx, instance, drive: driveOf(state, instance.id) });
-      return { ...reply, headers: { ...reply.headers, 'Elements-Element-Instance-Id': String(instance.id) } };
-    },
-  });
+      return handle({ ctx, instance, drive: driveOf(state, instance.id) });
+    };
   const notify = (call: Call, kind: Kind, eventType: EventType, item: DocumentItem): void => {
     const record = itemJson(call.drive, item);
     notifyRecordChange(state, call.instance, { objectType: kind, eventType, objectId: item.id, record });
@@ -75,9 +66,9 @@ export function documentsRoutes(state: EmulatorState): Route[] {
     const by = id !== undefined ? { id } : { path: normalizePath(call.ctx.query.get('path')) };
     return requireItem(call.drive, by, kind === 'folders');
   };
-  const json = (call: Call, item: DocumentItem): Reply => ({ json: itemJson(call.drive, item) });
+  const json = (call: Call, item: DocumentItem) => ({ json: itemJson(call.drive, item) });
 
-  const download = (call: Call): Reply => {
+  const download = (call: Call) => {
     const item = target(call, 'files');
     const name = baseName(item.path).replace(/["\\\r\n]/g, '_');
     return {
@@ -87,56 +78,41 @@ export function documentsRoutes(state: EmulatorState): Route[] {
       headers: { 'Content-Disposition': `attachment; filename="${name}"` },
     };
   };
-  const remove =
-    (kind: Kind) =>
-    (call: Call): Reply => {
-      const item = target(call, kind);
-      removeItem(call.drive, item);
-      notify(call, kind, 'DELETED', item);
-      return {};
-    };
-  const readMetadata =
-    (kind: Kind) =>
-    (call: Call): Reply =>
-      json(call, target(call, kind));
-  const updateMetadata =
-    (kind: Kind) =>
-    async (call: Call): Promise<Reply> => {
-      const item = target(call, kind);
-      const body = await readJsonObject(call.ctx);
-      if (typeof body.path === 'string')
-        moveItem(state, call.drive, item, normalizePath(body.path, 'body path'));
-      else if (typeof body.name === 'string') {
-        if (body.name === '' || body.name.includes('/'))
-          throw new EmulatorHttpError(400, 'name must be a plain name.');
-        moveItem(state, call.drive, item, `${parentPath(item.path).replace(/\/$/, '')}/${body.name}`);
-      }
-      if (Array.isArray(body.tags)) item.tags = body.tags.map(String);
-      if (typeof body.description === 'string') item.description = body.description;
-      item.modifiedDate = state.nowIso();
-      notify(call, kind, 'UPDATED', item);
-      return json(call, item);
-    };
-  const copy =
-    (kind: Kind) =>
-    async (call: Call): Promise<Reply> => {
-      const item = target(call, kind);
-      const body = await readJsonObject(call.ctx);
-      const to = normalizePath(typeof body.path === 'string' ? body.path : undefined, 'body path');
-      const created = copyItem(
-        state,
-        call.drive,
-        item,
-        to,
-        queryBoolean(call.ctx.query, 'overwrite') ?? false,
-      );
-      notify(call, kind, 'CREATED', created);
-      return json(call, created);
-    };
-  const links = (call: Call): Reply => {
+  const remove = (kind: Kind) => (call: Call) => {
+    const item = target(call, kind);
+    removeItem(call.drive, item);
+    notify(call, kind, 'DELETED', item);
+    return {};
+  };
+  const readMetadata = (kind: Kind) => (call: Call) => json(call, target(call, kind));
+  const updateMetadata = (kind: Kind) => async (call: Call) => {
+    const item = target(call, kind);
+    const body = await readJsonObject(call.ctx);
+    if (typeof body.path === 'string')
+      moveItem(state, call.drive, item, normalizePath(body.path, 'body path'));
+    else if (typeof body.name === 'string') {
+      if (body.name === '' || body.name.includes('/'))
+        throw new EmulatorHttpError(400, 'name must be a plain name.');
+      moveItem(state, call.drive, item, `${parentPath(item.path).replace(/\/$/, '')}/${body.name}`);
+    }
+    if (Array.isArray(body.tags)) item.tags = body.tags.map(String);
+    if (typeof body.description === 'string') item.description = body.description;
+    item.modifiedDate = state.nowIso();
+    notify(call, kind, 'UPDATED', item);
+    return json(call, item);
+  };
+  const copy = (kind: Kind) => async (call: Call) => {
+    const item = target(call, kind);
+    const body = await readJsonObject(call.ctx);
+    const to = normalizePath(typeof body.path === 'string' ? body.path : undefined, 'body path');
+    const created = copyItem(state, call.drive, item, to, queryBoolean(call.ctx.query, 'overwrite') ?? false);
+    notify(call, kind, 'CREATED', created);
+    return json(call, created);
+  };
+  const links = (call: Call) => {
     const item = target(call, 'files');
     const providerLink = `${call.ctx.origin}${API_BASE}/hubs/documents/files/${encodeURIComponent(item.id)}`;
-    const out: Record<string, unknown> = {
+    const out: Schema<'DocumentsFileLinks'> = {
       providerLink,
       providerViewLink: providerLink,
       cloudElementsLink: providerLink,
@@ -144,7 +120,7 @@ export function documentsRoutes(state: EmulatorState): Route[] {
     if (queryBoolean(call.ctx.query, 'raw')) out.raw = { id: item.id, path: item.path };
     return { json: out };
   };
-  const contents = (call: Call): Reply => {
+  const contents = (call: Call) => {
     const folder = target(call, 'folders');
     const prefix = folder.path === '/' ? '/' : `${folder.path}/`;
     let items = [...call.drive.byPath.values()].filter(
@@ -159,10 +135,10 @@ export function documentsRoutes(state: EmulatorState): Route[] {
     return pageReply(items, call.ctx.query, (item) => itemJson(call.drive, item));
   };
 
-  return [
-    route('GET', '/files', download),
-    route('GET', '/files/{id}', download),
-    route('POST', '/files', async (call) => {
+  return {
+    downloadDocumentsFileByPath: on(download),
+    downloadDocumentsFile: on(download),
+    uploadDocumentsFile: on(async (call) => {
       const path = normalizePath(call.ctx.query.get('path'));
       if (path === '/')
         throw new EmulatorHttpError(400, 'The path must name a file, e.g. path=/folder/file.txt.');
@@ -184,17 +160,17 @@ export function documentsRoutes(state: EmulatorState): Route[] {
       notify(call, 'files', 'CREATED', item);
       return json(call, item);
     }),
-    route('DELETE', '/files', remove('files')),
-    route('DELETE', '/files/{id}', remove('files')),
-    route('GET', '/files/metadata', readMetadata('files')),
-    route('GET', '/files/{id}/metadata', readMetadata('files')),
-    route('PATCH', '/files/metadata', updateMetadata('files')),
-    route('PATCH', '/files/{id}/metadata', updateMetadata('files')),
-    route('POST', '/files/copy', copy('files')),
-    route('POST', '/files/{id}/copy', copy('files')),
-    route('GET', '/files/links', links),
-    route('GET', '/files/{id}/links', links),
-    route('POST', '/folders', async (call) => {
+    deleteDocumentsFileByPath: on(remove('files')),
+    deleteDocumentsFile: on(remove('files')),
+    getDocumentsFileMetadataByPath: on(readMetadata('files')),
+    getDocumentsFileMetadata: on(readMetadata('files')),
+    updateDocumentsFileMetadataByPath: on(updateMetadata('files')),
+    updateDocumentsFileMetadata: on(updateMetadata('files')),
+    copyDocumentsFileByPath: on(copy('files')),
+    copyDocumentsFile: on(copy('files')),
+    getDocumentsFileLinksByPath: on(links),
+    getDocumentsFileLinks: on(links),
+    createDocumentsFolder: on(async (call) => {
       const body = await readJsonObject(call.ctx);
       const raw = typeof body.path === 'string' ? body.path : call.ctx.query.get('path');
       const path = normalizePath(raw, 'folder path');
@@ -206,17 +182,17 @@ export function documentsRoutes(state: EmulatorState): Route[] {
       notify(call, 'folders', 'CREATED', item);
       return json(call, item);
     }),
-    route('DELETE', '/folders', remove('folders')),
-    route('DELETE', '/folders/{id}', remove('folders')),
-    route('GET', '/folders/contents', contents),
-    route('GET', '/folders/{id}/contents', contents),
-    route('GET', '/folders/metadata', readMetadata('folders')),
-    route('GET', '/folders/{id}/metadata', readMetadata('folders')),
-    route('PATCH', '/folders/metadata', updateMetadata('folders')),
-    route('PATCH', '/folders/{id}/metadata', updateMetadata('folders')),
-    route('POST', '/folders/copy', copy('folders')),
-    route('POST', '/folders/{id}/copy', copy('folders')),
-    route('GET', '/search', (call) => {
+    deleteDocumentsFolderByPath: on(remove('folders')),
+    deleteDocumentsFolder: on(remove('folders')),
+    listDocumentsFolderContentsByPath: on(contents),
+    listDocumentsFolderContents: on(contents),
+    getDocumentsFolderMetadataByPath: on(readMetadata('folders')),
+    getDocumentsFolderMetadata: on(readMetadata('folders')),
+    updateDocumentsFolderMetadataByPath: on(updateMetadata('folders')),
+    updateDocumentsFolderMetadata: on(updateMetadata('folders')),
+    copyDocumentsFolderByPath: on(copy('folders')),
+    copyDocumentsFolder: on(copy('folders')),
+    searchDocuments: on((call) => {
       const text = (call.ctx.query.get('text') ?? '').toLowerCase();
       const under = normalizePath(call.ctx.query.get('path') ?? '/');
       const prefix = under === '/' ? '/' : `${under}/`;
@@ -228,12 +204,12 @@ export function documentsRoutes(state: EmulatorState): Route[] {
       );
       return pageReply(found, call.ctx.query, (item) => itemJson(call.drive, item));
     }),
-    route('GET', '/storage', (call) => {
+    getDocumentsStorage: on((call) => {
       const used = [...call.drive.byPath.values()].reduce(
         (sum, item) => sum + (item.content?.length ?? 0),
         0,
       );
       return { json: { totalSpace: 10 * 1024 ** 3, usedSpace: used, availableSpace: 10 * 1024 ** 3 - used } };
     }),
-  ];
+  };
 }

@@ -4,15 +4,16 @@ import { maskConfigValue, stripHtml, toConfigValue } from '../model/config.js';
 import type { EmulatorState } from '../model/state.js';
 import type { EmulatorInstance } from '../model/types.js';
 import { readJsonObject } from '../server/http.js';
-import type { Reply, RequestContext, Route } from '../server/types.js';
+import type { RequestContext } from '../server/types.js';
 import { elementJson } from './catalog.js';
 import { exchangeAuthorizationCode } from './oauth.js';
 import { pageReply } from './paging.js';
+import type { Handlers, OperationReply, Schema } from './types.js';
 
 type Body = Record<string, unknown>;
 
 /** An instance as the API returns it (configuration secrets masked). */
-export function instanceJson(state: EmulatorState, instance: EmulatorInstance): Record<string, unknown> {
+export function instanceJson(state: EmulatorState, instance: EmulatorInstance): Schema<'Instance'> {
   const element = requireElement(instance.elementKey);
   const user = state.users.find((candidate) => candidate.id === instance.userId);
   const configuration: Record<string, string | null> = {};
@@ -42,13 +43,13 @@ export function instanceJson(state: EmulatorState, instance: EmulatorInstance): 
   };
 }
 
-function configEntryJson(instance: EmulatorInstance, key: string): Record<string, unknown> {
+function configEntryJson(instance: EmulatorInstance, key: string): Schema<'ElementInstanceConfig'> {
   const value = instance.configuration.get(key) ?? null;
   const shown = maskConfigValue(key, value);
   const words = key.replace(/[._]/g, ' ');
   const required = findElement(instance.elementKey)?.requiredConfiguration.includes(key) ?? false;
   return {
-    id: instance.configurationIds.get(key),
+    id: instance.configurationIds.get(key) ?? 0,
     key,
     name: words.charAt(0).toUpperCase() + words.slice(1),
     propertyValue: shown,
@@ -114,8 +115,8 @@ function authorize(
   exchangeAuthorizationCode(state, element, code, candidate);
 }
 
-/** Routes of the instances API and of its token-scoped twins. */
-export function instanceRoutes(state: EmulatorState): Route[] {
+/** Handlers of the instances API and of its token-scoped twins (`/instances/...` with an element token). */
+export function instanceHandlers(state: EmulatorState): Handlers {
   const requireInstance = (ctx: RequestContext): EmulatorInstance => {
     if (ctx.params.id === undefined) {
       const instance = ctx.caller?.instance;
@@ -134,9 +135,9 @@ export function instanceRoutes(state: EmulatorState): Route[] {
     }
     return instance;
   };
-  const json = (instance: EmulatorInstance): Reply => ({ json: instanceJson(state, instance) });
+  const json = (instance: EmulatorInstance) => ({ json: instanceJson(state, instance) });
 
-  const create = async (ctx: RequestContext): Promise<Reply> => {
+  const create = async (ctx: RequestContext): Promise<OperationReply<'createInstance'>> => {
     const body = await readJsonObject(ctx);
     const fromPath = ctx.params.keyOrId === undefined ? undefined : requireElement(ctx.params.keyOrId);
     const element = elementOf(body, fromPath);
@@ -167,7 +168,7 @@ export function instanceRoutes(state: EmulatorState): Route[] {
     return { json: { ...instanceJson(state, instance), ...(providerData ? { providerData } : {}) } };
   };
 
-  const list = (ctx: RequestContext): Reply => {
+  const list = (ctx: RequestContext): OperationReply<'listInstances'> => {
     const key = ctx.params.keyOrId === undefined ? undefined : requireElement(ctx.params.keyOrId).key;
     const tags = ctx.query.getAll('tags[]').concat(ctx.query.getAll('tags'));
     const search = ctx.query.get('searchText')?.toLowerCase();
@@ -182,7 +183,7 @@ export function instanceRoutes(state: EmulatorState): Route[] {
 
   const update =
     (replace: boolean) =>
-    async (ctx: RequestContext): Promise<Reply> => {
+    async (ctx: RequestContext): Promise<OperationReply<'replaceInstance'>> => {
       const instance = requireInstance(ctx);
       const body = await readJsonObject(ctx);
       const element = requireElement(instance.elementKey);
@@ -204,7 +205,7 @@ export function instanceRoutes(state: EmulatorState): Route[] {
       return json(instance);
     };
 
-  const remove = (ctx: RequestContext): Reply => {
+  const remove = (ctx: RequestContext) => {
     state.deleteInstance(requireInstance(ctx).id);
     return {};
   };
@@ -218,55 +219,59 @@ export function instanceRoutes(state: EmulatorState): Route[] {
     return { instance, key };
   };
 
-  const enable =
-    (disabled: boolean) =>
-    (ctx: RequestContext): Reply => {
-      const instance = requireInstance(ctx);
-      instance.disabled = disabled;
-      instance.updatedDate = state.nowIso();
-      return {};
-    };
+  const enable = (disabled: boolean) => (ctx: RequestContext) => {
+    const instance = requireInstance(ctx);
+    instance.disabled = disabled;
+    instance.updatedDate = state.nowIso();
+    return {};
+  };
 
-  const routes: Route[] = [];
-  const add = (method: string, path: string, auth: Route['auth'], handle: Route['handle']) =>
-    routes.push({ method, path, auth, handle });
-  add('POST', '/instances', 'platform', create);
-  add('GET', '/instances', 'platform', list);
-  add('POST', '/elements/{keyOrId}/instances', 'platform', create);
-  add('GET', '/elements/{keyOrId}/instances', 'platform', list);
-  for (const [prefix, auth] of [
-    ['/instances/{id}', 'platform'],
-    ['/elements/{keyOrId}/instances/{id}', 'platform'],
-    ['/instances', 'token'],
-  ] as const) {
-    if (prefix !== '/instances') add('GET', prefix, auth, (ctx) => json(requireInstance(ctx)));
-    add('PUT', prefix, auth, update(true));
-    add('DELETE', prefix, auth, remove);
-    if (prefix === '/elements/{keyOrId}/instances/{id}') continue;
-    add('PATCH', prefix, auth, update(false));
-    const base = prefix === '/instances' ? '/instances' : prefix;
-    add('GET', `${base}/configuration`, auth, (ctx) => {
-      const instance = requireInstance(ctx);
-      return { json: [...instance.configuration.keys()].map((key) => configEntryJson(instance, key)) };
-    });
-    add('GET', `${base}/configuration/{configId}`, auth, (ctx) => {
-      const { instance, key } = configEntry(ctx);
-      return { json: configEntryJson(instance, key) };
-    });
-    add('PATCH', `${base}/configuration/{configId}`, auth, async (ctx) => {
-      const { instance, key } = configEntry(ctx);
-      const body = await readJsonObject(ctx);
-      if (typeof body.propertyValue !== 'string' && body.propertyValue !== null) {
-        throw new EmulatorHttpError(
-          400,
-          'propertyValue is required and must be a string, e.g. {"propertyValue": "true"}.',
-        );
-      }
-      state.setConfiguration(instance, { [key]: body.propertyValue });
-      return { json: configEntryJson(instance, key) };
-    });
-    add('PUT', `${base}/enabled`, auth, enable(false));
-    add('DELETE', `${base}/enabled`, auth, enable(true));
-  }
-  return routes;
+  const listConfiguration = (ctx: RequestContext) => {
+    const instance = requireInstance(ctx);
+    return { json: [...instance.configuration.keys()].map((key) => configEntryJson(instance, key)) };
+  };
+  const getConfiguration = (ctx: RequestContext) => {
+    const { instance, key } = configEntry(ctx);
+    return { json: configEntryJson(instance, key) };
+  };
+  const updateConfiguration = async (ctx: RequestContext) => {
+    const { instance, key } = configEntry(ctx);
+    const body = await readJsonObject(ctx);
+    if (typeof body.propertyValue !== 'string' && body.propertyValue !== null) {
+      throw new EmulatorHttpError(
+        400,
+        'propertyValue is required and must be a string, e.g. {"propertyValue": "true"}.',
+      );
+    }
+    state.setConfiguration(instance, { [key]: body.propertyValue });
+    return { json: configEntryJson(instance, key) };
+  };
+  const get = (ctx: RequestContext) => json(requireInstance(ctx));
+
+  return {
+    createInstance: create,
+    listInstances: list,
+    createElementInstance: create,
+    listElementInstances: list,
+    getInstance: get,
+    replaceInstance: update(true),
+    updateInstance: update(false),
+    deleteInstance: remove,
+    listInstanceConfiguration: listConfiguration,
+    getInstanceConfiguration: getConfiguration,
+    updateInstanceConfiguration: updateConfiguration,
+    enableInstance: enable(false),
+    disableInstance: enable(true),
+    getElementInstance: get,
+    replaceElementInstance: update(true),
+    deleteElementInstance: remove,
+    replaceCurrentInstance: update(true),
+    updateCurrentInstance: update(false),
+    deleteCurrentInstance: remove,
+    listCurrentInstanceConfiguration: listConfiguration,
+    getCurrentInstanceConfiguration: getConfiguration,
+    updateCurrentInstanceConfiguration: updateConfiguration,
+    enableCurrentInstance: enable(false),
+    disableCurrentInstance: enable(true),
+  };
 }

@@ -5,6 +5,7 @@ import type { EmulatorState } from '../model/state.js';
 import type { OAuthClient } from '../model/types.js';
 import { readJsonObject } from '../server/http.js';
 import type { Reply, RequestContext, Route } from '../server/types.js';
+import type { Handlers, OperationReply } from './types.js';
 
 /** Path of the emulated provider's consent page of an element. */
 export function consentPath(elementKey: string): string {
@@ -47,7 +48,7 @@ function oauthUrlReply(
   ctx: RequestContext,
   keyOrId: string,
   input: Record<string, unknown>,
-): Reply {
+): OperationReply<'getElementOAuthUrl'> {
   const element = requireOAuthElement(keyOrId);
   const text = (name: string): string | undefined => {
     const value = input[name];
@@ -189,21 +190,19 @@ export function decideConsent(state: EmulatorState, oauthUrl: string, approve: b
   return callback.toString();
 }
 
-/** Routes of the OAuth URL call and of the emulated provider's consent page. */
-export function oauthRoutes(state: EmulatorState): Route[] {
+/** Handlers of the OAuth URL calls. */
+export function oauthHandlers(state: EmulatorState): Handlers {
+  return {
+    getElementOAuthUrl: (ctx) =>
+      oauthUrlReply(state, ctx, ctx.params.keyOrId ?? '', Object.fromEntries(ctx.query)),
+    requestElementOAuthUrl: async (ctx) =>
+      oauthUrlReply(state, ctx, ctx.params.keyOrId ?? '', await readJsonObject(ctx)),
+  };
+}
+
+/** The emulated provider's consent page and the decision link it offers (site pages, outside the API). */
+export function consentPages(state: EmulatorState): Route[] {
   return [
-    {
-      method: 'GET',
-      path: '/elements/{keyOrId}/oauth/url',
-      auth: 'platform',
-      handle: (ctx) => oauthUrlReply(state, ctx, ctx.params.keyOrId ?? '', Object.fromEntries(ctx.query)),
-    },
-    {
-      method: 'POST',
-      path: '/elements/{keyOrId}/oauth/url',
-      auth: 'platform',
-      handle: async (ctx) => oauthUrlReply(state, ctx, ctx.params.keyOrId ?? '', await readJsonObject(ctx)),
-    },
     {
       method: 'GET',
       path: '/oauth/{key}/authorize',

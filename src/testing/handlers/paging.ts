@@ -61,12 +61,12 @@ export function paginate<T>(items: readonly T[], query: URLSearchParams): Page<T
   return { items: pageItems, headers };
 }
 
-/** A JSON reply of one page of `items`. */
-export function pageReply<T>(
+/** A JSON reply of one page of `items`, each passed through `map`. */
+export function pageReply<T, U = T>(
   items: readonly T[],
   query: URLSearchParams,
-  map: (item: T) => unknown = (i) => i,
-): Reply {
+  map: (item: T) => U = (item) => item as unknown as U,
+): Reply & { json: U[] } {
   const page = paginate(items, query);
   return { json: page.items.map(map), headers: page.headers };
 }

@@ -1,7 +1,7 @@
 import { queryRecords } from '../ceql/evaluate.js';
 import { parseCeql } from '../ceql/parse.js';
 import { EmulatorHttpError } from '../errors.js';
-import { findElement, HUB_RESOURCES, type HubResource } from '../model/catalog.js';
+import { findElement, type HubResource } from '../model/catalog.js';
 import type { EmulatorState } from '../model/state.js';
 import type { EmulatorInstance, HubRecord } from '../model/types.js';
 import { notifyRecordChange } from './events.js';
@@ -9,17 +9,21 @@ import { notifyRecordChange } from './events.js';
 /** Fields the emulator sets on every record; a request cannot change them. */
 export const SERVER_FIELDS = ['id', 'createdDate', 'lastModifiedDate'];
 
-/** The standard resources the instance's element serves, by name. */
-export function resourcesOf(instance: EmulatorInstance): Readonly<Record<string, HubResource>> {
-  return HUB_RESOURCES[findElement(instance.elementKey)?.hub ?? ''] ?? {};
+/** The record resources the instance's element serves, by name. */
+export function resourcesOf(
+  state: EmulatorState,
+  instance: EmulatorInstance,
+): Readonly<Record<string, HubResource>> {
+  return state.hubResources[findElement(instance.elementKey)?.hub ?? ''] ?? {};
 }
 
 /** Finds a resource of the instance's element by name (case-insensitively), answering 404 when there is none. */
 export function requireResource(
+  state: EmulatorState,
   instance: EmulatorInstance,
   name: string,
 ): { name: string; resource: HubResource } {
-  const resources = resourcesOf(instance);
+  const resources = resourcesOf(state, instance);
   const key = Object.keys(resources).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
   if (key === undefined) {
     const known = Object.keys(resources).join(', ') || 'none';
@@ -76,7 +80,7 @@ export function createRecord(
   body: Record<string, unknown>,
   options: { notify: boolean } = { notify: true },
 ): HubRecord {
-  const { name, resource } = requireResource(instance, resourceName);
+  const { name, resource } = requireResource(state, instance, resourceName);
   requireMissingFields(resource, body);
   const now = state.nowIso();
   const id =
@@ -113,7 +117,7 @@ export function findRecords(
   where?: string,
   orderBy?: string,
 ): HubRecord[] {
-  const { name } = requireResource(instance, resourceName);
+  const { name } = requireResource(state, instance, resourceName);
   const expression = where === undefined || where.trim() === '' ? undefined : parseCeql(where);
   return queryRecords(state.records(instance.id, name).values(), expression, orderBy || undefined);
 }

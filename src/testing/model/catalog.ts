@@ -12,15 +12,21 @@ export interface HubResource {
 
 /** One element of the emulator's catalog. */
 export interface CatalogElement {
+  /** The element's id (`GET /elements/{keyOrId}`). */
   id: number;
+  /** The element's key, e.g. `sfdc`. */
   key: string;
+  /** The element's name, e.g. `Salesforce Sales Cloud`. */
   name: string;
+  /** The hub the element belongs to, e.g. `crm`. */
   hub: string;
   /** Name of the provider shown on the consent page. */
   provider: string;
+  /** How an instance of the element is connected (OAuth, or configuration only). */
   provision: ProvisionKind;
   /** Configuration keys `POST /instances` must carry. */
   requiredConfiguration: string[];
+  /** The element's description. */
   description: string;
 }
 

@@ -36,15 +36,23 @@ export interface StateSettings {
  * records, documents, bulk jobs and event deliveries. Tests may read it and seed it.
  */
 export class EmulatorState {
+  /** The emulated organization (`Organization <secret>`). */
   readonly organization: EmulatorOrganization;
+  /** Users of the organization; the first is `emulator.credentials`. */
   readonly users: EmulatorUser[];
+  /** Instances by id. */
   readonly instances = new Map<number, EmulatorInstance>();
+  /** Provider apps seen by `GET /elements/{key}/oauth/url`, by API key. */
   readonly oauthClients = new Map<string, OAuthClient>();
+  /** Authorization codes the consent page issued, by code. */
   readonly oauthCodes = new Map<string, OAuthCode>();
+  /** Bulk jobs by id. */
   readonly bulkJobs = new Map<string, BulkJob>();
+  /** Every event notification and bulk callback sent (or tried), oldest first. */
   readonly deliveries: EventDelivery[] = [];
   /** Deliveries still in flight; `Emulator.settle()` waits for them. */
   readonly pending = new Set<Promise<void>>();
+  /** The clock and the OAuth code lifetime the emulator was started with. */
   readonly settings: StateSettings;
   readonly #records = new Map<number, Map<string, Map<string, HubRecord>>>();
   readonly #drives = new Map<number, DocumentsDrive>();
@@ -82,10 +90,12 @@ export class EmulatorState {
     return next;
   }
 
+  /** The user whose secret this is, if any. */
   findUserBySecret(secret: string): EmulatorUser | undefined {
     return this.users.find((user) => user.secret === secret);
   }
 
+  /** The instance whose element token this is, if any. */
   findInstanceByToken(token: string): EmulatorInstance | undefined {
     for (const instance of this.instances.values()) if (instance.token === token) return instance;
     return undefined;

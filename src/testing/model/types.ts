@@ -2,10 +2,15 @@ import type { BulkSelect } from '../ceql/types.js';
 
 /** A user of the emulated organization; its `secret` goes in the `User` part of the `Authorization` header. */
 export interface EmulatorUser {
+  /** The user's id (`GET /users/{id}`). */
   id: number;
+  /** The user secret (`User <secret>`). */
   secret: string;
+  /** The user's email address, also their login. */
   emailAddress: string;
+  /** First name. */
   firstName: string;
+  /** Last name. */
   lastName: string;
 }
 
@@ -18,24 +23,35 @@ export interface EmulatorOrganization {
 
 /** An element instance as the emulator stores it (configuration unmasked). */
 export interface EmulatorInstance {
+  /** The instance's id (`GET /instances/{id}`). */
   id: number;
+  /** The instance's name. */
   name: string;
+  /** Key of the instance's element, e.g. `sfdc`. */
   elementKey: string;
   /** The element token, for the `Element` part of the `Authorization` header of hub calls. */
   token: string;
+  /** The instance's tags. */
   tags: string[];
   /** Configuration values as Cloud Elements keeps them: strings, or `null`. */
   configuration: Map<string, string | null>;
   /** Identifier of each configuration entry (`GET /instances/{id}/configuration`). */
   configurationIds: Map<string, number>;
+  /** Whether the instance is disabled (`PUT /instances/{id}/enabled`). */
   disabled: boolean;
+  /** Id of the user who created the instance. */
   userId: number;
+  /** When the instance was created (ISO 8601). */
   createdDate: string;
+  /** When the instance was last changed (ISO 8601). */
   updatedDate: string;
 }
 
 /** A hub record (contact, account, incident, ...): any JSON object with a string `id`. */
-export type HubRecord = Record<string, unknown> & { id: string };
+export type HubRecord = Record<string, unknown> & {
+  /** The record's id, unique within its object. */
+  id: string;
+};
 
 /** An app registered with the emulated provider by a `GET /elements/{key}/oauth/url` call. */
 export interface OAuthClient {
@@ -59,9 +75,11 @@ export interface OAuthCode {
 export interface EventDelivery {
   /** The `Elements-Webhook-Id` header value. */
   id: string;
+  /** The callback URL the notification was POSTed to. */
   url: string;
   /** The raw JSON body that was signed and sent. */
   body: string;
+  /** The request headers sent, `Elements-Webhook-Signature` included. */
   headers: Record<string, string>;
   /** Status the receiver answered; absent while in flight or when the POST failed. */
   status?: number;
@@ -119,17 +137,28 @@ export interface ParsedUpload {
 
 /** A bulk job as the emulator keeps it. */
 export interface BulkJob {
+  /** The job's id (`GET /hubs/{hub}/bulk/{id}/status`). */
   id: string;
+  /** Id of the instance the job runs for. */
   instanceId: number;
+  /** A query (download) job or an upload job. */
   kind: 'query' | 'upload';
+  /** The object the job reads or writes, e.g. `contacts`. */
   objectName: string;
+  /** Where the job is: CREATED → QUEUED → RUNNING → COMPLETED (or CANCELLED). */
   status: BulkJobState;
+  /** When the job was created (ISO 8601). */
   createdDate: string;
+  /** When the job last changed status (ISO 8601). */
   updatedDate: string;
+  /** The parsed query of a query job. */
   select?: BulkSelect;
+  /** The parsed file of an upload job. */
   upload?: ParsedUpload;
   /** Records of the finished job: the query's results, or the records an upload wrote. */
   results: Record<string, unknown>[];
+  /** Records the job could not process (`GET /hubs/{hub}/bulk/{id}/errors`). */
   errors: BulkRecordError[];
+  /** `Elements-Async-Callback-Url` of the job's creation, POSTed to when it ends. */
   callbackUrl?: string;
 }

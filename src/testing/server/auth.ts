@@ -39,13 +39,22 @@ export function authenticate(
   level: AuthLevel,
 ): Caller | undefined {
   if (level === 'none') return undefined;
-  const header = ctx.headers.authorization;
-  const parts = parseAuthorizationHeader(Array.isArray(header) ? header[0] : header);
+  const rawHeader = ctx.headers.authorization;
+  const header = Array.isArray(rawHeader) ? rawHeader[0] : rawHeader;
+  if (level === 'optional' && header === undefined) return undefined;
+  if (level === 'bearer') {
+    const token = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
+    const login = token === undefined ? undefined : state.loginTokens.get(token);
+    const user = login === undefined ? undefined : state.users.find((candidate) => candidate.id === login);
+    if (!user) throw new EmulatorHttpError(401, 'Invalid or expired login token.');
+    return { user };
+  }
+  const parts = parseAuthorizationHeader(header);
   if (!parts?.user) throw new EmulatorHttpError(401, UNAUTHORIZED);
   const user = state.findUserBySecret(parts.user);
   if (!user) throw new EmulatorHttpError(401, UNAUTHORIZED);
   const organizationOk = parts.organization === state.organization.secret;
-  if (level === 'platform') {
+  if (level === 'platform' || level === 'optional') {
     if (!organizationOk) throw new EmulatorHttpError(401, UNAUTHORIZED);
     return { user };
   }

@@ -67,14 +67,23 @@ export type FaultDecision =
 
 /** How many times each fault fired since the emulator started (or since `resetCounts()`). */
 export interface FaultCounts {
+  /** Requests answered 429. */
   rateLimit: number;
+  /** Requests answered 500, 502, 503 or 504. */
   serverError: number;
+  /** Connections dropped before any answer. */
   drop: number;
+  /** Requests left without an answer. */
   hang: number;
+  /** Requests carried out whose answer was then lost. */
   lostResponse: number;
+  /** Requests answered with an HTML page instead of the API. */
   htmlAnswer: number;
+  /** Answers stalled after their headers. */
   stallAfterHeaders: number;
+  /** Answers cut off mid-body. */
   truncatedBody: number;
+  /** Answers sent slowly, a few bytes at a time. */
   slowBody: number;
 }
 

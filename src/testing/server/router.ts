@@ -5,6 +5,8 @@ interface CompiledRoute {
   route: Route;
   segments: string[];
   literals: number;
+  /** Index of the first parameter segment (the segment count when there is none). */
+  firstParameter: number;
 }
 
 /** The route a request goes to, with its decoded path parameters. */
@@ -26,10 +28,17 @@ function splitPath(path: string): string[] {
 function compile(routes: Route[]): CompiledRoute[] {
   const compiled = routes.map((route) => {
     const segments = splitPath(route.path);
-    return { route, segments, literals: segments.filter((s) => !s.startsWith('{')).length };
+    const firstParameter = segments.findIndex((s) => s.startsWith('{'));
+    return {
+      route,
+      segments,
+      literals: segments.filter((s) => !s.startsWith('{')).length,
+      firstParameter: firstParameter === -1 ? segments.length : firstParameter,
+    };
   });
-  // Literal segments win over parameters, as Cloud Elements routes (`/instances/configuration` before `/instances/{id}`).
-  return compiled.sort((a, b) => b.literals - a.literals);
+  // Literal segments win over parameters, as Cloud Elements routes (`/instances/configuration` before
+  // `/instances/{id}`); between as many literals, the template whose parameters come later wins.
+  return compiled.sort((a, b) => b.literals - a.literals || b.firstParameter - a.firstParameter);
 }
 
 function matchRoute(route: CompiledRoute, segments: string[]): Record<string, string> | undefined {

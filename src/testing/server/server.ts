@@ -1,26 +1,100 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
+import { EmulatorHttpError } from '../errors.js';
+import { findElement } from '../model/catalog.js';
 import { createHexId } from '../model/random.js';
 import type { EmulatorState } from '../model/state.js';
+import type { EmulatorSpec, SpecOperation } from '../spec/document.js';
+import { checkRequest } from '../spec/request.js';
+import { answerProblems } from '../spec/response.js';
 import { authenticate } from './auth.js';
 import { captivePage, deliver, faultError } from './fault-replies.js';
 import type { FaultController, FaultDecision } from './faults.js';
 import { API_BASE, parseJsonBody, readBody, renderError, renderReply, sendError, sendReply } from './http.js';
-import { createRouter } from './router.js';
-import type { Answer, RequestContext, Route } from './types.js';
+import { createRouter, type RouteMatch, type Router } from './router.js';
+import type { Answer, Caller, RequestContext, Route } from './types.js';
 
 /** Dependencies of the HTTP server. */
 export interface ServerDependencies {
   state: EmulatorState;
   faults: FaultController;
+  /** API routes (one per spec operation) and site pages. */
   routes: Route[];
+  spec: EmulatorSpec;
+  /** Check every answer against the spec; a wrong one becomes a 500 and is reported to `onViolation`. */
+  strict: boolean;
+  onViolation(message: string): void;
+  /** Called with each operation a request reached (past authentication and request checks). */
+  onOperation?(op: SpecOperation): void;
   /** The emulator's origin (known once it listens). */
   origin: () => string;
+}
+
+/**
+ * Cloud Elements routes hub calls by the element token and ignores the hub segment: with an sfdc token,
+ * `/hubs/marketing/contacts` answers what `/hubs/crm/contacts` does (churros "should ignore any provided hub").
+ * The emulator does the same by answering the call as the operation of the instance's own hub, so that an instance
+ * is only ever served by its own hub's operations, shapes and checks.
+ */
+function ownHubRoute(
+  router: Router,
+  found: RouteMatch,
+  path: string,
+  caller: Caller | undefined,
+): RouteMatch {
+  const hub = caller?.instance && findElement(caller.instance.elementKey)?.hub;
+  const segments = path.split('/');
+  if (!hub || found.route.auth !== 'instance' || segments[1] !== 'hubs' || segments[2] === hub) return found;
+  segments[2] = hub;
+  return router.find(found.route.method, segments.join('/'), true);
 }
 
 /** Creates the emulator's node:http server (not yet listening). */
 export function createEmulatorServer(deps: ServerDependencies): Server {
   const router = createRouter(deps.routes);
+
+  /** Runs a route: authentication, the instance's own hub, request checks, then the handler. */
+  const answerRoute = async (
+    ctx: RequestContext,
+    found: RouteMatch,
+    reached: (op: SpecOperation) => void,
+  ): Promise<Answer> => {
+    const caller = authenticate(ctx, deps.state, found.route.auth);
+    const own = ownHubRoute(router, found, ctx.path, caller);
+    const op = own.route.operation;
+    if (op) reached(op);
+    const call: RequestContext = { ...ctx, params: own.params, caller, ...(op ? { operation: op } : {}) };
+    if (op) {
+      await checkRequest(deps.spec, op, {
+        params: own.params,
+        query: ctx.query,
+        headers: ctx.headers,
+        json: () => ctx.json(),
+        hasBody: async () => (await ctx.body()).length > 0,
+      });
+      deps.onOperation?.(op);
+    }
+    const reply = await own.route.handle(call);
+    // Hub answers name the instance that served them.
+    const instance = own.route.auth === 'instance' ? caller?.instance : undefined;
+    if (!instance) return renderReply(ctx.requestId, reply);
+    const headers = { ...reply.headers, 'Elements-Element-Instance-Id': String(instance.id) };
+    return renderReply(ctx.requestId, { ...reply, headers });
+  };
+
+  /** In strict mode, an answer that breaks the spec becomes a 500 that says why, and is reported. */
+  const enforce = (op: SpecOperation | undefined, answer: Answer, requestId: string): Answer => {
+    if (!deps.strict || !op || answer.status === 501) return answer;
+    const problems = answerProblems(deps.spec, op, {
+      status: answer.status,
+      contentType: answer.headers['Content-Type'],
+      payload: answer.payload,
+    });
+    if (problems.length === 0) return answer;
+    const message = `Emulator strict mode: the answer breaks the spec: ${problems.join('; ')}`;
+    deps.onViolation(message);
+    return renderError(requestId, new EmulatorHttpError(500, message));
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = createHexId();
@@ -49,15 +123,18 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
     if (decision.kind === 'hang') return;
 
     let cachedBody: Promise<Buffer> | undefined;
+    let cachedJson: Promise<unknown> | undefined;
     const body = (): Promise<Buffer> => (cachedBody ??= readBody(req));
     let answer: Answer;
     // A captive proxy answers in place of the API: the request never reaches a route.
     if (decision.kind === 'htmlAnswer') answer = captivePage();
     else {
+      let op: SpecOperation | undefined;
       try {
         const error = faultError(decision);
         if (error) throw error;
         const found = router.find(method, path, isApi);
+        op = found.route.operation;
         const ctx: RequestContext = {
           method,
           path,
@@ -67,13 +144,15 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
           requestId,
           origin: deps.origin(),
           body,
-          json: async () => parseJsonBody(await body()),
+          json: () => (cachedJson ??= body().then(parseJsonBody)),
         };
-        ctx.caller = authenticate(ctx, deps.state, found.route.auth);
-        answer = renderReply(requestId, await found.route.handle(ctx));
+        answer = await answerRoute(ctx, found, (reached) => (op = reached));
       } catch (error) {
         answer = renderError(requestId, error);
       }
+      // Injected faults are not the API's answers: only those are left unchecked.
+      if (decision.kind !== 'rateLimit' && decision.kind !== 'serverError')
+        answer = enforce(op, answer, requestId);
     }
     // Drain an unread body so the client can read our answer on a kept-alive connection.
     if (!cachedBody && !req.readableEnded) req.resume();

@@ -1,12 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { EmulatorInstance, EmulatorUser } from '../model/types.js';
+import type { SpecOperation } from '../spec/document.js';
 
 /**
- * What a route requires: nothing; `User` + `Organization`; `User` + `Element` (`Organization` optional) of an
- * enabled instance (`instance`, hub calls); or the same of any instance, disabled ones included (`token`, the
- * token-scoped platform calls such as `PUT /instances/enabled`).
+ * What a route requires: nothing; `User` + `Organization` (`optional`: only checked when sent); `User` + `Element`
+ * (`Organization` optional) of an enabled instance (`instance`, hub calls); the same of any instance, disabled ones
+ * included (`token`, the token-scoped platform calls such as `PUT /instances/enabled`); or a login token
+ * (`bearer`, `Authorization: Bearer <token>`).
  */
-export type AuthLevel = 'none' | 'platform' | 'instance' | 'token';
+export type AuthLevel = 'none' | 'platform' | 'optional' | 'instance' | 'token' | 'bearer';
 
 /** What a handler answers: JSON (`json`), raw bytes or text (`bytes`), or nothing. */
 export interface Reply {
@@ -45,9 +47,11 @@ export interface RequestContext {
   /** Origin of the emulator, e.g. `http://127.0.0.1:40123`. */
   readonly origin: string;
   caller?: Caller;
+  /** The spec operation of the call (API calls). */
+  readonly operation?: SpecOperation;
   /** The raw request body (read once, then cached). */
   body(): Promise<Buffer>;
-  /** The body parsed as JSON; a 400 error when it is not JSON. */
+  /** The body parsed as JSON (once, then cached); a 400 error when it is not JSON. */
   json(): Promise<unknown>;
 }
 
@@ -59,5 +63,10 @@ export interface Route {
   auth: AuthLevel;
   /** A page outside the API (the provider's consent page): absolute path, no faults. */
   site?: boolean;
+  /**
+   * The spec operation this route answers (every API route has one): its parameters and JSON body are checked
+   * before `handle` runs, and in strict mode its answers are checked too.
+   */
+  operation?: SpecOperation;
   handle(ctx: RequestContext): Reply | Promise<Reply>;
 }

@@ -5,20 +5,21 @@ import type { EmulatorState } from '../../model/state.js';
 import type { BulkJob, EmulatorInstance } from '../../model/types.js';
 import { callerInstance } from '../../server/auth.js';
 import { parseMultipart } from '../../server/multipart.js';
-import type { Reply, RequestContext, Route } from '../../server/types.js';
+import type { RequestContext } from '../../server/types.js';
 import { pageReply } from '../paging.js';
 import { resourcesOf } from '../records.js';
+import type { Handlers, OperationReply } from '../types.js';
 import { formatCsv } from './csv.js';
 import { statusJson, type BulkEngine } from './jobs.js';
 import { parseUpload } from './upload.js';
 
-/** Routes of the bulk API (`/hubs/{hub}/bulk/...`): create query and upload jobs, read status, errors and results. */
-export function bulkRoutes(state: EmulatorState, engine: BulkEngine): Route[] {
+/** Handlers of the bulk API (`/hubs/{hub}/bulk/...`): query and upload jobs, their status, errors and results. */
+export function bulkHandlers(state: EmulatorState, engine: BulkEngine): Handlers {
   const createJob = (
     ctx: RequestContext,
     instance: EmulatorInstance,
     job: Pick<BulkJob, 'kind' | 'objectName'> & Partial<BulkJob>,
-  ): Reply => {
+  ): OperationReply<'createBulkQueryJob'> => {
     const callbackUrl = ctx.headers['elements-async-callback-url'];
     const created = engine.create(
       instance,
@@ -29,7 +30,7 @@ export function bulkRoutes(state: EmulatorState, engine: BulkEngine): Route[] {
   };
 
   const requireResourceName = (instance: EmulatorInstance, name: string): string => {
-    const key = Object.keys(resourcesOf(instance)).find(
+    const key = Object.keys(resourcesOf(state, instance)).find(
       (candidate) => candidate.toLowerCase() === name.toLowerCase(),
     );
     if (key === undefined)
@@ -45,19 +46,8 @@ export function bulkRoutes(state: EmulatorState, engine: BulkEngine): Route[] {
     return job;
   };
 
-  const route = (
-    method: string,
-    path: string,
-    handle: (ctx: RequestContext) => Reply | Promise<Reply>,
-  ): Route => ({
-    method,
-    path: `/hubs/{hub}/bulk${path}`,
-    auth: 'instance',
-    handle,
-  });
-
-  return [
-    route('POST', '/query', (ctx) => {
+  return {
+    createBulkQueryJob: (ctx) => {
       const instance = callerInstance(ctx);
       const q = ctx.query.get('q');
       if (!q)
@@ -66,25 +56,25 @@ export function bulkRoutes(state: EmulatorState, engine: BulkEngine): Route[] {
       if (select.orderBy) compareForOrderBy(select.orderBy);
       const objectName = requireResourceName(instance, select.objectName);
       return createJob(ctx, instance, { kind: 'query', objectName, select: { ...select, objectName } });
-    }),
-    route('POST', '/{objectName}', async (ctx) => {
+    },
+    createBulkUploadJob: async (ctx) => {
       const instance = callerInstance(ctx);
       const objectName = requireResourceName(instance, ctx.params.objectName ?? '');
       const upload = parseUpload(parseMultipart(await ctx.body(), ctx.headers['content-type']));
       return createJob(ctx, instance, { kind: 'upload', objectName, upload });
-    }),
-    route('GET', '/{id}/status', (ctx) => {
+    },
+    getBulkJobStatus: (ctx) => {
       const job = requireJob(ctx);
       const report = statusJson(job);
       engine.statusRead(job);
       return { json: report };
-    }),
-    route('GET', '/{id}/errors', (ctx) => pageReply(requireJob(ctx).errors, ctx.query)),
-    route('PUT', '/{id}/cancel', (ctx) => {
+    },
+    listBulkJobErrors: (ctx) => pageReply(requireJob(ctx).errors, ctx.query),
+    cancelBulkJob: (ctx) => {
       engine.cancel(requireJob(ctx));
       return {};
-    }),
-    route('GET', '/{id}/{objectName}', (ctx) => {
+    },
+    getBulkJobResults: (ctx) => {
       const job = requireJob(ctx);
       if (job.objectName.toLowerCase() !== (ctx.params.objectName ?? '').toLowerCase()) {
         throw new EmulatorHttpError(
@@ -111,6 +101,6 @@ export function bulkRoutes(state: EmulatorState, engine: BulkEngine): Route[] {
         406,
         `Could not find acceptable representation; Accept text/csv or application/json.`,
       );
-    }),
-  ];
+    },
+  };
 }

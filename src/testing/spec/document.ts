@@ -1,0 +1,64 @@
+import type { EmulatorSpecDocument, SpecOperation, SpecSchema } from '../../../generated/emulator-spec.js';
+import { SchemaValidator } from './schema.js';
+
+export type {
+  EmulatorSpecDocument,
+  SpecAuth,
+  SpecMedia,
+  SpecOperation,
+  SpecParameter,
+  SpecSchema,
+} from '../../../generated/emulator-spec.js';
+
+/** The bundled spec as the emulator uses it: its operations, by id, and a validator of its schemas. */
+export class EmulatorSpec {
+  readonly operations: readonly SpecOperation[];
+  readonly validator: SchemaValidator;
+  readonly #byId: Map<string, SpecOperation>;
+
+  constructor(document: EmulatorSpecDocument) {
+    this.operations = document.operations;
+    this.validator = new SchemaValidator(document.components.schemas);
+    this.#byId = new Map(document.operations.map((op) => [op.operationId, op]));
+  }
+
+  /** The operation with this id, or `undefined`. */
+  operation(operationId: string): SpecOperation | undefined {
+    return this.#byId.get(operationId);
+  }
+
+  /** The JSON schema of an operation's answer with `status` (or its `4XX`/`default` entry), if it declares one. */
+  responseSchema(
+    op: SpecOperation,
+    status: number,
+    contentType: string,
+  ): { declared: boolean; schema?: SpecSchema } {
+    const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in op.responses);
+    if (key === undefined) return { declared: false };
+    const content = op.responses[key]!.content;
+    const media = mediaFor(content, contentType);
+    return { declared: true, ...(media?.schema === undefined ? {} : { schema: media.schema }) };
+  }
+}
+
+/** The entry of `content` for a media type the way servers match it: exact, then `type/*`, then `*\/*`. */
+export function mediaFor<T>(content: Record<string, T>, contentType: string): T | undefined {
+  const wanted = contentType.split(';')[0]!.trim().toLowerCase();
+  for (const candidate of [wanted, `${wanted.split('/')[0]}/*`, '*/*']) {
+    if (Object.hasOwn(content, candidate)) return content[candidate];
+  }
+  return undefined;
+}
+
+let loading: Promise<EmulatorSpec> | undefined;
+
+/**
+ * Loads generated/emulator-spec.js (written by `npm run generate`) once per process. Loaded on first use, so that
+ * importing the emulator stays cheap.
+ */
+export function loadEmulatorSpec(): Promise<EmulatorSpec> {
+  loading ??= import('../../../generated/emulator-spec.js').then(
+    (module) => new EmulatorSpec(module.default),
+  );
+  return loading;
+}
