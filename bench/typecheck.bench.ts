@@ -1,0 +1,92 @@
+/**
+ * What the SDK's types cost a user's type-check: instantiations and check time of a consumer file, measured with
+ * `tsc --extendedDiagnostics`. A baseline file (imports and a client only) is subtracted from a file with one typed
+ * GET and from a file with one `paginate` call; a file with 20 typed calls (`paginate` among them) shows the total.
+ * Target: one `paginate` call costs at most twice one typed GET.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { printTable, printTarget } from './support/measure.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(root, '.tmp-typecheck-'));
+const sdk = relative(dir, join(root, 'src/index.js'));
+
+const header = `import { createClient, paginate, unwrap } from '${sdk}';
+const ce = createClient({ userSecret: 'u', organizationSecret: 'o' });
+const crm = ce.forInstance('t');
+export async function run() {
+`;
+const get = `  {
+    const instance = await unwrap(ce.GET('/instances/{id}', { params: { path: { id: 1 } } }));
+    console.log(instance.name);
+  }
+`;
+const pagination = `  for await (const contact of paginate(crm, '/hubs/{hub}/{objectName}', { params: { path: { hub: 'crm', objectName: 'contacts' } } })) console.log(contact);
+`;
+const twenty = [
+  ...Array.from({ length: 6 }, () => get),
+  `  await unwrap(ce.GET('/elements/{keyOrId}', { params: { path: { keyOrId: 'sfdc' } } }));\n`,
+  `  await unwrap(ce.GET('/instances', { params: { query: { pageSize: 5 } } }));\n`,
+  `  await unwrap(crm.POST('/hubs/{hub}/{objectName}', { params: { path: { hub: 'crm', objectName: 'contacts' } }, body: { lastName: 'x' } }));\n`,
+  `  await unwrap(crm.GET('/hubs/{hub}/ping', { params: { path: { hub: 'crm' } } }));\n`,
+  ...Array.from({ length: 8 }, () => `  await unwrap(ce.GET('/usage', {}));\n`),
+  pagination,
+  pagination,
+].join('');
+
+function measure(name: string, body: string): { instantiations: number; checkMs: number } {
+  writeFileSync(join(dir, 'consumer.ts'), `${header}${body}}\n`);
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      extends: '../tsconfig.json',
+      include: ['consumer.ts'],
+      compilerOptions: { incremental: false },
+    }),
+  );
+  const samples: { instantiations: number; checkMs: number }[] = [];
+  for (let i = 0; i < 1; i++) {
+    const run = spawnSync(join(root, 'node_modules/.bin/tsc'), ['-p', dir, '--extendedDiagnostics'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(`${name} does not type-check:\n${run.stdout}${run.stderr}`);
+    const read = (label: string) => Number(new RegExp(`${label}:\\s+([\\d.]+)`).exec(run.stdout)?.[1] ?? NaN);
+    samples.push({ instantiations: read('Instantiations'), checkMs: read('Check time') * 1000 });
+  }
+  samples.sort((a, b) => a.checkMs - b.checkMs);
+  return samples[0]!;
+}
+
+try {
+  const base = measure('baseline', '');
+  const oneGet = measure('one GET', get);
+  const onePaginate = measure('one paginate', pagination);
+  const all = measure('20 calls', twenty);
+  const cost = (m: { instantiations: number; checkMs: number }) => ({
+    instantiations: m.instantiations - base.instantiations,
+    checkMs: m.checkMs - base.checkMs,
+  });
+  const getCost = cost(oneGet);
+  const paginateCost = cost(onePaginate);
+  printTable(
+    'Type-check cost over a baseline file (imports and a client), one tsc run each (instantiations are exact; times vary with load)',
+    ['file', 'instantiations', 'check ms'],
+    [
+      ['baseline (absolute)', String(base.instantiations), base.checkMs.toFixed(0)],
+      ['one typed GET', String(getCost.instantiations), getCost.checkMs.toFixed(0)],
+      ['one paginate', String(paginateCost.instantiations), paginateCost.checkMs.toFixed(0)],
+      ['20 calls, 2 paginate', String(cost(all).instantiations), cost(all).checkMs.toFixed(0)],
+    ],
+  );
+  printTarget(
+    'typecheck paginate/get instantiations',
+    paginateCost.instantiations / Math.max(1, getCost.instantiations),
+    2,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
