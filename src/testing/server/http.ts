@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EmulatorHttpError } from '../errors.js';
+import { CORS_HEADERS } from './cors.js';
 import type { Answer, Reply, RequestContext } from './types.js';
 
 /** Path prefix of every Cloud Elements API call. */
@@ -7,11 +8,6 @@ export const API_BASE = '/elements/api-v2';
 
 /** Largest request body the emulator reads (bulk files and document uploads included). */
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
-
-/** Response headers a browser page may read, as Cloud Elements exposes them. */
-const EXPOSED_HEADERS =
-  'Elements-Returned-Count, Elements-Total-Count, Elements-Request-Id, Elements-Next-Page-Token, ' +
-  'Elements-Element-Instance-Id, Content-Disposition, Retry-After';
 
 /** Reads a whole request body, refusing bodies over the limit. */
 export function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -53,11 +49,7 @@ export async function readJsonObject(ctx: RequestContext): Promise<Record<string
 
 /** Headers every response carries. */
 function baseHeaders(requestId: string): Record<string, string> {
-  return {
-    'Elements-Request-Id': requestId,
-    'Access-Control-Allow-Origin': '*',
-    'Access-Control-Expose-Headers': EXPOSED_HEADERS,
-  };
+  return { 'Elements-Request-Id': requestId, ...CORS_HEADERS };
 }
 
 /** Renders a handler's reply: status, headers (`Content-Length` included) and body bytes. */

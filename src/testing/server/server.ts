@@ -8,6 +8,7 @@ import type { EmulatorSpec, SpecOperation } from '../spec/document.js';
 import { checkRequest } from '../spec/request.js';
 import { answerProblems } from '../spec/response.js';
 import { authenticate } from './auth.js';
+import { preflightReply } from './cors.js';
 import { captivePage, deliver, faultError } from './fault-replies.js';
 import type { FaultController, FaultDecision } from './faults.js';
 import { API_BASE, parseJsonBody, readBody, renderError, renderReply, sendError, sendReply } from './http.js';
@@ -104,13 +105,7 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
     const path = isApi ? url.pathname.slice(API_BASE.length) || '/' : url.pathname;
 
     if (method === 'OPTIONS') {
-      sendReply(res, requestId, {
-        status: 204,
-        headers: {
-          'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
-          'Access-Control-Allow-Headers': String(req.headers['access-control-request-headers'] ?? '*'),
-        },
-      });
+      sendReply(res, requestId, preflightReply(req.headers));
       return;
     }
 
