@@ -14,7 +14,11 @@ import { fileURLToPath } from 'node:url';
 import { downloadBulkResults } from '../src/bulk/index.js';
 import { uploadBulkRecords } from '../src/bulk/index.js';
 import { parseNdjson } from '../src/bulk/index.js';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient } from '../src/client/index.js';
+import { downloadBulkResultsToFile } from '../src/node/index.js';
 
 const MiB = 1024 * 1024;
 // Label and the two sizes compared (small, large = 8 × small). Uploads run at ~400 MiB/s here and downloads with
@@ -24,7 +28,10 @@ const cases = {
   'collected-upload': ['baseline: upload collected first', 64 * MiB],
   download: ['download + NDJSON parse', 16 * MiB],
   'buffered-download': ['baseline: download read whole', 16 * MiB],
+  'download-to-file': ['download written to a file (./node)', 64 * MiB],
 } as const;
+// The documented recipe must keep the RSS growth of a 512 MiB download under this many bytes.
+const fileTargetBytes = 100 * 1000 * 1000;
 type CaseName = keyof typeof cases;
 
 // Upload: counts the bytes it receives. Download (GET …/bulk/<size>/contacts): writes <size> bytes of NDJSON,
@@ -85,6 +92,20 @@ async function runCase(name: CaseName, size: number, origin: string): Promise<vo
       for await (const record of parseNdjson(stream))
         if (record['id'] === undefined) throw new Error('bad record');
     },
+    'download-to-file': async (bytes) => {
+      const path = join(tmpdir(), `ce-bench-download-${process.pid}.ndjson`);
+      try {
+        const written = await downloadBulkResultsToFile(crm, {
+          hub: 'crm',
+          jobId: String(bytes),
+          objectName: 'contacts',
+          path,
+        });
+        if (written < bytes) throw new Error(`wrote ${written} of ${bytes} bytes`);
+      } finally {
+        await rm(path, { force: true });
+      }
+    },
     'buffered-download': async (bytes) => {
       const stream = await downloadBulkResults(crm, {
         hub: 'crm',
@@ -92,7 +113,11 @@ async function runCase(name: CaseName, size: number, origin: string): Promise<vo
         objectName: 'contacts',
       });
       const whole = new Uint8Array(await new Response(stream).arrayBuffer());
-      const records = parseNdjson([whole][Symbol.iterator]() as never);
+      const records = parseNdjson(
+        (async function* () {
+          yield whole;
+        })(),
+      );
       for await (const record of records) if (record['id'] === undefined) throw new Error('bad record');
     },
   };
@@ -148,6 +173,12 @@ async function main() {
       ratios.push(
         `ratio bulk ${name} peak RSS, ${large / MiB} MiB / ${small / MiB} MiB (flat = 1, linear = 8): ${ratio.toFixed(1)}`,
       );
+      if (name === 'download-to-file') {
+        const verdict = b.peakBytes <= fileTargetBytes ? 'holds' : 'does not hold';
+        ratios.push(
+          `ratio bulk download-to-file RSS growth at ${large / MiB} MiB ${(b.peakBytes / 1e6).toFixed(0)} MB (target <= 100 MB): ${verdict}`,
+        );
+      }
     }
     console.log('  streamed transfers read ~1x; transfers that hold the whole file grow with its size.');
     for (const line of ratios) console.log(line);
