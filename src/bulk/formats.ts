@@ -3,13 +3,23 @@
  * stream chunk by chunk and yield records as soon as they are complete, holding at most one record (plus one
  * chunk) in memory.
  */
-import { CloudElementsError } from '../core/index.js';
+import { CloudElementsError, SNIPPET_LENGTH, snippet } from '../core/index.js';
 
 /** A byte source: a web `ReadableStream`, a Node stream, or any async iterable of bytes or text. */
 export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
 
 /** Decodes a byte source as UTF-8 text chunks (multi-byte characters split across chunks are kept whole). */
 async function* decodeText(source: ByteSource): AsyncGenerator<string, void, undefined> {
+  const iterable =
+    source !== null &&
+    (typeof source === 'object' || typeof source === 'function') &&
+    typeof (source as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function';
+  if (!(source instanceof ReadableStream) && !iterable) {
+    throw new TypeError(
+      '[cloud-elements] The results source must be a ReadableStream (response.body), a Node stream or an async ' +
+        'iterable of bytes or text.',
+    );
+  }
   const decoder = new TextDecoder('utf-8');
   if (source instanceof ReadableStream) {
     const reader = source.getReader();
@@ -35,10 +45,6 @@ async function* decodeText(source: ByteSource): AsyncGenerator<string, void, und
   if (rest !== '') yield rest;
 }
 
-function snippet(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
-
 /**
  * Parses newline-delimited JSON (one JSON value per line; blank lines and `\r\n` endings are accepted) as it
  * arrives.
@@ -50,7 +56,6 @@ function snippet(text: string): string {
 export async function* parseNdjson<T = Record<string, unknown>>(
   source: ByteSource,
 ): AsyncGenerator<T, void, undefined> {
-  let buffered = '';
   let lineNumber = 0;
   const parseLine = (line: string): T | undefined => {
     lineNumber += 1;
@@ -60,22 +65,26 @@ export async function* parseNdjson<T = Record<string, unknown>>(
       return JSON.parse(text) as T;
     } catch (error) {
       throw new CloudElementsError(
-        `Line ${lineNumber} of the NDJSON results is not valid JSON (${(error as Error).message}): ${snippet(text)}`,
+        `Line ${lineNumber} of the NDJSON results is not valid JSON (${String((error as Error).message).slice(0, SNIPPET_LENGTH)}): ${snippet(text)}`,
         { cause: error },
       );
     }
   };
+  // The pieces of the line being read: none holds a line break. Each chunk is searched once and the pieces are
+  // joined once per line, so a long line arriving in many chunks costs linear time.
+  let pending: string[] = [];
   for await (const text of decodeText(source)) {
-    buffered += text;
     let start = 0;
-    for (let end = buffered.indexOf('\n'); end !== -1; end = buffered.indexOf('\n', start)) {
-      const record = parseLine(buffered.slice(start, end));
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      pending.push(text.slice(start, end));
+      const record = parseLine(pending.join(''));
+      pending = [];
       start = end + 1;
       if (record !== undefined) yield record;
     }
-    buffered = buffered.slice(start);
+    if (start < text.length) pending.push(text.slice(start));
   }
-  const last = parseLine(buffered);
+  const last = parseLine(pending.join(''));
   if (last !== undefined) yield last;
 }
 
@@ -143,7 +152,7 @@ export async function* parseCsvRows(source: ByteSource): AsyncGenerator<string[]
         }
         if (char !== ',' && char !== '\n' && char !== '\r') {
           throw new CloudElementsError(
-            `Row ${rowNumber} of the CSV results has text after a closing quote (${JSON.stringify(snippet(text.slice(i)))}); ` +
+            `Row ${rowNumber} of the CSV results has text after a closing quote (${snippet(text.slice(i, i + 400))}); ` +
               'a quote inside a quoted field must be doubled.',
           );
         }
@@ -191,10 +200,27 @@ export async function* parseCsvRows(source: ByteSource): AsyncGenerator<string[]
   for (const complete of rows) yield complete;
 }
 
+/** Checks the header row: each column name once, so that no value silently overwrites another. */
+function checkHeader(header: readonly string[]): void {
+  const seen = new Set<string>();
+  header.forEach((name, i) => {
+    if (seen.has(name)) {
+      throw new CloudElementsError(
+        `The CSV results name the column ${snippet(name)} twice (again as column ${i + 1}); each column name must be ` +
+          'unique, or values of one would overwrite the other. Select each field once in the query.',
+      );
+    }
+    seen.add(name);
+  });
+}
+
 /**
- * Parses CSV with a header row into records keyed by the header's field names (values stay strings).
+ * Parses CSV with a header row into records keyed by the header's field names (values stay strings). Records are
+ * plain objects whose every column is an own data property: a column named `__proto__` or `constructor` is
+ * data like any other and never changes a record's prototype.
  *
- * @throws {CloudElementsError} when a row has more or fewer fields than the header, or the CSV is malformed.
+ * @throws {CloudElementsError} when the header names a column twice, a row has more or fewer fields than the
+ *   header, or the CSV is malformed.
  * @example
  * for await (const contact of parseCsvRecords(stream)) console.log(contact['email']);
  */
@@ -206,6 +232,7 @@ export async function* parseCsvRecords(
   for await (const row of parseCsvRows(source)) {
     rowNumber += 1;
     if (header === undefined) {
+      checkHeader(row);
       header = row;
       continue;
     }
@@ -216,7 +243,12 @@ export async function* parseCsvRecords(
     }
     const record: Record<string, string> = {};
     header.forEach((name, i) => {
-      record[name] = row[i]!;
+      Object.defineProperty(record, name, {
+        value: row[i]!,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     });
     yield record;
   }

@@ -13,11 +13,13 @@ export type ParsedAuthorization = Partial<Credentials>;
 
 type CredentialField = keyof Credentials;
 
-const SCHEMES: Record<string, CredentialField> = {
-  user: 'userSecret',
-  organization: 'organizationSecret',
-  element: 'elementToken',
-};
+// A Map, not an object literal: a part named `constructor`, `__proto__` or `toString` must not find
+// `Object.prototype`'s members.
+const SCHEMES: ReadonlyMap<string, CredentialField> = new Map([
+  ['user', 'userSecret'],
+  ['organization', 'organizationSecret'],
+  ['element', 'elementToken'],
+]);
 
 /**
  * Returns why `value` cannot be sent as a credential, or `undefined` when it can. The reason never contains the
@@ -102,7 +104,7 @@ export function parseAuthorization(header: string): ParsedAuthorization {
   header.split(',').forEach((rawPart, index) => {
     const part = rawPart.trim();
     const match = /^([A-Za-z]+) +(\S+)$/.exec(part);
-    const field = match?.[1] === undefined ? undefined : SCHEMES[match[1].toLowerCase()];
+    const field = match?.[1] === undefined ? undefined : SCHEMES.get(match[1].toLowerCase());
     if (match === null || field === undefined) {
       throw new TypeError(
         `[cloud-elements] Authorization part ${index + 1} is not "User <secret>", "Organization <secret>" or "Element <token>".`,

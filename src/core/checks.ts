@@ -10,3 +10,54 @@ export function checkText(name: string, value: unknown, hint: string): asserts v
   if (typeof value !== 'string' || value.trim() === '') fail(`${name} must be a non-empty string; ${hint}`);
   if (/[\r\n]/.test(value)) fail(`${name} contains a line break; ${hint}`);
 }
+
+/** Most characters of user input or server text an error message quotes; see {@link snippet}. */
+export const SNIPPET_LENGTH = 200;
+
+/** Escapes `text` as inside a JSON string, stopping once `max` escaped characters are written. */
+function escapeBounded(text: string, max: number): { text: string; cut: boolean } {
+  let out = '';
+  for (const char of text) {
+    // JSON escapes quotes, backslashes, control characters and lone surrogates; the rest stays as is.
+    const escaped = JSON.stringify(char).slice(1, -1);
+    if (out.length + escaped.length > max) return { text: out, cut: true };
+    out += escaped;
+  }
+  return { text: out, cut: false };
+}
+
+/** A short description of a value that has no text form (symbols, functions, cycles, throwing `toJSON`). */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  try {
+    return Array.isArray(value) ? 'an array' : 'an object';
+  } catch {
+    return 'an object'; // a revoked Proxy
+  }
+}
+
+/**
+ * How an error message quotes user input or server text: at most `max` characters (200 by default), cut with
+ * `…`, strings in double quotes with control characters and quotes escaped (so a CR/LF cannot forge a log
+ * line), other values as their JSON text. Never throws, whatever `value` is (cycles, symbols, a throwing
+ * `toJSON` or getter). Use it for every value an error message shows; secrets must not be shown at all.
+ * @example snippet('a'.repeat(1_000)) // the first 200 a's in double quotes, then … inside the quotes
+ */
+export function snippet(value: unknown, max: number = SNIPPET_LENGTH): string {
+  if (typeof value === 'string') {
+    const { text, cut } = escapeBounded(value, max);
+    return `"${text}${cut ? '…' : ''}"`;
+  }
+  if (value === undefined || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'bigint') return `${escapeBounded(value.toString(), max).text}n`;
+  if (typeof value === 'symbol' || typeof value === 'function') return kindOf(value);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = undefined;
+  }
+  if (json === undefined) return kindOf(value);
+  return json.length > max ? `${json.slice(0, max)}…` : json;
+}

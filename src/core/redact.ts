@@ -27,6 +27,9 @@ const SECRET_HEADERS = new Set([
   'cookie',
   'set-cookie',
   'x-api-key',
+  'x-auth-token',
+  'x-access-token',
+  'x-refresh-token',
   'elements-user-password',
 ]);
 
@@ -70,18 +73,26 @@ function redactQuery(query: string): string {
     .join('&');
 }
 
+// `scheme://user:password@` anywhere in a text. The scheme is bounded and must start a word, so a long run of
+// letters costs linear time; the user part stops at whitespace, a path, a query, a fragment or a quote.
+const USER_INFO = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/)[^\s/?#@"'<>]*@/g;
+
+function redactUserInfo(text: string): string {
+  return text.replace(USER_INFO, `$1${REDACTED}@`);
+}
+
 /**
- * Returns `url` with the values of secret query parameters (see {@link isSecretName}) and any
- * `user:password@` part replaced by `[REDACTED]`; everything else is kept as written.
+ * Returns `url` with the values of secret parameters (see {@link isSecretName}) in its query and in its fragment
+ * (`#access_token=…` of an OAuth implicit redirect), and any `user:password@` part, replaced by `[REDACTED]`;
+ * everything else is kept as written.
  */
 export function redactUrl(url: string | URL): string {
-  let text = String(url);
-  text = text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`);
+  const text = redactUserInfo(String(url));
   const hash = text.indexOf('#');
-  const fragment = hash === -1 ? '' : text.slice(hash);
+  const fragment = hash === -1 ? '' : `#${redactQuery(text.slice(hash + 1))}`;
   const beforeFragment = hash === -1 ? text : text.slice(0, hash);
   const question = beforeFragment.indexOf('?');
-  if (question === -1) return text;
+  if (question === -1) return `${beforeFragment}${fragment}`;
   return `${beforeFragment.slice(0, question + 1)}${redactQuery(beforeFragment.slice(question + 1))}${fragment}`;
 }
 
@@ -116,13 +127,14 @@ export function redactHeaders(
   return out;
 }
 
-// Matches `name=value` pairs inside free text (URLs in messages) whose name is secret-looking.
-const QUERY_PAIR = /([?&;\s]|^)([A-Za-z_][A-Za-z0-9_.-]*)=([^&\s#"'<>]*)/g;
+// Matches `name=value` pairs inside free text (URLs in messages, their query and fragment) whose name is
+// secret-looking.
+const QUERY_PAIR = /([?&;#\s]|^)([A-Za-z_][A-Za-z0-9_.-]*)=([^&\s#"'<>]*)/g;
 
 /**
- * Returns `text` with every occurrence of the given secrets, and the values of secret-looking `name=value`
- * pairs (as in a URL), replaced by `[REDACTED]`. Secrets shorter than 4 characters are ignored so that
- * redaction cannot shred ordinary text.
+ * Returns `text` with every occurrence of the given secrets, the values of secret-looking `name=value` pairs (as
+ * in a URL's query or fragment) and the `user:password@` of URLs anywhere in it replaced by `[REDACTED]`.
+ * Secrets shorter than 4 characters are ignored so that redaction cannot shred ordinary text.
  */
 export function redactText(text: string, secrets: readonly (string | undefined)[] = []): string {
   let out = text;
@@ -137,7 +149,7 @@ export function redactText(text: string, secrets: readonly (string | undefined)[
   out = out.replace(QUERY_PAIR, (whole, lead: string, name: string) =>
     isSecretName(name) ? `${lead}${name}=${REDACTED}` : whole,
   );
-  return redactEncodedPairs(out);
+  return redactEncodedPairs(redactUserInfo(out));
 }
 
 /** A function that redacts a fixed set of secrets from text (see {@link redactText}); keeps them in a closure. */

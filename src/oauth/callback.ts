@@ -1,4 +1,11 @@
-import { CloudElementsError, REDACTED, constantTimeEqual, hideSecrets } from '../core/index.js';
+import {
+  CloudElementsError,
+  REDACTED,
+  SNIPPET_LENGTH,
+  constantTimeEqual,
+  hideSecrets,
+  snippet,
+} from '../core/index.js';
 import type { OAuthProviderData } from './types.js';
 
 /** Why an OAuth callback was refused; see {@link OAuthCallbackError.reason}. */
@@ -131,7 +138,7 @@ function toParams(input: OAuthCallbackInput): Map<string, string[]> {
     for (const item of values) {
       if (typeof item !== 'string') {
         throw new OAuthCallbackError(
-          `The OAuth callback parameter "${name}" is not a string; pass the raw query values.`,
+          `The OAuth callback parameter ${snippet(name)} is not a string; pass the raw query values.`,
           'malformed_callback',
         );
       }
@@ -165,8 +172,8 @@ function clean(text: string | undefined, maxLength: number): string | undefined 
 function throwIfProviderError(params: Map<string, string[]>): void {
   const error = clean(single(params, 'error'), 100);
   if (error === undefined) return;
-  const errorDescription = clean(single(params, 'error_description'), 300);
-  const errorUri = clean(single(params, 'error_uri'), 300);
+  const errorDescription = clean(single(params, 'error_description'), SNIPPET_LENGTH);
+  const errorUri = clean(single(params, 'error_uri'), SNIPPET_LENGTH);
   throw new OAuthProviderError({
     error,
     ...(errorDescription === undefined ? {} : { errorDescription }),
@@ -189,20 +196,25 @@ function collectProviderData(
   params: Map<string, string[]>,
   base: Record<string, string>,
 ): Record<string, string> {
-  const data: Record<string, string> = {};
+  const data: Record<string, string> = { ...base };
   for (const [name, values] of params) {
-    if (ignoredInProviderData.has(name) || name in base) continue;
+    if (ignoredInProviderData.has(name) || Object.hasOwn(base, name)) continue;
     const value = values.length === 1 ? values[0] : undefined;
-    if (value !== undefined && value !== '') data[name] = value;
+    // A parameter named `__proto__` stays a plain own field instead of changing the object's prototype.
+    if (value !== undefined && value !== '') {
+      Object.defineProperty(data, name, { value, enumerable: true, writable: true, configurable: true });
+    }
   }
-  return { ...base, ...data };
+  return data;
 }
 
 /**
  * Step 2 of an OAuth 2 connection: checks the provider's redirect to your callback URL and returns the code.
- * Throws {@link OAuthProviderError} when the provider sent an `error` (e.g. the user denied access),
- * {@link OAuthStateError} when `state` is missing or differs from `expectedState` (compared in constant time),
- * and {@link OAuthCallbackError} when the code is missing or a parameter is repeated. Makes no network call.
+ * Checks `state` first: throws {@link OAuthStateError} when it is missing or differs from `expectedState`
+ * (compared in constant time), even when the callback also carries an `error`, so a forged callback never passes
+ * for the provider's answer. Then throws {@link OAuthProviderError} when the provider sent an `error` (e.g. the
+ * user denied access), and {@link OAuthCallbackError} when the code is missing or a parameter is repeated. Makes
+ * no network call.
  * @example
  * const callback = readOAuthCallback(req.url, { expectedState: cookies.oauth_state });
  * const instance = await finishOAuth(ce, app, { elementKey: 'sfdc', callback, name: 'Acme Salesforce' });
@@ -213,7 +225,8 @@ export function readOAuthCallback(
 ): OAuthCallback {
   assertExpected('expectedState', options?.expectedState, 'state returned by startOAuth');
   const params = toParams(input);
-  throwIfProviderError(params);
+  // The state is checked before anything else is believed: a forged callback carrying an `error` must fail as
+  // a forged callback, not show the attacker's error text as the provider's.
   const state = single(params, 'state');
   if (state === undefined) {
     throw new OAuthStateError(
@@ -228,6 +241,7 @@ export function readOAuthCallback(
       'state_mismatch',
     );
   }
+  throwIfProviderError(params);
   const code = single(params, 'code');
   if (code === undefined) {
     throw new OAuthCallbackError('The OAuth callback has neither a code nor an error.', 'missing_code');
@@ -243,7 +257,8 @@ export function readOAuthCallback(
 /**
  * Step 2 of an OAuth 1 connection: checks the provider's redirect (`oauth_token`, `oauth_verifier`) and returns
  * the `providerData` Cloud Elements needs (`oauth_token`, `oauth_verifier`, `secret`). The `oauth_token` must be
- * the request token of this user's flow (compared in constant time), else {@link OAuthStateError}.
+ * the request token of this user's flow (compared in constant time), else {@link OAuthStateError}; it is checked
+ * before a provider `error` ({@link OAuthProviderError}) is believed.
  */
 export function readOAuth1Callback(
   input: OAuthCallbackInput,
@@ -256,7 +271,7 @@ export function readOAuth1Callback(
     'request token secret returned by startOAuth1',
   );
   const params = toParams(input);
-  throwIfProviderError(params);
+  // As for OAuth 2: the request token is checked before an `error` is believed.
   const token = single(params, 'oauth_token');
   if (token === undefined) {
     throw new OAuthStateError(
@@ -270,6 +285,7 @@ export function readOAuth1Callback(
       'state_mismatch',
     );
   }
+  throwIfProviderError(params);
   const verifier = single(params, 'oauth_verifier');
   if (verifier === undefined) {
     throw new OAuthCallbackError(

@@ -2,6 +2,7 @@
  * Safe CEQL: a tagged template that turns interpolated values into CEQL literals, so user input can never
  * change the shape of a `where` clause or a bulk query.
  */
+import { snippet } from '../core/index.js';
 
 const prefix = '[cloud-elements] ceql:';
 
@@ -33,7 +34,8 @@ const controlCharacter = /[\u0000-\u001f\u007f]/;
 /**
  * A piece of CEQL built by {@link ceql}, {@link formatBulkQuery} or the `ceql.*` helpers. Its text is safe to
  * send as `where` or `q`: every value in it was rendered as a literal. Interpolating a fragment into another
- * `ceql` template inserts it as is. `String(fragment)` and `JSON.stringify(fragment)` give the CEQL text.
+ * `ceql` template inserts it in parentheses (a field name from `ceql.field` bare), so its `OR` cannot bind to the
+ * conditions around it. `String(fragment)` and `JSON.stringify(fragment)` give the CEQL text.
  *
  * Fragments can only be made by this module, so a plain string can never pass for one.
  */
@@ -61,6 +63,10 @@ class CeqlFragment {
 
 const fragmentKey: unique symbol = Symbol('CeqlFragment');
 
+// Fragments made by `ceql.field`: a name, inserted bare; every other fragment is a condition, inserted in
+// parentheses.
+const fieldFragments = new WeakSet<CeqlFragment>();
+
 export type { CeqlFragment };
 
 /** A value that becomes one CEQL literal (or, for `null` after `=`/`!=`, an `IS [NOT] NULL` test). */
@@ -74,7 +80,8 @@ export type CeqlScalar = string | number | bigint | boolean | Date;
  * - `Date` → its ISO string, quoted (`'2018-01-15T00:00:00.000Z'`);
  * - array → `(a, b, c)` after `IN`, and `= ${array}` becomes `IN (a, b, c)`;
  * - `null` → `= ${null}` becomes `IS NULL`, `!= ${null}` becomes `IS NOT NULL`, and `IS ${null}` is `NULL`;
- * - a {@link CeqlFragment} (from `ceql`, `ceql.field`, `ceql.join`) → inserted as is.
+ * - a {@link CeqlFragment} from `ceql` or `ceql.join` → inserted in parentheses, `(b = 2 AND c = 3)`, so it
+ *   stays one condition whatever surrounds it; from `ceql.field` → the field name, bare or in backticks.
  */
 export type CeqlValue = CeqlScalar | readonly CeqlScalar[] | null | CeqlFragment;
 
@@ -92,8 +99,16 @@ function describeType(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
   if (typeof value === 'object') {
-    const name = (value as object).constructor?.name;
-    return name && name !== 'Object' ? `a ${name} object` : 'an object';
+    let name: unknown;
+    try {
+      name = (value as object).constructor?.name;
+    } catch {
+      name = undefined; // a throwing getter or a revoked Proxy
+    }
+    // Only a short identifier is shown: a hostile `constructor.name` must not fill the message.
+    return typeof name === 'string' && /^[A-Za-z_$][\w$]{0,39}$/.test(name) && name !== 'Object'
+      ? `a ${name} object`
+      : 'an object';
   }
   if (typeof value === 'undefined') return 'undefined';
   return `a ${typeof value}`;
@@ -176,7 +191,16 @@ const trailingIn = /\bIN\s*$/i;
  */
 function appendValue(before: string, value: unknown, index: number): string {
   const place = describePlace(index, before);
-  if (value instanceof CeqlFragment) return before + value.text;
+  if (value instanceof CeqlFragment) {
+    if (fieldFragments.has(value)) return before + value.text;
+    if (value.text.trim() === '') {
+      throw new TypeError(
+        `${prefix} ${place} is an empty ceql fragment (ceql.join of nothing?), which would leave a dangling ` +
+          'operator. Combine optional conditions with ceql.join([...]), which skips empty ones.',
+      );
+    }
+    return `${before}(${value.text})`;
+  }
   if (value === null) {
     if (trailingIs.test(before)) return `${before}NULL`;
     const operator = trailingOperator.exec(before);
@@ -216,7 +240,40 @@ function scanQuotes(text: string, state: { quote: "'" | '`' | undefined }): void
   }
 }
 
+/**
+ * Whether `strings` is the strings array JavaScript passes to a tag: a frozen array with a frozen, non-enumerable
+ * `raw` of the same length, one more than the values. A plain string, an array or an array given a `raw` by hand
+ * is refused, since its text would go into the query unchecked.
+ */
+function isTemplateStrings(strings: unknown, valueCount: number): strings is TemplateStringsArray {
+  if (!Array.isArray(strings) || !Object.isFrozen(strings) || strings.length !== valueCount + 1) return false;
+  const raw = Object.getOwnPropertyDescriptor(strings, 'raw');
+  if (raw === undefined || !('value' in raw) || raw.enumerable || raw.writable || raw.configurable)
+    return false;
+  const rawStrings: unknown = raw.value;
+  return (
+    Array.isArray(rawStrings) &&
+    Object.isFrozen(rawStrings) &&
+    rawStrings.length === strings.length &&
+    rawStrings.every((text) => typeof text === 'string')
+  );
+}
+
 function tag(strings: TemplateStringsArray, ...values: CeqlValue[]): CeqlFragment {
+  if (!isTemplateStrings(strings, values.length)) {
+    throw new TypeError(
+      `${prefix} call ceql as a tagged template, ceql\`lastName = \${name}\`, not as a function: the text of ` +
+        `ceql(${typeof strings === 'string' ? 'text' : '[…]'}) would go into the query unchecked. For a field ` +
+        'name from a variable use ceql.field(name); to combine conditions use ceql.join([...]).',
+    );
+  }
+  const cooked = strings.findIndex((text) => typeof text !== 'string');
+  if (cooked !== -1) {
+    throw new TypeError(
+      `${prefix} template part ${cooked + 1} has an invalid escape sequence (such as \\x or \\u without hex digits); ` +
+        'write a backslash as \\\\.',
+    );
+  }
   const state: { quote: "'" | '`' | undefined } = { quote: undefined };
   let text = strings[0] ?? '';
   scanQuotes(text, state);
@@ -255,12 +312,15 @@ function field(name: string): CeqlFragment {
   }
   if (name.includes('`') || controlCharacter.test(name)) {
     throw new TypeError(
-      `${prefix} the field name ${JSON.stringify(name)} contains a backtick or a control character, which CEQL cannot quote. ` +
+      `${prefix} the field name ${snippet(name)} contains a backtick or a control character, which CEQL cannot quote. ` +
         'Check where the name comes from.',
     );
   }
-  if (plainWord.test(name) && !reservedWords.has(name.toUpperCase())) return makeFragment(name);
-  return makeFragment(`\`${name}\``);
+  const fragment = makeFragment(
+    plainWord.test(name) && !reservedWords.has(name.toUpperCase()) ? name : `\`${name}\``,
+  );
+  fieldFragments.add(fragment);
+  return fragment;
 }
 
 /**
@@ -276,7 +336,12 @@ function join(
   operator: 'AND' | 'OR' = 'AND',
 ): CeqlFragment {
   if (operator !== 'AND' && operator !== 'OR') {
-    throw new TypeError(`${prefix} ceql.join() joins with 'AND' or 'OR', not ${JSON.stringify(operator)}.`);
+    throw new TypeError(`${prefix} ceql.join() joins with 'AND' or 'OR', not ${snippet(operator)}.`);
+  }
+  if (!Array.isArray(conditions)) {
+    throw new TypeError(
+      `${prefix} ceql.join() takes an array of fragments built with ceql\`…\`, got ${describeType(conditions)}.`,
+    );
   }
   const parts = conditions.filter((part): part is CeqlFragment => {
     if (part === undefined || part === null || part === false) return false;
@@ -341,10 +406,20 @@ export type BulkQueryOptions = {
  * // select id, email from contacts where lastName = 'Smith' limit 10000
  */
 export function formatBulkQuery(options: BulkQueryOptions): CeqlFragment {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(
+      `${prefix} formatBulkQuery() needs options such as { from: 'contacts', where: ceql\`…\` }, got ${describeType(options)}.`,
+    );
+  }
   const { from, fields, where, orderBy, limit } = options;
   if (typeof from !== 'string' || !plainWord.test(from)) {
     throw new TypeError(
-      `${prefix} formatBulkQuery() needs \`from\` to be an object name such as 'contacts' (letters, digits, _), got ${JSON.stringify(from)}.`,
+      `${prefix} formatBulkQuery() needs \`from\` to be an object name such as 'contacts' (letters, digits, _), got ${snippet(from)}.`,
+    );
+  }
+  if (fields !== undefined && !Array.isArray(fields)) {
+    throw new TypeError(
+      `${prefix} formatBulkQuery() needs \`fields\` to be an array of field names, got ${describeType(fields)}.`,
     );
   }
   if (fields !== undefined && fields.length === 0) {
@@ -365,7 +440,7 @@ export function formatBulkQuery(options: BulkQueryOptions): CeqlFragment {
   if (limit !== undefined) {
     if (!Number.isSafeInteger(limit) || limit < 1) {
       throw new TypeError(
-        `${prefix} formatBulkQuery() needs \`limit\` to be a whole number >= 1, got ${String(limit)}.`,
+        `${prefix} formatBulkQuery() needs \`limit\` to be a whole number >= 1, got ${snippet(limit)}.`,
       );
     }
     text += ` limit ${limit}`;

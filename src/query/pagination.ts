@@ -3,15 +3,24 @@
  * ({@link paginatePages}) that can stop and resume from a saved token. One page is held at a time.
  */
 import type { Client, ClientPathsWithMethod, MaybeOptionalInit, MethodResponse } from 'openapi-fetch';
+import type { ListPaths } from '../../generated/list-paths.js';
+import type { paths } from '../../generated/schema.js';
 import { isCeqlFragment } from './ceql.js';
 import { unwrap, type CallOptions } from '../client/index.js';
-import { CloudElementsError } from '../core/index.js';
+import { CloudElementsError, SNIPPET_LENGTH, snippet } from '../core/index.js';
 
 // Any openapi-fetch client; the Cloud Elements client is one.
 type AnyClient = Client<any, any>;
 
-/** Paths of `C` whose GET answers a JSON array: the paths {@link paginate} accepts. */
-export type ListPath<C extends AnyClient> = {
+/**
+ * Paths of `C` whose GET answers a JSON array: the paths {@link paginate} accepts. For a client of the Cloud
+ * Elements spec this is a union precomputed by `npm run generate`, so that each call does not map over every GET
+ * path; clients of other paths (an instance's own types) get the mapping.
+ */
+export type ListPath<C extends AnyClient> =
+  C extends Client<infer Paths, any> ? ([Paths] extends [paths] ? ListPaths : MappedListPath<C>) : never;
+
+type MappedListPath<C extends AnyClient> = {
   [P in ClientPathsWithMethod<C, 'get'>]: MethodResponse<C, 'get', P> extends readonly unknown[] ? P : never;
 }[ClientPathsWithMethod<C, 'get'>];
 
@@ -44,6 +53,13 @@ export type PaginateOptions = {
    * @default Infinity
    */
   limit?: number;
+  /**
+   * Most pages to fetch: the iteration ends quietly after this many (the last page's `nextPageToken` resumes
+   * from there). A bound on the requests one iteration makes, whatever the server answers.
+   *
+   * @default Infinity
+   */
+  maxPages?: number;
   /** Stops paging; the pending request is aborted and the iteration rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Resume from a token saved from {@link Page.nextPageToken}: the first request sends it as `nextPage`. */
@@ -82,13 +98,21 @@ type LooseClient = {
 };
 
 function checkOptions(options: PaginateOptions): void {
-  const { pageSize, limit, nextPageToken, signal } = options;
+  const { pageSize, limit, maxPages, nextPageToken, signal } = options;
   if (pageSize !== undefined && (!Number.isSafeInteger(pageSize) || pageSize < 1)) {
-    throw new TypeError(`[cloud-elements] pageSize must be a whole number >= 1, got ${String(pageSize)}.`);
+    throw new TypeError(`[cloud-elements] pageSize must be a whole number >= 1, got ${snippet(pageSize)}.`);
   }
   if (limit !== undefined && !(limit === Infinity || (Number.isSafeInteger(limit) && limit >= 0))) {
     throw new TypeError(
-      `[cloud-elements] limit must be a whole number >= 0 (or Infinity), got ${String(limit)}.`,
+      `[cloud-elements] limit must be a whole number >= 0 (or Infinity), got ${snippet(limit)}.`,
+    );
+  }
+  if (
+    maxPages !== undefined &&
+    !(maxPages === Infinity || (Number.isSafeInteger(maxPages) && maxPages >= 1))
+  ) {
+    throw new TypeError(
+      `[cloud-elements] maxPages must be a whole number >= 1 (or Infinity), got ${snippet(maxPages)}.`,
     );
   }
   if (nextPageToken !== undefined && (typeof nextPageToken !== 'string' || nextPageToken === '')) {
@@ -110,10 +134,12 @@ function readCount(headers: Headers, name: string): number | undefined {
 
 /**
  * Reads a list page by page, following `Elements-Next-Page-Token` (sent back as `nextPage` with the same
- * `pageSize`) until a page comes without it. Each page exposes its records, token and counts, so a job can save
- * `nextPageToken` and resume later with `{ nextPageToken }`. Only the current page is held in memory.
+ * `pageSize`) until a page comes without it, `limit` records were delivered or `maxPages` pages were read. Each
+ * page exposes its records, token and counts, so a job can save `nextPageToken` and resume later with
+ * `{ nextPageToken }`. Only the current page is held in memory.
  *
- * @throws {CloudElementsError} (the subclass for the status) when a page fails, also mid-way.
+ * @throws {CloudElementsError} (the subclass for the status) when a page fails, also mid-way, and when the server
+ *   answers with a next-page token already sent in this iteration (the pages go round in a cycle).
  * @example
  * for await (const page of paginatePages(crm, '/hubs/crm/contacts', { pageSize: 200 })) {
  *   await save(page.records);
@@ -126,30 +152,69 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
   ...args: InitArgs<PaginateInit<C, P>>
 ): AsyncGenerator<Page<ListRecord<C, P>>, void, undefined> {
   const [options = {} as PaginateInit<C, P>] = args;
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(
+      '[cloud-elements] paginate options must be an object such as { pageSize: 200, params: { query: { where } } }.',
+    );
+  }
   const {
     pageSize,
     limit = Infinity,
+    maxPages = Infinity,
     signal,
     nextPageToken,
     ...init
   } = options as PaginateOptions & LooseInit;
-  checkOptions({ pageSize, limit, signal, nextPageToken } as PaginateOptions);
+  checkOptions({ pageSize, limit, maxPages, signal, nextPageToken } as PaginateOptions);
   if (typeof path !== 'string' || !path.startsWith('/')) {
     throw new TypeError(
-      `[cloud-elements] paginate needs an API path such as '/hubs/crm/contacts', got ${String(path)}.`,
+      `[cloud-elements] paginate needs an API path such as '/hubs/crm/contacts', got ${snippet(path)}.`,
+    );
+  }
+  const shownPath = path.length > SNIPPET_LENGTH ? `${path.slice(0, SNIPPET_LENGTH)}…` : path;
+  if (
+    client === null ||
+    typeof client !== 'object' ||
+    typeof (client as { GET?: unknown }).GET !== 'function'
+  ) {
+    throw new TypeError(
+      '[cloud-elements] paginate needs a client from createClient() (or client.forInstance(token)) as its first argument.',
+    );
+  }
+  const isObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (init.params !== undefined && !isObject(init.params)) {
+    throw new TypeError(
+      '[cloud-elements] paginate params must be an object such as { path: { hub: "crm" }, query: { where } }.',
+    );
+  }
+  if (init.params?.query !== undefined && !isObject(init.params.query)) {
+    throw new TypeError(
+      '[cloud-elements] paginate params.query must be an object of query parameters such as { where, orderBy }.',
     );
   }
   const baseQuery: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(init.params?.query ?? {})) {
     // A ceql fragment is an object; openapi-fetch would serialize it as deepObject, so send its text.
     const text = isCeqlFragment(value) ? value.text : value;
-    if (text !== undefined && !(name === 'where' && text === '')) baseQuery[name] = text;
+    if (text !== undefined && !(name === 'where' && text === '')) {
+      // A parameter named `__proto__` stays a plain own field instead of changing the object's prototype.
+      Object.defineProperty(baseQuery, name, {
+        value: text,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
   }
   if (pageSize !== undefined) baseQuery['pageSize'] = pageSize;
   let token = nextPageToken ?? (baseQuery['nextPage'] as string | undefined);
   delete baseQuery['nextPage'];
+  // Every token sent so far, with the page it asked for: a token seen again means the server is going round
+  // in a cycle (A → B → A …), which would otherwise never end.
+  const sent = new Map<string, number>();
+  if (token !== undefined) sent.set(token, 0);
   let delivered = 0;
-  for (let pageIndex = 0; delivered < limit; pageIndex++) {
+  for (let pageIndex = 0; delivered < limit && pageIndex < maxPages; pageIndex++) {
     signal?.throwIfAborted();
     const query = token === undefined ? baseQuery : { ...baseQuery, nextPage: token };
     const call: LooseInit = { ...init, params: { ...init.params, query } };
@@ -161,7 +226,7 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
       if (error instanceof CloudElementsError || signal?.aborted) throw error;
       // openapi-fetch throws a SyntaxError when a 2xx body is not JSON.
       throw new CloudElementsError(
-        `GET ${path} (page ${pageIndex + 1}) failed: ${(error as Error)?.message ?? String(error)}`,
+        `GET ${shownPath} (page ${pageIndex + 1}) failed: ${snippet((error as Error)?.message ?? String(error))}`,
         {
           method: 'GET',
           path,
@@ -174,15 +239,17 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
     const records: unknown = data ?? [];
     if (!Array.isArray(records)) {
       throw new CloudElementsError(
-        `GET ${path} answered ${data === null ? 'null' : typeof data} instead of a JSON array; paginate() reads list paths only.`,
+        `GET ${shownPath} answered ${data === null ? 'null' : typeof data} instead of a JSON array; paginate() reads list paths only.`,
         { method: 'GET', path, status: response.status },
       );
     }
     const next = response.headers.get('elements-next-page-token') ?? undefined;
     const nextToken = next === '' ? undefined : next;
-    if (nextToken !== undefined && nextToken === token) {
+    const earlier = nextToken === undefined ? undefined : sent.get(nextToken);
+    if (earlier !== undefined) {
       throw new CloudElementsError(
-        `GET ${path} returned the same Elements-Next-Page-Token twice (page ${pageIndex + 1}); stopping instead of looping forever.`,
+        `GET ${shownPath} answered page ${pageIndex + 1} with an Elements-Next-Page-Token already used to fetch page ` +
+          `${earlier + 1}: the pages go round in a cycle, so paging stops instead of looping forever.`,
         { method: 'GET', path, status: response.status },
       );
     }
@@ -197,15 +264,17 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
     };
     if (nextToken === undefined) return;
     token = nextToken;
+    sent.set(token, pageIndex + 1);
   }
 }
 
 /**
  * Iterates over every record of a list, across pages: sends `pageSize`, then each page's
- * `Elements-Next-Page-Token` as `nextPage`, and stops when a page comes without it or after `limit` records.
- * Memory stays flat however many pages there are: one page is held at a time. Records are typed from the spec.
+ * `Elements-Next-Page-Token` as `nextPage`, and stops when a page comes without it, after `limit` records or
+ * after `maxPages` pages.
+ * One page is held at a time (plus the tokens sent, to stop on a cycle). Records are typed from the spec.
  *
- * @throws {CloudElementsError} (the subclass for the status) when a page fails, also mid-way.
+ * @throws {CloudElementsError} (the subclass for the status) when a page fails, also mid-way, or the pages cycle.
  * @example
  * const crm = client.forInstance(elementToken);
  * for await (const contact of paginate(crm, '/hubs/crm/contacts', {
@@ -223,7 +292,8 @@ export async function* paginate<C extends AnyClient, P extends ListPath<C>>(
   ...args: InitArgs<PaginateInit<C, P>>
 ): AsyncGenerator<ListRecord<C, P>, void, undefined> {
   const [options = {} as PaginateInit<C, P>] = args;
-  const { limit = Infinity, signal } = options as PaginateOptions;
+  // Wrong options are refused by paginatePages; here they only must not break the destructuring.
+  const { limit = Infinity, signal } = (options ?? {}) as PaginateOptions;
   let remaining = limit;
   if (remaining === 0) return;
   for await (const page of paginatePages(client, path, ...args)) {

@@ -17,8 +17,6 @@ export type WebhookVerificationReason =
   | 'body_too_large'
   /** The signature matched but the body is not a JSON object. */
   | 'malformed_payload'
-  /** The replay guard has seen this delivery's id before. */
-  | 'replayed'
   /** A replay guard is set but no id was found in the headers or body. */
   | 'missing_event_id';
 

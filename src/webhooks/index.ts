@@ -3,7 +3,7 @@
 export { WebhookVerificationError } from './errors.js';
 export type { WebhookVerificationReason } from './errors.js';
 export { createReplayGuard } from './replay-guard.js';
-export { parseWebhookRequest, readLimited, resolveVerifier } from './request.js';
+export { checkHandler, finishWebhook, parseWebhookRequest, readLimited, resolveVerifier } from './request.js';
 export { createSignedWebhook, signWebhookPayload } from './sign.js';
 export type { SignedWebhook } from './sign.js';
 export type {

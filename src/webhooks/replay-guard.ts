@@ -1,4 +1,5 @@
-/** Rejecting webhook deliveries seen before: a bounded in-memory guard (the interface is in types.ts). */
+/** Recognising webhook deliveries seen before: a bounded in-memory guard (the interface is in types.ts). */
+import { snippet } from '../core/index.js';
 import type { ReplayGuard, ReplayGuardOptions } from './types.js';
 
 const prefix = '[cloud-elements]';
@@ -10,19 +11,32 @@ const prefix = '[cloud-elements]';
  * const verifier = createWebhookVerifier({ key, replayGuard: createReplayGuard() });
  */
 export function createReplayGuard(options: ReplayGuardOptions = {}): ReplayGuard {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(
+      `${prefix} createReplayGuard takes options such as { maxEntries: 10_000 }, or nothing.`,
+    );
+  }
   const maxEntries = options.maxEntries ?? 10_000;
   const ttlMs = options.ttlMs ?? 259_200_000;
   const now = options.now ?? Date.now;
   if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
-    throw new TypeError(`${prefix} maxEntries must be a whole number >= 1, got ${String(maxEntries)}.`);
+    throw new TypeError(`${prefix} maxEntries must be a whole number >= 1, got ${snippet(maxEntries)}.`);
   }
   if (typeof ttlMs !== 'number' || !(ttlMs > 0)) {
-    throw new TypeError(`${prefix} ttlMs must be a positive number of milliseconds, got ${String(ttlMs)}.`);
+    throw new TypeError(`${prefix} ttlMs must be a positive number of milliseconds, got ${snippet(ttlMs)}.`);
+  }
+  if (typeof now !== 'function') {
+    throw new TypeError(
+      `${prefix} now must be a clock function such as Date.now; leave it out outside tests.`,
+    );
   }
   // Insertion order is expiry order (one ttl for all), so the oldest entries are always first.
   const seen = new Map<string, number>();
   return {
     claim(id) {
+      if (typeof id !== 'string') {
+        throw new TypeError(`${prefix} A replay guard claims string ids, got a ${typeof id}.`);
+      }
       const time = now();
       for (const [oldId, expiresAt] of seen) {
         if (expiresAt > time) break;

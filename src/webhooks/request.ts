@@ -6,6 +6,8 @@ import { WebhookVerificationError } from './errors.js';
 import { encoder } from './inputs.js';
 import type {
   VerifiedWebhook,
+  WebhookBody,
+  WebhookHeaders,
   WebhookNotification,
   WebhookVerifier,
   WebhookVerifierOptions,
@@ -17,18 +19,37 @@ const prefix = '[cloud-elements]';
 /**
  * Reads a web `Request`'s raw body (at most `maxBodyBytes`), then verifies and parses it like
  * {@link parseWebhookEvent}. For fetch-style servers: Deno, Bun, Cloudflare Workers, Next.js route handlers, Hono.
+ * With a `handler`, runs it like {@link WebhookVerifier.handle}: once per delivery id, releasing the id when it
+ * throws. A duplicate resolves with `duplicate: true`: answer 2xx without handling it again.
  *
  * @example
  * export async function POST(request: Request) {
- *   const { payload } = await parseWebhookRequest(request, verifier);
+ *   try {
+ *     await parseWebhookRequest(request, verifier, async ({ payload }) => save(payload));
+ *   } catch (error) {
+ *     return new Response(null, { status: error instanceof WebhookVerificationError ? 401 : 500 });
+ *   }
  *   return new Response(null, { status: 200 });
  * }
  */
 export async function parseWebhookRequest<T = WebhookNotification>(
   request: Request,
   verifier: WebhookVerifier | WebhookVerifierOptions,
+  handler?: (webhook: VerifiedWebhook<T>) => unknown,
 ): Promise<VerifiedWebhook<T>> {
   const resolved = resolveVerifier(verifier);
+  checkHandler(resolved, handler);
+  if (
+    request === null ||
+    typeof request !== 'object' ||
+    !('headers' in request) ||
+    !('bodyUsed' in request) ||
+    !('body' in request)
+  ) {
+    throw new TypeError(
+      `${prefix} parseWebhookRequest needs the incoming web Request; for a Node IncomingMessage use parseNodeWebhookRequest from cloud-elements-sdk/node.`,
+    );
+  }
   if (request.bodyUsed) {
     throw new WebhookVerificationError(
       'body_not_raw',
@@ -36,7 +57,34 @@ export async function parseWebhookRequest<T = WebhookNotification>(
     );
   }
   const body = await readLimited(request.body, resolved.maxBodyBytes);
-  return resolved.parse<T>(body, request.headers);
+  return finishWebhook(resolved, body, request.headers, handler);
+}
+
+/** @internal Refuses a handler that is not a function, or a custom verifier without `handle`, before any read. */
+export function checkHandler(verifier: WebhookVerifier, handler: unknown): void {
+  if (handler === undefined) return;
+  if (typeof handler !== 'function') {
+    throw new TypeError(
+      `${prefix} The webhook handler must be a function, e.g. async ({ payload }) => save(payload); leave it out to only parse.`,
+    );
+  }
+  if (typeof verifier.handle !== 'function') {
+    throw new TypeError(
+      `${prefix} The verifier has no handle method; pass one from createWebhookVerifier, or its options.`,
+    );
+  }
+}
+
+/** @internal The end both request adapters share: parse, or handle when a handler is given. */
+export function finishWebhook<T>(
+  verifier: WebhookVerifier,
+  body: WebhookBody,
+  headers: WebhookHeaders,
+  handler: ((webhook: VerifiedWebhook<T>) => unknown) | undefined,
+): Promise<VerifiedWebhook<T>> {
+  return handler === undefined
+    ? verifier.parse<T>(body, headers)
+    : verifier.handle<T>(body, headers, handler);
 }
 
 /** @internal */
@@ -47,6 +95,11 @@ export function resolveVerifier(verifier: WebhookVerifier | WebhookVerifierOptio
     'parse' in verifier &&
     typeof verifier.parse === 'function'
   ) {
+    if (!Number.isSafeInteger(verifier.maxBodyBytes) || verifier.maxBodyBytes < 1) {
+      throw new TypeError(
+        `${prefix} The verifier's maxBodyBytes must be a whole number of bytes >= 1; use createWebhookVerifier.`,
+      );
+    }
     return verifier;
   }
   return createWebhookVerifier(verifier as WebhookVerifierOptions);

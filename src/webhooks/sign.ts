@@ -2,6 +2,7 @@
  * Signing webhook bodies as Cloud Elements does (`sha256=` + Base64 HMAC-SHA256), to test your own webhook
  * handlers with requests that pass verification.
  */
+import { checkText } from '../core/index.js';
 import { importKey, keyList, toBytes } from './inputs.js';
 import type { BulkJobCallback, WebhookBody, WebhookKey, WebhookNotification } from './types.js';
 import { WEBHOOK_ID_HEADER, WEBHOOK_SIGNATURE_HEADER } from './verify.js';
@@ -45,7 +46,33 @@ export async function createSignedWebhook(
   key: WebhookKey,
   options: { webhookId?: string } = {},
 ): Promise<SignedWebhook> {
-  const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(
+      '[cloud-elements] createSignedWebhook takes options such as { webhookId: "d-1" }, or nothing.',
+    );
+  }
+  if (options.webhookId !== undefined) {
+    checkText('webhookId', options.webhookId, 'pass the delivery id to send as Elements-Webhook-Id.');
+  }
+  if (payload === null || (typeof payload !== 'string' && typeof payload !== 'object')) {
+    throw new TypeError(
+      '[cloud-elements] createSignedWebhook needs the payload as an object (sent as JSON) or the exact body text.',
+    );
+  }
+  let body: string | undefined;
+  let cause: unknown;
+  try {
+    body = typeof payload === 'string' ? payload : (JSON.stringify(payload) as string | undefined);
+  } catch (error) {
+    cause = error;
+  }
+  if (typeof body !== 'string') {
+    throw new TypeError(
+      '[cloud-elements] createSignedWebhook cannot send the payload as JSON (a cycle or a bigint in it?); pass the ' +
+        'body text instead.',
+      { cause },
+    );
+  }
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     [WEBHOOK_SIGNATURE_HEADER]: await signWebhookPayload(body, key),

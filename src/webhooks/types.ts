@@ -18,9 +18,9 @@ export type WebhookKey = string | Uint8Array;
 export type WebhookHeaders = Headers | Record<string, string | readonly string[] | undefined>;
 
 /**
- * Remembers delivery ids to reject replays. `claim` returns `true` the first time it sees an id (and records
- * it), `false` after. Implement it over a shared store (Redis `SET NX`, a database) when several processes
- * receive webhooks.
+ * Remembers delivery ids to recognise duplicates (a redelivery or a replay). `claim` returns `true` the first time
+ * it sees an id (and records it), `false` after. Implement it over a shared store (Redis `SET NX`, a database)
+ * when several processes receive webhooks.
  */
 export type ReplayGuard = {
   /** Records `id`; `false` when it was already recorded. */
@@ -61,7 +61,10 @@ export type WebhookVerifierOptions = {
    * any of them is accepted.
    */
   key: WebhookKey | readonly WebhookKey[];
-  /** Rejects a delivery whose id was seen before; see {@link createReplayGuard}. */
+  /**
+   * Recognises a delivery whose id was seen before: `parse` then resolves with `duplicate: true` (answer 2xx, do
+   * not handle it again) and `handle` does not run its handler. See {@link createReplayGuard}.
+   */
   replayGuard?: ReplayGuard;
   /**
    * Picks the id the replay guard remembers. The default takes the `Elements-Webhook-Id` header, else the body's
@@ -84,6 +87,12 @@ export type VerifiedWebhook<T = WebhookNotification> = {
   eventId: string | undefined;
   /** Position of the key that matched; see {@link WebhookVerification}. */
   keyIndex: number;
+  /**
+   * `true` when the replay guard has seen this delivery's id before: a redelivery or a replay of a webhook already
+   * received. Answer it with a 2xx, so that Cloud Elements stops resending it, and do not handle it again. Always
+   * `false` without a replay guard.
+   */
+  duplicate: boolean;
 };
 
 /**
@@ -96,8 +105,27 @@ export type WebhookVerifier = {
     body: WebhookBody,
     signature: string | readonly string[] | null | undefined,
   ): Promise<WebhookVerification>;
-  /** Verifies, parses and checks the replay guard; see {@link parseWebhookEvent}. */
+  /**
+   * Verifies, parses and claims the delivery id with the replay guard; see {@link parseWebhookEvent}. A
+   * duplicate resolves with `duplicate: true`. The id stays claimed: when handling the event fails, call
+   * `replayGuard.release(eventId)`, or use {@link WebhookVerifier.handle}, which does it for you.
+   */
   parse<T = WebhookNotification>(body: WebhookBody, headers: WebhookHeaders): Promise<VerifiedWebhook<T>>;
+  /**
+   * Verifies and parses like `parse`, then runs `handler` (your code for the event; it may be async) unless the
+   * delivery is a duplicate, so each delivery id is handled once. When the handler throws or rejects, the id is
+   * released, so that the redelivery Cloud Elements sends is handled again, and the handler's error is rethrown:
+   * answer 5xx. Otherwise resolves with the verified webhook, `duplicate` telling whether the handler was
+   * skipped: answer 2xx either way.
+   *
+   * @example
+   * const { duplicate } = await verifier.handle(rawBody, req.headers, async ({ payload }) => save(payload));
+   */
+  handle<T = WebhookNotification>(
+    body: WebhookBody,
+    headers: WebhookHeaders,
+    handler: (webhook: VerifiedWebhook<T>) => unknown,
+  ): Promise<VerifiedWebhook<T>>;
   /** The `maxBodyBytes` the adapters use. */
   readonly maxBodyBytes: number;
 };

@@ -3,7 +3,7 @@
  * Base64 HMAC-SHA256 of the raw body), with Web Crypto so it runs on Node, Deno, Bun and workers. Signing for
  * tests: sign.ts; replay guard: replay-guard.ts; web request adapter: request.ts (Node's: ../node/webhooks.ts).
  */
-import { constantTimeEqual } from '../core/index.js';
+import { constantTimeEqual, snippet } from '../core/index.js';
 import { WebhookVerificationError } from './errors.js';
 import { importKey, keyList, rawBodyHint, toBytes } from './inputs.js';
 import type {
@@ -29,6 +29,7 @@ const prefix = '[cloud-elements]';
 
 function readHeader(headers: WebhookHeaders, name: string): string | readonly string[] | undefined {
   if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  // Own fields only (Object.entries): a `__proto__` or `constructor` header name is data like any other.
   const lower = name.toLowerCase();
   for (const [key, value] of Object.entries(headers)) {
     if (key.toLowerCase() === lower && value !== undefined) return value;
@@ -45,10 +46,16 @@ function parseSignature(signature: string | readonly string[] | null | undefined
         'instance so that Cloud Elements signs its notifications, and make sure no proxy strips the header.',
     );
   }
-  if (typeof signature !== 'string') {
+  if (Array.isArray(signature)) {
     throw new WebhookVerificationError(
       'malformed_signature',
       `${prefix} The request has ${signature.length} ${WEBHOOK_SIGNATURE_HEADER} headers; Cloud Elements sends exactly one.`,
+    );
+  }
+  if (typeof signature !== 'string') {
+    throw new WebhookVerificationError(
+      'malformed_signature',
+      `${prefix} The ${WEBHOOK_SIGNATURE_HEADER} value is a ${typeof signature}, not text; pass the header as received.`,
     );
   }
   const value = signature.trim();
@@ -107,14 +114,14 @@ function parseJson(bytes: Uint8Array): Record<string, unknown> {
   } catch (error) {
     throw new WebhookVerificationError(
       'malformed_payload',
-      `${prefix} The webhook signature is valid but the body is not JSON (${(error as Error).message}).`,
+      `${prefix} The webhook signature is valid but the body is not JSON (${snippet(String((error as Error).message))}).`,
       { cause: error },
     );
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new WebhookVerificationError(
       'malformed_payload',
-      `${prefix} The webhook signature is valid but the body is ${Array.isArray(value) ? 'an array' : String(value)}, not a JSON object.`,
+      `${prefix} The webhook signature is valid but the body is ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a JSON ${typeof value}`}, not a JSON object.`,
     );
   }
   return value as Record<string, unknown>;
@@ -138,10 +145,26 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
   const maxBodyBytes = options.maxBodyBytes ?? 10_485_760;
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
     throw new TypeError(
-      `${prefix} maxBodyBytes must be a whole number of bytes >= 1, got ${String(maxBodyBytes)}.`,
+      `${prefix} maxBodyBytes must be a whole number of bytes >= 1, got ${snippet(maxBodyBytes)}.`,
     );
   }
   const { replayGuard } = options;
+  if (
+    replayGuard !== undefined &&
+    (replayGuard === null ||
+      typeof replayGuard !== 'object' ||
+      typeof replayGuard.claim !== 'function' ||
+      typeof replayGuard.release !== 'function')
+  ) {
+    throw new TypeError(
+      `${prefix} replayGuard must have claim(id) and release(id) methods; use createReplayGuard() or your own store.`,
+    );
+  }
+  if (options.getEventId !== undefined && typeof options.getEventId !== 'function') {
+    throw new TypeError(
+      `${prefix} getEventId must be a function (payload, headers) => id; leave it out for the default.`,
+    );
+  }
   const getEventId = options.getEventId ?? defaultEventId;
   // Imported lazily so a verifier can be created at module load, outside any async context.
   let imported: Promise<CryptoKey[]> | undefined;
@@ -187,17 +210,46 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
             'Pass getEventId to say which field identifies a delivery.',
         );
       }
-      if (!(await replayGuard.claim(eventId))) {
-        throw new WebhookVerificationError(
-          'replayed',
-          `${prefix} The webhook with id ${eventId} was already received; answer 2xx so that Cloud Elements stops resending it.`,
-        );
-      }
+      // Seen before: a redelivery or a replay, to acknowledge (2xx) without handling it again.
+      const duplicate = !(await replayGuard.claim(eventId));
+      return { payload: payload as T, eventId, keyIndex, duplicate };
     }
-    return { payload: payload as T, eventId, keyIndex };
+    return { payload: payload as T, eventId, keyIndex, duplicate: false };
   };
 
-  const verifier: WebhookVerifier = { verify, parse, maxBodyBytes };
+  const handle: WebhookVerifier['handle'] = async <T>(
+    body: WebhookBody,
+    headers: WebhookHeaders,
+    handler: (webhook: VerifiedWebhook<T>) => unknown,
+  ): Promise<VerifiedWebhook<T>> => {
+    // Checked before anything is claimed, so a missing handler cannot swallow a delivery.
+    if (typeof handler !== 'function') {
+      throw new TypeError(
+        `${prefix} handle needs your handler as its third argument, e.g. async ({ payload }) => save(payload).`,
+      );
+    }
+    const webhook = await parse<T>(body, headers);
+    if (webhook.duplicate) return webhook;
+    try {
+      await handler(webhook);
+    } catch (error) {
+      if (replayGuard !== undefined && webhook.eventId !== undefined) {
+        try {
+          await replayGuard.release(webhook.eventId);
+        } catch (releaseError) {
+          throw new AggregateError(
+            [error, releaseError],
+            `${prefix} The webhook handler failed, and releasing delivery id ${snippet(webhook.eventId)} failed ` +
+              'too, so a redelivery will be taken for a duplicate. Check the replay guard store.',
+          );
+        }
+      }
+      throw error;
+    }
+    return webhook;
+  };
+
+  const verifier: WebhookVerifier = { verify, parse, handle, maxBodyBytes };
   Object.defineProperties(verifier, {
     toJSON: { value: () => '[WebhookVerifier]' },
     toString: { value: () => '[WebhookVerifier]' },
@@ -225,8 +277,10 @@ export async function verifyWebhookSignature(
 }
 
 /**
- * Verifies a webhook's signature, then parses its JSON body and, with a `replayGuard`, rejects a delivery seen
- * before. Use the verifier returned by {@link createWebhookVerifier} to avoid importing the keys on every call.
+ * Verifies a webhook's signature, then parses its JSON body and, with a `replayGuard`, claims its delivery id:
+ * a delivery seen before resolves with `duplicate: true` (answer 2xx, do not handle it again). Use the verifier
+ * returned by {@link createWebhookVerifier} to avoid importing the keys on every call, and its `handle` to have
+ * the id released when your handling fails.
  *
  * @throws {WebhookVerificationError} with a `reason` code when anything is wrong.
  * @example
@@ -243,10 +297,12 @@ export async function parseWebhookEvent<T = WebhookNotification>(
 
 /** Whether a notification is in the `message` form (polling and provider webhooks). */
 export function isEventNotification(payload: WebhookNotification): payload is EventNotification {
+  if (payload === null || typeof payload !== 'object') return false;
   return 'message' in payload && payload.message !== null && typeof payload.message === 'object';
 }
 
 /** Whether a notification is in the `response` form (asynchronous request results, documents events). */
 export function isAsyncEventNotification(payload: WebhookNotification): payload is AsyncEventNotification {
+  if (payload === null || typeof payload !== 'object') return false;
   return !('message' in payload) && 'response' in payload;
 }

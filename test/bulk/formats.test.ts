@@ -126,6 +126,40 @@ describe('parseCsvRecords', () => {
     ]);
   });
 
+  test('refuses a header that names a column twice, naming the column', async () => {
+    const error = await collect(parseCsvRecords(chunked('id,email,id\n1,a@x,2\n'))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CloudElementsError);
+    expect((error as Error).message).toMatch(/name the column "id" twice \(again as column 3\)/);
+    await expect(collect(parseCsvRecords(chunked('a,,\n1,2,3\n')))).rejects.toThrow(/column "" twice/);
+    const long = 'c'.repeat(100_000);
+    const bounded = await collect(parseCsvRecords(chunked(`${long},${long}\n`))).catch((e: unknown) => e);
+    expect((bounded as Error).message.length).toBeLessThan(500);
+  });
+
+  test('keeps __proto__ and constructor columns as data, without touching any prototype', async () => {
+    const before = Object.getOwnPropertyNames(Object.prototype).sort();
+    const text = '__proto__,constructor,toString,id\n{"polluted":1},evil,x,1\n';
+    const [record] = await collect(parseCsvRecords(chunked(text)));
+    expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+    expect(Object.keys(record!)).toEqual(['__proto__', 'constructor', 'toString', 'id']);
+    expect(Object.getOwnPropertyDescriptor(record, '__proto__')?.value).toBe('{"polluted":1}');
+    expect(record!['constructor']).toBe('evil');
+    expect(record!['id']).toBe('1');
+    expect(JSON.stringify(record)).toBe(
+      '{"__proto__":"{\\"polluted\\":1}","constructor":"evil","toString":"x","id":"1"}',
+    );
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
+  });
+
+  test('refuses a source that is not a stream or an async iterable', async () => {
+    for (const source of [null, undefined, 42, 'a,b\n1,2', { a: 1 }]) {
+      const error = await collect(parseCsvRecords(source as never)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toMatch(/^\[cloud-elements\] The results source must be/);
+    }
+  });
+
   test('rejects a row with a different number of fields', async () => {
     await expect(collect(parseCsvRecords(chunked('a,b\n1,2\n3\n')))).rejects.toThrow(
       /Record 2 .* has 1 fields but the header has 2/,
@@ -146,6 +180,26 @@ describe('parseNdjson', () => {
     const error = await collect(parseNdjson(chunked('{"a":1}\n\n{"b":\n'))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CloudElementsError);
     expect(String(error)).toMatch(/Line 3 of the NDJSON results is not valid JSON/);
+  });
+
+  test('quotes at most a bounded snippet of a bad line', async () => {
+    const line = `{"a":${'1'.repeat(1_000_000)}x`;
+    const error = await collect(parseNdjson(chunked(`${line}\n`))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CloudElementsError);
+    expect((error as Error).message.length).toBeLessThan(500);
+    expect((error as Error).message).toMatch(/…"$/);
+  });
+
+  test('reads a long line that arrives in many small chunks in linear time', async () => {
+    async function* pieces() {
+      for (let i = 0; i < 200_000; i++) yield i === 0 ? '{"a":"' : 'xxxxx';
+      yield '"}\n{"b":1}\n';
+    }
+    const started = performance.now();
+    const records = await collect(parseNdjson(pieces()));
+    expect(records).toHaveLength(2);
+    expect((records[0] as { a: string }).a).toHaveLength(999_995);
+    expect(performance.now() - started).toBeLessThan(3_000);
   });
 
   test('reads text chunks from any async iterable', async () => {

@@ -112,6 +112,25 @@ describe('parseAuthorization', () => {
     expect(() => parseAuthorization('User u1, User u2')).toThrow(/userSecret twice/);
   });
 
+  it.each(['constructor x', '__proto__ x', 'toString x', 'hasOwnProperty x', 'User u1, valueOf x'])(
+    'refuses %j instead of reading Object.prototype',
+    (header) => {
+      const before = Object.getOwnPropertyNames(Object.prototype).sort();
+      let caught: unknown;
+      try {
+        parseAuthorization(header);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(TypeError);
+      expect((caught as Error).message).toMatch(
+        /^\[cloud-elements\] Authorization part \d is not "User <secret>", "Organization <secret>" or "Element <token>"\.$/,
+      );
+      expect((caught as Error).message).not.toContain(' x');
+      expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
+    },
+  );
+
   it('rejects an empty header and an empty part', () => {
     expect(() => parseAuthorization('')).toThrow(TypeError);
     expect(() => parseAuthorization('User u1,, Element t1')).toThrow(/part 2/);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient, unwrap, type CloudElementsClient, type LogRecord } from '../../src/client/index.js';
@@ -100,6 +101,50 @@ describe('constantTimeEqual', () => {
   ])('compares %j with %j', (a, b, equal) => {
     expect(constantTimeEqual(a, b)).toBe(equal);
   });
+
+  it('compares bytes with bytes', () => {
+    expect(constantTimeEqual(new Uint8Array([1, 2, 3]), new Uint8Array([1, 2, 3]))).toBe(true);
+    expect(constantTimeEqual(new Uint8Array([1, 2, 3]), new Uint8Array([1, 2, 4]))).toBe(false);
+    expect(constantTimeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2, 0]))).toBe(false);
+    expect(constantTimeEqual(Buffer.from('abc'), new TextEncoder().encode('abc'))).toBe(true);
+  });
+
+  it.each([
+    ['null and "null"', null, 'null'],
+    ['null and null', null, null],
+    ['undefined and undefined', undefined, undefined],
+    ['undefined and ""', undefined, ''],
+    ['a string and its UTF-8 bytes', 'abc', new TextEncoder().encode('abc')],
+    ['bytes and their string', new TextEncoder().encode('état'), 'état'],
+    ['a number and its text', 42, '42'],
+    ['two equal numbers', 42, 42],
+    ['NaN and NaN', Number.NaN, Number.NaN],
+    ['0 and ""', 0, ''],
+    ['an array of bytes and the bytes', [97, 98, 99], new Uint8Array([97, 98, 99])],
+    ['two equal arrays', [1], [1]],
+    ['an object with a toString and its text', { toString: () => 'abc' }, 'abc'],
+    ['a boxed string and the string', Object('abc'), 'abc'],
+    ['a DataView and bytes', new DataView(new ArrayBuffer(1)), new Uint8Array(1)],
+    ['an ArrayBuffer and bytes', new ArrayBuffer(1), new Uint8Array(1)],
+  ])('never equates values of different or unsupported kinds: %s', (_label, a, b) => {
+    expect(constantTimeEqual(a as never, b as never)).toBe(false);
+    expect(constantTimeEqual(b as never, a as never)).toBe(false);
+  });
+
+  it('equals === for any two strings, and for any two byte arrays', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b) => {
+        expect(constantTimeEqual(a, b)).toBe(a === b);
+        expect(constantTimeEqual(a, a)).toBe(true);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.uint8Array(), fc.uint8Array(), (a, b) => {
+        expect(constantTimeEqual(a, b)).toBe(Buffer.from(a).equals(Buffer.from(b)));
+        expect(constantTimeEqual(a, Buffer.from(a.slice()))).toBe(true);
+      }),
+    );
+  });
 });
 
 describe('readOAuthCallback', () => {
@@ -156,6 +201,57 @@ describe('readOAuthCallback', () => {
     expect(error).toBeInstanceOf(OAuthStateError);
     expect(error.reason).toBe('state_mismatch');
     for (const text of [code, 'attacker-state', state]) expect(exposed(error)).not.toContain(text);
+  });
+
+  it('checks the state before believing an error: a forged error callback is an OAuthStateError', () => {
+    const forgedText = 'Your account is locked, call +1 555 0100';
+    const forged = new URLSearchParams({
+      error: 'access_denied',
+      error_description: forgedText,
+      state: 'attacker-state',
+    }).toString();
+    for (const input of [`/auth?${forged}`, `/auth?error=access_denied&error_description=x`]) {
+      const error = (() => {
+        try {
+          readOAuthCallback(input, { expectedState: state });
+        } catch (e) {
+          return e;
+        }
+      })() as OAuthStateError;
+      expect(error).toBeInstanceOf(OAuthStateError);
+      expect(error).not.toBeInstanceOf(OAuthProviderError);
+      expect(['state_mismatch', 'missing_state']).toContain(error.reason);
+      expect(exposed(error)).not.toContain(forgedText);
+    }
+  });
+
+  it('bounds the provider text it quotes', () => {
+    const long = 'd'.repeat(10_000);
+    const error = (() => {
+      try {
+        readOAuthCallback(
+          { error: 'e'.repeat(10_000), error_description: long, state },
+          { expectedState: state },
+        );
+      } catch (e) {
+        return e;
+      }
+    })() as OAuthProviderError;
+    expect(error).toBeInstanceOf(OAuthProviderError);
+    expect(error.message.length).toBeLessThan(500);
+    expect(error.errorDescription).toHaveLength(201);
+    expect(error.errorDescription?.endsWith('…')).toBe(true);
+  });
+
+  it('keeps a __proto__ or constructor callback parameter as plain provider data', () => {
+    const before = Object.getOwnPropertyNames(Object.prototype).sort();
+    const callback = readOAuthCallback(`/auth?code=c1&state=${state}&__proto__=p&constructor=k`, {
+      expectedState: state,
+    });
+    expect(Object.getPrototypeOf(callback.providerData)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(callback.providerData, '__proto__')?.value).toBe('p');
+    expect(Object.getOwnPropertyDescriptor(callback.providerData, 'constructor')?.value).toBe('k');
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
   });
 
   it('raises OAuthStateError when the callback has no state', () => {
@@ -224,6 +320,16 @@ describe('readOAuth1Callback', () => {
     expect(() => readOAuth1Callback({ oauth_token: 'other-token', oauth_verifier: 'v' }, options)).toThrow(
       OAuthStateError,
     );
+  });
+
+  it('checks oauth_token before believing an error', () => {
+    expect(() => readOAuth1Callback({ oauth_token: 'other-token', error: 'access_denied' }, options)).toThrow(
+      OAuthStateError,
+    );
+    expect(() => readOAuth1Callback({ error: 'access_denied' }, options)).toThrow(OAuthStateError);
+    expect(() =>
+      readOAuth1Callback({ oauth_token: 'request-token-abc', error: 'access_denied' }, options),
+    ).toThrow(OAuthProviderError);
   });
 });
 

@@ -61,6 +61,11 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** The strings array of a real tagged template, to pass on to `ceql` by hand. */
+function strings(template: TemplateStringsArray, ..._values: unknown[]): TemplateStringsArray {
+  return template;
+}
+
 const word = (value: string): Token => ({ kind: 'word', value });
 const op = (value: string): Token => ({ kind: 'op', value });
 const str = (value: string): Token => ({ kind: 'string', value });
@@ -159,12 +164,82 @@ describe('ceql tag', () => {
     expect(ceql`a = 'it''s' AND \`b.c\` = ${1}`.text).toBe("a = 'it''s' AND `b.c` = 1");
   });
 
-  test('inserts nested fragments as they are', () => {
+  test('inserts nested fragments in parentheses', () => {
     const inner = ceql`lastName = ${'Smith'}`;
-    expect(ceql`(${inner}) OR id = ${7}`.text).toBe("(lastName = 'Smith') OR id = 7");
+    // Before issue 12 a fragment went in bare, so a template wrote the parentheses itself: `(${inner})`.
+    expect(ceql`${inner} OR id = ${7}`.text).toBe("(lastName = 'Smith') OR id = 7");
     expect(isCeqlFragment(inner)).toBe(true);
     expect(isCeqlFragment("lastName = 'Smith'")).toBe(false);
     expect(JSON.stringify({ where: inner })).toBe(JSON.stringify({ where: "lastName = 'Smith'" }));
+  });
+
+  test('keeps the precedence of an interpolated fragment: its AND/OR cannot bind to the conditions around it', () => {
+    const frag = ceql`b = ${2} AND c = ${3}`;
+    expect(ceql`a = ${1} OR ${frag}`.text).toBe('a = 1 OR (b = 2 AND c = 3)');
+    const either = ceql`b = ${2} OR c = ${3}`;
+    expect(ceql`a = ${1} AND ${either}`.text).toBe('a = 1 AND (b = 2 OR c = 3)');
+    expect(ceql`a = ${1} AND ${ceql.join([either, frag])}`.text).toBe(
+      'a = 1 AND ((b = 2 OR c = 3) AND (b = 2 AND c = 3))',
+    );
+    expect(tokenize(ceql`a = ${1} AND ${either}`.text).map((token) => token.value)).toEqual([
+      'a',
+      '=',
+      '1',
+      'AND',
+      '(',
+      'b',
+      '=',
+      '2',
+      'OR',
+      'c',
+      '=',
+      '3',
+      ')',
+    ]);
+  });
+
+  test('inserts a ceql.field fragment bare, as a name', () => {
+    expect(ceql`${ceql.field('lastName')} = ${'x'} AND ${ceql.field('First Name')} != ${null}`.text).toBe(
+      "lastName = 'x' AND `First Name` IS NOT NULL",
+    );
+  });
+
+  test('refuses an empty fragment, which would leave a dangling operator', () => {
+    expect(() => ceql`a = ${1} AND ${ceql.join([])}`).toThrow(/value 2 .* is an empty ceql fragment/);
+  });
+
+  test.each([
+    ['a plain string', () => (ceql as unknown as (text: string) => unknown)("1 = 1 OR ''")],
+    ['an array without raw', () => (ceql as unknown as (s: string[]) => unknown)(["1 = 1 OR ''"])],
+    [
+      'an array given a raw by hand',
+      () => (ceql as unknown as (s: unknown) => unknown)(Object.assign(['x = 1'], { raw: ['x = 1'] })),
+    ],
+    [
+      'a frozen array with an enumerable raw',
+      () =>
+        (ceql as unknown as (s: unknown) => unknown)(
+          Object.freeze(Object.assign(['x = 1'], { raw: Object.freeze(['x = 1']) })),
+        ),
+    ],
+    [
+      'strings that do not match the values',
+      () => (ceql as unknown as (s: TemplateStringsArray, ...v: unknown[]) => unknown)(strings`a = ${1}`),
+    ],
+    ['no arguments', () => (ceql as unknown as () => unknown)()],
+    ['null', () => (ceql as unknown as (s: null) => unknown)(null)],
+  ])('refuses to be called with %s instead of as a tagged template', (_label, run) => {
+    expect(run).toThrow(TypeError);
+    expect(run).toThrow(/^\[cloud-elements\] ceql: call ceql as a tagged template/);
+  });
+
+  test('accepts the strings of a real template, also passed on by another tag', () => {
+    expect(ceql(strings`a = ${0} AND b = ${0}`, 1, 'x').text).toBe("a = 1 AND b = 'x'");
+  });
+
+  test('refuses template text with an invalid escape sequence', () => {
+    expect(() => ceql`name = '\unicode'`).toThrow(/template part 1 has an invalid escape sequence/);
+    expect(ceql`name = '\\unicode'`.text).toBe("name = '\\unicode'");
   });
 
   test('cannot be forged from a plain string', () => {
@@ -225,6 +300,28 @@ describe('formatBulkQuery', () => {
       "select id, email, `metaData.updated` from contacts where lastName = 'O''Neil' order by id limit 10000",
     );
     expect(formatBulkQuery({ from: 'contacts', where: ceql.join([]) }).text).toBe('select * from contacts');
+  });
+
+  test('quotes at most a bounded snippet of a bad object or field name', () => {
+    const huge = `contacts; ${'x'.repeat(100_000)}`;
+    for (const run of [
+      () => formatBulkQuery({ from: huge }),
+      () => formatBulkQuery({ from: 'contacts', fields: [`a\n${'x'.repeat(100_000)}`] }),
+      () => ceql.join([], huge as never),
+    ]) {
+      expect(run).toThrow(TypeError);
+      try {
+        run();
+      } catch (error) {
+        expect((error as Error).message.length).toBeLessThan(500);
+        expect((error as Error).message).toMatch(/…"/);
+      }
+    }
+    expect(() => formatBulkQuery(null as never)).toThrow(/needs options/);
+    expect(() => formatBulkQuery({ from: 'contacts', fields: 'id' as never })).toThrow(
+      /array of field names/,
+    );
+    expect(() => ceql.join('x' as never)).toThrow(/array of fragments/);
   });
 
   test('rejects object names, empty field lists, raw where strings and bad limits', () => {

@@ -202,10 +202,75 @@ describe('paginate', () => {
       for await (const contact of paginate(crm, '/hubs/crm/contacts')) ids.push(contact.id);
     })().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(CloudElementsError);
-    expect(String(failure)).toMatch(/same Elements-Next-Page-Token twice/);
+    expect(String(failure)).toMatch(
+      /answered page 2 with an Elements-Next-Page-Token already used to fetch page 2: the pages go round in a cycle/,
+    );
     // The repeated page is not yielded again.
     expect(ids).toEqual(['same']);
     expect(requests()).toHaveLength(2);
+  });
+
+  test('stops on any token cycle, not only the same token twice in a row', async () => {
+    // A → B → C → A → …: no two tokens in a row are equal, yet the pages never end.
+    const cycle = ['A', 'B', 'C'];
+    const crm = await start((req, res) => {
+      const at = req.query['nextPage'] === undefined ? -1 : cycle.indexOf(req.query['nextPage']);
+      const next = cycle[(at + 1) % cycle.length]!;
+      sendJson(res, 200, [{ id: `after-${req.query['nextPage'] ?? 'start'}` }], {
+        'Elements-Next-Page-Token': next,
+      });
+    });
+    const ids: unknown[] = [];
+    const failure = await (async () => {
+      for await (const contact of paginate(crm, '/hubs/crm/contacts')) ids.push(contact.id);
+    })().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CloudElementsError);
+    expect(failure).toMatchObject({ method: 'GET', path: '/hubs/crm/contacts', status: 200 });
+    expect(String(failure)).toMatch(/page 4 with an Elements-Next-Page-Token already used to fetch page 2/);
+    expect(ids).toEqual(['after-start', 'after-A', 'after-B']);
+    expect(requests().map((r) => r.query['nextPage'])).toEqual([undefined, 'A', 'B', 'C']);
+  });
+
+  test('counts a resumed token as seen', async () => {
+    const crm = await start((_req, res) =>
+      sendJson(res, 200, [{ id: 'x' }], { 'Elements-Next-Page-Token': 'saved' }),
+    );
+    const failure = await paginatePages(crm, '/hubs/crm/contacts', { nextPageToken: 'saved' })
+      .next()
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CloudElementsError);
+    expect(String(failure)).toMatch(/page 1 with an Elements-Next-Page-Token already used to fetch page 1/);
+    expect(requests()).toHaveLength(1);
+  });
+
+  test('stops quietly after maxPages pages', async () => {
+    const crm = await start((req, res) => servePages(contacts, req, res));
+    const ids: unknown[] = [];
+    for await (const contact of paginate(crm, '/hubs/crm/contacts', { pageSize: 10, maxPages: 3 })) {
+      ids.push(contact.id);
+    }
+    expect(ids).toEqual(contacts.slice(0, 30).map((c) => c.id));
+    expect(requests()).toHaveLength(3);
+    const pages: Page<unknown>[] = [];
+    for await (const page of paginatePages(crm, '/hubs/crm/contacts', { pageSize: 10, maxPages: 2 })) {
+      pages.push(page);
+    }
+    expect(pages.map((page) => page.pageIndex)).toEqual([0, 1]);
+    // The last page's token resumes where maxPages stopped.
+    expect(pages[1]!.nextPageToken).toBe(encodeToken(20, 10));
+    // maxPages is not sent to the server.
+    expect(requests().every((r) => !('maxPages' in r.query))).toBe(true);
+  });
+
+  test('stops after maxPages even when the server never ends', async () => {
+    let n = 0;
+    const crm = await start((_req, res) =>
+      sendJson(res, 200, [{ id: n }], { 'Elements-Next-Page-Token': `t-${n++}` }),
+    );
+    const ids: unknown[] = [];
+    for await (const contact of paginate(crm, '/hubs/crm/contacts', { maxPages: 5 })) ids.push(contact.id);
+    expect(ids).toEqual([0, 1, 2, 3, 4]);
+    expect(requests()).toHaveLength(5);
   });
 
   test('stops between pages when the signal aborts', async () => {
@@ -243,6 +308,30 @@ describe('paginate', () => {
     await expect(paginate(crm, '/hubs/crm/contacts', { limit: -1 }).next()).rejects.toThrow(/limit/);
     await expect(paginate(crm, '/hubs/crm/contacts', { nextPageToken: '' }).next()).rejects.toThrow(
       /nextPageToken/,
+    );
+    for (const maxPages of [0, -1, 1.5, Number.NaN, '3' as never, null as never]) {
+      const failure = await paginatePages(crm, '/hubs/crm/contacts', { maxPages })
+        .next()
+        .catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(TypeError);
+      expect(String(failure)).toMatch(/maxPages must be a whole number >= 1 \(or Infinity\)/);
+    }
+    await expect(
+      paginate(crm, '/hubs/crm/contacts', { pageSize: 'x'.repeat(100_000) as never }).next(),
+    ).rejects.toThrow(/pageSize must be a whole number >= 1, got "x+…"\.$/);
+    const untyped = paginate as unknown as (...args: unknown[]) => AsyncGenerator<unknown>;
+    await expect(untyped(crm, null, {}).next()).rejects.toThrow(/needs an API path/);
+    await expect(untyped(null, '/hubs/crm/contacts').next()).rejects.toThrow(
+      /needs a client from createClient/,
+    );
+    await expect(untyped(crm, '/hubs/crm/contacts', null).next()).rejects.toThrow(
+      /options must be an object/,
+    );
+    await expect(
+      untyped(crm, '/hubs/crm/contacts', { params: 'x'.repeat(1_000_000) }).next(),
+    ).rejects.toThrow(/params must be an object/);
+    await expect(untyped(crm, '/hubs/crm/contacts', { params: { query: 'where' } }).next()).rejects.toThrow(
+      /params.query must be an object/,
     );
     expect(requests()).toHaveLength(0);
   });

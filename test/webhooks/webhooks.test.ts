@@ -19,6 +19,7 @@ import {
   verifyWebhookSignature,
   type EventNotification,
   type VerifiedWebhook,
+  type WebhookVerifier,
 } from '../../src/webhooks/index.js';
 import { startServer, type TestServer } from '../helpers/http-server.js';
 
@@ -259,15 +260,27 @@ describe('parseWebhookEvent', () => {
 });
 
 describe('replay guard', () => {
-  test('rejects a delivery id seen before and accepts it again after release', async () => {
+  test('reports a delivery id seen before as a duplicate to acknowledge, not an error, until released', async () => {
     const replayGuard = createReplayGuard();
     const verifier = createWebhookVerifier({ key, replayGuard });
     const { body, headers } = await createSignedWebhook(notification, key, { webhookId: 'delivery-7' });
-    await expect(verifier.parse(body, headers)).resolves.toMatchObject({ eventId: 'delivery-7' });
-    const message = await expectReason(verifier.parse(body, headers), 'replayed');
-    expect(message).toMatch(/delivery-7 was already received/);
+    await expect(verifier.parse(body, headers)).resolves.toMatchObject({
+      eventId: 'delivery-7',
+      duplicate: false,
+    });
+    const again = await verifier.parse(body, headers);
+    expect(again).toMatchObject({ eventId: 'delivery-7', duplicate: true, keyIndex: 0 });
+    // Still verified and parsed: a duplicate is a genuine webhook, only already received.
+    expect(again.payload).toEqual(notification);
     await replayGuard.release('delivery-7');
-    await expect(verifier.parse(body, headers)).resolves.toMatchObject({ eventId: 'delivery-7' });
+    await expect(verifier.parse(body, headers)).resolves.toMatchObject({ duplicate: false });
+  });
+
+  test('never reports a duplicate without a replay guard', async () => {
+    const verifier = createWebhookVerifier({ key });
+    const { body, headers } = await createSignedWebhook(notification, key, { webhookId: 'delivery-8' });
+    await expect(verifier.parse(body, headers)).resolves.toMatchObject({ duplicate: false });
+    await expect(verifier.parse(body, headers)).resolves.toMatchObject({ duplicate: false });
   });
 
   test('does not record ids of requests whose signature fails', async () => {
@@ -322,6 +335,126 @@ describe('replay guard', () => {
   test('rejects bad options', () => {
     expect(() => createReplayGuard({ maxEntries: 0 })).toThrow(/maxEntries/);
     expect(() => createReplayGuard({ ttlMs: -1 })).toThrow(/ttlMs/);
+    expect(() => createReplayGuard(null as never)).toThrow(TypeError);
+    expect(() => createReplayGuard({ now: 5 as never })).toThrow(/clock function/);
+    expect(() => createWebhookVerifier({ key, replayGuard: {} as never })).toThrow(/claim\(id\) and release/);
+    expect(() => createWebhookVerifier({ key, getEventId: 'id' as never })).toThrow(/getEventId/);
+  });
+
+  test('quotes at most a bounded snippet of a bad option', () => {
+    const huge = 'x'.repeat(100_000);
+    for (const run of [
+      () => createReplayGuard({ maxEntries: huge as never }),
+      () => createReplayGuard({ ttlMs: huge as never }),
+      () => createWebhookVerifier({ key, maxBodyBytes: huge as never }),
+    ]) {
+      expect(run).toThrow(TypeError);
+      expect(run).toThrow(/x…"/);
+      try {
+        run();
+      } catch (error) {
+        expect((error as Error).message.length).toBeLessThan(400);
+      }
+    }
+  });
+});
+
+describe('verifier.handle', () => {
+  test('runs the handler once per delivery id and reports a redelivery as a duplicate', async () => {
+    const verifier = createWebhookVerifier({ key, replayGuard: createReplayGuard() });
+    const { body, headers } = await createSignedWebhook(notification, key, { webhookId: 'h-1' });
+    const handled: VerifiedWebhook[] = [];
+    const first = await verifier.handle(body, headers, async (webhook) => {
+      handled.push(webhook);
+    });
+    const second = await verifier.handle(body, headers, async (webhook) => {
+      handled.push(webhook);
+    });
+    expect(first).toMatchObject({ eventId: 'h-1', duplicate: false, keyIndex: 0 });
+    expect(second).toMatchObject({ eventId: 'h-1', duplicate: true });
+    expect(handled).toHaveLength(1);
+    expect(handled[0]!.payload).toEqual(notification);
+  });
+
+  test('releases the id when the handler throws, so the redelivery is handled, and rethrows', async () => {
+    const replayGuard = createReplayGuard();
+    const verifier = createWebhookVerifier({ key, replayGuard });
+    const { body, headers } = await createSignedWebhook(notification, key, { webhookId: 'h-2' });
+    const failure = new Error('database down');
+    await expect(
+      verifier.handle(body, headers, async () => {
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    // A handler that throws synchronously is treated the same.
+    await expect(
+      verifier.handle(body, headers, () => {
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    let calls = 0;
+    await expect(verifier.handle(body, headers, () => void calls++)).resolves.toMatchObject({
+      duplicate: false,
+    });
+    expect(calls).toBe(1);
+    expect(replayGuard.claim('h-2')).toBe(false);
+  });
+
+  test('works with an asynchronous shared store as replay guard', async () => {
+    const store = new Set<string>();
+    const replayGuard = {
+      claim: async (id: string) => !store.has(id) && Boolean(store.add(id)),
+      release: async (id: string) => void store.delete(id),
+    };
+    const verifier = createWebhookVerifier({ key, replayGuard });
+    const { body, headers } = await createSignedWebhook(notification, key, { webhookId: 'h-3' });
+    await expect(verifier.handle(body, headers, () => Promise.reject(new Error('x')))).rejects.toThrow('x');
+    expect(store.has('h-3')).toBe(false);
+    await expect(verifier.handle(body, headers, () => undefined)).resolves.toMatchObject({
+      duplicate: false,
+    });
+    await expect(verifier.handle(body, headers, () => undefined)).resolves.toMatchObject({ duplicate: true });
+  });
+
+  test('says so when releasing the id fails after the handler failed', async () => {
+    const verifier = createWebhookVerifier({
+      key,
+      replayGuard: {
+        claim: () => true,
+        release: () => Promise.reject(new Error('store unreachable')),
+      },
+    });
+    const { body, headers } = await createSignedWebhook(notification, key, { webhookId: 'h-4' });
+    const error = await verifier
+      .handle(body, headers, () => {
+        throw new Error('handler failed');
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AggregateError);
+    expect((error as AggregateError).errors.map((e: Error) => e.message)).toEqual([
+      'handler failed',
+      'store unreachable',
+    ]);
+    expect((error as Error).message).toMatch(/redelivery will be taken for a duplicate/);
+  });
+
+  test('refuses a missing handler before claiming the id', async () => {
+    const replayGuard = createReplayGuard();
+    const verifier = createWebhookVerifier({ key, replayGuard });
+    const { body, headers } = await createSignedWebhook(notification, key, { webhookId: 'h-5' });
+    await expect(verifier.handle(body, headers, undefined as never)).rejects.toThrow(/handler as its third/);
+    expect(replayGuard.claim('h-5')).toBe(true);
+  });
+
+  test('does not run the handler for a webhook that fails verification', async () => {
+    const verifier = createWebhookVerifier({ key, replayGuard: createReplayGuard() });
+    const forged = await createSignedWebhook(notification, 'attacker-key', { webhookId: 'h-6' });
+    let calls = 0;
+    await expectReason(
+      verifier.handle(forged.body, forged.headers, () => void calls++),
+      'signature_mismatch',
+    );
+    expect(calls).toBe(0);
   });
 });
 
@@ -336,6 +469,24 @@ describe('webhook verifier', () => {
   test('rejects a bad maxBodyBytes', () => {
     expect(() => createWebhookVerifier({ key, maxBodyBytes: 0 })).toThrow(/maxBodyBytes/);
   });
+
+  test('type guards answer false for a payload that is not an object', () => {
+    for (const payload of [null, undefined, 'x'.repeat(10_000), 42]) {
+      expect(isEventNotification(payload as never)).toBe(false);
+      expect(isAsyncEventNotification(payload as never)).toBe(false);
+    }
+  });
+
+  test('a correctly signed JSON string body is refused without quoting it', async () => {
+    const huge = JSON.stringify('x'.repeat(100_000));
+    const signed = await createSignedWebhook(huge, key);
+    const message = await expectReason(
+      parseWebhookEvent(signed.body, signed.headers, { key }),
+      'malformed_payload',
+    );
+    expect(message).toMatch(/body is a JSON string, not a JSON object/);
+    expect(message.length).toBeLessThan(300);
+  });
 });
 
 describe('request adapters over real HTTP', () => {
@@ -347,7 +498,7 @@ describe('request adapters over real HTTP', () => {
     shared = undefined;
   });
 
-  type Outcome = { status: number; reason?: string; eventType?: string };
+  type Outcome = { status: number; reason?: string; eventType?: string; duplicate?: true };
 
   /** A node:http webhook endpoint; `read` turns the request into a verified webhook (node or web adapter). */
   async function startEndpoint(
@@ -357,10 +508,11 @@ describe('request adapters over real HTTP', () => {
     const server = createServer(async (req, res) => {
       let outcome: Outcome;
       try {
-        const { payload } = await read(req);
+        const { payload, duplicate } = await read(req);
         outcome = {
           status: 200,
           ...(isEventNotification(payload) ? { eventType: payload.message.events[0]?.eventType } : {}),
+          ...(duplicate ? { duplicate } : {}),
         };
       } catch (error) {
         outcome =
@@ -389,9 +541,11 @@ describe('request adapters over real HTTP', () => {
       status: 200,
       eventType: 'UPDATED',
     });
+    // A redelivery is acknowledged (200), so Cloud Elements stops sending it, and flagged as a duplicate.
     expect(await post(endpoint.url, signed.body, signed.headers)).toEqual({
-      status: 401,
-      reason: 'replayed',
+      status: 200,
+      eventType: 'UPDATED',
+      duplicate: true,
     });
     const tampered = signed.body.replace('UPDATED', 'DELETED');
     expect(
@@ -493,6 +647,63 @@ describe('request adapters over real HTTP', () => {
       status: 200,
       eventType: 'UPDATED',
     });
+  });
+
+  test('both adapters run a handler once per delivery, acknowledge duplicates and release on failure', async () => {
+    const toWebRequest = (req: IncomingMessage) =>
+      new Request(`http://127.0.0.1${req.url}`, {
+        method: req.method!,
+        headers: Object.entries(req.headers).flatMap(([name, value]) =>
+          typeof value === 'string' ? [[name, value] as [string, string]] : [],
+        ),
+        body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+        duplex: 'half',
+      } as RequestInit);
+    for (const adapter of ['node', 'web'] as const) {
+      const handledIds: (string | undefined)[] = [];
+      let failNext = true;
+      const handler = async (webhook: VerifiedWebhook) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('handler failed');
+        }
+        handledIds.push(webhook.eventId);
+      };
+      const guarded = createWebhookVerifier({ key, replayGuard: createReplayGuard() });
+      const endpoint = await startEndpoint((req) =>
+        adapter === 'node'
+          ? parseNodeWebhookRequest(req, guarded, handler)
+          : parseWebhookRequest(toWebRequest(req), guarded, handler),
+      );
+      const signed = await createSignedWebhook(notification, key, { webhookId: `${adapter}-h` });
+      // The handler fails: 500, and the id is released…
+      expect(await post(endpoint.url, signed.body, signed.headers), adapter).toEqual({ status: 500 });
+      // …so Cloud Elements' redelivery is handled…
+      expect(await post(endpoint.url, signed.body, signed.headers), adapter).toEqual({
+        status: 200,
+        eventType: 'UPDATED',
+      });
+      // …and a further one is acknowledged without handling it again.
+      expect(await post(endpoint.url, signed.body, signed.headers), adapter).toEqual({
+        status: 200,
+        eventType: 'UPDATED',
+        duplicate: true,
+      });
+      expect(handledIds, adapter).toEqual([`${adapter}-h`]);
+    }
+  });
+
+  test('both adapters refuse a handler that is not a function before reading the body', async () => {
+    const request = new Request('http://127.0.0.1/', { method: 'POST', body: '{}' });
+    await expect(parseWebhookRequest(request, { key }, 'nope' as never)).rejects.toThrow(
+      /handler must be a function/,
+    );
+    expect(request.bodyUsed).toBe(false);
+    await expect(
+      parseNodeWebhookRequest(Readable.from([]) as unknown as IncomingMessage, { key }, 42 as never),
+    ).rejects.toThrow(/handler must be a function/);
+    const custom = { parse: async () => ({}) as never, maxBodyBytes: 10 } as unknown as WebhookVerifier;
+    await expect(parseWebhookRequest(request, custom, () => undefined)).rejects.toThrow(/no handle method/);
   });
 
   test('a web Request whose body was read is refused', async () => {

@@ -1,0 +1,121 @@
+import { describe, expect, test } from 'vitest';
+import {
+  REDACTED,
+  createRedactor,
+  redactHeaders,
+  redactText,
+  redactUrl,
+  redactValue,
+} from '../../src/core/index.js';
+
+describe('redactUrl', () => {
+  test('redacts secret parameters in the fragment, as an OAuth implicit redirect carries them', () => {
+    expect(
+      redactUrl('https://app.test/cb#access_token=AT-123456&token_type=bearer&expires_in=3600&state=s1'),
+    ).toBe(`https://app.test/cb#access_token=${REDACTED}&token_type=bearer&expires_in=3600&state=s1`);
+    expect(redactUrl('https://app.test/cb?x=1#id_token=ID-1&refresh_token=RT-1&code=C-1')).toBe(
+      `https://app.test/cb?x=1#id_token=${REDACTED}&refresh_token=${REDACTED}&code=${REDACTED}`,
+    );
+    expect(redactUrl(new URL('https://app.test/cb?apiKey=K-1#secret=S-1'))).toBe(
+      `https://app.test/cb?apiKey=${REDACTED}#secret=${REDACTED}`,
+    );
+  });
+
+  test('keeps a plain fragment as written', () => {
+    expect(redactUrl('https://docs.test/page#section-2')).toBe('https://docs.test/page#section-2');
+    expect(redactUrl('https://docs.test/page?q=1#top')).toBe('https://docs.test/page?q=1#top');
+  });
+
+  test('still redacts user:password@ at the start', () => {
+    expect(redactUrl('https://ada:pa55w0rd@proxy.test:8080/x?token=T-1')).toBe(
+      `https://${REDACTED}@proxy.test:8080/x?token=${REDACTED}`,
+    );
+  });
+});
+
+describe('redactHeaders', () => {
+  test('redacts X-Auth-Token, x-access-token and X-Refresh-Token, whatever their case', () => {
+    expect(
+      redactHeaders({
+        'X-Auth-Token': 'XAT-1',
+        'x-access-token': 'XACC-1',
+        'X-Refresh-Token': 'XRT-1',
+        'Content-Type': 'application/json',
+      }),
+    ).toEqual({
+      'X-Auth-Token': REDACTED,
+      'x-access-token': REDACTED,
+      'X-Refresh-Token': REDACTED,
+      'Content-Type': 'application/json',
+    });
+    const headers = new Headers({ 'X-AUTH-TOKEN': 'XAT-2', Authorization: 'User u-secret, Element e-token' });
+    expect(redactHeaders(headers)).toEqual({
+      'x-auth-token': REDACTED,
+      authorization: `User ${REDACTED}, Element ${REDACTED}`,
+    });
+  });
+});
+
+describe('redactText', () => {
+  test('redacts user:password@ of URLs anywhere in free text', () => {
+    expect(
+      redactText(
+        'connect to https://ada:pa55w0rd@proxy.test:8080/x failed; retried via ftp://bob:hunter22@files.test',
+      ),
+    ).toBe(
+      `connect to https://${REDACTED}@proxy.test:8080/x failed; retried via ftp://${REDACTED}@files.test`,
+    );
+    expect(redactText('(see "postgres://app:s3cr3t@db.internal:5432/main")')).toBe(
+      `(see "postgres://${REDACTED}@db.internal:5432/main")`,
+    );
+  });
+
+  test('redacts secret pairs in a fragment inside free text', () => {
+    expect(redactText('redirected to https://app.test/cb#access_token=AT-9876&state=s2 then stopped')).toBe(
+      `redirected to https://app.test/cb#access_token=${REDACTED}&state=s2 then stopped`,
+    );
+  });
+
+  test('leaves e-mail addresses, @ in paths and plain text alone', () => {
+    for (const text of [
+      'write to ada@example.com',
+      'mailto:ada@example.com',
+      'https://example.com/users/@ada',
+      'https://example.com/a?b=c@d',
+      'no url here: x:y@z',
+    ]) {
+      expect(redactText(text)).toBe(text);
+    }
+  });
+
+  test('takes linear time on long text', () => {
+    const started = performance.now();
+    for (const text of [
+      'a'.repeat(5_000_000),
+      'a:'.repeat(2_000_000),
+      'http://'.repeat(500_000),
+      `x://${'b'.repeat(5_000_000)}`,
+      'a=b&'.repeat(1_000_000),
+    ]) {
+      redactText(text, ['some-secret']);
+      redactUrl(text);
+    }
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  test('keeps the redactor the transport uses working: secrets, pairs and structured values', () => {
+    const redact = createRedactor(['USR-secret-1', undefined, 'ab']);
+    expect(redact('auth was User USR-secret-1 at https://u:p@h.test/?token=t#code=c')).toBe(
+      `auth was User ${REDACTED} at https://${REDACTED}@h.test/?token=${REDACTED}#code=${REDACTED}`,
+    );
+    expect(redact('ab stays: secrets shorter than 4 characters are ignored')).toBe(
+      'ab stays: secrets shorter than 4 characters are ignored',
+    );
+    expect(
+      redactValue({ message: 'USR-secret-1', nested: [{ url: 'https://x.test/#access_token=z' }] }, redact),
+    ).toEqual({
+      message: REDACTED,
+      nested: [{ url: `https://x.test/#access_token=${REDACTED}` }],
+    });
+  });
+});
