@@ -24,18 +24,20 @@ const { values } = parseArgs({
 const outDir = resolve(root, values['out-dir'] ?? 'dist');
 
 /**
- * The entries are package.json `exports`: `./dist/<path>.js` is built from `src/<path>.ts`, so a new export needs
- * no change here.
+ * The entries are package.json `exports` (and `bin`, if any): `./dist/<path>.js` is built from `src/<path>.ts`, so
+ * a new export or command needs no change here.
  */
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const entries = Object.fromEntries(
-  Object.entries(pkg.exports)
-    .filter(([, target]) => typeof target === 'object')
-    .map(([subpath, target]) => [
-      subpath,
-      target.default.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts'),
-    ]),
+const source = (target) => target.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts');
+/** Entries with types: the `exports`. */
+const typed = Object.values(pkg.exports).flatMap((target) =>
+  typeof target === 'object' ? [source(target.default)] : [],
 );
+/** Commands: `bin` targets built from src/ (no types). */
+const commands = (typeof pkg.bin === 'string' ? [pkg.bin] : Object.values(pkg.bin ?? {}))
+  .filter((target) => target.startsWith('./dist/'))
+  .map(source);
+const entries = [...new Set([...typed, ...commands])];
 
 const started = performance.now();
 rmSync(outDir, { recursive: true, force: true });
@@ -43,7 +45,7 @@ mkdirSync(outDir, { recursive: true });
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: Object.values(entries),
+  entryPoints: entries,
   outbase: 'src',
   outdir: outDir,
   entryNames: '[dir]/[name]',
@@ -75,7 +77,7 @@ const declarations = pruneDeclarations();
 const files = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js'));
 const shown = relative(root, outDir) || '.';
 console.log(
-  `✔ built ${shown}/: ${files.length} JavaScript files (${Object.keys(entries).length} entries) and ` +
+  `✔ built ${shown}/: ${files.length} JavaScript files (${entries.length} entries) and ` +
     `${declarations} declaration files in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 
@@ -85,9 +87,7 @@ console.log(
  */
 function pruneDeclarations() {
   const reached = new Set();
-  const queue = Object.values(entries).map((source) =>
-    join(outDir, relative('src', source).replace(/\.ts$/, '.d.ts')),
-  );
+  const queue = typed.map((file) => join(outDir, relative('src', file).replace(/\.ts$/, '.d.ts')));
   while (queue.length > 0) {
     const file = queue.pop();
     if (reached.has(file) || !file.startsWith(outDir)) continue;

@@ -348,8 +348,10 @@ describe('the packed package', () => {
       types: string;
       exports: Record<string, string | Record<string, string>>;
       typesVersions: Record<string, Record<string, string[]>>;
+      bin?: string | Record<string, string>;
     };
-    const starts = [pkg.main, pkg.types, ...Object.values(pkg.typesVersions['*'] ?? {}).flat()];
+    const commands = typeof pkg.bin === 'string' ? [pkg.bin] : Object.values(pkg.bin ?? {});
+    const starts = [pkg.main, pkg.types, ...Object.values(pkg.typesVersions['*'] ?? {}).flat(), ...commands];
     for (const target of Object.values(pkg.exports)) {
       starts.push(...(typeof target === 'string' ? [target] : Object.values(target)));
     }
