@@ -1,12 +1,14 @@
+import { appendFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createBulkEngine, type BulkOptions } from './handlers/bulk/jobs.js';
-import { bulkRoutes } from './handlers/bulk/routes.js';
-import { catalogRoutes } from './handlers/catalog.js';
-import { documentsRoutes } from './handlers/documents.js';
+import { bulkHandlers } from './handlers/bulk/routes.js';
+import { catalogHandlers } from './handlers/catalog.js';
+import { documentsHandlers } from './handlers/documents.js';
 import { settleDeliveries } from './handlers/events.js';
-import { hubRoutes } from './handlers/hubs.js';
-import { instanceRoutes } from './handlers/instances.js';
-import { decideConsent, oauthRoutes } from './handlers/oauth.js';
+import { hubHandlers, specResources } from './handlers/hubs.js';
+import { instanceHandlers } from './handlers/instances.js';
+import { consentPages, decideConsent, oauthHandlers } from './handlers/oauth.js';
+import { routeTable } from './handlers/routes.js';
 import { ELEMENTS } from './model/catalog.js';
 import { createHexId, createSecret } from './model/random.js';
 import { EmulatorState } from './model/state.js';
@@ -14,6 +16,12 @@ import type { EmulatorInstance, EmulatorUser } from './model/types.js';
 import { FaultController, type FaultOptions } from './server/faults.js';
 import { API_BASE } from './server/http.js';
 import { createEmulatorServer } from './server/server.js';
+import { loadEmulatorSpec, type SpecOperation } from './spec/document.js';
+
+/** Environment variable that turns strict mode on for emulators started without `strict` (`1` or `true`). */
+const STRICT_ENV = 'CLOUD_ELEMENTS_EMULATOR_STRICT';
+/** Environment variable naming a file where emulators append the id of each operation a request reaches. */
+const COVERAGE_ENV = 'CLOUD_ELEMENTS_EMULATOR_COVERAGE';
 
 /** A user to seed; anything left out is generated. */
 export interface EmulatorUserSeed {
@@ -48,6 +56,12 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Lifetime of authorization codes issued by the consent page. @default 600_000 (10 minutes) */
   oauthCodeTtlMs?: number;
+  /**
+   * Check every answer against the spec. An answer that breaks it is replaced by a 500 that says why, recorded in
+   * `emulator.violations`, and makes `close()` reject. Requests are checked against the spec either way.
+   * @default true when the environment variable `CLOUD_ELEMENTS_EMULATOR_STRICT` is `1` or `true`, else false
+   */
+  strict?: boolean;
 }
 
 /** The credentials of the emulator's first user; `toJSON`, `String()` and `util.inspect` redact them. */
@@ -115,6 +129,10 @@ export interface Emulator {
   readonly state: EmulatorState;
   /** Fault knobs, settable at run time. */
   readonly faults: FaultController;
+  /** Whether answers are checked against the spec (see {@link EmulatorOptions.strict}). */
+  readonly strict: boolean;
+  /** What strict mode found wrong with the emulator's answers, in order; empty when all were right. */
+  readonly violations: readonly string[];
   /** Creates an instance directly, skipping the OAuth flow; its `token` works for hub calls at once. */
   createInstance(input: EmulatorInstanceInput): EmulatorInstance;
   /**
@@ -126,8 +144,23 @@ export interface Emulator {
   tickBulkJobs(steps?: number): void;
   /** Waits until every event notification and bulk callback in flight has been delivered or has failed. */
   settle(): Promise<void>;
-  /** Stops the server, drops open connections (hung requests included) and stops bulk timers. */
+  /**
+   * Stops the server, drops open connections (hung requests included) and stops bulk timers. In strict mode it then
+   * rejects when an answer broke the spec, listing what was wrong.
+   */
   close(): Promise<void>;
+}
+
+/** Records reached operations in the file named by `CLOUD_ELEMENTS_EMULATOR_COVERAGE` (once each per process). */
+const recorded = new Set<string>();
+function coverageRecorder(): ((op: SpecOperation) => void) | undefined {
+  const file = process.env[COVERAGE_ENV];
+  if (!file) return undefined;
+  return (op) => {
+    if (recorded.has(op.operationId)) return;
+    recorded.add(op.operationId);
+    appendFileSync(file, `${op.operationId}\n`);
+  };
 }
 
 function seedUsers(seeds: EmulatorUserSeed[] | undefined): EmulatorUser[] {
@@ -177,16 +210,33 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   );
   const faults = new FaultController(options.faults);
   const bulk = createBulkEngine(state, options.bulk);
+  const spec = await loadEmulatorSpec();
+  for (const [hub, names] of specResources(spec.operations)) {
+    const resources = (state.hubResources[hub] ??= {});
+    for (const name of names) resources[name] ??= { idPrefix: '', requiredOnCreate: [] };
+  }
   let origin = '';
-  const routes = [
-    ...catalogRoutes(),
-    ...oauthRoutes(state),
-    ...instanceRoutes(state),
-    ...bulkRoutes(state, bulk),
-    ...documentsRoutes(state),
-    ...hubRoutes(state),
-  ];
-  const server = createEmulatorServer({ state, faults, routes, origin: () => origin });
+  const handlers = {
+    ...hubHandlers(state, spec.operations),
+    ...catalogHandlers(),
+    ...oauthHandlers(state),
+    ...instanceHandlers(state),
+    ...bulkHandlers(state, bulk),
+    ...documentsHandlers(state),
+  };
+  const routes = [...routeTable(spec, handlers), ...consentPages(state)];
+  const strict = options.strict ?? /^(1|true)$/i.test(process.env[STRICT_ENV] ?? '');
+  const violations: string[] = [];
+  const server = createEmulatorServer({
+    state,
+    faults,
+    routes,
+    spec,
+    strict,
+    onViolation: (message) => violations.push(message),
+    onOperation: coverageRecorder(),
+    origin: () => origin,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -204,6 +254,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     credentials,
     state,
     faults,
+    strict,
+    violations,
     createInstance: (input) => {
       if (!ELEMENTS.some((element) => element.key === input?.element)) {
         const keys = ELEMENTS.map((element) => element.key).join(', ');
@@ -226,7 +278,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      return closing;
+      return closing.then(() => {
+        if (violations.length > 0) {
+          throw new Error(
+            `[cloud-elements] the emulator's answers broke the spec ${violations.length} time(s):\n` +
+              violations.join('\n'),
+          );
+        }
+      });
     },
   };
   // The state holds user and organization secrets: keep them out of logs and snapshots.

@@ -1,5 +1,5 @@
 import { EmulatorHttpError } from '../errors.js';
-import { findElement } from './catalog.js';
+import { findElement, HUB_RESOURCES, type HubResource } from './catalog.js';
 import { stripHtml, toConfigValue } from './config.js';
 import { createSecret } from './random.js';
 import type {
@@ -46,6 +46,8 @@ export class EmulatorState {
   readonly oauthClients = new Map<string, OAuthClient>();
   /** Authorization codes the consent page issued, by code. */
   readonly oauthCodes = new Map<string, OAuthCode>();
+  /** Login tokens of `POST /authentication`, with the id of their user. */
+  readonly loginTokens = new Map<string, number>();
   /** Bulk jobs by id. */
   readonly bulkJobs = new Map<string, BulkJob>();
   /** Every event notification and bulk callback sent (or tried), oldest first. */
@@ -54,6 +56,13 @@ export class EmulatorState {
   readonly pending = new Set<Promise<void>>();
   /** The clock and the OAuth code lifetime the emulator was started with. */
   readonly settings: StateSettings;
+  /**
+   * The record resources of each hub that the record handlers store: the catalog's, plus every resource the spec
+   * documents for the hub (added when the emulator starts).
+   */
+  readonly hubResources: Record<string, Record<string, HubResource>> = Object.fromEntries(
+    Object.entries(HUB_RESOURCES).map(([hub, resources]) => [hub, { ...resources }]),
+  );
   readonly #records = new Map<number, Map<string, Map<string, HubRecord>>>();
   readonly #drives = new Map<number, DocumentsDrive>();
   readonly #counters = new Map<string, number>();
