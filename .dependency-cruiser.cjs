@@ -74,17 +74,45 @@ module.exports = {
     {
       name: 'no-node-builtins-outside-node',
       comment:
-        'Only node/ (the ./node entry) and testing/ may import node:* modules; the rest runs in any runtime.',
+        'Only node/ (the ./node entry), testing/ and the command line (cli/) may import node:* modules; the rest runs in any runtime.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(node|testing)/|^src/(node|testing)\\.ts$' },
+      from: { path: '^src/', pathNot: '^src/(node|testing|cli)/|^src/(node|testing)\\.ts$' },
       to: { dependencyTypes: ['core'] },
     },
     {
       name: 'nothing-imports-testing',
-      comment: 'No runtime module imports the emulator.',
+      comment:
+        'No runtime module imports the emulator (the command line runs it: `cloud-elements emulator`).',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/testing/|^src/testing\\.ts$' },
+      from: { path: '^src/', pathNot: '^src/(testing|cli)/|^src/testing\\.ts$' },
       to: { path: '^src/testing/' },
+    },
+    // ---- The command line (src/cli/, the `cloud-elements` bin) -------------------------------------------------
+    {
+      name: 'nothing-imports-cli',
+      comment:
+        'The command line is a bin of its own: no entry and no folder imports it, so its dependencies (parseArgs, ' +
+        'the Swagger converter, openapi-typescript) stay out of the library.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/cli/' },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'cli-through-entry-folders',
+      comment:
+        'The command line uses the SDK as the entries do: through the index.ts of their folders, never spec/ ' +
+        '(absent from the published package); its path list comes from generated/cli-paths.js.',
+      severity: 'error',
+      from: { path: '^src/cli/' },
+      to: { path: '^spec/|^src/[^/]+\\.ts$' },
+    },
+    {
+      name: 'openapi-typescript-only-in-types-command',
+      comment:
+        'openapi-typescript (an optional peer of the command line; it brings TypeScript) is loaded by `cloud-elements types` alone.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/cli/types-command\\.ts$' },
+      to: { path: '(^|/)node_modules/(openapi-typescript|typescript)/' },
     },
     {
       name: 'testing-stands-alone',

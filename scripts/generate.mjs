@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildEmulatorSpec, writeEmulatorSpecFiles } from './emulator-spec.mjs';
 import { bundleSpec, startSite, writeSamples } from './site/site.mjs';
+import { cliPathsTexts, writeCliPathsFiles } from './cli-paths.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url));
@@ -95,6 +96,14 @@ await step('write generated/schema.d.ts', async () => {
   const ast = await openapiTS(structuredClone(doc), { redocly, silent: true });
   writeFileSync(`${root}generated/schema.d.ts`, header + astToString(ast));
 });
+
+// ---- Command line path list (src/cli) ---------------------------------------------------------------------------
+// The path templates and methods `cloud-elements request` checks a call against (scripts/cli-paths.mjs), from the
+// bundle above; `node scripts/cli-paths.mjs --check` catches a stale file.
+async function writeCliPaths() {
+  await step('write generated/cli-paths.js', () => writeCliPathsFiles(cliPathsTexts(doc)));
+}
+await writeCliPaths();
 
 await Promise.all([lint, site]);
 

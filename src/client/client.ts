@@ -81,21 +81,22 @@ export type ClientOptions = {
  * paths, params, bodies and results) that adds the `Authorization` header to every call. Besides openapi-fetch's
  * options, each call accepts `timeoutMs` and `retry` (see {@link CallOptions}).
  */
-export type CloudElementsClient = Client<paths> & {
+export type CloudElementsClient<Paths extends {} = paths> = Client<Paths> & {
   /** Base URL every path is appended to, e.g. `https://api.cloud-elements.com/elements/api-v2`. */
   readonly baseUrl: string;
   /**
    * Returns a client that acts as the instance with `elementToken` (`…, Element <token>`). Cheap: it shares the
    * transport (timeouts, retries, logger) and the already checked secrets, and starts with the middleware
-   * registered on this client so far.
+   * registered on this client so far. Pass the `paths` that `cloud-elements types --instance <id>` wrote to type
+   * its calls by the instance's own records, custom fields and objects: `ce.forInstance<InstancePaths>(token)`.
    */
-  forInstance(elementToken: string): CloudElementsClient;
+  forInstance<InstancePaths extends {} = paths>(elementToken: string): CloudElementsClient<InstancePaths>;
   /**
    * Returns a client whose every call carries `options` (a call's own options win): the typed way to set a
    * call's `timeoutMs`, `idleTimeoutMs`, `retry` or `bodyFactory`, checked when you call it.
    * @example await unwrap(ce.withOptions({ retry: true, timeoutMs: 10_000 }).POST('/hubs/crm/contacts', { body }));
    */
-  withOptions(options: CallOptions): CloudElementsClient;
+  withOptions(options: CallOptions): CloudElementsClient<Paths>;
 };
 
 /** Per-call options the SDK adds to openapi-fetch's: `client.POST('/instances', { body, retry: true })`. */
@@ -238,6 +239,13 @@ export function checkCallOptions(options: unknown, where: string): CallOptions {
 
 /** Turns what openapi-fetch lets through into the SDK's errors: a 2xx body that is not JSON, mainly. */
 function typedError(error: unknown, state: CallState, method: string): unknown {
+  // encodeURIComponent refuses text that is not valid Unicode (a lone surrogate) with a bare URIError.
+  if (error instanceof URIError) {
+    return new TypeError(
+      `[cloud-elements] A path or query parameter of this ${method} call is not valid text (it holds a lone surrogate, \\ud800–\\udfff); pass well-formed strings.`,
+      { cause: error },
+    );
+  }
   if (error instanceof CloudElementsError || !(error instanceof SyntaxError) || !state.response) return error;
   const response = state.response;
   const facts = callFactsOf(response);

@@ -1,0 +1,145 @@
+// Argument parsing of every command, over node:util parseArgs: one declaration per command gives both the parser
+// options and the --help text, so the help cannot drift from what is accepted.
+import { parseArgs } from 'node:util';
+
+/** Exit codes of the command line. */
+export const EXIT = {
+  ok: 0,
+  /** The check failed: an API error, a bad signature, stale types. */
+  failed: 1,
+  /** The command line or the environment is wrong (unknown option, missing variable). */
+  usage: 2,
+} as const;
+
+/** A failure the command line reports as one message, without a stack trace. */
+export class CliError extends Error {
+  override name = 'CliError';
+  readonly exitCode: number;
+
+  constructor(message: string, exitCode: number = EXIT.failed) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+/** A wrong command line: reported with a pointer to `--help`, exit code 2. */
+export class UsageError extends CliError {
+  override name = 'UsageError';
+
+  constructor(message: string) {
+    super(message, EXIT.usage);
+  }
+}
+
+/** One option of a command. */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** May be given more than once. */
+  multiple?: boolean;
+  short?: string;
+  /** Placeholder of the value in the help, e.g. `<file>`. */
+  value?: string;
+  description: string;
+}
+
+/** What a command accepts, and its help. */
+export interface CommandSpec {
+  /** Words after `cloud-elements`, e.g. `oauth connect`. */
+  name: string;
+  /** Arguments after the name in the usage line, e.g. `<METHOD> <path> [options]`. */
+  usage: string;
+  summary: string;
+  /** Paragraphs after the usage line. */
+  details?: string[];
+  options: Record<string, OptionSpec>;
+  /** Names of the positional arguments, in order; more are refused. */
+  positionals: string[];
+  /** How many positionals are required. @default positionals.length */
+  required?: number;
+  examples?: string[];
+}
+
+/** The parsed command line of a command. */
+export interface ParsedCommand {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+const HELP: OptionSpec = { type: 'boolean', short: 'h', description: 'Show this help' };
+
+/** The --help text of a command. */
+export function helpText(spec: CommandSpec): string {
+  const lines = [`Usage: cloud-elements ${spec.name} ${spec.usage}`.trimEnd(), '', spec.summary];
+  for (const paragraph of spec.details ?? []) lines.push('', paragraph);
+  const options = { ...spec.options, help: HELP };
+  const labels = Object.entries(options).map(([name, option]) => {
+    const flag = `${option.short ? `-${option.short}, ` : '    '}--${name}`;
+    return [option.type === 'string' ? `${flag} ${option.value ?? '<value>'}` : flag, option] as const;
+  });
+  const width = Math.max(...labels.map(([label]) => label.length));
+  lines.push('', 'Options:');
+  for (const [label, option] of labels) {
+    const repeat = option.multiple ? ' (repeatable)' : '';
+    lines.push(`  ${label.padEnd(width)}  ${option.description}${repeat}`);
+  }
+  if (spec.examples && spec.examples.length > 0) {
+    lines.push('', 'Examples:');
+    for (const example of spec.examples) lines.push(`  ${example}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Parses `argv` (the words after the command name) against `spec`. Returns `undefined` when `--help` was asked
+ * for; throws {@link UsageError} for an unknown option, a missing value or a wrong number of arguments.
+ */
+export function parseCommand(spec: CommandSpec, argv: string[]): ParsedCommand | undefined {
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
+  for (const [name, option] of Object.entries({ ...spec.options, help: HELP })) {
+    options[name] = {
+      type: option.type,
+      ...(option.multiple ? { multiple: true } : {}),
+      ...(option.short ? { short: option.short } : {}),
+    };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // parseArgs explains itself well ("Unknown option '--foo'"); its hints about `--` are noise here.
+    const message = String((error as Error).message)
+      .replace(/\. To specify a positional argument starting with a '-'.*$/s, '')
+      .replace(/\s+$/, '');
+    throw new UsageError(`${message}. Run \`cloud-elements ${spec.name} --help\` for the options.`);
+  }
+  if (parsed.values.help === true) return undefined;
+  const { positionals } = parsed;
+  const required = spec.required ?? spec.positionals.length;
+  if (positionals.length < required) {
+    const missing = spec.positionals.slice(positionals.length, required).join(' ');
+    throw new UsageError(
+      `cloud-elements ${spec.name} needs ${missing}: cloud-elements ${spec.name} ${spec.usage}. Run \`cloud-elements ${spec.name} --help\` for more.`,
+    );
+  }
+  if (positionals.length > spec.positionals.length) {
+    const extra = positionals.slice(spec.positionals.length).join(' ');
+    throw new UsageError(
+      `cloud-elements ${spec.name} does not take "${extra}": cloud-elements ${spec.name} ${spec.usage}.`,
+    );
+  }
+  return { values: parsed.values as ParsedCommand['values'], positionals };
+}
+
+/** The value of a string option (the last one when repeated). */
+export function stringOption(parsed: ParsedCommand, name: string): string | undefined {
+  const value = parsed.values[name];
+  if (Array.isArray(value)) return value.at(-1);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The values of a repeatable string option. */
+export function stringList(parsed: ParsedCommand, name: string): string[] {
+  const value = parsed.values[name];
+  if (Array.isArray(value)) return value;
+  return typeof value === 'string' ? [value] : [];
+}

@@ -1,0 +1,64 @@
+// Credentials and base URL from the environment variables the demo (scripts/demo.ts) reads.
+import {
+  BASE_URLS,
+  SDK_VERSION,
+  createClient,
+  type CloudElementsClient,
+  type Environment,
+} from '../client/index.js';
+import { CliError, EXIT } from './args.js';
+import type { CliContext } from './context.js';
+
+/** The variables, for help texts. */
+export const ENVIRONMENT_HELP =
+  'Credentials come from the environment, as for `npm run demo`: CE_USER_SECRET, CE_ORGANIZATION_SECRET, and ' +
+  `CE_BASE_URL (a full API base URL) or CE_ENVIRONMENT (${Object.keys(BASE_URLS).join(', ')}; default us).`;
+
+/** Where the API is: `CE_BASE_URL`, else `CE_ENVIRONMENT`, else US production. */
+export function baseFromEnv(env: CliContext['env']): { baseUrl: string } | { environment: Environment } {
+  if (env.CE_BASE_URL) return { baseUrl: env.CE_BASE_URL };
+  const environment = env.CE_ENVIRONMENT || 'us';
+  if (!Object.hasOwn(BASE_URLS, environment)) {
+    throw new CliError(
+      `CE_ENVIRONMENT is "${environment}"; set it to one of ${Object.keys(BASE_URLS).join(', ')}, or set CE_BASE_URL to a full API base URL.`,
+      EXIT.usage,
+    );
+  }
+  return { environment: environment as Environment };
+}
+
+/**
+ * A client with the secrets of the environment. `organization: 'required'` for platform calls; hub calls can do
+ * without it when an element token is given.
+ */
+export function clientFromEnv(
+  ctx: CliContext,
+  options: { organization: 'required' | 'optional' },
+): CloudElementsClient {
+  const { env } = ctx;
+  if (!env.CE_USER_SECRET) {
+    throw new CliError(
+      'CE_USER_SECRET is not set. Export your user secret (and CE_ORGANIZATION_SECRET) first; ' +
+        '`cloud-elements emulator` prints test values.',
+      EXIT.usage,
+    );
+  }
+  if (options.organization === 'required' && !env.CE_ORGANIZATION_SECRET) {
+    throw new CliError(
+      'CE_ORGANIZATION_SECRET is not set; this call needs your organization secret.',
+      EXIT.usage,
+    );
+  }
+  try {
+    return createClient({
+      userSecret: env.CE_USER_SECRET,
+      ...(env.CE_ORGANIZATION_SECRET ? { organizationSecret: env.CE_ORGANIZATION_SECRET } : {}),
+      ...baseFromEnv(env),
+      userAgent: `cloud-elements-sdk-cli/${SDK_VERSION}`,
+    });
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    // createClient names the bad field and never its value.
+    throw new CliError(String((error as Error).message).replace(/^\[cloud-elements\] /, ''), EXIT.usage);
+  }
+}

@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// The `cloud-elements` command line (package.json `bin`). Not part of the library: nothing imports src/cli/, and
+// its own dependencies (node:util parseArgs, the Swagger converter, openapi-typescript for `types`) stay out of the
+// entries' import graphs.
+import { SDK_VERSION } from '../client/index.js';
+import { CloudElementsError } from '../core/index.js';
+import { CliError, EXIT, helpText, parseCommand } from './args.js';
+import type { CliContext, Command } from './context.js';
+import { emulatorCommand } from './emulator-command.js';
+import { oauthConnectCommand } from './oauth-command.js';
+import { requestCommand } from './request-command.js';
+import { typesCommand } from './types-command.js';
+import { webhooksVerifyCommand } from './webhooks-command.js';
+
+const COMMANDS: Command[] = [
+  typesCommand,
+  requestCommand,
+  oauthConnectCommand,
+  webhooksVerifyCommand,
+  emulatorCommand,
+];
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.spec.name.length));
+  return [
+    'Usage: cloud-elements <command> [options]',
+    '',
+    'The command line of cloud-elements-sdk. Credentials come from CE_USER_SECRET, CE_ORGANIZATION_SECRET and',
+    'CE_BASE_URL or CE_ENVIRONMENT, the variables `npm run demo` reads.',
+    '',
+    'Commands:',
+    ...COMMANDS.map(
+      (command) => `  ${command.spec.name.padEnd(width)}  ${command.spec.summary.split(/(?<=\.) /)[0]}`,
+    ),
+    '',
+    'Run `cloud-elements <command> --help` for the options of a command; `cloud-elements --version` for the version.',
+    '',
+  ].join('\n');
+}
+
+/** Finds the command the words name (`oauth connect` is two words); the rest are its arguments. */
+function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
+  for (const command of COMMANDS) {
+    const words = command.spec.name.split(' ');
+    if (words.every((word, i) => argv[i] === word)) return { command, rest: argv.slice(words.length) };
+  }
+  return undefined;
+}
+
+async function main(argv: string[], ctx: CliContext): Promise<number> {
+  const [first] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    ctx.stdout.write(overview());
+    return first === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (first === '--version' || first === '-v') {
+    ctx.stdout.write(`${SDK_VERSION}\n`);
+    return EXIT.ok;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    const groups = COMMANDS.filter((command) => command.spec.name.startsWith(`${first} `));
+    const known = COMMANDS.map((command) => command.spec.name).join(', ');
+    if (groups.length > 0 && (argv[1] === undefined || argv[1] === '--help' || argv[1] === '-h')) {
+      ctx.stdout.write(
+        `Commands of cloud-elements ${first}: ${groups.map((c) => c.spec.name).join(', ')}.\n`,
+      );
+      ctx.stdout.write(`Run \`cloud-elements ${groups[0]!.spec.name} --help\` for its options.\n`);
+      return argv[1] === undefined ? EXIT.usage : EXIT.ok;
+    }
+    throw new CliError(
+      `unknown command "${argv.slice(0, groups.length > 0 ? 2 : 1).join(' ')}"; the commands are ${known}. Run \`cloud-elements --help\`.`,
+      EXIT.usage,
+    );
+  }
+  const parsed = parseCommand(found.command.spec, found.rest);
+  if (parsed === undefined) {
+    ctx.stdout.write(helpText(found.command.spec));
+    return EXIT.ok;
+  }
+  return found.command.run(parsed, ctx);
+}
+
+function describe(error: unknown): { message: string; code: number } {
+  const text = (message: string) => message.replace(/^\[cloud-elements\] /, '');
+  if (error instanceof CliError) return { message: text(error.message), code: error.exitCode };
+  // The SDK's errors carry the call, the status and the request id in their message.
+  if (error instanceof CloudElementsError) return { message: text(error.message), code: EXIT.failed };
+  // The SDK checks arguments with TypeErrors that name the bad value.
+  if (error instanceof TypeError && error.message.startsWith('[cloud-elements]'))
+    return { message: text(error.message), code: EXIT.usage };
+  const detail = process.env.CE_DEBUG
+    ? `\n${(error as Error)?.stack ?? ''}`
+    : ' (set CE_DEBUG=1 for the stack)';
+  return {
+    message: `unexpected error: ${(error as Error)?.message ?? String(error)}${detail}`,
+    code: EXIT.failed,
+  };
+}
+
+let stopped: Promise<string> | undefined;
+const ctx: CliContext = {
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  whenStopped: () =>
+    (stopped ??= new Promise((resolve) => {
+      process.once('SIGINT', () => resolve('SIGINT'));
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+    })),
+};
+
+let code: number;
+try {
+  code = await main(process.argv.slice(2), ctx);
+} catch (error) {
+  const { message, code: exitCode } = describe(error);
+  process.stderr.write(`cloud-elements: ${message}\n`);
+  code = exitCode;
+}
+// Flush what was written to pipes, then exit: kept-alive connections must not hold the process open.
+await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
+process.exit(code);

@@ -1,0 +1,253 @@
+// `cloud-elements oauth connect`: connects an account through OAuth 2 from a terminal: a callback server on
+// 127.0.0.1, the consent URL printed (and opened in a browser when there is one), the state checked, the instance
+// created; its id is printed with the token masked, and the token written only to a file the user names.
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  OAuthCallbackError,
+  OAuthStateError,
+  defineOAuthApp,
+  finishOAuth,
+  readOAuthCallback,
+  startOAuth,
+} from '../oauth/index.js';
+import type { OAuthCallback } from '../oauth/index.js';
+import { CliError, EXIT, UsageError, stringOption, type CommandSpec, type ParsedCommand } from './args.js';
+import { mask, note, type CliContext, type Command } from './context.js';
+import { ENVIRONMENT_HELP, clientFromEnv } from './env.js';
+
+const spec: CommandSpec = {
+  name: 'oauth connect',
+  usage: '<elementKey> [--port <n>] [--name <name>] [--token-file <file>] [--no-open]',
+  summary:
+    "Connects an account through OAuth 2: prints the provider's consent URL, waits for the provider's callback on " +
+    '127.0.0.1, checks its state, creates the instance and prints its id (the token masked).',
+  details: [
+    'Your provider app comes from OAUTH_API_KEY and OAUTH_API_SECRET (as for `npm run demo`). Its callback URL is ' +
+      'OAUTH_CALLBACK_URL when set (an http://127.0.0.1 or http://localhost URL; the server listens on its port ' +
+      'and path), else http://127.0.0.1:<port>/callback: register that URL with the provider app.',
+    'The consent URL is opened in a browser when stdout is a terminal and --no-open is not given. ' +
+      ENVIRONMENT_HELP,
+  ],
+  options: {
+    port: { type: 'string', value: '<n>', description: 'Port of the callback server (default: a free one)' },
+    name: {
+      type: 'string',
+      value: '<name>',
+      description: 'Name of the new instance (default: "<elementKey> (CLI)")',
+    },
+    'token-file': {
+      type: 'string',
+      value: '<file>',
+      description: 'Write the element token to this file (mode 600)',
+    },
+    'no-open': { type: 'boolean', description: 'Do not open a browser; only print the URL' },
+    timeout: {
+      type: 'string',
+      value: '<seconds>',
+      description: 'How long to wait for the callback (default 300)',
+    },
+  },
+  positionals: ['<elementKey>'],
+  examples: [
+    'OAUTH_API_KEY=… OAUTH_API_SECRET=… cloud-elements oauth connect sfdc --port 8765 --token-file .sfdc-token',
+  ],
+};
+
+/** Where the callback server listens, and the callback URL the provider app must have. */
+function callbackTarget(
+  ctx: CliContext,
+  port: string | undefined,
+): { host: string; port: number; path: string; fixed?: string } {
+  const configured = ctx.env.OAUTH_CALLBACK_URL;
+  if (configured) {
+    let url: URL;
+    try {
+      url = new URL(configured);
+    } catch {
+      throw new UsageError(`OAUTH_CALLBACK_URL is not a URL: ${configured}`);
+    }
+    if (url.protocol !== 'http:' || !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+      throw new UsageError(
+        `OAUTH_CALLBACK_URL must be an http://127.0.0.1 (or localhost) URL for oauth connect, got ${url.origin}; unset it to use http://127.0.0.1:<port>/callback.`,
+      );
+    }
+    if (port !== undefined && url.port !== port)
+      throw new UsageError(`--port ${port} differs from the port of OAUTH_CALLBACK_URL (${configured}).`);
+    return { host: '127.0.0.1', port: Number(url.port || 80), path: url.pathname, fixed: configured };
+  }
+  const number = port === undefined ? 0 : Number(port);
+  if (!Number.isInteger(number) || number < 0 || number > 65_535)
+    throw new UsageError(`--port takes a port number (0-65535), got "${port}".`);
+  return { host: '127.0.0.1', port: number, path: '/callback' };
+}
+
+function page(res: ServerResponse, status: number, title: string, text: string): void {
+  const body = `<!doctype html><meta charset="utf-8"><title>${title}</title><h1>${title}</h1><p>${text}</p>`;
+  res
+    .writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+    .end(body);
+}
+
+/** Opens `url` in the user's browser; failures are ignored (the URL is printed anyway). */
+function openBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
+        : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => {});
+    child.unref();
+  } catch {
+    // No browser here: the printed URL is the way.
+  }
+}
+
+function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new CliError(
+          error.code === 'EADDRINUSE'
+            ? `port ${port} on ${host} is in use; pick another with --port.`
+            : `cannot listen on ${host}:${port}: ${error.message}`,
+          EXIT.usage,
+        ),
+      ),
+    );
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
+  const elementKey = parsed.positionals[0]!;
+  const apiKey = ctx.env.OAUTH_API_KEY;
+  const apiSecret = ctx.env.OAUTH_API_SECRET;
+  if (!apiKey || !apiSecret) {
+    throw new UsageError(
+      'oauth connect needs your provider app: set OAUTH_API_KEY and OAUTH_API_SECRET (its client id and secret).',
+    );
+  }
+  const timeoutText = stringOption(parsed, 'timeout') ?? '300';
+  const timeoutSeconds = Number(timeoutText);
+  if (!(timeoutSeconds > 0))
+    throw new UsageError(`--timeout takes a number of seconds, got "${timeoutText}".`);
+  const tokenFile = stringOption(parsed, 'token-file');
+  const target = callbackTarget(ctx, stringOption(parsed, 'port'));
+  const client = clientFromEnv(ctx, { organization: 'required' });
+  // Listening for SIGINT/SIGTERM before anything is printed, so Ctrl-C always closes the server cleanly.
+  const stoppedBy = ctx.whenStopped();
+
+  let settle!: (result: { callback: OAuthCallback } | { error: Error }) => void;
+  const settled = new Promise<{ callback: OAuthCallback } | { error: Error }>(
+    (resolve) => (settle = resolve),
+  );
+  let expectedState: string | undefined;
+  /** The browser's request that brought the callback: answered once the instance exists (or failed to). */
+  let browser: ServerResponse | undefined;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method !== 'GET' || url.pathname !== target.path || expectedState === undefined) {
+      page(res, 404, 'Not found', 'This server only waits for the OAuth callback.');
+      return;
+    }
+    if (browser) {
+      page(res, 409, 'Already received', 'The callback was already received; see the terminal.');
+      return;
+    }
+    try {
+      const callback = readOAuthCallback(url.searchParams, { expectedState });
+      browser = res;
+      settle({ callback });
+    } catch (error) {
+      if (error instanceof OAuthStateError) {
+        // Not our user's redirect (or a forged one): refuse it and keep waiting for the real one.
+        note(ctx, `warning: refused a callback whose state does not match (${error.reason}); still waiting.`);
+        page(res, 400, 'State mismatch', 'This callback does not belong to the connection in progress.');
+        return;
+      }
+      const message =
+        error instanceof Error ? error.message.replace(/^\[cloud-elements\] /, '') : String(error);
+      page(res, 400, 'Not connected', message);
+      settle({ error: error as Error });
+    }
+  });
+  const port = await listen(server, target.host, target.port);
+  const callbackUrl = target.fixed ?? `http://127.0.0.1:${port}${target.path}`;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+
+  try {
+    const app = defineOAuthApp({ apiKey, apiSecret, callbackUrl });
+    const start = await startOAuth(client, app, { elementKey });
+    expectedState = start.state;
+    note(ctx, `Waiting for the provider's callback on ${callbackUrl} (register it with your provider app).`);
+    ctx.stdout.write(`Open this URL to connect your ${elementKey} account:\n${start.url}\n`);
+    if (ctx.stdout.isTTY && parsed.values['no-open'] !== true) openBrowser(start.url);
+
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<{ error: Error }>((resolve) => {
+      timer = setTimeout(
+        () =>
+          resolve({
+            error: new CliError(`no callback within ${timeoutSeconds} seconds; run the command again.`),
+          }),
+        timeoutSeconds * 1000,
+      );
+    });
+    const stopped = stoppedBy.then((signal) => ({
+      error: new CliError(`stopped by ${signal} before the callback came.`, 130),
+    }));
+    const outcome = await Promise.race([settled, timedOut, stopped]);
+    clearTimeout(timer);
+    const res = browser;
+    if ('error' in outcome) {
+      if (outcome.error instanceof OAuthCallbackError)
+        throw new CliError(
+          `the provider did not connect the account: ${outcome.error.message.replace(/^\[cloud-elements\] /, '')}`,
+        );
+      throw outcome.error;
+    }
+    note(ctx, 'Callback received, state checked; creating the instance…');
+    let instance;
+    try {
+      const creating = finishOAuth(client, app, {
+        elementKey,
+        callback: outcome.callback,
+        name: stringOption(parsed, 'name') ?? `${elementKey} (CLI)`,
+      });
+      const interrupted = stoppedBy.then((signal): never => {
+        throw new CliError(
+          `stopped by ${signal} while the instance was being created; it may exist: look for it with GET /instances.`,
+          130,
+        );
+      });
+      instance = await Promise.race([creating, interrupted]);
+    } catch (error) {
+      if (res) page(res, 502, 'Not connected', 'Creating the instance failed; see the terminal.');
+      throw error;
+    }
+    if (res) page(res, 200, 'Connected', 'Your account is connected. You can close this tab.');
+    const token = String(instance.token ?? '');
+    if (tokenFile !== undefined) {
+      await writeFile(tokenFile, `${token}\n`, { mode: 0o600 });
+    }
+    ctx.stdout.write(
+      `Connected: instance ${instance.id} (${elementKey}), token ${mask(token)}` +
+        `${tokenFile === undefined ? ' (pass --token-file <file> to keep it)' : `, written to ${tokenFile}`}\n`,
+    );
+    return EXIT.ok;
+  } finally {
+    await close();
+  }
+}
+
+export const oauthConnectCommand: Command = { spec, run };

@@ -1,0 +1,173 @@
+// `cloud-elements request`: one API call from the shell, checked against the spec's paths first.
+import { readFile } from 'node:fs/promises';
+import { unwrap } from '../client/index.js';
+import { EXIT, UsageError, stringList, stringOption, type CommandSpec, type ParsedCommand } from './args.js';
+import { note, readStdin, type CliContext, type Command } from './context.js';
+import { ENVIRONMENT_HELP, clientFromEnv } from './env.js';
+import { editDistance, matchPath, nearestPaths, type PathMatch } from './spec-paths.js';
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const API_BASE = '/elements/api-v2';
+
+const spec: CommandSpec = {
+  name: 'request',
+  usage: '<METHOD> <path> [--data <json|@file>] [--query <k=v>]... [--instance <token>]',
+  summary:
+    'Makes one API call and prints the JSON answer on stdout. The method and path are checked against the spec ' +
+    'first; an unknown path is refused with the nearest ones.',
+  details: [
+    'Hub calls (/hubs/...) act as an instance: pass its element token with --instance or set CE_ELEMENT_TOKEN. ' +
+      ENVIRONMENT_HELP,
+    'A failed call prints the error, with its request id, on stderr and exits 1.',
+  ],
+  options: {
+    data: {
+      type: 'string',
+      value: '<json|@file>',
+      description: 'JSON body: the text, @file to read it from a file, @- for stdin',
+    },
+    query: {
+      type: 'string',
+      multiple: true,
+      value: '<k=v>',
+      description: 'Query parameter, e.g. --query pageSize=50',
+    },
+    instance: {
+      type: 'string',
+      value: '<token>',
+      description: 'Element token of the instance (default CE_ELEMENT_TOKEN)',
+    },
+  },
+  positionals: ['<METHOD>', '<path>'],
+  examples: [
+    'cloud-elements request GET /instances --query pageSize=5',
+    'cloud-elements request POST /hubs/crm/contacts --data \'{"lastName":"Lovelace"}\'',
+    'cloud-elements request GET /hubs/crm/contacts --query "where=lastName = \'Lovelace\'"',
+  ],
+};
+
+type Query = Record<string, string | string[]>;
+
+function addQuery(query: Query, key: string, value: string): void {
+  const current = query[key];
+  query[key] = current === undefined ? value : [...(Array.isArray(current) ? current : [current]), value];
+}
+
+/** The path without a host, API base or query string, and the query it carried. */
+function splitTarget(raw: string): { path: string; query: Query } {
+  let target = raw;
+  if (/^https?:\/\//i.test(target)) {
+    const url = new URL(target);
+    target = url.pathname + url.search;
+  }
+  const question = target.indexOf('?');
+  const query: Query = {};
+  let path = question === -1 ? target : target.slice(0, question);
+  if (question !== -1)
+    for (const [key, value] of new URLSearchParams(target.slice(question + 1))) addQuery(query, key, value);
+  if (!path.startsWith('/')) path = `/${path}`;
+  if (path === API_BASE || path.startsWith(`${API_BASE}/`)) path = path.slice(API_BASE.length) || '/';
+  path = path.replace(/(.)\/+$/, '$1');
+  return { path, query };
+}
+
+/** The operation of the spec that `METHOD path` is; a usage error naming the nearest ones when there is none. */
+function operationOf(method: string, path: string, ctx: CliContext): { match: PathMatch; auth: string } {
+  const matches = matchPath(path);
+  if (matches.length === 0) {
+    const near = nearestPaths(path);
+    throw new UsageError(
+      `${path} is not a path of the Cloud Elements API${near.length > 0 ? `. Did you mean ${near.join(' or ')}?` : '.'}`,
+    );
+  }
+  const match = matches.find((candidate) => Object.hasOwn(candidate.methods, method));
+  if (!match) {
+    const allowed = [...new Set(matches.flatMap((candidate) => Object.keys(candidate.methods)))];
+    throw new UsageError(
+      `${method} ${path} is not an operation of the API: ${matches[0]!.template} takes ${allowed.join(', ')}.`,
+    );
+  }
+  // `/hubs/{hub}/{objectName}` matches any name (custom objects too): a near standard path is worth a word.
+  if (match.template.startsWith('/hubs/{hub}/')) {
+    const near = nearestPaths(path, { literalsOnly: true, limit: 1 })[0];
+    if (near !== undefined && editDistance(path, near) <= 2) {
+      note(
+        ctx,
+        `note: ${path} is no standard path of its hub (did you mean ${near}?); sending it as a custom object.`,
+      );
+    }
+  }
+  return { match, auth: match.methods[method]! };
+}
+
+async function readBody(data: string, ctx: CliContext): Promise<unknown> {
+  let text = data;
+  let from = '--data';
+  if (data === '@-') {
+    text = new TextDecoder().decode(await readStdin(ctx));
+    from = 'stdin';
+  } else if (data.startsWith('@')) {
+    from = data.slice(1);
+    try {
+      text = await readFile(from, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read the body from ${from}: ${(error as Error).message}`);
+    }
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`the body (${from}) is not JSON: ${(error as Error).message}`);
+  }
+}
+
+type Sender = (
+  method: string,
+  path: string,
+  init: Record<string, unknown>,
+) => Promise<{
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}>;
+
+async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
+  const method = parsed.positionals[0]!.toUpperCase();
+  if (!METHODS.includes(method))
+    throw new UsageError(`${parsed.positionals[0]} is not a method; use one of ${METHODS.join(', ')}.`);
+  const { path, query } = splitTarget(parsed.positionals[1]!);
+  for (const pair of stringList(parsed, 'query')) {
+    const equals = pair.indexOf('=');
+    if (equals <= 0) throw new UsageError(`--query takes key=value, got "${pair}".`);
+    addQuery(query, pair.slice(0, equals), pair.slice(equals + 1));
+  }
+  const { auth } = operationOf(method, path, ctx);
+  const token = stringOption(parsed, 'instance') ?? (ctx.env.CE_ELEMENT_TOKEN || undefined);
+  if (auth === 'instance' && token === undefined) {
+    throw new UsageError(
+      `${method} ${path} acts as an instance: pass its element token with --instance <token>, or set CE_ELEMENT_TOKEN.`,
+    );
+  }
+  const data = stringOption(parsed, 'data');
+  const body = data === undefined ? undefined : await readBody(data, ctx);
+
+  let client = clientFromEnv(ctx, { organization: auth === 'platform' ? 'required' : 'optional' });
+  if (token !== undefined && (auth === 'instance' || stringOption(parsed, 'instance') !== undefined))
+    client = client.forInstance(token);
+  const send = (client as unknown as { request: Sender }).request;
+  const init: Record<string, unknown> = { parseAs: 'arrayBuffer' };
+  if (Object.keys(query).length > 0) init.params = { query };
+  if (body !== undefined) init.body = body;
+  const answer = (await unwrap(send(method, path, init))) as ArrayBuffer | undefined;
+  const bytes = answer === undefined ? new Uint8Array() : new Uint8Array(answer);
+  if (bytes.length === 0) return EXIT.ok;
+  const text = new TextDecoder().decode(bytes);
+  try {
+    ctx.stdout.write(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+  } catch {
+    ctx.stdout.write(bytes);
+  }
+  return EXIT.ok;
+}
+
+export const requestCommand: Command = { spec, run };

@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { runCli } from './helpers.js';
+
+const COMMANDS = ['types', 'request', 'oauth connect', 'webhooks verify', 'emulator'];
+
+describe('cloud-elements --help', () => {
+  test('lists every command, exit 0; no command at all prints the same and exits 2', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: cloud-elements <command> \[options\]\n/);
+    for (const name of COMMANDS) expect(help.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    const none = await runCli([]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe(help.stdout);
+    expect((await runCli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  test.each(COMMANDS)('%s --help shows its usage and every option, exit 0', async (name) => {
+    const result = await runCli([...name.split(' '), '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(new RegExp(`^Usage: cloud-elements ${name} `));
+    expect(result.stdout).toContain('Options:\n');
+    expect(result.stdout).toContain('-h, --help');
+    const short = await runCli([...name.split(' '), '-h']);
+    expect(short.stdout).toBe(result.stdout);
+  });
+
+  test('a group word alone lists its commands; an unknown command or option exits 2 with a pointer', async () => {
+    const group = await runCli(['oauth']);
+    expect(group.code).toBe(2);
+    expect(group.stdout).toContain('Commands of cloud-elements oauth: oauth connect.');
+    const unknown = await runCli(['deploy']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      'cloud-elements: unknown command "deploy"; the commands are types, request',
+    );
+    const sub = await runCli(['oauth', 'disconnect']);
+    expect(sub.stderr).toContain('unknown command "oauth disconnect"');
+    const option = await runCli(['request', 'GET', '/instances', '--verbose']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toBe(
+      "cloud-elements: Unknown option '--verbose'. Run `cloud-elements request --help` for the options.\n",
+    );
+    const extra = await runCli(['webhooks', 'verify', 'body.json', '--key-env', 'K']);
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toContain('cloud-elements webhooks verify does not take "body.json"');
+  });
+});

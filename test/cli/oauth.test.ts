@@ -1,0 +1,129 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Emulator } from '../../src/testing/index.js';
+import { emulatorWithEnv, runCli, startCli } from './helpers.js';
+
+let emulator: Emulator;
+let env: Record<string, string>;
+const dir = mkdtempSync(join(tmpdir(), 'ce-cli-oauth-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+beforeEach(async () => {
+  const started = await emulatorWithEnv();
+  emulator = started.emulator;
+  env = { ...started.env, OAUTH_API_KEY: 'cli-client-id', OAUTH_API_SECRET: 'cli-client-secret' };
+});
+afterEach(() => emulator.close());
+
+/** Acts as the user in a browser: opens the consent page, clicks Approve or Deny; returns the callback URL. */
+async function decide(consentUrl: string, verdict: 'approve' | 'deny'): Promise<string> {
+  const page = await (await fetch(consentUrl)).text();
+  const href = new RegExp(`id="${verdict}" role="button" href="([^"]+)"`).exec(page)?.[1];
+  expect(href, page).toBeDefined();
+  const decision = await fetch(new URL(href!.replace(/&(amp|#38);/g, '&'), consentUrl), {
+    redirect: 'manual',
+  });
+  expect(decision.status).toBe(302);
+  return decision.headers.get('location')!;
+}
+
+/** Starts `oauth connect` and waits for the consent URL it prints and the callback URL it listens on. */
+async function connect(args: string[]) {
+  const { child, result, waitFor } = startCli(['oauth', 'connect', 'sfdc', ...args], { env });
+  const [, consentUrl] = await waitFor('stdout', /Open this URL to connect your sfdc account:\n(\S+)\n/);
+  const [, callbackUrl] = await waitFor('stderr', /callback on (http:\/\/127\.0\.0\.1:\d+\/callback)/);
+  return { child, result, consentUrl: consentUrl!, callbackUrl: callbackUrl! };
+}
+
+describe('cloud-elements oauth connect', () => {
+  test('prints the consent URL, takes the callback on 127.0.0.1, creates the instance, masks the token', async () => {
+    const tokenFile = join(dir, 'sfdc-token');
+    const { result, consentUrl, callbackUrl } = await connect([
+      '--token-file',
+      tokenFile,
+      '--name',
+      'Jane (Salesforce)',
+    ]);
+    expect(new URL(consentUrl).origin).toBe(emulator.origin);
+
+    const callback = await decide(consentUrl, 'approve');
+    expect(callback.startsWith(`${callbackUrl}?`)).toBe(true);
+    const browser = await fetch(callback);
+    expect(browser.status).toBe(200);
+    expect(await browser.text()).toContain('Your account is connected');
+
+    const { code, stdout, stderr } = await result;
+    expect(code, stderr).toBe(0);
+    const instance = [...emulator.state.instances.values()].find((i) => i.name === 'Jane (Salesforce)')!;
+    expect(instance.configuration.get('oauth.callback.url')).toBe(callbackUrl);
+    expect(stdout).toContain(
+      `Connected: instance ${instance.id} (sfdc), token ${instance.token.slice(0, 4)}************, written to ${tokenFile}\n`,
+    );
+    // The token is in the file the user named (readable by the user only), and nowhere in the output.
+    expect(readFileSync(tokenFile, 'utf8')).toBe(`${instance.token}\n`);
+    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+    expect(stdout + stderr).not.toContain(instance.token);
+    expect(stdout + stderr).not.toContain('cli-client-secret');
+    expect(stderr).toContain('Callback received, state checked; creating the instance');
+  }, 60_000);
+
+  test('a callback with another state is refused (400) and the real one still connects; no file without --token-file', async () => {
+    const { result, consentUrl, callbackUrl } = await connect([]);
+    const forged = await fetch(`${callbackUrl}?code=stolen&state=not-the-state`);
+    expect(forged.status).toBe(400);
+    expect((await fetch(`${callbackUrl.replace('/callback', '/other')}`)).status).toBe(404);
+    expect((await fetch(await decide(consentUrl, 'approve'))).status).toBe(200);
+    const { code, stdout, stderr } = await result;
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain(
+      'warning: refused a callback whose state does not match (state_mismatch); still waiting.',
+    );
+    expect(stdout).toMatch(
+      /Connected: instance \d+ \(sfdc\), token \S{4}\*{12} \(pass --token-file <file> to keep it\)/,
+    );
+    expect(emulator.state.instances.size).toBe(1);
+  }, 60_000);
+
+  test('the user denies: exit 1 with the provider’s reason, no instance', async () => {
+    const { result, consentUrl } = await connect([]);
+    const page = await fetch(await decide(consentUrl, 'deny'));
+    expect(page.status).toBe(400);
+    const { code, stderr } = await result;
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'cloud-elements: the provider did not connect the account: The provider refused the authorization (access_denied)',
+    );
+    expect(emulator.state.instances.size).toBe(0);
+  }, 60_000);
+
+  test('no callback in time, or Ctrl-C while waiting: the server closes and the command fails', async () => {
+    const late = await runCli(['oauth', 'connect', 'sfdc', '--timeout', '1'], { env });
+    expect(late.code).toBe(1);
+    expect(late.stderr).toContain('no callback within 1 seconds; run the command again.');
+
+    const { child, result, callbackUrl } = await connect([]);
+    child.kill('SIGINT');
+    const stopped = await result;
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toContain('stopped by SIGINT before the callback came.');
+    await expect(fetch(callbackUrl)).rejects.toThrow();
+  }, 60_000);
+
+  test('without the provider app, or with a callback URL off this machine: exit 2', async () => {
+    const noApp = await runCli(['oauth', 'connect', 'sfdc'], {
+      env: { ...env, OAUTH_API_SECRET: undefined },
+    });
+    expect(noApp.code).toBe(2);
+    expect(noApp.stderr).toContain('set OAUTH_API_KEY and OAUTH_API_SECRET');
+    const remote = await runCli(['oauth', 'connect', 'sfdc'], {
+      env: { ...env, OAUTH_CALLBACK_URL: 'https://www.mycoolapp.com/auth' },
+    });
+    expect(remote.code).toBe(2);
+    expect(remote.stderr).toContain('OAUTH_CALLBACK_URL must be an http://127.0.0.1 (or localhost) URL');
+    const noKey = await runCli(['oauth', 'connect'], { env });
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toContain('cloud-elements oauth connect needs <elementKey>');
+  });
+});

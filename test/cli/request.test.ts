@@ -1,0 +1,205 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { editDistance, matchPath, nearestPaths } from '../../src/cli/spec-paths.js';
+import type { Emulator, EmulatorInstance } from '../../src/testing/index.js';
+import { emulatorWithEnv, root, runCli } from './helpers.js';
+
+let emulator: Emulator;
+let env: Record<string, string>;
+let instance: EmulatorInstance;
+const dir = mkdtempSync(join(tmpdir(), 'ce-cli-request-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+beforeEach(async () => {
+  ({ emulator, env } = await emulatorWithEnv());
+  instance = emulator.createInstance({ element: 'sfdc' });
+});
+afterEach(() => emulator.close());
+
+describe('cloud-elements request: calls', () => {
+  test('a platform call prints the JSON answer on stdout and nothing on stderr', async () => {
+    const result = await runCli(['request', 'GET', `/instances/${instance.id}`], { env });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const body = JSON.parse(result.stdout);
+    expect(body).toMatchObject({ id: instance.id, element: { key: 'sfdc' } });
+    expect(result.stdout).toBe(`${JSON.stringify(body, null, 2)}\n`);
+  });
+
+  test('hub calls act as the instance of --instance or CE_ELEMENT_TOKEN; --data takes JSON, @file and @-', async () => {
+    const inline = await runCli(
+      [
+        'request',
+        'post',
+        '/hubs/crm/contacts',
+        '--instance',
+        instance.token,
+        '--data',
+        '{"lastName":"Lovelace"}',
+      ],
+      { env },
+    );
+    expect(inline.code, inline.stderr).toBe(0);
+    expect(JSON.parse(inline.stdout)).toMatchObject({ lastName: 'Lovelace', id: expect.any(String) });
+
+    const file = join(dir, 'contact.json');
+    writeFileSync(file, JSON.stringify({ lastName: 'Hopper', Favorite_Color__c: 'navy' }));
+    const fromFile = await runCli(['request', 'POST', '/hubs/crm/contacts', '--data', `@${file}`], {
+      env: { ...env, CE_ELEMENT_TOKEN: instance.token },
+    });
+    expect(fromFile.code, fromFile.stderr).toBe(0);
+    expect(JSON.parse(fromFile.stdout)).toMatchObject({ lastName: 'Hopper', Favorite_Color__c: 'navy' });
+
+    const fromStdin = await runCli(['request', 'POST', '/hubs/crm/contacts', '--data', '@-'], {
+      env: { ...env, CE_ELEMENT_TOKEN: instance.token },
+      input: '{"lastName":"Turing"}',
+    });
+    expect(fromStdin.code, fromStdin.stderr).toBe(0);
+
+    // --query, repeated and with a CEQL where clause; the query of the path itself counts too.
+    const found = await runCli(
+      ['request', 'GET', '/hubs/crm/contacts?pageSize=10', '--query', "where=lastName = 'Hopper'"],
+      { env: { ...env, CE_ELEMENT_TOKEN: instance.token } },
+    );
+    expect(found.code, found.stderr).toBe(0);
+    expect(JSON.parse(found.stdout).map((c: { lastName: string }) => c.lastName)).toEqual(['Hopper']);
+  });
+
+  test('a custom object is a path of the instance (the spec’s /hubs/{hub}/{objectName})', async () => {
+    const result = await runCli(
+      ['request', 'POST', '/hubs/crm/Invoice__c', '--instance', instance.token, '--data', '{"Name":"INV-1"}'],
+      { env },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout).id).toMatch(/^a01/);
+  });
+
+  test('a DELETE that answers no body prints nothing', async () => {
+    const created = JSON.parse(
+      (
+        await runCli(
+          [
+            'request',
+            'POST',
+            '/hubs/crm/contacts',
+            '--instance',
+            instance.token,
+            '--data',
+            '{"lastName":"X"}',
+          ],
+          {
+            env,
+          },
+        )
+      ).stdout,
+    );
+    const result = await runCli(
+      ['request', 'DELETE', `/hubs/crm/contacts/${created.id}`, '--instance', instance.token],
+      {
+        env,
+      },
+    );
+    expect(result).toMatchObject({ code: 0, stdout: '' });
+  });
+});
+
+describe('cloud-elements request: errors', () => {
+  test('an API error goes to stderr with its request id, exit 1, nothing on stdout', async () => {
+    const result = await runCli(['request', 'GET', '/hubs/crm/contacts/nope', '--instance', instance.token], {
+      env,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^cloud-elements: GET \/hubs\/crm\/contacts\/nope failed with 404 Not Found: No contact found with ID nope \(request id [0-9a-f]{24}\)\n$/,
+    );
+    expect(result.stderr).not.toContain(instance.token);
+  });
+
+  test('an unknown path is refused before any call, with the nearest paths of the spec (exit 2)', async () => {
+    const result = await runCli(['request', 'GET', '/instance/12/configuration'], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'cloud-elements: /instance/12/configuration is not a path of the Cloud Elements API. Did you mean /instances/12/configuration?\n',
+    );
+  });
+
+  test('a method the path does not take is refused with the ones it takes', async () => {
+    const result = await runCli(['request', 'DELETE', '/elements'], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'cloud-elements: DELETE /elements is not an operation of the API: /elements takes GET, POST.\n',
+    );
+    const verb = await runCli(['request', 'FETCH', '/elements'], { env });
+    expect(verb.stderr).toContain('FETCH is not a method; use one of GET, POST, PUT, PATCH, DELETE.');
+  });
+
+  test('a near miss of a standard hub path is sent as a custom object, with a note', async () => {
+    const result = await runCli(['request', 'GET', '/hubs/crm/contcts', '--instance', instance.token], {
+      env,
+    });
+    expect(result.stderr).toContain(
+      'note: /hubs/crm/contcts is no standard path of its hub (did you mean /hubs/crm/contacts?); sending it as a custom object.',
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/404 Not Found: No resource contcts found/);
+  });
+
+  test('a hub call without a token, a body that is not JSON, a bad --query: exit 2 with what to do', async () => {
+    const noToken = await runCli(['request', 'GET', '/hubs/crm/contacts'], { env });
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toContain(
+      'acts as an instance: pass its element token with --instance <token>, or set CE_ELEMENT_TOKEN',
+    );
+    const badJson = await runCli(
+      ['request', 'POST', '/hubs/crm/contacts', '--instance', 't', '--data', '{oops'],
+      { env },
+    );
+    expect(badJson.code).toBe(2);
+    expect(badJson.stderr).toContain('the body (--data) is not JSON');
+    const badQuery = await runCli(['request', 'GET', '/instances', '--query', 'pageSize'], { env });
+    expect(badQuery.stderr).toContain('--query takes key=value, got "pageSize"');
+    const noOrg = await runCli(['request', 'GET', '/instances'], {
+      env: { ...env, CE_ORGANIZATION_SECRET: undefined },
+    });
+    expect(noOrg.code).toBe(2);
+    expect(noOrg.stderr).toContain('CE_ORGANIZATION_SECRET is not set');
+    const badEnvironment = await runCli(['request', 'GET', '/instances'], {
+      env: { ...env, CE_BASE_URL: undefined, CE_ENVIRONMENT: 'mars' },
+    });
+    expect(badEnvironment.stderr).toContain('CE_ENVIRONMENT is "mars"; set it to one of us, eu, staging');
+  });
+
+  test('a wrong secret is the API’s 401, and the secret is not printed', async () => {
+    const result = await runCli(['request', 'GET', '/instances'], {
+      env: { ...env, CE_USER_SECRET: 'wrong-secret' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/401 Unauthorized/);
+    expect(result.stderr).not.toContain('wrong-secret');
+  });
+});
+
+describe('the spec’s path list (generated/cli-paths.js)', () => {
+  test('is in step with the spec (node scripts/cli-paths.mjs --check)', () => {
+    const check = spawnSync(process.execPath, [join(root, 'scripts/cli-paths.mjs'), '--check'], {
+      encoding: 'utf8',
+    });
+    expect(check.stdout + check.stderr).toContain('✔ generated/cli-paths.js is up to date');
+    expect(check.status).toBe(0);
+  });
+
+  test('matches concrete paths, literal segments first, and finds the nearest templates', () => {
+    expect(matchPath('/instances/configuration').map((m) => m.template)[0]).toBe('/instances/configuration');
+    expect(matchPath('/instances/12').map((m) => m.template)).toContain('/instances/{id}');
+    expect(matchPath('/hubs/crm/contacts')[0]).toMatchObject({ template: '/hubs/crm/contacts' });
+    expect(matchPath('/hubs/crm/contacts')[0]!.methods).toMatchObject({ GET: 'instance', POST: 'instance' });
+    expect(matchPath('/nowhere')).toEqual([]);
+    expect(nearestPaths('/element/sfdc')).toContain('/elements/sfdc');
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+});

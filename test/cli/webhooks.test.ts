@@ -1,0 +1,157 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Emulator } from '../../src/testing/index.js';
+import { signWebhookPayload } from '../../src/webhooks/index.js';
+import { emulatorWithEnv, runCli } from './helpers.js';
+
+const KEY = 'the-instance-signature-key';
+
+/** A signed event notification as the emulator delivers it over HTTP: raw body, signature, whole request. */
+interface Delivery {
+  body: Buffer;
+  signature: string;
+  raw: Buffer;
+}
+
+let emulator: Emulator;
+let env: Record<string, string>;
+let receiver: Server;
+let delivered: Promise<Delivery>;
+
+beforeEach(async () => {
+  ({ emulator, env } = await emulatorWithEnv());
+  delivered = new Promise((resolve) => {
+    receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        res.writeHead(200).end();
+        const body = Buffer.concat(chunks);
+        const head = [`${req.method} ${req.url} HTTP/1.1`];
+        for (let i = 0; i < req.rawHeaders.length; i += 2)
+          head.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+        const raw = Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), body]);
+        resolve({ body, signature: String(req.headers['elements-webhook-signature']), raw });
+      });
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+});
+afterEach(async () => {
+  receiver.closeAllConnections();
+  await new Promise((resolve) => receiver.close(resolve));
+  await emulator.close();
+});
+
+/** Has the emulator POST a signed notification (a contact created on an instance with events on). */
+async function realDelivery(): Promise<Delivery> {
+  const { port } = receiver.address() as AddressInfo;
+  const instance = emulator.createInstance({
+    element: 'sfdc',
+    configuration: {
+      'event.notification.enabled': true,
+      'event.notification.callback.url': `http://127.0.0.1:${port}/ce-events`,
+      'event.notification.signature.key': KEY,
+    },
+  });
+  await fetch(`${emulator.url}/hubs/crm/contacts`, {
+    method: 'POST',
+    headers: {
+      Authorization: emulator.credentials.authorization(instance.token),
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({ lastName: 'Lovelace' }),
+  });
+  await emulator.settle();
+  return delivered;
+}
+
+describe('cloud-elements webhooks verify', () => {
+  test('exit 0 for a notification the emulator signed and delivered over HTTP', async () => {
+    const delivery = await realDelivery();
+    expect(delivery.signature).toMatch(/^sha256=/);
+    const result = await runCli(
+      ['webhooks', 'verify', '--key-env', 'CE_WEBHOOK_KEY', '--signature', delivery.signature],
+      {
+        env: { ...env, CE_WEBHOOK_KEY: KEY },
+        input: delivery.body,
+      },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      `✔ the signature holds for ${delivery.body.length} bytes under CE_WEBHOOK_KEY\n`,
+    );
+  });
+
+  test('without --signature, stdin is the whole captured request and its header is used', async () => {
+    const delivery = await realDelivery();
+    const result = await runCli(['webhooks', 'verify', '--key-env', 'CE_WEBHOOK_KEY'], {
+      env: { CE_WEBHOOK_KEY: KEY },
+      input: delivery.raw,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const tampered = Buffer.from(delivery.raw.toString('latin1').replace('Lovelace', 'Lovelacf'), 'latin1');
+    const failed = await runCli(['webhooks', 'verify', '--key-env', 'CE_WEBHOOK_KEY'], {
+      env: { CE_WEBHOOK_KEY: KEY },
+      input: tampered,
+    });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^✘ signature_mismatch: /);
+  });
+
+  test('exit 1 with the reason: a changed body, a wrong key, no signature, another algorithm', async () => {
+    const body = '{"message":{"events":[]}}';
+    const signature = await signWebhookPayload(body, KEY);
+    const run = (args: string[], input: string, key = KEY) =>
+      runCli(['webhooks', 'verify', '--key-env', 'CE_WEBHOOK_KEY', ...args], {
+        env: { CE_WEBHOOK_KEY: key },
+        input,
+      });
+
+    const changed = await run(['--signature', signature], body.replace('[]', '[1]'));
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toBe('');
+    expect(changed.stderr).toMatch(
+      /^✘ signature_mismatch: The Elements-Webhook-Signature does not match the body under the signature key\./,
+    );
+    expect(changed.stderr).not.toContain(KEY);
+
+    const wrongKey = await run(['--signature', signature], body, 'another-key');
+    expect(wrongKey).toMatchObject({ code: 1 });
+    expect(wrongKey.stderr).toMatch(/^✘ signature_mismatch/);
+
+    const unsigned = await run([], body);
+    expect(unsigned.code).toBe(1);
+    expect(unsigned.stderr).toMatch(
+      /^✘ missing_signature: The request has no Elements-Webhook-Signature header/,
+    );
+
+    const sha1 = await run(['--signature', 'sha1=abc'], body);
+    expect(sha1.stderr).toMatch(/^✘ unsupported_algorithm: /);
+  });
+
+  test('keys being rotated: any of the --key-env keys, and the output says which', async () => {
+    const body = '{"id":"1"}';
+    const signature = await signWebhookPayload(body, 'old-key');
+    const result = await runCli(
+      ['webhooks', 'verify', '--key-env', 'CE_KEY_NEW', '--key-env', 'CE_KEY_OLD', '--signature', signature],
+      { env: { CE_KEY_NEW: 'new-key', CE_KEY_OLD: 'old-key' }, input: body },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('under CE_KEY_OLD (key 2 of 2)');
+  });
+
+  test('no --key-env, or a variable that is not set: exit 2; the key never comes from the command line', async () => {
+    const none = await runCli(['webhooks', 'verify'], { input: '{}' });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('webhooks verify needs --key-env <NAME>');
+    const unset = await runCli(['webhooks', 'verify', '--key-env', 'NOPE'], { input: '{}' });
+    expect(unset.code).toBe(2);
+    expect(unset.stderr).toContain('the environment variable NOPE (--key-env) is not set or empty');
+    const flag = await runCli(['webhooks', 'verify', '--key', KEY], { input: '{}' });
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("Unknown option '--key'");
+  });
+});
