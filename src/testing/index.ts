@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createBulkEngine, type BulkOptions } from './handlers/bulk/jobs.js';
 import { bulkHandlers } from './handlers/bulk/routes.js';
 import { catalogHandlers } from './handlers/catalog.js';
+import { docsHandlers } from './handlers/docs.js';
 import { documentsHandlers } from './handlers/documents.js';
 import { settleDeliveries } from './handlers/events.js';
 import { hubHandlers, specResources } from './handlers/hubs.js';
@@ -223,6 +224,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...instanceHandlers(state),
     ...bulkHandlers(state, bulk),
     ...documentsHandlers(state),
+    ...docsHandlers(state),
   };
   const routes = [...routeTable(spec, handlers), ...consentPages(state)];
   const strict = options.strict ?? /^(1|true)$/i.test(process.env[STRICT_ENV] ?? '');
