@@ -148,8 +148,9 @@ async function startDemoApp(options: {
     }
     if (req.method === 'POST' && path === '/webhooks') {
       try {
-        const { payload } = await parseNodeWebhookRequest(req, verifier);
-        if (isEventNotification(payload)) {
+        const { payload, duplicate } = await parseNodeWebhookRequest(req, verifier);
+        // A redelivery of an event already handled is acknowledged, not counted again.
+        if (!duplicate && isEventNotification(payload)) {
           for (const event of payload.message.events) {
             events.push({ eventType: event.eventType, objectType: event.objectType });
           }

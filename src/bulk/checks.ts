@@ -22,7 +22,9 @@ export function checkRef(ref: BulkJobRef): void {
   checkText('hub', ref.hub);
   if (typeof ref.jobId === 'number') {
     if (!Number.isSafeInteger(ref.jobId) || ref.jobId < 0) {
-      throw new TypeError(`${prefix} jobId must be the job's id as Cloud Elements returned it, got ${ref.jobId}.`);
+      throw new TypeError(
+        `${prefix} jobId must be the job's id as Cloud Elements returned it, got ${ref.jobId}.`,
+      );
     }
   } else checkText('jobId', ref.jobId);
 }

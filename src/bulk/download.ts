@@ -3,6 +3,7 @@
  * it could not process.
  */
 import type { components } from '../../generated/schema.js';
+import { snippet } from '../core/index.js';
 import { paginate } from '../query/index.js';
 import { checkRef, checkText, dataOf } from './checks.js';
 import { parseCsvRecords, parseNdjson, type ByteSource } from './formats.js';
@@ -51,7 +52,7 @@ export async function downloadBulkResults(
   checkText('objectName', options.objectName);
   const format = options.format ?? 'json';
   if (format !== 'json' && format !== 'csv') {
-    throw new TypeError(`${prefix} format must be 'json' or 'csv', got ${JSON.stringify(format)}.`);
+    throw new TypeError(`${prefix} format must be 'json' or 'csv', got ${snippet(format)}.`);
   }
   const stream = await dataOf(
     client.GET('/hubs/{hub}/bulk/{id}/{objectName}', {

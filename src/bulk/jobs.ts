@@ -4,7 +4,7 @@
  */
 import type { paths } from '../../generated/schema.js';
 import { unwrap } from '../client/index.js';
-import { CloudElementsError, TimeoutError } from '../core/index.js';
+import { CloudElementsError, TimeoutError, snippet } from '../core/index.js';
 import { isCeqlFragment, type CeqlFragment } from '../query/index.js';
 import { callbackHeader, checkRef, checkText, dataOf } from './checks.js';
 import type { BulkClient, BulkJob, BulkJobRef, BulkJobStatusReport } from './types.js';
@@ -65,7 +65,12 @@ export type StartBulkQueryOptions = {
   signal?: AbortSignal;
 };
 
-const isoDate = (value: Date | string) => (value instanceof Date ? value.toISOString() : value);
+/** A date option as Cloud Elements takes it (ISO 8601); refuses anything but a valid Date or a non-empty string. */
+function isoDate(name: string, value: unknown): string {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+  if (typeof value === 'string' && value.trim() !== '' && !/[\r\n]/.test(value)) return value;
+  throw new TypeError(`${prefix} ${name} must be a Date or an ISO 8601 date string, got ${snippet(value)}.`);
+}
 
 /**
  * Starts a bulk download job: `POST /hubs/{hub}/bulk/query?q=…`.
@@ -80,10 +85,13 @@ export async function startBulkQuery(client: BulkClient, options: StartBulkQuery
   if (options.continueFromJobId === undefined) checkText('query', q);
   const query: NonNullable<paths['/hubs/{hub}/bulk/query']['post']['parameters']['query']> = {};
   if (q !== undefined && q !== '') query.q = q;
-  if (options.lastRunDate !== undefined) query.lastRunDate = isoDate(options.lastRunDate);
-  if (options.from !== undefined) query.from = isoDate(options.from);
-  if (options.to !== undefined) query.to = isoDate(options.to);
-  if (options.continueFromJobId !== undefined) query.continueFromJobId = options.continueFromJobId;
+  if (options.lastRunDate !== undefined) query.lastRunDate = isoDate('lastRunDate', options.lastRunDate);
+  if (options.from !== undefined) query.from = isoDate('from', options.from);
+  if (options.to !== undefined) query.to = isoDate('to', options.to);
+  if (options.continueFromJobId !== undefined) {
+    checkText('continueFromJobId', options.continueFromJobId);
+    query.continueFromJobId = options.continueFromJobId;
+  }
   const headers = callbackHeader(options.callbackUrl);
   return dataOf(
     client.POST('/hubs/{hub}/bulk/query', {
@@ -150,7 +158,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 function checkMs(name: string, value: number, allowZero = true): void {
   if (typeof value !== 'number' || Number.isNaN(value) || value < 0 || (!allowZero && value === 0)) {
     throw new TypeError(
-      `${prefix} ${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of milliseconds, got ${String(value)}.`,
+      `${prefix} ${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of milliseconds, got ${snippet(value)}.`,
     );
   }
 }

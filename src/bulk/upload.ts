@@ -3,7 +3,7 @@
  * starts a bulk upload job.
  */
 import type { components } from '../../generated/schema.js';
-import { CloudElementsError } from '../core/index.js';
+import { CloudElementsError, snippet } from '../core/index.js';
 import { callbackHeader, checkText, dataOf } from './checks.js';
 import { createBoundary, createMultipartStream } from './multipart.js';
 import type { BulkClient, BulkJob } from './types.js';
@@ -149,7 +149,7 @@ export async function uploadBulkRecords(
   checkText('hub', options?.hub);
   checkText('objectName', options.objectName);
   if (options.format !== undefined && options.format !== 'csv' && options.format !== 'json') {
-    throw new TypeError(`${prefix} format must be 'csv' or 'json', got ${JSON.stringify(options.format)}.`);
+    throw new TypeError(`${prefix} format must be 'csv' or 'json', got ${snippet(options.format)}.`);
   }
   const headers = callbackHeader(options.callbackUrl);
   const opened = await openSource(options.file);

@@ -427,6 +427,8 @@ export function createTransport(options: TransportOptions): (request: Request) =
     let reached = false;
     let path: string | undefined;
     const pathOf = () => (path ??= relativePath(requestUrl, basePath));
+    // In messages the path is cut short: a hostile or mistaken path parameter can be megabytes long.
+    const shown = () => (pathOf().length > 200 ? `${pathOf().slice(0, 200)}…` : pathOf());
 
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= maxAttempts;
@@ -437,7 +439,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
         const what =
           idle !== undefined ? `made no progress for ${idle} ms` : `did not complete within ${limitMs} ms`;
         return new TimeoutError(
-          `${method} ${pathOf()} ${what} (attempt ${attempt} of at most ${maxAttempts})`,
+          `${method} ${shown()} ${what} (attempt ${attempt} of at most ${maxAttempts})`,
           {
             method,
             path: pathOf(),
@@ -506,7 +508,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
         const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
         reached ||= !neverSent;
         const failure = new ConnectionError(
-          options.redact(`${method} ${pathOf()} failed: ${describeNetworkError(error)}`),
+          options.redact(`${method} ${shown()} failed: ${describeNetworkError(error)}`),
           { method, path: pathOf(), cause: error, attempts: attempt, mayHaveReachedServer: reached },
         );
         const delayMs = last || !(idempotent || neverSent) ? undefined : computeRetryDelayMs(policy, attempt);
@@ -549,7 +551,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
         guardBody(response, clock, idle, (error) => {
           return new ConnectionError(
             options.redact(
-              `${method} ${pathOf()} answered ${status} but its body was cut off: ${describeNetworkError(error)}`,
+              `${method} ${shown()} answered ${status} but its body was cut off: ${describeNetworkError(error)}`,
             ),
             { method, path: pathOf(), status, cause: error, attempts: attempt, mayHaveReachedServer: true },
           );

@@ -5,7 +5,7 @@
 import type { Client } from 'openapi-fetch';
 import type { components, paths } from '../../generated/schema.js';
 import { unwrapWithout } from '../client/index.js';
-import { isHttpUrl, type CloudElementsError } from '../core/index.js';
+import { isHttpUrl, snippet, type CloudElementsError } from '../core/index.js';
 import type { Instance, InstanceConfiguration } from './types.js';
 
 /** How the poller reads one resource (an entry of `event.poller.configuration`). */
@@ -59,7 +59,7 @@ export function buildEventsConfiguration(options: EnableEventsOptions): Instance
   }
   const { mode, callbackUrl, signatureKey, pollIntervalMinutes, pollerConfiguration, objects } = options;
   if (mode !== 'webhook' && mode !== 'polling') {
-    throw new TypeError(`${prefix} mode must be 'webhook' or 'polling', got ${JSON.stringify(mode)}.`);
+    throw new TypeError(`${prefix} mode must be 'webhook' or 'polling', got ${snippet(mode)}.`);
   }
   if (!isHttpUrl(callbackUrl)) {
     throw new TypeError(
@@ -81,7 +81,7 @@ export function buildEventsConfiguration(options: EnableEventsOptions): Instance
     (!Number.isSafeInteger(pollIntervalMinutes) || pollIntervalMinutes < 1)
   ) {
     throw new TypeError(
-      `${prefix} pollIntervalMinutes must be a whole number of minutes >= 1, got ${String(pollIntervalMinutes)}.`,
+      `${prefix} pollIntervalMinutes must be a whole number of minutes >= 1, got ${snippet(pollIntervalMinutes)}.`,
     );
   }
   if (
@@ -101,7 +101,7 @@ export function buildEventsConfiguration(options: EnableEventsOptions): Instance
     for (const name of objects) {
       if (typeof name !== 'string' || name.trim() === '' || name.includes(',')) {
         throw new TypeError(
-          `${prefix} objects holds ${JSON.stringify(name)}; object names are non-empty and have no commas.`,
+          `${prefix} objects holds ${snippet(name)}; object names are non-empty and have no commas.`,
         );
       }
     }
@@ -125,7 +125,7 @@ export type EventsClient = Client<paths>;
 function checkInstanceId(instanceId: number): void {
   if (!Number.isSafeInteger(instanceId) || instanceId < 1) {
     throw new TypeError(
-      `${prefix} instanceId must be the instance's numeric id (e.g. 12345), got ${String(instanceId)}.`,
+      `${prefix} instanceId must be the instance's numeric id (e.g. 12345), got ${snippet(instanceId)}.`,
     );
   }
 }

@@ -16,6 +16,7 @@ import {
   type DownloadBulkResultsOptions,
   type UploadBulkRecordsOptions,
 } from '../bulk/index.js';
+import { snippet } from '../core/index.js';
 
 /** Options of {@link uploadBulkFile}: those of `uploadBulkRecords`, with `path` in place of `file`. */
 export type UploadBulkFileOptions = Omit<UploadBulkRecordsOptions, 'file'> & {
@@ -40,16 +41,22 @@ export async function uploadBulkFile(client: BulkClient, options: UploadBulkFile
   try {
     if (!(await stat(path)).isFile()) throw new Error('not a regular file');
   } catch (error) {
+    // The code, not the message: fs messages repeat the (possibly long) path.
+    const reason = (error as { code?: unknown }).code ?? (error as Error).message;
     throw new TypeError(
-      `[cloud-elements] Cannot upload ${path}: ${(error as Error).message}. Pass the path of a readable file.`,
+      `[cloud-elements] Cannot upload ${snippet(path)}: ${String(reason)}. Pass the path of a readable file.`,
       { cause: error },
     );
   }
   const { path: _path, ...rest } = options;
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  // Opened only when the upload starts reading, and closed by it whatever happens: no handle leaks when the
+  // upload is refused before it reads a byte.
+  async function* chunks(): AsyncGenerator<Uint8Array, void, undefined> {
+    yield* createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Uint8Array>;
+  }
   return uploadBulkRecords(client, {
     ...rest,
-    file: stream as AsyncIterable<Uint8Array>,
+    file: chunks(),
     fileName: options.fileName ?? basename(path),
   });
 }

@@ -624,7 +624,7 @@ describe('uploadBulkRecords', () => {
     }).catch((e: unknown) => e);
     // A path that does not exist is refused before any request.
     expect(error).toBeInstanceOf(TypeError);
-    expect(String(error)).toMatch(/Cannot upload x: .*ENOENT/);
+    expect(String(error)).toMatch(/Cannot upload "x": ENOENT/);
     expect(server!.requests).toHaveLength(0);
     await expect(
       uploadBulkRecords(crm, { hub: 'crm', objectName: 'contacts', file: new Blob(['email\n']) }),

@@ -575,53 +575,7 @@ const NETWORK = [
   'paginate',
   'paginatePages',
 ];
-const KNOWN: { functions: readonly string[]; message: RegExp; anyClass?: true; where: string }[] = [
-  {
-    // e.g. `GET /hubs/<10 MiB hub>/bulk/1/status failed: …`
-    functions: NETWORK,
-    message: /^(GET|POST|PUT|PATCH|DELETE) \/\S*(Z{1000}|Y{1000})/,
-    where: 'src/core/transport.ts writes the request path into its messages unbounded',
-  },
-  {
-    functions: NETWORK,
-    message: /^URI malformed$/,
-    anyClass: true,
-    where:
-      'a lone surrogate (\\ud800) in a path or query value makes encodeURIComponent throw a URIError ' +
-      '(openapi-fetch under src/client, src/oauth/start.ts); refuse it with a TypeError instead',
-  },
-  {
-    functions: ['startBulkQuery'],
-    message: /^Deeply-nested arrays\/objects aren’t supported/,
-    anyClass: true,
-    where:
-      'src/bulk/jobs.ts passes from/to/lastRunDate unchecked: openapi-fetch throws a plain Error for a nested array',
-  },
-  {
-    functions: ['buildEventsConfiguration', 'enableEvents', 'disableEvents'],
-    message:
-      /^\[cloud-elements\] (mode must be 'webhook' or 'polling'|instanceId must be the instance's numeric id|pollIntervalMinutes must be)/,
-    where: 'src/instances/events.ts quotes a bad mode, instanceId or pollIntervalMinutes unbounded',
-  },
-  {
-    functions: [
-      'waitForBulkJob',
-      'downloadBulkResults',
-      'readBulkRecords',
-      'uploadBulkRecords',
-      'uploadBulkFile',
-      'downloadBulkResultsToFile',
-    ],
-    message:
-      /^\[cloud-elements\] (format must be|timeoutMs must be|initialDelayMs must be|maxDelayMs must be)/,
-    where: 'src/bulk/ (jobs.ts, download.ts, upload.ts) quotes a bad format, timeoutMs or delay unbounded',
-  },
-  {
-    functions: ['uploadBulkFile'],
-    message: /^\[cloud-elements\] Cannot upload /,
-    where: 'src/node/bulk.ts quotes the file path (twice, with the fs error) unbounded',
-  },
-];
+const KNOWN: { functions: readonly string[]; message: RegExp; anyClass?: true; where: string }[] = [];
 const tolerated = new Map<string, number>();
 
 /** What is wrong with an outcome, or `undefined`: a hang, another error class, a long or quoting message. */
