@@ -365,10 +365,15 @@ describe('the packed package', () => {
       reached.add(file);
       if (file.endsWith('.map') || file.endsWith('.json')) continue;
       const text = readFileSync(join(extracted, file), 'utf8');
-      const specifiers = [
-        ...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"](\.{1,2}\/[^'"]+)['"]/g),
-        ...text.matchAll(/\/\/\/\s*<reference\s+path=['"]([^'"]+)['"]/g),
-      ].map((match) => match[1]!);
+      // Declarations as tsc writes them; JavaScript as esbuild does (static imports at the start of a line, in
+      // double quotes), so that code in strings (the command line's templates) is not taken for an import.
+      const patterns = file.endsWith('.d.ts')
+        ? [
+            /(?:from\s+|import\s*\(\s*|import\s+)['"](\.{1,2}\/[^'"]+)['"]/g,
+            /\/\/\/\s*<reference\s+path=['"]([^'"]+)['"]/g,
+          ]
+        : [/^(?:import|export)\b[^;"']*?(?:from\s*)?"(\.{1,2}\/[^"]+)"/gm, /\bimport\("(\.{1,2}\/[^"]+)"\)/g];
+      const specifiers = patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1]!));
       const map = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text)?.[1];
       for (const specifier of specifiers) {
         let target = posix.join(posix.dirname(file), specifier);

@@ -45,7 +45,7 @@ describe('package.json', () => {
   test('builds before packing, and ships dist/ and the generated types only', () => {
     expect(pkg.scripts.prepack).toBe('npm run build');
     expect(pkg.scripts.build).toBe('node scripts/build.mjs');
-    expect(pkg.files).toEqual(['dist', 'generated/schema.d.ts']);
+    expect(pkg.files).toEqual(['dist', 'generated/schema.d.ts', 'generated/list-paths.d.ts']);
   });
 
   test('every export is built from its source (scripts/build.mjs), and node10 finds the same declarations', () => {
