@@ -218,7 +218,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
   let origin = '';
   const handlers = {
-    ...hubHandlers(state, spec.operations),
+    ...hubHandlers(state, spec),
     ...catalogHandlers(),
     ...oauthHandlers(state),
     ...instanceHandlers(state),

@@ -1,8 +1,9 @@
 import { EmulatorHttpError } from '../errors.js';
 import { findElement } from '../model/catalog.js';
 import type { EmulatorState } from '../model/state.js';
+import { nativeFields } from '../model/native.js';
 import type { EmulatorInstance, HubRecord } from '../model/types.js';
-import type { SpecOperation } from '../spec/document.js';
+import type { EmulatorSpec, SpecOperation, SpecSchema } from '../spec/document.js';
 import { callerInstance } from '../server/auth.js';
 import { readJsonObject } from '../server/http.js';
 import type { Reply, RequestContext } from '../server/types.js';
@@ -82,7 +83,7 @@ function inferType(value: unknown): string {
  * Handlers of the calls every hub offers (ping, object names and metadata, generic record CRUD and child records)
  * and of each hub's own record operations (`listCrmContacts`, `getMarketingList`, ...), all on the record store.
  */
-export function hubHandlers(state: EmulatorState, operations: readonly SpecOperation[]): Handlers {
+export function hubHandlers(state: EmulatorState, spec: EmulatorSpec): Handlers {
   const requireRecord = (instance: EmulatorInstance, objectName: string, id: string) => {
     const { name } = requireResource(state, instance, objectName);
     const record = state.records(instance.id, name).get(id);
@@ -94,6 +95,20 @@ export function hubHandlers(state: EmulatorState, operations: readonly SpecOpera
     const { name } = requireRecord(instance, objectName, id);
     return { key: `${name}/${id}/${child}`, records: state.records(instance.id, `${name}/${id}/${child}`) };
   };
+  /** A record as the call's answer shows it: with its element's native field names that the answer declares. */
+  const view = (ctx: RequestContext, instance: EmulatorInstance, resource: string) => {
+    const declared: ReadonlyMap<string, readonly SpecSchema[]> = ctx.operation
+      ? spec.answerProperties(ctx.operation)
+      : new Map();
+    const accepts = (field: string, value: unknown) =>
+      declared.get(field)?.every((schema) => spec.validator.accepts(schema, value)) ?? false;
+    return (record: HubRecord): HubRecord => ({
+      ...nativeFields(instance.elementKey, resource, record, accepts),
+      ...record,
+    });
+  };
+  const show = (ctx: RequestContext, instance: EmulatorInstance, resource: string, record: HubRecord) =>
+    presentRecord(instance, view(ctx, instance, resource)(record));
   const fieldsOf = (ctx: RequestContext) =>
     ctx.query
       .get('fields')
@@ -104,25 +119,29 @@ export function hubHandlers(state: EmulatorState, operations: readonly SpecOpera
   const list = (ctx: RequestContext, resource: string): Reply => {
     const instance = callerInstance(ctx);
     const where = ctx.query.get('where') ?? undefined;
-    const records = findRecords(state, instance, resource, where, ctx.query.get('orderBy') ?? undefined);
+    const { name } = requireResource(state, instance, resource);
+    const orderBy = ctx.query.get('orderBy') ?? undefined;
+    const records = findRecords(state, instance, name, where, orderBy, view(ctx, instance, name));
     const fields = fieldsOf(ctx);
     return pageReply(records, ctx.query, (record) => presentRecord(instance, record, fields));
   };
   const create = async (ctx: RequestContext, resource: string): Promise<Reply> => {
     const instance = callerInstance(ctx);
     const body = await readJsonObject(ctx);
-    return { json: presentRecord(instance, createRecord(state, instance, resource, body)) };
+    const { name } = requireResource(state, instance, resource);
+    return { json: show(ctx, instance, name, createRecord(state, instance, name, body)) };
   };
   const get = (ctx: RequestContext, resource: string, id: string): Reply => {
     const instance = callerInstance(ctx);
-    return { json: presentRecord(instance, requireRecord(instance, resource, id).record) };
+    const { name, record } = requireRecord(instance, resource, id);
+    return { json: show(ctx, instance, name, record) };
   };
   const update = async (ctx: RequestContext, resource: string, id: string): Promise<Reply> => {
     const instance = callerInstance(ctx);
     const { name, record } = requireRecord(instance, resource, id);
     const body = await readJsonObject(ctx);
     if (Object.keys(body).length === 0) throw new EmulatorHttpError(400, 'The body has no field to change.');
-    return { json: presentRecord(instance, updateRecord(state, instance, name, record, body)) };
+    return { json: show(ctx, instance, name, updateRecord(state, instance, name, record, body)) };
   };
   const remove = (ctx: RequestContext, resource: string, id: string): Reply => {
     const instance = callerInstance(ctx);
@@ -142,7 +161,8 @@ export function hubHandlers(state: EmulatorState, operations: readonly SpecOpera
     list: (ctx: RequestContext, resource: string, id: string, child: string): Reply => {
       const instance = callerInstance(ctx);
       const { records } = childStore(instance, resource, id, child);
-      return pageReply([...records.values()], ctx.query, (record) => presentRecord(instance, record));
+      const shown = view(ctx, instance, child);
+      return pageReply([...records.values()], ctx.query, (record) => presentRecord(instance, shown(record)));
     },
     create: async (ctx: RequestContext, resource: string, id: string, child: string): Promise<Reply> => {
       const instance = callerInstance(ctx);
@@ -157,7 +177,7 @@ export function hubHandlers(state: EmulatorState, operations: readonly SpecOpera
         lastModifiedDate: now,
       };
       records.set(record.id, record);
-      return { json: presentRecord(instance, record) };
+      return { json: show(ctx, instance, child, record) };
     },
     item: (ctx: RequestContext, resource: string, id: string, child: string, childId: string) => {
       const instance = callerInstance(ctx);
@@ -218,7 +238,7 @@ export function hubHandlers(state: EmulatorState, operations: readonly SpecOpera
   };
 
   // Each hub's own record operations (`listCrmContacts`, `updateCrmContactNote`...) run the same store.
-  for (const op of operations) {
+  for (const op of spec.operations) {
     const record = recordOperationOf(op);
     if (!record) continue;
     const [idParam, childIdParam] = op.path.match(/\{[^}]+\}/g)?.map((p) => p.slice(1, -1)) ?? [];
@@ -239,14 +259,14 @@ export function hubHandlers(state: EmulatorState, operations: readonly SpecOpera
             create: (ctx: RequestContext) => children.create(ctx, resource, id(ctx), child),
             get: (ctx: RequestContext) => {
               const found = children.item(ctx, resource, id(ctx), child, childId(ctx));
-              return { json: presentRecord(found.instance, found.record) };
+              return { json: show(ctx, found.instance, child, found.record) };
             },
             update: async (ctx: RequestContext) => {
               const found = children.item(ctx, resource, id(ctx), child, childId(ctx));
               const body = await readJsonObject(ctx);
               const fields = Object.entries(body).filter(([key]) => !SERVER_FIELDS.includes(key));
               Object.assign(found.record, Object.fromEntries(fields), { lastModifiedDate: state.nowIso() });
-              return { json: presentRecord(found.instance, found.record) };
+              return { json: show(ctx, found.instance, child, found.record) };
             },
             delete: (ctx: RequestContext) => {
               const found = children.item(ctx, resource, id(ctx), child, childId(ctx));

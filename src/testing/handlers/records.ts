@@ -109,15 +109,20 @@ export function updateRecord(
   return record;
 }
 
-/** Lists the records of a resource that match `where`, sorted by `orderBy`. */
+/**
+ * Lists the records of a resource that match `where`, sorted by `orderBy`, as `view` shows them (the where clause
+ * and the sort see what the answer shows, provider field names included).
+ */
 export function findRecords(
   state: EmulatorState,
   instance: EmulatorInstance,
   resourceName: string,
   where?: string,
   orderBy?: string,
+  view: (record: HubRecord) => HubRecord = (record) => record,
 ): HubRecord[] {
   const { name } = requireResource(state, instance, resourceName);
   const expression = where === undefined || where.trim() === '' ? undefined : parseCeql(where);
-  return queryRecords(state.records(instance.id, name).values(), expression, orderBy || undefined);
+  const records = [...state.records(instance.id, name).values()].map(view);
+  return queryRecords(records, expression, orderBy || undefined);
 }

@@ -15,6 +15,7 @@ export class EmulatorSpec {
   readonly operations: readonly SpecOperation[];
   readonly validator: SchemaValidator;
   readonly #byId: Map<string, SpecOperation>;
+  readonly #answerProperties = new Map<string, Map<string, SpecSchema[]>>();
 
   constructor(document: EmulatorSpecDocument) {
     this.operations = document.operations;
@@ -25,6 +26,30 @@ export class EmulatorSpec {
   /** The operation with this id, or `undefined`. */
   operation(operationId: string): SpecOperation | undefined {
     return this.#byId.get(operationId);
+  }
+
+  /**
+   * The properties the JSON schema of an operation's success answer declares (of its items, for a list), with
+   * their schemas, following `$ref` and `allOf`.
+   */
+  answerProperties(op: SpecOperation): ReadonlyMap<string, readonly SpecSchema[]> {
+    let found = this.#answerProperties.get(op.operationId);
+    if (found) return found;
+    found = new Map();
+    const visit = (schema: SpecSchema | undefined, depth: number): void => {
+      if (typeof schema !== 'object' || depth > 20) return;
+      if (typeof schema.$ref === 'string') visit(this.validator.resolve(schema.$ref), depth + 1);
+      if (schema.type === 'array' || schema.items !== undefined) visit(schema.items as SpecSchema, depth + 1);
+      for (const part of (schema.allOf as SpecSchema[] | undefined) ?? []) visit(part, depth + 1);
+      for (const [name, property] of Object.entries(
+        (schema.properties ?? {}) as Record<string, SpecSchema>,
+      )) {
+        found!.set(name, [...(found!.get(name) ?? []), property]);
+      }
+    };
+    visit(mediaFor(op.responses['200']?.content ?? {}, 'application/json')?.schema, 0);
+    this.#answerProperties.set(op.operationId, found);
+    return found;
   }
 
   /** The JSON schema of an operation's answer with `status` (or its `4XX`/`default` entry), if it declares one. */

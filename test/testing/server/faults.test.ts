@@ -377,7 +377,7 @@ describe('wire faults (raw sockets)', () => {
       htmlAnswer: { share: 0.1 },
       stallAfterHeaders: { share: 0.1 },
       truncatedBody: { share: 0.1 },
-      slowBody: { share: 0.1, chunkBytes: 8, delayMs: 1 },
+      slowBody: { share: 0.1, chunkBytes: 64, delayMs: 1 },
     };
     const outcome = (wire: Wire): string => {
       if (wire.status === undefined) return 'lostResponse';
