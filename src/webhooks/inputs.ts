@@ -12,7 +12,7 @@ export const rawBodyHint =
 export const encoder = new TextEncoder();
 
 // Web Crypto takes ArrayBuffer-backed views only; a view over a SharedArrayBuffer is copied.
-function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+export function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
 }
 
@@ -51,10 +51,4 @@ export function keyList(key: WebhookKey | readonly WebhookKey[] | undefined): We
     }
   });
   return keys;
-}
-
-/** Imports a key as a non-extractable HMAC-SHA256 signing key. */
-export function importKey(key: WebhookKey): Promise<CryptoKey> {
-  const raw = typeof key === 'string' ? encoder.encode(key) : ownBytes(key);
-  return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }

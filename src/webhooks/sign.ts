@@ -3,7 +3,8 @@
  * handlers with requests that pass verification.
  */
 import { checkText } from '../core/index.js';
-import { importKey, keyList, toBytes } from './inputs.js';
+import { createSigner } from './hmac.js';
+import { keyList, toBytes } from './inputs.js';
 import type { BulkJobCallback, WebhookBody, WebhookKey, WebhookNotification } from './types.js';
 import { WEBHOOK_ID_HEADER, WEBHOOK_SIGNATURE_HEADER } from './verify.js';
 
@@ -22,8 +23,7 @@ function toBase64(bytes: Uint8Array): string {
  */
 export async function signWebhookPayload(body: WebhookBody, key: WebhookKey): Promise<string> {
   const [only] = keyList(key);
-  const cryptoKey = await importKey(only!);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, toBytes(body)));
+  const mac = await createSigner(only!)(toBytes(body));
   return `sha256=${toBase64(mac)}`;
 }
 

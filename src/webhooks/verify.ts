@@ -5,7 +5,8 @@
  */
 import { constantTimeEqual, snippet } from '../core/index.js';
 import { WebhookVerificationError } from './errors.js';
-import { importKey, keyList, rawBodyHint, toBytes } from './inputs.js';
+import { createSigner } from './hmac.js';
+import { keyList, rawBodyHint, toBytes } from './inputs.js';
 import type {
   AsyncEventNotification,
   EventNotification,
@@ -166,17 +167,17 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
     );
   }
   const getEventId = options.getEventId ?? defaultEventId;
-  // Imported lazily so a verifier can be created at module load, outside any async context.
-  let imported: Promise<CryptoKey[]> | undefined;
-  const cryptoKeys = () => (imported ??= Promise.all(keys.map(importKey)));
+  // Each key prepared once, here; Web Crypto imports it at first use, so a verifier can be made at module load.
+  const signers = keys.map(createSigner);
 
   const verify: WebhookVerifier['verify'] = async (body, signature) => {
     const bytes = toBytes(body);
     const expected = parseSignature(signature);
     let keyIndex = -1;
     // Every key is tried, so which key matched does not change the time taken.
-    for (const [index, key] of (await cryptoKeys()).entries()) {
-      const actual = new Uint8Array(await crypto.subtle.sign('HMAC', key, bytes));
+    for (let index = 0; index < signers.length; index++) {
+      const signed = signers[index]!(bytes);
+      const actual = signed instanceof Uint8Array ? signed : await signed;
       if (constantTimeEqual(actual, expected) && keyIndex === -1) keyIndex = index;
     }
     if (keyIndex === -1) {
@@ -273,8 +274,12 @@ export async function verifyWebhookSignature(
   signature: string | readonly string[] | null | undefined,
   key: WebhookKey | readonly WebhookKey[],
 ): Promise<WebhookVerification> {
-  return createWebhookVerifier({ key }).verify(body, signature);
+  // The verifier of the last string key is kept, so a loop of one-shot calls prepares the key once.
+  if (typeof key !== 'string') return createWebhookVerifier({ key }).verify(body, signature);
+  if (lastOneShot?.key !== key) lastOneShot = { key, verifier: createWebhookVerifier({ key }) };
+  return lastOneShot.verifier.verify(body, signature);
 }
+let lastOneShot: { key: string; verifier: WebhookVerifier } | undefined;
 
 /**
  * Verifies a webhook's signature, then parses its JSON body and, with a `replayGuard`, claims its delivery id:
