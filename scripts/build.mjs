@@ -5,7 +5,8 @@
 //   cold import of `.` loads one module plus openapi-fetch. Dependencies (openapi-fetch, the optional undici) and
 //   `node:*` stay imports. Each entry carries its own copy of what it uses: a class that two entries share
 //   (`CloudElementsError`, `WebhookVerificationError`) is a different class in each file (see CONTRIBUTING.md).
-//   Source maps hold their sources (`sourcesContent`), so they work without `src/` in the package.
+//   Source maps hold their sources (`sourcesContent`), so they work without `src/` in the package; generated
+//   modules, which the code holds as they are, keep no second copy in the maps.
 // - Types: tsc writes the declarations (tsconfig.build.json, no maps); those that no entry's declarations reach
 //   describe bundled-away code and are removed.
 //
@@ -65,6 +66,19 @@ const result = await build({
   logLevel: 'warning',
 });
 if (values.metafile) writeFileSync(resolve(values.metafile), JSON.stringify(result.metafile));
+
+// Generated modules (the emulator's spec, ~1 MB of JSON text) appear in the code as they are: their text in the
+// maps would only double the package. Their entries keep the mapping, without `sourcesContent`.
+for (const file of Object.keys(result.metafile.outputs).filter((name) => name.endsWith('.map'))) {
+  const path = resolve(root, file);
+  const map = JSON.parse(readFileSync(path, 'utf8'));
+  const kept = map.sources.map((source, i) =>
+    /(^|\/)generated\//.test(source) ? null : map.sourcesContent[i],
+  );
+  if (kept.some((content, i) => content !== map.sourcesContent[i])) {
+    writeFileSync(path, JSON.stringify({ ...map, sourcesContent: kept }));
+  }
+}
 
 const tsc = spawnSync(
   process.execPath,
