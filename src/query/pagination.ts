@@ -286,21 +286,64 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
  *   console.log(contact.id);
  * }
  */
-export async function* paginate<C extends AnyClient, P extends ListPath<C>>(
+export function paginate<C extends AnyClient, P extends ListPath<C>>(
   client: C,
   path: P,
   ...args: InitArgs<PaginateInit<C, P>>
 ): AsyncGenerator<ListRecord<C, P>, void, undefined> {
-  const [options = {} as PaginateInit<C, P>] = args;
+  const [options] = args;
   // Wrong options are refused by paginatePages; here they only must not break the destructuring.
-  const { limit = Infinity, signal } = (options ?? {}) as PaginateOptions;
+  const { limit = Infinity, signal } = (
+    options !== null && typeof options === 'object' ? options : {}
+  ) as PaginateOptions;
+  const pages = paginatePages(client, path, ...args);
+  // Written by hand rather than as a generator over the pages: a record from the page in hand costs one resolved
+  // promise, not a generator's round of microtasks (188 ns a record before, on 100,000 records).
+  let records: readonly ListRecord<C, P>[] = [];
+  let index = 0;
   let remaining = limit;
-  if (remaining === 0) return;
-  for await (const page of paginatePages(client, path, ...args)) {
-    for (const record of page.records) {
-      signal?.throwIfAborted();
-      yield record;
-      if (--remaining <= 0) return;
+  let finished = remaining === 0;
+  const end = async (): Promise<IteratorResult<ListRecord<C, P>, void>> => {
+    if (!finished) {
+      finished = true;
+      await pages.return(undefined);
     }
-  }
+    return { value: undefined, done: true };
+  };
+  // The slow path: fetch the next page (or finish), then hand out its first record.
+  const nextPage = async (): Promise<IteratorResult<ListRecord<C, P>, void>> => {
+    while (!finished && index >= records.length) {
+      const page = await pages.next();
+      if (page.done) return end();
+      records = page.value.records;
+      index = 0;
+    }
+    return finished ? { value: undefined, done: true } : take();
+  };
+  const take = ():
+    IteratorResult<ListRecord<C, P>, void> | Promise<IteratorResult<ListRecord<C, P>, void>> => {
+    signal?.throwIfAborted();
+    const value = records[index++]!;
+    if (--remaining > 0) return { value, done: false };
+    return end().then(() => ({ value, done: false }));
+  };
+  const iterator: AsyncGenerator<ListRecord<C, P>, void, undefined> = {
+    next() {
+      if (finished || index >= records.length) return nextPage();
+      try {
+        return Promise.resolve(take());
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+    return: () => end(),
+    async throw(error: unknown) {
+      await end();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
 }

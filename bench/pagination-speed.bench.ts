@@ -1,0 +1,95 @@
+/**
+ * Paging through 100,000 records (100 pages of 1,000) from a server in a child process on 127.0.0.1: `paginate`
+ * and `paginatePages` against the loop a user would write with plain openapi-fetch, following
+ * `Elements-Next-Page-Token`. Runs interleaved, whole runs timed (GC included), medians of 6 rounds.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import createFetchClient from 'openapi-fetch';
+import type { paths } from '../generated/schema.js';
+import { createClient } from '../src/client/index.js';
+import { paginate, paginatePages } from '../src/query/index.js';
+import { median, printTable, printTarget } from './support/measure.js';
+
+const PAGES = 100;
+const PER_PAGE = 1000;
+const serverCode = `
+const http = require('node:http');
+const page = (n) => JSON.stringify(Array.from({ length: ${PER_PAGE} }, (_, i) => ({ id: n * ${PER_PAGE} + i, lastName: 'L' + i })));
+const pages = Array.from({ length: ${PAGES} }, (_, n) => page(n));
+http.createServer((req, res) => {
+  const token = new URL(req.url, 'http://x').searchParams.get('nextPage');
+  const n = token === null ? 0 : Number(token.slice(1));
+  const headers = { 'content-type': 'application/json' };
+  if (n + 1 < ${PAGES}) headers['elements-next-page-token'] = 't' + (n + 1);
+  res.writeHead(200, headers);
+  res.end(pages[n]);
+}).listen(0, '127.0.0.1', function () { process.stdout.write(String(this.address().port) + '\\n'); });
+`;
+
+const server = spawn(process.execPath, ['-e', serverCode], { stdio: ['ignore', 'pipe', 'inherit'] });
+const [chunk] = (await once(server.stdout!, 'data')) as [Buffer];
+const baseUrl = `http://127.0.0.1:${Number(chunk.toString().trim())}/elements/api-v2`;
+const secrets = { userSecret: 'u', organizationSecret: 'o' };
+const plain = createFetchClient<paths>({
+  baseUrl,
+  headers: { Authorization: 'User u, Organization o, Element t' },
+});
+const crm = createClient({ ...secrets, baseUrl }).forInstance('t');
+const path = '/hubs/{hub}/{objectName}' as const;
+const params = { path: { hub: 'crm', objectName: 'contacts' } };
+
+const cases: Record<string, () => Promise<number>> = {
+  'openapi-fetch loop': async () => {
+    let count = 0;
+    let nextPage: string | undefined;
+    do {
+      const { data, response } = await plain.GET(path, {
+        params: { ...params, query: { pageSize: PER_PAGE, ...(nextPage ? { nextPage } : {}) } },
+      });
+      for (const record of data as { id: number }[]) if (record.id >= 0) count++;
+      nextPage = response.headers.get('elements-next-page-token') ?? undefined;
+    } while (nextPage);
+    return count;
+  },
+  paginatePages: async () => {
+    let count = 0;
+    for await (const page of paginatePages(crm, path, { params, pageSize: PER_PAGE }))
+      for (const record of page.records as { id: number }[]) if (record.id >= 0) count++;
+    return count;
+  },
+  paginate: async () => {
+    let count = 0;
+    for await (const record of paginate(crm, path, { params, pageSize: PER_PAGE }))
+      if ((record as { id: number }).id >= 0) count++;
+    return count;
+  },
+};
+
+try {
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+  for (let round = 0; round < 8; round++) {
+    const order = Object.keys(cases);
+    for (let i = 0; i < round % order.length; i++) order.push(order.shift()!);
+    for (const name of order) {
+      const started = performance.now();
+      const count = await cases[name]!();
+      if (count !== PAGES * PER_PAGE) throw new Error(`${name} read ${count} records`);
+      if (round >= 2) times[name]!.push(performance.now() - started);
+    }
+  }
+  const floor = median(times['openapi-fetch loop']!);
+  printTable(
+    `Paging through ${PAGES * PER_PAGE} records (${PAGES} pages), ms per run (median of 6 interleaved rounds)`,
+    ['case', 'ms', 'x openapi-fetch loop'],
+    Object.entries(times).map(([name, samples]) => [
+      name,
+      median(samples).toFixed(0),
+      (median(samples) / floor).toFixed(2),
+    ]),
+  );
+  printTarget('paginate 100k sdk/openapi-fetch-loop', median(times['paginate']!) / floor, 1.03);
+  printTarget('paginatePages 100k sdk/openapi-fetch-loop', median(times['paginatePages']!) / floor, 1.03);
+} finally {
+  server.kill();
+}
