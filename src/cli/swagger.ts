@@ -129,6 +129,30 @@ const pointerName = (ref: string, prefix: string): string | undefined =>
 
 const escapePointer = (name: string) => name.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/**
+ * Whether a name survives the JSON pointers openapi-typescript's bundler builds from it: a `%` that starts no
+ * percent-encoding (`Discount %`) makes it fail.
+ */
+function pointerSafe(name: string): boolean {
+  try {
+    decodeURIComponent(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Any JSON value as a short text for a warning (documents can hold anything where a string belongs). */
+function show(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? typeof value);
+  } catch {
+    text = typeof value;
+  }
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
 class Converter {
   readonly warnings: SwaggerWarning[] = [];
   readonly #seen = new Set<string>();
@@ -177,11 +201,26 @@ class Converter {
     if (out.readOnly === undefined && (input['x-readonly'] === true || input['x-readOnly'] === true))
       out.readOnly = true;
 
-    if (Array.isArray(input.enum) && input.enum.length > 0) out.enum = input.enum;
+    if (Array.isArray(input.enum)) {
+      const values = input.enum.filter(
+        (v) => v === null || ['string', 'number', 'boolean'].includes(typeof v),
+      );
+      if (values.length < input.enum.length)
+        this.warn('invalid-type', `${where}.enum has values that are not text, numbers or booleans; dropped`);
+      if (values.length > 0) out.enum = values;
+    }
     if (isObject(input.properties)) {
       const properties: Obj = {};
-      for (const [name, property] of Object.entries(input.properties))
+      for (const [name, property] of Object.entries(input.properties)) {
+        if (!pointerSafe(name)) {
+          this.warn(
+            'invalid-type',
+            `${where} has a property named "${show(name)}", which no type can name; left out`,
+          );
+          continue;
+        }
         properties[name] = this.schema(property, `${where}.${name}`);
+      }
       out.properties = properties;
     } else if (input.properties !== undefined) {
       this.warn('invalid-type', `${where}.properties is not an object; dropped`);
@@ -213,6 +252,17 @@ class Converter {
     const type = this.#type(input, out, where);
     if (type !== undefined) out.type = type;
     if (out.type === 'array' && out.items === undefined) out.items = {};
+    if (Array.isArray(out.enum) && type !== undefined) {
+      // Enum values of another type than the schema's (strings listed for an object, say) are dropped.
+      const fits = (v: unknown) =>
+        v === null ||
+        (type === 'integer' ? Number.isInteger(v) : typeof v === (type === 'number' ? 'number' : type));
+      const values = (out.enum as unknown[]).filter(fits);
+      if (values.length < (out.enum as unknown[]).length)
+        this.warn('invalid-type', `${where}.enum has values that are not of type ${type}; dropped`);
+      if (values.length > 0) out.enum = values;
+      else delete out.enum;
+    }
     return out;
   }
 
@@ -267,6 +317,28 @@ class Converter {
     }
     this.warn('missing-type', `${where} has no type and nothing implies one; typed as unknown`);
     return undefined;
+  }
+
+  /** A definition that is only a `$ref` back to itself (directly or round a loop of such) names no type: unknown. */
+  #breakRefCycles(schemas: Record<string, Obj>): void {
+    const target = (schema: Obj | undefined) =>
+      schema && typeof schema.$ref === 'string' && Object.keys(schema).length === 1
+        ? pointerName(schema.$ref, '#/components/schemas/')?.replace(/~1/g, '/').replace(/~0/g, '~')
+        : undefined;
+    for (const name of Object.keys(schemas)) {
+      const seen = [name];
+      for (let next = target(schemas[name]); next !== undefined; next = target(schemas[next])) {
+        if (seen.includes(next)) {
+          this.warn(
+            'undefined-ref',
+            `definitions.${name} is only a $ref round a loop (${[...seen, next].join(' → ')}); typed as unknown`,
+          );
+          schemas[name] = {};
+          break;
+        }
+        seen.push(next);
+      }
+    }
   }
 
   /** An operation's parameters (path-level ones first, overridden by the operation's), resolved. */
@@ -332,7 +404,7 @@ class Converter {
       };
       const chosen = typeof format === 'string' ? style[format] : undefined;
       if (chosen) Object.assign(out, chosen);
-      else this.warn('parameter', `${at} has collectionFormat ${String(format)}; sent as one text value`);
+      else this.warn('parameter', `${at} has collectionFormat ${show(format)}; sent as one text value`);
     }
     return out;
   }
@@ -522,13 +594,14 @@ class Converter {
     } else if (source.basePath !== undefined) {
       this.warn(
         'document',
-        `basePath ${String(source.basePath)} is not under ${apiBase}; the paths are kept as they are`,
+        `basePath ${show(source.basePath)} is not under ${apiBase}; the paths are kept as they are`,
       );
     }
 
     const info: Obj = isObject(source.info) ? { ...source.info } : {};
     if (typeof info.title !== 'string') info.title = 'Cloud Elements API';
-    if (typeof info.version !== 'string') info.version = String(info.version ?? '1.0');
+    if (typeof info.version !== 'string')
+      info.version = typeof info.version === 'number' ? String(info.version) : '1.0';
     const document: SwaggerConversion['document'] = {
       openapi: '3.0.3',
       info,
@@ -552,6 +625,7 @@ class Converter {
         `definitions.${name}`,
       );
     }
+    this.#breakRefCycles(document.components.schemas);
 
     const paths = isObject(source.paths) ? source.paths : {};
     if (!isObject(source.paths)) this.warn('document', 'the document has no paths');
@@ -563,6 +637,10 @@ class Converter {
       }
       if (typeof rawItem.$ref === 'string') {
         this.warn('path', `path ${rawPath} is a $ref, which is not supported; dropped`);
+        continue;
+      }
+      if (!pointerSafe(rawPath)) {
+        this.warn('path', `path ${show(rawPath)} has a % that is not percent-encoding; dropped`);
         continue;
       }
       let path = rawPath.startsWith('/') ? rawPath : `/${rawPath}`;

@@ -164,7 +164,16 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   const render = async () => {
     const { default: openapiTS, astToString } = await loadOpenApiTypescript();
     const document = structuredClone(conversion.document) as unknown as Parameters<typeof openapiTS>[0];
-    const ast = await openapiTS(document, { emptyObjectsUnknown: true, silent: true });
+    let ast;
+    try {
+      ast = await openapiTS(document, { emptyObjectsUnknown: true, silent: true });
+    } catch (error) {
+      // The converter repairs what it knows of; anything else is reported, not thrown at the user.
+      throw new CliError(
+        `openapi-typescript could not type the docs after conversion: ${(error as Error).message}. ` +
+          `Please report it with the document that ${source} answers.`,
+      );
+    }
     return header(source, command, title, fingerprint) + astToString(ast);
   };
   const { paths, operations, schemas } = conversion.stats;

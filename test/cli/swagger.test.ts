@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { describe, expect, test } from 'vitest';
 import { SwaggerDocumentError, convertSwagger } from '../../src/cli/swagger.js';
@@ -432,4 +433,143 @@ describe('convertSwagger: quirks are repaired with a warning, never a crash', ()
     expect(text).toContain('attributes?: unknown;');
     expect(text).toContain('getByObjectName_Invoice__c_2: {');
   });
+
+  test('any JSON in any part of a Swagger 2.0 document is repaired or dropped, never thrown', () => {
+    const json = fc.jsonValue({ maxDepth: 4 });
+    const operation = fc.record(
+      {
+        operationId: fc.oneof(fc.constant('getContacts'), json),
+        parameters: fc.oneof(fc.array(json, { maxLength: 3 }), json),
+        responses: fc.oneof(fc.dictionary(fc.constantFrom('200', '404', 'default', 'x'), json), json),
+        consumes: json,
+        produces: json,
+      },
+      { requiredKeys: [] },
+    );
+    const document = fc.record(
+      {
+        basePath: json,
+        host: json,
+        paths: fc.oneof(
+          fc.dictionary(
+            fc.constantFrom('/a', '/a/{id}', 'b', '/{x}/c'),
+            fc.oneof(
+              fc.record({ get: operation, post: operation, parameters: json }, { requiredKeys: [] }),
+              json,
+            ),
+          ),
+          json,
+        ),
+        definitions: fc.oneof(fc.dictionary(fc.string({ maxLength: 6 }), json), json),
+        parameters: json,
+        responses: json,
+        info: json,
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(document, (extra) => {
+        const { document: out, warnings } = convertSwagger({ swagger: '2.0', ...extra });
+        expect(out.openapi).toBe('3.0.3');
+        expect(Array.isArray(warnings)).toBe(true);
+        JSON.stringify(out);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('quirks that openapi-typescript cannot take are repaired first (found by fuzzing)', async () => {
+    const { document, warnings } = convertSwagger(
+      base({
+        definitions: {
+          Loop: { $ref: '#/definitions/Loop' },
+          Ping: { $ref: '#/definitions/Pong' },
+          Pong: { $ref: '#/definitions/Ping' },
+          Odd: {
+            type: 'object',
+            properties: {
+              'Discount %': { type: 'number' },
+              status: { type: 'string', enum: ['a', 1, [], null] },
+              shape: { additionalProperties: {}, enum: ['x'] },
+            },
+          },
+        },
+      }),
+    );
+    expect(document.components.schemas.Loop).toEqual({});
+    expect(document.components.schemas.Ping).toEqual({});
+    const odd = document.components.schemas.Odd!.properties as Obj;
+    expect(Object.keys(odd)).toEqual(['status', 'shape']);
+    expect(odd.status.enum).toEqual(['a', null]);
+    expect(odd.shape.enum).toBeUndefined();
+    expect(warnings.map((w) => w.message)).toContain(
+      'definitions.Odd has a property named "Discount %", which no type can name; left out',
+    );
+    await openapiTS(document as never, { silent: true, emptyObjectsUnknown: true });
+  });
+
+  test('openapi-typescript takes whatever the converter makes of random documents', async () => {
+    const json = fc.jsonValue({ maxDepth: 2 });
+    const schema: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+      s: fc.oneof(
+        { depthSize: 'small' },
+        json,
+        fc.record(
+          {
+            type: fc.oneof(fc.constantFrom('object', 'array', 'string', 'integer', 'file', 'date'), json),
+            properties: fc.dictionary(fc.string({ maxLength: 4 }), tie('s')),
+            items: tie('s'),
+            $ref: fc.constantFrom('#/definitions/A', '#/definitions/B', 'x.json'),
+            enum: json,
+            required: json,
+            additionalProperties: fc.oneof(fc.boolean(), tie('s')),
+            'x-nullable': fc.boolean(),
+            allOf: fc.array(tie('s'), { maxLength: 2 }),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+    })).s;
+    const parameter = fc.record(
+      {
+        name: fc.string({ maxLength: 3 }),
+        in: fc.constantFrom('query', 'path', 'header', 'body', 'formData', 'x'),
+        type: fc.oneof(json, fc.constantFrom('string', 'array', 'file')),
+        schema,
+        items: schema,
+        required: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    );
+    const operation = fc.record(
+      {
+        operationId: fc.constantFrom('a', 'b'),
+        parameters: fc.array(fc.oneof(json, parameter), { maxLength: 3 }),
+        responses: fc.dictionary(
+          fc.constantFrom('200', '404', 'default'),
+          fc.oneof(json, fc.record({ schema })),
+        ),
+      },
+      { requiredKeys: [] },
+    );
+    const document = fc.record(
+      {
+        paths: fc.dictionary(
+          fc.constantFrom('/a', '/a/{id}', '/{x}/c', '/a/{id}/{id}'),
+          fc.record({ get: operation, post: operation }, { requiredKeys: [] }),
+        ),
+        definitions: fc.dictionary(fc.constantFrom('A', 'B', 'C d'), schema),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(document, async (extra) => {
+        const { document: out } = convertSwagger(base(extra));
+        astToString(
+          await openapiTS(structuredClone(out) as never, { silent: true, emptyObjectsUnknown: true }),
+        );
+      }),
+      { numRuns: 25 },
+    );
+  }, 60_000);
 });
