@@ -48,6 +48,8 @@ export interface CommandSpec {
   name: string;
   /** Arguments after the name in the usage line, e.g. `<METHOD> <path> [options]`. */
   usage: string;
+  /** One line for the list of commands. */
+  brief: string;
   summary: string;
   /** Paragraphs after the usage line. */
   details?: string[];
@@ -67,10 +69,24 @@ export interface ParsedCommand {
 
 const HELP: OptionSpec = { type: 'boolean', short: 'h', description: 'Show this help' };
 
+/** A paragraph broken into lines of at most `width` characters (a longer word gets a line of its own). */
+function wrap(text: string, width = 100): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
 /** The --help text of a command. */
 export function helpText(spec: CommandSpec): string {
-  const lines = [`Usage: cloud-elements ${spec.name} ${spec.usage}`.trimEnd(), '', spec.summary];
-  for (const paragraph of spec.details ?? []) lines.push('', paragraph);
+  const lines = [`Usage: cloud-elements ${spec.name} ${spec.usage}`.trimEnd(), '', ...wrap(spec.summary)];
+  for (const paragraph of spec.details ?? []) lines.push('', ...wrap(paragraph));
   const options = { ...spec.options, help: HELP };
   const labels = Object.entries(options).map(([name, option]) => {
     const flag = `${option.short ? `-${option.short}, ` : '    '}--${name}`;

@@ -19,6 +19,7 @@ const FAULT_KINDS = [
 
 const spec: CommandSpec = {
   name: 'emulator',
+  brief: 'Run the local emulator as a server for tests in any language',
   usage: '[--port <n>] [--seed <n>] [--faults <list>] [--instance <elementKey>]...',
   summary:
     'Runs the local Cloud Elements emulator as a server and prints its base URL and test credentials as ' +

@@ -29,9 +29,7 @@ function overview(): string {
     'CE_BASE_URL or CE_ENVIRONMENT, the variables `npm run demo` reads.',
     '',
     'Commands:',
-    ...COMMANDS.map(
-      (command) => `  ${command.spec.name.padEnd(width)}  ${command.spec.summary.split(/(?<=\.) /)[0]}`,
-    ),
+    ...COMMANDS.map((command) => `  ${command.spec.name.padEnd(width)}  ${command.spec.brief}`),
     '',
     'Run `cloud-elements <command> --help` for the options of a command; `cloud-elements --version` for the version.',
     '',

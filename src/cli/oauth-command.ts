@@ -20,6 +20,7 @@ import { ENVIRONMENT_HELP, clientFromEnv } from './env.js';
 
 const spec: CommandSpec = {
   name: 'oauth connect',
+  brief: 'Connect an account through OAuth 2 from the terminal',
   usage: '<elementKey> [--port <n>] [--name <name>] [--token-file <file>] [--no-open]',
   summary:
     "Connects an account through OAuth 2: prints the provider's consent URL, waits for the provider's callback on " +

@@ -11,6 +11,7 @@ const API_BASE = '/elements/api-v2';
 
 const spec: CommandSpec = {
   name: 'request',
+  brief: 'One API call, checked against the spec; the JSON answer on stdout',
   usage: '<METHOD> <path> [--data <json|@file>] [--query <k=v>]... [--instance <token>]',
   summary:
     'Makes one API call and prints the JSON answer on stdout. The method and path are checked against the spec ' +

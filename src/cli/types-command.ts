@@ -17,6 +17,7 @@ import {
 
 const spec: CommandSpec = {
   name: 'types',
+  brief: "Types of an instance's own API (records, custom fields and objects)",
   usage: '(--instance <id> | --element <key>) --out <file> [--check]',
   summary:
     "Writes TypeScript types of an instance's own API (its hub paths and records, custom fields and objects " +

@@ -9,6 +9,7 @@ import { readStdin, type CliContext, type Command } from './context.js';
 
 const spec: CommandSpec = {
   name: 'webhooks verify',
+  brief: 'Check the signature of a webhook body read from stdin',
   usage: '--key-env <NAME> [--signature <header value>] < body',
   summary:
     `Checks that ${WEBHOOK_SIGNATURE_HEADER} (sha256=<Base64 HMAC-SHA256 of the raw body>) holds for the body ` +
