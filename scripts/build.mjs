@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm run build` (and `prepack`): the published `dist/`.
 //
-// - JavaScript: esbuild bundles each entry of package.json `exports` into one ESM file (no code splitting), so a
-//   cold import of `.` loads one module plus openapi-fetch. Dependencies (openapi-fetch, the optional undici) and
-//   `node:*` stay imports. Each entry carries its own copy of what it uses: a class that two entries share
-//   (`CloudElementsError`, `WebhookVerificationError`) is a different class in each file (see CONTRIBUTING.md).
+// - JavaScript: esbuild bundles each entry of package.json `exports` into one ESM file, with what two entries share
+//   (the errors, core, webhooks) in shared chunks: a class is one class whichever entry a user imports it from, so
+//   a `WebhookVerificationError` thrown through `./node` is `instanceof` the one `.` exports. A cold import of `.`
+//   loads a few modules plus openapi-fetch. Dependencies (openapi-fetch, the optional undici) and `node:*` stay
+//   imports.
 //   Source maps hold their sources (`sourcesContent`), so they work without `src/` in the package; generated
 //   modules, which the code holds as they are, keep no second copy in the maps.
 // - Types: tsc writes the declarations (tsconfig.build.json, no maps); those that no entry's declarations reach
@@ -52,6 +53,7 @@ const result = await build({
   entryNames: '[dir]/[name]',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
+  splitting: true,
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',

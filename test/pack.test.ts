@@ -107,6 +107,10 @@ try {
   const signature = await webhooks.signWebhookPayload(body, 'key');
   const verified = await webhooks.verifyWebhookSignature(body, signature, 'key');
   if (typeof node.uploadBulkFile !== 'function') throw new Error('./node has no uploadBulkFile');
+  // One class whichever entry it comes from (shared chunks), so instanceof works across entries.
+  if (webhooks.WebhookVerificationError !== sdk.WebhookVerificationError) throw new Error('two WebhookVerificationError classes');
+  const refused = await node.uploadBulkFile(ce, { hub: 'crm', objectName: 'contacts', path: '' }).catch((e) => e);
+  if (!(refused instanceof TypeError)) throw new Error('./node did not refuse an empty path');
   console.log('element', element.key, 'webhook', verified.keyIndex === 0 ? 'verified' : 'rejected');
 } finally {
   await emulator.close();

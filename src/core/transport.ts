@@ -54,7 +54,7 @@ export type RequestOptions = {
    * Builds a streamed request body afresh for a retry. Without it a streamed body is sent at most once: the SDK
    * never copies a stream to be able to send it again.
    */
-  bodyFactory?: () => BodyInit;
+  bodyFactory?: () => NonNullable<RequestInit['body']>;
 };
 
 /** What {@link createTransport} needs; built by `createClient` from its options. */
@@ -241,7 +241,19 @@ export class Attempt {
   }
 }
 
-const bodyGetter = Object.getOwnPropertyDescriptor(Response.prototype, 'body')!.get!;
+/**
+ * `Response.prototype`'s `body` getter, found on first use and up the prototype chain (workerd defines it on a
+ * parent). Looked up lazily: on Node 20 touching `Response` at import time loads the whole fetch implementation.
+ */
+let bodyGetter: (() => unknown) | undefined;
+function readBody(response: Response): unknown {
+  if (!bodyGetter) {
+    for (let at: object | null = Response.prototype; at && !bodyGetter; at = Object.getPrototypeOf(at)) {
+      bodyGetter = Object.getOwnPropertyDescriptor(at, 'body')?.get;
+    }
+  }
+  return bodyGetter ? bodyGetter.call(response) : null;
+}
 // Where a guarded response keeps its guard; a symbol, so it never shows in JSON or collides with a field.
 const GUARD = Symbol('cloudElementsBodyGuard');
 type Guard = {
@@ -253,8 +265,8 @@ type Guard = {
 type Guarded = Response & { [GUARD]: Guard };
 
 function guardedRead(name: 'json' | 'text' | 'arrayBuffer' | 'blob' | 'formData') {
-  const read = Response.prototype[name] as (this: Response) => Promise<unknown>;
   return function (this: Guarded): Promise<unknown> {
+    const read = Response.prototype[name] as (this: Response) => Promise<unknown>;
     const guard = this[GUARD];
     return guard.attempt.race(read.call(this)).then(
       (value) => {
@@ -271,23 +283,25 @@ function guardedRead(name: 'json' | 'text' | 'arrayBuffer' | 'blob' | 'formData'
 
 // One shared prototype instead of per-call closures: a guarded response is a Response whose readers obey the
 // attempt's clock. `instanceof Response` still holds, and the internal body is untouched.
-const guardedPrototype: object = Object.create(Response.prototype, {
-  json: { value: guardedRead('json'), configurable: true, writable: true },
-  text: { value: guardedRead('text'), configurable: true, writable: true },
-  arrayBuffer: { value: guardedRead('arrayBuffer'), configurable: true, writable: true },
-  blob: { value: guardedRead('blob'), configurable: true, writable: true },
-  formData: { value: guardedRead('formData'), configurable: true, writable: true },
-  body: {
-    configurable: true,
-    get(this: Guarded) {
-      const guard = this[GUARD];
-      if (guard.stream === undefined) {
-        guard.stream = guardStream(bodyGetter.call(this) as ReadableStream<Uint8Array> | null, guard);
-      }
-      return guard.stream;
+let guardedPrototype: object | undefined;
+const makeGuardedPrototype = (): object =>
+  Object.create(Response.prototype, {
+    json: { value: guardedRead('json'), configurable: true, writable: true },
+    text: { value: guardedRead('text'), configurable: true, writable: true },
+    arrayBuffer: { value: guardedRead('arrayBuffer'), configurable: true, writable: true },
+    blob: { value: guardedRead('blob'), configurable: true, writable: true },
+    formData: { value: guardedRead('formData'), configurable: true, writable: true },
+    body: {
+      configurable: true,
+      get(this: Guarded) {
+        const guard = this[GUARD];
+        if (guard.stream === undefined) {
+          guard.stream = guardStream(readBody(this) as ReadableStream<Uint8Array> | null, guard);
+        }
+        return guard.stream;
+      },
     },
-  },
-});
+  });
 
 /**
  * Makes the response's body obey the attempt's clock, in place (no new Response, no extra stream for the JSON
@@ -304,7 +318,7 @@ function guardBody(
   const failure = (error: unknown) =>
     attempt.controller.signal.aborted ? attempt.controller.signal.reason : cutOff(error);
   (response as Guarded)[GUARD] = { attempt, idle, failure };
-  Object.setPrototypeOf(response, guardedPrototype);
+  Object.setPrototypeOf(response, (guardedPrototype ??= makeGuardedPrototype()));
 }
 
 function guardStream(
@@ -450,7 +464,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
         );
       };
       clock.arm(idle ?? deadlineAt - Date.now());
-      let body: BodyInit | null | undefined;
+      let body: RequestInit['body'] | undefined;
       if (attempt > 1 && streamed) body = bodyFactory?.();
       else if (bytes !== undefined) body = bytes;
       if (idle !== undefined && streamed) {
