@@ -19,6 +19,9 @@ export async function instanceShapes(): Promise<void> {
   const contact = data?.[0];
   const color: string | undefined = contact?.Favorite_Color__c;
   const lastName: string | undefined = contact?.lastName;
+  // The provider's own names, as Salesforce answers them, are there too.
+  const id: string | undefined = contact?.Id;
+  const sobject: string | undefined = contact?.attributes?.type;
   // @ts-expect-error a misspelt custom field
   void contact?.Favourite_Color__c;
   // @ts-expect-error a custom field read as another type
@@ -42,7 +45,7 @@ export async function instanceShapes(): Promise<void> {
   await crm.GET('/hubs/crm/Invoices__c');
   await crm.GET('/hubs/crm/Invoice__c/{id}', { params: { path: { id: 'a01000000000000001' } } });
 
-  void [color, lastName, wrong, amount, misspelt];
+  void [color, lastName, id, sobject, wrong, amount, misspelt];
 }
 
 // The untyped default stays as it was: the spec's hub paths.

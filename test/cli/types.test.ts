@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { convertSwagger } from '../../src/cli/swagger.js';
 import type { Emulator } from '../../src/testing/index.js';
 import { emulatorWithEnv, root, runCli } from './helpers.js';
 
@@ -143,6 +144,54 @@ describe('cloud-elements types --instance', () => {
       expect(result.code, `${result.stderr}\nRegenerate: see test/cli/fixtures/README.md`).toBe(0);
     },
     TYPES_TIMEOUT,
+  );
+});
+
+describe('the instance docs describe what the instance answers', () => {
+  test.each([
+    [
+      'sfdc',
+      'crm',
+      'contacts',
+      'Contact',
+      { lastName: 'Lovelace', firstName: 'Ada', email: 'ada@example.com', Favorite_Color__c: 'teal' },
+    ],
+    ['sfdc', 'crm', 'Invoice__c', 'Invoice__c', { Name: 'INV-1', Amount__c: 120.5, Status__c: 'Sent' }],
+    ['concur', 'expense', 'reports', 'Report', { Name: 'Trip', Purpose: 'Visit', Custom1: 'CC-7' }],
+    ['marketo', 'marketing', 'contacts', 'Contact', { email: 'ada@example.com', favoriteColor: 'teal' }],
+    [
+      'sfdcservicecloud',
+      'helpdesk',
+      'incidents',
+      'Incident',
+      { subject: 'Down', status: 'New', SLA_Breached__c: true },
+    ],
+  ])(
+    '%s %s: every field of a created record is declared by the converted docs',
+    async (element, hub, resource, schema, body) => {
+      const instance = emulator.createInstance({ element });
+      const headers = {
+        Authorization: emulator.credentials.authorization(instance.token),
+        'Content-Type': 'application/json',
+      };
+      const created = await (
+        await fetch(`${emulator.url}/hubs/${hub}/${resource}`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(body),
+        })
+      ).json();
+      const docs = await (
+        await fetch(`${emulator.url}/instances/${instance.id}/docs`, {
+          headers: { Authorization: emulator.credentials.authorization() },
+        })
+      ).json();
+      const properties = convertSwagger(docs).document.components.schemas[schema]!.properties as Record<
+        string,
+        unknown
+      >;
+      expect(Object.keys(created).filter((field) => !Object.hasOwn(properties, field))).toEqual([]);
+    },
   );
 });
 

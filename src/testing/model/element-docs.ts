@@ -1,4 +1,5 @@
 import { HUB_RESOURCES, type CatalogElement, type HubResource } from './catalog.js';
+import { NATIVE_NAMES } from './native.js';
 import type { EmulatorInstance, HubRecord } from './types.js';
 
 /**
@@ -6,7 +7,8 @@ import type { EmulatorInstance, HubRecord } from './types.js';
  * (`GET /instances/{id}/docs`), shaped like Cloud Elements' own: `basePath` `/elements/api-v2/hubs/<hub>`, paths
  * relative to it, an `Authorization` header parameter on every operation, operationIds such as `getContacts` and
  * `getContactById`, the standard error responses, `x-` extensions (`x-primary-key`, `x-vendor-objectname`,
- * `x-readonly`, `x-nullable`).
+ * `x-readonly`, `x-nullable`). Standard records list their provider's field names too (`Id`, `LastName`, …), as
+ * the emulator answers them.
  *
  * An instance's document adds what Cloud Elements discovers in the user's own account: one custom field on a
  * standard object and one custom object (both stored by the emulator like any other field and resource), plus
@@ -390,12 +392,57 @@ function recordPaths(
   };
 }
 
-function recordDefinition(resource: string, fields: Record<string, Field>): SwaggerSchema {
+/**
+ * The fields a standard record also has under its provider's names, as the emulator answers them (model/native.ts):
+ * Salesforce's `Id`, `CreatedDate`, `attributes` and PascalCase twins, Concur's `ID` and `URI`, Marketo's dates.
+ */
+function nativeProperties(
+  elementKey: string,
+  resource: string,
+  fields: Record<string, Field>,
+): Record<string, Field> {
+  const names = NATIVE_NAMES[elementKey];
+  if (!names) return {};
+  const out: Record<string, Field> = {};
+  const date = (what: string): Field =>
+    readOnly(
+      names.dates === 'salesforce'
+        ? text(`${what}, e.g. 2018-06-12T15:04:11.000+0000`)
+        : text(what, { format: 'date-time' }),
+    );
+  if (names.id) out[names.id] = readOnly(text('Identifier of the record at the provider'));
+  if (names.created) out[names.created] = date('When the record was created');
+  if (names.modified) out[names.modified] = date('When the record was last changed');
+  if (names.uri) out.URI = readOnly(text('URL of the record at the provider'));
+  const sobject = names.sobjects?.[resource];
+  if (sobject !== undefined) {
+    out.attributes = readOnly({
+      type: 'object',
+      description: `The sObject (${sobject}) and URL of the record`,
+      properties: { type: text('sObject name'), url: text('URL of the record at Salesforce') },
+    });
+  }
+  if (names.pascalCase) {
+    for (const [field, schema] of Object.entries(fields)) {
+      const twin = field.charAt(0).toUpperCase() + field.slice(1);
+      if (/^[a-z][A-Za-z0-9]*$/.test(field) && !Object.hasOwn(fields, twin)) out[twin] = schema;
+    }
+    if (resource !== 'accounts' && resource !== 'opportunities')
+      out.Name = readOnly(text('Full name, computed by the provider'));
+  }
+  return out;
+}
+
+function recordDefinition(
+  resource: string,
+  fields: Record<string, Field>,
+  native: Record<string, Field> = {},
+): SwaggerSchema {
   return {
     type: 'object',
     'x-primary-key': ['id'],
     'x-vendor-objectname': resource,
-    properties: { ...SERVER_FIELDS, ...fields },
+    properties: { ...SERVER_FIELDS, ...fields, ...native },
   };
 }
 
@@ -587,7 +634,8 @@ export function elementDocs(element: CatalogElement, origin: string): SwaggerDoc
         delete: `delete${name}ById`,
       }),
     );
-    definitions[name] = recordDefinition(resource, RESOURCE_FIELDS[element.hub]?.[resource] ?? {});
+    const fields = RESOURCE_FIELDS[element.hub]?.[resource] ?? {};
+    definitions[name] = recordDefinition(resource, fields, nativeProperties(element.key, resource, fields));
     tags.push({ name: resource });
   }
   return {

@@ -63,6 +63,12 @@ describe('GET /instances/{id}/docs', () => {
     const instance = emulator.createInstance({ element: 'sfdc' });
     const { status, body } = await emulator.call('GET', `/instances/${instance.id}/docs`);
     expect(status).toBe(200);
+    // Salesforce's own names, as the emulator answers them, are listed beside the stored ones.
+    expect(body.definitions.Contact.properties).toMatchObject({
+      Id: { type: 'string', 'x-readonly': true },
+      LastName: { type: 'string' },
+      attributes: { type: 'object' },
+    });
     expect(body.definitions.Contact.properties.Favorite_Color__c).toEqual({
       type: 'string',
       description: 'Favorite color (custom field)',
