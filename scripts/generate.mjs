@@ -1,4 +1,4 @@
-// Regenerates everything that comes from the spec: lint, types, docs site (samples included).
+// Regenerates everything that comes from the spec: lint, types, docs site (samples included), emulator spec.
 // Run with `npm run generate`. Each step prints one ✔ line as it ends; a failing step makes the run fail.
 //
 // Kept under 10 s on a 2-core machine by doing the work once and side by side: the Redocly lint and the Redoc page
@@ -7,9 +7,10 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildEmulatorSpec, writeEmulatorSpecFiles } from './emulator-spec.mjs';
+import { emulatorSpecTexts, writeEmulatorSpecFiles } from './emulator-spec.mjs';
 import { bundleSpec, startSite, writeSamples } from './site/site.mjs';
 import { cliPathsTexts, writeCliPathsFiles } from './cli-paths.mjs';
+import { LIST_PATHS_FILE, listPathsText } from './list-paths.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url));
@@ -97,6 +98,16 @@ await step('write generated/schema.d.ts', async () => {
   writeFileSync(`${root}generated/schema.d.ts`, header + astToString(ast));
 });
 
+// ---- Emulator spec (src/testing) ------------------------------------------------------------------------------
+// The operations, parameters, schemas and examples the emulator reads at run time (scripts/emulator-spec.mjs), from
+// the bundle above; `npm run generate:check` runs `node scripts/emulator-spec.mjs --check` to catch a stale file.
+async function writeEmulatorSpec() {
+  await step('write generated/emulator-spec.js', () =>
+    writeEmulatorSpecFiles(emulatorSpecTexts(structuredClone(doc))),
+  );
+}
+await writeEmulatorSpec();
+
 // ---- Command line path list (src/cli) ---------------------------------------------------------------------------
 // The path templates and methods `cloud-elements request` checks a call against (scripts/cli-paths.mjs), from the
 // bundle above; `node scripts/cli-paths.mjs --check` catches a stale file.
@@ -105,19 +116,8 @@ async function writeCliPaths() {
 }
 await writeCliPaths();
 
-await Promise.all([lint, site]);
+// ---- The paths paginate accepts (src/query) ----------------------------------------------------------------------
+// A precomputed union (scripts/list-paths.mjs) so that paginate's types stay cheap; `--check` catches a stale file.
+await step('write generated/list-paths.d.ts', () => writeFileSync(LIST_PATHS_FILE, listPathsText(doc)));
 
-// ---- Emulator spec (src/testing) ------------------------------------------------------------------------------
-// The operations, parameters, schemas and examples the emulator reads at run time (scripts/emulator-spec.mjs);
-// `npm run generate:check` runs `node scripts/emulator-spec.mjs --check` to catch a stale file.
-async function writeEmulatorSpec() {
-  const started = performance.now();
-  try {
-    writeEmulatorSpecFiles(await buildEmulatorSpec());
-  } catch (error) {
-    console.error(`✘ write generated/emulator-spec.js failed: ${error.message}`);
-    process.exit(1);
-  }
-  console.log(`✔ write generated/emulator-spec.js (${Math.round(performance.now() - started)} ms)`);
-}
-await writeEmulatorSpec();
+await Promise.all([lint, site]);
