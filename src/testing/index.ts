@@ -1,16 +1,12 @@
 import { appendFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createBulkEngine, type BulkOptions } from './handlers/bulk/jobs.js';
-import { bulkHandlers } from './handlers/bulk/routes.js';
-import { catalogHandlers } from './handlers/catalog.js';
-import { docsHandlers } from './handlers/docs.js';
-import { documentsHandlers } from './handlers/documents.js';
+import { logUsage } from './handlers/usage.js';
 import { settleDeliveries } from './handlers/events.js';
-import { hubHandlers, specResources } from './handlers/hubs.js';
-import { instanceHandlers } from './handlers/instances.js';
-import { consentPages, decideConsent, oauthHandlers } from './handlers/oauth.js';
-import { routeTable } from './handlers/routes.js';
+import { decideConsent } from './handlers/oauth.js';
+import { emulatorRoutes } from './handlers/routes.js';
 import { ELEMENTS } from './model/catalog.js';
+import { EmulatorCredentials } from './model/credentials.js';
 import { createHexId, createSecret } from './model/random.js';
 import { EmulatorState } from './model/state.js';
 import type { EmulatorInstance, EmulatorUser } from './model/types.js';
@@ -34,6 +30,8 @@ export interface EmulatorUserSeed {
   firstName?: string;
   /** @default 'User <n>' */
   lastName?: string;
+  /** Password for `POST /authentication` (username = `emailAddress`). @default none: the user cannot log in */
+  password?: string;
 }
 
 /** Options of {@link startEmulator}. */
@@ -63,47 +61,6 @@ export interface EmulatorOptions {
    * @default true when the environment variable `CLOUD_ELEMENTS_EMULATOR_STRICT` is `1` or `true`, else false
    */
   strict?: boolean;
-}
-
-/** The credentials of the emulator's first user; `toJSON`, `String()` and `util.inspect` redact them. */
-export class EmulatorCredentials {
-  readonly #user: string;
-  readonly #organization: string;
-
-  constructor(userSecret: string, organizationSecret: string) {
-    this.#user = userSecret;
-    this.#organization = organizationSecret;
-  }
-
-  /** The first user's secret (`User <secret>`). */
-  get userSecret(): string {
-    return this.#user;
-  }
-
-  /** The organization secret (`Organization <secret>`). */
-  get organizationSecret(): string {
-    return this.#organization;
-  }
-
-  /** `User <secret>, Organization <secret>`, plus `, Element <token>` when a token is given. */
-  authorization(elementToken?: string): string {
-    const base = `User ${this.#user}, Organization ${this.#organization}`;
-    return elementToken === undefined ? base : `${base}, Element ${elementToken}`;
-  }
-
-  /** Both secrets redacted, for `JSON.stringify`. */
-  toJSON(): Record<string, string> {
-    return { userSecret: '[REDACTED]', organizationSecret: '[REDACTED]' };
-  }
-
-  /** Both secrets redacted. */
-  toString(): string {
-    return 'EmulatorCredentials { userSecret: [REDACTED], organizationSecret: [REDACTED] }';
-  }
-
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return this.toString();
-  }
 }
 
 /** Input of {@link Emulator.createInstance}. */
@@ -209,24 +166,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       oauthCodeTtlMs: options.oauthCodeTtlMs ?? 600_000,
     },
   );
+  options.users?.forEach((seed, index) => {
+    const profile = state.platform.profiles.get(users[index]!.id);
+    if (profile && seed.password !== undefined) profile.password = seed.password;
+  });
   const faults = new FaultController(options.faults);
   const bulk = createBulkEngine(state, options.bulk);
   const spec = await loadEmulatorSpec();
-  for (const [hub, names] of specResources(spec.operations)) {
-    const resources = (state.hubResources[hub] ??= {});
-    for (const name of names) resources[name] ??= { idPrefix: '', requiredOnCreate: [] };
-  }
   let origin = '';
-  const handlers = {
-    ...hubHandlers(state, spec),
-    ...catalogHandlers(),
-    ...oauthHandlers(state),
-    ...instanceHandlers(state),
-    ...bulkHandlers(state, bulk),
-    ...documentsHandlers(state),
-    ...docsHandlers(state),
-  };
-  const routes = [...routeTable(spec, handlers), ...consentPages(state)];
+  const routes = emulatorRoutes(state, spec, bulk);
   const strict = options.strict ?? /^(1|true)$/i.test(process.env[STRICT_ENV] ?? '');
   const violations: string[] = [];
   const server = createEmulatorServer({
@@ -237,6 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     strict,
     onViolation: (message) => violations.push(message),
     onOperation: coverageRecorder(),
+    onAnswered: (call) => logUsage(state, call),
     origin: () => origin,
   });
   await new Promise<void>((resolve, reject) => {
@@ -300,6 +249,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 }
 
 // state
+export { EmulatorCredentials } from './model/credentials.js';
 export { EmulatorState } from './model/state.js';
 export type { EmulatorInstance, EmulatorUser, EventDelivery, HubRecord } from './model/types.js';
 // faults

@@ -1,7 +1,22 @@
+import type { EmulatorState } from '../model/state.js';
 import type { EmulatorSpec, SpecOperation } from '../spec/document.js';
 import type { AuthLevel, Reply, RequestContext, Route } from '../server/types.js';
+import { accountHandlers } from './accounts.js';
+import type { BulkEngine } from './bulk/jobs.js';
+import { bulkHandlers } from './bulk/routes.js';
+import { catalogHandlers } from './catalog.js';
+import { docsHandlers } from './docs.js';
+import { documentsHandlers } from './documents.js';
 import { exampleReply, notImplemented } from './examples.js';
+import { formulaHandlers } from './formulas.js';
+import { hubHandlers, specResources } from './hubs.js';
+import { instanceHandlers } from './instances.js';
+import { notificationHandlers } from './notifications.js';
+import { consentPages, oauthHandlers } from './oauth.js';
+import { platformObjectHandlers } from './platform-objects.js';
 import type { Handlers } from './types.js';
+import { usageHandlers } from './usage.js';
+import { userHandlers } from './users.js';
 
 /** The check a spec operation needs; token-scoped platform calls (`/instances/...` with an element token) included. */
 function authLevel(op: SpecOperation): AuthLevel {
@@ -25,4 +40,31 @@ export function routeTable(spec: EmulatorSpec, handlers: Handlers): Route[] {
       handle: byId[op.operationId] ?? (() => example ?? notImplemented(op)),
     };
   });
+}
+
+/**
+ * Every route of an emulator: the spec's operations with the handlers of every API area, and the provider's consent
+ * pages. Registers the record resources the spec documents per hub, so the record handlers store them.
+ */
+export function emulatorRoutes(state: EmulatorState, spec: EmulatorSpec, bulk: BulkEngine): Route[] {
+  for (const [hub, names] of specResources(spec.operations)) {
+    const resources = (state.hubResources[hub] ??= {});
+    for (const name of names) resources[name] ??= { idPrefix: '', requiredOnCreate: [] };
+  }
+  const handlers: Handlers = {
+    ...hubHandlers(state, spec),
+    ...catalogHandlers(),
+    ...oauthHandlers(state),
+    ...instanceHandlers(state),
+    ...bulkHandlers(state, bulk),
+    ...documentsHandlers(state),
+    ...docsHandlers(state),
+    ...formulaHandlers(state),
+    ...platformObjectHandlers(state),
+    ...notificationHandlers(state),
+    ...usageHandlers(state),
+    ...userHandlers(state),
+    ...accountHandlers(state),
+  };
+  return [...routeTable(spec, handlers), ...consentPages(state)];
 }

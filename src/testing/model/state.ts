@@ -1,6 +1,7 @@
 import { EmulatorHttpError } from '../errors.js';
 import { findElement, HUB_RESOURCES, type HubResource } from './catalog.js';
 import { stripHtml, toConfigValue } from './config.js';
+import { DEFAULT_ACCOUNT_ID, PlatformStore } from './platform.js';
 import { createSecret } from './random.js';
 import type {
   BulkJob,
@@ -63,6 +64,8 @@ export class EmulatorState {
   readonly hubResources: Record<string, Record<string, HubResource>> = Object.fromEntries(
     Object.entries(HUB_RESOURCES).map(([hub, resources]) => [hub, { ...resources }]),
   );
+  /** Formulas, transformations, object definitions, notifications, usage, accounts and user profiles. */
+  readonly platform = new PlatformStore();
   readonly #records = new Map<number, Map<string, Map<string, HubRecord>>>();
   readonly #drives = new Map<number, DocumentsDrive>();
   readonly #counters = new Map<string, number>();
@@ -71,6 +74,28 @@ export class EmulatorState {
     this.organization = organization;
     this.users = users;
     this.settings = settings;
+    const now = this.nowIso();
+    this.platform.accounts.set(DEFAULT_ACCOUNT_ID, {
+      id: DEFAULT_ACCOUNT_ID,
+      name: `${organization.name} (default account)`,
+      externalId: 'default',
+      active: true,
+      companyId: organization.id,
+      defaultAccount: true,
+      type: 'Default',
+      createdDate: now,
+      updatedDate: now,
+    });
+    for (const user of users) {
+      const roles = new Set(['org-admin']);
+      this.platform.profiles.set(user.id, {
+        accountId: DEFAULT_ACCOUNT_ID,
+        active: true,
+        createdDate: now,
+        roles,
+        details: {},
+      });
+    }
   }
 
   /** A summary without secrets, for `JSON.stringify` and `util.inspect`. */

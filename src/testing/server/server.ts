@@ -27,8 +27,22 @@ export interface ServerDependencies {
   onViolation(message: string): void;
   /** Called with each operation a request reached (past authentication and request checks). */
   onOperation?(op: SpecOperation): void;
+  /** Called with each answer to a call that reached an operation, as it goes on the wire. */
+  onAnswered?(call: AnsweredCall): void;
   /** The emulator's origin (known once it listens). */
   origin: () => string;
+}
+
+/** An answered call, for the usage log. */
+export interface AnsweredCall {
+  requestId: string;
+  method: string;
+  path: string;
+  operation: SpecOperation;
+  caller: Caller | undefined;
+  status: number;
+  /** Time the emulator took to answer, in ms. */
+  processTime: number;
 }
 
 /**
@@ -58,12 +72,12 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
   const answerRoute = async (
     ctx: RequestContext,
     found: RouteMatch,
-    reached: (op: SpecOperation) => void,
+    reached: (op: SpecOperation, caller: Caller | undefined) => void,
   ): Promise<Answer> => {
     const caller = authenticate(ctx, deps.state, found.route.auth);
     const own = ownHubRoute(router, found, ctx.path, caller);
     const op = own.route.operation;
-    if (op) reached(op);
+    if (op) reached(op, caller);
     const call: RequestContext = { ...ctx, params: own.params, caller, ...(op ? { operation: op } : {}) };
     if (op) {
       await checkRequest(deps.spec, op, {
@@ -99,6 +113,7 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = createHexId();
+    const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     const method = (req.method ?? 'GET').toUpperCase();
     const isApi = url.pathname === API_BASE || url.pathname.startsWith(`${API_BASE}/`);
@@ -125,6 +140,7 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
     if (decision.kind === 'htmlAnswer') answer = captivePage();
     else {
       let op: SpecOperation | undefined;
+      let caller: Caller | undefined;
       try {
         const error = faultError(decision);
         if (error) throw error;
@@ -141,13 +157,28 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
           body,
           json: () => (cachedJson ??= body().then(parseJsonBody)),
         };
-        answer = await answerRoute(ctx, found, (reached) => (op = reached));
+        answer = await answerRoute(ctx, found, (reachedOp, who) => {
+          op = reachedOp;
+          caller = who;
+        });
       } catch (error) {
         answer = renderError(requestId, error);
       }
       // Injected faults are not the API's answers: only those are left unchecked.
       if (decision.kind !== 'rateLimit' && decision.kind !== 'serverError')
         answer = enforce(op, answer, requestId);
+      if (op) {
+        const processTime = Math.round(performance.now() - started);
+        deps.onAnswered?.({
+          requestId,
+          method,
+          path,
+          operation: op,
+          caller,
+          status: answer.status,
+          processTime,
+        });
+      }
     }
     // Drain an unread body so the client can read our answer on a kept-alive connection.
     if (!cachedBody && !req.readableEnded) req.resume();
