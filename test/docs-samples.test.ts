@@ -168,6 +168,25 @@ describe('samples against the emulator', () => {
       baseUrl: emulator.url,
     }).forInstance(tokens.get('sfdc')!);
     await unwrap(crm.POST('/hubs/crm/contacts', { body: { firstName: 'Jane', lastName: 'Smith' } }));
+    // The emulator keeps users and formulas: give the users and formulas samples something to list.
+    const platform = createClient({
+      userSecret: emulator.credentials.userSecret,
+      organizationSecret: emulator.credentials.organizationSecret,
+      baseUrl: emulator.url,
+    });
+    const accounts = await unwrap(platform.GET('/accounts', {}));
+    await unwrap(
+      platform.POST('/accounts/{id}/users', {
+        params: { path: { id: accounts[0]!.id! } },
+        body: {
+          firstName: 'Jane',
+          lastName: 'Smith',
+          email: 'jane.smith@example.com',
+          password: 'Sample-Passw0rd!',
+        },
+      }),
+    );
+    await unwrap(platform.POST('/formulas', { body: { name: 'Sample formula', active: true } }));
     vi.stubEnv('CE_USER_SECRET', emulator.credentials.userSecret);
     vi.stubEnv('CE_ORGANIZATION_SECRET', emulator.credentials.organizationSecret);
     const realFetch = globalThis.fetch;

@@ -222,7 +222,11 @@ export class Attempt {
   /** Waits for `promise`, or rejects as soon as the attempt is aborted (one waiter at a time). */
   race<T>(promise: Promise<T>): Promise<T> {
     const signal = this.controller.signal;
-    if (signal.aborted) return Promise.reject(signal.reason);
+    if (signal.aborted) {
+      // The promise lost before it started; its own rejection (an aborted read) must not go unhandled.
+      promise.then(undefined, noop);
+      return Promise.reject(signal.reason);
+    }
     return new Promise<T>((resolve, reject) => {
       this.rejectWaiter = reject;
       promise.then(resolve, reject);
