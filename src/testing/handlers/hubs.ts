@@ -17,6 +17,7 @@ import {
   resourcesOf,
   SERVER_FIELDS,
   updateRecord,
+  writableFields,
 } from './records.js';
 import type { Handlers } from './types.js';
 
@@ -169,9 +170,8 @@ export function hubHandlers(state: EmulatorState, spec: EmulatorSpec): Handlers 
       const { records } = childStore(instance, resource, id, child);
       const body = await readJsonObject(ctx);
       const now = state.nowIso();
-      const fields = Object.fromEntries(Object.entries(body).filter(([key]) => !SERVER_FIELDS.includes(key)));
       const record: HubRecord = {
-        ...fields,
+        ...writableFields(body),
         id: String(state.nextId(`child:${child}`, 1001)),
         createdDate: now,
         lastModifiedDate: now,
@@ -264,8 +264,7 @@ export function hubHandlers(state: EmulatorState, spec: EmulatorSpec): Handlers 
             update: async (ctx: RequestContext) => {
               const found = children.item(ctx, resource, id(ctx), child, childId(ctx));
               const body = await readJsonObject(ctx);
-              const fields = Object.entries(body).filter(([key]) => !SERVER_FIELDS.includes(key));
-              Object.assign(found.record, Object.fromEntries(fields), { lastModifiedDate: state.nowIso() });
+              Object.assign(found.record, writableFields(body), { lastModifiedDate: state.nowIso() });
               return { json: show(ctx, found.instance, child, found.record) };
             },
             delete: (ctx: RequestContext) => {

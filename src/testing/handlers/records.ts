@@ -68,7 +68,8 @@ function requireMissingFields(resource: HubResource, body: Record<string, unknow
   }
 }
 
-function writableFields(body: Record<string, unknown>): Record<string, unknown> {
+/** The fields of a body a write may set (not the server's own). */
+export function writableFields(body: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([key]) => !SERVER_FIELDS.includes(key)));
 }
 

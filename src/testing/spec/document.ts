@@ -51,19 +51,6 @@ export class EmulatorSpec {
     this.#answerProperties.set(op.operationId, found);
     return found;
   }
-
-  /** The JSON schema of an operation's answer with `status` (or its `4XX`/`default` entry), if it declares one. */
-  responseSchema(
-    op: SpecOperation,
-    status: number,
-    contentType: string,
-  ): { declared: boolean; schema?: SpecSchema } {
-    const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in op.responses);
-    if (key === undefined) return { declared: false };
-    const content = op.responses[key]!.content;
-    const media = mediaFor(content, contentType);
-    return { declared: true, ...(media?.schema === undefined ? {} : { schema: media.schema }) };
-  }
 }
 
 /** The entry of `content` for a media type the way servers match it: exact, then `type/*`, then `*\/*`. */
