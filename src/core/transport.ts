@@ -279,6 +279,8 @@ function guardedRead(name: 'json' | 'text' | 'arrayBuffer' | 'blob' | 'formData'
       },
       (error: unknown) => {
         guard.attempt.done();
+        // A body that arrived whole but is not JSON is not a lost connection: the client types it.
+        if (error instanceof SyntaxError) throw error;
         throw guard.failure(error);
       },
     );

@@ -67,9 +67,12 @@ describe('the time limit covers the body', () => {
     expect((error as ConnectionError).mayHaveReachedServer).toBe(true);
   });
 
-  it('turns a 2xx HTML page into InvalidResponseError with status and request id', async () => {
+  it.each([
+    ['streamed', {}],
+    ['with a Content-Length', { 'content-length': '52' }],
+  ])('turns a 2xx HTML page (%s) into InvalidResponseError with status and request id', async (_, length) => {
     const { client } = await setup((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html', 'elements-request-id': 'req-html-1' });
+      res.writeHead(200, { 'content-type': 'text/html', 'elements-request-id': 'req-html-1', ...length });
       res.end('<html><body>Please log in to the proxy</body></html>');
     });
     const error = await failureOf(client.GET('/hubs/{hub}/ping', ping));
