@@ -43,11 +43,7 @@ const PINS = {
  * Runtimes where the smoke program is known to fail, and why; they are reported but do not fail the run. When one
  * passes, the run fails until it is removed from here, so that the matrix guards it again.
  */
-const KNOWN_FAILURES = {
-  workerd:
-    "src/core/transport.ts reads Object.getOwnPropertyDescriptor(Response.prototype, 'body').get when the module " +
-    "loads; workerd defines `body` on Body.prototype (Response's parent), so importing '.' throws",
-};
+const KNOWN_FAILURES = {};
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SMOKE_TIMEOUT_MS = 120_000;
 
