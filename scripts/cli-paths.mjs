@@ -6,7 +6,7 @@
 //   node scripts/cli-paths.mjs --check   fails when they are stale
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bundle, loadConfig } from '@redocly/openapi-core';
+import { bundleSpec } from './site/site.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const CLI_PATHS_FILES = {
@@ -56,15 +56,7 @@ export default paths;
 
 /** Bundles spec/cloud-elements.yaml and returns the texts of generated/cli-paths.js and .d.ts. */
 export async function buildCliPaths() {
-  const config = await loadConfig({ configPath: `${root}redocly.yaml` });
-  const { bundle: document, problems } = await bundle({
-    ref: `${root}spec/cloud-elements.yaml`,
-    config,
-    dereference: false,
-  });
-  const errors = problems.filter((problem) => problem.severity === 'error');
-  if (errors.length > 0) throw new Error(`bundling the spec failed: ${errors[0].message}`);
-  return cliPathsTexts(document.parsed);
+  return cliPathsTexts(await bundleSpec(root));
 }
 
 /** The texts of generated/cli-paths.js and .d.ts from an already bundled spec (`npm run generate` has one). */

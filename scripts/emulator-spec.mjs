@@ -10,7 +10,7 @@
 // and it is parsed with JSON.parse (V8 parses a big JSON string faster than the same object literal).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bundle, loadConfig } from '@redocly/openapi-core';
+import { bundleSpec } from './site/site.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const EMULATOR_SPEC_FILES = {
@@ -194,15 +194,7 @@ export function emulatorSpecTexts(doc) {
 
 /** Bundles spec/cloud-elements.yaml and returns the texts of generated/emulator-spec.js and .d.ts. */
 export async function buildEmulatorSpec() {
-  const config = await loadConfig({ configPath: `${root}redocly.yaml` });
-  const { bundle: document, problems } = await bundle({
-    ref: `${root}spec/cloud-elements.yaml`,
-    config,
-    dereference: false,
-  });
-  const errors = problems.filter((problem) => problem.severity === 'error');
-  if (errors.length > 0) throw new Error(`bundling the spec failed: ${errors[0].message}`);
-  return emulatorSpecTexts(document.parsed);
+  return emulatorSpecTexts(await bundleSpec(root));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -6,7 +6,7 @@
 //   node scripts/list-paths.mjs --check   fails when it is stale
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bundle, loadConfig } from '@redocly/openapi-core';
+import { bundleSpec } from './site/site.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const LIST_PATHS_FILE = `${root}generated/list-paths.d.ts`;
@@ -47,20 +47,8 @@ export function listPathsText(doc) {
   );
 }
 
-async function bundledSpec() {
-  const config = await loadConfig({ configPath: `${root}redocly.yaml` });
-  const { bundle: document, problems } = await bundle({
-    ref: `${root}spec/cloud-elements.yaml`,
-    config,
-    dereference: false,
-  });
-  const errors = problems.filter((problem) => problem.severity === 'error');
-  if (errors.length > 0) throw new Error(`bundling the spec failed: ${errors[0].message}`);
-  return document.parsed;
-}
-
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const text = listPathsText(await bundledSpec());
+  const text = listPathsText(await bundleSpec(root));
   if (process.argv.includes('--check')) {
     let current = '';
     try {
