@@ -23,7 +23,6 @@ export {
   UnauthorizedError,
   InvalidResponseError,
   createResponseError,
-  serverSnippet,
 } from './errors.js';
 export type { CloudElementsErrorOptions, ResponseErrorInput } from './errors.js';
 export {

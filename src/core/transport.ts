@@ -1,4 +1,4 @@
-import { ConnectionError, TimeoutError, type CloudElementsError } from './errors.js';
+import { ConnectionError, TimeoutError, serverSnippet, type CloudElementsError } from './errors.js';
 import { redactUrl, type Redactor } from './redact.js';
 import { parseRetryAfterMs } from './retry-after.js';
 import {
@@ -448,7 +448,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
     let path: string | undefined;
     const pathOf = () => (path ??= relativePath(requestUrl, basePath));
     // In messages the path is cut short: a hostile or mistaken path parameter can be megabytes long.
-    const shown = () => (pathOf().length > 200 ? `${pathOf().slice(0, 200)}…` : pathOf());
+    const shown = () => serverSnippet(pathOf());
 
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= maxAttempts;
@@ -499,29 +499,28 @@ export function createTransport(options: TransportOptions): (request: Request) =
       } catch (error) {
         clock.done();
         const durationMs = Date.now() - sentAt;
-        if (callerSignal?.aborted) {
-          log({
+        // One record for the attempt that failed; built only when there is a logger.
+        const logFailure = (outcome: LogRecord['outcome'], message: string, retryInMs?: number) => {
+          if (!logger) return;
+          const record: LogRecord = {
             method,
             path: pathOf(),
             url: logUrl(requestUrl),
             attempt,
             durationMs,
-            outcome: 'aborted',
-            error: 'aborted by the caller',
-          });
+            outcome,
+          };
+          record.error = message;
+          if (retryInMs !== undefined) record.retryInMs = retryInMs;
+          log(record);
+        };
+        if (callerSignal?.aborted) {
+          logFailure('aborted', 'aborted by the caller');
           throw callerSignal.reason;
         }
         if (clock.controller.signal.aborted) {
           const failure = clock.controller.signal.reason as TimeoutError;
-          log({
-            method,
-            path: pathOf(),
-            url: logUrl(requestUrl),
-            attempt,
-            durationMs,
-            outcome: 'timeout',
-            error: failure.message,
-          });
+          logFailure('timeout', failure.message);
           throw failure;
         }
         const code = networkCode(error);
@@ -532,12 +531,11 @@ export function createTransport(options: TransportOptions): (request: Request) =
           { method, path: pathOf(), cause: error, attempts: attempt, mayHaveReachedServer: reached },
         );
         const delayMs = last || !(idempotent || neverSent) ? undefined : computeRetryDelayMs(policy, attempt);
-        const base = { method, path: pathOf(), url: logUrl(requestUrl), attempt, durationMs };
         if (delayMs === undefined || Date.now() + delayMs >= deadlineAt) {
-          log({ ...base, outcome: 'connection-error', error: failure.message });
+          logFailure('connection-error', failure.message);
           throw failure;
         }
-        log({ ...base, outcome: 'retry', error: failure.message, retryInMs: delayMs });
+        logFailure('retry', failure.message, delayMs);
         await wait(policy, delayMs, callerSignal);
         continue;
       }
