@@ -142,6 +142,14 @@ function pointerSafe(name: string): boolean {
   }
 }
 
+/** Whether a converted schema declares a named property anywhere inside it. */
+function namesProperties(schema: unknown): boolean {
+  if (Array.isArray(schema)) return schema.some(namesProperties);
+  if (!isObject(schema)) return false;
+  if (isObject(schema.properties) && Object.keys(schema.properties).length > 0) return true;
+  return Object.values(schema).some(namesProperties);
+}
+
 /** Any JSON value as a short text for a warning (documents can hold anything where a string belongs). */
 function show(value: unknown): string {
   let text: string;
@@ -424,6 +432,12 @@ class Converter {
     } else raw.type = p.type;
     const typed = this.schema(raw, at);
     if (typed.type === undefined) typed.type = 'string';
+    // openapi-typescript names nested object properties by a JSON pointer through the parameter's name; a stray
+    // `%` in that name breaks the pointer, so such a parameter keeps its name but not its nested shape.
+    if (!pointerSafe(String(p.name)) && namesProperties(typed)) {
+      this.warn('invalid-type', `${at} nests object properties under a name with a stray "%"; typed as text`);
+      return { type: 'string' };
+    }
     return typed;
   }
 

@@ -508,6 +508,34 @@ describe('convertSwagger: quirks are repaired with a warning, never a crash', ()
     await openapiTS(document as never, { silent: true, emptyObjectsUnknown: true });
   });
 
+  test('a parameter named with a stray "%" keeps plain types but not nested properties (found by fuzzing)', async () => {
+    const nested = { type: 'array', items: { type: 'object', properties: { a: { type: 'string' } } } };
+    const { document, warnings } = convertSwagger(
+      base({
+        paths: {
+          '/a': {
+            get: {
+              parameters: [
+                { name: '% off', in: 'query', type: 'string' },
+                { name: 'rate %', in: 'header', ...nested },
+              ],
+              responses: { 200: { description: 'ok' } },
+            },
+          },
+        },
+      }),
+    );
+    const parameters = (document.paths['/hubs/crm/a']!.get as Obj).parameters as Obj[];
+    expect(parameters.map((p) => [p.name, p.schema])).toEqual([
+      ['% off', { type: 'string' }],
+      ['rate %', { type: 'string' }],
+    ]);
+    expect(warnings.map((w) => w.message)).toContain(
+      'GET /hubs/crm/a parameter rate % nests object properties under a name with a stray "%"; typed as text',
+    );
+    await openapiTS(document as never, { silent: true, emptyObjectsUnknown: true });
+  });
+
   test('openapi-typescript takes whatever the converter makes of random documents', async () => {
     const json = fc.jsonValue({ maxDepth: 2 });
     const schema: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
