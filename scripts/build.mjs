@@ -1,17 +1,22 @@
 #!/usr/bin/env node
 // `npm run build` (and `prepack`): the published `dist/`.
 //
-// - JavaScript: esbuild bundles each entry of package.json `exports` into one ESM file, with what two entries share
-//   (the errors, core, webhooks) in shared chunks: a class is one class whichever entry a user imports it from, so
-//   a `WebhookVerificationError` thrown through `./node` is `instanceof` the one `.` exports. A cold import of `.`
-//   loads a few modules plus openapi-fetch. Dependencies (openapi-fetch, the optional undici) and `node:*` stay
-//   imports.
+// - JavaScript: esbuild bundles each entry of package.json `exports` (and the `bin`) into one minified ESM file with
+//   a linked source map. Two builds:
+//   - the library entries (`.`, `./webhooks`, `./node`) together, with code splitting: what `.` and `./webhooks`
+//     share (core, the errors, webhooks) is one chunk, so a class is one class whichever entry a user imports it
+//     from, and a cold import of `.` reads two files plus openapi-fetch. `./node` reaches the bulk helpers through
+//     `./index.js`, as a user would, rather than through a third chunk that `.` would then also have to load.
+//   - `./testing` and the command line on their own: they share no class with the library (the dependency rules
+//     in .dependency-cruiser.cjs keep `testing` apart; the command line is a process of its own).
+//   Names are kept (`keepNames`), so error classes and functions read the same in stack traces and logs.
+//   Dependencies (openapi-fetch, the optional undici) and `node:*` stay imports.
 //   Source maps hold their sources (`sourcesContent`), so they work without `src/` in the package; generated
 //   modules, which the code holds as they are, keep no second copy in the maps.
 // - Types: tsc writes the declarations (tsconfig.build.json, no maps); those that no entry's declarations reach
 //   describe bundled-away code and are removed.
 //
-// `node scripts/build.mjs --out-dir <dir>` builds elsewhere; `--metafile <file>` writes esbuild's metafile.
+// `node scripts/build.mjs --out-dir <dir>` builds elsewhere; `--metafile <file>` writes esbuild's metafiles.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -45,9 +50,29 @@ const started = performance.now();
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
-const result = await build({
+/** Entries that share classes with the library: built together; the rest (testing, commands) on their own. */
+const library = entries.filter((file) => !file.startsWith('src/testing/') && !commands.includes(file));
+const standalone = entries.filter((file) => !library.includes(file));
+
+/**
+ * Imports that `./node` makes through the public `.` entry instead of bundling: the folder's index must export
+ * what src/node/ imports from it (a missing name fails when `./node` is imported, which the pack test does).
+ */
+const throughDot = new Set(['src/bulk/index.ts']);
+const nodeUsesDot = {
+  name: 'node-uses-dot',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\.\/[\w-]+\/index\.js$/ }, (args) => {
+      const importer = relative(root, args.importer);
+      const target = join(dirname(importer), args.path).replace(/\.js$/, '.ts');
+      if (!importer.startsWith('src/node/') || !throughDot.has(target)) return undefined;
+      return { path: './index.js', external: true };
+    });
+  },
+};
+
+const options = {
   absWorkingDir: root,
-  entryPoints: entries,
   outbase: 'src',
   outdir: outDir,
   entryNames: '[dir]/[name]',
@@ -60,13 +85,25 @@ const result = await build({
   // openapi-fetch and node:* are imported, not bundled: users' installs and bundlers resolve them.
   packages: 'external',
   external: ['node:*'],
+  minify: true,
+  keepNames: true,
   sourcemap: 'linked',
   sourcesContent: true,
   charset: 'utf8',
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
-});
+};
+const results = [
+  await build({ ...options, entryPoints: library, plugins: [nodeUsesDot] }),
+  await build({ ...options, entryPoints: standalone }),
+];
+const result = {
+  metafile: {
+    inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)),
+    outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)),
+  },
+};
 if (values.metafile) writeFileSync(resolve(values.metafile), JSON.stringify(result.metafile));
 
 // Generated modules (the emulator's spec, ~1 MB of JSON text) appear in the code as they are: their text in the

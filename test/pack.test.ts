@@ -111,6 +111,8 @@ try {
   if (webhooks.WebhookVerificationError !== sdk.WebhookVerificationError) throw new Error('two WebhookVerificationError classes');
   const refused = await node.uploadBulkFile(ce, { hub: 'crm', objectName: 'contacts', path: '' }).catch((e) => e);
   if (!(refused instanceof TypeError)) throw new Error('./node did not refuse an empty path');
+  const parsed = await node.readNodeRequestBody({ on() {}, body: { parsed: true }, headers: {} }).catch((e) => e);
+  if (!(parsed instanceof sdk.WebhookVerificationError && parsed instanceof sdk.CloudElementsError)) throw new Error('./node threw an error of another class than . exports');
   console.log('element', element.key, 'webhook', verified.keyIndex === 0 ? 'verified' : 'rejected');
 } finally {
   await emulator.close();

@@ -11,14 +11,19 @@ type NodeCrypto = {
   createHmac(algorithm: 'sha256', key: unknown): NodeHmac;
 };
 
-const nodeCrypto: NodeCrypto | undefined = (() => {
+// Looked up on the first key, not at import: loading node:crypto costs ~6 ms, which an app that imports the SDK
+// but verifies no webhook should not pay at start-up.
+let nodeCrypto: NodeCrypto | undefined | null = null;
+function findNodeCrypto(): NodeCrypto | undefined {
+  if (nodeCrypto !== null) return nodeCrypto;
   try {
     const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    return host?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+    nodeCrypto = host?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
   } catch {
-    return undefined;
+    nodeCrypto = undefined;
   }
-})();
+  return nodeCrypto;
+}
 
 /** Computes the HMAC-SHA256 of a body under one key: synchronously with node:crypto, else with a promise. */
 export type Signer = (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
@@ -26,9 +31,10 @@ export type Signer = (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 /** Prepares `key` once (a KeyObject, or a non-extractable Web Crypto key) and returns its signer. */
 export function createSigner(key: WebhookKey): Signer {
   const raw = typeof key === 'string' ? encoder.encode(key) : ownBytes(key);
-  if (nodeCrypto) {
-    const secret = nodeCrypto.createSecretKey(raw);
-    return (bytes) => nodeCrypto.createHmac('sha256', secret).update(bytes).digest();
+  const node = findNodeCrypto();
+  if (node) {
+    const secret = node.createSecretKey(raw);
+    return (bytes) => node.createHmac('sha256', secret).update(bytes).digest();
   }
   let imported: Promise<CryptoKey> | undefined;
   return async (bytes) => {
