@@ -52,33 +52,93 @@ export async function createUndiciFetch(
   const dispatcher = new undici.Agent({ connections, keepAliveTimeout });
 
   return async function undiciFetch(request: Request): Promise<Response> {
-    const headers: Record<string, string> = {};
+    // Flat `[name, value, …]`: undici takes it as it is, with no object of dynamic keys built in between.
+    const headers: string[] = [];
     request.headers.forEach((value, name) => {
-      headers[name] = value;
+      headers.push(name, value);
     });
-    const answer = await undici.request(request.url, {
-      method: request.method as 'GET',
+    const method = request.method;
+    const options = {
+      method: method as 'GET',
       headers,
       // A web ReadableStream is an async iterable of bytes, which undici sends as it reads.
       body: request.body === null ? null : (request.body as unknown as Readable),
       signal: request.signal,
-      dispatcher,
-    });
+    };
+    const url = request.url;
+    const target = splitUrl(url);
+    // With origin and path given, the dispatcher goes straight to the origin's pool (no URL parsed again).
+    const answer = await (target
+      ? dispatcher.request({ ...options, origin: target.origin, path: target.path })
+      : undici.request(url, { ...options, dispatcher }));
     const responseHeaders = new Headers();
-    for (const [name, value] of Object.entries(answer.headers)) {
+    const received = answer.headers;
+    for (const name in received) {
+      const value = received[name];
       if (value === undefined) continue;
-      if (Array.isArray(value)) for (const item of value) responseHeaders.append(name, item);
-      else responseHeaders.set(name, value);
+      if (typeof value === 'string') responseHeaders.append(name, value);
+      else for (const item of value) responseHeaders.append(name, item);
     }
     const status = answer.statusCode;
-    const bodyless = status === 204 || status === 304 || request.method === 'HEAD';
-    if (bodyless) answer.body.resume();
-    return new Response(
-      bodyless ? null : (answer.body as Readable as unknown as ReadableStream<Uint8Array>),
-      {
-        status,
-        headers: responseHeaders,
-      },
-    );
+    // The statuses a Response refuses a body for, and HEAD, whose answer has none.
+    if (status === 204 || status === 205 || status === 304 || method === 'HEAD') {
+      answer.body.resume();
+      return new Response(null, { status, headers: responseHeaders });
+    }
+    return new Response(webStream(answer.body), { status, headers: responseHeaders });
   };
+}
+
+/** Origin and path (with the query, without the fragment) of a serialized http(s) URL; undefined for others. */
+function splitUrl(url: string): { origin: string; path: string } | undefined {
+  const hostAt = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : -1;
+  if (hostAt === -1) return undefined;
+  const slash = url.indexOf('/', hostAt);
+  if (slash === -1) return undefined;
+  const hash = url.indexOf('#', slash);
+  return { origin: url.slice(0, slash), path: hash === -1 ? url.slice(slash) : url.slice(slash, hash) };
+}
+
+/**
+ * The response body as the web stream a `Response` wants. Fed by the Node stream's events, paused while the
+ * reader is behind: much cheaper per call than handing `Response` the Node stream as an async iterable. The
+ * chunks are fresh buffers from the socket, so they are handed on without a copy.
+ */
+function webStream(body: Readable): ReadableStream<Uint8Array> {
+  let open = true;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        body.on('data', (chunk: Buffer) => {
+          if (!open) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) body.pause();
+        });
+        body.on('end', () => {
+          if (!open) return;
+          open = false;
+          controller.close();
+        });
+        body.on('error', (error: Error) => {
+          if (!open) return;
+          open = false;
+          controller.error(error);
+        });
+        // Closed without an end or an error (destroyed mid-way): the body was cut off.
+        body.on('close', () => {
+          if (!open) return;
+          open = false;
+          controller.error(new Error('The response body was closed before its end'));
+        });
+      },
+      pull() {
+        body.resume();
+      },
+      cancel() {
+        open = false;
+        body.destroy();
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BASE_URLS, createClient, type ClientOptions, type LogRecord } from '../../src/client/index.js';
@@ -295,6 +296,17 @@ describe('timeouts and aborts', () => {
       name: 'AbortError',
     });
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('leaves no listener on the caller signal once a call, retried or not, is over', async () => {
+    const server = await serve((_req, res, index) => sendJson(res, index === 0 ? 503 : 200, {}));
+    const controller = new AbortController();
+    const client = make(server, { retry: { baseDelayMs: 1 } });
+    const { response } = await client.GET('/hubs/{hub}/ping', { ...ping, signal: controller.signal });
+    expect(response.status).toBe(200);
+    await client.GET('/hubs/{hub}/ping', { ...ping, signal: controller.signal });
+    expect(server.requests).toHaveLength(3);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('fails with ConnectionError after one attempt when retries are off', async () => {

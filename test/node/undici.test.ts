@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createClient, unwrap, type CloudElementsClient } from '../../src/client/index.js';
 import { ConnectionError, NotFoundError, TimeoutError } from '../../src/core/index.js';
 import { createUndiciFetch } from '../../src/node/index.js';
 import { paginate } from '../../src/query/index.js';
 import { startEmulator, type Emulator } from '../../src/testing/index.js';
+import { sendJson, startServer, type TestServer } from '../helpers/http-server.js';
 
 // The opt-in undici transport keeps the SDK's promises: same data, same typed errors, same time limits.
 let emulator: Emulator;
@@ -58,5 +59,93 @@ describe('createUndiciFetch', () => {
       .catch((e: unknown) => e);
     expect(cut).toBeInstanceOf(ConnectionError);
     emulator.faults.clear();
+  });
+});
+
+describe('createUndiciFetch on the wire', () => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  test('sends the method, path, query and headers, and not the fragment', async () => {
+    server = await startServer((_req, res) => sendJson(res, 200, { ok: true }));
+    const send = await createUndiciFetch();
+    const response = await send(
+      new Request(`${server.url}/a/b%20c?x=1&y=%C3%A9#frag`, {
+        method: 'PUT',
+        headers: { 'X-One': '1', 'Content-Type': 'application/json' },
+        body: '{"n":1}',
+      }),
+    );
+    expect(await response.json()).toEqual({ ok: true });
+    const seen = server.requests[0]!;
+    expect(seen.method).toBe('PUT');
+    expect(seen.url).toBe('/a/b%20c?x=1&y=%C3%A9');
+    expect(seen.headers['x-one']).toBe('1');
+    expect(seen.json).toEqual({ n: 1 });
+  });
+
+  test('answers repeated headers, a large body in many chunks, and bodiless statuses', async () => {
+    const big = 'x'.repeat(3_000_000);
+    server = await startServer((req, res) => {
+      if (req.path === '/big') {
+        res.writeHead(200, {
+          'content-type': 'text/plain',
+          'set-cookie': ['a=1', 'b=2'],
+          'x-many': ['1', '2'],
+        });
+        // Many writes, so the body arrives in many chunks.
+        for (let i = 0; i < big.length; i += 65_536) res.write(big.slice(i, i + 65_536));
+        res.end();
+      } else {
+        res.writeHead(Number(req.path.slice(1)));
+        res.end();
+      }
+    });
+    const send = await createUndiciFetch();
+    const response = await send(new Request(`${server.url}/big`));
+    expect(response.status).toBe(200);
+    expect(response.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+    expect(response.headers.get('x-many')).toBe('1, 2');
+    expect((await response.text()).length).toBe(big.length);
+    for (const status of [204, 205, 304]) {
+      const empty = await send(new Request(`${server.url}/${status}`));
+      expect(empty.status).toBe(status);
+      expect(empty.body).toBeNull();
+    }
+    const head = await send(new Request(`${server.url}/200`, { method: 'HEAD' }));
+    expect(head.body).toBeNull();
+  });
+
+  test('reads a body as a stream, and frees the connection when the reader cancels', async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.write(Buffer.alloc(100_000, 1));
+      // Never ends: only a cancel frees the connection.
+    });
+    const send = await createUndiciFetch();
+    const response = await send(new Request(`${server.url}/stream`));
+    const reader = response.body!.getReader();
+    let bytes = 0;
+    while (bytes < 100_000) {
+      const chunk = await reader.read();
+      expect(chunk.done).toBe(false);
+      expect(chunk.value!.every((b) => b === 1)).toBe(true);
+      bytes += chunk.value!.byteLength;
+    }
+    await reader.cancel();
+    expect(bytes).toBe(100_000);
+  });
+
+  test('ends the body read with an error when the server cuts it off', async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"cut', () => res.destroy());
+    });
+    const send = await createUndiciFetch();
+    const response = await send(new Request(`${server.url}/cut`));
+    await expect(response.text()).rejects.toThrow();
   });
 });
