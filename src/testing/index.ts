@@ -65,7 +65,10 @@ export interface EmulatorOptions {
 
 /** Input of {@link Emulator.createInstance}. */
 export interface EmulatorInstanceInput {
-  /** Element key: `sfdc`, `sfdcdocuments`, `sfdcservicecloud`, `sfdcmarketingcloud`, `marketo` or `concur`. */
+  /**
+   * Element key: `sfdc`, `sfdcdocuments`, `sfdcservicecloud`, `sfdcmarketingcloud`, `marketo`, `concur` or
+   * `quickbooks`.
+   */
   element: string;
   /** @default '<element name> instance' */
   name?: string;

@@ -10,6 +10,7 @@ export const HUB_ELEMENTS: Record<string, string> = {
   helpdesk: 'sfdcservicecloud',
   marketing: 'marketo',
   expense: 'concur',
+  finance: 'quickbooks',
 };
 
 /** Ids of the things the setup made, for path parameters. */

@@ -32,7 +32,10 @@ export interface CatalogElement {
 
 const oauthKeys = ['oauth.api.key', 'oauth.api.secret', 'oauth.callback.url'];
 
-/** The six seed elements (reference §16). */
+/**
+ * The six seed elements (reference §16), and QuickBooks Online for the finance hub (key, id, name and OAuth 2
+ * configuration from Cloud Elements' QuickBooks Online authenticate page; reference §7 and §8.2).
+ */
 export const ELEMENTS: readonly CatalogElement[] = [
   {
     id: 23,
@@ -94,6 +97,16 @@ export const ELEMENTS: readonly CatalogElement[] = [
     requiredConfiguration: oauthKeys,
     description: 'Expense reports in SAP Concur.',
   },
+  {
+    id: 39,
+    key: 'quickbooks',
+    name: 'QuickBooks Online',
+    hub: 'finance',
+    provider: 'Intuit',
+    provision: 'oauth2',
+    requiredConfiguration: oauthKeys,
+    description: 'Customers, invoices, payments and vendors in QuickBooks Online.',
+  },
 ];
 
 /** Resources of each hub that the generic record handlers serve (documents has its own module). */
@@ -115,6 +128,13 @@ export const HUB_RESOURCES: Readonly<Record<string, Readonly<Record<string, HubR
   expense: {
     reports: { idPrefix: 'gWj', requiredOnCreate: ['Name'] },
   },
+  // QuickBooks ids are numbers in strings, as the emulator gives records of a resource without an id prefix.
+  finance: {
+    customers: { idPrefix: '', requiredOnCreate: [] },
+    invoices: { idPrefix: '', requiredOnCreate: [] },
+    payments: { idPrefix: '', requiredOnCreate: [] },
+    vendors: { idPrefix: '', requiredOnCreate: [] },
+  },
   documents: {},
 };
 
@@ -125,6 +145,7 @@ export const HUBS = [
   { id: 12, key: 'marketing', name: 'Marketing', description: 'Marketing Element Hub' },
   { id: 14, key: 'helpdesk', name: 'Help Desk', description: 'Help Desk Services' },
   { id: 16, key: 'expense', name: 'Expense', description: 'Expense reports and expenses' },
+  { id: 17, key: 'finance', name: 'Finance', description: 'Finance Element Hub' },
 ];
 
 /** Finds an element by key or numeric id. */

@@ -139,6 +139,36 @@ const RESOURCE_FIELDS: Record<string, Record<string, Record<string, Field>>> = {
       Total: readOnly({ type: 'number', format: 'double', description: 'Total amount' }),
     },
   },
+  // QuickBooks Online's fields, named as the spec's finance records declare them.
+  finance: {
+    customers: {
+      displayName: text('Display name, unique among customers, vendors and employees'),
+      givenName: text('First name'),
+      familyName: text('Last name'),
+      primaryEmailAddr: { type: 'object', description: 'Email address, as `{ "address": ... }`' },
+      balance: readOnly({ type: 'number', format: 'double', description: 'Open balance' }),
+    },
+    invoices: {
+      customerRef: { type: 'object', description: 'Customer, as `{ "value": id }`' },
+      docNumber: text('Invoice number'),
+      line: { type: 'array', items: { type: 'object' }, description: 'Lines' },
+      totalAmt: readOnly({ type: 'number', format: 'double', description: 'Total amount' }),
+      balance: readOnly({ type: 'number', format: 'double', description: 'Open balance' }),
+    },
+    payments: {
+      customerRef: { type: 'object', description: 'Customer, as `{ "value": id }`' },
+      totalAmt: { type: 'number', format: 'double', description: 'Amount paid' },
+      txnDate: text('Payment date'),
+      line: { type: 'array', items: { type: 'object' }, description: 'Applications to invoices' },
+    },
+    vendors: {
+      displayName: text('Display name, unique among customers, vendors and employees'),
+      givenName: text('First name'),
+      familyName: text('Last name'),
+      acctNum: text('Your account number at the vendor'),
+      taxIdentifier: text('Tax identifier'),
+    },
+  },
   documents: {},
 };
 

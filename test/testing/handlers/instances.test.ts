@@ -158,7 +158,7 @@ describe('instances', () => {
 });
 
 describe('catalog', () => {
-  test('lists the six seed elements and finds them by key or id', async () => {
+  test('lists the six seed elements and QuickBooks Online, and finds them by key or id', async () => {
     const keys = await emulator.call('GET', '/elements/keys');
     expect(keys.body).toEqual([
       'sfdc',
@@ -167,6 +167,7 @@ describe('catalog', () => {
       'sfdcmarketingcloud',
       'marketo',
       'concur',
+      'quickbooks',
     ]);
     const all = await emulator.call('GET', '/elements');
     expect(all.body.map((e: { hub: string }) => e.hub)).toEqual([
@@ -176,8 +177,15 @@ describe('catalog', () => {
       'marketing',
       'marketing',
       'expense',
+      'finance',
     ]);
     expect((await emulator.call('GET', '/elements/85')).body.key).toBe('marketo');
+    expect((await emulator.call('GET', '/elements/39')).body).toMatchObject({
+      key: 'quickbooks',
+      name: 'QuickBooks Online',
+      hub: 'finance',
+      typeOauth: true,
+    });
     expect((await emulator.call('GET', '/elements/nope')).status).toBe(404);
   });
 
@@ -186,5 +194,7 @@ describe('catalog', () => {
     expect((await emulator.call('GET', '/hubs/crm')).body.key).toBe('crm');
     const marketing = await emulator.call('GET', '/hubs/marketing/elements');
     expect(marketing.body.map((e: { key: string }) => e.key)).toEqual(['sfdcmarketingcloud', 'marketo']);
+    const finance = await emulator.call('GET', '/hubs/finance/elements');
+    expect(finance.body.map((e: { key: string }) => e.key)).toEqual(['quickbooks']);
   });
 });
