@@ -79,7 +79,7 @@ describe('npm run demo', () => {
     expect(stdout).toMatch(
       /^Cloud Elements SDK demo against the local emulator at http:\/\/127\.0\.0\.1:\d+\/elements\/api-v2$/m,
     );
-    expect(stdout).toMatch(/^ {2}platform {3}6 elements in the catalog$/m);
+    expect(stdout).toMatch(/^ {2}platform {3}7 elements in the catalog$/m);
     expect(stdout).toMatch(
       /^ {2}oauth {6}consent approved, state checked; instance \d+ "SDK demo [0-9a-f]{6}" created \(sfdc\)$/m,
     );
