@@ -149,7 +149,9 @@ export function createClient(options: ClientOptions): CloudElementsClient {
   if (options.logger !== undefined && typeof options.logger !== 'function') {
     throw new TypeError('[cloud-elements] logger must be a function (record: LogRecord) => void.');
   }
-  const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  // The default fetch takes the attempt's signal in its init, so the Request openapi-fetch builds need not carry it.
+  const baseFetch =
+    options.fetch ?? ((request: Request, init?: { signal: AbortSignal }) => globalThis.fetch(request, init));
   const retryEnabled = options.retry !== false;
   if (
     options.retry !== undefined &&
@@ -180,13 +182,23 @@ export function createClient(options: ClientOptions): CloudElementsClient {
       '[cloud-elements] userAgent must be a non-empty header value: printable ASCII, no line breaks, e.g. my-app/1.2.',
     );
   }
-  return buildClient({ credentials, baseUrl, transport, userAgent, middleware: [], defaults: {} });
+  return buildClient({
+    credentials,
+    baseUrl,
+    transport,
+    signalInInit: options.fetch === undefined,
+    userAgent,
+    middleware: [],
+    defaults: {},
+  });
 }
 
 type BuildInput = {
   credentials: Credentials;
   baseUrl: string;
   transport: (request: Request) => Promise<Response>;
+  /** The transport's fetch takes a call's signal in its init (see `CallState.signalInInit`). */
+  signalInInit: boolean;
   userAgent: string;
   middleware: Middleware[];
   /** Call options every call of this client carries (from `withOptions`); a call's own win. */
@@ -299,14 +311,17 @@ function buildClient(input: BuildInput): CloudElementsClient {
       }
       checkPathParams((init?.params as { path?: unknown } | undefined)?.path);
       const callerSignal = (init?.signal as AbortSignal | null | undefined) ?? undefined;
-      // The first attempt's signal goes into openapi-fetch's own options, so its Request is sent as it is.
       const attempt = new Attempt(callerSignal);
       const state: CallState = { attempt, streamed: init?.duplex === 'half', redact };
       if (callerSignal) state.callerSignal = callerSignal;
+      // The first attempt's signal goes into openapi-fetch's own options, so its Request is sent as it is; or,
+      // when no middleware can see that Request and the fetch takes the signal itself, it goes to fetch alone.
+      const signalInInit = input.signalInInit && middleware.length === 0;
+      if (signalInInit) state.signalInInit = true;
       const promise = send(path, {
         ...defaults,
         ...init,
-        signal: attempt.controller.signal,
+        signal: signalInInit ? undefined : attempt.controller.signal,
         [CALL_STATE]: state,
       });
       return promise.catch((error: unknown) => {

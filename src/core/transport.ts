@@ -59,8 +59,11 @@ export type RequestOptions = {
 
 /** What {@link createTransport} needs; built by `createClient` from its options. */
 export type TransportOptions = {
-  /** The fetch that sends one attempt. */
-  fetch: (request: Request) => Promise<Response>;
+  /**
+   * The fetch that sends one attempt. It gets an `init` with the attempt's signal only for a call whose Request
+   * does not carry that signal (see `CallState.signalInInit`), which the client sets for a fetch that honours it.
+   */
+  fetch: (request: Request, init?: { signal: AbortSignal }) => Promise<Response>;
   /**
    * `true` when `fetch` is the caller's own: it may change the Request it gets, so every attempt of a call that
    * can be retried gets a copy. Node's fetch changes nothing, and the first attempt goes out as it is.
@@ -91,6 +94,12 @@ export type CallState = {
   attempt?: Attempt;
   /** The caller's own signal, when there is one. */
   callerSignal?: AbortSignal;
+  /**
+   * The Request does not carry `attempt`'s signal, and fetch takes it in its `init` instead: each Request that
+   * carries a signal costs a listener, a weak reference and a finalizer, and the default fetch makes its own
+   * Request anyway. Set by the client only when no middleware could see the Request.
+   */
+  signalInInit?: boolean;
   /** The body is a stream (`duplex: 'half'`): sent at most once unless a `bodyFactory` is given. */
   streamed?: boolean;
   /** Scrubs the calling client's secrets (its element token included) from error bodies. */
@@ -597,6 +606,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
         : undefined;
     // The headers as they were before the caller's fetch got the first attempt's Request, for the retries.
     let headersBefore: Headers | undefined;
+    const signalInInit = state?.signalInInit === true;
 
     for (let attempt = 1; ; attempt++) {
       call.attempts = attempt;
@@ -616,7 +626,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
         if (stream) body = watchUpload(stream, clock, idle);
       }
       let attemptRequest = request;
-      if (body !== undefined || !given) {
+      if (body !== undefined || (!given && !signalInInit)) {
         const init: RequestInit & { duplex?: 'half' } = { signal: clock.controller.signal };
         if (body !== undefined) {
           init.body = body;
@@ -632,7 +642,11 @@ export function createTransport(options: TransportOptions): (request: Request) =
       const sentAt = Date.now();
       let response: Response;
       try {
-        response = await clock.raceResponse(options.fetch(attemptRequest));
+        response = await clock.raceResponse(
+          signalInInit
+            ? options.fetch(attemptRequest, { signal: clock.controller.signal })
+            : options.fetch(attemptRequest),
+        );
       } catch (error) {
         clock.done();
         const durationMs = Date.now() - sentAt;

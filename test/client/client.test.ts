@@ -298,6 +298,30 @@ describe('timeouts and aborts', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it.each([
+    ['the default fetch', false],
+    ['middleware that sees the Request', true],
+  ])('aborts the request on the wire when the call times out (%s)', async (_, withMiddleware) => {
+    let closed!: () => void;
+    const socketClosed = new Promise<void>((resolve) => (closed = resolve));
+    const server = await serve((_req, res) => {
+      res.on('close', closed);
+    });
+    const client = make(server, { timeoutMs: 150 });
+    const signals: AbortSignal[] = [];
+    if (withMiddleware) {
+      client.use({
+        onRequest({ request }) {
+          signals.push(request.signal);
+        },
+      });
+    }
+    const error = await client.GET('/hubs/{hub}/ping', ping).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    await socketClosed;
+    if (withMiddleware) expect(signals.map((s) => s.aborted)).toEqual([true]);
+  });
+
   it('leaves no listener on the caller signal once a call, retried or not, is over', async () => {
     const server = await serve((_req, res, index) => sendJson(res, index === 0 ? 503 : 200, {}));
     const controller = new AbortController();
