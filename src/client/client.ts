@@ -33,6 +33,12 @@ export const BASE_URLS: Readonly<Record<Environment, string>> = Object.freeze({
   staging: 'https://staging.cloud-elements.com/elements/api-v2',
 });
 
+/**
+ * Marks a fetch of the SDK's own (see `createUndiciFetch`): it honours `init.signal` and does not change the
+ * Request it is given. Registered globally, so that it needs no import between the two folders.
+ */
+const SDK_FETCH = Symbol.for('cloud-elements-sdk.fetch');
+
 /** Version sent in the default `User-Agent`; keep in step with package.json. */
 export const SDK_VERSION = '0.1.0';
 
@@ -152,6 +158,11 @@ export function createClient(options: ClientOptions): CloudElementsClient {
   // The default fetch takes the attempt's signal in its init, so the Request openapi-fetch builds need not carry it.
   const baseFetch =
     options.fetch ?? ((request: Request, init?: { signal: AbortSignal }) => globalThis.fetch(request, init));
+  // A fetch of the SDK's own (`createUndiciFetch`) says so with a mark: it takes the signal in its init too, and
+  // leaves the Request as it is. A shared symbol, since node/ builds on this folder and not the other way round.
+  const ownFetch =
+    options.fetch === undefined ||
+    (options.fetch as { [SDK_FETCH]?: unknown } | undefined)?.[SDK_FETCH] === true;
   const retryEnabled = options.retry !== false;
   if (
     options.retry !== undefined &&
@@ -162,7 +173,7 @@ export function createClient(options: ClientOptions): CloudElementsClient {
   }
   const transport = createTransport({
     fetch: baseFetch,
-    fetchMayChangeRequest: options.fetch !== undefined,
+    fetchMayChangeRequest: !ownFetch,
     baseUrl,
     timeoutMs: options.timeoutMs === undefined ? 60_000 : checkTimeoutMs(options.timeoutMs),
     retry: resolveRetryPolicy(options.retry === false || options.retry === undefined ? {} : options.retry),
@@ -186,7 +197,7 @@ export function createClient(options: ClientOptions): CloudElementsClient {
     credentials,
     baseUrl,
     transport,
-    signalInInit: options.fetch === undefined,
+    signalInInit: ownFetch,
     userAgent,
     middleware: [],
     defaults: {},

@@ -51,7 +51,7 @@ export async function createUndiciFetch(
   }
   const dispatcher = new undici.Agent({ connections, keepAliveTimeout });
 
-  return async function undiciFetch(request: Request): Promise<Response> {
+  const undiciFetch = async (request: Request, init?: { signal?: AbortSignal }): Promise<Response> => {
     // Flat `[name, value, …]`: undici takes it as it is, with no object of dynamic keys built in between.
     const headers: string[] = [];
     request.headers.forEach((value, name) => {
@@ -63,7 +63,8 @@ export async function createUndiciFetch(
       headers,
       // A web ReadableStream is an async iterable of bytes, which undici sends as it reads.
       body: request.body === null ? null : (request.body as unknown as Readable),
-      signal: request.signal,
+      // The client hands the call's signal over here rather than on the Request (see `SDK_FETCH` below).
+      signal: init?.signal ?? request.signal,
     };
     const url = request.url;
     const target = splitUrl(url);
@@ -87,7 +88,13 @@ export async function createUndiciFetch(
     }
     return new Response(webStream(answer.body), { status, headers: responseHeaders });
   };
+  // Tells createClient this fetch takes the signal in its init and leaves the Request as it is.
+  Object.defineProperty(undiciFetch, SDK_FETCH, { value: true });
+  return undiciFetch;
 }
+
+// The mark createClient looks for on a fetch of the SDK's own; a registered symbol, shared without an import.
+const SDK_FETCH = Symbol.for('cloud-elements-sdk.fetch');
 
 /** Origin and path (with the query, without the fragment) of a serialized http(s) URL; undefined for others. */
 function splitUrl(url: string): { origin: string; path: string } | undefined {
@@ -119,16 +126,11 @@ function webStream(body: Readable): ReadableStream<Uint8Array> {
           open = false;
           controller.close();
         });
+        // undici's body also ends with an error when it is destroyed before its end, so 'close' needs no listener.
         body.on('error', (error: Error) => {
           if (!open) return;
           open = false;
           controller.error(error);
-        });
-        // Closed without an end or an error (destroyed mid-way): the body was cut off.
-        body.on('close', () => {
-          if (!open) return;
-          open = false;
-          controller.error(new Error('The response body was closed before its end'));
         });
       },
       pull() {

@@ -28,6 +28,7 @@ afterAll(async () => {
 });
 
 const contacts = { params: { path: { hub: 'crm', objectName: 'contacts' } } } as const;
+const ping = { params: { path: { hub: 'crm' } } } as const;
 
 describe('createUndiciFetch', () => {
   test('creates, reads and pages through records', async () => {
@@ -137,6 +138,31 @@ describe('createUndiciFetch on the wire', () => {
     }
     await reader.cancel();
     expect(bytes).toBe(100_000);
+  });
+
+  test('closes the connection of a call that times out or that the caller aborts', async () => {
+    const closed: Promise<void>[] = [];
+    server = await startServer((_req, res) => {
+      // Never answers: only an abort that reaches undici closes the connection.
+      closed.push(new Promise((resolve) => res.on('close', () => resolve())));
+    });
+    const client = createClient({
+      userSecret: 'u1',
+      baseUrl: `${server.url}/elements/api-v2`,
+      fetch: await createUndiciFetch(),
+      timeoutMs: 150,
+    });
+    const timedOut = await client.GET('/hubs/{hub}/ping', ping).catch((e: unknown) => e);
+    expect(timedOut).toBeInstanceOf(TimeoutError);
+    const controller = new AbortController();
+    const reason = new Error('stop');
+    setTimeout(() => controller.abort(reason), 50);
+    const aborted = await client
+      .GET('/hubs/{hub}/ping', { ...ping, timeoutMs: 5000, signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(aborted).toBe(reason);
+    await Promise.all(closed);
+    expect(closed).toHaveLength(2);
   });
 
   test('ends the body read with an error when the server cuts it off', async () => {
