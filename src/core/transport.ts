@@ -65,8 +65,9 @@ export type TransportOptions = {
    */
   fetch: (request: Request, init?: { signal: AbortSignal }) => Promise<Response>;
   /**
-   * `true` when `fetch` is the caller's own: it may change the Request it gets, so every attempt of a call that
-   * can be retried gets a copy. Node's fetch changes nothing, and the first attempt goes out as it is.
+   * `true` when `fetch` is the caller's own: it may change the Request it gets, so when a call can be retried,
+   * the first attempt's headers are noted before it goes out, and the retries are sent with those. Node's fetch
+   * and the SDK's own change nothing.
    */
   fetchMayChangeRequest?: boolean;
   /** Base URL, used to report paths relative to it. */
