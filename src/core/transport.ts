@@ -373,28 +373,30 @@ export class Attempt {
 }
 
 /**
- * `Response.prototype`'s `body` getter, found on first use and up the prototype chain (workerd defines it on a
- * parent). Looked up lazily: on Node 20 touching `Response` at import time loads the whole fetch implementation.
+ * The `body` getter of a response's own prototype (`base`), found up the prototype chain (workerd defines it on a
+ * parent of `Response.prototype`; a fetch of the SDK's own answers a subclass that defines its own).
  */
-let bodyGetter: (() => unknown) | undefined;
-function readBody(response: Response): unknown {
-  if (!bodyGetter) {
-    for (let at: object | null = Response.prototype; at && !bodyGetter; at = Object.getPrototypeOf(at)) {
-      bodyGetter = Object.getOwnPropertyDescriptor(at, 'body')?.get;
-    }
+function readBody(response: Response, base: object): unknown {
+  for (let at: object | null = base; at; at = Object.getPrototypeOf(at)) {
+    const getter = Object.getOwnPropertyDescriptor(at, 'body')?.get;
+    if (getter) return getter.call(response);
   }
-  return bodyGetter ? bodyGetter.call(response) : null;
+  return null;
 }
 // Where a guarded response keeps its guard, and with it the facts of its call; a symbol, so it never shows in
 // JSON or collides with a field.
 const GUARD = Symbol('cloudElementsBodyGuard');
 type Guard = {
+  /** The prototype the response came with, whose readers the guarded ones call. */
+  base: Readers;
   attempt: Attempt;
   call: TransportCall;
   status: number;
   stream?: ReadableStream<Uint8Array> | null;
 };
 type Guarded = Response & { [GUARD]: Guard };
+type ReaderName = 'json' | 'text' | 'arrayBuffer' | 'blob' | 'formData';
+type Readers = Record<ReaderName, (this: Response) => Promise<unknown>>;
 
 /** The error a failed body read ends with: the timeout or abort when the attempt was stopped, else a cut-off. */
 function bodyFailure(guard: Guard, error: unknown): unknown {
@@ -402,11 +404,10 @@ function bodyFailure(guard: Guard, error: unknown): unknown {
   return signal.aborted ? signal.reason : guard.call.cutOffError(guard.status, error);
 }
 
-function guardedRead(name: 'json' | 'text' | 'arrayBuffer' | 'blob' | 'formData') {
+function guardedRead(name: ReaderName) {
   return function (this: Guarded): Promise<unknown> {
-    const read = Response.prototype[name] as (this: Response) => Promise<unknown>;
     const guard = this[GUARD];
-    return guard.attempt.race(read.call(this)).then(
+    return guard.attempt.race(guard.base[name].call(this)).then(
       (value) => {
         guard.attempt.done();
         return value;
@@ -421,11 +422,13 @@ function guardedRead(name: 'json' | 'text' | 'arrayBuffer' | 'blob' | 'formData'
   };
 }
 
-// One shared prototype instead of per-call closures: a guarded response is a Response whose readers obey the
-// attempt's clock. `instanceof Response` still holds, and the internal body is untouched.
+// One shared prototype (per prototype responses come with) instead of per-call closures: a guarded response is a
+// Response whose readers obey the attempt's clock. `instanceof Response` still holds, and the internal body is
+// untouched.
 let guardedPrototype: object | undefined;
-const makeGuardedPrototype = (): object =>
-  Object.create(Response.prototype, {
+let guardedSubclasses: WeakMap<object, object> | undefined;
+const makeGuardedPrototype = (base: object): object =>
+  Object.create(base, {
     json: { value: guardedRead('json'), configurable: true, writable: true },
     text: { value: guardedRead('text'), configurable: true, writable: true },
     arrayBuffer: { value: guardedRead('arrayBuffer'), configurable: true, writable: true },
@@ -436,7 +439,7 @@ const makeGuardedPrototype = (): object =>
       get(this: Guarded) {
         const guard = this[GUARD];
         if (guard.stream === undefined) {
-          guard.stream = guardStream(readBody(this) as ReadableStream<Uint8Array> | null, guard);
+          guard.stream = guardStream(readBody(this, guard.base) as ReadableStream<Uint8Array> | null, guard);
         }
         return guard.stream;
       },
@@ -450,9 +453,17 @@ const makeGuardedPrototype = (): object =>
  * restarts an idle clock on each chunk. The guard also carries the call's facts (see {@link callFactsOf}).
  */
 function guardBody(response: Response, attempt: Attempt, call: TransportCall, status: number): void {
-  const guard: Guard = { attempt, call, status };
+  const base = Object.getPrototypeOf(response) as Readers;
+  const guard: Guard = { base, attempt, call, status };
   (response as Guarded)[GUARD] = guard;
-  Object.setPrototypeOf(response, (guardedPrototype ??= makeGuardedPrototype()));
+  let guarded: object | undefined;
+  if (base === Response.prototype) guarded = guardedPrototype ??= makeGuardedPrototype(base);
+  else {
+    guardedSubclasses ??= new WeakMap();
+    guarded = guardedSubclasses.get(base);
+    if (!guarded) guardedSubclasses.set(base, (guarded = makeGuardedPrototype(base)));
+  }
+  Object.setPrototypeOf(response, guarded);
 }
 
 function guardStream(

@@ -3,7 +3,7 @@
  * Opt in with `createClient({ fetch: await createUndiciFetch() })`; timeouts, retries, errors and redaction stay
  * the SDK's, since they live in the transport above any fetch. undici is an optional peer dependency.
  */
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 
 /** Options of {@link createUndiciFetch}. */
 export type UndiciFetchOptions = {
@@ -20,6 +20,8 @@ export type UndiciFetchOptions = {
 };
 
 type UndiciModule = typeof import('undici');
+/** undici's response body: a Node stream that can also read itself whole. */
+type BodySource = Awaited<ReturnType<UndiciModule['request']>>['body'];
 
 /**
  * Loads undici and returns a `fetch(request)` for `createClient({ fetch })` that sends each `Request` with
@@ -86,7 +88,8 @@ export async function createUndiciFetch(
       answer.body.resume();
       return new Response(null, { status, headers: responseHeaders });
     }
-    return new Response(webStream(answer.body), { status, headers: responseHeaders });
+    UndiciResponse ??= defineUndiciResponse();
+    return new UndiciResponse(answer.body, { status, headers: responseHeaders });
   };
   // Tells createClient this fetch takes the signal in its init and leaves the Request as it is.
   Object.defineProperty(undiciFetch, SDK_FETCH, { value: true });
@@ -104,6 +107,120 @@ function splitUrl(url: string): { origin: string; path: string } | undefined {
   if (slash === -1) return undefined;
   const hash = url.indexOf('#', slash);
   return { origin: url.slice(0, slash), path: hash === -1 ? url.slice(slash) : url.slice(slash, hash) };
+}
+
+type DirectRead = 'json' | 'text' | 'arrayBuffer' | 'bytes';
+
+let UndiciResponse: (new (source: BodySource, init: ResponseInit) => Response) | undefined;
+
+// Defined on first use: on Node 20, touching `Response` at import time loads the whole fetch implementation.
+function defineUndiciResponse(): new (source: BodySource, init: ResponseInit) => Response {
+  /**
+   * A standard Response whose body stays in undici's stream until it is read. On Node 20 making the web
+   * ReadableStream costs more than the rest of the Response, and most calls read JSON: `json()`, `text()`,
+   * `arrayBuffer()` and `bytes()` read undici's stream directly, and `body` (hence `blob()`, `formData()` and
+   * `clone()`) makes the web stream on first use. `bodyUsed` and the "read once" rule hold as for any Response.
+   */
+  class Lazy extends Response {
+    #source: BodySource;
+    #stream: ReadableStream<Uint8Array> | undefined = undefined;
+    #used = false;
+
+    constructor(source: BodySource, init: ResponseInit) {
+      super(null, init);
+      this.#source = source;
+    }
+
+    #webStream(): ReadableStream<Uint8Array> {
+      return (this.#stream ??= this.#used ? emptyStream() : webStream(this.#source));
+    }
+
+    #read(kind: DirectRead): Promise<unknown> {
+      if (this.#used) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+      if (this.#stream !== undefined) {
+        // The web stream was handed out: read through it, which also marks it disturbed.
+        try {
+          return new Response(this.#stream)[kind]();
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      }
+      this.#used = true;
+      return this.#source[kind]();
+    }
+
+    #viaStream(kind: 'blob' | 'formData'): Promise<unknown> {
+      if (this.#used) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+      try {
+        // A Response over the same stream and headers, so that the blob's type and the form's boundary are right.
+        return new Response(this.#webStream(), { headers: this.headers })[kind]();
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+
+    override json(): Promise<any> {
+      return this.#read('json');
+    }
+
+    override text(): Promise<string> {
+      return this.#read('text') as Promise<string>;
+    }
+
+    override arrayBuffer(): Promise<ArrayBuffer> {
+      return this.#read('arrayBuffer') as Promise<ArrayBuffer>;
+    }
+
+    override bytes(): Promise<Uint8Array<ArrayBuffer>> {
+      return this.#read('bytes') as Promise<Uint8Array<ArrayBuffer>>;
+    }
+
+    override blob(): Promise<Blob> {
+      return this.#viaStream('blob') as Promise<Blob>;
+    }
+
+    override formData(): Promise<FormData> {
+      return this.#viaStream('formData') as Promise<FormData>;
+    }
+
+    override clone(): Response {
+      if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
+      const [mine, theirs] = this.#webStream().tee();
+      this.#stream = mine;
+      return new Response(theirs, {
+        status: this.status,
+        statusText: this.statusText,
+        headers: this.headers,
+      });
+    }
+
+    static {
+      // Accessors in place of Response's own, which would see the `null` given to the constructor.
+      Object.defineProperties(Lazy.prototype, {
+        body: {
+          configurable: true,
+          get(this: Lazy) {
+            return this.#webStream();
+          },
+        },
+        bodyUsed: {
+          configurable: true,
+          get(this: Lazy) {
+            return this.#used || (this.#stream !== undefined && Readable.isDisturbed(this.#stream as never));
+          },
+        },
+      });
+    }
+  }
+  return Lazy;
+}
+
+function emptyStream(): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.close();
+    },
+  });
 }
 
 /**

@@ -165,6 +165,86 @@ describe('createUndiciFetch on the wire', () => {
     expect(closed).toHaveLength(2);
   });
 
+  test('answers a Response that reads once, whichever way it is read', async () => {
+    const json = '\ufeff{"name":"Ünïcode ✓","n":1}';
+    server = await startServer((req, res) => {
+      const type =
+        req.path === '/form' ? 'application/x-www-form-urlencoded' : 'application/json; charset=utf-8';
+      res.writeHead(200, { 'content-type': type });
+      res.end(req.path === '/form' ? 'a=1&b=two' : json);
+    });
+    const send = await createUndiciFetch();
+    const get = (path = '/json') => send(new Request(`${server!.url}${path}`));
+    // Each reader gives what the standard Response gives for the same bytes.
+    const expected = () =>
+      new Response(json, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+    expect(await (await get()).json()).toEqual(await expected().json());
+    expect(await (await get()).text()).toBe(await expected().text());
+    expect(new Uint8Array(await (await get()).arrayBuffer())).toEqual(
+      new Uint8Array(await expected().arrayBuffer()),
+    );
+    const blob = await (await get()).blob();
+    expect(blob.type).toBe((await expected().blob()).type);
+    expect(await blob.text()).toBe(await (await expected().blob()).text());
+    expect((await (await get('/form')).formData()).get('b')).toBe('two');
+    // Read once: by a reader, or by the stream.
+    const once = await get();
+    expect(once.bodyUsed).toBe(false);
+    await once.json();
+    expect(once.bodyUsed).toBe(true);
+    await expect(once.text()).rejects.toBeInstanceOf(TypeError);
+    expect(() => once.clone()).toThrow(TypeError);
+    const streamed = await get();
+    expect(await new Response(streamed.body).text()).toBe(await expected().text());
+    expect(streamed.bodyUsed).toBe(true);
+    await expect(streamed.json()).rejects.toBeInstanceOf(TypeError);
+    // A clone and its original both read the whole body.
+    const original = await get();
+    const copy = original.clone();
+    expect(await copy.text()).toBe(await expected().text());
+    expect(await original.json()).toEqual(await expected().json());
+    expect(original).toBeInstanceOf(Response);
+  });
+
+  test('ends a call whose body stalls with TimeoutError and closes its connection', async () => {
+    let closed!: () => void;
+    const socketClosed = new Promise<void>((resolve) => (closed = resolve));
+    server = await startServer((_req, res) => {
+      res.on('close', closed);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '40' });
+      res.write('{"name":"st');
+    });
+    const client = createClient({
+      userSecret: 'u1',
+      baseUrl: `${server.url}/elements/api-v2`,
+      fetch: await createUndiciFetch(),
+      timeoutMs: 300,
+    });
+    const error = await client.GET('/hubs/{hub}/ping', ping).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    await socketClosed;
+  });
+
+  test('gives the SDK streamed, text and binary bodies', async () => {
+    server = await startServer((req, res) => {
+      res.writeHead(200, {
+        'content-type': req.path.endsWith('/text') ? 'text/plain' : 'application/octet-stream',
+      });
+      res.end('hello body');
+    });
+    const client = createClient({
+      userSecret: 'u1',
+      baseUrl: `${server.url}/elements/api-v2`,
+      fetch: await createUndiciFetch(),
+    });
+    const text = await client.GET('/hubs/{hub}/ping', { ...ping, parseAs: 'text' });
+    expect(text.data).toBe('hello body');
+    const stream = await client.GET('/hubs/{hub}/ping', { ...ping, parseAs: 'stream' });
+    expect(await new Response(stream.data as ReadableStream).text()).toBe('hello body');
+    const binary = await client.GET('/hubs/{hub}/ping', { ...ping, parseAs: 'arrayBuffer' });
+    expect(new TextDecoder().decode(binary.data as ArrayBuffer)).toBe('hello body');
+  });
+
   test('ends the body read with an error when the server cuts it off', async () => {
     server = await startServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
