@@ -322,6 +322,26 @@ describe('timeouts and aborts', () => {
     if (withMiddleware) expect(signals.map((s) => s.aborted)).toEqual([true]);
   });
 
+  it("reads a Response subclass through its own readers, and still under the call's clock", async () => {
+    class Canned extends Response {
+      override text(): Promise<string> {
+        return this.status === 200 ? Promise.resolve('{"canned":true}') : new Promise<string>(() => {});
+      }
+    }
+    const client = createClient({
+      userSecret: 'u1',
+      baseUrl: 'http://127.0.0.1:9/elements/api-v2',
+      timeoutMs: 200,
+      fetch: async (request) =>
+        new Canned('{"raw":true}', { status: request.url.includes('/stall/') ? 202 : 200 }),
+    });
+    expect((await client.GET('/hubs/{hub}/ping', ping)).data).toEqual({ canned: true });
+    const error = await client
+      .GET('/hubs/{hub}/ping', { params: { path: { hub: 'stall' } } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+  });
+
   it('leaves no listener on the caller signal once a call, retried or not, is over', async () => {
     const server = await serve((_req, res, index) => sendJson(res, index === 0 ? 503 : 200, {}));
     const controller = new AbortController();
