@@ -6,12 +6,21 @@
  *
  *   npm run soak                      10,000 calls at concurrency 50 (about a minute)
  *   npm run soak -- --calls 500       a shorter run; --concurrency N, --seed N, --json for one JSON line
+ *   npm run soak -- --undici          the same through createUndiciFetch() (cloud-elements-sdk/node)
  */
 import { inspect } from 'node:util';
 import { CloudElementsError, createClient, unwrap, type LogRecord } from '../src/index.js';
+import { createUndiciFetch } from '../src/node/index.js';
 import { startEmulator, type FaultOptions } from '../src/testing/index.js';
 
-export type SoakOptions = { calls: number; concurrency: number; seed: number; timeoutMs: number };
+export type SoakOptions = {
+  calls: number;
+  concurrency: number;
+  seed: number;
+  timeoutMs: number;
+  /** Send through `createUndiciFetch()` instead of the runtime's fetch. */
+  undici?: boolean;
+};
 export type SoakReport = {
   calls: number;
   completed: number;
@@ -61,6 +70,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     // Short backoff so that a soak of 10,000 calls stays around a minute; Retry-After is still honoured.
     retry: { baseDelayMs: 50, maxDelayMs: 1500 },
     logger: (record) => void logs.push(record),
+    ...(options.undici ? { fetch: await createUndiciFetch() } : {}),
   });
   const crm = ce.forInstance(instance.token);
   // Seed records for the reads, updates and deletes, with faults off.
@@ -208,6 +218,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     concurrency: argument('concurrency', 50),
     seed: argument('seed', 1),
     timeoutMs: argument('timeout', 2000),
+    undici: process.argv.includes('--undici'),
   });
   if (process.argv.includes('--json')) console.log(JSON.stringify(report));
   else {
