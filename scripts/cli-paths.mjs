@@ -4,8 +4,8 @@
 //
 //   node scripts/cli-paths.mjs           writes the files
 //   node scripts/cli-paths.mjs --check   fails when they are stale
-import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { checkOrWrite } from './generated-files.mjs';
 import { bundleSpec } from './site/site.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -68,31 +68,8 @@ export function cliPathsTexts(doc) {
   return { js, dts: DECLARATIONS };
 }
 
-/** Writes the texts of {@link buildCliPaths} to generated/. */
-export function writeCliPathsFiles(texts) {
-  writeFileSync(CLI_PATHS_FILES.js, texts.js);
-  writeFileSync(CLI_PATHS_FILES.dts, texts.dts);
-}
-
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const texts = await buildCliPaths();
-  if (process.argv.includes('--check')) {
-    const stale = Object.keys(CLI_PATHS_FILES).filter((kind) => {
-      try {
-        return readFileSync(CLI_PATHS_FILES[kind], 'utf8') !== texts[kind];
-      } catch {
-        return true;
-      }
-    });
-    if (stale.length > 0) {
-      console.error('✘ generated/cli-paths.js is stale: run `npm run generate`.');
-      process.exit(1);
-    }
-    console.log('✔ generated/cli-paths.js is up to date');
-  } else {
-    writeCliPathsFiles(texts);
-    console.log(
-      `✔ wrote generated/cli-paths.js (${texts.js.split('\n').filter((line) => line.startsWith('  [')).length} paths)`,
-    );
-  }
+  const paths = texts.js.split('\n').filter((line) => line.startsWith('  [')).length;
+  checkOrWrite({ files: CLI_PATHS_FILES, texts, name: 'generated/cli-paths.js', summary: `${paths} paths` });
 }

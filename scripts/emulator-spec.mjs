@@ -8,8 +8,8 @@
 // The spec is bundled in-process with @redocly/openapi-core, the bundler of openapi-typescript (no CLI start-up).
 // A module rather than a .json file: the emulator imports it like any module, so a bundler of the package keeps it,
 // and it is parsed with JSON.parse (V8 parses a big JSON string faster than the same object literal).
-import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { checkOrWrite } from './generated-files.mjs';
 import { bundleSpec } from './site/site.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -177,12 +177,6 @@ declare const spec: EmulatorSpecDocument;
 export default spec;
 `;
 
-/** Writes the texts of {@link buildEmulatorSpec} to generated/. */
-export function writeEmulatorSpecFiles(texts) {
-  writeFileSync(EMULATOR_SPEC_FILES.js, texts.js);
-  writeFileSync(EMULATOR_SPEC_FILES.dts, texts.dts);
-}
-
 /** The texts of generated/emulator-spec.js and .d.ts from the bundled spec (not changed). */
 export function emulatorSpecTexts(doc) {
   const json = JSON.stringify(emulatorSpecOf(doc));
@@ -199,21 +193,10 @@ export async function buildEmulatorSpec() {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const texts = await buildEmulatorSpec();
-  if (process.argv.includes('--check')) {
-    const stale = Object.keys(EMULATOR_SPEC_FILES).filter((kind) => {
-      try {
-        return readFileSync(EMULATOR_SPEC_FILES[kind], 'utf8') !== texts[kind];
-      } catch {
-        return true;
-      }
-    });
-    if (stale.length > 0) {
-      console.error('✘ generated/emulator-spec.js is stale: run `npm run generate`.');
-      process.exit(1);
-    }
-    console.log('✔ generated/emulator-spec.js is up to date');
-  } else {
-    writeEmulatorSpecFiles(texts);
-    console.log(`✔ wrote generated/emulator-spec.js (${Math.round(texts.js.length / 1024)} KiB)`);
-  }
+  checkOrWrite({
+    files: EMULATOR_SPEC_FILES,
+    texts,
+    name: 'generated/emulator-spec.js',
+    summary: `${Math.round(texts.js.length / 1024)} KiB`,
+  });
 }

@@ -7,9 +7,10 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { emulatorSpecTexts, writeEmulatorSpecFiles } from './emulator-spec.mjs';
+import { EMULATOR_SPEC_FILES, emulatorSpecTexts } from './emulator-spec.mjs';
 import { bundleSpec, startSite, writeSamples } from './site/site.mjs';
-import { cliPathsTexts, writeCliPathsFiles } from './cli-paths.mjs';
+import { CLI_PATHS_FILES, cliPathsTexts } from './cli-paths.mjs';
+import { writeFiles } from './generated-files.mjs';
 import { LIST_PATHS_FILE, listPathsText } from './list-paths.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -103,16 +104,16 @@ await step('write generated/schema.d.ts', async () => {
 // the bundle above; `npm run generate:check` runs `node scripts/emulator-spec.mjs --check` to catch a stale file.
 async function writeEmulatorSpec() {
   await step('write generated/emulator-spec.js', () =>
-    writeEmulatorSpecFiles(emulatorSpecTexts(structuredClone(doc))),
+    writeFiles(EMULATOR_SPEC_FILES, emulatorSpecTexts(structuredClone(doc))),
   );
 }
 await writeEmulatorSpec();
 
 // ---- Command line path list (src/cli) ---------------------------------------------------------------------------
 // The path templates and methods `cloud-elements request` checks a call against (scripts/cli-paths.mjs), from the
-// bundle above; `node scripts/cli-paths.mjs --check` catches a stale file.
+// bundle above; `npm run generate:check` runs `node scripts/cli-paths.mjs --check`.
 async function writeCliPaths() {
-  await step('write generated/cli-paths.js', () => writeCliPathsFiles(cliPathsTexts(doc)));
+  await step('write generated/cli-paths.js', () => writeFiles(CLI_PATHS_FILES, cliPathsTexts(doc)));
 }
 await writeCliPaths();
 

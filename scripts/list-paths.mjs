@@ -4,8 +4,8 @@
 //
 //   node scripts/list-paths.mjs           writes the file
 //   node scripts/list-paths.mjs --check   fails when it is stale
-import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { checkOrWrite } from './generated-files.mjs';
 import { bundleSpec } from './site/site.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -49,16 +49,5 @@ export function listPathsText(doc) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const text = listPathsText(await bundleSpec(root));
-  if (process.argv.includes('--check')) {
-    let current = '';
-    try {
-      current = readFileSync(LIST_PATHS_FILE, 'utf8');
-    } catch {
-      // Missing counts as stale.
-    }
-    if (current !== text) {
-      console.error('generated/list-paths.d.ts is stale: run npm run generate and commit it.');
-      process.exit(1);
-    }
-  } else writeFileSync(LIST_PATHS_FILE, text);
+  checkOrWrite({ files: { dts: LIST_PATHS_FILE }, texts: { dts: text }, name: 'generated/list-paths.d.ts' });
 }

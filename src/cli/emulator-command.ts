@@ -2,6 +2,7 @@
 // language (as stripe-mock serves Stripe's API). It prints its base URL and test credentials and stops cleanly on
 // SIGINT or SIGTERM.
 import { createHash } from 'node:crypto';
+import type { FaultCounts } from '../testing/index.js';
 import { mask, note, type CliContext, type Command } from './context.js';
 import { EXIT, UsageError, stringList, stringOption, type CommandSpec, type ParsedCommand } from './args.js';
 
@@ -15,7 +16,11 @@ const FAULT_KINDS = [
   'stallAfterHeaders',
   'truncatedBody',
   'slowBody',
-] as const;
+] as const satisfies readonly (keyof FaultCounts)[];
+// Every fault the emulator counts is one the command takes: a new kind fails to compile until it is listed above.
+const everyKindListed: Exclude<keyof FaultCounts, (typeof FAULT_KINDS)[number]> extends never ? true : never =
+  true;
+void everyKindListed;
 
 const spec: CommandSpec = {
   name: 'emulator',
