@@ -105,14 +105,15 @@ function authorize(
   candidate: Map<string, string | null>,
 ): void {
   if (element.provision !== 'oauth2' || body.externalAuthentication === 'initial') return;
-  const code = objectField(body, 'providerData')?.code;
+  const providerData = objectField(body, 'providerData');
+  const code = providerData?.['code'];
   if (typeof code !== 'string' || code === '') {
     throw new EmulatorHttpError(
       400,
       `providerData.code is required for ${element.key}: send the code the provider added to your callback URL.`,
     );
   }
-  exchangeAuthorizationCode(state, element, code, candidate);
+  exchangeAuthorizationCode(state, element, providerData!, candidate);
 }
 
 /** Handlers of the instances API and of its token-scoped twins (`/instances/...` with an element token). */

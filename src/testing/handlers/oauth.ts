@@ -2,7 +2,7 @@ import { EmulatorHttpError } from '../errors.js';
 import { requireElement, type CatalogElement } from '../model/catalog.js';
 import { createSecret } from '../model/random.js';
 import type { EmulatorState } from '../model/state.js';
-import type { OAuthClient } from '../model/types.js';
+import type { OAuthClient, OAuthCode } from '../model/types.js';
 import { readJsonObject } from '../server/http.js';
 import type { Reply, RequestContext, Route } from '../server/types.js';
 import type { Handlers, OperationReply } from './types.js';
@@ -125,10 +125,11 @@ function withErrorPage(handle: (ctx: RequestContext) => Reply): (ctx: RequestCon
 export function exchangeAuthorizationCode(
   state: EmulatorState,
   element: CatalogElement,
-  code: string,
+  providerData: Record<string, unknown>,
   configuration: Map<string, string | null>,
 ): void {
-  const grant = state.oauthCodes.get(code);
+  const code = providerData['code'];
+  const grant = typeof code === 'string' ? state.oauthCodes.get(code) : undefined;
   const apiKey = configuration.get('oauth.api.key');
   const expired = grant !== undefined && state.now() - grant.issuedAtMs > state.settings.oauthCodeTtlMs;
   if (!grant || grant.used || expired || grant.elementKey !== element.key || grant.apiKey !== apiKey) {
@@ -159,6 +160,12 @@ export function exchangeAuthorizationCode(
       },
     );
   }
+  if (grant.realmId !== undefined && providerData['realmId'] !== grant.realmId) {
+    throw new EmulatorHttpError(
+      400,
+      `providerData.realmId is missing or wrong for ${element.key}: send the realmId the provider added to your callback URL next to the code.`,
+    );
+  }
   grant.used = true;
 }
 
@@ -173,15 +180,21 @@ export function decideConsent(state: EmulatorState, oauthUrl: string, approve: b
   const callback = new URL(request.redirectUri);
   if (approve) {
     const code = createSecret(24);
-    state.oauthCodes.set(code, {
+    const grant: OAuthCode = {
       code,
       elementKey: request.element.key,
       apiKey: request.clientId,
       redirectUri: request.redirectUri,
       issuedAtMs: state.now(),
       used: false,
-    });
+    };
     callback.searchParams.set('code', code);
+    // Intuit names the company the user connected next to the code; every QuickBooks call needs it.
+    if (request.element.key === 'quickbooks') {
+      grant.realmId = String(9_130_000_000_000_000 + state.oauthCodes.size);
+      callback.searchParams.set('realmId', grant.realmId);
+    }
+    state.oauthCodes.set(code, grant);
   } else {
     callback.searchParams.set('error', 'access_denied');
     callback.searchParams.set('error_description', 'The user denied access to the app.');

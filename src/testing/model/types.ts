@@ -69,6 +69,8 @@ export interface OAuthCode {
   redirectUri: string;
   issuedAtMs: number;
   used: boolean;
+  /** QuickBooks' company id, sent with the code on the callback and required with it in `providerData`. */
+  realmId?: string;
 }
 
 /** One event notification (or bulk callback) the emulator POSTed, or tried to. */

@@ -233,15 +233,25 @@ describe('the QuickBooks Online instance', () => {
     expect(url.body.element).toBe('quickbooks');
     const callback = new URL(emulator.authorize(url.body.oauthUrl));
     expect(callback.searchParams.get('state')).toBe('quickbooks');
+    // Intuit sends the company's realmId next to the code, and the instance needs it.
+    const realmId = callback.searchParams.get('realmId');
+    expect(realmId).toMatch(/^\d+$/);
+    const configuration = {
+      'oauth.api.key': app.apiKey,
+      'oauth.api.secret': app.apiSecret,
+      'oauth.callback.url': app.callbackUrl,
+    };
+    const code = callback.searchParams.get('code');
+    const withoutRealm = await emulator.call('POST', '/instances', {
+      body: { element: { key: 'quickbooks' }, providerData: { code }, configuration, name: 'Books' },
+    });
+    expect(withoutRealm.status).toBe(400);
+    expect(withoutRealm.body.message).toContain('providerData.realmId');
     const created = await emulator.call('POST', '/instances', {
       body: {
         element: { key: 'quickbooks' },
-        providerData: { code: callback.searchParams.get('code') },
-        configuration: {
-          'oauth.api.key': app.apiKey,
-          'oauth.api.secret': app.apiSecret,
-          'oauth.callback.url': app.callbackUrl,
-        },
+        providerData: { code, realmId },
+        configuration,
         name: 'Books',
       },
     });
