@@ -22,6 +22,19 @@ export type CloudElementsErrorOptions = {
   mayHaveReachedServer?: boolean;
 };
 
+// The options a CloudElementsError copies onto itself (all but `cause`, which `Error` keeps).
+const OPTION_FIELDS = [
+  'status',
+  'method',
+  'path',
+  'requestId',
+  'providerMessage',
+  'body',
+  'attempts',
+  'mayHaveReachedServer',
+] as const satisfies readonly (keyof CloudElementsErrorOptions)[];
+type OptionField = (typeof OPTION_FIELDS)[number];
+
 /**
  * Root of every error the SDK throws for a failed call. Check the subclass (`instanceof NotFoundError`) or
  * `status`. Never carries credentials: no request headers are kept.
@@ -29,20 +42,22 @@ export type CloudElementsErrorOptions = {
 export class CloudElementsError extends Error {
   /** Always `'CloudElementsError'`, the class's name, also in stack traces and logs. */
   override name = 'CloudElementsError';
+  // The option fields are `declare`d: the constructor copies them all in one loop over OPTION_FIELDS, which
+  // makes each an own property in this order, as field initialisers did.
   /** HTTP status, when the server answered. */
-  readonly status?: number;
+  declare readonly status?: number;
   /** HTTP method of the failed call. */
-  readonly method?: string;
+  declare readonly method?: string;
   /** Path of the failed call relative to the base URL, without query string. */
-  readonly path?: string;
+  declare readonly path?: string;
   /** Cloud Elements request id; quote it to Cloud Elements support, or look it up with `GET /usage/{id}`. */
-  readonly requestId?: string;
+  declare readonly requestId?: string;
   /** Message from the provider (Salesforce, Box, …) when the provider produced the error. */
-  readonly providerMessage?: string;
+  declare readonly providerMessage?: string;
   /** Parsed error body (JSON value or text). */
-  readonly body?: unknown;
+  declare readonly body?: unknown;
   /** How many attempts the call made, retries included (1 when it was not retried). */
-  readonly attempts?: number;
+  declare readonly attempts?: number;
   /**
    * Whether the server may have received and carried out the request in one of the attempts: `true` after a
    * timeout or a lost connection once the request was sent, after a 5xx, and for any answer that follows such an
@@ -50,18 +65,13 @@ export class CloudElementsError extends Error {
    * not act: the connection was refused, or every answer was a 4xx. An unsure POST, PATCH or DELETE should be
    * checked (read the resource back) before it is sent again.
    */
-  readonly mayHaveReachedServer?: boolean;
+  declare readonly mayHaveReachedServer?: boolean;
 
   constructor(message: string, options: CloudElementsErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    if (options.status !== undefined) this.status = options.status;
-    if (options.method !== undefined) this.method = options.method;
-    if (options.path !== undefined) this.path = options.path;
-    if (options.requestId !== undefined) this.requestId = options.requestId;
-    if (options.providerMessage !== undefined) this.providerMessage = options.providerMessage;
-    if (options.body !== undefined) this.body = options.body;
-    if (options.attempts !== undefined) this.attempts = options.attempts;
-    if (options.mayHaveReachedServer !== undefined) this.mayHaveReachedServer = options.mayHaveReachedServer;
+    // Every field is set, `undefined` included, so that each error has the same own properties.
+    const fields = this as Record<OptionField, unknown>;
+    for (const field of OPTION_FIELDS) fields[field] = options[field];
   }
 }
 
@@ -104,7 +114,7 @@ export class RateLimitError extends CloudElementsError {
 
   constructor(message: string, options: CloudElementsErrorOptions & { retryAfterMs?: number } = {}) {
     super(message, options);
-    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 
@@ -168,25 +178,30 @@ export function serverSnippet(text: string): string {
   return line.length > 200 || text.length > 1000 ? `${line.slice(0, 200)}…` : line;
 }
 
-function describeBody(body: unknown): string | undefined {
+/** What the message says about the body: its `message` or `error` field, else its text, else why there is none. */
+function describeBody(body: unknown): string {
   const message = readString(body, 'message') ?? readString(body, 'error');
   if (message !== undefined) return serverSnippet(message);
-  if (typeof body === 'string') {
-    const text = serverSnippet(body);
-    return text === '' ? undefined : text;
-  }
-  return undefined;
+  if (body === undefined || body === '') return 'empty response body';
+  return (typeof body === 'string' && serverSnippet(body)) || 'no message';
 }
 
-function pickClass(status: number): typeof CloudElementsError {
-  if (status === 401) return UnauthorizedError;
-  if (status === 403) return ForbiddenError;
-  if (status === 404 || status === 410) return NotFoundError;
-  if (status === 409) return ConflictError;
-  if (status === 408 || status >= 500) return ServerError;
-  if (status >= 400) return BadRequestError;
-  return CloudElementsError;
-}
+/** The constructor shape shared by the classes {@link createResponseError} picks from. */
+type ResponseErrorClass = new (
+  message: string,
+  options: CloudElementsErrorOptions & { retryAfterMs?: number | undefined },
+) => CloudElementsError;
+
+// Statuses with a class of their own; any other 5xx is a ServerError, any other 4xx a BadRequestError.
+const CLASS_OF_STATUS: ReadonlyMap<number, ResponseErrorClass> = new Map<number, ResponseErrorClass>([
+  [401, UnauthorizedError],
+  [403, ForbiddenError],
+  [404, NotFoundError],
+  [408, ServerError],
+  [409, ConflictError],
+  [410, NotFoundError],
+  [429, RateLimitError],
+]);
 
 /**
  * Builds the {@link CloudElementsError} subclass matching a non-2xx response. The message reads
@@ -200,24 +215,24 @@ export function createResponseError(input: ResponseErrorInput): CloudElementsErr
   const providerMessage = readString(body, 'providerMessage');
   const call = method && path ? `${method} ${path}` : method || path || 'Request';
   const statusText = response.statusText ? `${status} ${response.statusText}` : String(status);
-  const detail =
-    describeBody(body) ?? (body === undefined || body === '' ? 'empty response body' : 'no message');
+  const detail = describeBody(body);
   let message = `${call} failed with ${statusText}: ${detail}`;
   if (providerMessage !== undefined && serverSnippet(providerMessage) !== detail)
     message += ` (provider: ${serverSnippet(providerMessage)})`;
   if (requestId !== undefined) message += ` (request id ${serverSnippet(requestId)})`;
-  const options: CloudElementsErrorOptions = { status };
-  if (method !== undefined) options.method = method;
-  if (path !== undefined) options.path = path;
-  if (requestId !== undefined) options.requestId = requestId;
-  if (providerMessage !== undefined) options.providerMessage = providerMessage;
-  if (body !== undefined) options.body = body;
-  if (input.attempts !== undefined) options.attempts = input.attempts;
-  options.mayHaveReachedServer = status >= 500 || status === 408 || input.mayHaveReachedServer === true;
-  if (status === 429) {
-    const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
-    return new RateLimitError(message, retryAfterMs === undefined ? options : { ...options, retryAfterMs });
-  }
-  const ErrorClass = pickClass(status);
-  return new ErrorClass(message, options);
+  const ErrorClass: ResponseErrorClass =
+    CLASS_OF_STATUS.get(status) ??
+    (status >= 500 ? ServerError : status >= 400 ? BadRequestError : CloudElementsError);
+  return new ErrorClass(message, {
+    status,
+    method,
+    path,
+    requestId,
+    providerMessage,
+    body,
+    attempts: input.attempts,
+    mayHaveReachedServer: status >= 500 || status === 408 || input.mayHaveReachedServer === true,
+    // Read by RateLimitError only.
+    retryAfterMs: status === 429 ? parseRetryAfterMs(response.headers.get('retry-after')) : undefined,
+  });
 }
