@@ -89,14 +89,19 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-function checkCount(name: string, value: unknown, min: number, max = MAX_TIMER_MS): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new TypeError(
-      `[cloud-elements] retry.${name} must be a number from ${min} to ${max}, got ${typeof value === 'number' ? String(value) : `a ${typeof value}`}.`,
-    );
-  }
-  return value;
-}
+// The numeric options with their ranges, in the order they are checked.
+const NUMBER_OPTIONS = [
+  ['maxAttempts', 1, 100],
+  ['baseDelayMs', 0, MAX_TIMER_MS],
+  ['maxDelayMs', 0, MAX_TIMER_MS],
+  ['deadlineMs', 1, MAX_TIMER_MS],
+] as const;
+// The list options: what each item must be, and how the message describes the items.
+const LIST_OPTIONS = [
+  ['statuses', Number.isInteger, 'HTTP status numbers such as [429, 503]'],
+  ['methods', (item: unknown) => typeof item === 'string', "method names such as ['GET', 'PUT']"],
+] as const;
+const FUNCTION_OPTIONS = ['random', 'sleep'] as const;
 
 /**
  * Fills in the defaults of `options` on top of `base` (the client's policy, when resolving a per-request
@@ -118,38 +123,33 @@ export function resolveRetryPolicy(options: RetryOptions = {}, base?: RetryPolic
         random: Math.random,
         sleep,
       };
-  if (options.maxAttempts !== undefined) {
-    policy.maxAttempts = Math.floor(checkCount('maxAttempts', options.maxAttempts, 1, 100));
-  }
-  if (options.baseDelayMs !== undefined)
-    policy.baseDelayMs = checkCount('baseDelayMs', options.baseDelayMs, 0);
-  if (options.maxDelayMs !== undefined) policy.maxDelayMs = checkCount('maxDelayMs', options.maxDelayMs, 0);
-  if (options.deadlineMs !== undefined) policy.deadlineMs = checkCount('deadlineMs', options.deadlineMs, 1);
-  if (options.statuses !== undefined) {
-    if (!Array.isArray(options.statuses) || options.statuses.some((s) => !Number.isInteger(s))) {
+  // The checks below have already made each value the type of its field.
+  const fields = policy as Record<keyof RetryPolicy, unknown>;
+  for (const [name, min, max] of NUMBER_OPTIONS) {
+    const value = options[name];
+    if (value === undefined) continue;
+    // The range test also refuses NaN and infinities.
+    if (typeof value !== 'number' || !(value >= min && value <= max)) {
       throw new TypeError(
-        '[cloud-elements] retry.statuses must be an array of HTTP status numbers such as [429, 503].',
+        `[cloud-elements] retry.${name} must be a number from ${min} to ${max}, got ${typeof value === 'number' ? String(value) : `a ${typeof value}`}.`,
       );
     }
-    policy.statuses = new Set(options.statuses);
+    fields[name] = name === 'maxAttempts' ? Math.floor(value) : value;
   }
-  if (options.methods !== undefined) {
-    if (!Array.isArray(options.methods) || options.methods.some((m) => typeof m !== 'string')) {
-      throw new TypeError(
-        "[cloud-elements] retry.methods must be an array of method names such as ['GET', 'PUT'].",
-      );
+  for (const [name, isItem, items] of LIST_OPTIONS) {
+    const list = options[name];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || !list.every(isItem)) {
+      throw new TypeError(`[cloud-elements] retry.${name} must be an array of ${items}.`);
     }
-    policy.methods = new Set(options.methods.map((m) => m.toUpperCase()));
+    // Methods are compared upper-cased, as Request gives them.
+    fields[name] = new Set(name === 'methods' ? list.map((method: string) => method.toUpperCase()) : list);
   }
-  if (options.random !== undefined) {
-    if (typeof options.random !== 'function')
-      throw new TypeError('[cloud-elements] retry.random must be a function.');
-    policy.random = options.random;
-  }
-  if (options.sleep !== undefined) {
-    if (typeof options.sleep !== 'function')
-      throw new TypeError('[cloud-elements] retry.sleep must be a function.');
-    policy.sleep = options.sleep;
+  for (const name of FUNCTION_OPTIONS) {
+    const value = options[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'function') throw new TypeError(`[cloud-elements] retry.${name} must be a function.`);
+    fields[name] = value;
   }
   return policy;
 }
