@@ -2,34 +2,19 @@
  * Safe CEQL: a tagged template that turns interpolated values into CEQL literals, so user input can never
  * change the shape of a `where` clause or a bulk query.
  */
-import { snippet } from '../core/index.js';
-
-const prefix = '[cloud-elements] ceql:';
+import { fail, snippet } from '../core/index.js';
 
 // Words that would be read as operators or keywords when written bare, so `ceql.field()` backticks them.
-const reservedWords = new Set([
-  'AND',
-  'OR',
-  'NOT',
-  'IN',
-  'LIKE',
-  'IS',
-  'NULL',
-  'TRUE',
-  'FALSE',
-  'SELECT',
-  'FROM',
-  'WHERE',
-  'ORDER',
-  'BY',
-  'LIMIT',
-  'ASC',
-  'DESC',
-  // `value` was rejected as a field name before release 2.145; backticks keep older elements happy.
-  'VALUE',
-]);
+// `VALUE` was rejected as a field name before release 2.145; backticks keep older elements happy.
+const reservedWords = new Set(
+  'AND OR NOT IN LIKE IS NULL TRUE FALSE SELECT FROM WHERE ORDER BY LIMIT ASC DESC VALUE'.split(' '),
+);
 const plainWord = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const controlCharacter = /[\u0000-\u001f\u007f]/;
+
+/** Throws the misuse `TypeError` of this module: `[cloud-elements] ceql: <message>`. */
+function refuse(message: string): never {
+  fail(`ceql: ${message}`);
+}
 
 /**
  * A piece of CEQL built by {@link ceql}, {@link formatBulkQuery} or the `ceql.*` helpers. Its text is safe to
@@ -45,7 +30,7 @@ class CeqlFragment {
 
   /** @internal */
   constructor(key: typeof fragmentKey, text: string) {
-    if (key !== fragmentKey) throw new TypeError(`${prefix} build fragments with the ceql\`…\` tag.`);
+    if (key !== fragmentKey) refuse('build fragments with the ceql`…` tag.');
     this.text = text;
     Object.freeze(this);
   }
@@ -94,96 +79,65 @@ function makeFragment(text: string): CeqlFragment {
   return new CeqlFragment(fragmentKey, text);
 }
 
+/** What `value` is, for error messages, without showing its content: `null`, `NaN`, `an array`, `a Map object`. */
 function describeType(value: unknown): string {
-  if (value === null) return 'null';
+  // null, undefined and numbers (NaN, Infinity, 1e21 are the ones refused) are shown as they are written.
+  if (value == null || typeof value === 'number') return String(value);
+  if (typeof value !== 'object') return `a ${typeof value}`;
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'object') {
-    let name: unknown;
-    try {
-      name = (value as object).constructor?.name;
-    } catch {
-      name = undefined; // a throwing getter or a revoked Proxy
-    }
-    // Only a short identifier is shown: a hostile `constructor.name` must not fill the message.
-    return typeof name === 'string' && /^[A-Za-z_$][\w$]{0,39}$/.test(name) && name !== 'Object'
-      ? `a ${name} object`
-      : 'an object';
+  let name: unknown;
+  try {
+    name = value.constructor?.name;
+  } catch {
+    // a throwing getter or a revoked Proxy: described as a plain object
   }
-  if (typeof value === 'undefined') return 'undefined';
-  return `a ${typeof value}`;
+  // Only a short identifier is shown: a hostile `constructor.name` must not fill the message.
+  return typeof name === 'string' && name !== 'Object' && /^[A-Za-z_$][\w$]{0,39}$/.test(name)
+    ? `a ${name} object`
+    : 'an object';
 }
 
 /** Where a value sits in the template, for error messages: `value 2 (after "createdDate >")`. */
 function describePlace(index: number, before: string): string {
   const context = before.slice(-30).trim();
-  return context === '' ? `value ${index + 1}` : `value ${index + 1} (after "${context}")`;
+  return `value ${index + 1}${context && ` (after "${context}")`}`;
 }
 
-function renderString(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
-
-function renderNumber(value: number, place: string): string {
-  if (!Number.isFinite(value)) {
-    throw new TypeError(
-      `${prefix} ${place} is ${describeType(value)}; only finite numbers have a CEQL literal. Check the computation that produced it.`,
-    );
-  }
-  if (Object.is(value, -0)) return '0';
-  const text = String(value);
-  if (/e/i.test(text)) {
-    throw new TypeError(
-      `${prefix} ${place} is ${text}, which has no plain decimal form CEQL can read. Pass it as a bigint or a string instead.`,
-    );
-  }
-  return text;
-}
-
+/** One literal: a quoted string (every `'` doubled), bare digits, `true`/`false`, or a quoted ISO date. */
 function renderScalar(value: unknown, place: string): string {
-  if (typeof value === 'string') return renderString(value);
-  if (typeof value === 'number') return renderNumber(value, place);
-  if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) {
-      throw new TypeError(`${prefix} ${place} is an invalid Date; check how it was parsed.`);
+  if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
+  if (typeof value === 'number') {
+    const text = String(value); // -0 gives '0'
+    // NaN and Infinity have no literal, and a number JavaScript writes with an exponent (1e21) is not CEQL.
+    if (!Number.isFinite(value) || text.includes('e')) {
+      refuse(
+        `${place} is ${text}; CEQL numbers are finite and have no exponent (pass a bigint or a string).`,
+      );
     }
-    return renderString(value.toISOString());
+    return text;
+  }
+  if (typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) refuse(`${place} is an invalid Date; check how it was parsed.`);
+    return renderScalar(value.toISOString(), place);
   }
   if (value === undefined) {
-    throw new TypeError(
-      `${prefix} ${place} is undefined (a variable that was never set?). Use null to test for IS NULL, or leave the condition out.`,
-    );
+    refuse(`${place} is undefined (never set?); pass null for IS NULL, or leave the condition out.`);
   }
-  const hint = typeof value === 'object' ? ' Pass one of its fields, or build nested CEQL with ceql`…`.' : '';
-  throw new TypeError(
-    `${prefix} ${place} is ${describeType(value)}, which has no CEQL literal.${hint} ` +
-      'Values may be strings, finite numbers, bigints, booleans, Dates, arrays of those, null or ceql fragments.',
+  // Objects, functions and symbols; in an IN list also null, arrays and fragments, which only stand alone.
+  refuse(
+    `${place} is ${describeType(value)}, which has no CEQL literal; pass a string, number, bigint, boolean or Date.`,
   );
 }
 
 function renderList(values: readonly unknown[], place: string): string {
-  if (values.length === 0) {
-    throw new TypeError(
-      `${prefix} ${place} is an empty array; CEQL has no empty IN list. Skip the condition when there is nothing to match.`,
-    );
-  }
-  return `(${values
-    .map((item, i) => {
-      if (item === null || Array.isArray(item) || item instanceof CeqlFragment) {
-        throw new TypeError(
-          `${prefix} item ${i + 1} of ${place} is ${describeType(item)}; IN lists hold only strings, numbers, bigints, booleans and Dates.`,
-        );
-      }
-      return renderScalar(item, `item ${i + 1} of ${place}`);
-    })
-    .join(', ')})`;
+  if (values.length === 0)
+    refuse(`${place} is an empty array (CEQL has no empty IN list); skip the condition.`);
+  return `(${values.map((item, i) => renderScalar(item, `item ${i + 1} of ${place}`)).join(', ')})`;
 }
 
-const trailingOperator = /(<=|>=|!=|<>|=|<|>)\s*$/;
-const trailingIs = /\bIS(\s+NOT)?\s*$/i;
-const trailingIn = /\bIN\s*$/i;
+// The comparison a template's text ends with (`=`, `!=`, `<>`, …, `IS [NOT]`, `IN`), and the spaces before it.
+const trailingOperator = /\s*(<=|>=|!=|<>|=|<|>|\bIS(?:\s+NOT)?|\bIN)\s*$/i;
 
 /**
  * Renders `value` after the text `before`. Returns the new text: for `null` and arrays the operator in front is
@@ -194,50 +148,27 @@ function appendValue(before: string, value: unknown, index: number): string {
   if (value instanceof CeqlFragment) {
     if (fieldFragments.has(value)) return before + value.text;
     if (value.text.trim() === '') {
-      throw new TypeError(
-        `${prefix} ${place} is an empty ceql fragment (ceql.join of nothing?), which would leave a dangling ` +
-          'operator. Combine optional conditions with ceql.join([...]), which skips empty ones.',
+      refuse(
+        `${place} is an empty ceql fragment, which would leave a dangling operator; leave the condition out ` +
+          '(ceql.join skips empty ones).',
       );
     }
     return `${before}(${value.text})`;
   }
+  if (value !== null && !Array.isArray(value)) return before + renderScalar(value, place);
+  const match = trailingOperator.exec(before);
+  const operator = match?.[1]?.toUpperCase();
+  // The field and whatever precedes it, without the operator: `email =` → `email`.
+  const field = before.slice(0, match?.index);
   if (value === null) {
-    if (trailingIs.test(before)) return `${before}NULL`;
-    const operator = trailingOperator.exec(before);
-    if (operator?.[1] === '=') return `${before.slice(0, operator.index).trimEnd()} IS NULL`;
-    if (operator?.[1] === '!=' || operator?.[1] === '<>') {
-      return `${before.slice(0, operator.index).trimEnd()} IS NOT NULL`;
-    }
-    throw new TypeError(
-      `${prefix} ${place} is null, which CEQL can only test with = (IS NULL), != (IS NOT NULL) or IS [NOT]. ` +
-        'Skip the condition or pass a value.',
-    );
+    if (operator?.startsWith('IS')) return `${before}NULL`;
+    if (operator === '=') return `${field} IS NULL`;
+    if (operator === '!=' || operator === '<>') return `${field} IS NOT NULL`;
+    refuse(`${place} is null, which CEQL tests only with = (IS NULL), != (IS NOT NULL) or IS [NOT].`);
   }
-  if (Array.isArray(value)) {
-    if (trailingIn.test(before)) return before + renderList(value, place);
-    const operator = trailingOperator.exec(before);
-    if (operator?.[1] === '=') {
-      return `${before.slice(0, operator.index).trimEnd()} IN ${renderList(value, place)}`;
-    }
-    throw new TypeError(
-      `${prefix} ${place} is an array, which CEQL can only match with IN (write \`field IN \${list}\` or \`field = \${list}\`).`,
-    );
-  }
-  return before + renderScalar(value, place);
-}
-
-/**
- * Tracks whether the developer's own template text has left a quote or backtick open, so a placeholder
- * written inside quotes (`name = '${x}'`) is caught instead of producing broken CEQL.
- */
-function scanQuotes(text: string, state: { quote: "'" | '`' | undefined }): void {
-  for (const char of text) {
-    if (state.quote === undefined) {
-      if (char === "'" || char === '`') state.quote = char;
-    } else if (char === state.quote) {
-      state.quote = undefined;
-    }
-  }
+  if (operator === 'IN') return before + renderList(value, place);
+  if (operator === '=') return `${field} IN ${renderList(value, place)}`;
+  refuse(`${place} is an array, which CEQL can only match with IN or =.`);
 }
 
 /**
@@ -261,38 +192,39 @@ function isTemplateStrings(strings: unknown, valueCount: number): strings is Tem
 
 function tag(strings: TemplateStringsArray, ...values: CeqlValue[]): CeqlFragment {
   if (!isTemplateStrings(strings, values.length)) {
-    throw new TypeError(
-      `${prefix} call ceql as a tagged template, ceql\`lastName = \${name}\`, not as a function: the text of ` +
-        `ceql(${typeof strings === 'string' ? 'text' : '[…]'}) would go into the query unchecked. For a field ` +
-        'name from a variable use ceql.field(name); to combine conditions use ceql.join([...]).',
+    refuse(
+      'call ceql as a tagged template, ceql`lastName = ${name}`, not as a function, whose text would go into the ' +
+        'query unchecked; use ceql.field(name) for a field name, ceql.join([...]) to combine conditions.',
     );
   }
   const cooked = strings.findIndex((text) => typeof text !== 'string');
   if (cooked !== -1) {
-    throw new TypeError(
-      `${prefix} template part ${cooked + 1} has an invalid escape sequence (such as \\x or \\u without hex digits); ` +
-        'write a backslash as \\\\.',
-    );
+    refuse(`template part ${cooked + 1} has an invalid escape sequence; write a backslash as \\\\.`);
   }
-  const state: { quote: "'" | '`' | undefined } = { quote: undefined };
-  let text = strings[0] ?? '';
-  scanQuotes(text, state);
-  values.forEach((value, index) => {
-    if (state.quote !== undefined) {
-      const what = state.quote === "'" ? 'quotes' : 'backticks';
-      throw new TypeError(
-        `${prefix} ${describePlace(index, text)} is written inside ${what}. Remove them: ceql quotes strings ` +
-          'itself (write name = ${value}), and field names go through ceql.field(name).',
-      );
+  let text = '';
+  // The quote or backtick the template's own text has left open: a value placed there (`name = '${x}'`) would be
+  // quoted twice and could end the string early, so it is refused instead.
+  let quote: string | undefined;
+  for (let index = 0; index < strings.length; index++) {
+    if (index > 0) {
+      if (quote !== undefined) {
+        refuse(
+          `${describePlace(index - 1, text)} is written inside ${quote === "'" ? 'quotes' : 'backticks'}; ` +
+            'remove them: ceql quotes values itself, and ceql.field(name) quotes field names.',
+        );
+      }
+      text = appendValue(text, values[index - 1], index - 1);
     }
-    text = appendValue(text, value, index);
-    const next = strings[index + 1] ?? '';
-    scanQuotes(next, state);
-    text += next;
-  });
-  if (state.quote !== undefined) {
-    throw new TypeError(`${prefix} the template leaves a ${state.quote} open; close it or remove it.`);
+    for (const char of strings[index]!) {
+      if (quote === undefined) {
+        if (char === "'" || char === '`') quote = char;
+      } else if (char === quote) {
+        quote = undefined;
+      }
+    }
+    text += strings[index];
   }
+  if (quote !== undefined) refuse(`the template leaves a ${quote} open; close it or remove it.`);
   return makeFragment(text);
 }
 
@@ -308,12 +240,12 @@ function tag(strings: TemplateStringsArray, ...values: CeqlValue[]): CeqlFragmen
  */
 function field(name: string): CeqlFragment {
   if (typeof name !== 'string' || name.trim() === '') {
-    throw new TypeError(`${prefix} ceql.field() needs a non-empty field name, got ${describeType(name)}.`);
+    refuse(`ceql.field() needs a non-empty field name, got ${describeType(name)}.`);
   }
-  if (name.includes('`') || controlCharacter.test(name)) {
-    throw new TypeError(
-      `${prefix} the field name ${snippet(name)} contains a backtick or a control character, which CEQL cannot quote. ` +
-        'Check where the name comes from.',
+  if (name.includes('`') || /[\u0000-\u001f\u007f]/.test(name)) {
+    refuse(
+      `the field name ${snippet(name)} has a backtick or a control character, which CEQL cannot quote; ` +
+        'check where it comes from.',
     );
   }
   const fragment = makeFragment(
@@ -321,6 +253,13 @@ function field(name: string): CeqlFragment {
   );
   fieldFragments.add(fragment);
   return fragment;
+}
+
+/** Refuses what `ceql.join` was given instead of an array of fragments: a plain string would go in unchecked. */
+function refuseJoinEntry(value: unknown): never {
+  refuse(
+    `ceql.join() takes an array of fragments, got ${describeType(value)}; wrap each condition in ceql\`…\`.`,
+  );
 }
 
 /**
@@ -336,20 +275,12 @@ function join(
   operator: 'AND' | 'OR' = 'AND',
 ): CeqlFragment {
   if (operator !== 'AND' && operator !== 'OR') {
-    throw new TypeError(`${prefix} ceql.join() joins with 'AND' or 'OR', not ${snippet(operator)}.`);
+    refuse(`ceql.join() joins with 'AND' or 'OR', not ${snippet(operator)}.`);
   }
-  if (!Array.isArray(conditions)) {
-    throw new TypeError(
-      `${prefix} ceql.join() takes an array of fragments built with ceql\`…\`, got ${describeType(conditions)}.`,
-    );
-  }
+  if (!Array.isArray(conditions)) refuseJoinEntry(conditions);
   const parts = conditions.filter((part): part is CeqlFragment => {
     if (part === undefined || part === null || part === false) return false;
-    if (!(part instanceof CeqlFragment)) {
-      throw new TypeError(
-        `${prefix} ceql.join() takes fragments built with ceql\`…\`, got ${describeType(part)}. Wrap the condition in ceql\`…\`.`,
-      );
-    }
+    if (!(part instanceof CeqlFragment)) refuseJoinEntry(part);
     return part.text.trim() !== '';
   });
   if (parts.length === 1) return parts[0]!;
@@ -407,43 +338,30 @@ export type BulkQueryOptions = {
  */
 export function formatBulkQuery(options: BulkQueryOptions): CeqlFragment {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError(
-      `${prefix} formatBulkQuery() needs options such as { from: 'contacts', where: ceql\`…\` }, got ${describeType(options)}.`,
-    );
+    refuse(`formatBulkQuery() needs options such as { from: 'contacts' }, got ${describeType(options)}.`);
   }
   const { from, fields, where, orderBy, limit } = options;
   if (typeof from !== 'string' || !plainWord.test(from)) {
-    throw new TypeError(
-      `${prefix} formatBulkQuery() needs \`from\` to be an object name such as 'contacts' (letters, digits, _), got ${snippet(from)}.`,
-    );
+    refuseOption('from', "a plain object name such as 'contacts'", snippet(from));
   }
-  if (fields !== undefined && !Array.isArray(fields)) {
-    throw new TypeError(
-      `${prefix} formatBulkQuery() needs \`fields\` to be an array of field names, got ${describeType(fields)}.`,
-    );
+  if (fields !== undefined && (!Array.isArray(fields) || fields.length === 0)) {
+    refuseOption('fields', 'a non-empty array of field names (leave it out for all fields)', snippet(fields));
   }
-  if (fields !== undefined && fields.length === 0) {
-    throw new TypeError(
-      `${prefix} formatBulkQuery() got an empty \`fields\` list; leave it out to select every field.`,
-    );
-  }
-  let text = `select ${fields === undefined ? '*' : fields.map((name) => field(name).text).join(', ')} from ${from}`;
+  let text = `select ${fields?.map((name) => field(name).text).join(', ') ?? '*'} from ${from}`;
   if (where !== undefined) {
-    if (!(where instanceof CeqlFragment)) {
-      throw new TypeError(
-        `${prefix} formatBulkQuery() takes \`where\` built with ceql\`…\`, got ${describeType(where)}.`,
-      );
-    }
+    if (!(where instanceof CeqlFragment)) refuseOption('where', 'built with ceql`…`', describeType(where));
     if (where.text.trim() !== '') text += ` where ${where.text}`;
   }
   if (orderBy !== undefined) text += ` order by ${field(orderBy).text}`;
   if (limit !== undefined) {
-    if (!Number.isSafeInteger(limit) || limit < 1) {
-      throw new TypeError(
-        `${prefix} formatBulkQuery() needs \`limit\` to be a whole number >= 1, got ${snippet(limit)}.`,
-      );
-    }
+    if (!Number.isSafeInteger(limit) || limit < 1)
+      refuseOption('limit', 'a whole number >= 1', snippet(limit));
     text += ` limit ${limit}`;
   }
   return makeFragment(text);
+}
+
+/** Refuses a bad option of `formatBulkQuery`, naming it, what it must be, and (described) what it was. */
+function refuseOption(name: string, expected: string, got: string): never {
+  refuse(`formatBulkQuery() needs \`${name}\` to be ${expected}, got ${got}.`);
 }

@@ -281,7 +281,7 @@ describe('ceql.join', () => {
   });
 
   test('refuses plain strings', () => {
-    expect(() => ceql.join(["name = 'x'" as never])).toThrow(/Wrap the condition in ceql/);
+    expect(() => ceql.join(["name = 'x'" as never])).toThrow(/wrap each condition in ceql/);
     expect(() => ceql.join([], 'XOR' as never)).toThrow(/'AND' or 'OR'/);
   });
 });
@@ -326,7 +326,9 @@ describe('formatBulkQuery', () => {
 
   test('rejects object names, empty field lists, raw where strings and bad limits', () => {
     expect(() => formatBulkQuery({ from: 'contacts; drop' })).toThrow(/object name/);
-    expect(() => formatBulkQuery({ from: 'contacts', fields: [] })).toThrow(/empty `fields`/);
+    expect(() => formatBulkQuery({ from: 'contacts', fields: [] })).toThrow(
+      /`fields` to be a non-empty array/,
+    );
     expect(() => formatBulkQuery({ from: 'contacts', where: 'x = 1' as never })).toThrow(/built with ceql/);
     expect(() => formatBulkQuery({ from: 'contacts', limit: 0 })).toThrow(/whole number >= 1/);
     expect(() => formatBulkQuery({ from: 'contacts', limit: 1.5 })).toThrow(/whole number >= 1/);
