@@ -35,3 +35,8 @@ export class WebhookVerificationError extends CloudElementsError {
     this.reason = reason;
   }
 }
+
+/** Rejects a webhook: throws a {@link WebhookVerificationError} with the SDK's `[cloud-elements]` prefix. */
+export function rejectWebhook(reason: WebhookVerificationReason, message: string, cause?: unknown): never {
+  throw new WebhookVerificationError(reason, `[cloud-elements] ${message}`, { cause });
+}

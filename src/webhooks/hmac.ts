@@ -5,7 +5,7 @@
 import { encoder, ownBytes } from './inputs.js';
 import type { WebhookKey } from './types.js';
 
-type NodeHmac = { update(data: Uint8Array): NodeHmac; digest(): Uint8Array };
+type NodeHmac = { update(data: Uint8Array): NodeHmac; digest(encoding: 'base64'): string };
 type NodeCrypto = {
   createSecretKey(key: Uint8Array): unknown;
   createHmac(algorithm: 'sha256', key: unknown): NodeHmac;
@@ -25,8 +25,11 @@ function findNodeCrypto(): NodeCrypto | undefined {
   return nodeCrypto;
 }
 
-/** Computes the HMAC-SHA256 of a body under one key: synchronously with node:crypto, else with a promise. */
-export type Signer = (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+/**
+ * Computes the Base64 HMAC-SHA256 of a body under one key, as the signature header carries it: synchronously
+ * with node:crypto, else with a promise.
+ */
+export type Signer = (bytes: Uint8Array) => string | Promise<string>;
 
 /** Prepares `key` once (a KeyObject, or a non-extractable Web Crypto key) and returns its signer. */
 export function createSigner(key: WebhookKey): Signer {
@@ -34,11 +37,13 @@ export function createSigner(key: WebhookKey): Signer {
   const node = findNodeCrypto();
   if (node) {
     const secret = node.createSecretKey(raw);
-    return (bytes) => node.createHmac('sha256', secret).update(bytes).digest();
+    return (bytes) => node.createHmac('sha256', secret).update(bytes).digest('base64');
   }
   let imported: Promise<CryptoKey> | undefined;
   return async (bytes) => {
     imported ??= crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    return new Uint8Array(await crypto.subtle.sign('HMAC', await imported, ownBytes(bytes)));
+    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await imported, ownBytes(bytes)));
+    // 32 bytes: few enough to spread into one call.
+    return btoa(String.fromCharCode(...mac));
   };
 }

@@ -1,15 +1,32 @@
-// Raw body and key helpers of webhook verification (verify.ts), signing (sign.ts) and the request adapters
-// (request.ts, ../node/webhooks.ts). Not public API.
-import { WebhookVerificationError } from './errors.js';
+// Raw body, key and option helpers of webhook verification (verify.ts), signing (sign.ts), the replay guard and
+// the request adapters (request.ts, ../node/webhooks.ts). Not public API.
+import { fail } from '../core/index.js';
+import { rejectWebhook } from './errors.js';
 import type { WebhookBody, WebhookKey } from './types.js';
 
-const prefix = '[cloud-elements]';
 /** The end of every message about a body that may not be the raw one: how to pass the raw body. */
 export const rawBodyHint =
-  'Are you passing the raw request body exactly as received? Verify before any JSON parsing or re-serializing ' +
-  "(with Express use express.raw({ type: 'application/json' }) on the webhook route).";
+  "Pass the raw request body as received, unparsed (with Express: express.raw({ type: 'application/json' })).";
+/** The message about a handler that is not a function (verifier.handle and the request adapters). */
+export const handlerHint =
+  'The webhook handler must be a function, e.g. async ({ payload }) => save(payload).';
 /** One shared UTF-8 encoder. */
 export const encoder = new TextEncoder();
+
+/**
+ * What an error message says about a bad option: a number as itself, anything else only as its type, so that a
+ * message never quotes user text (no huge or forged log lines).
+ */
+export function describeValue(value: unknown): string {
+  return typeof value === 'number' ? String(value) : `a ${typeof value}`;
+}
+
+/** Refuses a count option (`maxBodyBytes`, `maxEntries`) that is not a whole number >= 1. */
+export function checkCount(name: string, value: unknown): void {
+  if (!Number.isSafeInteger(value) || (value as number) < 1) {
+    fail(`${name} must be a whole number >= 1, got ${describeValue(value)}.`);
+  }
+}
 
 // Web Crypto takes ArrayBuffer-backed views only; a view over a SharedArrayBuffer is copied.
 export function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
@@ -22,9 +39,9 @@ export function toBytes(body: WebhookBody): Uint8Array<ArrayBuffer> {
   if (body instanceof Uint8Array) return ownBytes(body);
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   const parsed = body !== null && typeof body === 'object';
-  throw new WebhookVerificationError(
+  return rejectWebhook(
     'body_not_raw',
-    `${prefix} The webhook body is ${parsed ? 'an already parsed object' : `a ${typeof body}`}, not the raw bytes or text. ${rawBodyHint}`,
+    `The webhook body is ${parsed ? 'a parsed object' : `a ${typeof body}`}, not the raw bytes or text. ${rawBodyHint}`,
   );
 }
 
@@ -36,17 +53,14 @@ export function keyList(key: WebhookKey | readonly WebhookKey[] | undefined): We
       ? []
       : [key as WebhookKey];
   if (keys.length === 0) {
-    throw new TypeError(
-      `${prefix} No webhook signature key given. Pass the instance's event.notification.signature.key as \`key\` (or several during a key rotation).`,
-    );
+    fail("No webhook signature key: pass the instance's event.notification.signature.key as key.");
   }
   keys.forEach((item, index) => {
-    const empty =
-      typeof item === 'string' ? item === '' : item instanceof Uint8Array ? item.length === 0 : true;
-    if (empty) {
-      throw new TypeError(
-        `${prefix} Webhook signature key ${index + 1} is ${typeof item === 'string' || item instanceof Uint8Array ? 'empty' : `a ${typeof item}`}; ` +
-          'pass a non-empty string or Uint8Array (is the environment variable set?).',
+    const usable = typeof item === 'string' || item instanceof Uint8Array;
+    if (!usable || item.length === 0) {
+      fail(
+        `Webhook signature key ${index + 1} is ${usable ? 'empty' : `a ${typeof item}`}, not a non-empty ` +
+          'string or Uint8Array: is the environment variable set?',
       );
     }
   });

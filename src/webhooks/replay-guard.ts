@@ -1,8 +1,7 @@
 /** Recognising webhook deliveries seen before: a bounded in-memory guard (the interface is in types.ts). */
-import { snippet } from '../core/index.js';
+import { fail } from '../core/index.js';
+import { checkCount, describeValue } from './inputs.js';
 import type { ReplayGuard, ReplayGuardOptions } from './types.js';
-
-const prefix = '[cloud-elements]';
 
 /**
  * An in-memory {@link ReplayGuard} with bounded memory: at most `maxEntries` ids, each for at most `ttlMs`.
@@ -12,31 +11,21 @@ const prefix = '[cloud-elements]';
  */
 export function createReplayGuard(options: ReplayGuardOptions = {}): ReplayGuard {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError(
-      `${prefix} createReplayGuard takes options such as { maxEntries: 10_000 }, or nothing.`,
-    );
+    fail('createReplayGuard takes options such as { maxEntries }, or nothing.');
   }
   const maxEntries = options.maxEntries ?? 10_000;
   const ttlMs = options.ttlMs ?? 259_200_000;
   const now = options.now ?? Date.now;
-  if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
-    throw new TypeError(`${prefix} maxEntries must be a whole number >= 1, got ${snippet(maxEntries)}.`);
-  }
+  checkCount('maxEntries', maxEntries);
   if (typeof ttlMs !== 'number' || !(ttlMs > 0)) {
-    throw new TypeError(`${prefix} ttlMs must be a positive number of milliseconds, got ${snippet(ttlMs)}.`);
+    fail(`ttlMs must be a positive number of milliseconds, got ${describeValue(ttlMs)}.`);
   }
-  if (typeof now !== 'function') {
-    throw new TypeError(
-      `${prefix} now must be a clock function such as Date.now; leave it out outside tests.`,
-    );
-  }
+  if (typeof now !== 'function') fail('now must be a clock function such as Date.now.');
   // Insertion order is expiry order (one ttl for all), so the oldest entries are always first.
   const seen = new Map<string, number>();
   return {
     claim(id) {
-      if (typeof id !== 'string') {
-        throw new TypeError(`${prefix} A replay guard claims string ids, got a ${typeof id}.`);
-      }
+      if (typeof id !== 'string') fail(`A replay guard claims string ids, got a ${typeof id}.`);
       const time = now();
       for (const [oldId, expiresAt] of seen) {
         if (expiresAt > time) break;

@@ -2,8 +2,9 @@
  * Reading a webhook from a web `Request` (fetch-style servers), and the size-limited body reader and verifier
  * resolution the Node adapter (`../node/webhooks.ts`) shares.
  */
-import { WebhookVerificationError } from './errors.js';
-import { encoder } from './inputs.js';
+import { fail } from '../core/index.js';
+import { rejectWebhook } from './errors.js';
+import { checkCount, encoder, handlerHint } from './inputs.js';
 import type {
   VerifiedWebhook,
   WebhookBody,
@@ -13,8 +14,6 @@ import type {
   WebhookVerifierOptions,
 } from './types.js';
 import { createWebhookVerifier } from './verify.js';
-
-const prefix = '[cloud-elements]';
 
 /**
  * Reads a web `Request`'s raw body (at most `maxBodyBytes`), then verifies and parses it like
@@ -46,14 +45,12 @@ export async function parseWebhookRequest<T = WebhookNotification>(
     !('bodyUsed' in request) ||
     !('body' in request)
   ) {
-    throw new TypeError(
-      `${prefix} parseWebhookRequest needs the incoming web Request; for a Node IncomingMessage use parseNodeWebhookRequest from cloud-elements-sdk/node.`,
-    );
+    fail('parseWebhookRequest needs a web Request; for a Node request use parseNodeWebhookRequest.');
   }
   if (request.bodyUsed) {
-    throw new WebhookVerificationError(
+    rejectWebhook(
       'body_not_raw',
-      `${prefix} The request body was already read. Call parseWebhookRequest before request.json() or request.text(), or pass a request.clone().`,
+      'The request body was already read: call parseWebhookRequest first, or pass request.clone().',
     );
   }
   const body = await readLimited(request.body, resolved.maxBodyBytes);
@@ -63,15 +60,9 @@ export async function parseWebhookRequest<T = WebhookNotification>(
 /** @internal Refuses a handler that is not a function, or a custom verifier without `handle`, before any read. */
 export function checkHandler(verifier: WebhookVerifier, handler: unknown): void {
   if (handler === undefined) return;
-  if (typeof handler !== 'function') {
-    throw new TypeError(
-      `${prefix} The webhook handler must be a function, e.g. async ({ payload }) => save(payload); leave it out to only parse.`,
-    );
-  }
+  if (typeof handler !== 'function') fail(handlerHint);
   if (typeof verifier.handle !== 'function') {
-    throw new TypeError(
-      `${prefix} The verifier has no handle method; pass one from createWebhookVerifier, or its options.`,
-    );
+    fail('The verifier has no handle method; use createWebhookVerifier.');
   }
 }
 
@@ -89,20 +80,11 @@ export function finishWebhook<T>(
 
 /** @internal */
 export function resolveVerifier(verifier: WebhookVerifier | WebhookVerifierOptions): WebhookVerifier {
-  if (
-    verifier !== null &&
-    typeof verifier === 'object' &&
-    'parse' in verifier &&
-    typeof verifier.parse === 'function'
-  ) {
-    if (!Number.isSafeInteger(verifier.maxBodyBytes) || verifier.maxBodyBytes < 1) {
-      throw new TypeError(
-        `${prefix} The verifier's maxBodyBytes must be a whole number of bytes >= 1; use createWebhookVerifier.`,
-      );
-    }
-    return verifier;
-  }
-  return createWebhookVerifier(verifier as WebhookVerifierOptions);
+  // A verifier has parse(); anything else is taken for its options, which createWebhookVerifier checks.
+  const given = verifier as Partial<WebhookVerifier> | null | undefined;
+  if (typeof given?.parse !== 'function') return createWebhookVerifier(verifier as WebhookVerifierOptions);
+  checkCount("The verifier's maxBodyBytes", given.maxBodyBytes);
+  return verifier as WebhookVerifier;
 }
 
 /** @internal Reads a byte stream into one array, failing (and cancelling the stream) once it passes `maxBytes`. */
@@ -110,40 +92,31 @@ export async function readLimited(
   source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | null,
   maxBytes: number,
 ): Promise<Uint8Array> {
-  if (source === null) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const add = (chunk: Uint8Array | string): boolean => {
+  const add = (chunk: Uint8Array | string): void => {
     const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
     size += bytes.length;
     chunks.push(bytes);
-    return size <= maxBytes;
+    if (size > maxBytes) {
+      rejectWebhook(
+        'body_too_large',
+        `The webhook body is over maxBodyBytes (${maxBytes}): answer 413, or raise maxBodyBytes.`,
+      );
+    }
   };
-  let withinLimit = true;
   if (source instanceof ReadableStream) {
     const reader = source.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (!add(value)) {
-        withinLimit = false;
-        await reader.cancel().catch(() => undefined);
-        break;
-      }
+    try {
+      for (let read = await reader.read(); !read.done; read = await reader.read()) add(read.value);
+    } catch (error) {
+      // Too large (or failed): the rest of the body is not wanted.
+      await reader.cancel().catch(() => undefined);
+      throw error;
     }
-  } else {
-    for await (const chunk of source) {
-      if (!add(chunk)) {
-        withinLimit = false;
-        break;
-      }
-    }
-  }
-  if (!withinLimit) {
-    throw new WebhookVerificationError(
-      'body_too_large',
-      `${prefix} The webhook body is larger than maxBodyBytes (${maxBytes} bytes); answer 413, or raise maxBodyBytes.`,
-    );
+  } else if (source !== null) {
+    // Throwing inside for await ends the iteration, which closes the source.
+    for await (const chunk of source) add(chunk);
   }
   const body = new Uint8Array(size);
   let offset = 0;

@@ -2,17 +2,11 @@
  * Signing webhook bodies as Cloud Elements does (`sha256=` + Base64 HMAC-SHA256), to test your own webhook
  * handlers with requests that pass verification.
  */
-import { checkText } from '../core/index.js';
+import { checkText, fail } from '../core/index.js';
 import { createSigner } from './hmac.js';
 import { keyList, toBytes } from './inputs.js';
 import type { BulkJobCallback, WebhookBody, WebhookKey, WebhookNotification } from './types.js';
 import { WEBHOOK_ID_HEADER, WEBHOOK_SIGNATURE_HEADER } from './verify.js';
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
 
 /**
  * Computes the `Elements-Webhook-Signature` value for a body, as Cloud Elements does: `sha256=` + Base64
@@ -23,8 +17,7 @@ function toBase64(bytes: Uint8Array): string {
  */
 export async function signWebhookPayload(body: WebhookBody, key: WebhookKey): Promise<string> {
   const [only] = keyList(key);
-  const mac = await createSigner(only!)(toBytes(body));
-  return `sha256=${toBase64(mac)}`;
+  return `sha256=${await createSigner(only!)(toBytes(body))}`;
 }
 
 /** A signed test request body and its headers, from {@link createSignedWebhook}. */
@@ -47,36 +40,34 @@ export async function createSignedWebhook(
   options: { webhookId?: string } = {},
 ): Promise<SignedWebhook> {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError(
-      '[cloud-elements] createSignedWebhook takes options such as { webhookId: "d-1" }, or nothing.',
-    );
+    fail('createSignedWebhook takes options such as { webhookId: "d-1" }, or nothing.');
   }
-  if (options.webhookId !== undefined) {
-    checkText('webhookId', options.webhookId, 'pass the delivery id to send as Elements-Webhook-Id.');
-  }
-  if (payload === null || (typeof payload !== 'string' && typeof payload !== 'object')) {
-    throw new TypeError(
-      '[cloud-elements] createSignedWebhook needs the payload as an object (sent as JSON) or the exact body text.',
-    );
+  const { webhookId } = options;
+  if (webhookId !== undefined) {
+    checkText('webhookId', webhookId, 'pass the delivery id to send as Elements-Webhook-Id.');
   }
   let body: string | undefined;
   let cause: unknown;
-  try {
-    body = typeof payload === 'string' ? payload : (JSON.stringify(payload) as string | undefined);
-  } catch (error) {
-    cause = error;
+  if (typeof payload === 'string') body = payload;
+  else if (payload !== null && typeof payload === 'object') {
+    try {
+      body = JSON.stringify(payload) as string | undefined;
+    } catch (error) {
+      cause = error;
+    }
   }
+  // Not text, not an object, or an object JSON cannot write (a cycle, a bigint, a toJSON giving undefined).
   if (typeof body !== 'string') {
     throw new TypeError(
-      '[cloud-elements] createSignedWebhook cannot send the payload as JSON (a cycle or a bigint in it?); pass the ' +
-        'body text instead.',
+      '[cloud-elements] createSignedWebhook needs the payload as the exact body text, or as an object it can ' +
+        'send as JSON (no cycles, no bigints).',
       { cause },
     );
   }
-  const headers: Record<string, string> = {
-    'Content-Type': 'application/json',
-    [WEBHOOK_SIGNATURE_HEADER]: await signWebhookPayload(body, key),
+  const signature = await signWebhookPayload(body, key);
+  const headers = { 'Content-Type': 'application/json', [WEBHOOK_SIGNATURE_HEADER]: signature };
+  return {
+    body,
+    headers: webhookId === undefined ? headers : { ...headers, [WEBHOOK_ID_HEADER]: webhookId },
   };
-  if (options.webhookId !== undefined) headers[WEBHOOK_ID_HEADER] = options.webhookId;
-  return { body, headers };
 }

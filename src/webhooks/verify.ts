@@ -3,10 +3,10 @@
  * Base64 HMAC-SHA256 of the raw body), with Web Crypto so it runs on Node, Deno, Bun and workers. Signing for
  * tests: sign.ts; replay guard: replay-guard.ts; web request adapter: request.ts (Node's: ../node/webhooks.ts).
  */
-import { constantTimeEqual, snippet } from '../core/index.js';
-import { WebhookVerificationError } from './errors.js';
+import { constantTimeEqual, fail } from '../core/index.js';
+import { rejectWebhook } from './errors.js';
 import { createSigner } from './hmac.js';
-import { keyList, rawBodyHint, toBytes } from './inputs.js';
+import { checkCount, handlerHint, keyList, rawBodyHint, toBytes } from './inputs.js';
 import type {
   AsyncEventNotification,
   EventNotification,
@@ -26,8 +26,6 @@ export const WEBHOOK_SIGNATURE_HEADER = 'Elements-Webhook-Signature';
 /** Name of the header that identifies one delivery. */
 export const WEBHOOK_ID_HEADER = 'Elements-Webhook-Id';
 
-const prefix = '[cloud-elements]';
-
 function readHeader(headers: WebhookHeaders, name: string): string | readonly string[] | undefined {
   if (headers instanceof Headers) return headers.get(name) ?? undefined;
   // Own fields only (Object.entries): a `__proto__` or `constructor` header name is data like any other.
@@ -38,56 +36,42 @@ function readHeader(headers: WebhookHeaders, name: string): string | readonly st
   return undefined;
 }
 
-/** Decodes `sha256=<base64>` into the 32 signature bytes, or explains what is wrong with it. */
-function parseSignature(signature: string | readonly string[] | null | undefined): Uint8Array {
+/**
+ * The Base64 HMAC of a `sha256=<Base64>` signature, or an error that explains what is wrong with it. It is
+ * compared as text: HMAC-SHA256 has one Base64 form (44 characters, the last one `=`), the one signers write.
+ */
+function parseSignature(signature: string | readonly string[] | null | undefined): string {
   if (signature === undefined || signature === null || signature === '') {
-    throw new WebhookVerificationError(
+    rejectWebhook(
       'missing_signature',
-      `${prefix} The request has no ${WEBHOOK_SIGNATURE_HEADER} header. Set event.notification.signature.key on the ` +
-        'instance so that Cloud Elements signs its notifications, and make sure no proxy strips the header.',
-    );
-  }
-  if (Array.isArray(signature)) {
-    throw new WebhookVerificationError(
-      'malformed_signature',
-      `${prefix} The request has ${signature.length} ${WEBHOOK_SIGNATURE_HEADER} headers; Cloud Elements sends exactly one.`,
+      `The request has no ${WEBHOOK_SIGNATURE_HEADER} header: set event.notification.signature.key on the ` +
+        'instance so that Cloud Elements signs its notifications.',
     );
   }
   if (typeof signature !== 'string') {
-    throw new WebhookVerificationError(
+    rejectWebhook(
       'malformed_signature',
-      `${prefix} The ${WEBHOOK_SIGNATURE_HEADER} value is a ${typeof signature}, not text; pass the header as received.`,
+      `The request must have one ${WEBHOOK_SIGNATURE_HEADER} header, got ` +
+        `${Array.isArray(signature) ? signature.length : `a ${typeof signature}`}.`,
     );
   }
   const value = signature.trim();
-  const separator = value.indexOf('=');
-  const scheme = separator === -1 ? '' : value.slice(0, separator).toLowerCase();
-  if (scheme !== 'sha256') {
-    if (/^(sha1|sha512|md5|sha384)$/.test(scheme)) {
-      throw new WebhookVerificationError(
+  // 32 bytes of HMAC-SHA256 are always 43 Base64 characters plus one `=`.
+  const encoded = /^sha256=([A-Za-z0-9+/]{43}=)$/i.exec(value)?.[1];
+  if (encoded === undefined) {
+    const otherScheme = /^(sha1|sha384|sha512|md5)=/i.exec(value)?.[1];
+    if (otherScheme !== undefined) {
+      rejectWebhook(
         'unsupported_algorithm',
-        `${prefix} ${WEBHOOK_SIGNATURE_HEADER} uses ${scheme}; only sha256 is supported (Cloud Elements dropped sha1 in 2016).`,
+        `${WEBHOOK_SIGNATURE_HEADER} uses ${otherScheme.toLowerCase()}; only sha256 is supported.`,
       );
     }
-    throw new WebhookVerificationError(
+    rejectWebhook(
       'malformed_signature',
-      `${prefix} ${WEBHOOK_SIGNATURE_HEADER} must look like sha256=<Base64>, got a value of ${value.length} characters ` +
-        'that does not start with sha256=.',
+      `${WEBHOOK_SIGNATURE_HEADER} must be sha256= and 44 Base64 characters, got ${value.length} characters.`,
     );
   }
-  const encoded = value.slice(separator + 1);
-  // 32 bytes of HMAC-SHA256 are always 43 Base64 characters plus one `=`.
-  if (!/^[A-Za-z0-9+/]{43}=$/.test(encoded)) {
-    throw new WebhookVerificationError(
-      'malformed_signature',
-      `${prefix} ${WEBHOOK_SIGNATURE_HEADER} must be sha256= followed by the 44-character Base64 of a SHA-256 HMAC; ` +
-        `got ${encoded.length} characters after sha256=.`,
-    );
-  }
-  const binary = atob(encoded);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  return encoded;
 }
 
 function defaultEventId(
@@ -96,13 +80,8 @@ function defaultEventId(
 ): string | number | undefined {
   const header = readHeader(headers, WEBHOOK_ID_HEADER);
   if (typeof header === 'string' && header !== '') return header;
-  for (const key of ['id', 'notificationId', 'eventId']) {
-    const value = payload[key];
-    if (typeof value === 'string' || typeof value === 'number') return value;
-  }
-  const message = payload['message'];
-  if (message !== null && typeof message === 'object') {
-    const value = (message as Record<string, unknown>)['eventId'];
+  const message = payload['message'] as Record<string, unknown> | null | undefined;
+  for (const value of [payload['id'], payload['notificationId'], payload['eventId'], message?.['eventId']]) {
     if (typeof value === 'string' || typeof value === 'number') return value;
   }
   return undefined;
@@ -113,16 +92,13 @@ function parseJson(bytes: Uint8Array): Record<string, unknown> {
   try {
     value = JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
-    throw new WebhookVerificationError(
-      'malformed_payload',
-      `${prefix} The webhook signature is valid but the body is not JSON (${snippet(String((error as Error).message))}).`,
-      { cause: error },
-    );
+    // The parser's own message quotes the body: it stays in `cause`.
+    rejectWebhook('malformed_payload', 'The signature is valid but the body is not JSON.', error);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new WebhookVerificationError(
+    rejectWebhook(
       'malformed_payload',
-      `${prefix} The webhook signature is valid but the body is ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a JSON ${typeof value}`}, not a JSON object.`,
+      `The signature is valid but the body is ${Array.isArray(value) ? 'an array' : `a JSON ${value === null ? 'null' : typeof value}`}, not a JSON object.`,
     );
   }
   return value as Record<string, unknown>;
@@ -138,33 +114,20 @@ function parseJson(bytes: Uint8Array): Record<string, unknown> {
  */
 export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookVerifier {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError(
-      `${prefix} createWebhookVerifier needs options such as { key: 'your signature key' }.`,
-    );
+    fail('createWebhookVerifier needs options such as { key }.');
   }
   const keys = keyList(options.key);
   const maxBodyBytes = options.maxBodyBytes ?? 10_485_760;
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
-    throw new TypeError(
-      `${prefix} maxBodyBytes must be a whole number of bytes >= 1, got ${snippet(maxBodyBytes)}.`,
-    );
-  }
+  checkCount('maxBodyBytes', maxBodyBytes);
   const { replayGuard } = options;
   if (
     replayGuard !== undefined &&
-    (replayGuard === null ||
-      typeof replayGuard !== 'object' ||
-      typeof replayGuard.claim !== 'function' ||
-      typeof replayGuard.release !== 'function')
+    (typeof replayGuard?.claim !== 'function' || typeof replayGuard.release !== 'function')
   ) {
-    throw new TypeError(
-      `${prefix} replayGuard must have claim(id) and release(id) methods; use createReplayGuard() or your own store.`,
-    );
+    fail('replayGuard must have claim(id) and release(id) methods, as createReplayGuard() gives.');
   }
   if (options.getEventId !== undefined && typeof options.getEventId !== 'function') {
-    throw new TypeError(
-      `${prefix} getEventId must be a function (payload, headers) => id; leave it out for the default.`,
-    );
+    fail('getEventId must be a function (payload, headers) => id, or left out.');
   }
   const getEventId = options.getEventId ?? defaultEventId;
   // Each key prepared once, here; Web Crypto imports it at first use, so a verifier can be made at module load.
@@ -177,17 +140,17 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
     // Every key is tried, so which key matched does not change the time taken.
     for (let index = 0; index < signers.length; index++) {
       const signed = signers[index]!(bytes);
-      const actual = signed instanceof Uint8Array ? signed : await signed;
+      const actual = typeof signed === 'string' ? signed : await signed;
       if (constantTimeEqual(actual, expected) && keyIndex === -1) keyIndex = index;
     }
     if (keyIndex === -1) {
-      throw new WebhookVerificationError(
+      rejectWebhook(
         'signature_mismatch',
-        `${prefix} The ${WEBHOOK_SIGNATURE_HEADER} does not match the body under ${keys.length === 1 ? 'the signature key' : `any of the ${keys.length} signature keys`}. ` +
-          `${rawBodyHint} Also check that the key is the instance's event.notification.signature.key` +
+        `The ${WEBHOOK_SIGNATURE_HEADER} does not match the body under ${keys.length === 1 ? 'the signature key' : 'any of the signature keys'}. ` +
+          `${rawBodyHint} Is the key the instance's event.notification.signature.key` +
           (keys.some((key) => typeof key === 'string' && key.trim() !== key)
-            ? '; note that a key has leading or trailing whitespace.'
-            : '.'),
+            ? '? A key has leading or trailing whitespace.'
+            : '?'),
       );
     }
     return { keyIndex };
@@ -195,27 +158,25 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
 
   const parse = async <T>(body: WebhookBody, headers: WebhookHeaders): Promise<VerifiedWebhook<T>> => {
     if (headers === null || typeof headers !== 'object') {
-      throw new TypeError(
-        `${prefix} Pass the request headers (a Headers object or req.headers) to parse a webhook.`,
-      );
+      fail('parse needs the request headers (Headers or req.headers).');
     }
     const { keyIndex } = await verify(body, readHeader(headers, WEBHOOK_SIGNATURE_HEADER));
-    const payload = parseJson(toBytes(body));
-    const rawId = getEventId(payload, headers);
+    const payload = parseJson(toBytes(body)) as T;
+    const rawId = getEventId(payload as Record<string, unknown>, headers);
     const eventId = rawId === undefined || rawId === '' ? undefined : String(rawId);
+    let duplicate = false;
     if (replayGuard) {
       if (eventId === undefined) {
-        throw new WebhookVerificationError(
+        rejectWebhook(
           'missing_event_id',
-          `${prefix} A replay guard is set but the webhook has no ${WEBHOOK_ID_HEADER} header and no id in its body. ` +
-            'Pass getEventId to say which field identifies a delivery.',
+          `A replay guard is set but the webhook has no ${WEBHOOK_ID_HEADER} header or id field; pass ` +
+            'getEventId to pick one.',
         );
       }
       // Seen before: a redelivery or a replay, to acknowledge (2xx) without handling it again.
-      const duplicate = !(await replayGuard.claim(eventId));
-      return { payload: payload as T, eventId, keyIndex, duplicate };
+      duplicate = !(await replayGuard.claim(eventId));
     }
-    return { payload: payload as T, eventId, keyIndex, duplicate: false };
+    return { payload, eventId, keyIndex, duplicate };
   };
 
   const handle: WebhookVerifier['handle'] = async <T>(
@@ -224,11 +185,7 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
     handler: (webhook: VerifiedWebhook<T>) => unknown,
   ): Promise<VerifiedWebhook<T>> => {
     // Checked before anything is claimed, so a missing handler cannot swallow a delivery.
-    if (typeof handler !== 'function') {
-      throw new TypeError(
-        `${prefix} handle needs your handler as its third argument, e.g. async ({ payload }) => save(payload).`,
-      );
-    }
+    if (typeof handler !== 'function') fail(handlerHint);
     const webhook = await parse<T>(body, headers);
     if (webhook.duplicate) return webhook;
     try {
@@ -238,10 +195,12 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
         try {
           await replayGuard.release(webhook.eventId);
         } catch (releaseError) {
+          // The id comes from the request: JSON quoting escapes line breaks, so it cannot forge a log line.
           throw new AggregateError(
             [error, releaseError],
-            `${prefix} The webhook handler failed, and releasing delivery id ${snippet(webhook.eventId)} failed ` +
-              'too, so a redelivery will be taken for a duplicate. Check the replay guard store.',
+            `[cloud-elements] The webhook handler failed, and so did releasing delivery id ` +
+              `${JSON.stringify(webhook.eventId.slice(0, 100))}: a redelivery will be taken for a duplicate. ` +
+              'Check the replay guard store.',
           );
         }
       }
@@ -251,10 +210,12 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
   };
 
   const verifier: WebhookVerifier = { verify, parse, handle, maxBodyBytes };
+  // The keys live in closures only; these say so in logs and JSON.
+  const hidden = { value: () => '[WebhookVerifier]' };
   Object.defineProperties(verifier, {
-    toJSON: { value: () => '[WebhookVerifier]' },
-    toString: { value: () => '[WebhookVerifier]' },
-    [Symbol.for('nodejs.util.inspect.custom')]: { value: () => '[WebhookVerifier]' },
+    toJSON: hidden,
+    toString: hidden,
+    [Symbol.for('nodejs.util.inspect.custom')]: hidden,
   });
   return verifier;
 }
@@ -302,8 +263,8 @@ export async function parseWebhookEvent<T = WebhookNotification>(
 
 /** Whether a notification is in the `message` form (polling and provider webhooks). */
 export function isEventNotification(payload: WebhookNotification): payload is EventNotification {
-  if (payload === null || typeof payload !== 'object') return false;
-  return 'message' in payload && payload.message !== null && typeof payload.message === 'object';
+  const message = (payload as { message?: unknown } | null | undefined)?.message;
+  return message !== null && typeof message === 'object';
 }
 
 /** Whether a notification is in the `response` form (asynchronous request results, documents events). */
