@@ -11,25 +11,22 @@ type NodeCrypto = {
   createHmac(algorithm: 'sha256', key: unknown): NodeHmac;
 };
 
-// Looked up on the first key, not at import: loading node:crypto costs ~6 ms, which an app that imports the SDK
-// but verifies no webhook should not pay at start-up.
-let nodeCrypto: NodeCrypto | undefined | null = null;
+// Looked up for each key, not at import: loading node:crypto costs ~6 ms, which an app that imports the SDK but
+// verifies no webhook should not pay at start-up. Node loads it once and then returns the loaded module.
 function findNodeCrypto(): NodeCrypto | undefined {
-  if (nodeCrypto !== null) return nodeCrypto;
   try {
     const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    nodeCrypto = host?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+    return host?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
   } catch {
-    nodeCrypto = undefined;
+    return undefined; // a `process` stand-in of a browser bundle that throws
   }
-  return nodeCrypto;
 }
 
 /**
- * Computes the Base64 HMAC-SHA256 of a body under one key, as the signature header carries it: synchronously
- * with node:crypto, else with a promise.
+ * Computes the Base64 HMAC-SHA256 of a body (from `toBytes`, so ArrayBuffer-backed as Web Crypto wants) under
+ * one key, as the signature header carries it: synchronously with node:crypto, else with a promise.
  */
-export type Signer = (bytes: Uint8Array) => string | Promise<string>;
+export type Signer = (bytes: Uint8Array<ArrayBuffer>) => string | Promise<string>;
 
 /** Prepares `key` once (a KeyObject, or a non-extractable Web Crypto key) and returns its signer. */
 export function createSigner(key: WebhookKey): Signer {
@@ -42,7 +39,7 @@ export function createSigner(key: WebhookKey): Signer {
   let imported: Promise<CryptoKey> | undefined;
   return async (bytes) => {
     imported ??= crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await imported, ownBytes(bytes)));
+    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await imported, bytes));
     // 32 bytes: few enough to spread into one call.
     return btoa(String.fromCharCode(...mac));
   };

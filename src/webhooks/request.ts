@@ -87,6 +87,16 @@ export function resolveVerifier(verifier: WebhookVerifier | WebhookVerifierOptio
   return verifier as WebhookVerifier;
 }
 
+/** The chunks of a web stream (Safari cannot iterate one with for await); leaving early cancels the stream. */
+async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (let read = await reader.read(); !read.done; read = await reader.read()) yield read.value;
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
 /** @internal Reads a byte stream into one array, failing (and cancelling the stream) once it passes `maxBytes`. */
 export async function readLimited(
   source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | null,
@@ -94,7 +104,8 @@ export async function readLimited(
 ): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const add = (chunk: Uint8Array | string): void => {
+  // Throwing inside for await ends the iteration, which cancels or closes the source.
+  for await (const chunk of source instanceof ReadableStream ? chunksOf(source) : (source ?? [])) {
     const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
     size += bytes.length;
     chunks.push(bytes);
@@ -104,19 +115,6 @@ export async function readLimited(
         `The webhook body is over maxBodyBytes (${maxBytes}): answer 413, or raise maxBodyBytes.`,
       );
     }
-  };
-  if (source instanceof ReadableStream) {
-    const reader = source.getReader();
-    try {
-      for (let read = await reader.read(); !read.done; read = await reader.read()) add(read.value);
-    } catch (error) {
-      // Too large (or failed): the rest of the body is not wanted.
-      await reader.cancel().catch(() => undefined);
-      throw error;
-    }
-  } else if (source !== null) {
-    // Throwing inside for await ends the iteration, which closes the source.
-    for await (const chunk of source) add(chunk);
   }
   const body = new Uint8Array(size);
   let offset = 0;

@@ -38,7 +38,8 @@ function readHeader(headers: WebhookHeaders, name: string): string | readonly st
 
 /**
  * The Base64 HMAC of a `sha256=<Base64>` signature, or an error that explains what is wrong with it. It is
- * compared as text: HMAC-SHA256 has one Base64 form (44 characters, the last one `=`), the one signers write.
+ * compared as text with the Base64 of the computed HMAC: 32 bytes have one standard Base64 spelling (43
+ * characters and `=`), the one Cloud Elements and signWebhookPayload write.
  */
 function parseSignature(signature: string | readonly string[] | null | undefined): string {
   if (signature === undefined || signature === null || signature === '') {
