@@ -12,27 +12,23 @@ import {
 
 type FetchResult = { data?: unknown; error?: unknown; response: Response };
 
-function scrubBody(body: unknown, redact: Redactor): unknown {
-  return typeof body === 'string' || (body !== null && typeof body === 'object')
-    ? redactValue(body, redact)
-    : body;
-}
-
-function responseError(result: FetchResult, extraSecrets: readonly string[] = []): CloudElementsError {
+function responseError(result: FetchResult, extraSecrets: readonly string[]): CloudElementsError {
   const { error, response } = result;
   // The path is worked out only here, when a call failed, so successful calls never pay for it.
   const facts = callFactsOf(response);
-  const own: Redactor = facts?.redact ?? ((text) => redactText(text));
+  const own: Redactor = facts?.redact ?? redactText;
   const extra = extraSecrets.length > 0 ? createRedactor(extraSecrets) : undefined;
   const redact: Redactor = extra ? (text) => extra(own(text)) : own;
   let path = facts ? relativePath(facts.url, facts.basePath) : undefined;
   if (path === undefined && response.url) path = new URL(response.url).pathname;
+  // Facts the transport does not have (a response of another fetch) stay undefined.
   return createResponseError({
     response,
-    body: scrubBody(error, redact),
-    ...(facts ? { attempts: facts.attempts, mayHaveReachedServer: facts.mayHaveReachedServer } : {}),
-    ...(facts ? { method: facts.method } : {}),
-    ...(path !== undefined ? { path } : {}),
+    body: redactValue(error, redact),
+    attempts: facts?.attempts,
+    mayHaveReachedServer: facts?.mayHaveReachedServer,
+    method: facts?.method,
+    path,
   });
 }
 
@@ -42,12 +38,10 @@ function responseError(result: FetchResult, extraSecrets: readonly string[] = []
  * non-JSON error bodies. Connection failures and timeouts reject the call itself, with or without `unwrap`.
  * @example const instance = await unwrap(ce.GET('/instances/{id}', { params: { path: { id: 12 } } }));
  */
-export async function unwrap<R extends FetchResult>(
+export function unwrap<R extends FetchResult>(
   result: R | PromiseLike<R>,
 ): Promise<Exclude<R, { error: unknown }>['data']> {
-  const settled = await result;
-  if (settled.response.ok) return settled.data as Exclude<R, { error: unknown }>['data'];
-  throw responseError(settled);
+  return unwrapWithout(result, []);
 }
 
 /**

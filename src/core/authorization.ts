@@ -103,9 +103,9 @@ export function parseAuthorization(header: string): ParsedAuthorization {
   const result: ParsedAuthorization = {};
   header.split(',').forEach((rawPart, index) => {
     const part = rawPart.trim();
-    const match = /^([A-Za-z]+) +(\S+)$/.exec(part);
-    const field = match?.[1] === undefined ? undefined : SCHEMES.get(match[1].toLowerCase());
-    if (match === null || field === undefined) {
+    const [, scheme = '', value = ''] = /^([A-Za-z]+) +(\S+)$/.exec(part) ?? [];
+    const field = SCHEMES.get(scheme.toLowerCase());
+    if (field === undefined) {
       throw new TypeError(
         `[cloud-elements] Authorization part ${index + 1} is not "User <secret>", "Organization <secret>" or "Element <token>".`,
       );
@@ -113,7 +113,6 @@ export function parseAuthorization(header: string): ParsedAuthorization {
     if (result[field] !== undefined) {
       throw new TypeError(`[cloud-elements] Authorization has ${field} twice; send each part once.`);
     }
-    const value = match[2];
     assertCredential(field, value);
     result[field] = value;
   });

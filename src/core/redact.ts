@@ -4,23 +4,10 @@
 /** Text put in place of a secret wherever the SDK writes something out. */
 export const REDACTED = '[REDACTED]';
 
-// Exact parameter names (lower-cased, without `_`/`-`) whose values are secret in Cloud Elements and OAuth URLs.
-const SECRET_NAMES = new Set([
-  'apikey',
-  'apisecret',
-  'code',
-  'token',
-  'secret',
-  'password',
-  'accesstoken',
-  'refreshtoken',
-  'clientsecret',
-  'usersecret',
-  'organizationsecret',
-  'elementtoken',
-  'signature',
-]);
-const SECRET_SUFFIXES = ['secret', 'token', 'password', 'apikey'];
+// Parameter names (lower-cased, without `_`/`-`) whose values are secret in Cloud Elements and OAuth URLs: `code`,
+// `signature`, and every name ending in `secret`, `token`, `password` or `apikey` (`apiSecret`, `accessToken`,
+// `refreshToken`, `clientSecret`, `userSecret`, `organizationSecret`, `elementToken`, …).
+const SECRET_NAME = /(^code|^signature|secret|token|password|apikey)$/;
 const SECRET_HEADERS = new Set([
   'authorization',
   'proxy-authorization',
@@ -39,7 +26,7 @@ const SECRET_HEADERS = new Set([
  */
 export function isSecretName(name: string): boolean {
   const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return SECRET_NAMES.has(key) || SECRET_SUFFIXES.some((suffix) => key.endsWith(suffix));
+  return SECRET_NAME.test(key);
 }
 
 function decodeName(raw: string): string {
@@ -50,13 +37,21 @@ function decodeName(raw: string): string {
   }
 }
 
+/**
+ * Redacts the value of each pair `pattern` finds whose name is secret. The pattern's groups are the text before the
+ * name and the name; the value is the rest of its match, and `equals` is what is written between name and value.
+ */
+function redactPairs(text: string, pattern: RegExp, equals: string): string {
+  return text.replace(pattern, (whole, lead: string, name: string) =>
+    isSecretName(name) ? `${lead}${name}${equals}${REDACTED}` : whole,
+  );
+}
+
 // `name%3Dvalue` pairs inside a percent-encoded value, such as a callback URL carrying `?code=…`.
-const ENCODED_PAIR = /(%3F|%26)([A-Za-z_][A-Za-z0-9_.-]*)%3D((?:(?!%26|%23)[^&\s#"'<>])*)/gi;
+const ENCODED_PAIR = /(%3F|%26)([A-Za-z_][A-Za-z0-9_.-]*)%3D(?:(?!%26|%23)[^&\s#"'<>])*/gi;
 
 function redactEncodedPairs(text: string): string {
-  return text.replace(ENCODED_PAIR, (whole, lead: string, name: string) =>
-    isSecretName(name) ? `${lead}${name}%3D${REDACTED}` : whole,
-  );
+  return redactPairs(text, ENCODED_PAIR, '%3D');
 }
 
 function redactQuery(query: string): string {
@@ -129,7 +124,7 @@ export function redactHeaders(
 
 // Matches `name=value` pairs inside free text (URLs in messages, their query and fragment) whose name is
 // secret-looking.
-const QUERY_PAIR = /([?&;#\s]|^)([A-Za-z_][A-Za-z0-9_.-]*)=([^&\s#"'<>]*)/g;
+const QUERY_PAIR = /([?&;#\s]|^)([A-Za-z_][A-Za-z0-9_.-]*)=[^&\s#"'<>]*/g;
 
 /**
  * Returns `text` with every occurrence of the given secrets, the values of secret-looking `name=value` pairs (as
@@ -141,15 +136,10 @@ export function redactText(text: string, secrets: readonly (string | undefined)[
   const sorted = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 4);
   sorted.sort((a, b) => b.length - a.length);
   for (const secret of sorted) {
-    out = out.split(secret).join(REDACTED);
     // A secret can also appear percent-encoded in a URL.
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) out = out.split(encoded).join(REDACTED);
+    out = out.replaceAll(secret, REDACTED).replaceAll(encodeURIComponent(secret), REDACTED);
   }
-  out = out.replace(QUERY_PAIR, (whole, lead: string, name: string) =>
-    isSecretName(name) ? `${lead}${name}=${REDACTED}` : whole,
-  );
-  return redactEncodedPairs(redactUserInfo(out));
+  return redactEncodedPairs(redactUserInfo(redactPairs(out, QUERY_PAIR, '=')));
 }
 
 /** A function that redacts a fixed set of secrets from text (see {@link redactText}); keeps them in a closure. */
@@ -177,17 +167,11 @@ function walk(value: unknown, redact: Redactor, seen: Set<object>, depth: number
   seen.add(value);
   try {
     if (Array.isArray(value)) return value.map((item) => walk(item, redact, seen, depth + 1));
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      // Own data keys only; `__proto__` stays a plain key of the copy instead of changing its prototype.
-      Object.defineProperty(out, key, {
-        value: walk(item, redact, seen, depth + 1),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
-    return out;
+    // Own enumerable keys only. Object.fromEntries defines each key, so `__proto__` stays a plain key of the
+    // copy instead of changing its prototype.
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, walk(item, redact, seen, depth + 1)]),
+    );
   } finally {
     seen.delete(value);
   }
