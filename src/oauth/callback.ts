@@ -3,6 +3,7 @@ import {
   REDACTED,
   SNIPPET_LENGTH,
   constantTimeEqual,
+  fail,
   hideSecrets,
   snippet,
 } from '../core/index.js';
@@ -104,46 +105,40 @@ export type OAuth1Callback = {
  */
 export function createOAuthState(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** Reads the callback into name → values, keeping repeated names so that they can be refused. */
 function toParams(input: OAuthCallbackInput): Map<string, string[]> {
   const params = new Map<string, string[]>();
-  const add = (name: string, value: string) => params.set(name, [...(params.get(name) ?? []), value]);
-  if (typeof input === 'string' || input instanceof URL || input instanceof URLSearchParams) {
-    let search: URLSearchParams;
-    if (input instanceof URLSearchParams) search = input;
-    else if (input instanceof URL) search = input.searchParams;
-    else {
-      const text = input.split('#')[0] ?? '';
-      const question = text.indexOf('?');
-      // A URL or a path (`req.url`) carries its query after `?`; anything else is taken as the query itself.
-      const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.startsWith('/');
-      search = new URLSearchParams(question !== -1 ? text.slice(question + 1) : isUrl ? '' : text);
+  const add = (name: string, value: unknown) => {
+    if (typeof value !== 'string') {
+      throw new OAuthCallbackError(
+        `The OAuth callback parameter ${snippet(name)} is not a string; pass the raw query values.`,
+        'malformed_callback',
+      );
     }
+    params.set(name, [...(params.get(name) ?? []), value]);
+  };
+  let search = input instanceof URL ? input.searchParams : input;
+  if (typeof search === 'string') {
+    const text = search.split('#')[0]!;
+    const question = text.indexOf('?');
+    // A URL or a path (`req.url`) carries its query after `?`; anything else is taken as the query itself.
+    const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.startsWith('/');
+    search = new URLSearchParams(question !== -1 ? text.slice(question + 1) : isUrl ? '' : text);
+  }
+  if (search instanceof URLSearchParams) {
     for (const [name, value] of search) add(name, value);
-    return params;
-  }
-  if (input === null || typeof input !== 'object') {
-    throw new TypeError(
-      '[cloud-elements] The OAuth callback must be the callback URL, its query string, URLSearchParams or the parsed query object.',
-    );
-  }
-  for (const [name, value] of Object.entries(input)) {
-    if (value === undefined) continue;
-    const values: readonly unknown[] = Array.isArray(value) ? value : [value];
-    for (const item of values) {
-      if (typeof item !== 'string') {
-        throw new OAuthCallbackError(
-          `The OAuth callback parameter ${snippet(name)} is not a string; pass the raw query values.`,
-          'malformed_callback',
-        );
-      }
-      add(name, item);
+  } else if (search !== null && typeof search === 'object') {
+    for (const [name, value] of Object.entries(search)) {
+      if (value !== undefined) for (const item of Array.isArray(value) ? value : [value]) add(name, item);
     }
+  } else {
+    fail('The OAuth callback must be its URL, query string, URLSearchParams or parsed query object.');
   }
   return params;
 }
@@ -158,54 +153,81 @@ function single(params: Map<string, string[]>, name: string): string | undefined
       'malformed_callback',
     );
   }
-  return values[0] === '' ? undefined : values[0];
+  return values[0] || undefined;
 }
 
-// Provider text goes into error messages and maybe HTML pages: keep it short and printable.
-function clean(text: string | undefined, maxLength: number): string | undefined {
-  if (text === undefined) return undefined;
-  const printable = text.replace(/[^\x20-\x7e\u00a0-\uffff]/g, ' ').trim();
-  if (printable === '') return undefined;
+/** The value of `name`, cleaned: provider text goes into error messages and maybe HTML pages, so it is kept short and printable. */
+function providerText(params: Map<string, string[]>, name: string, maxLength: number): string | undefined {
+  const printable = single(params, name)
+    ?.replace(/[^\x20-\x7e\u00a0-\uffff]/g, ' ')
+    .trim();
+  if (!printable) return undefined;
   return printable.length > maxLength ? `${printable.slice(0, maxLength)}…` : printable;
 }
 
-function throwIfProviderError(params: Map<string, string[]>): void {
-  const error = clean(single(params, 'error'), 100);
-  if (error === undefined) return;
-  const errorDescription = clean(single(params, 'error_description'), SNIPPET_LENGTH);
-  const errorUri = clean(single(params, 'error_uri'), SNIPPET_LENGTH);
-  throw new OAuthProviderError({
-    error,
-    ...(errorDescription === undefined ? {} : { errorDescription }),
-    ...(errorUri === undefined ? {} : { errorUri }),
-  });
-}
-
-function assertExpected(name: string, value: unknown, from: string): asserts value is string {
+function assertKept(name: string, value: unknown, start: string): asserts value is string {
   if (typeof value !== 'string' || value === '') {
-    throw new TypeError(
-      `[cloud-elements] ${name} is required: pass the ${from} you kept for this user (HttpOnly cookie or server-side session). ` +
-        'If it is gone (expired cookie, other browser), start the flow again.',
+    fail(
+      `${name} is required: pass the one ${start} returned for this user; if it is lost (expired cookie, ` +
+        'other browser), start the flow again.',
     );
   }
 }
 
+/**
+ * Checks a callback in the order that keeps forged ones out, and returns its state and code. The state (OAuth 1:
+ * `oauth_token`) is checked before anything else is believed: a forged callback carrying an `error` must fail as
+ * a forged callback, not show the attacker's error text as the provider's. Then a provider `error`, then the code
+ * (OAuth 1: `oauth_verifier`).
+ */
+function checkCallback(
+  params: Map<string, string[]>,
+  stateName: string,
+  expectedState: string,
+  codeName: string,
+): [state: string, code: string] {
+  const state = single(params, stateName);
+  if (state === undefined) {
+    throw new OAuthStateError(
+      `The OAuth callback has no ${stateName}; start the connection again.`,
+      'missing_state',
+    );
+  }
+  if (!constantTimeEqual(state, expectedState)) {
+    throw new OAuthStateError(
+      `The OAuth callback's ${stateName} is not the one this flow started with (forged, or from another ` +
+        'browser session?); start the connection again.',
+      'state_mismatch',
+    );
+  }
+  const error = providerText(params, 'error', 100);
+  if (error !== undefined) {
+    throw new OAuthProviderError({
+      error,
+      errorDescription: providerText(params, 'error_description', SNIPPET_LENGTH),
+      errorUri: providerText(params, 'error_uri', SNIPPET_LENGTH),
+    });
+  }
+  const code = single(params, codeName);
+  if (code === undefined) {
+    throw new OAuthCallbackError(`The OAuth callback has neither ${codeName} nor error.`, 'missing_code');
+  }
+  return [state, code];
+}
+
 const ignoredInProviderData = new Set(['state', 'error', 'error_description', 'error_uri']);
 
-function collectProviderData(
-  params: Map<string, string[]>,
-  base: Record<string, string>,
-): Record<string, string> {
+/** `base` plus the callback's other non-empty parameters, frozen: what goes to `POST /instances` as `providerData`. */
+function collectProviderData(params: Map<string, string[]>, base: Record<string, string>): OAuthProviderData {
   const data: Record<string, string> = { ...base };
   for (const [name, values] of params) {
     if (ignoredInProviderData.has(name) || Object.hasOwn(base, name)) continue;
     const value = values.length === 1 ? values[0] : undefined;
     // A parameter named `__proto__` stays a plain own field instead of changing the object's prototype.
-    if (value !== undefined && value !== '') {
+    if (value)
       Object.defineProperty(data, name, { value, enumerable: true, writable: true, configurable: true });
-    }
   }
-  return data;
+  return Object.freeze(data);
 }
 
 /**
@@ -223,30 +245,10 @@ export function readOAuthCallback(
   input: OAuthCallbackInput,
   options: ReadOAuthCallbackOptions,
 ): OAuthCallback {
-  assertExpected('expectedState', options?.expectedState, 'state returned by startOAuth');
+  assertKept('expectedState', options?.expectedState, 'startOAuth');
   const params = toParams(input);
-  // The state is checked before anything else is believed: a forged callback carrying an `error` must fail as
-  // a forged callback, not show the attacker's error text as the provider's.
-  const state = single(params, 'state');
-  if (state === undefined) {
-    throw new OAuthStateError(
-      'The OAuth callback has no state; start the connection again.',
-      'missing_state',
-    );
-  }
-  if (!constantTimeEqual(state, options.expectedState)) {
-    throw new OAuthStateError(
-      'The OAuth callback state does not match the state this flow started with; the callback may be forged or ' +
-        'from another browser session. Start the connection again.',
-      'state_mismatch',
-    );
-  }
-  throwIfProviderError(params);
-  const code = single(params, 'code');
-  if (code === undefined) {
-    throw new OAuthCallbackError('The OAuth callback has neither a code nor an error.', 'missing_code');
-  }
-  const providerData = Object.freeze(collectProviderData(params, { code }));
+  const [state, code] = checkCallback(params, 'state', options.expectedState, 'code');
+  const providerData = collectProviderData(params, { code });
   return hideSecrets(
     { code, state, providerData },
     { code: REDACTED, state, providerData: { code: REDACTED } },
@@ -264,42 +266,16 @@ export function readOAuth1Callback(
   input: OAuthCallbackInput,
   options: ReadOAuth1CallbackOptions,
 ): OAuth1Callback {
-  assertExpected('requestToken', options?.requestToken, 'request token returned by startOAuth1');
-  assertExpected(
-    'requestTokenSecret',
-    options.requestTokenSecret,
-    'request token secret returned by startOAuth1',
-  );
+  assertKept('requestToken', options?.requestToken, 'startOAuth1');
+  assertKept('requestTokenSecret', options.requestTokenSecret, 'startOAuth1');
   const params = toParams(input);
   // As for OAuth 2: the request token is checked before an `error` is believed.
-  const token = single(params, 'oauth_token');
-  if (token === undefined) {
-    throw new OAuthStateError(
-      'The OAuth 1 callback has no oauth_token; start the connection again.',
-      'missing_state',
-    );
-  }
-  if (!constantTimeEqual(token, options.requestToken)) {
-    throw new OAuthStateError(
-      'The OAuth 1 callback oauth_token is not the request token this flow started with; start the connection again.',
-      'state_mismatch',
-    );
-  }
-  throwIfProviderError(params);
-  const verifier = single(params, 'oauth_verifier');
-  if (verifier === undefined) {
-    throw new OAuthCallbackError(
-      'The OAuth 1 callback has neither an oauth_verifier nor an error.',
-      'missing_code',
-    );
-  }
-  const providerData = Object.freeze(
-    collectProviderData(params, {
-      oauth_token: token,
-      oauth_verifier: verifier,
-      secret: options.requestTokenSecret,
-    }),
-  );
+  const [token, verifier] = checkCallback(params, 'oauth_token', options.requestToken, 'oauth_verifier');
+  const providerData = collectProviderData(params, {
+    oauth_token: token,
+    oauth_verifier: verifier,
+    secret: options.requestTokenSecret,
+  });
   const shown = Object.fromEntries(Object.keys(providerData).map((key) => [key, REDACTED]));
   return hideSecrets({ providerData }, { providerData: shown }, 'OAuth1Callback');
 }
