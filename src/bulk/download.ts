@@ -3,16 +3,14 @@
  * it could not process.
  */
 import type { components } from '../../generated/schema.js';
-import { snippet } from '../core/index.js';
+import { unwrap } from '../client/index.js';
 import { paginate } from '../query/index.js';
-import { checkRef, checkText, dataOf } from './checks.js';
+import { checkFormat, checkRef, checkText, jobCall } from './checks.js';
 import { parseCsvRecords, parseNdjson, type ByteSource } from './formats.js';
 import type { BulkClient, BulkJobRef } from './types.js';
 
 /** One failed record of a bulk job. */
 export type BulkJobErrorRecord = components['schemas']['BulkJobError'];
-
-const prefix = '[cloud-elements]';
 
 /** Options of {@link downloadBulkResults} and {@link readBulkRecords}. */
 export type DownloadBulkResultsOptions = BulkJobRef & {
@@ -51,16 +49,13 @@ export async function downloadBulkResults(
   checkRef(options);
   checkText('objectName', options.objectName);
   const format = options.format ?? 'json';
-  if (format !== 'json' && format !== 'csv') {
-    throw new TypeError(`${prefix} format must be 'json' or 'csv', got ${snippet(format)}.`);
-  }
-  const stream = await dataOf(
+  checkFormat(format);
+  const stream = await unwrap(
     client.GET('/hubs/{hub}/bulk/{id}/{objectName}', {
-      params: { path: { hub: options.hub, id: String(options.jobId), objectName: options.objectName } },
+      ...jobCall(options, { objectName: options.objectName }),
       headers: { Accept: format === 'csv' ? 'text/csv' : 'application/json' },
       parseAs: 'stream',
       idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
-      ...(options.signal ? { signal: options.signal } : {}),
     }),
   );
   return (
@@ -82,7 +77,7 @@ export async function* readBulkRecords(
   options: DownloadBulkResultsOptions,
 ): AsyncGenerator<Record<string, unknown>, void, undefined> {
   const stream: ByteSource = await downloadBulkResults(client, options);
-  if ((options.format ?? 'json') === 'csv') yield* parseCsvRecords(stream);
+  if (options.format === 'csv') yield* parseCsvRecords(stream);
   else yield* parseNdjson(stream);
 }
 
@@ -107,11 +102,10 @@ export function listBulkJobErrors(
   client: BulkClient,
   options: ListBulkJobErrorsOptions,
 ): AsyncGenerator<BulkJobErrorRecord, void, undefined> {
-  checkRef(options);
   return paginate(client, '/hubs/{hub}/bulk/{id}/errors', {
-    params: { path: { hub: options.hub, id: String(options.jobId) } },
-    ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
-    ...(options.limit !== undefined ? { limit: options.limit } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
+    ...jobCall(options),
+    // Left out or undefined is the same to paginate.
+    pageSize: options.pageSize,
+    limit: options.limit,
   });
 }

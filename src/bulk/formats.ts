@@ -3,46 +3,29 @@
  * stream chunk by chunk and yield records as soon as they are complete, holding at most one record (plus one
  * chunk) in memory.
  */
-import { CloudElementsError, SNIPPET_LENGTH, snippet } from '../core/index.js';
+import { CloudElementsError, SNIPPET_LENGTH, fail, snippet } from '../core/index.js';
+import { readStream } from './streams.js';
 
 /** A byte source: a web `ReadableStream`, a Node stream, or any async iterable of bytes or text. */
 export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
 
-/** Decodes a byte source as UTF-8 text chunks (multi-byte characters split across chunks are kept whole). */
+/**
+ * Decodes a byte source as UTF-8 text chunks (multi-byte characters split across chunks are kept whole, a byte
+ * order mark is dropped). A chunk may be empty.
+ */
 async function* decodeText(source: ByteSource): AsyncGenerator<string, void, undefined> {
-  const iterable =
-    source !== null &&
-    (typeof source === 'object' || typeof source === 'function') &&
-    typeof (source as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function';
-  if (!(source instanceof ReadableStream) && !iterable) {
-    throw new TypeError(
-      '[cloud-elements] The results source must be a ReadableStream (response.body), a Node stream or an async ' +
-        'iterable of bytes or text.',
+  const stream = source instanceof ReadableStream;
+  if (!stream && typeof (source as Partial<AsyncIterable<unknown>>)?.[Symbol.asyncIterator] !== 'function') {
+    fail(
+      'The results source must be a ReadableStream (response.body), a Node stream or an async iterable of ' +
+        'bytes or text.',
     );
   }
-  const decoder = new TextDecoder('utf-8');
-  if (source instanceof ReadableStream) {
-    const reader = source.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        const text = decoder.decode(value, { stream: true });
-        if (text !== '') yield text;
-      }
-    } finally {
-      // Runs when the consumer stops early too: frees the connection behind the stream.
-      await reader.cancel().catch(() => undefined);
-      reader.releaseLock();
-    }
-  } else {
-    for await (const chunk of source) {
-      const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-      if (text !== '') yield text;
-    }
+  const decoder = new TextDecoder();
+  for await (const chunk of stream ? readStream(source) : source) {
+    yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
   }
-  const rest = decoder.decode();
-  if (rest !== '') yield rest;
+  yield decoder.decode();
 }
 
 /**
@@ -93,7 +76,7 @@ const fieldStart = 0;
 const unquoted = 1;
 const quoted = 2;
 const quoteInQuoted = 3;
-const specialInUnquoted = /[,\r\n]/g;
+const separator = /[,\r\n]/g;
 
 /**
  * Parses CSV (RFC 4180) into rows of fields as it arrives: fields separated by commas, rows by `\n` or `\r\n`
@@ -108,6 +91,7 @@ export async function* parseCsvRows(source: ByteSource): AsyncGenerator<string[]
   let fieldQuoted = false;
   let row: string[] = [];
   let rowNumber = 1;
+  // The last row ended with `\r`: a `\n` right after it (maybe in the next chunk) belongs to the same line break.
   let skipLineFeed = false;
   const rows: string[][] = [];
 
@@ -126,92 +110,61 @@ export async function* parseCsvRows(source: ByteSource): AsyncGenerator<string[]
   };
 
   for await (const text of decodeText(source)) {
-    let i = 0;
-    if (skipLineFeed && text[0] === '\n') i = 1;
-    skipLineFeed = false;
-    while (i < text.length) {
+    for (let i = 0; i < text.length; ) {
       if (state === quoted) {
         const close = text.indexOf('"', i);
         if (close === -1) {
           field += text.slice(i);
-          i = text.length;
-        } else {
-          field += text.slice(i, close);
-          state = quoteInQuoted;
-          i = close + 1;
+          break;
         }
+        field += text.slice(i, close);
+        state = quoteInQuoted;
+        i = close + 1;
         continue;
       }
-      const char = text[i]!;
-      if (state === quoteInQuoted) {
-        if (char === '"') {
-          field += '"';
-          state = quoted;
+      const char = text[i];
+      if (skipLineFeed) {
+        skipLineFeed = false;
+        if (char === '\n') {
           i += 1;
           continue;
         }
-        if (char !== ',' && char !== '\n' && char !== '\r') {
-          throw new CloudElementsError(
-            `Row ${rowNumber} of the CSV results has text after a closing quote (${snippet(text.slice(i, i + 400))}); ` +
-              'a quote inside a quoted field must be doubled.',
-          );
-        }
-        state = unquoted;
       }
-      if (state === fieldStart && char === '"') {
+      if (char === '"' && state !== unquoted) {
+        // A quote opens a quoted field, or right after a closing quote stands for one quote.
+        if (state === quoteInQuoted) field += '"';
+        else fieldQuoted = true;
         state = quoted;
-        fieldQuoted = true;
         i += 1;
         continue;
       }
+      const afterQuote = state === quoteInQuoted;
       state = unquoted;
-      specialInUnquoted.lastIndex = i;
-      const match = specialInUnquoted.exec(text);
-      if (match === null) {
-        field += text.slice(i);
-        i = text.length;
-        continue;
+      separator.lastIndex = i;
+      const match = separator.exec(text);
+      const end = match === null ? text.length : match.index;
+      if (afterQuote && end !== i) {
+        throw new CloudElementsError(
+          `Row ${rowNumber} of the CSV results has text after a closing quote (${snippet(text.slice(i, i + 400))}); ` +
+            'a quote inside a quoted field must be doubled.',
+        );
       }
-      field += text.slice(i, match.index);
-      i = match.index + 1;
-      if (match[0] === ',') {
-        endField();
-      } else {
+      field += text.slice(i, end);
+      i = end + 1;
+      if (match?.[0] === ',') endField();
+      else if (match !== null) {
         endRow();
-        if (match[0] === '\r') {
-          if (i < text.length) {
-            if (text[i] === '\n') i += 1;
-          } else {
-            skipLineFeed = true;
-          }
-        }
+        skipLineFeed = match[0] === '\r';
       }
     }
     // Yield between chunks, not inside the loop, so the parser state above stays simple.
-    for (const complete of rows) yield complete;
-    rows.length = 0;
+    yield* rows.splice(0);
   }
   if (state === quoted) {
-    throw new CloudElementsError(
-      `Row ${rowNumber} of the CSV results has a quoted field that is never closed.`,
-    );
+    throw new CloudElementsError(`Row ${rowNumber} of the CSV results has a quoted field that is never closed.`);
   }
-  if (state !== fieldStart || row.length > 0 || fieldQuoted) endRow();
-  for (const complete of rows) yield complete;
-}
-
-/** Checks the header row: each column name once, so that no value silently overwrites another. */
-function checkHeader(header: readonly string[]): void {
-  const seen = new Set<string>();
-  header.forEach((name, i) => {
-    if (seen.has(name)) {
-      throw new CloudElementsError(
-        `The CSV results name the column ${snippet(name)} twice (again as column ${i + 1}); each column name must be ` +
-          'unique, or values of one would overwrite the other. Select each field once in the query.',
-      );
-    }
-    seen.add(name);
-  });
+  if (state !== fieldStart || row.length > 0) endRow();
+  yield* rows;
 }
 
 /**
@@ -228,28 +181,30 @@ export async function* parseCsvRecords(
   source: ByteSource,
 ): AsyncGenerator<Record<string, string>, void, undefined> {
   let header: string[] | undefined;
-  let rowNumber = 0;
+  let records = 0;
   for await (const row of parseCsvRows(source)) {
-    rowNumber += 1;
     if (header === undefined) {
-      checkHeader(row);
+      // Each column name once, so that no value silently overwrites another.
+      const seen = new Set<string>();
+      row.forEach((name, i) => {
+        if (seen.has(name)) {
+          throw new CloudElementsError(
+            `The CSV results name the column ${snippet(name)} twice (again as column ${i + 1}); select each ` +
+              'field once in the query.',
+          );
+        }
+        seen.add(name);
+      });
       header = row;
       continue;
     }
+    records += 1;
     if (row.length !== header.length) {
       throw new CloudElementsError(
-        `Record ${rowNumber - 1} of the CSV results has ${row.length} fields but the header has ${header.length}.`,
+        `Record ${records} of the CSV results has ${row.length} fields but the header has ${header.length}.`,
       );
     }
-    const record: Record<string, string> = {};
-    header.forEach((name, i) => {
-      Object.defineProperty(record, name, {
-        value: row[i]!,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    });
-    yield record;
+    // Object.fromEntries defines own data properties: `__proto__` becomes a key, not the prototype.
+    yield Object.fromEntries(header.map((name, i) => [name, row[i]!]));
   }
 }

@@ -1,12 +1,12 @@
 /**
  * Bulk jobs: the job types, start a query (download) job, read a job's status, wait for a job with backoff,
- * cancel a job. Uploads are in `bulk-upload.ts`, downloads and a job's errors in `bulk-download.ts`.
+ * cancel a job. Uploads are in `upload.ts`, downloads and a job's errors in `download.ts`.
  */
 import type { paths } from '../../generated/schema.js';
 import { unwrap } from '../client/index.js';
-import { CloudElementsError, TimeoutError, snippet } from '../core/index.js';
+import { CloudElementsError, TimeoutError, fail, snippet } from '../core/index.js';
 import { isCeqlFragment, type CeqlFragment } from '../query/index.js';
-import { callbackHeader, checkRef, checkText, dataOf } from './checks.js';
+import { callbackHeader, checkRef, checkText, jobCall, signalOf } from './checks.js';
 import type { BulkClient, BulkJob, BulkJobRef, BulkJobStatusReport } from './types.js';
 
 /** Statuses after which a job does not change any more. */
@@ -17,7 +17,6 @@ export const BULK_TERMINAL_STATUSES: readonly string[] = Object.freeze([
   'CANCELLED',
   'ABORTED',
 ]);
-const successStatuses = new Set(['COMPLETED', 'COMPLETE']);
 
 /** Whether a job status is final: `COMPLETED`/`COMPLETE` (success), `FAILED`, `CANCELLED` or `ABORTED`. */
 export function isBulkJobFinished(status: string | undefined): boolean {
@@ -28,22 +27,21 @@ export function isBulkJobFinished(status: string | undefined): boolean {
 export class BulkJobError extends CloudElementsError {
   /** Always `'BulkJobError'`, the class's name, also in stack traces and logs. */
   override name = 'BulkJobError';
+  // The fields are `declare`d: the constructor sets them all, in this order.
   /** The job's id. */
-  readonly jobId: string;
+  declare readonly jobId: string;
   /** The final status, e.g. `FAILED`. */
-  readonly jobStatus: string;
+  declare readonly jobStatus: string;
   /** The last status report. */
-  readonly job: BulkJobStatusReport;
+  declare readonly job: BulkJobStatusReport;
 
   constructor(message: string, options: { jobId: string; job: BulkJobStatusReport }) {
     super(message);
     this.jobId = options.jobId;
-    this.job = options.job;
     this.jobStatus = String(options.job.status);
+    this.job = options.job;
   }
 }
-
-const prefix = '[cloud-elements]';
 
 /** Options of {@link startBulkQuery}. */
 export type StartBulkQueryOptions = {
@@ -69,7 +67,7 @@ export type StartBulkQueryOptions = {
 function isoDate(name: string, value: unknown): string {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
   if (typeof value === 'string' && value.trim() !== '' && !/[\r\n]/.test(value)) return value;
-  throw new TypeError(`${prefix} ${name} must be a Date or an ISO 8601 date string, got ${snippet(value)}.`);
+  fail(`${name} must be a Date or an ISO 8601 date string, got ${snippet(value)}.`);
 }
 
 /**
@@ -81,36 +79,31 @@ function isoDate(name: string, value: unknown): string {
  */
 export async function startBulkQuery(client: BulkClient, options: StartBulkQueryOptions): Promise<BulkJob> {
   checkText('hub', options?.hub);
+  const { continueFromJobId } = options;
   const q = isCeqlFragment(options.query) ? options.query.text : options.query;
-  if (options.continueFromJobId === undefined) checkText('query', q);
+  // Continuing a job needs no query.
+  if (continueFromJobId === undefined) checkText('query', q);
   const query: NonNullable<paths['/hubs/{hub}/bulk/query']['post']['parameters']['query']> = {};
   if (q !== undefined && q !== '') query.q = q;
-  if (options.lastRunDate !== undefined) query.lastRunDate = isoDate('lastRunDate', options.lastRunDate);
-  if (options.from !== undefined) query.from = isoDate('from', options.from);
-  if (options.to !== undefined) query.to = isoDate('to', options.to);
-  if (options.continueFromJobId !== undefined) {
-    checkText('continueFromJobId', options.continueFromJobId);
-    query.continueFromJobId = options.continueFromJobId;
+  for (const name of ['lastRunDate', 'from', 'to'] as const) {
+    if (options[name] !== undefined) query[name] = isoDate(name, options[name]);
   }
-  const headers = callbackHeader(options.callbackUrl);
-  return dataOf(
+  if (continueFromJobId !== undefined) {
+    checkText('continueFromJobId', continueFromJobId);
+    query.continueFromJobId = continueFromJobId;
+  }
+  return unwrap(
     client.POST('/hubs/{hub}/bulk/query', {
       params: { path: { hub: options.hub }, query },
-      ...(headers ? { headers } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
+      headers: callbackHeader(options.callbackUrl),
+      ...signalOf(options.signal),
     }),
   );
 }
 
 /** Reads a job's status once: `GET /hubs/{hub}/bulk/{id}/status`. */
 export async function getBulkJobStatus(client: BulkClient, ref: BulkJobRef): Promise<BulkJobStatusReport> {
-  checkRef(ref);
-  return dataOf(
-    client.GET('/hubs/{hub}/bulk/{id}/status', {
-      params: { path: { hub: ref.hub, id: String(ref.jobId) } },
-      ...(ref.signal ? { signal: ref.signal } : {}),
-    }),
-  );
+  return unwrap(client.GET('/hubs/{hub}/bulk/{id}/status', jobCall(ref)));
 }
 
 /** Options of {@link waitForBulkJob}. */
@@ -137,29 +130,26 @@ export type WaitForBulkJobOptions = BulkJobRef & {
   onStatus?: (report: BulkJobStatusReport) => void;
 };
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/** Waits `ms` milliseconds; rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
+    // Thrown in the executor, the reason rejects the promise.
+    signal.throwIfAborted();
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal!.reason);
+      reject(signal.reason);
     };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      signal.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 
 function checkMs(name: string, value: number, allowZero = true): void {
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0 || (!allowZero && value === 0)) {
-    throw new TypeError(
-      `${prefix} ${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of milliseconds, got ${snippet(value)}.`,
-    );
+  if (!(typeof value === 'number' && (allowZero ? value >= 0 : value > 0))) {
+    fail(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of milliseconds, got ${snippet(value)}.`);
   }
 }
 
@@ -183,32 +173,29 @@ export async function waitForBulkJob(
   checkMs('timeoutMs', timeoutMs, false);
   checkMs('initialDelayMs', initialDelayMs);
   checkMs('maxDelayMs', maxDelayMs);
-  const deadline = Date.now() + timeoutMs;
-  // Abort the status call in flight when the deadline passes, not only between calls.
-  const timer = new AbortController();
-  const handle = Number.isFinite(timeoutMs) ? setTimeout(() => timer.abort(), timeoutMs) : undefined;
-  const combined = signal ? AbortSignal.any([signal, timer.signal]) : timer.signal;
-  let delayMs = initialDelayMs;
+  // The deadline aborts the status call in flight or the wait, not only the next check.
+  const deadline = new AbortController();
+  const timer = Number.isFinite(timeoutMs) ? setTimeout(() => deadline.abort(), timeoutMs) : undefined;
+  const stop = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
   let last: BulkJobStatusReport | undefined;
   let checks = 0;
-  const timeout = () =>
-    new TimeoutError(
+  // A call or a wait stopped by the deadline ends in a TimeoutError; the caller's own abort keeps its reason.
+  const rethrow = (error: unknown): never => {
+    if (!deadline.signal.aborted || signal?.aborted) throw error;
+    throw new TimeoutError(
       `Bulk job ${options.jobId} did not finish within ${timeoutMs} ms (${checks} status checks, last status ` +
         `${last ? String(last.status) : 'unknown'}); it may still be running.`,
       { timeoutMs, method: 'GET', path: `/hubs/${options.hub}/bulk/${options.jobId}/status` },
     );
+  };
   try {
-    for (;;) {
-      try {
-        last = await getBulkJobStatus(client, { hub: options.hub, jobId: options.jobId, signal: combined });
-      } catch (error) {
-        if (timer.signal.aborted && !signal?.aborted) throw timeout();
-        throw error;
-      }
+    for (let delayMs = initialDelayMs; ; delayMs = Math.min(maxDelayMs, Math.max(delayMs * 2, 1))) {
+      last = await getBulkJobStatus(client, { ...options, signal: stop }).catch(rethrow);
       checks += 1;
       onStatus?.(last);
       const status = String(last.status ?? '').toUpperCase();
-      if (successStatuses.has(status)) return last;
+      // COMPLETED, or COMPLETE as the bulk guide spells it.
+      if (/^COMPLETED?$/.test(status)) return last;
       if (isBulkJobFinished(status)) {
         const detail = typeof last.message === 'string' && last.message !== '' ? `: ${last.message}` : '';
         throw new BulkJobError(`Bulk job ${options.jobId} ended with status ${status}${detail}.`, {
@@ -216,18 +203,10 @@ export async function waitForBulkJob(
           job: last,
         });
       }
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) throw timeout();
-      try {
-        await sleep(Math.min(delayMs, remaining), combined);
-      } catch (error) {
-        if (timer.signal.aborted && !signal?.aborted) throw timeout();
-        throw error;
-      }
-      delayMs = Math.min(maxDelayMs, Math.max(delayMs * 2, 1));
+      await sleep(delayMs, stop).catch(rethrow);
     }
   } finally {
-    clearTimeout(handle);
+    clearTimeout(timer);
   }
 }
 
@@ -237,12 +216,5 @@ export async function waitForBulkJob(
  * @throws {CloudElementsError} (the subclass for the status) when the call fails.
  */
 export async function cancelBulkJob(client: BulkClient, ref: BulkJobRef): Promise<void> {
-  checkRef(ref);
-  await unwrap(
-    client.PUT('/hubs/{hub}/bulk/{id}/cancel', {
-      params: { path: { hub: ref.hub, id: String(ref.jobId) } },
-      parseAs: 'text',
-      ...(ref.signal ? { signal: ref.signal } : {}),
-    }),
-  );
+  await unwrap(client.PUT('/hubs/{hub}/bulk/{id}/cancel', { ...jobCall(ref), parseAs: 'text' }));
 }

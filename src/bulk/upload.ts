@@ -3,15 +3,15 @@
  * starts a bulk upload job.
  */
 import type { components } from '../../generated/schema.js';
-import { CloudElementsError, snippet } from '../core/index.js';
-import { callbackHeader, checkText, dataOf } from './checks.js';
-import { createBoundary, createMultipartStream } from './multipart.js';
+import { unwrap } from '../client/index.js';
+import { CloudElementsError, fail } from '../core/index.js';
+import { callbackHeader, checkFormat, checkText, signalOf } from './checks.js';
+import { createMultipartBody } from './multipart.js';
+import { readStream } from './streams.js';
 import type { BulkClient, BulkJob } from './types.js';
 
 /** Options of a bulk upload, sent as the `metaData` part. */
 export type BulkUploadMetaData = components['schemas']['BulkUploadMetaData'];
-
-const prefix = '[cloud-elements]';
 
 /** What {@link uploadBulkRecords} can read records from. */
 export type BulkUploadSource =
@@ -67,62 +67,39 @@ const encoder = new TextEncoder();
 
 type Chunk = Uint8Array | string | Record<string, unknown>;
 
-function isIterable(value: unknown): value is AsyncIterable<Chunk> | Iterable<Chunk> {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    (Symbol.asyncIterator in value || Symbol.iterator in (value as object))
-  );
-}
+const nodeHelper = "uploadBulkFile from 'cloud-elements-sdk/node'";
 
-/** Opens the source as an async iterator of raw chunks (bytes, text or record objects). */
-async function openSource(
-  file: BulkUploadSource,
-): Promise<{ chunks: AsyncIterator<Chunk>; fileName?: string }> {
+/**
+ * Opens the source as an iterator of raw chunks (bytes, text or record objects), and the name of a `File`. An
+ * iterable is read through its own iterator: `for await` or `yield*` would wait for a record object that happens
+ * to have a `then` method.
+ */
+function openSource(file: BulkUploadSource): { chunks: AsyncIterator<Chunk> | Iterator<Chunk>; name?: unknown } {
   if (typeof file === 'string') {
     // A string could be a path or the records themselves; reading files needs Node, so paths go through ./node.
-    throw new TypeError(
-      `${prefix} file is a string. To upload a file by its path, use uploadBulkFile from 'cloud-elements-sdk/node'; ` +
-        'to upload text, pass it as a Blob (new Blob([text])) or an iterable of strings.',
+    fail(
+      `file is a string: to upload a file by its path, use ${nodeHelper}; to upload text, pass new Blob([text]).`,
     );
   }
   if (typeof Blob !== 'undefined' && file instanceof Blob) {
-    const name = (file as Blob & { name?: unknown }).name;
-    return {
-      chunks: readStream(file.stream()),
-      ...(typeof name === 'string' && name !== '' ? { fileName: name } : {}),
-    };
+    return { chunks: readStream(file.stream()), name: (file as Partial<File>).name };
   }
   if (file instanceof ReadableStream) return { chunks: readStream(file) };
-  if (file instanceof Uint8Array || file instanceof ArrayBuffer) {
-    const bytes = file instanceof Uint8Array ? file : new Uint8Array(file);
-    return { chunks: [bytes][Symbol.iterator]() as unknown as AsyncIterator<Chunk> };
+  if (file instanceof ArrayBuffer) file = new Uint8Array(file);
+  if (file instanceof Uint8Array) return { chunks: [file][Symbol.iterator]() };
+  if (file !== null && typeof file === 'object') {
+    if (Symbol.asyncIterator in file) return { chunks: (file as AsyncIterable<Chunk>)[Symbol.asyncIterator]() };
+    if (Symbol.iterator in file) return { chunks: (file as Iterable<Chunk>)[Symbol.iterator]() };
   }
-  if (isIterable(file)) {
-    const iterator =
-      Symbol.asyncIterator in file
-        ? (file as AsyncIterable<Chunk>)[Symbol.asyncIterator]()
-        : (file as Iterable<Chunk>)[Symbol.iterator]();
-    return { chunks: iterator as AsyncIterator<Chunk> };
-  }
-  throw new TypeError(
-    `${prefix} file must be a Blob, a ReadableStream, bytes or an (async) iterable of bytes, text or records ` +
-      "(for a file path, use uploadBulkFile from 'cloud-elements-sdk/node').",
+  fail(
+    'file must be a Blob, a ReadableStream, bytes or an (async) iterable of bytes, text or records ' +
+      `(for a file path, use ${nodeHelper}).`,
   );
 }
 
-async function* readStream(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array, void, undefined> {
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
-  }
+/** Whether a chunk is a record object (sent as one JSON line) rather than bytes or text. */
+function isRecord(chunk: unknown): boolean {
+  return chunk !== null && typeof chunk === 'object' && !(chunk instanceof Uint8Array);
 }
 
 /**
@@ -148,68 +125,53 @@ export async function uploadBulkRecords(
 ): Promise<BulkJob> {
   checkText('hub', options?.hub);
   checkText('objectName', options.objectName);
-  if (options.format !== undefined && options.format !== 'csv' && options.format !== 'json') {
-    throw new TypeError(`${prefix} format must be 'csv' or 'json', got ${snippet(options.format)}.`);
-  }
+  checkFormat(options.format);
   const headers = callbackHeader(options.callbackUrl);
-  const opened = await openSource(options.file);
-  const fileName = options.fileName ?? opened.fileName;
+  const { chunks, name } = openSource(options.file);
+  const fileName = options.fileName ?? (typeof name === 'string' && name !== '' ? name : undefined);
   // Peek at the first chunk: record objects mean JSON lines, whatever the name says.
-  const first = await opened.chunks.next();
-  const objects = !first.done && !(first.value instanceof Uint8Array) && typeof first.value !== 'string';
+  const first = await chunks.next();
+  const objects = isRecord(first.value);
   const format = objects
     ? 'json'
     : (options.format ?? (fileName && /\.(nd)?jsonl?$/i.test(fileName) ? 'json' : 'csv'));
   let sourceError: unknown;
   async function* bytes(): AsyncGenerator<Uint8Array, void, undefined> {
     try {
-      let next = first;
-      while (!next.done) {
+      for (let next = first; !next.done; next = await chunks.next()) {
         const chunk = next.value;
-        if (chunk instanceof Uint8Array) {
-          if (objects) throw new TypeError(`${prefix} The upload source mixes record objects with bytes.`);
-          yield chunk;
-        } else if (typeof chunk === 'string') {
-          if (objects) throw new TypeError(`${prefix} The upload source mixes record objects with text.`);
-          yield encoder.encode(chunk);
-        } else if (chunk !== null && typeof chunk === 'object' && objects) {
-          yield encoder.encode(`${JSON.stringify(chunk)}\n`);
-        } else {
-          throw new TypeError(
-            `${prefix} The upload source yielded ${chunk === null ? 'null' : typeof chunk}; yield bytes, text or record objects.`,
+        if (objects ? !isRecord(chunk) : typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+          fail(
+            `The upload source yielded ${chunk instanceof Uint8Array ? 'bytes' : chunk === null ? 'null' : typeof chunk}` +
+              `${objects ? ' after record objects' : ''}; yield only bytes or text, or only record objects.`,
           );
         }
-        next = await opened.chunks.next();
+        yield chunk instanceof Uint8Array
+          ? chunk
+          : encoder.encode(objects ? `${JSON.stringify(chunk)}\n` : (chunk as string));
       }
     } catch (error) {
       sourceError = error;
       throw error;
-    } finally {
-      await Promise.resolve(opened.chunks.return?.()).catch(() => undefined);
     }
   }
   const metaData: BulkUploadMetaData = { ...options.metaData };
   if (options.identifierFieldName !== undefined) metaData.identifierFieldName = options.identifierFieldName;
   if (format === 'json' && metaData.format === undefined) metaData.format = 'json';
-  const boundary = createBoundary();
-  const body = createMultipartStream(
-    boundary,
-    [{ name: 'metaData', value: JSON.stringify(metaData), contentType: 'application/json' }],
-    {
-      name: 'file',
-      fileName: fileName ?? `records.${format}`,
-      contentType: format === 'json' ? 'application/json' : 'text/csv',
-      content: bytes(),
-    },
-  );
+  const partName = fileName ?? `records.${format}`;
+  const { contentType, body } = createMultipartBody(JSON.stringify(metaData), {
+    fileName: partName,
+    contentType: format === 'json' ? 'application/json' : 'text/csv',
+    content: bytes(),
+  });
   try {
-    return await dataOf(
+    return await unwrap(
       client.POST('/hubs/{hub}/bulk/{objectName}', {
         params: { path: { hub: options.hub, objectName: options.objectName } },
         // The typed body documents the form; the serializer sends the stream built above instead.
-        body: { file: fileName ?? `records.${format}`, metaData },
+        body: { file: partName, metaData },
         bodySerializer: () => body,
-        headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, ...headers },
+        headers: { 'Content-Type': contentType, ...headers },
         // A streamed request body needs half-duplex fetch (Node's fetch and the Fetch standard require it).
         duplex: 'half',
         // With redirects allowed, Node's fetch keeps every chunk sent in case it must replay the body, so the
@@ -218,23 +180,24 @@ export async function uploadBulkRecords(
         redirect: 'error',
         retry: false,
         idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
-        ...(options.signal ? { signal: options.signal } : {}),
+        ...signalOf(options.signal),
       }),
     );
   } catch (error) {
     // fetch reports a failing body stream as a network error; surface the source's own error instead.
     if (sourceError !== undefined) throw sourceError;
     if (error instanceof CloudElementsError && /unexpected redirect/.test(error.message)) {
+      const path = `/hubs/${options.hub}/bulk/${options.objectName}`;
       throw new CloudElementsError(
-        `POST /hubs/${options.hub}/bulk/${options.objectName} was answered with a redirect, which a streamed upload ` +
-          'cannot follow; check that baseUrl points at the API itself (…/elements/api-v2).',
-        { method: 'POST', path: `/hubs/${options.hub}/bulk/${options.objectName}`, cause: error },
+        `POST ${path} was answered with a redirect, which a streamed upload cannot follow; check that baseUrl ` +
+          'points at the API itself (…/elements/api-v2).',
+        { method: 'POST', path, cause: error },
       );
     }
     throw error;
   } finally {
-    // Close the source if the request ended without reading it to the end (refused connection, early answer).
-    await body.cancel().catch(() => undefined);
-    await Promise.resolve(opened.chunks.return?.()).catch(() => undefined);
+    // Close the source if the request ended without reading it to the end (refused connection, early answer,
+    // an error in the source); a source read to its end is closed already, and failing to close it fails nothing.
+    await Promise.resolve(chunks.return?.()).catch(() => undefined);
   }
 }
