@@ -21,6 +21,11 @@ export function describeValue(value: unknown): string {
   return typeof value === 'number' ? String(value) : `a ${typeof value}`;
 }
 
+/** Refuses options that are not an object; `usage` says what the function takes, e.g. `{ key }`. */
+export function checkOptions(name: string, options: unknown, usage: string): asserts options is object {
+  if (options === null || typeof options !== 'object') fail(`${name} takes options such as ${usage}.`);
+}
+
 /** Refuses a count option (`maxBodyBytes`, `maxEntries`) that is not a whole number >= 1. */
 export function checkCount(name: string, value: unknown): void {
   if (!Number.isSafeInteger(value) || (value as number) < 1) {

@@ -1,6 +1,6 @@
 /** Recognising webhook deliveries seen before: a bounded in-memory guard (the interface is in types.ts). */
 import { fail } from '../core/index.js';
-import { checkCount, describeValue } from './inputs.js';
+import { checkCount, checkOptions, describeValue } from './inputs.js';
 import type { ReplayGuard, ReplayGuardOptions } from './types.js';
 
 /**
@@ -10,9 +10,7 @@ import type { ReplayGuard, ReplayGuardOptions } from './types.js';
  * const verifier = createWebhookVerifier({ key, replayGuard: createReplayGuard() });
  */
 export function createReplayGuard(options: ReplayGuardOptions = {}): ReplayGuard {
-  if (options === null || typeof options !== 'object') {
-    fail('createReplayGuard takes options such as { maxEntries }, or nothing.');
-  }
+  checkOptions('createReplayGuard', options, '{ maxEntries }, or nothing');
   const maxEntries = options.maxEntries ?? 10_000;
   const ttlMs = options.ttlMs ?? 259_200_000;
   const now = options.now ?? Date.now;

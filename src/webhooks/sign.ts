@@ -2,9 +2,9 @@
  * Signing webhook bodies as Cloud Elements does (`sha256=` + Base64 HMAC-SHA256), to test your own webhook
  * handlers with requests that pass verification.
  */
-import { checkText, fail } from '../core/index.js';
+import { checkText } from '../core/index.js';
 import { createSigner } from './hmac.js';
-import { keyList, toBytes } from './inputs.js';
+import { checkOptions, keyList, toBytes } from './inputs.js';
 import type { BulkJobCallback, WebhookBody, WebhookKey, WebhookNotification } from './types.js';
 import { WEBHOOK_ID_HEADER, WEBHOOK_SIGNATURE_HEADER } from './verify.js';
 
@@ -39,9 +39,7 @@ export async function createSignedWebhook(
   key: WebhookKey,
   options: { webhookId?: string } = {},
 ): Promise<SignedWebhook> {
-  if (options === null || typeof options !== 'object') {
-    fail('createSignedWebhook takes options such as { webhookId: "d-1" }, or nothing.');
-  }
+  checkOptions('createSignedWebhook', options, '{ webhookId }, or nothing');
   const { webhookId } = options;
   if (webhookId !== undefined) {
     checkText('webhookId', webhookId, 'pass the delivery id to send as Elements-Webhook-Id.');

@@ -6,7 +6,7 @@
 import { constantTimeEqual, fail } from '../core/index.js';
 import { rejectWebhook } from './errors.js';
 import { createSigner } from './hmac.js';
-import { checkCount, handlerHint, keyList, rawBodyHint, toBytes } from './inputs.js';
+import { checkCount, checkOptions, handlerHint, keyList, rawBodyHint, toBytes } from './inputs.js';
 import type {
   AsyncEventNotification,
   EventNotification,
@@ -114,9 +114,7 @@ function parseJson(bytes: Uint8Array): Record<string, unknown> {
  * const { payload } = await verifier.parse(rawBody, req.headers);
  */
 export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookVerifier {
-  if (options === null || typeof options !== 'object') {
-    fail('createWebhookVerifier needs options such as { key }.');
-  }
+  checkOptions('createWebhookVerifier', options, '{ key }');
   const keys = keyList(options.key);
   const maxBodyBytes = options.maxBodyBytes ?? 10_485_760;
   checkCount('maxBodyBytes', maxBodyBytes);

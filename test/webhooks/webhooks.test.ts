@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { inspect } from 'node:util';
 import fc from 'fast-check';
-import { afterEach, describe, expect, expectTypeOf, test } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, test, vi } from 'vitest';
 import { CloudElementsError } from '../../src/core/index.js';
 import { parseNodeWebhookRequest, readNodeRequestBody } from '../../src/node/index.js';
 import { createReplayGuard } from '../../src/webhooks/index.js';
@@ -456,6 +456,55 @@ describe('verifier.handle', () => {
       'signature_mismatch',
     );
     expect(calls).toBe(0);
+  });
+});
+
+describe('without node:crypto (browsers, workers)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  test('Web Crypto signs and verifies the documented vector, importing each key once', async () => {
+    vi.spyOn(process, 'getBuiltinModule').mockReturnValue(undefined as never);
+    const importKey = vi.spyOn(crypto.subtle, 'importKey');
+    await expect(signWebhookPayload(docBody, docKey)).resolves.toBe(docSignature);
+    importKey.mockClear();
+    const verifier = createWebhookVerifier({ key: ['new-key', docKey] });
+    await expect(verifier.verify(docBody, docSignature)).resolves.toEqual({ keyIndex: 1 });
+    await expect(verifier.verify(docBody, docSignature)).resolves.toEqual({ keyIndex: 1 });
+    await expectReason(verifier.verify(`${docBody} `, docSignature), 'signature_mismatch');
+    expect(importKey).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('signature text', () => {
+  test('only the standard Base64 of the HMAC matches, not a spelling with other bits in its last character', async () => {
+    // `Q` and `R` differ only in the two bits past the 32nd byte, which decoders ignore.
+    expect(docSignature.endsWith('jQ=')).toBe(true);
+    await expectReason(
+      verifyWebhookSignature(docBody, docSignature.replace(/Q=$/, 'R='), docKey),
+      'signature_mismatch',
+    );
+  });
+});
+
+describe('reading a web Request', () => {
+  test('cancels the body stream once it passes maxBodyBytes', async () => {
+    let cancelled = false;
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls++;
+        controller.enqueue(new Uint8Array(16));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const request = new Request('http://127.0.0.1/', { method: 'POST', body, duplex: 'half' } as RequestInit);
+    await expectReason(parseWebhookRequest(request, { key, maxBodyBytes: 40 }), 'body_too_large');
+    expect(cancelled).toBe(true);
+    expect(pulls).toBeLessThan(10);
   });
 });
 
