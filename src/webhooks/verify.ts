@@ -52,8 +52,8 @@ function parseSignature(signature: string | readonly string[] | null | undefined
   if (typeof signature !== 'string') {
     rejectWebhook(
       'malformed_signature',
-      `The request must have one ${WEBHOOK_SIGNATURE_HEADER} header, got ` +
-        `${Array.isArray(signature) ? signature.length : `a ${typeof signature}`}.`,
+      `Pass the ${WEBHOOK_SIGNATURE_HEADER} header as received, one text value; got ` +
+        `${Array.isArray(signature) ? `${signature.length} values` : `a ${typeof signature}`}.`,
     );
   }
   const value = signature.trim();
