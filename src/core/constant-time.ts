@@ -3,17 +3,22 @@
 
 const encoder = new TextEncoder();
 
+/** The bytes to compare: a string's UTF-8, a byte array itself, `undefined` for anything else. */
+function bytesOf(value: unknown): Uint8Array | undefined {
+  if (typeof value === 'string') return encoder.encode(value);
+  return value instanceof Uint8Array ? value : undefined;
+}
+
 /**
  * Whether `a` and `b` hold the same bytes, in time that depends only on their lengths, never on where they
  * differ, so that a forged value cannot be guessed one byte at a time. Strings are compared as UTF-8.
  * Values of different kinds (a string and bytes, or anything else) are never equal.
  */
 export function constantTimeEqual(a: string | Uint8Array, b: string | Uint8Array): boolean {
-  const kindA = typeof a === 'string' ? 'string' : a instanceof Uint8Array ? 'bytes' : undefined;
-  const kindB = typeof b === 'string' ? 'string' : b instanceof Uint8Array ? 'bytes' : undefined;
-  if (kindA === undefined || kindA !== kindB) return false;
-  const left = typeof a === 'string' ? encoder.encode(a) : a;
-  const right = typeof b === 'string' ? encoder.encode(b) : b;
+  const left = bytesOf(a);
+  const right = bytesOf(b);
+  // Both must be strings or both byte arrays: `typeof` tells the two apart once each is one of them.
+  if (left === undefined || right === undefined || typeof a !== typeof b) return false;
   const length = Math.max(left.length, right.length);
   let difference = left.length ^ right.length;
   for (let i = 0; i < length; i++) difference |= (left[i] ?? 0) ^ (right[i] ?? 0);

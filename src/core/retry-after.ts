@@ -6,9 +6,8 @@ export function parseRetryAfterMs(
   value: string | null | undefined,
   nowMs: number = Date.now(),
 ): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  const text = value.trim();
-  if (text === '') return undefined;
+  const text = value?.trim();
+  if (!text) return undefined;
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
   // Only date-shaped text: Date.parse accepts bare numbers like "-5" as years.
   if (!/[a-z]/i.test(text)) return undefined;
