@@ -14,10 +14,23 @@ export type CreateInstanceOptions = InstanceFields & {
 
 /** Checks an element key (non-empty string) or numeric element id. */
 export function checkElementKey(elementKey: unknown): asserts elementKey is ElementKeyOrId {
-  const valid =
-    (typeof elementKey === 'string' && elementKey.trim() !== '') ||
-    (typeof elementKey === 'number' && Number.isSafeInteger(elementKey) && elementKey > 0);
+  const valid = typeof elementKey === 'string' ? elementKey.trim() !== '' : isPositiveInteger(elementKey);
   if (!valid) fail('elementKey must be an element key such as "sfdc" or a numeric element id.');
+}
+
+/** Checks the id of an existing instance; the message does not show the value (it may be a token by mistake). */
+export function checkInstanceId(instanceId: unknown): asserts instanceId is number {
+  if (!isPositiveInteger(instanceId)) fail("instanceId must be the instance's numeric id, e.g. 12345.");
+}
+
+function isPositiveInteger(value: unknown): boolean {
+  return Number.isSafeInteger(value) && (value as number) > 0;
+}
+
+/** Checks an option that may be left out but is otherwise an object; the message names it, never its value. */
+export function checkOptionalObject(name: string, value: unknown, hint: string): void {
+  if (value !== undefined && (value === null || typeof value !== 'object'))
+    fail(`${name} must be an object ${hint}.`);
 }
 
 /** What must not appear in an error: every provider value and the secret configuration values. */
@@ -30,43 +43,35 @@ export function instanceSecrets(
   return found;
 }
 
-function elementRef(elementKey: ElementKeyOrId): { key: string } | { id: number } {
-  return typeof elementKey === 'number' ? { id: elementKey } : { key: elementKey };
-}
-
-export function checkInstanceFields(options: Partial<InstanceFields>, nameRequired: boolean): void {
-  if (nameRequired || options.name !== undefined) {
-    checkText('name', options.name, 'give the instance a name, e.g. "Acme Salesforce".');
-  }
+/** Checks the fields every new instance has: a name, and optional tags and configuration. */
+export function checkInstanceFields(options: Partial<InstanceFields>): void {
+  checkText('name', options.name, 'give the instance a name, e.g. "Acme Salesforce".');
   if (
     options.tags !== undefined &&
     (!Array.isArray(options.tags) || options.tags.some((t) => typeof t !== 'string'))
   ) {
     fail('tags must be an array of strings.');
   }
-  if (
-    options.configuration !== undefined &&
-    (options.configuration === null || typeof options.configuration !== 'object')
-  ) {
-    fail('configuration must be an object of configuration keys and values.');
-  }
+  checkOptionalObject('configuration', options.configuration, 'of configuration keys and values');
 }
 
 type InstanceCreateBody = Schemas['InstanceCreate'];
 
+/** The `POST /instances` (or `PUT /instances/{id}`) body of checked options. */
 export function instanceBody(
-  elementKey: ElementKeyOrId,
-  fields: Partial<InstanceFields>,
+  options: InstanceFields & { elementKey: ElementKeyOrId },
   configuration: InstanceConfiguration | undefined,
   providerData: Readonly<Record<string, unknown>> | undefined,
 ): InstanceCreateBody {
-  // Key order follows Cloud Elements' documented examples (seed 002/003).
+  const { elementKey, tags } = options;
+  // Key order follows Cloud Elements' documented examples (seed 002/003); fields left `undefined` are not sent
+  // (the body goes out as JSON).
   return {
-    element: elementRef(elementKey),
-    ...(providerData === undefined ? {} : { providerData: { ...providerData } }),
-    ...(configuration === undefined ? {} : { configuration }),
-    ...(fields.tags === undefined ? {} : { tags: [...fields.tags] }),
-    name: fields.name ?? '',
+    element: typeof elementKey === 'number' ? { id: elementKey } : { key: elementKey },
+    providerData: providerData && { ...providerData },
+    configuration,
+    tags: tags && [...tags],
+    name: options.name,
   } as InstanceCreateBody;
 }
 
@@ -81,17 +86,9 @@ export async function createInstance(
   options: CreateInstanceOptions,
 ): Promise<Instance> {
   checkElementKey(options?.elementKey);
-  checkInstanceFields(options, true);
-  if (
-    options.providerData !== undefined &&
-    (options.providerData === null || typeof options.providerData !== 'object')
-  ) {
-    fail('providerData must be an object.');
-  }
-  const body = instanceBody(options.elementKey, options, options.configuration, options.providerData);
+  checkInstanceFields(options);
+  checkOptionalObject('providerData', options.providerData, 'of provider values');
+  const body = instanceBody(options, options.configuration, options.providerData);
   const secrets = instanceSecrets(options.providerData, options.configuration);
-  return unwrapWithout(
-    client.POST('/instances', { body, ...(options.signal ? { signal: options.signal } : {}) }),
-    secrets,
-  );
+  return unwrapWithout(client.POST('/instances', { body, signal: options.signal }), secrets);
 }

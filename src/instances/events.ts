@@ -5,7 +5,8 @@
 import type { Client } from 'openapi-fetch';
 import type { components, paths } from '../../generated/schema.js';
 import { unwrapWithout } from '../client/index.js';
-import { isHttpUrl, snippet, type CloudElementsError } from '../core/index.js';
+import { fail, isHttpUrl, snippet, type CloudElementsError } from '../core/index.js';
+import { checkInstanceId, checkOptionalObject } from './create.js';
 import type { Instance, InstanceConfiguration } from './types.js';
 
 /** How the poller reads one resource (an entry of `event.poller.configuration`). */
@@ -37,8 +38,6 @@ export type EnableEventsOptions = {
   objects?: readonly string[];
 };
 
-const prefix = '[cloud-elements]';
-
 /**
  * Builds the `configuration` entries that turn events on, for a `POST /instances` body or a PATCH: sets
  * `event.notification.enabled`, `event.vendor.type`, `event.notification.callback.url` and, when given,
@@ -53,56 +52,40 @@ const prefix = '[cloud-elements]';
  */
 export function buildEventsConfiguration(options: EnableEventsOptions): InstanceConfiguration {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError(
-      `${prefix} Pass events options such as { mode: 'webhook', callbackUrl, signatureKey }.`,
-    );
+    fail("Pass events options such as { mode: 'webhook', callbackUrl, signatureKey }.");
   }
   const { mode, callbackUrl, signatureKey, pollIntervalMinutes, pollerConfiguration, objects } = options;
-  if (mode !== 'webhook' && mode !== 'polling') {
-    throw new TypeError(`${prefix} mode must be 'webhook' or 'polling', got ${snippet(mode)}.`);
-  }
+  if (mode !== 'webhook' && mode !== 'polling')
+    fail(`mode must be 'webhook' or 'polling', got ${snippet(mode)}.`);
   if (!isHttpUrl(callbackUrl)) {
-    throw new TypeError(
-      `${prefix} callbackUrl must be an absolute http(s) URL such as https://example.com/ce-events.`,
-    );
+    fail('callbackUrl must be an absolute http(s) URL such as https://example.com/ce-events.');
   }
   if (signatureKey !== undefined && (typeof signatureKey !== 'string' || signatureKey.trim() === '')) {
-    throw new TypeError(
-      `${prefix} signatureKey must be a non-empty string (is the environment variable set?).`,
-    );
+    fail('signatureKey must be a non-empty string (is the environment variable set?).');
   }
   if (mode === 'webhook' && (pollIntervalMinutes !== undefined || pollerConfiguration !== undefined)) {
-    throw new TypeError(
-      `${prefix} pollIntervalMinutes and pollerConfiguration apply to mode 'polling' only; remove them or switch the mode.`,
+    fail(
+      "pollIntervalMinutes and pollerConfiguration apply to mode 'polling' only; remove them or switch the mode.",
     );
   }
   if (
     pollIntervalMinutes !== undefined &&
     (!Number.isSafeInteger(pollIntervalMinutes) || pollIntervalMinutes < 1)
   ) {
-    throw new TypeError(
-      `${prefix} pollIntervalMinutes must be a whole number of minutes >= 1, got ${snippet(pollIntervalMinutes)}.`,
-    );
+    fail(`pollIntervalMinutes must be a whole number of minutes >= 1, got ${snippet(pollIntervalMinutes)}.`);
   }
-  if (
-    pollerConfiguration !== undefined &&
-    (pollerConfiguration === null || typeof pollerConfiguration !== 'object')
-  ) {
-    throw new TypeError(
-      `${prefix} pollerConfiguration must be an object keyed by resource, e.g. { contacts: { url, idField } }.`,
-    );
-  }
+  checkOptionalObject(
+    'pollerConfiguration',
+    pollerConfiguration,
+    'keyed by resource, e.g. { contacts: { url, idField } }',
+  );
   if (objects !== undefined) {
     if (!Array.isArray(objects) || objects.length === 0) {
-      throw new TypeError(
-        `${prefix} objects must be a non-empty array of object names such as ['Contact', 'Account'].`,
-      );
+      fail("objects must be a non-empty array of object names such as ['Contact', 'Account'].");
     }
     for (const name of objects) {
       if (typeof name !== 'string' || name.trim() === '' || name.includes(',')) {
-        throw new TypeError(
-          `${prefix} objects holds ${snippet(name)}; object names are non-empty and have no commas.`,
-        );
+        fail(`objects holds ${snippet(name)}; object names are non-empty and have no commas.`);
       }
     }
   }
@@ -122,14 +105,6 @@ export function buildEventsConfiguration(options: EnableEventsOptions): Instance
 /** A client that can call `PATCH /instances/{id}`: the Cloud Elements client (platform credentials). */
 export type EventsClient = Client<paths>;
 
-function checkInstanceId(instanceId: number): void {
-  if (!Number.isSafeInteger(instanceId) || instanceId < 1) {
-    throw new TypeError(
-      `${prefix} instanceId must be the instance's numeric id (e.g. 12345), got ${snippet(instanceId)}.`,
-    );
-  }
-}
-
 async function patchConfiguration(
   client: EventsClient,
   instanceId: number,
@@ -143,7 +118,7 @@ async function patchConfiguration(
     client.PATCH('/instances/{id}', {
       params: { path: { id: instanceId } },
       body: { configuration },
-      ...(signal ? { signal } : {}),
+      signal,
     }),
     [secret],
   )) as Instance;

@@ -2,6 +2,8 @@
 export {
   checkElementKey,
   checkInstanceFields,
+  checkInstanceId,
+  checkOptionalObject,
   createInstance,
   instanceBody,
   instanceSecrets,

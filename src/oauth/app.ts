@@ -18,8 +18,12 @@ export function checkApp(app: unknown): asserts app is OAuthApp {
   if (!isHttpUrl(callbackUrl)) {
     fail('callbackUrl must be an absolute http(s) URL, exactly as registered with your provider app.');
   }
-  if (scope !== undefined)
-    checkText('scope', scope, 'give the provider scopes as one string, or leave scope out.');
+  if (scope !== undefined) checkScope(scope);
+}
+
+/** Checks provider scopes, of the app or of one call. */
+export function checkScope(scope: unknown): asserts scope is string {
+  checkText('scope', scope, 'give the provider scopes as one string, or leave scope out.');
 }
 
 /**

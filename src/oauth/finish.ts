@@ -5,6 +5,7 @@ import { fail } from '../core/index.js';
 import {
   checkElementKey,
   checkInstanceFields,
+  checkInstanceId,
   instanceBody,
   type ElementKeyOrId,
   type Instance,
@@ -47,8 +48,6 @@ export type ReauthorizeInstanceOptions =
       elementKey: ElementKeyOrId;
     });
 
-const oauthKeys = ['oauth.callback.url', 'oauth.api.key', 'oauth.api.secret'] as const;
-
 function checkCallback(callback: unknown): asserts callback is OAuthCallbackResult {
   const data = (callback as OAuthCallbackResult | undefined)?.providerData;
   if (data === null || typeof data !== 'object') {
@@ -66,11 +65,9 @@ function oauthConfiguration(app: OAuthApp, extra: InstanceConfiguration | undefi
     'oauth.api.secret': app.apiSecret,
   };
   for (const [key, value] of Object.entries(extra ?? {})) {
-    if ((oauthKeys as readonly string[]).includes(key)) {
-      if (value === configuration[key]) continue;
-      fail(
-        `configuration["${key}"] differs from the OAuth app; set it only in the app object so that all calls agree.`,
-      );
+    // Only the app's three keys are there yet: each is set in the app alone, so that every call agrees.
+    if (Object.hasOwn(configuration, key) && value !== configuration[key]) {
+      fail(`configuration["${key}"] differs from the OAuth app; set it only in the app object.`);
     }
     configuration[key] = value;
   }
@@ -92,12 +89,12 @@ export async function finishOAuth(
   checkApp(app);
   checkElementKey(options?.elementKey);
   checkCallback(options.callback);
-  checkInstanceFields(options, true);
+  checkInstanceFields(options);
   const configuration = oauthConfiguration(app, options.configuration);
   const providerData = options.callback.providerData;
-  const body = instanceBody(options.elementKey, options, configuration, providerData);
+  const body = instanceBody(options, configuration, providerData);
   return unwrapWithout(
-    client.POST('/instances', { body, ...(options.signal ? { signal: options.signal } : {}) }),
+    client.POST('/instances', { body, signal: options.signal }),
     appSecrets(app, providerData, configuration),
   );
 }
@@ -114,23 +111,16 @@ export async function reauthorizeInstance(
   options: ReauthorizeInstanceOptions,
 ): Promise<Instance> {
   checkApp(app);
-  const instanceId = options?.instanceId;
-  if (typeof instanceId !== 'number' || !Number.isSafeInteger(instanceId) || instanceId <= 0) {
-    fail('instanceId must be the numeric id of the instance to re-authorize.');
-  }
+  checkInstanceId(options?.instanceId);
   checkCallback(options.callback);
   const configuration = oauthConfiguration(app, options.configuration);
   const providerData = options.callback.providerData;
   const secrets = appSecrets(app, providerData, configuration);
-  const init = {
-    params: { path: { id: instanceId } },
-    retry: false,
-    ...(options.signal ? { signal: options.signal } : {}),
-  };
+  const init = { params: { path: { id: options.instanceId } }, retry: false, signal: options.signal };
   if (options.method === 'PUT') {
     checkElementKey(options.elementKey);
-    checkInstanceFields(options, true);
-    const body = instanceBody(options.elementKey, options, configuration, providerData);
+    checkInstanceFields(options);
+    const body = instanceBody(options, configuration, providerData);
     return unwrapWithout(client.PUT('/instances/{id}', { ...init, body }), secrets);
   }
   if (options.method !== undefined && options.method !== 'PATCH') fail('method must be "PATCH" or "PUT".');

@@ -10,7 +10,7 @@ import {
   redactUrl,
 } from '../core/index.js';
 import { checkElementKey, type ElementKeyOrId } from '../instances/index.js';
-import { appSecrets, checkApp } from './app.js';
+import { appSecrets, checkApp, checkScope } from './app.js';
 import { createOAuthState } from './callback.js';
 import type { OAuthApp } from './types.js';
 
@@ -95,7 +95,7 @@ function buildOAuthQuery(
   if (options.state !== undefined) query.state = options.state;
   const scope = options.scope ?? app.scope;
   if (scope !== undefined) {
-    checkText('scope', scope, 'give the provider scopes as one string, or leave scope out.');
+    checkScope(scope);
     query.scope = scope;
   }
   if (options.siteAddress !== undefined) {
@@ -118,35 +118,61 @@ function buildOAuthQuery(
   return query;
 }
 
-async function getOAuthUrl(
+/** What the two OAuth endpoints of an element answer: `oauthUrl` and `element`, or `token` and `secret`. */
+type OAuthAnswer = { oauthUrl?: unknown; element?: unknown; token?: unknown; secret?: unknown } | undefined;
+
+/**
+ * `GET /elements/{keyOrId}/oauth/url` or `…/oauth/token` with the app's query, checked by `isComplete`: an
+ * answer without what the next step needs is a CloudElementsError naming it (`missing`). Errors never show the
+ * app's key or secret.
+ */
+async function getElementOAuth(
   client: CloudElementsClient,
   app: OAuthApp,
-  elementKey: ElementKeyOrId,
+  options: StartOAuth1Options,
+  endpoint: 'url' | 'token',
   query: Record<string, string>,
-  signal: AbortSignal | undefined,
-): Promise<{ url: string; elementKey: string }> {
-  const answer = await unwrapWithout(
-    client.GET('/elements/{keyOrId}/oauth/url', {
+  missing: string,
+  isComplete: (answer: OAuthAnswer) => boolean,
+): Promise<NonNullable<OAuthAnswer>> {
+  const answer: OAuthAnswer = await unwrapWithout(
+    client.GET(`/elements/{keyOrId}/oauth/${endpoint}`, {
       params: {
-        path: { keyOrId: String(elementKey) },
+        path: { keyOrId: String(options.elementKey) },
         query: query as { apiKey: string; apiSecret: string; callbackUrl: string },
       },
       querySerializer: serializeQuery,
-      ...(signal ? { signal } : {}),
+      signal: options.signal,
     }),
     appSecrets(app, undefined),
   );
-  // Only an http(s) URL may become a redirect: anything else (javascript:, data:) would run in the user's browser.
-  if (!isHttpUrl(answer?.oauthUrl)) {
-    throw new CloudElementsError(
-      `GET /elements/${String(elementKey)}/oauth/url answered without an http(s) oauthUrl; check the element key.`,
-      { method: 'GET', path: `/elements/${String(elementKey)}/oauth/url` },
-    );
+  if (!isComplete(answer)) {
+    const path = `/elements/${String(options.elementKey)}/oauth/${endpoint}`;
+    throw new CloudElementsError(`GET ${path} answered without ${missing}; check the element key.`, {
+      method: 'GET',
+      path,
+    });
   }
+  return answer!;
+}
+
+/** The provider's authorization URL, and the element key Cloud Elements answered with (else the requested one). */
+async function getOAuthUrl(
+  client: CloudElementsClient,
+  app: OAuthApp,
+  options: StartOAuth1Options,
+  query: Record<string, string>,
+): Promise<{ url: string; elementKey: string }> {
+  // Only an http(s) URL may become a redirect: anything else (javascript:, data:) would run in the user's browser.
+  const answer = await getElementOAuth(client, app, options, 'url', query, 'an http(s) oauthUrl', (answer) =>
+    isHttpUrl(answer?.oauthUrl),
+  );
   return {
-    url: answer!.oauthUrl,
+    url: answer.oauthUrl as string,
     elementKey:
-      typeof answer!.element === 'string' && answer!.element !== '' ? answer!.element : String(elementKey),
+      typeof answer.element === 'string' && answer.element !== ''
+        ? answer.element
+        : String(options.elementKey),
   };
 }
 
@@ -170,7 +196,7 @@ export async function startOAuth(
   if (options.state !== undefined) checkText('state', options.state, 'leave state out to get a random one.');
   const state = options.state ?? createOAuthState();
   const query = buildOAuthQuery(app, { ...options, state });
-  const { url, elementKey } = await getOAuthUrl(client, app, options.elementKey, query, options.signal);
+  const { url, elementKey } = await getOAuthUrl(client, app, options, query);
   return hideSecrets({ url, state, elementKey }, { url: redactUrl(url), state, elementKey }, 'OAuthStart');
 }
 
@@ -187,33 +213,20 @@ export async function startOAuth1(
   checkApp(app);
   checkElementKey(options?.elementKey);
   const query = buildOAuthQuery(app, options);
-  const token = await unwrapWithout(
-    client.GET('/elements/{keyOrId}/oauth/token', {
-      params: {
-        path: { keyOrId: String(options.elementKey) },
-        query: query as { apiKey: string; apiSecret: string; callbackUrl: string },
-      },
-      querySerializer: serializeQuery,
-      ...(options.signal ? { signal: options.signal } : {}),
-    }),
-    appSecrets(app, undefined),
-  );
-  if (typeof token?.token !== 'string' || token.token === '' || typeof token.secret !== 'string') {
-    throw new CloudElementsError(
-      `GET /elements/${String(options.elementKey)}/oauth/token answered without a request token and secret.`,
-      { method: 'GET', path: `/elements/${String(options.elementKey)}/oauth/token` },
-    );
-  }
-  const { url, elementKey } = await getOAuthUrl(
+  const answer = await getElementOAuth(
     client,
     app,
-    options.elementKey,
-    { ...query, requestToken: token.token },
-    options.signal,
+    options,
+    'token',
+    query,
+    'a request token and secret',
+    (answer) => typeof answer?.token === 'string' && answer.token !== '' && typeof answer.secret === 'string',
   );
-  const start = { url, elementKey, requestToken: token.token, requestTokenSecret: token.secret };
+  const requestToken = answer.token as string;
+  const requestTokenSecret = answer.secret as string;
+  const { url, elementKey } = await getOAuthUrl(client, app, options, { ...query, requestToken });
   return hideSecrets(
-    start,
+    { url, elementKey, requestToken, requestTokenSecret },
     { url: redactUrl(url), elementKey, requestToken: REDACTED, requestTokenSecret: REDACTED },
     'OAuth1Start',
   );
