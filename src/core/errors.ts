@@ -43,7 +43,7 @@ export class CloudElementsError extends Error {
   /** Always `'CloudElementsError'`, the class's name, also in stack traces and logs. */
   override name = 'CloudElementsError';
   // The option fields are `declare`d: the constructor copies them all in one loop over OPTION_FIELDS, which
-  // makes each an own property in this order, as field initialisers did.
+  // makes each an own property of every error, in this order.
   /** HTTP status, when the server answered. */
   declare readonly status?: number;
   /** HTTP method of the failed call. */
@@ -109,8 +109,9 @@ export class ConflictError extends CloudElementsError {
 export class RateLimitError extends CloudElementsError {
   /** Always `'RateLimitError'`, the class's name, also in stack traces and logs. */
   override name = 'RateLimitError';
+  // `declare`d like the base class's fields: the constructor sets it, `undefined` included.
   /** How long the server asked to wait before trying again, in milliseconds. */
-  readonly retryAfterMs?: number;
+  declare readonly retryAfterMs?: number;
 
   constructor(message: string, options: CloudElementsErrorOptions & { retryAfterMs?: number } = {}) {
     super(message, options);
@@ -134,8 +135,9 @@ export class ConnectionError extends CloudElementsError {
 export class TimeoutError extends CloudElementsError {
   /** Always `'TimeoutError'`, the class's name, also in stack traces and logs. */
   override name = 'TimeoutError';
+  // `declare`d like the base class's fields: the constructor sets it.
   /** The limit that was exceeded, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(message: string, options: CloudElementsErrorOptions & { timeoutMs: number }) {
     super(message, options);
