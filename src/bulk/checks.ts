@@ -37,7 +37,10 @@ export function signalOf(signal: AbortSignal | undefined): { signal?: AbortSigna
  */
 export function jobCall<P extends object = object>(ref: BulkJobRef, others?: P) {
   checkRef(ref);
-  return { params: { path: { hub: ref.hub, id: String(ref.jobId), ...others } as { hub: string; id: string } & P }, ...signalOf(ref.signal) };
+  return {
+    params: { path: { hub: ref.hub, id: String(ref.jobId), ...others } as { hub: string; id: string } & P },
+    ...signalOf(ref.signal),
+  };
 }
 
 /** The `Elements-Async-Callback-Url` header for a callback URL, after checking it is an absolute http(s) URL. */

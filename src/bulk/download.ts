@@ -58,10 +58,8 @@ export async function downloadBulkResults(
       idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
     }),
   );
-  return (
-    (stream as ReadableStream<Uint8Array> | null | undefined) ??
-    new ReadableStream({ start: (c) => c.close() })
-  );
+  // No body (204): an empty stream.
+  return (stream as ReadableStream<Uint8Array> | null | undefined) ?? new Blob().stream();
 }
 
 /**

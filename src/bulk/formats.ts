@@ -110,7 +110,7 @@ export async function* parseCsvRows(source: ByteSource): AsyncGenerator<string[]
   };
 
   for await (const text of decodeText(source)) {
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       if (state === quoted) {
         const close = text.indexOf('"', i);
         if (close === -1) {
@@ -161,7 +161,9 @@ export async function* parseCsvRows(source: ByteSource): AsyncGenerator<string[]
     yield* rows.splice(0);
   }
   if (state === quoted) {
-    throw new CloudElementsError(`Row ${rowNumber} of the CSV results has a quoted field that is never closed.`);
+    throw new CloudElementsError(
+      `Row ${rowNumber} of the CSV results has a quoted field that is never closed.`,
+    );
   }
   if (state !== fieldStart || row.length > 0) endRow();
   yield* rows;

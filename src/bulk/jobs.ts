@@ -149,7 +149,9 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 function checkMs(name: string, value: number, allowZero = true): void {
   if (!(typeof value === 'number' && (allowZero ? value >= 0 : value > 0))) {
-    fail(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of milliseconds, got ${snippet(value)}.`);
+    fail(
+      `${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of milliseconds, got ${snippet(value)}.`,
+    );
   }
 }
 

@@ -67,20 +67,15 @@ const encoder = new TextEncoder();
 
 type Chunk = Uint8Array | string | Record<string, unknown>;
 
-const nodeHelper = "uploadBulkFile from 'cloud-elements-sdk/node'";
-
 /**
  * Opens the source as an iterator of raw chunks (bytes, text or record objects), and the name of a `File`. An
  * iterable is read through its own iterator: `for await` or `yield*` would wait for a record object that happens
  * to have a `then` method.
  */
-function openSource(file: BulkUploadSource): { chunks: AsyncIterator<Chunk> | Iterator<Chunk>; name?: unknown } {
-  if (typeof file === 'string') {
-    // A string could be a path or the records themselves; reading files needs Node, so paths go through ./node.
-    fail(
-      `file is a string: to upload a file by its path, use ${nodeHelper}; to upload text, pass new Blob([text]).`,
-    );
-  }
+function openSource(file: BulkUploadSource): {
+  chunks: AsyncIterator<Chunk> | Iterator<Chunk>;
+  name?: unknown;
+} {
   if (typeof Blob !== 'undefined' && file instanceof Blob) {
     return { chunks: readStream(file.stream()), name: (file as Partial<File>).name };
   }
@@ -88,12 +83,16 @@ function openSource(file: BulkUploadSource): { chunks: AsyncIterator<Chunk> | It
   if (file instanceof ArrayBuffer) file = new Uint8Array(file);
   if (file instanceof Uint8Array) return { chunks: [file][Symbol.iterator]() };
   if (file !== null && typeof file === 'object') {
-    if (Symbol.asyncIterator in file) return { chunks: (file as AsyncIterable<Chunk>)[Symbol.asyncIterator]() };
+    if (Symbol.asyncIterator in file) {
+      return { chunks: (file as AsyncIterable<Chunk>)[Symbol.asyncIterator]() };
+    }
     if (Symbol.iterator in file) return { chunks: (file as Iterable<Chunk>)[Symbol.iterator]() };
   }
+  // A string lands here too: it could be a path or the records themselves. Reading files needs Node, so paths go
+  // through ./node.
   fail(
-    'file must be a Blob, a ReadableStream, bytes or an (async) iterable of bytes, text or records ' +
-      `(for a file path, use ${nodeHelper}).`,
+    'file must be a Blob, a ReadableStream, bytes or an (async) iterable of bytes, text or records; for a file ' +
+      "path, use uploadBulkFile from 'cloud-elements-sdk/node', and pass text as new Blob([text]).",
   );
 }
 

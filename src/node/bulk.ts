@@ -16,7 +16,15 @@ import {
   type DownloadBulkResultsOptions,
   type UploadBulkRecordsOptions,
 } from '../bulk/index.js';
-import { snippet } from '../core/index.js';
+import { fail, snippet } from '../core/index.js';
+
+/** Returns the `path` option after checking it is a non-empty string; the message says what the file is for. */
+function checkPath(path: unknown, use: 'upload' | 'write'): string {
+  if (typeof path !== 'string' || path === '') {
+    fail(`path must be the path of the file to ${use}, e.g. ./contacts.csv.`);
+  }
+  return path;
+}
 
 /** Options of {@link uploadBulkFile}: those of `uploadBulkRecords`, with `path` in place of `file`. */
 export type UploadBulkFileOptions = Omit<UploadBulkRecordsOptions, 'file'> & {
@@ -34,10 +42,7 @@ export type UploadBulkFileOptions = Omit<UploadBulkRecordsOptions, 'file'> & {
  * const job = await uploadBulkFile(crm, { hub: 'crm', objectName: 'contacts', path: './contacts.csv' });
  */
 export async function uploadBulkFile(client: BulkClient, options: UploadBulkFileOptions): Promise<BulkJob> {
-  const path = options?.path;
-  if (typeof path !== 'string' || path === '') {
-    throw new TypeError('[cloud-elements] path must be the path of the file to upload, e.g. ./contacts.csv.');
-  }
+  const path = checkPath(options?.path, 'upload');
   try {
     if (!(await stat(path)).isFile()) throw new Error('not a regular file');
   } catch (error) {
@@ -79,10 +84,7 @@ export async function downloadBulkResultsToFile(
   client: BulkClient,
   options: DownloadBulkResultsToFileOptions,
 ): Promise<number> {
-  const path = options?.path;
-  if (typeof path !== 'string' || path === '') {
-    throw new TypeError('[cloud-elements] path must be the path of the file to write, e.g. ./contacts.csv.');
-  }
+  const path = checkPath(options?.path, 'write');
   const { path: _path, ...download } = options;
   const body = await downloadBulkResults(client, download);
   const source = Readable.fromWeb(body as NodeReadableStream<Uint8Array>);

@@ -613,6 +613,22 @@ describe('uploadBulkRecords', () => {
     ).rejects.toThrow('disk on fire');
   });
 
+  test('refuses a source that mixes record objects with text or bytes', async () => {
+    const crm = await start((_req, res) => sendJson(res, 200, {}));
+    async function* recordsThenText() {
+      yield { id: 1 };
+      yield 'id\n';
+    }
+    await expect(
+      uploadBulkRecords(crm, { hub: 'crm', objectName: 'c', file: recordsThenText() }),
+    ).rejects.toThrow(
+      /yielded string after record objects; yield only bytes or text, or only record objects/,
+    );
+    await expect(
+      uploadBulkRecords(crm, { hub: 'crm', objectName: 'c', file: ['id\n', { id: 1 }] as never }),
+    ).rejects.toThrow(/yielded object; yield only bytes or text/);
+  });
+
   test('throws the API error when the upload is refused', async () => {
     const crm = await start((_req, res) =>
       sendJson(res, 415, { message: "Content type 'text/plain' not supported" }),
