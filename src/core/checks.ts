@@ -50,13 +50,14 @@ export function snippet(value: unknown, max: number = SNIPPET_LENGTH): string {
     return `"${text}${cut ? '…' : ''}"`;
   }
   if (value === undefined || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'bigint') return `${escapeBounded(value.toString(), max).text}n`;
+  // A bigint's digits need no escaping.
+  if (typeof value === 'bigint') return `${value.toString().slice(0, max)}n`;
   if (typeof value === 'symbol' || typeof value === 'function') return kindOf(value);
   let json: string | undefined;
   try {
     json = JSON.stringify(value);
   } catch {
-    json = undefined;
+    // A cycle or a throwing `toJSON`: described by its kind below, as values JSON cannot show.
   }
   if (json === undefined) return kindOf(value);
   return json.length > max ? `${json.slice(0, max)}…` : json;
