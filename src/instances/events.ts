@@ -38,6 +38,8 @@ export type EnableEventsOptions = {
   objects?: readonly string[];
 };
 
+const signatureKeyName = 'event.notification.signature.key';
+
 /**
  * Builds the `configuration` entries that turn events on, for a `POST /instances` body or a PATCH: sets
  * `event.notification.enabled`, `event.vendor.type`, `event.notification.callback.url` and, when given,
@@ -52,7 +54,7 @@ export type EnableEventsOptions = {
  */
 export function buildEventsConfiguration(options: EnableEventsOptions): InstanceConfiguration {
   if (options === null || typeof options !== 'object') {
-    fail("Pass events options such as { mode: 'webhook', callbackUrl, signatureKey }.");
+    fail("Pass events options such as { mode: 'webhook', callbackUrl }.");
   }
   const { mode, callbackUrl, signatureKey, pollIntervalMinutes, pollerConfiguration, objects } = options;
   if (mode !== 'webhook' && mode !== 'polling')
@@ -94,7 +96,7 @@ export function buildEventsConfiguration(options: EnableEventsOptions): Instance
     'event.vendor.type': mode,
     'event.notification.callback.url': callbackUrl,
   };
-  if (signatureKey !== undefined) configuration['event.notification.signature.key'] = signatureKey;
+  if (signatureKey !== undefined) configuration[signatureKeyName] = signatureKey;
   if (pollIntervalMinutes !== undefined)
     configuration['event.poller.refresh_interval'] = String(pollIntervalMinutes);
   if (pollerConfiguration !== undefined) configuration['event.poller.configuration'] = pollerConfiguration;
@@ -113,7 +115,7 @@ async function patchConfiguration(
 ): Promise<Instance> {
   checkInstanceId(instanceId);
   // Cloud Elements may echo the configuration in an error; keep the signature key out of what we throw.
-  const secret = configuration['event.notification.signature.key'];
+  const secret = configuration[signatureKeyName];
   return (await unwrapWithout(
     client.PATCH('/instances/{id}', {
       params: { path: { id: instanceId } },

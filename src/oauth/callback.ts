@@ -47,9 +47,10 @@ export class OAuthProviderError extends OAuthCallbackError {
   constructor(fields: { error: string; errorDescription?: string; errorUri?: string }) {
     const description = fields.errorDescription === undefined ? '' : `: ${fields.errorDescription}`;
     super(`The provider refused the authorization (${fields.error})${description}`, 'provider_error');
+    // Class fields are own properties from the start (`undefined` when the provider sent nothing).
     this.error = fields.error;
-    if (fields.errorDescription !== undefined) this.errorDescription = fields.errorDescription;
-    if (fields.errorUri !== undefined) this.errorUri = fields.errorUri;
+    this.errorDescription = fields.errorDescription;
+    this.errorUri = fields.errorUri;
   }
 }
 

@@ -9,7 +9,7 @@ import {
   isHttpUrl,
   redactUrl,
 } from '../core/index.js';
-import { checkElementKey, type ElementKeyOrId } from '../instances/index.js';
+import { checkElementKey, checkOptionalObject, type ElementKeyOrId } from '../instances/index.js';
 import { appSecrets, checkApp, checkScope } from './app.js';
 import { createOAuthState } from './callback.js';
 import type { OAuthApp } from './types.js';
@@ -103,12 +103,10 @@ function buildOAuthQuery(
     query.siteAddress = options.siteAddress;
   }
   const extra = options.parameters ?? {};
-  if (extra === null || typeof extra !== 'object') {
-    fail('parameters must be an object of extra query parameters.');
-  }
+  checkOptionalObject('parameters', extra, 'of extra query parameters');
   for (const [name, value] of Object.entries(extra)) {
     if (reservedParameters.has(name)) {
-      fail(`parameters.${name} is set by the SDK; pass it through the app or its own option instead.`);
+      fail(`parameters.${name} is set by the SDK; pass it through the app or its own option.`);
     }
     if (!['string', 'number', 'boolean'].includes(typeof value)) {
       fail(`parameters.${name} must be a string, number or boolean.`);

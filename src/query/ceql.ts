@@ -149,8 +149,7 @@ function appendValue(before: string, value: unknown, index: number): string {
     if (fieldFragments.has(value)) return before + value.text;
     if (value.text.trim() === '') {
       refuse(
-        `${place} is an empty ceql fragment, which would leave a dangling operator; leave the condition out ` +
-          '(ceql.join skips empty ones).',
+        `${place} is an empty ceql fragment, which would leave a dangling operator; leave the condition out.`,
       );
     }
     return `${before}(${value.text})`;
@@ -193,8 +192,8 @@ function isTemplateStrings(strings: unknown, valueCount: number): strings is Tem
 function tag(strings: TemplateStringsArray, ...values: CeqlValue[]): CeqlFragment {
   if (!isTemplateStrings(strings, values.length)) {
     refuse(
-      'call ceql as a tagged template, ceql`lastName = ${name}`, not as a function, whose text would go into the ' +
-        'query unchecked; use ceql.field(name) for a field name, ceql.join([...]) to combine conditions.',
+      'call ceql as a tagged template, ceql`lastName = ${name}`, not as a function; use ceql.field(name) for ' +
+        'field names and ceql.join([...]) to combine conditions.',
     );
   }
   const cooked = strings.findIndex((text) => typeof text !== 'string');
@@ -210,7 +209,7 @@ function tag(strings: TemplateStringsArray, ...values: CeqlValue[]): CeqlFragmen
       if (quote !== undefined) {
         refuse(
           `${describePlace(index - 1, text)} is written inside ${quote === "'" ? 'quotes' : 'backticks'}; ` +
-            'remove them: ceql quotes values itself, and ceql.field(name) quotes field names.',
+            'remove them (ceql quotes values itself, ceql.field(name) field names).',
         );
       }
       text = appendValue(text, values[index - 1], index - 1);
@@ -243,10 +242,7 @@ function field(name: string): CeqlFragment {
     refuse(`ceql.field() needs a non-empty field name, got ${describeType(name)}.`);
   }
   if (name.includes('`') || /[\u0000-\u001f\u007f]/.test(name)) {
-    refuse(
-      `the field name ${snippet(name)} has a backtick or a control character, which CEQL cannot quote; ` +
-        'check where it comes from.',
-    );
+    refuse(`the field name ${snippet(name)} has a backtick or a control character, which CEQL cannot quote.`);
   }
   const fragment = makeFragment(
     plainWord.test(name) && !reservedWords.has(name.toUpperCase()) ? name : `\`${name}\``,
