@@ -65,7 +65,7 @@ export async function* parseNdjson<T = Record<string, unknown>>(
       start = end + 1;
       if (record !== undefined) yield record;
     }
-    if (start < text.length) pending.push(text.slice(start));
+    pending.push(text.slice(start));
   }
   const last = parseLine(pending.join(''));
   if (last !== undefined) yield last;
