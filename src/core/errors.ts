@@ -194,16 +194,16 @@ type ResponseErrorClass = new (
   options: CloudElementsErrorOptions & { retryAfterMs?: number | undefined },
 ) => CloudElementsError;
 
-// Statuses with a class of their own; any other 5xx is a ServerError, any other 4xx a BadRequestError.
-const CLASS_OF_STATUS: ReadonlyMap<number, ResponseErrorClass> = new Map<number, ResponseErrorClass>([
-  [401, UnauthorizedError],
-  [403, ForbiddenError],
-  [404, NotFoundError],
-  [408, ServerError],
-  [409, ConflictError],
-  [410, NotFoundError],
-  [429, RateLimitError],
-]);
+function pickClass(status: number): ResponseErrorClass {
+  if (status === 401) return UnauthorizedError;
+  if (status === 403) return ForbiddenError;
+  if (status === 404 || status === 410) return NotFoundError;
+  if (status === 409) return ConflictError;
+  if (status === 429) return RateLimitError;
+  if (status === 408 || status >= 500) return ServerError;
+  if (status >= 400) return BadRequestError;
+  return CloudElementsError;
+}
 
 /**
  * Builds the {@link CloudElementsError} subclass matching a non-2xx response. The message reads
@@ -222,9 +222,7 @@ export function createResponseError(input: ResponseErrorInput): CloudElementsErr
   if (providerMessage !== undefined && serverSnippet(providerMessage) !== detail)
     message += ` (provider: ${serverSnippet(providerMessage)})`;
   if (requestId !== undefined) message += ` (request id ${serverSnippet(requestId)})`;
-  const ErrorClass: ResponseErrorClass =
-    CLASS_OF_STATUS.get(status) ??
-    (status >= 500 ? ServerError : status >= 400 ? BadRequestError : CloudElementsError);
+  const ErrorClass = pickClass(status);
   return new ErrorClass(message, {
     status,
     method,
