@@ -29,8 +29,9 @@ function isPositiveInteger(value: unknown): boolean {
 
 /** Checks an option that may be left out but is otherwise an object; the message names it, never its value. */
 export function checkOptionalObject(name: string, value: unknown, hint: string): void {
-  if (value !== undefined && (value === null || typeof value !== 'object'))
+  if (value !== undefined && (value === null || typeof value !== 'object')) {
     fail(`${name} must be an object ${hint}.`);
+  }
 }
 
 /** What must not appear in an error: every provider value and the secret configuration values. */

@@ -57,8 +57,9 @@ export function buildEventsConfiguration(options: EnableEventsOptions): Instance
     fail("Pass events options such as { mode: 'webhook', callbackUrl }.");
   }
   const { mode, callbackUrl, signatureKey, pollIntervalMinutes, pollerConfiguration, objects } = options;
-  if (mode !== 'webhook' && mode !== 'polling')
+  if (mode !== 'webhook' && mode !== 'polling') {
     fail(`mode must be 'webhook' or 'polling', got ${snippet(mode)}.`);
+  }
   if (!isHttpUrl(callbackUrl)) {
     fail('callbackUrl must be an absolute http(s) URL such as https://example.com/ce-events.');
   }

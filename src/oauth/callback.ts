@@ -157,7 +157,8 @@ function single(params: Map<string, string[]>, name: string): string | undefined
   return values[0] || undefined;
 }
 
-/** The value of `name`, cleaned: provider text goes into error messages and maybe HTML pages, so it is kept short and printable. */
+// Provider text goes into error messages and maybe HTML pages: keep it short and printable.
+/** The single value of `name`, cut to `maxLength` and with unprintable characters replaced. */
 function providerText(params: Map<string, string[]>, name: string, maxLength: number): string | undefined {
   const printable = single(params, name)
     ?.replace(/[^\x20-\x7e\u00a0-\uffff]/g, ' ')
@@ -218,15 +219,16 @@ function checkCallback(
 
 const ignoredInProviderData = new Set(['state', 'error', 'error_description', 'error_uri']);
 
-/** `base` plus the callback's other non-empty parameters, frozen: what goes to `POST /instances` as `providerData`. */
+/** `base` plus the callback's other single, non-empty parameters, frozen: the `providerData` to send. */
 function collectProviderData(params: Map<string, string[]>, base: Record<string, string>): OAuthProviderData {
   const data: Record<string, string> = { ...base };
   for (const [name, values] of params) {
     if (ignoredInProviderData.has(name) || Object.hasOwn(base, name)) continue;
     const value = values.length === 1 ? values[0] : undefined;
     // A parameter named `__proto__` stays a plain own field instead of changing the object's prototype.
-    if (value)
+    if (value) {
       Object.defineProperty(data, name, { value, enumerable: true, writable: true, configurable: true });
+    }
   }
   return Object.freeze(data);
 }

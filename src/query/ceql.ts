@@ -131,8 +131,9 @@ function renderScalar(value: unknown, place: string): string {
 }
 
 function renderList(values: readonly unknown[], place: string): string {
-  if (values.length === 0)
+  if (values.length === 0) {
     refuse(`${place} is an empty array (CEQL has no empty IN list); skip the condition.`);
+  }
   return `(${values.map((item, i) => renderScalar(item, `item ${i + 1} of ${place}`)).join(', ')})`;
 }
 
@@ -350,8 +351,9 @@ export function formatBulkQuery(options: BulkQueryOptions): CeqlFragment {
   }
   if (orderBy !== undefined) text += ` order by ${field(orderBy).text}`;
   if (limit !== undefined) {
-    if (!Number.isSafeInteger(limit) || limit < 1)
+    if (!Number.isSafeInteger(limit) || limit < 1) {
       refuseOption('limit', 'a whole number >= 1', snippet(limit));
+    }
     text += ` limit ${limit}`;
   }
   return makeFragment(text);
