@@ -192,7 +192,9 @@ export async function waitForBulkJob(
   };
   try {
     for (let delayMs = initialDelayMs; ; delayMs = Math.min(maxDelayMs, Math.max(delayMs * 2, 1))) {
-      last = await getBulkJobStatus(client, { ...options, signal: stop }).catch(rethrow);
+      last = await getBulkJobStatus(client, { hub: options.hub, jobId: options.jobId, signal: stop }).catch(
+        rethrow,
+      );
       checks += 1;
       onStatus?.(last);
       const status = String(last.status ?? '').toUpperCase();
