@@ -76,9 +76,9 @@ function encodeQueryPart(text: string): string {
   return encodeURIComponent(text).replace(/%3A/gi, ':').replace(/%2F/gi, '/');
 }
 
+// The query is buildOAuthQuery's: every value is a string.
 function serializeQuery(query: Record<string, unknown>): string {
   return Object.entries(query)
-    .filter(([, value]) => value !== undefined)
     .map(([name, value]) => `${encodeQueryPart(name)}=${encodeQueryPart(String(value))}`)
     .join('&');
 }
