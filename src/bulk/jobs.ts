@@ -4,7 +4,14 @@
  */
 import type { paths } from '../../generated/schema.js';
 import { unwrap } from '../client/index.js';
-import { CloudElementsError, TimeoutError, fail, snippet } from '../core/index.js';
+import {
+  CloudElementsError,
+  MAX_TIMER_MS,
+  TimeoutError,
+  checkTimeoutMs,
+  fail,
+  snippet,
+} from '../core/index.js';
 import { isCeqlFragment, type CeqlFragment } from '../query/index.js';
 import { callbackHeader, checkRef, checkText, jobCall, signalOf } from './checks.js';
 import type { BulkClient, BulkJob, BulkJobRef, BulkJobStatusReport } from './types.js';
@@ -139,19 +146,21 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(signal.reason);
     };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
+    // Beyond 2^31-1 ms a timer fires at once; a longer wait (maxDelayMs: Infinity) waits as long as a timer can.
+    const timer = setTimeout(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.min(ms, MAX_TIMER_MS),
+    );
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 
-function checkMs(name: string, value: number, allowZero = true): void {
-  if (!(typeof value === 'number' && (allowZero ? value >= 0 : value > 0))) {
-    fail(
-      `${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of milliseconds, got ${snippet(value)}.`,
-    );
+function checkMs(name: string, value: number): void {
+  if (!(typeof value === 'number' && value >= 0)) {
+    fail(`${name} must be a non-negative number of milliseconds, got ${snippet(value)}.`);
   }
 }
 
@@ -172,7 +181,8 @@ export async function waitForBulkJob(
 ): Promise<BulkJobStatusReport> {
   checkRef(options);
   const { timeoutMs = 3_600_000, initialDelayMs = 1_000, maxDelayMs = 30_000, signal, onStatus } = options;
-  checkMs('timeoutMs', timeoutMs, false);
+  // The client's own check: a limit beyond what a timer can hold is refused, not turned into 1 ms.
+  checkTimeoutMs(timeoutMs);
   checkMs('initialDelayMs', initialDelayMs);
   checkMs('maxDelayMs', maxDelayMs);
   // The deadline aborts the status call in flight or the wait, not only the next check.

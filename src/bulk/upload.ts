@@ -125,6 +125,7 @@ export async function uploadBulkRecords(
   checkText('hub', options?.hub);
   checkText('objectName', options.objectName);
   checkFormat(options.format);
+  if (options.fileName !== undefined) checkText('fileName', options.fileName);
   const headers = callbackHeader(options.callbackUrl);
   const { chunks, name } = openSource(options.file);
   const fileName = options.fileName ?? (typeof name === 'string' && name !== '' ? name : undefined);

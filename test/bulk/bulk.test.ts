@@ -225,6 +225,25 @@ describe('waitForBulkJob', () => {
       /initialDelayMs/,
     );
     await expect(waitForBulkJob(crm, { hub: 'crm', jobId: '' })).rejects.toThrow(/jobId/);
+    // A timer cannot hold more than 2^31-1 ms: such a limit is refused instead of firing at once.
+    await expect(waitForBulkJob(crm, { hub: 'crm', jobId: 'j', timeoutMs: 2 ** 31 })).rejects.toThrow(
+      /timeoutMs must be at most 2147483647 ms/,
+    );
+    expect(server!.requests).toHaveLength(0);
+  });
+
+  test('waits between checks even when a delay is longer than a timer can hold', async () => {
+    const crm = await start(serveStatuses(['CREATED']));
+    const error = await waitForBulkJob(crm, {
+      hub: 'crm',
+      jobId: 'job-1',
+      timeoutMs: 300,
+      initialDelayMs: 2 ** 32,
+      maxDelayMs: Infinity,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    // One check, then a wait that outlasts the deadline (before, the over-long timer fired at once, every 1 ms).
+    expect(server!.requests).toHaveLength(1);
   });
 });
 
@@ -661,6 +680,9 @@ describe('uploadBulkRecords', () => {
     await expect(
       uploadBulkRecords(crm, { hub: 'crm', objectName: 'c', file: new Blob(['x']), format: 'xml' as never }),
     ).rejects.toThrow(/format must be 'csv' or 'json'/);
+    await expect(
+      uploadBulkRecords(crm, { hub: 'crm', objectName: 'c', file: new Blob(['x']), fileName: 7 as never }),
+    ).rejects.toThrow('[cloud-elements] fileName must be a non-empty string, got number.');
     expect(server!.requests).toHaveLength(0);
   });
 });
