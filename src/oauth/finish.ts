@@ -65,13 +65,13 @@ function oauthConfiguration(app: OAuthApp, extra: InstanceConfiguration | undefi
     'oauth.api.secret': app.apiSecret,
   };
   for (const [key, value] of Object.entries(extra ?? {})) {
-    // Only the app's three keys are there yet: each is set in the app alone, so that every call agrees.
+    // Each of the app's three keys is set in the app alone, so that every call agrees.
     if (Object.hasOwn(configuration, key) && value !== configuration[key]) {
       fail(`configuration["${key}"] differs from the OAuth app; set it only in the app object.`);
     }
-    configuration[key] = value;
   }
-  return configuration;
+  // Spread copies keys as data, so a `__proto__` key (from JSON.parse) stays a key instead of a new prototype.
+  return { ...configuration, ...extra };
 }
 
 /**

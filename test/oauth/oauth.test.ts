@@ -611,6 +611,18 @@ describe('the three steps against a fake Cloud Elements and provider', () => {
     expect(instance.configuration?.['base.url']).toBe('https://338-ZRW-745.mktorest.com/rest');
   });
 
+  it('sends a __proto__ configuration key (as JSON.parse makes it) as a key, not as a prototype', async () => {
+    const ce = await startFake();
+    const start = await startOAuth(ce, app, { elementKey: 'marketo' });
+    const callback = readOAuthCallback(await followProvider(start.url), { expectedState: start.state });
+    const configuration = JSON.parse('{"__proto__": {"polluted": "yes"}, "base.url": "https://x.example"}');
+    await finishOAuth(ce, app, { elementKey: 'marketo', callback, name: 'm', configuration });
+    const sent = fake.requests.at(-1)!.json as { configuration: Record<string, unknown> };
+    expect(Object.hasOwn(sent.configuration, '__proto__')).toBe(true);
+    expect(sent.configuration['__proto__']).toEqual({ polluted: 'yes' });
+    expect(sent.configuration['oauth.api.key']).toBe(app.apiKey);
+  });
+
   it('raises OAuthProviderError when the user denies access, and creates nothing', async () => {
     const ce = await startFake();
     fake.decision = 'deny';
