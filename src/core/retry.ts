@@ -123,7 +123,7 @@ export function resolveRetryPolicy(options: RetryOptions = {}, base?: RetryPolic
         random: Math.random,
         sleep,
       };
-  // The checks below have already made each value the type of its field.
+  // The loops below write fields by name; each value is checked against its field's type before it is written.
   const fields = policy as Record<keyof RetryPolicy, unknown>;
   for (const [name, min, max] of NUMBER_OPTIONS) {
     const value = options[name];
@@ -148,7 +148,9 @@ export function resolveRetryPolicy(options: RetryOptions = {}, base?: RetryPolic
   for (const name of FUNCTION_OPTIONS) {
     const value = options[name];
     if (value === undefined) continue;
-    if (typeof value !== 'function') throw new TypeError(`[cloud-elements] retry.${name} must be a function.`);
+    if (typeof value !== 'function') {
+      throw new TypeError(`[cloud-elements] retry.${name} must be a function.`);
+    }
     fields[name] = value;
   }
   return policy;
