@@ -10,6 +10,7 @@ import {
   checkTimeoutMs,
   createRedactor,
   createTransport,
+  fail,
   isHttpUrl,
   joinAuthorization,
   redactAuthorization,
@@ -110,22 +111,18 @@ export type { RequestOptions as CallOptions, LogRecord } from '../core/index.js'
 
 function resolveBaseUrl(options: ClientOptions): string {
   if (options.baseUrl !== undefined && options.environment !== undefined) {
-    throw new TypeError('[cloud-elements] Pass either environment or baseUrl, not both.');
+    fail('Pass either environment or baseUrl, not both.');
   }
   if (options.baseUrl !== undefined) {
     if (!isHttpUrl(options.baseUrl)) {
-      throw new TypeError(
-        '[cloud-elements] baseUrl must be an absolute http(s) URL such as https://api.cloud-elements.com/elements/api-v2.',
-      );
+      fail('baseUrl must be an absolute http(s) URL such as https://api.cloud-elements.com/elements/api-v2.');
     }
     return options.baseUrl.replace(/\/+$/, '');
   }
   const environment = options.environment ?? 'us';
   const url = Object.hasOwn(BASE_URLS, environment) ? BASE_URLS[environment] : undefined;
   if (url === undefined) {
-    throw new TypeError(
-      `[cloud-elements] environment must be one of ${Object.keys(BASE_URLS).join(', ')}; pass baseUrl for any other host.`,
-    );
+    fail(`environment must be one of ${Object.keys(BASE_URLS).join(', ')}; pass baseUrl for any other host.`);
   }
   return url;
 }
@@ -140,9 +137,7 @@ function resolveBaseUrl(options: ClientOptions): string {
  */
 export function createClient(options: ClientOptions): CloudElementsClient {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError(
-      '[cloud-elements] createClient needs an options object such as { userSecret, organizationSecret }.',
-    );
+    fail('createClient needs an options object such as { userSecret, organizationSecret }.');
   }
   const credentials: Credentials = { userSecret: options.userSecret };
   if (options.organizationSecret !== undefined) credentials.organizationSecret = options.organizationSecret;
@@ -150,10 +145,10 @@ export function createClient(options: ClientOptions): CloudElementsClient {
   validateCredentials(credentials);
   const baseUrl = resolveBaseUrl(options);
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
-    throw new TypeError('[cloud-elements] fetch must be a function (request: Request) => Promise<Response>.');
+    fail('fetch must be a function (request: Request) => Promise<Response>.');
   }
   if (options.logger !== undefined && typeof options.logger !== 'function') {
-    throw new TypeError('[cloud-elements] logger must be a function (record: LogRecord) => void.');
+    fail('logger must be a function (record: LogRecord) => void.');
   }
   // The default fetch takes the attempt's signal in its init, so the Request openapi-fetch builds need not carry it.
   const baseFetch =
@@ -169,7 +164,7 @@ export function createClient(options: ClientOptions): CloudElementsClient {
     typeof options.retry !== 'boolean' &&
     (options.retry === null || typeof options.retry !== 'object')
   ) {
-    throw new TypeError('[cloud-elements] retry must be a RetryOptions object, or false for no retries.');
+    fail('retry must be a RetryOptions object, or false for no retries.');
   }
   const transport = createTransport({
     fetch: baseFetch,
@@ -189,9 +184,7 @@ export function createClient(options: ClientOptions): CloudElementsClient {
   const userAgent = options.userAgent ?? `cloud-elements-sdk/${SDK_VERSION}`;
   // A header value: visible ASCII, spaces and tabs, nothing that could end the header or start another.
   if (typeof userAgent !== 'string' || userAgent.trim() === '' || !/^[\t\x20-\x7e]*$/.test(userAgent)) {
-    throw new TypeError(
-      '[cloud-elements] userAgent must be a non-empty header value: printable ASCII, no line breaks, e.g. my-app/1.2.',
-    );
+    fail('userAgent must be a non-empty header value: printable ASCII, no line breaks, e.g. my-app/1.2.');
   }
   return buildClient({
     credentials,
@@ -222,20 +215,18 @@ const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TR
 function checkPathParams(params: unknown): void {
   if (params === undefined || params === null) return;
   if (typeof params !== 'object') {
-    throw new TypeError(
-      '[cloud-elements] params.path must be an object of path parameters, e.g. { id: 12 }.',
-    );
+    fail('params.path must be an object of path parameters, e.g. { id: 12 }.');
   }
   for (const [name, value] of Object.entries(params)) {
     if (typeof value !== 'string' && typeof value !== 'number') {
-      throw new TypeError(
-        `[cloud-elements] Path parameter ${name} must be a string or a number, got ${value === null ? 'null' : typeof value}.`,
+      fail(
+        `Path parameter ${name} must be a string or a number, got ${value === null ? 'null' : typeof value}.`,
       );
     }
     const text = String(value);
     if (text === '' || text === '.' || text === '..') {
-      throw new TypeError(
-        `[cloud-elements] Path parameter ${name} is ${text === '' ? 'empty' : `"${text}"`}, which would call another path; pass the id or key of the resource.`,
+      fail(
+        `Path parameter ${name} is ${text === '' ? 'empty' : `"${text}"`}, which would call another path; pass the id or key of the resource.`,
       );
     }
   }
@@ -244,18 +235,14 @@ function checkPathParams(params: unknown): void {
 /** Checks the call options of `withOptions` and of a call; the message names the option. */
 export function checkCallOptions(options: unknown, where: string): CallOptions {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError(
-      `[cloud-elements] ${where} takes an object such as { timeoutMs: 10000, retry: true }.`,
-    );
+    fail(`${where} takes an object such as { timeoutMs: 10000, retry: true }.`);
   }
   const { timeoutMs, idleTimeoutMs, retry, bodyFactory } = options as CallOptions;
   if (timeoutMs !== undefined) checkTimeoutMs(timeoutMs);
   if (idleTimeoutMs !== undefined) checkTimeoutMs(idleTimeoutMs, 'idleTimeoutMs');
   if (retry !== undefined && typeof retry !== 'boolean') resolveRetryPolicy(retry);
   if (bodyFactory !== undefined && typeof bodyFactory !== 'function') {
-    throw new TypeError(
-      '[cloud-elements] bodyFactory must be a function that returns a new body for each attempt.',
-    );
+    fail('bodyFactory must be a function that returns a new body for each attempt.');
   }
   return options as CallOptions;
 }
@@ -270,18 +257,17 @@ function typedError(error: unknown, state: CallState, method: string): unknown {
     );
   }
   if (error instanceof CloudElementsError || !(error instanceof SyntaxError) || !state.response) return error;
-  const response = state.response;
-  const facts = callFactsOf(response);
-  const path = facts ? relativePath(facts.url, facts.basePath) : undefined;
-  const requestId = response.headers.get('elements-request-id') ?? undefined;
-  const type = response.headers.get('content-type') ?? 'no content type';
+  const { status, headers } = state.response;
+  const facts = callFactsOf(state.response);
+  const path = facts && relativePath(facts.url, facts.basePath);
+  const requestId = headers.get('elements-request-id') ?? undefined;
   return new InvalidResponseError(
-    `${method} ${path ?? ''} answered ${response.status} with a body that is not JSON (${type})${requestId ? ` (request id ${requestId})` : ''}; is a proxy answering instead of Cloud Elements?`,
+    `${method} ${path ?? ''} answered ${status} with a body that is not JSON (${headers.get('content-type') ?? 'no content type'})${requestId ? ` (request id ${requestId})` : ''}; is a proxy answering instead of Cloud Elements?`,
     {
-      status: response.status,
+      status,
       method,
-      ...(path === undefined ? {} : { path }),
-      ...(requestId === undefined ? {} : { requestId }),
+      path,
+      requestId,
       cause: error,
       attempts: facts?.attempts ?? 1,
       mayHaveReachedServer: true,
@@ -311,14 +297,10 @@ function buildClient(input: BuildInput): CloudElementsClient {
     ]!;
     return (path: unknown, init?: Record<string, unknown>) => {
       if (typeof path !== 'string' || !path.startsWith('/')) {
-        throw new TypeError(
-          `[cloud-elements] ${method} needs a path of the spec such as '/instances', as its first argument.`,
-        );
+        fail(`${method} needs a path of the spec such as '/instances', as its first argument.`);
       }
       if (init !== undefined && (init === null || typeof init !== 'object')) {
-        throw new TypeError(
-          `[cloud-elements] The second argument of ${method} must be an options object such as { params }.`,
-        );
+        fail(`The second argument of ${method} must be an options object such as { params }.`);
       }
       checkPathParams((init?.params as { path?: unknown } | undefined)?.path);
       const callerSignal = (init?.signal as AbortSignal | null | undefined) ?? undefined;
@@ -349,8 +331,7 @@ function buildClient(input: BuildInput): CloudElementsClient {
     ...inner,
     ...methods,
     request(method: string, path: unknown, init?: Record<string, unknown>) {
-      if (typeof method !== 'string')
-        throw new TypeError("[cloud-elements] request() needs a method such as 'GET'.");
+      if (typeof method !== 'string') fail("request() needs a method such as 'GET'.");
       const upper = method.toUpperCase();
       return (methods[upper] ?? ((p: unknown, i?: unknown) => request(method, p, i)))(path, init);
     },

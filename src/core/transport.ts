@@ -1,3 +1,4 @@
+import { fail } from './checks.js';
 import { ConnectionError, TimeoutError, serverSnippet, type CloudElementsError } from './errors.js';
 import { redactUrl, type Redactor } from './redact.js';
 import { parseRetryAfterMs } from './retry-after.js';
@@ -127,15 +128,13 @@ export function callFactsOf(response: Response): CallFacts | undefined {
 /** Checks a timeout value; `Infinity` means no limit. */
 export function checkTimeoutMs(value: unknown, name = 'timeoutMs'): number {
   if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
-    throw new TypeError(
-      `[cloud-elements] ${name} must be a positive number of milliseconds (or Infinity), got ${typeof value === 'number' ? String(value) : `a ${typeof value}`}.`,
+    fail(
+      `${name} must be a positive number of milliseconds (or Infinity), got ${typeof value === 'number' ? String(value) : `a ${typeof value}`}.`,
     );
   }
   // Timers fire at once beyond 2^31-1 ms; a larger value is almost always a unit mistake (seconds × 1000²).
   if (value > MAX_TIMER_MS && value !== Infinity) {
-    throw new TypeError(
-      `[cloud-elements] ${name} must be at most ${MAX_TIMER_MS} ms (about 24.8 days); use Infinity for no limit.`,
-    );
+    fail(`${name} must be at most ${MAX_TIMER_MS} ms (about 24.8 days); use Infinity for no limit.`);
   }
   return value;
 }
@@ -163,11 +162,6 @@ function pathnameOf(url: string): string {
 }
 
 const noop = () => undefined;
-const once = { once: true } as const;
-
-function abortWithTimeout(attempt: Attempt): void {
-  attempt.abort(attempt.timeoutError());
-}
 
 /** Drops an answer that came after its attempt was given up, and frees its connection. */
 function dropResponse(late: Response): void {
@@ -198,8 +192,8 @@ function describeNetworkError(error: unknown): string {
 }
 
 /**
- * What the transport knows of one call, shared by its attempts: the facts {@link callFactsOf} gives `unwrap`, and
- * what the messages of its errors say. One object per call rather than closures per attempt.
+ * What the transport knows of one call, shared by its attempts: the facts {@link callFactsOf} gives `unwrap`, what
+ * the messages of its errors say, and its log records. One object per call rather than closures per attempt.
  * @internal
  */
 export class TransportCall implements CallFacts {
@@ -220,6 +214,7 @@ export class TransportCall implements CallFacts {
     readonly idle: number | undefined,
     readonly limitMs: number,
     readonly maxAttempts: number,
+    private readonly logger: ((record: LogRecord) => unknown) | undefined,
   ) {}
 
   pathOf(): string {
@@ -231,9 +226,41 @@ export class TransportCall implements CallFacts {
     return serverSnippet(this.pathOf());
   }
 
-  /** The URL as a log record shows it: secret query values redacted. */
-  logUrl(): string {
-    return (this.loggedUrl ??= logUrl(this.url));
+  /**
+   * Hands the logger (if any) the record of the current attempt. The URL is redacted; a logger that throws or
+   * rejects does not fail the call.
+   */
+  log(
+    outcome: LogRecord['outcome'],
+    durationMs: number,
+    response?: Response,
+    error?: string,
+    retryInMs?: number,
+  ): void {
+    const { logger, url } = this;
+    if (!logger) return;
+    const record: LogRecord = {
+      method: this.method,
+      path: this.pathOf(),
+      // Without a query, a fragment or a `user:password@` there is nothing to redact, and nothing to scan for.
+      url: (this.loggedUrl ??= /[?#@]/.test(url) ? redactUrl(url) : url),
+      attempt: this.attempts,
+      outcome,
+      durationMs,
+    };
+    if (response) {
+      record.status = response.status;
+      const requestId = response.headers.get('elements-request-id');
+      if (requestId !== null) record.requestId = requestId;
+    }
+    if (error !== undefined) record.error = error;
+    if (retryInMs !== undefined) record.retryInMs = retryInMs;
+    try {
+      // An async logger that rejects must not become an unhandled rejection.
+      (logger(record) as Promise<unknown> | undefined)?.then?.(noop, noop);
+    } catch {
+      // A failing logger must not fail the API call.
+    }
   }
 
   timeoutError(attempt: number): TimeoutError {
@@ -290,7 +317,7 @@ export class Attempt {
     if (callerSignal.aborted) this.controller.abort(callerSignal.reason);
     else {
       // The attempt listens itself (`handleEvent`): no closure per call.
-      callerSignal.addEventListener('abort', this, once);
+      callerSignal.addEventListener('abort', this, { once: true });
       this.listening = true;
     }
   }
@@ -321,40 +348,27 @@ export class Attempt {
 
   /** (Re)starts the clock: the attempt is aborted with a timeout error `ms` from now. */
   arm(ms: number): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    clearTimeout(this.timer);
     if (ms === Infinity) return;
     this.timer = setTimeout(abortWithTimeout, Math.max(0, ms), this);
     // An answer nobody reads must not keep the process alive; a pending request holds its socket anyway.
     this.timer.unref?.();
   }
 
-  /** Waits for `promise`, or rejects as soon as the attempt is aborted (one waiter at a time). */
-  race<T>(promise: Promise<T>): Promise<T> {
+  /**
+   * Waits for `promise`, or rejects as soon as the attempt is aborted (one waiter at a time). A value that comes
+   * after the race was lost goes to `late` (fetch's answer: dropped, and its connection freed); a rejection that
+   * comes after it must not go unhandled.
+   */
+  race<T>(promise: Promise<T>, late: (value: T) => void = noop): Promise<T> {
     const signal = this.controller.signal;
     if (signal.aborted) {
-      // The promise lost before it started; its own rejection (an aborted read) must not go unhandled.
-      promise.then(undefined, noop);
+      promise.then(late, noop);
       return Promise.reject(signal.reason);
     }
     return new Promise<T>((resolve, reject) => {
       this.rejectWaiter = reject;
-      promise.then(resolve, reject);
-    });
-  }
-
-  /** {@link race} for fetch's answer: should the race be lost, a late answer is dropped and its connection freed. */
-  raceResponse(promise: Promise<Response>): Promise<Response> {
-    const signal = this.controller.signal;
-    if (signal.aborted) {
-      promise.then(dropResponse, noop);
-      return Promise.reject(signal.reason);
-    }
-    return new Promise<Response>((resolve, reject) => {
-      this.rejectWaiter = reject;
-      promise.then((response) => {
-        if (signal.aborted) dropResponse(response);
-        else resolve(response);
-      }, reject);
+      promise.then((value) => (signal.aborted ? late(value) : resolve(value)), reject);
     });
   }
 
@@ -363,7 +377,7 @@ export class Attempt {
   }
 
   done(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    clearTimeout(this.timer);
     this.timer = undefined;
     if (this.listening) {
       this.listening = false;
@@ -372,17 +386,10 @@ export class Attempt {
   }
 }
 
-/**
- * The `body` getter of a response's own prototype (`base`), found up the prototype chain (workerd defines it on a
- * parent of `Response.prototype`; a fetch of the SDK's own answers a subclass that defines its own).
- */
-function readBody(response: Response, base: object): unknown {
-  for (let at: object | null = base; at; at = Object.getPrototypeOf(at)) {
-    const getter = Object.getOwnPropertyDescriptor(at, 'body')?.get;
-    if (getter) return getter.call(response);
-  }
-  return null;
+function abortWithTimeout(attempt: Attempt): void {
+  attempt.abort(attempt.timeoutError());
 }
+
 // Where a guarded response keeps its guard, and with it the facts of its call; a symbol, so it never shows in
 // JSON or collides with a field.
 const GUARD = Symbol('cloudElementsBodyGuard');
@@ -395,8 +402,8 @@ type Guard = {
   stream?: ReadableStream<Uint8Array> | null;
 };
 type Guarded = Response & { [GUARD]: Guard };
-type ReaderName = 'json' | 'text' | 'arrayBuffer' | 'blob' | 'formData';
-type Readers = Record<ReaderName, (this: Response) => Promise<unknown>>;
+const READERS = ['json', 'text', 'arrayBuffer', 'blob', 'formData'] as const;
+type Readers = Record<(typeof READERS)[number], (this: Response) => Promise<unknown>>;
 
 /** The error a failed body read ends with: the timeout or abort when the attempt was stopped, else a cut-off. */
 function bodyFailure(guard: Guard, error: unknown): unknown {
@@ -404,47 +411,56 @@ function bodyFailure(guard: Guard, error: unknown): unknown {
   return signal.aborted ? signal.reason : guard.call.cutOffError(guard.status, error);
 }
 
-function guardedRead(name: ReaderName) {
-  return function (this: Guarded): Promise<unknown> {
-    const guard = this[GUARD];
-    return guard.attempt.race(guard.base[name].call(this)).then(
-      (value) => {
-        guard.attempt.done();
-        return value;
-      },
-      (error: unknown) => {
-        guard.attempt.done();
-        // A body that arrived whole but is not JSON is not a lost connection: the client types it.
-        if (error instanceof SyntaxError) throw error;
-        throw bodyFailure(guard, error);
-      },
-    );
-  };
-}
+// One guarded prototype per prototype responses come with (`Response.prototype`, or a subclass's), shared by all
+// their responses instead of per-call closures: a guarded response is a Response whose readers obey the attempt's
+// clock. `instanceof Response` still holds, and the internal body is untouched.
+const guardedPrototypes = new WeakMap<object, object>();
 
-// One shared prototype (per prototype responses come with) instead of per-call closures: a guarded response is a
-// Response whose readers obey the attempt's clock. `instanceof Response` still holds, and the internal body is
-// untouched.
-let guardedPrototype: object | undefined;
-let guardedSubclasses: WeakMap<object, object> | undefined;
-const makeGuardedPrototype = (base: object): object =>
-  Object.create(base, {
-    json: { value: guardedRead('json'), configurable: true, writable: true },
-    text: { value: guardedRead('text'), configurable: true, writable: true },
-    arrayBuffer: { value: guardedRead('arrayBuffer'), configurable: true, writable: true },
-    blob: { value: guardedRead('blob'), configurable: true, writable: true },
-    formData: { value: guardedRead('formData'), configurable: true, writable: true },
+function makeGuardedPrototype(base: Readers): object {
+  const guarded = Object.create(base, {
     body: {
       configurable: true,
       get(this: Guarded) {
         const guard = this[GUARD];
         if (guard.stream === undefined) {
-          guard.stream = guardStream(readBody(this, guard.base) as ReadableStream<Uint8Array> | null, guard);
+          // The `body` getter of the response's own prototype, found up the chain (workerd defines it on a parent
+          // of `Response.prototype`; a fetch of the SDK's own answers a subclass that defines its own).
+          let getter: (() => unknown) | undefined;
+          for (let at: object | null = guard.base; at && !getter; at = Object.getPrototypeOf(at)) {
+            getter = Object.getOwnPropertyDescriptor(at, 'body')?.get;
+          }
+          guard.stream = guardStream(
+            (getter ? getter.call(this) : null) as ReadableStream<Uint8Array> | null,
+            guard,
+          );
         }
         return guard.stream;
       },
     },
-  });
+  }) as object;
+  for (const name of READERS) {
+    Object.defineProperty(guarded, name, {
+      configurable: true,
+      writable: true,
+      value(this: Guarded): Promise<unknown> {
+        const guard = this[GUARD];
+        const { attempt } = guard;
+        return attempt.race(guard.base[name].call(this)).then(
+          (value) => {
+            attempt.done();
+            return value;
+          },
+          (error: unknown) => {
+            attempt.done();
+            // A body that arrived whole but is not JSON is not a lost connection: the client types it.
+            throw error instanceof SyntaxError ? error : bodyFailure(guard, error);
+          },
+        );
+      },
+    });
+  }
+  return guarded;
+}
 
 /**
  * Makes the response's body obey the attempt's clock, in place (no new Response, no extra stream for the JSON
@@ -454,15 +470,9 @@ const makeGuardedPrototype = (base: object): object =>
  */
 function guardBody(response: Response, attempt: Attempt, call: TransportCall, status: number): void {
   const base = Object.getPrototypeOf(response) as Readers;
-  const guard: Guard = { base, attempt, call, status };
-  (response as Guarded)[GUARD] = guard;
-  let guarded: object | undefined;
-  if (base === Response.prototype) guarded = guardedPrototype ??= makeGuardedPrototype(base);
-  else {
-    guardedSubclasses ??= new WeakMap();
-    guarded = guardedSubclasses.get(base);
-    if (!guarded) guardedSubclasses.set(base, (guarded = makeGuardedPrototype(base)));
-  }
+  (response as Guarded)[GUARD] = { base, attempt, call, status };
+  let guarded = guardedPrototypes.get(base);
+  if (!guarded) guardedPrototypes.set(base, (guarded = makeGuardedPrototype(base)));
   Object.setPrototypeOf(response, guarded);
 }
 
@@ -503,57 +513,6 @@ function guardStream(
   );
 }
 
-/** Counts the bytes of a streamed upload as fetch reads them, restarting the idle clock. */
-function watchUpload(
-  body: ReadableStream<Uint8Array>,
-  attempt: Attempt,
-  idle: number,
-): ReadableStream<Uint8Array> {
-  return body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        attempt.arm(idle);
-        controller.enqueue(chunk);
-      },
-    }),
-  );
-}
-
-/** Hands `record` to the logger; a logger that throws or rejects must not fail the API call. */
-function emit(logger: (record: LogRecord) => unknown, record: LogRecord): void {
-  try {
-    const result = logger(record);
-    // An async logger that rejects must not become an unhandled rejection.
-    if (result !== null && typeof (result as { then?: unknown })?.then === 'function') {
-      (result as Promise<unknown>).then(noop, noop);
-    }
-  } catch {
-    // A failing logger must not fail the API call.
-  }
-}
-
-/** Logs the attempt of `call` that failed (built only when there is a logger). */
-function logFailure(
-  logger: (record: LogRecord) => unknown,
-  call: TransportCall,
-  durationMs: number,
-  outcome: LogRecord['outcome'],
-  message: string,
-  retryInMs?: number,
-): void {
-  const record: LogRecord = {
-    method: call.method,
-    path: call.pathOf(),
-    url: call.logUrl(),
-    attempt: call.attempts,
-    durationMs,
-    outcome,
-  };
-  record.error = message;
-  if (retryInMs !== undefined) record.retryInMs = retryInMs;
-  emit(logger, record);
-}
-
 /**
  * Creates the fetch function handed to openapi-fetch: one `Request` in, one `Response` out, with the call's time
  * limit (through the last byte of the body), retries with backoff, the caller's `AbortSignal`, and one log record
@@ -561,7 +520,6 @@ function logFailure(
  */
 export function createTransport(options: TransportOptions): (request: Request) => Promise<Response> {
   const basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
-  const logger = options.logger;
 
   return async function send(request: Request): Promise<Response> {
     // openapi-fetch copies unknown call options onto the Request (see RequestOptions and CallState).
@@ -576,31 +534,27 @@ export function createTransport(options: TransportOptions): (request: Request) =
           ? options.timeoutMs
           : checkTimeoutMs(extra.timeoutMs);
     let policy = options.retry;
-    let retryEnabled = options.retryEnabled;
-    let optedIn = false;
-    if (extra.retry !== undefined) {
-      if (typeof extra.retry === 'object' && extra.retry !== null)
-        policy = resolveRetryPolicy(extra.retry, policy);
-      else if (typeof extra.retry !== 'boolean') {
-        throw new TypeError(
-          '[cloud-elements] The call option retry must be true, false or a RetryOptions object.',
-        );
+    const retry = extra.retry;
+    if (retry !== undefined && typeof retry !== 'boolean') {
+      if (typeof retry !== 'object' || retry === null) {
+        fail('The call option retry must be true, false or a RetryOptions object.');
       }
-      retryEnabled = extra.retry !== false;
-      optedIn = extra.retry !== false;
+      policy = resolveRetryPolicy(retry, policy);
     }
     const method = request.method;
     // Safe methods, or a call that opted in, retry on every listed status and connection error. Any method
     // retries a 429 and a connection that was refused: Cloud Elements did not act on either.
-    const idempotent = optedIn || policy.methods.has(method);
+    const idempotent = (retry !== undefined && retry !== false) || policy.methods.has(method);
     const streamed = state?.streamed === true;
     const bodyFactory = typeof extra.bodyFactory === 'function' ? extra.bodyFactory : undefined;
     // A stream can be sent once; without a factory there is nothing to send again.
-    const maxAttempts = !retryEnabled || (streamed && !bodyFactory) ? 1 : policy.maxAttempts;
+    const maxAttempts =
+      (retry === undefined ? !options.retryEnabled : retry === false) || (streamed && !bodyFactory)
+        ? 1
+        : policy.maxAttempts;
     const callerSignal = state ? state.callerSignal : request.signal;
-    const startedAt = Date.now();
     const limitMs = Math.min(timeoutMs, policy.deadlineMs ?? Infinity);
-    const deadlineAt = startedAt + limitMs;
+    const deadlineAt = Date.now() + limitMs;
     const call = new TransportCall(
       method,
       request.url,
@@ -610,6 +564,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
       idle,
       limitMs,
       maxAttempts,
+      options.logger,
     );
     // A body that is not a stream is read once, so that every attempt sends the same bytes without a tee.
     const bytes =
@@ -622,10 +577,10 @@ export function createTransport(options: TransportOptions): (request: Request) =
 
     for (let attempt = 1; ; attempt++) {
       call.attempts = attempt;
-      const last = attempt >= maxAttempts;
       // The first attempt's signal is already on the Request when the client made it; others get their own.
       const given = attempt === 1 ? state?.attempt : undefined;
       const clock = given ?? new Attempt(callerSignal);
+      const signal = clock.controller.signal;
       clock.call = call;
       clock.number = attempt;
       clock.arm(idle ?? deadlineAt - Date.now());
@@ -635,11 +590,21 @@ export function createTransport(options: TransportOptions): (request: Request) =
       if (idle !== undefined && streamed) {
         const stream =
           body === undefined ? request.body : body instanceof ReadableStream ? body : new Response(body).body;
-        if (stream) body = watchUpload(stream, clock, idle);
+        // Counts the bytes of a streamed upload as fetch reads them, restarting the idle clock.
+        if (stream) {
+          body = stream.pipeThrough(
+            new TransformStream<Uint8Array, Uint8Array>({
+              transform(chunk, controller) {
+                clock.arm(idle);
+                controller.enqueue(chunk);
+              },
+            }),
+          );
+        }
       }
       let attemptRequest = request;
       if (body !== undefined || (!given && !signalInInit)) {
-        const init: RequestInit & { duplex?: 'half' } = { signal: clock.controller.signal };
+        const init: RequestInit & { duplex?: 'half' } = { signal };
         if (body !== undefined) {
           init.body = body;
           if (streamed) init.duplex = 'half';
@@ -653,22 +618,23 @@ export function createTransport(options: TransportOptions): (request: Request) =
       }
       const sentAt = Date.now();
       let response: Response;
+      let delayMs: number | undefined;
+      const last = attempt >= maxAttempts;
       try {
-        response = await clock.raceResponse(
-          signalInInit
-            ? options.fetch(attemptRequest, { signal: clock.controller.signal })
-            : options.fetch(attemptRequest),
+        response = await clock.race(
+          signalInInit ? options.fetch(attemptRequest, { signal }) : options.fetch(attemptRequest),
+          dropResponse,
         );
       } catch (error) {
         clock.done();
         const durationMs = Date.now() - sentAt;
         if (callerSignal?.aborted) {
-          if (logger) logFailure(logger, call, durationMs, 'aborted', 'aborted by the caller');
+          call.log('aborted', durationMs, undefined, 'aborted by the caller');
           throw callerSignal.reason;
         }
-        if (clock.controller.signal.aborted) {
-          const failure = clock.controller.signal.reason as TimeoutError;
-          if (logger) logFailure(logger, call, durationMs, 'timeout', failure.message);
+        if (signal.aborted) {
+          const failure = signal.reason as TimeoutError;
+          call.log('timeout', durationMs, undefined, failure.message);
           throw failure;
         }
         const code = networkCode(error);
@@ -684,31 +650,17 @@ export function createTransport(options: TransportOptions): (request: Request) =
             mayHaveReachedServer: call.mayHaveReachedServer,
           },
         );
-        const delayMs = last || !(idempotent || neverSent) ? undefined : computeRetryDelayMs(policy, attempt);
+        if (!last && (idempotent || neverSent)) delayMs = computeRetryDelayMs(policy, attempt);
         if (delayMs === undefined || Date.now() + delayMs >= deadlineAt) {
-          if (logger) logFailure(logger, call, durationMs, 'connection-error', failure.message);
+          call.log('connection-error', durationMs, undefined, failure.message);
           throw failure;
         }
-        if (logger) logFailure(logger, call, durationMs, 'retry', failure.message, delayMs);
+        call.log('retry', durationMs, undefined, failure.message, delayMs);
         await wait(policy, delayMs, callerSignal);
         continue;
       }
       const status = response.status;
-      let record: LogRecord | undefined;
-      if (logger) {
-        record = {
-          method,
-          path: call.pathOf(),
-          url: call.logUrl(),
-          attempt,
-          outcome: 'response',
-          status,
-          durationMs: Date.now() - sentAt,
-        };
-        const requestId = response.headers.get('elements-request-id');
-        if (requestId !== null) record.requestId = requestId;
-      }
-      let delayMs: number | undefined;
+      const durationMs = Date.now() - sentAt;
       if (!last && policy.statuses.has(status) && (idempotent || status === 429)) {
         const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
         // A server that asks for a longer wait than the policy allows, or than the time left, gets no retry.
@@ -719,13 +671,13 @@ export function createTransport(options: TransportOptions): (request: Request) =
       }
       call.mayHaveReachedServer ||= status >= 500 || status === 408;
       if (delayMs === undefined) {
-        if (logger && record) emit(logger, record);
+        call.log('response', durationMs, response);
         guardBody(response, clock, call, status);
         if (state) state.response = response;
         return response;
       }
       clock.done();
-      if (logger && record) emit(logger, { ...record, outcome: 'retry', retryInMs: delayMs });
+      call.log('retry', durationMs, response, undefined, delayMs);
       // Free the connection; this response is dropped.
       await response.body?.cancel().catch(noop);
       await wait(policy, delayMs, callerSignal);
@@ -750,10 +702,4 @@ function wait(policy: RetryPolicy, ms: number, signal: AbortSignal | undefined):
       },
     );
   });
-}
-
-/** The URL as a log record shows it: secret query values redacted. */
-function logUrl(url: string): string {
-  // Without a query, a fragment or a `user:password@` there is nothing to redact, and nothing to scan for.
-  return url.includes('?') || url.includes('#') || url.includes('@') ? redactUrl(url) : url;
 }

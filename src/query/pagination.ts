@@ -7,7 +7,7 @@ import type { ListPaths } from '../../generated/list-paths.js';
 import type { paths } from '../../generated/schema.js';
 import { isCeqlFragment } from './ceql.js';
 import { unwrap, type CallOptions } from '../client/index.js';
-import { CloudElementsError, SNIPPET_LENGTH, snippet } from '../core/index.js';
+import { CloudElementsError, SNIPPET_LENGTH, fail, snippet } from '../core/index.js';
 
 // Any openapi-fetch client; the Cloud Elements client is one.
 type AnyClient = Client<any, any>;
@@ -97,38 +97,23 @@ type LooseClient = {
   GET(path: string, init: LooseInit): Promise<{ data?: unknown; error?: unknown; response: Response }>;
 };
 
-function checkOptions(options: PaginateOptions): void {
-  const { pageSize, limit, maxPages, nextPageToken, signal } = options;
-  if (pageSize !== undefined && (!Number.isSafeInteger(pageSize) || pageSize < 1)) {
-    throw new TypeError(`[cloud-elements] pageSize must be a whole number >= 1, got ${snippet(pageSize)}.`);
-  }
-  if (limit !== undefined && !(limit === Infinity || (Number.isSafeInteger(limit) && limit >= 0))) {
-    throw new TypeError(
-      `[cloud-elements] limit must be a whole number >= 0 (or Infinity), got ${snippet(limit)}.`,
-    );
-  }
+const isObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Refuses `value` unless it is undefined or a whole number >= `min` (or Infinity, when `infinity`). */
+function checkWhole(name: string, value: unknown, min: number, infinity = true): void {
   if (
-    maxPages !== undefined &&
-    !(maxPages === Infinity || (Number.isSafeInteger(maxPages) && maxPages >= 1))
+    value !== undefined &&
+    !(infinity && value === Infinity) &&
+    !(Number.isSafeInteger(value) && (value as number) >= min)
   ) {
-    throw new TypeError(
-      `[cloud-elements] maxPages must be a whole number >= 1 (or Infinity), got ${snippet(maxPages)}.`,
+    fail(
+      `${name} must be a whole number >= ${min}${infinity ? ' (or Infinity)' : ''}, got ${snippet(value)}.`,
     );
-  }
-  if (nextPageToken !== undefined && (typeof nextPageToken !== 'string' || nextPageToken === '')) {
-    throw new TypeError(
-      '[cloud-elements] nextPageToken must be a non-empty string saved from Page.nextPageToken.',
-    );
-  }
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new TypeError('[cloud-elements] signal must be an AbortSignal (e.g. AbortSignal.timeout(60_000)).');
   }
 }
 
 function readCount(headers: Headers, name: string): number | undefined {
-  const raw = headers.get(name);
-  if (raw === null || raw.trim() === '') return undefined;
-  const value = Number(raw);
+  const value = Number(headers.get(name)?.trim() || NaN);
   return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
 }
 
@@ -153,9 +138,7 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
 ): AsyncGenerator<Page<ListRecord<C, P>>, void, undefined> {
   const [options = {} as PaginateInit<C, P>] = args;
   if (options === null || typeof options !== 'object') {
-    throw new TypeError(
-      '[cloud-elements] paginate options must be an object such as { pageSize: 200, params: { query: { where } } }.',
-    );
+    fail('paginate options must be an object such as { pageSize: 200, params: { query: { where } } }.');
   }
   const {
     pageSize,
@@ -165,32 +148,27 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
     nextPageToken,
     ...init
   } = options as PaginateOptions & LooseInit;
-  checkOptions({ pageSize, limit, maxPages, signal, nextPageToken } as PaginateOptions);
+  checkWhole('pageSize', pageSize, 1, false);
+  checkWhole('limit', limit, 0);
+  checkWhole('maxPages', maxPages, 1);
+  if (nextPageToken !== undefined && (typeof nextPageToken !== 'string' || nextPageToken === '')) {
+    fail('nextPageToken must be a non-empty string saved from Page.nextPageToken.');
+  }
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    fail('signal must be an AbortSignal (e.g. AbortSignal.timeout(60_000)).');
+  }
   if (typeof path !== 'string' || !path.startsWith('/')) {
-    throw new TypeError(
-      `[cloud-elements] paginate needs an API path such as '/hubs/crm/contacts', got ${snippet(path)}.`,
-    );
+    fail(`paginate needs an API path such as '/hubs/crm/contacts', got ${snippet(path)}.`);
   }
   const shownPath = path.length > SNIPPET_LENGTH ? `${path.slice(0, SNIPPET_LENGTH)}…` : path;
-  if (
-    client === null ||
-    typeof client !== 'object' ||
-    typeof (client as { GET?: unknown }).GET !== 'function'
-  ) {
-    throw new TypeError(
-      '[cloud-elements] paginate needs a client from createClient() (or client.forInstance(token)) as its first argument.',
-    );
+  if (typeof client !== 'object' || typeof (client as { GET?: unknown } | null)?.GET !== 'function') {
+    fail('paginate needs a client from createClient() (or client.forInstance(token)) as its first argument.');
   }
-  const isObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
   if (init.params !== undefined && !isObject(init.params)) {
-    throw new TypeError(
-      '[cloud-elements] paginate params must be an object such as { path: { hub: "crm" }, query: { where } }.',
-    );
+    fail('paginate params must be an object such as { path: { hub: "crm" }, query: { where } }.');
   }
   if (init.params?.query !== undefined && !isObject(init.params.query)) {
-    throw new TypeError(
-      '[cloud-elements] paginate params.query must be an object of query parameters such as { where, orderBy }.',
-    );
+    fail('paginate params.query must be an object of query parameters such as { where, orderBy }.');
   }
   const baseQuery: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(init.params?.query ?? {})) {
@@ -209,62 +187,125 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
   if (pageSize !== undefined) baseQuery['pageSize'] = pageSize;
   let token = nextPageToken ?? (baseQuery['nextPage'] as string | undefined);
   delete baseQuery['nextPage'];
+  const fault = (message: string, status?: number, cause?: unknown) =>
+    new CloudElementsError(message, { method: 'GET', path, status, cause });
   // Every token sent so far, with the page it asked for: a token seen again means the server is going round
   // in a cycle (A → B → A …), which would otherwise never end.
-  const sent = new Map<string, number>();
-  if (token !== undefined) sent.set(token, 0);
+  const sent = new Map<string | undefined, number>([[token, 0]]);
   let delivered = 0;
   for (let pageIndex = 0; delivered < limit && pageIndex < maxPages; pageIndex++) {
     signal?.throwIfAborted();
-    const query = token === undefined ? baseQuery : { ...baseQuery, nextPage: token };
-    const call: LooseInit = { ...init, params: { ...init.params, query } };
-    if (signal !== undefined) call.signal = signal;
+    const call: LooseInit = {
+      ...init,
+      params: { ...init.params, query: token === undefined ? baseQuery : { ...baseQuery, nextPage: token } },
+    };
+    if (signal) call.signal = signal;
     let result: Awaited<ReturnType<LooseClient['GET']>>;
     try {
       result = await (client as unknown as LooseClient).GET(path, call);
     } catch (error) {
       if (error instanceof CloudElementsError || signal?.aborted) throw error;
       // openapi-fetch throws a SyntaxError when a 2xx body is not JSON.
-      throw new CloudElementsError(
+      throw fault(
         `GET ${shownPath} (page ${pageIndex + 1}) failed: ${snippet((error as Error)?.message ?? String(error))}`,
-        {
-          method: 'GET',
-          path,
-          cause: error,
-        },
+        undefined,
+        error,
       );
     }
-    if (!result.response.ok) await unwrap(result);
     const { data, response } = result;
-    const records: unknown = data ?? [];
+    if (!response.ok) await unwrap(result);
+    const { headers, status } = response;
+    const records = data ?? [];
     if (!Array.isArray(records)) {
-      throw new CloudElementsError(
+      throw fault(
         `GET ${shownPath} answered ${data === null ? 'null' : typeof data} instead of a JSON array; paginate() reads list paths only.`,
-        { method: 'GET', path, status: response.status },
+        status,
       );
     }
-    const next = response.headers.get('elements-next-page-token') ?? undefined;
-    const nextToken = next === '' ? undefined : next;
-    const earlier = nextToken === undefined ? undefined : sent.get(nextToken);
+    const nextToken = headers.get('elements-next-page-token') || undefined;
+    const earlier = nextToken ? sent.get(nextToken) : undefined;
     if (earlier !== undefined) {
-      throw new CloudElementsError(
+      throw fault(
         `GET ${shownPath} answered page ${pageIndex + 1} with an Elements-Next-Page-Token already used to fetch page ` +
           `${earlier + 1}: the pages go round in a cycle, so paging stops instead of looping forever.`,
-        { method: 'GET', path, status: response.status },
+        status,
       );
     }
     delivered += records.length;
     yield {
-      records: records as ListRecord<C, P>[],
+      records,
       nextPageToken: nextToken,
-      returnedCount: readCount(response.headers, 'elements-returned-count'),
-      totalCount: readCount(response.headers, 'elements-total-count'),
-      requestId: response.headers.get('elements-request-id') ?? undefined,
+      returnedCount: readCount(headers, 'elements-returned-count'),
+      totalCount: readCount(headers, 'elements-total-count'),
+      requestId: headers.get('elements-request-id') ?? undefined,
       pageIndex,
     };
-    if (nextToken === undefined) return;
-    token = nextToken;
-    sent.set(token, pageIndex + 1);
+    if (!nextToken) return;
+    sent.set((token = nextToken), pageIndex + 1);
+  }
+}
+
+const done = (): IteratorReturnResult<void> => ({ value: undefined, done: true });
+
+/**
+ * The record iterator of {@link paginate}, written by hand rather than as a generator over the pages: a record of
+ * the page in hand costs one resolved promise (the floor of `for await`), not a generator's round of microtasks,
+ * and its state lives in fields rather than in closures.
+ */
+class Records<R> {
+  private records: readonly R[] = [];
+  private index = 0;
+  private finished: boolean;
+
+  constructor(
+    private readonly pages: AsyncGenerator<Page<R>, void, undefined>,
+    private remaining: number,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.finished = remaining === 0;
+  }
+
+  next(): Promise<IteratorResult<R, void>> {
+    const { records, index } = this;
+    // The fast path: a record of the page in hand, not the last one `limit` allows, and no abort to report.
+    if (index < records.length && !this.finished && this.remaining > 1 && !this.signal?.aborted) {
+      this.index = index + 1;
+      this.remaining--;
+      return Promise.resolve({ value: records[index]!, done: false });
+    }
+    return this.slow();
+  }
+
+  /** Fetches the next page (or finishes), checks the signal, and ends the pages after the last record allowed. */
+  private async slow(): Promise<IteratorResult<R, void>> {
+    while (!this.finished && this.index >= this.records.length) {
+      const page = await this.pages.next();
+      if (page.done) return this.return();
+      this.records = page.value.records;
+      this.index = 0;
+    }
+    if (this.finished) return done();
+    this.signal?.throwIfAborted();
+    const value = this.records[this.index++]!;
+    if (--this.remaining <= 0) await this.return();
+    return { value, done: false };
+  }
+
+  async return(): Promise<IteratorResult<R, void>> {
+    if (!this.finished) {
+      this.finished = true;
+      await this.pages.return(undefined);
+    }
+    return done();
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<R, void>> {
+    await this.return();
+    throw error;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
   }
 }
 
@@ -291,59 +332,11 @@ export function paginate<C extends AnyClient, P extends ListPath<C>>(
   path: P,
   ...args: InitArgs<PaginateInit<C, P>>
 ): AsyncGenerator<ListRecord<C, P>, void, undefined> {
-  const [options] = args;
-  // Wrong options are refused by paginatePages; here they only must not break the destructuring.
-  const { limit = Infinity, signal } = (
-    options !== null && typeof options === 'object' ? options : {}
-  ) as PaginateOptions;
-  const pages = paginatePages(client, path, ...args);
-  // Written by hand rather than as a generator over the pages: a record from the page in hand costs one resolved
-  // promise, not a generator's round of microtasks (188 ns a record before, on 100,000 records).
-  let records: readonly ListRecord<C, P>[] = [];
-  let index = 0;
-  let remaining = limit;
-  let finished = remaining === 0;
-  const end = async (): Promise<IteratorResult<ListRecord<C, P>, void>> => {
-    if (!finished) {
-      finished = true;
-      await pages.return(undefined);
-    }
-    return { value: undefined, done: true };
-  };
-  // The slow path: fetch the next page (or finish), then hand out its first record.
-  const nextPage = async (): Promise<IteratorResult<ListRecord<C, P>, void>> => {
-    while (!finished && index >= records.length) {
-      const page = await pages.next();
-      if (page.done) return end();
-      records = page.value.records;
-      index = 0;
-    }
-    return finished ? { value: undefined, done: true } : take();
-  };
-  const take = ():
-    IteratorResult<ListRecord<C, P>, void> | Promise<IteratorResult<ListRecord<C, P>, void>> => {
-    signal?.throwIfAborted();
-    const value = records[index++]!;
-    if (--remaining > 0) return { value, done: false };
-    return end().then(() => ({ value, done: false }));
-  };
-  const iterator: AsyncGenerator<ListRecord<C, P>, void, undefined> = {
-    next() {
-      if (finished || index >= records.length) return nextPage();
-      try {
-        return Promise.resolve(take());
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    },
-    return: () => end(),
-    async throw(error: unknown) {
-      await end();
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    },
-  };
-  return iterator;
+  // Wrong options are refused by paginatePages; here they only must not break the reading.
+  const { limit = Infinity, signal } = Object(args[0]) as PaginateOptions;
+  return new Records(paginatePages(client, path, ...args), limit, signal) as unknown as AsyncGenerator<
+    ListRecord<C, P>,
+    void,
+    undefined
+  >;
 }
