@@ -124,7 +124,8 @@ export type {
   WaitForBulkJobOptions,
 } from './bulk/index.js';
 
-// webhooks/: the same names as the `./webhooks` entry
+// webhooks/: the same names as the `./webhooks` entry, taken from the folder: re-exporting the entry module itself
+// would make the build give `.` an extra (empty) chunk file to load.
 export {
   WEBHOOK_ID_HEADER,
   WEBHOOK_SIGNATURE_HEADER,
@@ -138,7 +139,7 @@ export {
   parseWebhookRequest,
   signWebhookPayload,
   verifyWebhookSignature,
-} from './webhooks.js';
+} from './webhooks/index.js';
 export type {
   AsyncEventNotification,
   BulkJobCallback,
@@ -155,4 +156,4 @@ export type {
   WebhookVerificationReason,
   WebhookVerifier,
   WebhookVerifierOptions,
-} from './webhooks.js';
+} from './webhooks/index.js';
