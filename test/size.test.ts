@@ -24,8 +24,8 @@ const cases: Case[] = [
  * test then guards the budget itself. CONTRIBUTING.md says where the bytes go and what would bring them down.
  */
 const overBudget: Record<string, number> = {
-  'the whole . entry': 28_000,
-  'createClient + unwrap': 11_000,
+  'the whole . entry': 25_000,
+  'createClient + unwrap': 10_600,
   'the ./webhooks entry': 4_000,
 };
 
