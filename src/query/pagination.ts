@@ -246,16 +246,22 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
 }
 
 const done = (): IteratorReturnResult<void> => ({ value: undefined, done: true });
+const noop = () => undefined;
 
 /**
  * The record iterator of {@link paginate}, written by hand rather than as a generator over the pages: a record of
  * the page in hand costs one resolved promise (the floor of `for await`), not a generator's round of microtasks,
- * and its state lives in fields rather than in closures.
+ * and its state lives in fields rather than in closures. Like a generator, it serves calls in the order they came:
+ * a call made while a page is being fetched waits its turn, so no record is skipped or handed out twice.
  */
 class Records<R> {
   private records: readonly R[] = [];
   private index = 0;
   private finished: boolean;
+  /** Steps started or waiting their turn; records are handed out on the fast path only when there is none. */
+  private queued = 0;
+  /** Settles when the last step queued has (it never rejects). */
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly pages: AsyncGenerator<Page<R>, void, undefined>,
@@ -268,40 +274,68 @@ class Records<R> {
   next(): Promise<IteratorResult<R, void>> {
     const { records, index } = this;
     // The fast path: a record of the page in hand, not the last one `limit` allows, and no abort to report.
-    if (index < records.length && !this.finished && this.remaining > 1 && !this.signal?.aborted) {
+    if (
+      this.queued === 0 &&
+      index < records.length &&
+      !this.finished &&
+      this.remaining > 1 &&
+      !this.signal?.aborted
+    ) {
       this.index = index + 1;
       this.remaining--;
       return Promise.resolve({ value: records[index]!, done: false });
     }
-    return this.slow();
+    return this.inTurn(() => this.slow());
+  }
+
+  return(): Promise<IteratorResult<R, void>> {
+    return this.inTurn(() => this.end());
+  }
+
+  throw(error: unknown): Promise<IteratorResult<R, void>> {
+    return this.inTurn(async () => {
+      await this.end();
+      throw error;
+    });
+  }
+
+  /** Runs `step` now, or after the steps queued before it. */
+  private inTurn<T>(step: () => Promise<T>): Promise<T> {
+    this.queued++;
+    const run = async (): Promise<T> => {
+      try {
+        return await step();
+      } finally {
+        // Before the caller resumes, so that its next call can take the fast path again.
+        this.queued--;
+      }
+    };
+    const result = this.queued === 1 ? run() : this.tail.then(run);
+    this.tail = result.then(noop, noop);
+    return result;
   }
 
   /** Fetches the next page (or finishes), checks the signal, and ends the pages after the last record allowed. */
   private async slow(): Promise<IteratorResult<R, void>> {
     while (!this.finished && this.index >= this.records.length) {
       const page = await this.pages.next();
-      if (page.done) return this.return();
+      if (page.done) return this.end();
       this.records = page.value.records;
       this.index = 0;
     }
     if (this.finished) return done();
     this.signal?.throwIfAborted();
     const value = this.records[this.index++]!;
-    if (--this.remaining <= 0) await this.return();
+    if (--this.remaining <= 0) await this.end();
     return { value, done: false };
   }
 
-  async return(): Promise<IteratorResult<R, void>> {
+  private async end(): Promise<IteratorResult<R, void>> {
     if (!this.finished) {
       this.finished = true;
       await this.pages.return(undefined);
     }
     return done();
-  }
-
-  async throw(error: unknown): Promise<IteratorResult<R, void>> {
-    await this.return();
-    throw error;
   }
 
   [Symbol.asyncIterator](): this {

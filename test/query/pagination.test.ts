@@ -146,6 +146,19 @@ describe('paginate', () => {
     expect(requests()).toHaveLength(3);
   });
 
+  test('serves calls made without waiting in order, like an async generator', async () => {
+    const crm = await start((req, res) => servePages(contacts, req, res));
+    const records = paginate(crm, '/hubs/crm/contacts', { pageSize: 3, limit: 8 });
+    // Ten calls at once: the first and fourth need a page fetched while the others are already asked for.
+    const results = await Promise.all(Array.from({ length: 10 }, () => records.next()));
+    expect(results.map((r) => (r.done ? 'done' : String(r.value.id)))).toEqual([
+      ...contacts.slice(0, 8).map((c) => c.id),
+      'done',
+      'done',
+    ]);
+    expect(requests()).toHaveLength(3);
+  });
+
   test('stops after a page without a token even when it is full', async () => {
     const crm = await start((req, res) => sendJson(res, 200, contacts.slice(0, 10)));
     const ids: unknown[] = [];
