@@ -98,6 +98,9 @@ describe('constantTimeEqual', () => {
     ['', 'a', false],
     ['état', 'état', true],
     ['état', 'etat', false],
+    // Two different lone surrogates: as UTF-8 both would become U+FFFD and look equal.
+    ['\ud800', '\udc00', false],
+    ['a\ud800', 'a\ud800', true],
   ])('compares %j with %j', (a, b, equal) => {
     expect(constantTimeEqual(a, b)).toBe(equal);
   });
