@@ -4,17 +4,19 @@
  */
 import type { IncomingMessage } from 'node:http';
 import {
-  WebhookVerificationError,
+  checkCount,
   checkHandler,
+  checkOptions,
   finishWebhook,
   readLimited,
+  rejectWebhook,
   resolveVerifier,
   type VerifiedWebhook,
   type WebhookNotification,
   type WebhookVerifier,
   type WebhookVerifierOptions,
 } from '../webhooks/index.js';
-import { snippet } from '../core/index.js';
+import { fail } from '../core/index.js';
 
 /** Options of {@link readNodeRequestBody}. */
 export type ReadNodeRequestBodyOptions = {
@@ -37,45 +39,36 @@ export async function readNodeRequestBody(
   options: ReadNodeRequestBodyOptions = {},
 ): Promise<Uint8Array | string> {
   if (req === null || typeof req !== 'object' || typeof (req as { on?: unknown }).on !== 'function') {
-    throw new TypeError(
-      '[cloud-elements] readNodeRequestBody needs the Node request (IncomingMessage, Express req, Koa ctx.req); ' +
+    fail(
+      'readNodeRequestBody needs the Node request (IncomingMessage, Express req, Koa ctx.req); ' +
         'for a web Request use parseWebhookRequest.',
     );
   }
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError(
-      '[cloud-elements] readNodeRequestBody takes options such as { maxBodyBytes }, or nothing.',
-    );
-  }
+  checkOptions('readNodeRequestBody', options, '{ maxBodyBytes }, or nothing');
   const maxBodyBytes = options.maxBodyBytes ?? 10_485_760;
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
-    throw new TypeError(
-      `[cloud-elements] maxBodyBytes must be a whole number of bytes >= 1, got ${snippet(maxBodyBytes)}.`,
-    );
-  }
+  checkCount('maxBodyBytes', maxBodyBytes);
   const parsed = (req as IncomingMessage & { body?: unknown }).body;
   if (parsed instanceof Uint8Array || typeof parsed === 'string') return parsed;
   if (parsed !== undefined && parsed !== null) {
-    throw new WebhookVerificationError(
+    rejectWebhook(
       'body_not_raw',
-      '[cloud-elements] req.body was already parsed (by express.json() or another body parser), so the raw bytes the ' +
-        "signature covers are gone. Are you passing the raw body? Mount express.raw({ type: 'application/json' }) " +
-        '(or no body parser) on the webhook route.',
+      'req.body was already parsed (by express.json() or another body parser), so the raw bytes the signature ' +
+        "covers are gone: mount express.raw({ type: 'application/json' }) (or no body parser) on the webhook route.",
     );
   }
   if (req.readableEnded) {
-    throw new WebhookVerificationError(
+    rejectWebhook(
       'body_not_raw',
-      '[cloud-elements] The request body was already read by something else. Read the webhook before any other ' +
-        'middleware consumes the request stream.',
+      'The request body was already read by something else: read the webhook before any other middleware ' +
+        'consumes the request stream.',
     );
   }
   const declared = Number(req.headers?.['content-length']);
   if (Number.isFinite(declared) && declared > maxBodyBytes) {
     req.resume();
-    throw new WebhookVerificationError(
+    rejectWebhook(
       'body_too_large',
-      `[cloud-elements] The webhook body is ${declared} bytes, more than maxBodyBytes (${maxBodyBytes}); answer 413, or raise maxBodyBytes.`,
+      `The webhook body is ${declared} bytes, more than maxBodyBytes (${maxBodyBytes}); answer 413, or raise maxBodyBytes.`,
     );
   }
   return readLimited(req as AsyncIterable<Uint8Array | string>, maxBodyBytes);

@@ -1,7 +1,8 @@
 // Webhooks: verifying and parsing what Cloud Elements POSTs to your callback URL, signing test requests, and
 // rejecting replays. Imports core only: no client, no openapi-fetch, nothing from Node.
-export { WebhookVerificationError } from './errors.js';
+export { WebhookVerificationError, rejectWebhook } from './errors.js';
 export type { WebhookVerificationReason } from './errors.js';
+export { checkCount, checkOptions } from './inputs.js';
 export { createReplayGuard } from './replay-guard.js';
 export { checkHandler, finishWebhook, parseWebhookRequest, readLimited, resolveVerifier } from './request.js';
 export { createSignedWebhook, signWebhookPayload } from './sign.js';
