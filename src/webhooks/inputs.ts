@@ -10,8 +10,11 @@ export const rawBodyHint =
 /** The message about a handler that is not a function (verifier.handle and the request adapters). */
 export const handlerHint =
   'The webhook handler must be a function, e.g. async ({ payload }) => save(payload).';
-/** One shared UTF-8 encoder. */
-export const encoder = new TextEncoder();
+/**
+ * One shared UTF-8 encoder. Typed by what it does: `./node`'s declarations reach this module, and `TextEncoder` is
+ * no type name in a Node project without the DOM lib.
+ */
+export const encoder: { encode(text: string): Uint8Array<ArrayBuffer> } = new TextEncoder();
 
 /**
  * What an error message says about a bad option: a number as itself, anything else only as its type, so that a
