@@ -3,8 +3,7 @@
  * stream chunk by chunk and yield records as soon as they are complete, holding at most one record (plus one
  * chunk) in memory.
  */
-import { CloudElementsError, SNIPPET_LENGTH, fail, snippet } from '../core/index.js';
-import { readStream } from './streams.js';
+import { CloudElementsError, SNIPPET_LENGTH, fail, readStream, snippet } from '../core/index.js';
 
 /** A byte source: a web `ReadableStream`, a Node stream, or any async iterable of bytes or text. */
 export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;

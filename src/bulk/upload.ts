@@ -4,10 +4,9 @@
  */
 import type { components } from '../../generated/schema.js';
 import { unwrap } from '../client/index.js';
-import { CloudElementsError, fail } from '../core/index.js';
+import { CloudElementsError, fail, readStream } from '../core/index.js';
 import { callbackHeader, checkFormat, checkText, signalOf } from './checks.js';
 import { createMultipartBody } from './multipart.js';
-import { readStream } from './streams.js';
 import type { BulkClient, BulkJob } from './types.js';
 
 /** Options of a bulk upload, sent as the `metaData` part. */

@@ -1,5 +1,5 @@
 // The base layer every concern builds on: errors, the Authorization header, redaction, the constant-time
-// compare, URL checks, retry policy and the fetch transport. It imports no other folder of src/.
+// compare, URL checks, retry policy, reading web streams and the fetch transport. It imports no other folder of src/.
 export {
   assertCredential,
   formatAuthorization,
@@ -37,6 +37,7 @@ export {
   redactValue,
 } from './redact.js';
 export type { Redactor } from './redact.js';
+export { readStream } from './streams.js';
 export { DEFAULT_RETRY_METHODS, DEFAULT_RETRY_STATUSES, MAX_TIMER_MS, resolveRetryPolicy } from './retry.js';
 export type { RetryOptions, RetryPolicy } from './retry.js';
 export {

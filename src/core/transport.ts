@@ -417,22 +417,20 @@ function bodyFailure(guard: Guard, error: unknown): unknown {
 const guardedPrototypes = new WeakMap<object, object>();
 
 function makeGuardedPrototype(base: Readers): object {
+  // The `body` getter of the prototype, found up the chain once (workerd defines it on a parent of
+  // `Response.prototype`; a fetch of the SDK's own answers a subclass that defines its own).
+  let baseBody: (() => unknown) | undefined;
+  for (let at: object | null = base; at && !baseBody; at = Object.getPrototypeOf(at)) {
+    baseBody = Object.getOwnPropertyDescriptor(at, 'body')?.get;
+  }
   const guarded = Object.create(base, {
     body: {
       configurable: true,
       get(this: Guarded) {
         const guard = this[GUARD];
         if (guard.stream === undefined) {
-          // The `body` getter of the response's own prototype, found up the chain (workerd defines it on a parent
-          // of `Response.prototype`; a fetch of the SDK's own answers a subclass that defines its own).
-          let getter: (() => unknown) | undefined;
-          for (let at: object | null = guard.base; at && !getter; at = Object.getPrototypeOf(at)) {
-            getter = Object.getOwnPropertyDescriptor(at, 'body')?.get;
-          }
-          guard.stream = guardStream(
-            (getter ? getter.call(this) : null) as ReadableStream<Uint8Array> | null,
-            guard,
-          );
+          const source = baseBody ? (baseBody.call(this) as ReadableStream<Uint8Array> | null) : null;
+          guard.stream = guardStream(source, guard);
         }
         return guard.stream;
       },

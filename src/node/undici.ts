@@ -132,7 +132,7 @@ function defineUndiciResponse(): new (source: BodySource, init: ResponseInit) =>
     }
 
     #webStream(): ReadableStream<Uint8Array> {
-      return (this.#stream ??= this.#used ? emptyStream() : webStream(this.#source));
+      return (this.#stream ??= this.#used ? new Blob().stream() : webStream(this.#source));
     }
 
     #read(kind: DirectRead): Promise<unknown> {
@@ -213,14 +213,6 @@ function defineUndiciResponse(): new (source: BodySource, init: ResponseInit) =>
     }
   }
   return Lazy;
-}
-
-function emptyStream(): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.close();
-    },
-  });
 }
 
 /**

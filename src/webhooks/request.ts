@@ -2,7 +2,7 @@
  * Reading a webhook from a web `Request` (fetch-style servers), and the size-limited body reader and verifier
  * resolution the Node adapter (`../node/webhooks.ts`) shares.
  */
-import { fail } from '../core/index.js';
+import { fail, readStream } from '../core/index.js';
 import { rejectWebhook } from './errors.js';
 import { checkCount, encoder, handlerHint } from './inputs.js';
 import type {
@@ -87,16 +87,6 @@ export function resolveVerifier(verifier: WebhookVerifier | WebhookVerifierOptio
   return verifier as WebhookVerifier;
 }
 
-/** The chunks of a web stream (Safari cannot iterate one with for await); leaving early cancels the stream. */
-async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader();
-  try {
-    for (let read = await reader.read(); !read.done; read = await reader.read()) yield read.value;
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-}
-
 /** @internal Reads a byte stream into one array, failing (and cancelling the stream) once it passes `maxBytes`. */
 export async function readLimited(
   source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | null,
@@ -105,7 +95,7 @@ export async function readLimited(
   const chunks: Uint8Array[] = [];
   let size = 0;
   // Throwing inside for await ends the iteration, which cancels or closes the source.
-  for await (const chunk of source instanceof ReadableStream ? chunksOf(source) : (source ?? [])) {
+  for await (const chunk of source instanceof ReadableStream ? readStream(source) : (source ?? [])) {
     const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
     size += bytes.length;
     chunks.push(bytes);

@@ -1,4 +1,4 @@
-// Reading a web ReadableStream chunk by chunk, shared by the upload source and the results parsers.
+// Reading a web ReadableStream chunk by chunk: bulk uploads and results, and webhook bodies.
 
 /**
  * The chunks of a web `ReadableStream`, read through its reader: not every browser can iterate a stream with
