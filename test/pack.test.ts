@@ -450,6 +450,38 @@ describe('the packed package', () => {
     expect(line, `${frame![0]} in\n${trace.output}`).toMatch(/throw|Error/);
   }, 60_000);
 
+  test('the minified classes keep their names: a logged error reads NotFoundError, not a one-letter class', async () => {
+    const program = `
+      import { inspect } from 'node:util';
+      const entries = {
+        '.': await import('cloud-elements-sdk'),
+        './webhooks': await import('cloud-elements-sdk/webhooks'),
+        './node': await import('cloud-elements-sdk/node'),
+      };
+      const misnamed = [];
+      for (const [entry, module] of Object.entries(entries)) {
+        for (const [name, value] of Object.entries(module)) {
+          if (typeof value === 'function' && /^[A-Z]/.test(name) && value.name !== name) {
+            misnamed.push(entry + ' ' + name + ' is named ' + value.name);
+          }
+        }
+      }
+      const { NotFoundError, ceql } = entries['.'];
+      const logged = inspect(new NotFoundError('gone', { status: 404 })).split('\\n')[0];
+      console.log(JSON.stringify({ misnamed, logged, fragment: inspect(ceql\`id = \${7}\`) }));
+    `;
+    const result = await run(process.execPath, ['--input-type=module', '-e', program], join(app, 'esm'));
+    expect(result.status, result.output).toBe(0);
+    const facts = JSON.parse(result.output.split('\n').find((line) => line.startsWith('{'))!) as {
+      misnamed: string[];
+      logged: string;
+      fragment: string;
+    };
+    expect(facts.misnamed).toEqual([]);
+    expect(facts.logged).toBe('NotFoundError: gone');
+    expect(facts.fragment).toBe("CeqlFragment { text: 'id = 7' }");
+  }, 60_000);
+
   test('an ES module imports every entry and calls the emulator', async () => {
     expect(await expectConsumer('esm')).toContain('element sfdc webhook verified');
   }, 300_000);

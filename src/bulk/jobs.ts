@@ -34,6 +34,7 @@ export function isBulkJobFinished(status: string | undefined): boolean {
 export class BulkJobError extends CloudElementsError {
   /** Always `'BulkJobError'`, the class's name, also in stack traces and logs. */
   override name = 'BulkJobError';
+  static override readonly name: string = 'BulkJobError';
   // The fields are `declare`d: the constructor sets them all, in this order.
   /** The job's id. */
   declare readonly jobId: string;

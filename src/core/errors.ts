@@ -42,6 +42,9 @@ type OptionField = (typeof OPTION_FIELDS)[number];
 export class CloudElementsError extends Error {
   /** Always `'CloudElementsError'`, the class's name, also in stack traces and logs. */
   override name = 'CloudElementsError';
+  // Every class of the SDK that users see names itself: the published build renames classes when it minifies
+  // (scripts/build.mjs), and `console.log(error)` prints the class's name beside `name` when the two differ.
+  static override readonly name: string = 'CloudElementsError';
   // The option fields are `declare`d: the constructor copies them all in one loop over OPTION_FIELDS, which
   // makes each an own property of every error, in this order.
   /** HTTP status, when the server answered. */
@@ -79,36 +82,42 @@ export class CloudElementsError extends Error {
 export class BadRequestError extends CloudElementsError {
   /** Always `'BadRequestError'`, the class's name, also in stack traces and logs. */
   override name = 'BadRequestError';
+  static override readonly name: string = 'BadRequestError';
 }
 
 /** 401: a secret or the element token is wrong, or the instance was deleted. */
 export class UnauthorizedError extends CloudElementsError {
   /** Always `'UnauthorizedError'`, the class's name, also in stack traces and logs. */
   override name = 'UnauthorizedError';
+  static override readonly name: string = 'UnauthorizedError';
 }
 
 /** 403: the provider forbids the call, or the instance is disabled. */
 export class ForbiddenError extends CloudElementsError {
   /** Always `'ForbiddenError'`, the class's name, also in stack traces and logs. */
   override name = 'ForbiddenError';
+  static override readonly name: string = 'ForbiddenError';
 }
 
 /** 404 (and 410): the resource does not exist. */
 export class NotFoundError extends CloudElementsError {
   /** Always `'NotFoundError'`, the class's name, also in stack traces and logs. */
   override name = 'NotFoundError';
+  static override readonly name: string = 'NotFoundError';
 }
 
 /** 409: the resource exists already or changed meanwhile. */
 export class ConflictError extends CloudElementsError {
   /** Always `'ConflictError'`, the class's name, also in stack traces and logs. */
   override name = 'ConflictError';
+  static override readonly name: string = 'ConflictError';
 }
 
 /** 429: the provider's rate limit was hit. `retryAfterMs` comes from the `Retry-After` header when sent. */
 export class RateLimitError extends CloudElementsError {
   /** Always `'RateLimitError'`, the class's name, also in stack traces and logs. */
   override name = 'RateLimitError';
+  static override readonly name: string = 'RateLimitError';
   // `declare`d like the base class's fields: the constructor sets it, `undefined` included.
   /** How long the server asked to wait before trying again, in milliseconds. */
   declare readonly retryAfterMs?: number;
@@ -123,18 +132,21 @@ export class RateLimitError extends CloudElementsError {
 export class ServerError extends CloudElementsError {
   /** Always `'ServerError'`, the class's name, also in stack traces and logs. */
   override name = 'ServerError';
+  static override readonly name: string = 'ServerError';
 }
 
 /** No HTTP response: the connection was refused, reset or could not be made. `cause` holds the network error. */
 export class ConnectionError extends CloudElementsError {
   /** Always `'ConnectionError'`, the class's name, also in stack traces and logs. */
   override name = 'ConnectionError';
+  static override readonly name: string = 'ConnectionError';
 }
 
 /** The call took longer than `timeoutMs`, the retry deadline, or (for streams) `idleTimeoutMs` without progress. */
 export class TimeoutError extends CloudElementsError {
   /** Always `'TimeoutError'`, the class's name, also in stack traces and logs. */
   override name = 'TimeoutError';
+  static override readonly name: string = 'TimeoutError';
   // `declare`d like the base class's fields: the constructor sets it.
   /** The limit that was exceeded, in milliseconds. */
   declare readonly timeoutMs: number;
@@ -152,6 +164,7 @@ export class TimeoutError extends CloudElementsError {
 export class InvalidResponseError extends CloudElementsError {
   /** Always `'InvalidResponseError'`, the class's name, also in stack traces and logs. */
   override name = 'InvalidResponseError';
+  static override readonly name: string = 'InvalidResponseError';
 }
 
 /** What {@link createResponseError} needs to build an error from a non-2xx response. */

@@ -21,6 +21,7 @@ export type OAuthCallbackProblem =
 export class OAuthCallbackError extends CloudElementsError {
   /** Always `'OAuthCallbackError'`, the class's name, also in stack traces and logs. */
   override name = 'OAuthCallbackError';
+  static override readonly name: string = 'OAuthCallbackError';
   /** What was wrong with the callback. */
   readonly reason: OAuthCallbackProblem;
 
@@ -37,6 +38,7 @@ export class OAuthCallbackError extends CloudElementsError {
 export class OAuthProviderError extends OAuthCallbackError {
   /** Always `'OAuthProviderError'`, the class's name, also in stack traces and logs. */
   override name = 'OAuthProviderError';
+  static override readonly name: string = 'OAuthProviderError';
   /** The OAuth `error` parameter, e.g. `access_denied`, `invalid_scope`. */
   readonly error: string;
   /** The OAuth `error_description` parameter, when the provider sent one. */
@@ -61,6 +63,7 @@ export class OAuthProviderError extends OAuthCallbackError {
 export class OAuthStateError extends OAuthCallbackError {
   /** Always `'OAuthStateError'`, the class's name, also in stack traces and logs. */
   override name = 'OAuthStateError';
+  static override readonly name: string = 'OAuthStateError';
 }
 
 /** A callback as received: the full URL, the request path (`req.url`), its query, or the parsed query object. */

@@ -25,6 +25,8 @@ function refuse(message: string): never {
  * Fragments can only be made by this module, so a plain string can never pass for one.
  */
 class CeqlFragment {
+  // Named for logs, like the error classes (see CloudElementsError).
+  static readonly name: string = 'CeqlFragment';
   /** The CEQL text. */
   readonly text: string;
 

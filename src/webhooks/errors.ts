@@ -27,6 +27,7 @@ export type WebhookVerificationReason =
 export class WebhookVerificationError extends CloudElementsError {
   /** Always `'WebhookVerificationError'`, the class's name, also in stack traces and logs. */
   override name = 'WebhookVerificationError';
+  static override readonly name: string = 'WebhookVerificationError';
   /** Stable code of the failure. */
   readonly reason: WebhookVerificationReason;
 
