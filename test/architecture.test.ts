@@ -36,6 +36,56 @@ describe('entries a browser bundler accepts', () => {
     expect(inputs.some((input) => input.includes('src/webhooks/verify.ts'))).toBe(true);
   });
 
+  test('the published ./webhooks loads no code of the client either (its files, as the build splits them)', () => {
+    // The build splits code into chunks by module: a module an entry reaches, if only through an index that
+    // re-exports it, lands in a file that entry loads. So this reads what the published files hold.
+    const dir = mkdtempSync(join(tmpdir(), 'ce-chunks-'));
+    try {
+      const built = spawnSync(
+        process.execPath,
+        [
+          'scripts/build.mjs',
+          '--out-dir',
+          join(dir, 'dist'),
+          '--no-types',
+          '--metafile',
+          join(dir, 'meta.json'),
+        ],
+        { cwd: root, encoding: 'utf8' },
+      );
+      expect(built.status, built.stdout + built.stderr).toBe(0);
+      type Output = { imports: { path: string }[]; inputs: Record<string, { bytesInOutput: number }> };
+      const outputs = (
+        JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { outputs: Record<string, Output> }
+      ).outputs;
+      const byFile = new Map(
+        Object.entries(outputs).map(([file, output]) => [file.split('/dist/')[1], output]),
+      );
+      const loaded = new Set<string>();
+      const visit = (file: string) => {
+        if (loaded.has(file) || !byFile.has(file)) return;
+        loaded.add(file);
+        for (const { path } of byFile.get(file)!.imports) visit(path.split('/dist/')[1] ?? path);
+      };
+      visit('webhooks.js');
+      const modules = [...loaded].flatMap((file) =>
+        Object.entries(byFile.get(file)!.inputs)
+          .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+          .map(([input]) => input),
+      );
+      expect(modules).toContain('src/webhooks/verify.ts');
+      expect(
+        modules.filter((input) =>
+          /src\/(client|query|bulk|oauth|instances)\/|core\/(transport|retry|redact|authorization|urls)\.ts/.test(
+            input,
+          ),
+        ),
+      ).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('the node entry is the one that needs Node', async () => {
     const error = await bundleForBrowser('src/node.ts').catch((e: unknown) => e);
     expect(String(error)).toMatch(/node:(fs|stream|crypto)/);

@@ -16,7 +16,7 @@ import {
   type DownloadBulkResultsOptions,
   type UploadBulkRecordsOptions,
 } from '../bulk/index.js';
-import { fail, snippet } from '../core/index.js';
+import { fail, snippet } from '../core/checks.js';
 
 /** Returns the `path` option after checking it is a non-empty string; the message says what the file is for. */
 function checkPath(path: unknown, use: 'upload' | 'write'): string {

@@ -16,7 +16,7 @@ import {
   type WebhookVerifier,
   type WebhookVerifierOptions,
 } from '../webhooks/index.js';
-import { fail } from '../core/index.js';
+import { fail } from '../core/checks.js';
 
 /** Options of {@link readNodeRequestBody}. */
 export type ReadNodeRequestBodyOptions = {

@@ -1,5 +1,5 @@
 /** Why a webhook was rejected: the stable reason codes and the error that carries them. */
-import { CloudElementsError } from '../core/index.js';
+import { CloudElementsError } from '../core/errors.js';
 
 /** Why a webhook was rejected; see {@link WebhookVerificationError}. */
 export type WebhookVerificationReason =

@@ -1,6 +1,6 @@
 // Raw body, key and option helpers of webhook verification (verify.ts), signing (sign.ts), the replay guard and
 // the request adapters (request.ts, ../node/webhooks.ts). Not public API.
-import { fail } from '../core/index.js';
+import { fail } from '../core/checks.js';
 import { rejectWebhook } from './errors.js';
 import type { WebhookBody, WebhookKey } from './types.js';
 

@@ -2,7 +2,8 @@
  * Reading a webhook from a web `Request` (fetch-style servers), and the size-limited body reader and verifier
  * resolution the Node adapter (`../node/webhooks.ts`) shares.
  */
-import { fail, readStream } from '../core/index.js';
+import { fail } from '../core/checks.js';
+import { readStream } from '../core/streams.js';
 import { rejectWebhook } from './errors.js';
 import { checkCount, encoder, handlerHint } from './inputs.js';
 import type {

@@ -2,7 +2,7 @@
  * Signing webhook bodies as Cloud Elements does (`sha256=` + Base64 HMAC-SHA256), to test your own webhook
  * handlers with requests that pass verification.
  */
-import { checkText } from '../core/index.js';
+import { checkText } from '../core/checks.js';
 import { createSigner } from './hmac.js';
 import { checkOptions, keyList, toBytes } from './inputs.js';
 import type { BulkJobCallback, WebhookBody, WebhookKey, WebhookNotification } from './types.js';

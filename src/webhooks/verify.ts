@@ -3,7 +3,8 @@
  * Base64 HMAC-SHA256 of the raw body), with Web Crypto so it runs on Node, Deno, Bun and workers. Signing for
  * tests: sign.ts; replay guard: replay-guard.ts; web request adapter: request.ts (Node's: ../node/webhooks.ts).
  */
-import { constantTimeEqual, fail } from '../core/index.js';
+import { fail } from '../core/checks.js';
+import { constantTimeEqual } from '../core/constant-time.js';
 import { rejectWebhook } from './errors.js';
 import { createSigner } from './hmac.js';
 import { checkCount, checkOptions, handlerHint, keyList, rawBodyHint, toBytes } from './inputs.js';
