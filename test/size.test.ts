@@ -33,7 +33,7 @@ const cases: Case[] = [
 const overBudget: Record<string, number> = {
   'the whole . entry': 25_000,
   'createClient + unwrap': 12_600,
-  'the ./webhooks entry': 4_100,
+  'the ./webhooks entry': 4_000,
 };
 
 /** A throwaway app with the built package in its node_modules (openapi-fetch comes from the repository's). */
