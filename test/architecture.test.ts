@@ -36,7 +36,7 @@ describe('entries a browser bundler accepts', () => {
     expect(inputs.some((input) => input.includes('src/webhooks/verify.ts'))).toBe(true);
   });
 
-  test('the published ./webhooks loads no code of the client either (its files, as the build splits them)', () => {
+  test('the published ./webhooks loads no code of the client either, and . loads one shared chunk (the files as the build splits them)', () => {
     // The build splits code into chunks by module: a module an entry reaches, if only through an index that
     // re-exports it, lands in a file that entry loads. So this reads what the published files hold.
     const dir = mkdtempSync(join(tmpdir(), 'ce-chunks-'));
@@ -61,14 +61,20 @@ describe('entries a browser bundler accepts', () => {
       const byFile = new Map(
         Object.entries(outputs).map(([file, output]) => [file.split('/dist/')[1], output]),
       );
-      const loaded = new Set<string>();
-      const visit = (file: string) => {
-        if (loaded.has(file) || !byFile.has(file)) return;
-        loaded.add(file);
-        for (const { path } of byFile.get(file)!.imports) visit(path.split('/dist/')[1] ?? path);
+      /** The package's files that importing `entry` loads, itself included. */
+      const filesLoadedBy = (entry: string, loaded = new Set<string>()): Set<string> => {
+        if (loaded.has(entry) || !byFile.has(entry)) return loaded;
+        loaded.add(entry);
+        for (const { path } of byFile.get(entry)!.imports)
+          filesLoadedBy(path.split('/dist/')[1] ?? path, loaded);
+        return loaded;
       };
-      visit('webhooks.js');
-      const modules = [...loaded].flatMap((file) =>
+      const webhookFiles = filesLoadedBy('webhooks.js');
+      // `.` loads its own file and the chunk it shares with ./webhooks, nothing more (README, "entry points").
+      const dotFiles = [...filesLoadedBy('index.js')];
+      expect(dotFiles).toHaveLength(2);
+      expect(dotFiles.filter((file) => webhookFiles.has(file))).toHaveLength(1);
+      const modules = [...webhookFiles].flatMap((file) =>
         Object.entries(byFile.get(file)!.inputs)
           .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
           .map(([input]) => input),

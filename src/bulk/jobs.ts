@@ -4,14 +4,7 @@
  */
 import type { paths } from '../../generated/schema.js';
 import { unwrap } from '../client/index.js';
-import {
-  CloudElementsError,
-  MAX_TIMER_MS,
-  TimeoutError,
-  checkTimeoutMs,
-  fail,
-  snippet,
-} from '../core/index.js';
+import { CloudElementsError, TimeoutError, checkTimeoutMs, fail, sleep, snippet } from '../core/index.js';
 import { isCeqlFragment, type CeqlFragment } from '../query/index.js';
 import { callbackHeader, checkRef, checkText, jobCall, signalOf } from './checks.js';
 import type { BulkClient, BulkJob, BulkJobRef, BulkJobStatusReport } from './types.js';
@@ -137,27 +130,6 @@ export type WaitForBulkJobOptions = BulkJobRef & {
   /** Called with every status report, e.g. to show progress. */
   onStatus?: (report: BulkJobStatusReport) => void;
 };
-
-/** Waits `ms` milliseconds; rejects with the signal's reason as soon as it aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // Thrown in the executor, the reason rejects the promise.
-    signal.throwIfAborted();
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    // Beyond 2^31-1 ms a timer fires at once; a longer wait (maxDelayMs: Infinity) waits as long as a timer can.
-    const timer = setTimeout(
-      () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      },
-      Math.min(ms, MAX_TIMER_MS),
-    );
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 function checkMs(name: string, value: number): void {
   if (!(typeof value === 'number' && value >= 0)) {

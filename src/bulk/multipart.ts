@@ -3,6 +3,7 @@
  * file part, whose content is pulled from a source only as fast as the request consumes it, so the file is never
  * held whole.
  */
+import { encoder } from '../core/index.js';
 
 /** The file field: its bytes come from `content`, pulled on demand. */
 export type FilePart = {
@@ -10,8 +11,6 @@ export type FilePart = {
   contentType: string;
   content: AsyncIterator<Uint8Array>;
 };
-
-const encoder = new TextEncoder();
 
 /**
  * Builds the body stream and its `Content-Type` (which names the boundary). Each `pull` hands over at most one

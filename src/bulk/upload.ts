@@ -4,7 +4,7 @@
  */
 import type { components } from '../../generated/schema.js';
 import { unwrap } from '../client/index.js';
-import { CloudElementsError, fail, readStream } from '../core/index.js';
+import { CloudElementsError, encoder, fail, readStream } from '../core/index.js';
 import { callbackHeader, checkFormat, checkText, signalOf } from './checks.js';
 import { createMultipartBody } from './multipart.js';
 import type { BulkClient, BulkJob } from './types.js';
@@ -61,8 +61,6 @@ export type UploadBulkRecordsOptions = {
    */
   idleTimeoutMs?: number;
 };
-
-const encoder = new TextEncoder();
 
 type Chunk = Uint8Array | string | Record<string, unknown>;
 

@@ -1,3 +1,5 @@
+import { fail } from './checks.js';
+
 /** The three credentials Cloud Elements reads from the `Authorization` header. */
 export type Credentials = {
   /** User secret (`User <secret>`); needed on every call. */
@@ -43,9 +45,7 @@ function findProblem(value: unknown): string | undefined {
 export function assertCredential(field: CredentialField, value: unknown): asserts value is string {
   const problem = findProblem(value);
   if (problem !== undefined) {
-    throw new TypeError(
-      `[cloud-elements] ${field} ${problem}. Pass the ${field} exactly as Cloud Elements shows it.`,
-    );
+    fail(`${field} ${problem}. Pass the ${field} exactly as Cloud Elements shows it.`);
   }
 }
 
@@ -55,14 +55,10 @@ export function assertCredential(field: CredentialField, value: unknown): assert
  */
 export function validateCredentials(credentials: Partial<Credentials>): asserts credentials is Credentials {
   if (credentials === null || typeof credentials !== 'object') {
-    throw new TypeError(
-      '[cloud-elements] credentials must be an object such as { userSecret, organizationSecret }.',
-    );
+    fail('credentials must be an object such as { userSecret, organizationSecret }.');
   }
   if (credentials.userSecret === undefined) {
-    throw new TypeError(
-      '[cloud-elements] userSecret is required. Find it in the Cloud Elements console under your profile menu.',
-    );
+    fail('userSecret is required. Find it in the Cloud Elements console under your profile menu.');
   }
   assertCredential('userSecret', credentials.userSecret);
   if (credentials.organizationSecret !== undefined) {
@@ -98,7 +94,7 @@ export function joinAuthorization(credentials: Credentials): string {
  */
 export function parseAuthorization(header: string): ParsedAuthorization {
   if (typeof header !== 'string' || header.trim() === '') {
-    throw new TypeError('[cloud-elements] The Authorization value is empty; expected "User <secret>, …".');
+    fail('The Authorization value is empty; expected "User <secret>, …".');
   }
   const result: ParsedAuthorization = {};
   header.split(',').forEach((rawPart, index) => {
@@ -106,12 +102,12 @@ export function parseAuthorization(header: string): ParsedAuthorization {
     const [, scheme = '', value = ''] = /^([A-Za-z]+) +(\S+)$/.exec(part) ?? [];
     const field = SCHEMES.get(scheme.toLowerCase());
     if (field === undefined) {
-      throw new TypeError(
-        `[cloud-elements] Authorization part ${index + 1} is not "User <secret>", "Organization <secret>" or "Element <token>".`,
+      fail(
+        `Authorization part ${index + 1} is not "User <secret>", "Organization <secret>" or "Element <token>".`,
       );
     }
     if (result[field] !== undefined) {
-      throw new TypeError(`[cloud-elements] Authorization has ${field} twice; send each part once.`);
+      fail(`Authorization has ${field} twice; send each part once.`);
     }
     assertCredential(field, value);
     result[field] = value;

@@ -1,8 +1,16 @@
 // Misuse errors: a wrong argument throws a TypeError that names the argument and says how to fix it, never its value.
 
-/** Throws the SDK's misuse `TypeError` (`[cloud-elements] …`). */
-export function fail(message: string): never {
-  throw new TypeError(`[cloud-elements] ${message}`);
+/** Throws the SDK's misuse `TypeError` (`[cloud-elements] …`), with the error that led to it as `cause`. */
+export function fail(message: string, cause?: unknown): never {
+  throw new TypeError(`[cloud-elements] ${message}`, cause === undefined ? undefined : { cause });
+}
+
+/**
+ * What an error message says about a bad option: a number as itself, anything else only as its type, so that a
+ * message never quotes user text (no huge or forged log lines).
+ */
+export function describeValue(value: unknown): string {
+  return typeof value === 'number' ? String(value) : `a ${typeof value}`;
 }
 
 /** Checks a required string option; the message names the option and says how to fix it, never its value. */

@@ -8,7 +8,7 @@ export {
   validateCredentials,
 } from './authorization.js';
 export type { Credentials, ParsedAuthorization } from './authorization.js';
-export { SNIPPET_LENGTH, checkText, fail, snippet } from './checks.js';
+export { SNIPPET_LENGTH, checkText, describeValue, fail, snippet } from './checks.js';
 export { constantTimeEqual } from './constant-time.js';
 export {
   BadRequestError,
@@ -37,8 +37,14 @@ export {
   redactValue,
 } from './redact.js';
 export type { Redactor } from './redact.js';
-export { readStream } from './streams.js';
-export { DEFAULT_RETRY_METHODS, DEFAULT_RETRY_STATUSES, MAX_TIMER_MS, resolveRetryPolicy } from './retry.js';
+export { encoder, readStream } from './streams.js';
+export {
+  DEFAULT_RETRY_METHODS,
+  DEFAULT_RETRY_STATUSES,
+  MAX_TIMER_MS,
+  resolveRetryPolicy,
+  sleep,
+} from './retry.js';
 export type { RetryOptions, RetryPolicy } from './retry.js';
 export {
   Attempt,

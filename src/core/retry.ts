@@ -2,6 +2,8 @@
  * Retry policy. Which calls are retried, how often, and how long to wait in between. Safe methods are
  * retried by default; POST and PATCH only when a request opts in with `retry: true` (or a `RetryOptions` object).
  */
+import { describeValue, fail } from './checks.js';
+
 export type RetryOptions = {
   /**
    * Attempts in total, the first one included (`1` turns retries off).
@@ -70,7 +72,10 @@ export const DEFAULT_RETRY_STATUSES: readonly number[] = [408, 429, 500, 502, 50
 /** Methods retried by default: those that are safe to send twice. */
 export const DEFAULT_RETRY_METHODS: readonly string[] = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'];
 
-/** Waits `ms` milliseconds; rejects with `signal.reason` as soon as `signal` aborts. */
+/**
+ * Waits `ms` milliseconds; rejects with `signal.reason` as soon as `signal` aborts. Beyond 2^31-1 ms a timer fires
+ * at once, so a longer wait (`maxDelayMs: Infinity`) waits as long as a timer can.
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -109,7 +114,7 @@ const FUNCTION_OPTIONS = ['random', 'sleep'] as const;
  */
 export function resolveRetryPolicy(options: RetryOptions = {}, base?: RetryPolicy): RetryPolicy {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError('[cloud-elements] retry must be an object of RetryOptions, true or false.');
+    fail('retry must be an object of RetryOptions, true or false.');
   }
   const policy: RetryPolicy = base
     ? { ...base }
@@ -130,9 +135,7 @@ export function resolveRetryPolicy(options: RetryOptions = {}, base?: RetryPolic
     if (value === undefined) continue;
     // The range test also refuses NaN and infinities.
     if (typeof value !== 'number' || !(value >= min && value <= max)) {
-      throw new TypeError(
-        `[cloud-elements] retry.${name} must be a number from ${min} to ${max}, got ${typeof value === 'number' ? String(value) : `a ${typeof value}`}.`,
-      );
+      fail(`retry.${name} must be a number from ${min} to ${max}, got ${describeValue(value)}.`);
     }
     fields[name] = name === 'maxAttempts' ? Math.floor(value) : value;
   }
@@ -140,7 +143,7 @@ export function resolveRetryPolicy(options: RetryOptions = {}, base?: RetryPolic
     const list = options[name];
     if (list === undefined) continue;
     if (!Array.isArray(list) || !list.every(isItem)) {
-      throw new TypeError(`[cloud-elements] retry.${name} must be an array of ${items}.`);
+      fail(`retry.${name} must be an array of ${items}.`);
     }
     // Methods are compared upper-cased, as Request gives them.
     fields[name] = new Set(name === 'methods' ? list.map((method: string) => method.toUpperCase()) : list);
@@ -149,7 +152,7 @@ export function resolveRetryPolicy(options: RetryOptions = {}, base?: RetryPolic
     const value = options[name];
     if (value === undefined) continue;
     if (typeof value !== 'function') {
-      throw new TypeError(`[cloud-elements] retry.${name} must be a function.`);
+      fail(`retry.${name} must be a function.`);
     }
     fields[name] = value;
   }

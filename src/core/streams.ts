@@ -1,4 +1,11 @@
-// Reading a web ReadableStream chunk by chunk: bulk uploads and results, and webhook bodies.
+// Bytes and web streams: the one UTF-8 encoder, and reading a web ReadableStream chunk by chunk (bulk uploads and
+// results, webhook bodies).
+
+/**
+ * The SDK's one UTF-8 encoder. Typed by what it does: `./node`'s declarations reach the modules that use it, and
+ * `TextEncoder` is no type name in a Node project without the DOM lib.
+ */
+export const encoder: { encode(text: string): Uint8Array<ArrayBuffer> } = new TextEncoder();
 
 /**
  * The chunks of a web `ReadableStream`, read through its reader: not every browser can iterate a stream with

@@ -1,4 +1,4 @@
-import { fail } from './checks.js';
+import { describeValue, fail } from './checks.js';
 import { ConnectionError, TimeoutError, serverSnippet, type CloudElementsError } from './errors.js';
 import { redactUrl, type Redactor } from './redact.js';
 import { parseRetryAfterMs } from './retry-after.js';
@@ -128,9 +128,7 @@ export function callFactsOf(response: Response): CallFacts | undefined {
 /** Checks a timeout value; `Infinity` means no limit. */
 export function checkTimeoutMs(value: unknown, name = 'timeoutMs'): number {
   if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
-    fail(
-      `${name} must be a positive number of milliseconds (or Infinity), got ${typeof value === 'number' ? String(value) : `a ${typeof value}`}.`,
-    );
+    fail(`${name} must be a positive number of milliseconds (or Infinity), got ${describeValue(value)}.`);
   }
   // Timers fire at once beyond 2^31-1 ms; a larger value is almost always a unit mistake (seconds × 1000²).
   if (value > MAX_TIMER_MS && value !== Infinity) {

@@ -48,10 +48,7 @@ export async function uploadBulkFile(client: BulkClient, options: UploadBulkFile
   } catch (error) {
     // The code, not the message: fs messages repeat the (possibly long) path.
     const reason = (error as { code?: unknown }).code ?? (error as Error).message;
-    throw new TypeError(
-      `[cloud-elements] Cannot upload ${snippet(path)}: ${String(reason)}. Pass the path of a readable file.`,
-      { cause: error },
-    );
+    fail(`Cannot upload ${snippet(path)}: ${String(reason)}. Pass the path of a readable file.`, error);
   }
   const { path: _path, ...rest } = options;
   // Opened only when the upload starts reading, and closed by it whatever happens: no handle leaks when the

@@ -4,6 +4,7 @@
  * the SDK's, since they live in the transport above any fetch. undici is an optional peer dependency.
  */
 import { Readable } from 'node:stream';
+import { fail } from '../core/checks.js';
 
 /** Options of {@link createUndiciFetch}. */
 export type UndiciFetchOptions = {
@@ -38,18 +39,18 @@ export async function createUndiciFetch(
   try {
     undici = await import('undici');
   } catch (error) {
-    throw new TypeError(
-      '[cloud-elements] createUndiciFetch needs the undici package, an optional peer dependency: npm install undici@7.',
-      { cause: error },
+    fail(
+      'createUndiciFetch needs the undici package, an optional peer dependency: npm install undici@7.',
+      error,
     );
   }
   const connections = options.connections ?? 128;
   const keepAliveTimeout = options.keepAliveTimeoutMs ?? 4000;
   if (!Number.isSafeInteger(connections) || connections < 1) {
-    throw new TypeError('[cloud-elements] connections must be a whole number of connections, at least 1.');
+    fail('connections must be a whole number of connections, at least 1.');
   }
   if (!(keepAliveTimeout > 0 && keepAliveTimeout <= 2_147_483_647)) {
-    throw new TypeError('[cloud-elements] keepAliveTimeoutMs must be a positive number of milliseconds.');
+    fail('keepAliveTimeoutMs must be a positive number of milliseconds.');
   }
   const dispatcher = new undici.Agent({ connections, keepAliveTimeout });
 

@@ -2,7 +2,8 @@
 // it is reached through process.getBuiltinModule, so no `import 'node:crypto'` ends up in a browser bundle:
 // its synchronous HMAC takes a few microseconds where Web Crypto's asynchronous sign takes ~50 on Node.
 // Elsewhere (browsers, workers) Web Crypto does the work.
-import { encoder, ownBytes } from './inputs.js';
+import { encoder } from '../core/streams.js';
+import { ownBytes } from './inputs.js';
 import type { WebhookKey } from './types.js';
 
 type NodeHmac = { update(data: Uint8Array): NodeHmac; digest(encoding: 'base64'): string };

@@ -1,6 +1,7 @@
 // Raw body, key and option helpers of webhook verification (verify.ts), signing (sign.ts), the replay guard and
 // the request adapters (request.ts, ../node/webhooks.ts). Not public API.
-import { fail } from '../core/checks.js';
+import { describeValue, fail } from '../core/checks.js';
+import { encoder } from '../core/streams.js';
 import { rejectWebhook } from './errors.js';
 import type { WebhookBody, WebhookKey } from './types.js';
 
@@ -10,19 +11,6 @@ export const rawBodyHint =
 /** The message about a handler that is not a function (verifier.handle and the request adapters). */
 export const handlerHint =
   'The webhook handler must be a function, e.g. async ({ payload }) => save(payload).';
-/**
- * One shared UTF-8 encoder. Typed by what it does: `./node`'s declarations reach this module, and `TextEncoder` is
- * no type name in a Node project without the DOM lib.
- */
-export const encoder: { encode(text: string): Uint8Array<ArrayBuffer> } = new TextEncoder();
-
-/**
- * What an error message says about a bad option: a number as itself, anything else only as its type, so that a
- * message never quotes user text (no huge or forged log lines).
- */
-export function describeValue(value: unknown): string {
-  return typeof value === 'number' ? String(value) : `a ${typeof value}`;
-}
 
 /** Refuses options that are not an object; `usage` says what the function takes, e.g. `{ key }`. */
 export function checkOptions(name: string, options: unknown, usage: string): asserts options is object {

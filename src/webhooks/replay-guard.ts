@@ -1,6 +1,6 @@
 /** Recognising webhook deliveries seen before: a bounded in-memory guard (the interface is in types.ts). */
-import { fail } from '../core/checks.js';
-import { checkCount, checkOptions, describeValue } from './inputs.js';
+import { describeValue, fail } from '../core/checks.js';
+import { checkCount, checkOptions } from './inputs.js';
 import type { ReplayGuard, ReplayGuardOptions } from './types.js';
 
 /**

@@ -3,9 +3,9 @@
  * resolution the Node adapter (`../node/webhooks.ts`) shares.
  */
 import { fail } from '../core/checks.js';
-import { readStream } from '../core/streams.js';
+import { encoder, readStream } from '../core/streams.js';
 import { rejectWebhook } from './errors.js';
-import { checkCount, encoder, handlerHint } from './inputs.js';
+import { checkCount, handlerHint } from './inputs.js';
 import type {
   VerifiedWebhook,
   WebhookBody,

@@ -2,7 +2,7 @@
  * Signing webhook bodies as Cloud Elements does (`sha256=` + Base64 HMAC-SHA256), to test your own webhook
  * handlers with requests that pass verification.
  */
-import { checkText } from '../core/checks.js';
+import { checkText, fail } from '../core/checks.js';
 import { createSigner } from './hmac.js';
 import { checkOptions, keyList, toBytes } from './inputs.js';
 import type { BulkJobCallback, WebhookBody, WebhookKey, WebhookNotification } from './types.js';
@@ -56,10 +56,10 @@ export async function createSignedWebhook(
   }
   // Not text, not an object, or an object JSON cannot write (a cycle, a bigint, a toJSON giving undefined).
   if (typeof body !== 'string') {
-    throw new TypeError(
-      '[cloud-elements] createSignedWebhook needs the payload as the exact body text, or as an object it can ' +
-        'send as JSON (no cycles, no bigints).',
-      { cause },
+    fail(
+      'createSignedWebhook needs the payload as the exact body text, or as an object it can send as JSON (no ' +
+        'cycles, no bigints).',
+      cause,
     );
   }
   const signature = await signWebhookPayload(body, key);
