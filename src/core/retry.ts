@@ -1,9 +1,9 @@
+import { describeValue, fail } from './checks.js';
+
 /**
  * Retry policy. Which calls are retried, how often, and how long to wait in between. Safe methods are
  * retried by default; POST and PATCH only when a request opts in with `retry: true` (or a `RetryOptions` object).
  */
-import { describeValue, fail } from './checks.js';
-
 export type RetryOptions = {
   /**
    * Attempts in total, the first one included (`1` turns retries off).
