@@ -366,7 +366,14 @@ export class Attempt {
     }
     return new Promise<T>((resolve, reject) => {
       this.rejectWaiter = reject;
-      promise.then((value) => (signal.aborted ? late(value) : resolve(value)), reject);
+      promise.then((value) => {
+        if (signal.aborted) return late(value);
+        // Let go of the settled promise: through it, the attempt would hold the value (a parsed page) for as
+        // long as anything holds the attempt, and Node 20's fetch keeps the Request (and so the attempt) through
+        // minor GCs, so every page would be promoted to the old generation.
+        this.rejectWaiter = undefined;
+        resolve(value);
+      }, reject);
     });
   }
 
