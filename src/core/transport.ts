@@ -328,13 +328,15 @@ export class Attempt {
 
   /**
    * Aborts the attempt: the pending wait rejects at once with `reason`, and fetch hears it through the signal when
-   * it still listens. Every abort goes through here, so the attempt needs no listener on its own signal.
+   * it still listens. Every abort goes through here, so the attempt needs no listener on its own signal. An
+   * aborted attempt is over: it stops listening to the caller's signal, even when nobody reads its body.
    */
   abort(reason: unknown): void {
     const signal = this.controller.signal;
     if (signal.aborted) return;
     this.controller.abort(reason);
     this.rejectWaiter?.(signal.reason);
+    this.done();
   }
 
   /** The error of a timeout of this attempt. */
@@ -675,7 +677,11 @@ export function createTransport(options: TransportOptions): (request: Request) =
       call.mayHaveReachedServer ||= status >= 500 || status === 408;
       if (delayMs === undefined) {
         call.log('response', durationMs, response);
+        // openapi-fetch reads no body for these: the attempt ends here, or its clock and its listener on the
+        // caller's signal would stay until the time limit (and the listener for good).
+        const bodiless = response.body === null || response.headers.get('content-length') === '0';
         guardBody(response, clock, call, status);
+        if (bodiless) clock.done();
         if (state) state.response = response;
         return response;
       }

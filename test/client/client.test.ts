@@ -353,6 +353,64 @@ describe('timeouts and aborts', () => {
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
+  it('leaves no listener on a long-lived caller signal after answers without a body to read', async () => {
+    // openapi-fetch reads no body for a 204, a HEAD or a Content-Length of 0; a shutdown signal passed to every
+    // call of a long-running process must not collect a listener (and the call it holds) for each of them.
+    const server = await serve((req, res) => {
+      if (req.url?.includes('/empty')) {
+        res.writeHead(200, { 'content-length': '0' }).end();
+        return;
+      }
+      res.writeHead(req.method === 'HEAD' ? 200 : 204).end();
+    });
+    const shutdown = new AbortController();
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const client = make(server);
+      const signal = shutdown.signal;
+      for (let i = 0; i < 12; i++) {
+        const deleted = await client.DELETE('/hubs/{hub}/{objectName}/{objectId}', {
+          params: { path: { hub: 'crm', objectName: 'contacts', objectId: String(i) } },
+          signal,
+        });
+        expect(deleted.response.status).toBe(204);
+        // The spec has no HEAD operation; the client sends one all the same.
+        const head = await (client as unknown as { HEAD: typeof client.GET }).HEAD('/hubs/{hub}/ping', {
+          ...ping,
+          signal,
+        });
+        expect(head.response.status).toBe(200);
+        const empty = await client.GET('/hubs/{hub}/ping', { params: { path: { hub: 'empty' } }, signal });
+        expect(empty.data).toBeUndefined();
+      }
+      expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map((w) => w.message)).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  it('leaves no listener on the caller signal once the time limit ends a body nobody read', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('[');
+    });
+    const controller = new AbortController();
+    const client = make(server, { timeoutMs: 100 });
+    const { response } = await client.GET('/hubs/{hub}/ping', {
+      ...ping,
+      parseAs: 'stream',
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
   it('fails with ConnectionError after one attempt when retries are off', async () => {
     const server = await serve((_req, res) => void res.socket?.destroy());
     await expect(make(server, { retry: false }).GET('/hubs/{hub}/ping', ping)).rejects.toBeInstanceOf(
