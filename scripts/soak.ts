@@ -1,13 +1,15 @@
 /**
  * Soak: many mixed calls at high concurrency against the emulator with every fault on, checking the promises the
  * README makes under them: every call ends (none hung), every failure is a typed CloudElementsError, no unhandled
- * rejection, no secret in an error or a log record. It also counts the creates that `retry: true` duplicated when
- * an answer was lost after the server acted: the price of opting a POST into retries.
+ * rejection, no secret in an error or a log record, and no listener left on the long-lived signal that every call
+ * is given (a process's shutdown signal). It also counts the creates that `retry: true` duplicated when an answer
+ * was lost after the server acted: the price of opting a POST into retries.
  *
  *   npm run soak                      10,000 calls at concurrency 50 (about a minute)
  *   npm run soak -- --calls 500       a shorter run; --concurrency N, --seed N, --json for one JSON line
  *   npm run soak -- --undici          the same through createUndiciFetch() (cloud-elements-sdk/node)
  */
+import { getEventListeners } from 'node:events';
 import { inspect } from 'node:util';
 import { CloudElementsError, createClient, unwrap, type LogRecord } from '../src/index.js';
 import { createUndiciFetch } from '../src/node/index.js';
@@ -34,6 +36,8 @@ export type SoakReport = {
   retryPosts: number;
   duplicatedCreates: number;
   unsureErrors: number;
+  /** Listeners left on the shutdown signal given to every call, once all calls are over. */
+  listenersLeft: number;
   faults: Record<string, number>;
   seconds: number;
 };
@@ -85,6 +89,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     );
     ids.push(String((created as { id: string | number }).id));
   }
+  // One record for each DELETE of the run (one call in 16): Cloud Elements answers it 200 with an empty body.
+  const deletable: string[] = [];
+  for (let i = 0; i < Math.ceil(options.calls / 16); i++) {
+    const created = await unwrap(
+      crm.POST('/hubs/{hub}/{objectName}', {
+        params: { path: { hub: 'crm', objectName: 'contacts' } },
+        body: { lastName: `deletable-${i}` },
+      }),
+    );
+    deletable.push(String((created as { id: string | number }).id));
+  }
   emulator.faults.set(soakFaults(options.seed));
 
   const report: SoakReport = {
@@ -100,22 +115,27 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     retryPosts: 0,
     duplicatedCreates: 0,
     unsureErrors: 0,
+    listenersLeft: 0,
     faults: {},
     seconds: 0,
   };
   const leaks = (text: string) => secrets.some((secret) => text.includes(secret));
   const markers: string[] = [];
   const started = performance.now();
+  // What a long-running process passes to every call so that shutting down stops them.
+  const shutdown = new AbortController();
+  const signal = shutdown.signal;
 
   const call = (n: number): Promise<unknown> => {
     const id = ids[n % ids.length]!;
-    const contact = { params: { path: { hub: 'crm', objectName: 'contacts', objectId: id } } };
+    const contact = { params: { path: { hub: 'crm', objectName: 'contacts', objectId: id } }, signal };
     switch (n % 8) {
       case 0:
       case 1:
         return unwrap(
           crm.GET('/hubs/{hub}/{objectName}', {
             params: { path: { hub: 'crm', objectName: 'contacts' }, query: { pageSize: 5 } },
+            signal,
           }),
         );
       case 2:
@@ -128,6 +148,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
           crm.withOptions({ retry: true }).POST('/hubs/{hub}/{objectName}', {
             params: { path: { hub: 'crm', objectName: 'contacts' } },
             body: { lastName: marker },
+            signal,
           }),
         );
       }
@@ -136,6 +157,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
           crm.POST('/hubs/{hub}/{objectName}', {
             params: { path: { hub: 'crm', objectName: 'contacts' } },
             body: { lastName: `plain-${n}` },
+            signal,
           }),
         );
       case 5:
@@ -143,9 +165,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
           crm.PATCH('/hubs/{hub}/{objectName}/{objectId}', { ...contact, body: { firstName: `n${n}` } }),
         );
       case 6:
-        return unwrap(ce.GET('/instances/{id}', { params: { path: { id: instance.id } } }));
+        return unwrap(ce.GET('/instances/{id}', { params: { path: { id: instance.id } }, signal }));
       default:
-        return unwrap(crm.GET('/hubs/{hub}/ping', { params: { path: { hub: 'crm' } } }));
+        if (n % 16 === 7) {
+          const objectId = deletable[(n - 7) / 16]!;
+          return unwrap(
+            crm.DELETE('/hubs/{hub}/{objectName}/{objectId}', {
+              params: { path: { hub: 'crm', objectName: 'contacts', objectId } },
+              signal,
+            }),
+          );
+        }
+        return unwrap(crm.GET('/hubs/{hub}/ping', { params: { path: { hub: 'crm' } }, signal }));
     }
   };
 
@@ -188,6 +219,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   report.seconds = Math.round((performance.now() - started) / 100) / 10;
+  report.listenersLeft = getEventListeners(signal, 'abort').length;
 
   report.retried = logs.filter((record) => record.outcome === 'retry').length;
   report.secretsInErrorsAndLogs += logs.filter((record) => leaks(JSON.stringify(record))).length;
@@ -232,12 +264,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     line('untyped errors', report.untyped);
     line('unhandled rejections', report.unhandledRejections);
     line('secrets in errors and logs', report.secretsInErrorsAndLogs);
+    line('listeners left on the shutdown signal', report.listenersLeft);
     line('retry: true POSTs', report.retryPosts);
     line('duplicated creates among them', report.duplicatedCreates);
     line('faults fired', JSON.stringify(report.faults));
     line('seconds', report.seconds);
     for (const example of report.untypedExamples) console.log(`untyped: ${example}`);
   }
-  const broken = report.hung + report.untyped + report.unhandledRejections + report.secretsInErrorsAndLogs;
+  const broken =
+    report.hung +
+    report.untyped +
+    report.unhandledRejections +
+    report.secretsInErrorsAndLogs +
+    report.listenersLeft;
   process.exit(broken === 0 ? 0 : 1);
 }

@@ -7,13 +7,14 @@ describe('calls under every emulator fault at once', () => {
     { through: 'the runtime fetch', undici: false },
     { through: 'createUndiciFetch()', undici: true },
   ])(
-    'through $through: all end, all failures are typed, nothing is unhandled and no secret shows',
+    'through $through: all end, all failures are typed, nothing is unhandled, no secret shows and no listener stays',
     async ({ undici }) => {
       const report = await runSoak({ calls: 800, concurrency: 40, seed: 7, timeoutMs: 1500, undici });
       expect(report.hung).toBe(0);
       expect(report.untyped, report.untypedExamples.join('\n')).toBe(0);
       expect(report.unhandledRejections).toBe(0);
       expect(report.secretsInErrorsAndLogs).toBe(0);
+      expect(report.listenersLeft).toBe(0);
       // The faults really fired, and the calls mostly succeeded through them.
       expect(Object.values(report.faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(80);
       expect(report.retried).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { follow, unfollow } from './caller-signals.js';
 import { describeValue, fail } from './checks.js';
 
 /**
@@ -79,18 +80,20 @@ export const DEFAULT_RETRY_METHODS: readonly string[] = ['GET', 'HEAD', 'PUT', '
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
+    const follower = {
+      handleEvent() {
+        clearTimeout(timer);
+        reject(signal?.reason);
+      },
     };
     const timer = setTimeout(
       () => {
-        signal?.removeEventListener('abort', onAbort);
+        if (signal) unfollow(signal, follower);
         resolve();
       },
       Math.min(Math.max(0, ms), MAX_TIMER_MS),
     );
-    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal) follow(signal, follower);
   });
 }
 

@@ -1,3 +1,4 @@
+import { follow, unfollow } from './caller-signals.js';
 import { describeValue, fail } from './checks.js';
 import { ConnectionError, TimeoutError, serverSnippet, type CloudElementsError } from './errors.js';
 import { redactUrl, type Redactor } from './redact.js';
@@ -314,8 +315,8 @@ export class Attempt {
     if (callerSignal === undefined) return;
     if (callerSignal.aborted) this.controller.abort(callerSignal.reason);
     else {
-      // The attempt listens itself (`handleEvent`): no closure per call.
-      callerSignal.addEventListener('abort', this, { once: true });
+      // The attempt follows itself (`handleEvent`): no closure per call.
+      follow(callerSignal, this);
       this.listening = true;
     }
   }
@@ -388,7 +389,7 @@ export class Attempt {
     this.timer = undefined;
     if (this.listening) {
       this.listening = false;
-      this.callerSignal?.removeEventListener('abort', this);
+      unfollow(this.callerSignal!, this);
     }
   }
 }
@@ -698,15 +699,16 @@ function wait(policy: RetryPolicy, ms: number, signal: AbortSignal | undefined):
   if (!signal) return policy.sleep(Math.min(ms, MAX_TIMER_MS));
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+    // A sleep of the caller's may not hear the signal.
+    const follower = { handleEvent: () => reject(signal.reason) };
+    follow(signal, follower);
     policy.sleep(Math.min(ms, MAX_TIMER_MS), signal).then(
       () => {
-        signal.removeEventListener('abort', onAbort);
+        unfollow(signal, follower);
         resolve();
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        unfollow(signal, follower);
         reject(error);
       },
     );

@@ -393,6 +393,50 @@ describe('timeouts and aborts', () => {
     }
   });
 
+  it('shares a caller signal among 50 concurrent calls without a MaxListenersExceededWarning, as fetch does', async () => {
+    // Node warns of a leak from the 11th abort listener on one signal; fetch raises the limit for a signal it is
+    // given, so a process that passes its shutdown signal to every call sees no warning with fetch alone.
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // Half the calls are answered 503 first, so that they wait out a retry delay on the signal too.
+    const seen = new Set<string>();
+    const server = await serve(async (req, res) => {
+      await released;
+      const busy = req.url!.includes('/busy') && !seen.has(req.url!);
+      seen.add(req.url!);
+      sendJson(res, busy ? 503 : 200, {});
+    });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      const shutdown = new AbortController();
+      const signal = shutdown.signal;
+      const client = make(server, { retry: { baseDelayMs: 50, maxDelayMs: 50 } });
+      const calls = Array.from({ length: 50 }, (_, i) =>
+        client.GET('/hubs/{hub}/ping', {
+          params: { path: { hub: i % 2 === 0 ? 'crm' : `busy${i}` } },
+          signal,
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      const results = await Promise.all(calls);
+      expect(results.map((r) => r.response.status)).toEqual(Array(50).fill(200));
+      expect(seen.size).toBe(26); // crm, and 25 busy paths, each retried once
+      expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+      // Fetch alone, for contrast: a signal shared by 20 concurrent requests, and no warning either.
+      const alone = new AbortController().signal;
+      await Promise.all(
+        Array.from({ length: 20 }, () => fetch(`${server.url}/x`, { signal: alone }).then((r) => r.text())),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('leaves no listener on the caller signal once the time limit ends a body nobody read', async () => {
     const server = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
