@@ -394,6 +394,9 @@ export class Attempt {
   }
 }
 
+// The statuses whose answers carry no body (the fetch standard's null body statuses; fetch never answers 101).
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+
 function abortWithTimeout(attempt: Attempt): void {
   attempt.abort(attempt.timeoutError());
 }
@@ -679,8 +682,12 @@ export function createTransport(options: TransportOptions): (request: Request) =
       if (delayMs === undefined) {
         call.log('response', durationMs, response);
         // openapi-fetch reads no body for these: the attempt ends here, or its clock and its listener on the
-        // caller's signal would stay until the time limit (and the listener for good).
-        const bodiless = response.body === null || response.headers.get('content-length') === '0';
+        // caller's signal would stay until the time limit (and the listener for good). Told by status, method
+        // and length, never by `body`: reading it makes some fetches build a stream they would otherwise skip.
+        const bodiless =
+          NULL_BODY_STATUSES.has(status) ||
+          method === 'HEAD' ||
+          response.headers.get('content-length') === '0';
         guardBody(response, clock, call, status);
         if (bodiless) clock.done();
         if (state) state.response = response;
