@@ -315,7 +315,7 @@ export class Attempt {
     if (callerSignal === undefined) return;
     if (callerSignal.aborted) this.controller.abort(callerSignal.reason);
     else {
-      // The attempt follows itself (`handleEvent`): no closure per call.
+      // The attempt is its own follower (`handleEvent`): no closure per call.
       follow(callerSignal, this);
       this.listening = true;
     }
@@ -371,9 +371,9 @@ export class Attempt {
       this.rejectWaiter = reject;
       promise.then((value) => {
         if (signal.aborted) return late(value);
-        // Let go of the settled promise: through it, the attempt would hold the value (a parsed page) for as
-        // long as anything holds the attempt, and Node 20's fetch keeps the Request (and so the attempt) through
-        // minor GCs, so every page would be promoted to the old generation.
+        // The reject function holds its promise, and so the value (a parsed page), for as long as anything holds
+        // the attempt: a response the caller keeps, or Node 20's fetch, which keeps the Request (and through it
+        // the attempt) alive across minor GCs, so that every page would be promoted to the old generation.
         this.rejectWaiter = undefined;
         resolve(value);
       }, reject);
