@@ -1,26 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCollectingProcess } from '../helpers/gc-process.js';
 
 // Node 20's fetch hears an abort only through a weak reference (nodejs/undici#4068): once garbage is collected, a
 // timeout that relies on it never fires. This runs calls in a separate process with --expose-gc, collecting
 // garbage every 20 ms while they wait on a server that never answers.
-const script = fileURLToPath(new URL('./scripts/gc-timeouts.ts', import.meta.url));
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
 describe('timeouts and aborts after garbage collection', () => {
   it('end every call on time in a warmed-up process that collects garbage', () => {
-    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    expect(run.status, run.stderr).toBe(0);
-    const { timeouts, aborts, plainFetch } = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
+    const { timeouts, aborts, plainFetch } = runCollectingProcess<{
       timeouts: { kind: string; ms: number }[];
       aborts: { kind: string; ms: number }[];
       plainFetch: string[];
-    };
+    }>(new URL('./scripts/gc-timeouts.ts', import.meta.url));
     // The conditions are real: in the same process, plain fetch loses its aborts to the collector.
     expect(plainFetch.filter((outcome) => outcome === 'pending').length).toBeGreaterThan(0);
     expect(timeouts.map((t) => t.kind)).toEqual(Array(20).fill('timeout'));
