@@ -3,11 +3,33 @@ import { runCollectingProcess } from '../helpers/gc-process.js';
 
 // A response the caller keeps (for its headers, its request id) must not keep what was read from it: a job that
 // keeps the last response of each page would otherwise hold every parsed page.
-describe('what a kept response holds', () => {
+describe('what a long-running process keeps', () => {
   it('lets the parsed body go once the caller drops it', () => {
     const { result } = runCollectingProcess<{ result: Record<string, boolean> }>(
       new URL('./scripts/retention.ts', import.meta.url),
     );
     expect(result).toEqual({ keepResponseDropJson: true });
+  }, 90_000);
+
+  it('10,000 more calls of every kind leave no listener on the shared signal and keep the heap flat', () => {
+    // After 2,000 calls to warm up: reads, deletes (an empty 200), 404s, streamed bodies, time limits and caller
+    // aborts, at 10 in flight, all but the aborted ones given one long-lived signal. A leak of 100 bytes a call
+    // would show as 1 MB; before the SDK ended attempts whose answer has no body, this measured 1.8 MB and left
+    // 1,200 listeners.
+    const { growthBytes, listenersLeft, outcomes } = runCollectingProcess<{
+      growthBytes: number;
+      listenersLeft: number;
+      outcomes: Record<string, number>;
+    }>(new URL('./scripts/long-running.ts', import.meta.url));
+    expect(outcomes).toEqual({
+      read: 7920,
+      deleted: 1200,
+      'not found': 1200,
+      streamed: 1200,
+      'timed out': 240,
+      aborted: 240,
+    });
+    expect(listenersLeft).toBe(0);
+    expect(growthBytes).toBeLessThan(1_000_000);
   }, 90_000);
 });
