@@ -18,12 +18,11 @@ class Followers {
     signal.addEventListener('abort', this, { once: true });
   }
 
-  /** The signal aborted: every follower is told, in the order they came. */
+  /** The signal aborted: every follower is told, in the order they came, unless one stops following on the way. */
   handleEvent(): void {
-    followed.delete(this.signal);
-    const members = [...this.members];
+    for (const member of this.members) member.handleEvent();
     this.members.clear();
-    for (const member of members) member.handleEvent();
+    followed.delete(this.signal);
   }
 
   remove(follower: Follower): void {
