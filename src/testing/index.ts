@@ -56,6 +56,11 @@ export interface EmulatorOptions {
   /** Lifetime of authorization codes issued by the consent page. @default 600_000 (10 minutes) */
   oauthCodeTtlMs?: number;
   /**
+   * Hub calls the usage log (`GET /usage`) keeps, the most recent: older ones are dropped, so that an emulator that
+   * runs for days (a soak, `cloud-elements emulator`) does not grow with every call. @default 10_000
+   */
+  usageLogSize?: number;
+  /**
    * Check every answer against the spec. An answer that breaks it is replaced by a 500 that says why, recorded in
    * `emulator.violations`, and makes `close()` reject. Requests are checked against the spec either way.
    * @default true when the environment variable `CLOUD_ELEMENTS_EMULATOR_STRICT` is `1` or `true`, else false
@@ -155,6 +160,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       );
     }
   }
+  const usageLogSize = options.usageLogSize ?? 10_000;
+  if (!Number.isSafeInteger(usageLogSize) || usageLogSize < 0) {
+    throw new TypeError('[cloud-elements] emulator usageLogSize must be a whole number of calls, 0 or more.');
+  }
   const organizationSecret = options.organizationSecret ?? createHexId(16);
   if (organizationSecret === '' || /[\s,]/.test(organizationSecret)) {
     throw new TypeError(
@@ -167,6 +176,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     {
       now: options.now ?? Date.now,
       oauthCodeTtlMs: options.oauthCodeTtlMs ?? 600_000,
+      usageLogSize,
     },
   );
   options.users?.forEach((seed, index) => {

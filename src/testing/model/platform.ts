@@ -48,7 +48,7 @@ export class PlatformStore {
   readonly notifications = new Map<number, Schema<'Notification'>>();
   readonly subscriptions = new Map<number, Schema<'NotificationSubscription'>>();
   readonly notificationDeliveries: Schema<'NotificationDelivery'>[] = [];
-  /** Every API call answered, oldest first. */
+  /** The most recent hub calls answered (`usageLogSize` of them), oldest first. */
   readonly usage: UsageEntry[] = [];
   readonly accounts = new Map<number, Schema<'Account'>>();
   readonly accountSettings = new Map<number, Record<string, unknown>>();

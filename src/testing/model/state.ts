@@ -30,6 +30,8 @@ export interface CreateInstanceInput {
 export interface StateSettings {
   now: () => number;
   oauthCodeTtlMs: number;
+  /** Most entries the usage log keeps. */
+  usageLogSize: number;
 }
 
 /**

@@ -179,6 +179,27 @@ describe('usage', () => {
     const elements = await emulator.call('GET', `/usage/analytics/activity/elements?${range}`);
     expect(elements.body).toEqual([expect.objectContaining({ count: 2, sfdc: 2 })]);
   });
+
+  test('keeps the most recent usageLogSize calls, so a long run does not grow with every call', async () => {
+    const small = await startTestEmulator({ usageLogSize: 3 });
+    try {
+      const auth = small.hubAuth(small.createInstance({ element: 'sfdc' }).token);
+      const ids: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const answer = await small.call('GET', `/hubs/crm/contacts/00${i}nothere`, { auth });
+        ids.push(answer.headers.get('elements-request-id')!);
+      }
+      const kept = (await small.call('GET', '/usage?pageSize=100')).body as { id: string }[];
+      expect(kept.map((entry) => entry.id).sort()).toEqual(ids.slice(4).sort());
+      expect((await small.call('GET', `/usage/${ids[3]}`)).status).toBe(404);
+      expect((await small.call('GET', `/usage/${ids[6]}`)).status).toBe(200);
+    } finally {
+      await small.close();
+    }
+    await expect(startTestEmulator({ usageLogSize: -1 })).rejects.toThrow(
+      /usageLogSize must be a whole number/,
+    );
+  });
 });
 
 describe('users, login and accounts', () => {
