@@ -1,27 +1,19 @@
 // Run with `node --expose-gc --import tsx`: a warmed-up process that collects garbage while calls wait on a
 // server that never answers. Prints one JSON line: how each call ended and how long it took.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createClient, unwrap } from '../../../src/index.js';
+import { serveApi } from './local-api.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 
-const server = createServer((req, res) => {
+const { server, baseUrl } = await serveApi((req, res) => {
   if (req.url?.includes('/ping')) {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"endpoint":"crm"}');
   }
   // Anything else is never answered.
 });
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.address() as AddressInfo;
-const ce = createClient({
-  userSecret: 'u',
-  organizationSecret: 'o',
-  baseUrl: `http://127.0.0.1:${port}/elements/api-v2`,
-  timeoutMs: 300,
-});
+const ce = createClient({ userSecret: 'u', organizationSecret: 'o', baseUrl, timeoutMs: 300 });
 
 // Warm up: JIT, connection pool, and a few full collections.
 for (let i = 0; i < 300; i++) await unwrap(ce.GET('/hubs/{hub}/ping', { params: { path: { hub: 'crm' } } }));
@@ -70,7 +62,7 @@ const aborts = Array.from({ length: 10 }, () => {
 const controls = Array.from({ length: 10 }, () => {
   const controller = new AbortController();
   setTimeout(() => controller.abort(new Error('timer')), 300);
-  const request = new Request(`http://127.0.0.1:${port}/elements/api-v2/instances/3`, {
+  const request = new Request(`${baseUrl}/instances/3`, {
     signal: controller.signal,
   });
   return Promise.race([

@@ -2,16 +2,15 @@
 // the process's one shutdown signal. Prints one JSON line: the heap kept after full collections, before and after
 // the calls, the listeners left on the shutdown signal, and how the calls ended.
 import { getEventListeners } from 'node:events';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { NotFoundError, TimeoutError, createClient, unwrap } from '../../../src/index.js';
+import { serveApi } from './local-api.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 
 const list = JSON.stringify(Array.from({ length: 20 }, (_, i) => ({ id: String(i), lastName: `L${i}` })));
-const server = createServer((req, res) => {
+const { server, baseUrl } = await serveApi((req, res) => {
   const url = req.url ?? '';
   if (req.method === 'DELETE') {
     // What Cloud Elements answers a delete: 200 and an empty body.
@@ -28,14 +27,9 @@ const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' }).end(list);
   }
 });
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.address() as AddressInfo;
-const crm = createClient({
-  userSecret: 'u',
-  organizationSecret: 'o',
-  baseUrl: `http://127.0.0.1:${port}/elements/api-v2`,
-  timeoutMs: 5000,
-}).forInstance('t');
+const crm = createClient({ userSecret: 'u', organizationSecret: 'o', baseUrl, timeoutMs: 5000 }).forInstance(
+  't',
+);
 const shutdown = new AbortController();
 const signal = shutdown.signal;
 const outcomes: Record<string, number> = {};

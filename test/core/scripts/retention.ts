@@ -1,26 +1,19 @@
 // Run with `node --expose-gc --import tsx`: what a response the caller keeps still holds after full collections.
 // Prints one JSON line: for each case, whether the value the caller dropped was collected.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createClient } from '../../../src/index.js';
+import { serveApi } from './local-api.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 
 const page = JSON.stringify(Array.from({ length: 1000 }, (_, i) => ({ id: String(i), lastName: `L${i}` })));
-const server = createServer((req, res) => {
+const { server, baseUrl } = await serveApi((req, res) => {
   // With a length, openapi-fetch parses through json(); without one, through text().
   res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(page) });
   res.end(page);
 });
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.address() as AddressInfo;
-const crm = createClient({
-  userSecret: 'u',
-  organizationSecret: 'o',
-  baseUrl: `http://127.0.0.1:${port}/elements/api-v2`,
-}).forInstance('t');
+const crm = createClient({ userSecret: 'u', organizationSecret: 'o', baseUrl }).forInstance('t');
 const path = '/hubs/{hub}/{objectName}' as const;
 const params = { path: { hub: 'crm', objectName: 'contacts' } };
 
