@@ -687,7 +687,9 @@ export function createTransport(options: TransportOptions): (request: Request) =
         const bodiless =
           NULL_BODY_STATUSES.has(status) ||
           method === 'HEAD' ||
-          response.headers.get('content-length') === '0';
+          // openapi-fetch's own test: a chunked body is read even with a length of 0.
+          (response.headers.get('content-length') === '0' &&
+            !response.headers.get('transfer-encoding')?.includes('chunked'));
         guardBody(response, clock, call, status);
         if (bodiless) clock.done();
         if (state) state.response = response;
