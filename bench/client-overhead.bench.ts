@@ -77,11 +77,11 @@ function expectInstance(data: unknown): void {
   }
 }
 
-/** The six ways of making the same GET /instances/123 call, all sending the same Authorization header. */
 /**
- * The cases, on `fetchFn` when given (the stub of the no-I/O part), else each client on its default fetch, as users
- * run them: Node's global fetch for both, and the SDK's default path, where the attempt's signal goes to fetch
- * alone instead of onto the Request that openapi-fetch builds.
+ * The six ways of making the same GET /instances/123 call, all sending the same Authorization header: on `fetchFn`
+ * when given (the stub of the no-I/O part), else each client on its default fetch, as users run them: Node's
+ * global fetch for both, and the SDK's default path, where the attempt's signal goes to fetch alone instead of onto
+ * the Request that openapi-fetch builds.
  */
 function buildCases(
   baseUrl: string,

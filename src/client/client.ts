@@ -7,6 +7,7 @@ import {
   InvalidResponseError,
   assertCredential,
   callFactsOf,
+  endAttemptOf,
   checkTimeoutMs,
   createRedactor,
   createTransport,
@@ -317,10 +318,18 @@ function buildClient(input: BuildInput): CloudElementsClient {
         signal: signalInInit ? undefined : attempt.controller.signal,
         [CALL_STATE]: state,
       });
-      return promise.catch((error: unknown) => {
-        attempt.done();
-        throw typedError(error, state, method);
-      });
+      return promise.then(
+        (result) => {
+          // openapi-fetch is done with the response: the call is over unless its body was handed out as a stream.
+          const { data } = result as { data?: unknown };
+          if (state.response && !(data instanceof ReadableStream)) endAttemptOf(state.response);
+          return result;
+        },
+        (error: unknown) => {
+          attempt.done();
+          throw typedError(error, state, method);
+        },
+      );
     };
   };
   const request = (inner as unknown as { request: (m: string, p: unknown, i?: unknown) => Promise<unknown> })

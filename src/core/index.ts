@@ -50,6 +50,7 @@ export {
   Attempt,
   CALL_STATE,
   callFactsOf,
+  endAttemptOf,
   checkTimeoutMs,
   createTransport,
   relativePath,

@@ -126,6 +126,15 @@ export function callFactsOf(response: Response): CallFacts | undefined {
   return (response as Partial<Guarded>)[GUARD]?.call;
 }
 
+/**
+ * Ends the attempt that answered `response`: its clock and its listener on the caller's signal stop. The client
+ * calls it once openapi-fetch is done with the response, which may have read no body at all (a 204, a HEAD, a
+ * length of 0); only a body handed out as a stream keeps its attempt, which that stream's end or the clock ends.
+ */
+export function endAttemptOf(response: Response): void {
+  (response as Partial<Guarded>)[GUARD]?.attempt.done();
+}
+
 /** Checks a timeout value; `Infinity` means no limit. */
 export function checkTimeoutMs(value: unknown, name = 'timeoutMs'): number {
   if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
@@ -393,9 +402,6 @@ export class Attempt {
     }
   }
 }
-
-// The statuses whose answers carry no body (the fetch standard's null body statuses; fetch never answers 101).
-const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
 function abortWithTimeout(attempt: Attempt): void {
   attempt.abort(attempt.timeoutError());
@@ -681,17 +687,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
       call.mayHaveReachedServer ||= status >= 500 || status === 408;
       if (delayMs === undefined) {
         call.log('response', durationMs, response);
-        // openapi-fetch reads no body for these: the attempt ends here, or its clock and its listener on the
-        // caller's signal would stay until the time limit (and the listener for good). Told by status, method
-        // and length, never by `body`: reading it makes some fetches build a stream they would otherwise skip.
-        const bodiless =
-          NULL_BODY_STATUSES.has(status) ||
-          method === 'HEAD' ||
-          // openapi-fetch's own test: a chunked body is read even with a length of 0.
-          (response.headers.get('content-length') === '0' &&
-            !response.headers.get('transfer-encoding')?.includes('chunked'));
         guardBody(response, clock, call, status);
-        if (bodiless) clock.done();
         if (state) state.response = response;
         return response;
       }
