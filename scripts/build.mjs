@@ -110,6 +110,24 @@ const result = {
 };
 if (values.metafile) writeFileSync(resolve(values.metafile), JSON.stringify(result.metafile));
 
+// Top-level calls that only build the value of a constant carry `/* @__PURE__ */` in src/, so that an app's bundler
+// drops them (and all they reference) when the app never uses the constant. esbuild's minifier drops such comments
+// (evanw/esbuild#1990); without them, `ceql`'s `Object.assign` kept all of CEQL, 1.8 kB gzipped, in every app that
+// only calls the client. They are put back here. Each pattern must match the minified call exactly once.
+const pureCalls = [
+  {
+    name: 'ceql (src/query/ceql.ts)',
+    pattern: /(?<=[=,])Object\.assign\([\w$]+,\{field:[\w$]+,join:[\w$]+\}\)/g,
+  },
+  { name: 'BULK_TERMINAL_STATUSES (src/bulk/jobs.ts)', pattern: /(?<=[=,])Object\.freeze\(\["COMPLETED",/g },
+  { name: 'BASE_URLS (src/client/client.ts)', pattern: /(?<=[=,])Object\.freeze\(\{us:"https:/g },
+  { name: 'encoder (src/core/streams.ts)', pattern: /(?<=[=,])new TextEncoder\b/g },
+];
+markPureCalls(
+  Object.keys(results[0].metafile.outputs).filter((file) => file.endsWith('.js')),
+  pureCalls,
+);
+
 // Generated modules (the emulator's spec, ~1 MB of JSON text) appear in the code as they are: their text in the
 // maps would only double the package. Their entries keep the mapping, without `sourcesContent`.
 for (const file of Object.keys(result.metafile.outputs).filter((name) => name.endsWith('.map'))) {
@@ -141,6 +159,74 @@ console.log(
   `✔ built ${shown}/: ${files.length} JavaScript files (${entries.length} entries) and ` +
     `${declarations} declaration files in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
+
+/**
+ * Writes a `@__PURE__` comment before each call that a pattern of `calls` matches in `files` (paths relative to the root),
+ * and moves the columns of their linked source maps to match. Fails the build unless every pattern matched once.
+ */
+function markPureCalls(files, calls) {
+  const annotation = '/*@__PURE__*/';
+  const found = new Map(calls.map(({ name }) => [name, 0]));
+  for (const file of files) {
+    const path = resolve(root, file);
+    let code = readFileSync(path, 'utf8');
+    const at = calls.flatMap(({ name, pattern }) =>
+      [...code.matchAll(pattern)].map((match) => (found.set(name, found.get(name) + 1), match.index)),
+    );
+    if (at.length === 0) continue;
+    const map = JSON.parse(readFileSync(`${path}.map`, 'utf8'));
+    const lines = map.mappings.split(';');
+    // From the last insertion to the first, so that each index still points into the text as it was.
+    for (const index of at.sort((a, b) => b - a)) {
+      code = code.slice(0, index) + annotation + code.slice(index);
+      const line = code.slice(0, index).split('\n').length - 1;
+      const column = index - (code.lastIndexOf('\n', index - 1) + 1);
+      lines[line] = shiftColumns(lines[line] ?? '', column, annotation.length);
+    }
+    writeFileSync(path, code);
+    writeFileSync(`${path}.map`, JSON.stringify({ ...map, mappings: lines.join(';') }));
+  }
+  const wrong = [...found].filter(([, count]) => count !== 1);
+  if (wrong.length > 0) {
+    const listed = wrong.map(([name, count]) => `${name} matched ${count} times`).join('; ');
+    throw new Error(`build: ${listed}; update pureCalls in scripts/build.mjs to the minified code.`);
+  }
+}
+
+/**
+ * One line of source-map mappings, with the segments at or after `column` moved right by `by`. A segment's first
+ * field is its column relative to the previous segment of the line, so only the first segment that moves changes.
+ */
+function shiftColumns(line, column, by) {
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const segments = line === '' ? [] : line.split(',');
+  let absolute = 0;
+  for (let i = 0; i < segments.length; i++) {
+    // The first base64 VLQ value of the segment: 5 bits a digit, low bit first, 32 means more digits follow;
+    // the lowest bit of the value is its sign.
+    let value = 0;
+    let shift = 0;
+    let length = 0;
+    for (let digit; ; shift += 5) {
+      digit = digits.indexOf(segments[i][length++]);
+      value += (digit & 31) * 2 ** shift;
+      if ((digit & 32) === 0) break;
+    }
+    const delta = value % 2 === 1 ? -(value - 1) / 2 : value / 2;
+    absolute += delta;
+    if (absolute < column) continue;
+    let rest = (delta + by) * 2;
+    let encoded = '';
+    do {
+      const low = rest % 32;
+      rest = Math.floor(rest / 32);
+      encoded += digits[low + (rest > 0 ? 32 : 0)];
+    } while (rest > 0);
+    segments[i] = encoded + segments[i].slice(length);
+    break;
+  }
+  return segments.join(',');
+}
 
 /**
  * tsc writes a declaration for every module; users need only those that the entries' declarations reach (the

@@ -448,6 +448,24 @@ describe('the packed package', () => {
     expect(frame, trace.output).not.toBeNull();
     const line = readFileSync(join(root, 'src', frame![1]!), 'utf8').split('\n')[Number(frame![2]) - 1];
     expect(line, `${frame![0]} in\n${trace.output}`).toMatch(/throw|Error/);
+
+    // The build writes comments into the minified code (scripts/build.mjs, pureCalls) and moves the maps' columns
+    // to match: a frame of code after them must still point at the exact call, column and all.
+    const later = await run(
+      process.execPath,
+      [
+        '--enable-source-maps',
+        '--input-type=module',
+        '-e',
+        "import { formatBulkQuery } from 'cloud-elements-sdk'; try { formatBulkQuery({ from: 'contacts', limit: 0 }); } catch (e) { console.log(e.stack); }",
+      ],
+      join(app, 'esm'),
+    );
+    const [, file, row, column] =
+      /at \S+ \(\S*\/src\/(query\/ceql\.ts):(\d+):(\d+)\)\n\s+at file:/.exec(later.output) ?? [];
+    expect(file, later.output).toBeDefined();
+    const code = readFileSync(join(root, 'src', file!), 'utf8').split('\n')[Number(row) - 1]!;
+    expect(code.slice(Number(column) - 1), later.output).toMatch(/^refuseOption\('limit'/);
   }, 60_000);
 
   test('the minified classes keep their names: a logged error reads NotFoundError, not a one-letter class', async () => {

@@ -10,7 +10,8 @@ import { callbackHeader, checkRef, checkText, jobCall, signalOf } from './checks
 import type { BulkClient, BulkJob, BulkJobRef, BulkJobStatusReport } from './types.js';
 
 /** Statuses after which a job does not change any more. */
-export const BULK_TERMINAL_STATUSES: readonly string[] = Object.freeze([
+// scripts/build.mjs puts back the `@__PURE__` that minifying drops, so an app without bulk jobs does not keep it.
+export const BULK_TERMINAL_STATUSES: readonly string[] = /* @__PURE__ */ Object.freeze([
   'COMPLETED',
   'COMPLETE',
   'FAILED',

@@ -29,7 +29,7 @@ import {
 export type Environment = 'us' | 'eu' | 'staging';
 
 /** API base URL of each {@link Environment}. */
-export const BASE_URLS: Readonly<Record<Environment, string>> = Object.freeze({
+export const BASE_URLS: Readonly<Record<Environment, string>> = /* @__PURE__ */ Object.freeze({
   us: 'https://api.cloud-elements.com/elements/api-v2',
   eu: 'https://api.cloud-elements.co.uk/elements/api-v2',
   staging: 'https://staging.cloud-elements.com/elements/api-v2',

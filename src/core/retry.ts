@@ -106,7 +106,8 @@ const NUMBER_OPTIONS = [
 ] as const;
 // The list options: what each item must be, and how the message describes the items.
 const LIST_OPTIONS = [
-  ['statuses', Number.isInteger, 'HTTP status numbers such as [429, 503]'],
+  // A function, not `Number.isInteger` itself: reading a global's property is a step a bundler must keep.
+  ['statuses', (item: unknown) => Number.isInteger(item), 'HTTP status numbers such as [429, 503]'],
   ['methods', (item: unknown) => typeof item === 'string', "method names such as ['GET', 'PUT']"],
 ] as const;
 const FUNCTION_OPTIONS = ['random', 'sleep'] as const;

@@ -5,7 +5,7 @@
  * The SDK's one UTF-8 encoder. Typed by what it does: `./node`'s declarations reach the modules that use it, and
  * `TextEncoder` is no type name in a Node project without the DOM lib.
  */
-export const encoder: { encode(text: string): Uint8Array<ArrayBuffer> } = new TextEncoder();
+export const encoder: { encode(text: string): Uint8Array<ArrayBuffer> } = /* @__PURE__ */ new TextEncoder();
 
 /**
  * The chunks of a web `ReadableStream`, read through its reader: not every browser can iterate a stream with

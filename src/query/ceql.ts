@@ -6,9 +6,9 @@ import { fail, snippet } from '../core/index.js';
 
 // Words that would be read as operators or keywords when written bare, so `ceql.field()` backticks them.
 // `VALUE` was rejected as a field name before release 2.145; backticks keep older elements happy.
-const reservedWords = new Set(
-  'AND OR NOT IN LIKE IS NULL TRUE FALSE SELECT FROM WHERE ORDER BY LIMIT ASC DESC VALUE'.split(' '),
-);
+// A pattern, not `new Set('…'.split(' '))`: a bundler must keep a call at the top level, even in an app without CEQL.
+const reservedWord =
+  /^(?:AND|OR|NOT|IN|LIKE|IS|NULL|TRUE|FALSE|SELECT|FROM|WHERE|ORDER|BY|LIMIT|ASC|DESC|VALUE)$/i;
 const plainWord = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Throws the misuse `TypeError` of this module: `[cloud-elements] ceql: <message>`. */
@@ -247,9 +247,7 @@ function field(name: string): CeqlFragment {
   if (name.includes('`') || /[\u0000-\u001f\u007f]/.test(name)) {
     refuse(`the field name ${snippet(name)} has a backtick or a control character, which CEQL cannot quote.`);
   }
-  const fragment = makeFragment(
-    plainWord.test(name) && !reservedWords.has(name.toUpperCase()) ? name : `\`${name}\``,
-  );
+  const fragment = makeFragment(plainWord.test(name) && !reservedWord.test(name) ? name : `\`${name}\``);
   fieldFragments.add(fragment);
   return fragment;
 }
@@ -306,7 +304,8 @@ export type CeqlTag = {
  * // lastName = 'O''Brien' AND createdDate > '2018-01-15T00:00:00.000Z' AND status IN ('open', 'new')
  * await client.GET('/hubs/crm/contacts', { params: { query: { where: String(where) } } });
  */
-export const ceql: CeqlTag = Object.assign(tag, { field, join });
+// scripts/build.mjs puts back the `@__PURE__` that minifying drops, so that an app without CEQL does not keep it.
+export const ceql: CeqlTag = /* @__PURE__ */ Object.assign(tag, { field, join });
 
 /** Parts of a bulk query, for {@link formatBulkQuery}. */
 export type BulkQueryOptions = {
