@@ -98,7 +98,7 @@ describe('secrets', () => {
     expect(oauthError).toBeInstanceOf(Error);
     expect(hubError).toBeInstanceOf(Error);
     outputs.push(...renderings(oauthError), ...renderings(hubError));
-    // The typed error result is the server's own body; the thrown error is what the SDK produces.
+    // A call answered 200 after a 503: the logger sees both attempts.
     await instance.GET('/hubs/{hub}/ping', { params: { path: { hub: 'crm' } } });
 
     // Connection and timeout failures.

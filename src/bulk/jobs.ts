@@ -4,7 +4,18 @@
  */
 import type { paths } from '../../generated/schema.js';
 import { unwrap } from '../client/index.js';
-import { CloudElementsError, TimeoutError, checkTimeoutMs, fail, sleep, snippet } from '../core/index.js';
+import {
+  CloudElementsError,
+  TimeoutError,
+  callFactsOf,
+  checkTimeoutMs,
+  fail,
+  redactText,
+  redactValue,
+  serverSnippet,
+  sleep,
+  snippet,
+} from '../core/index.js';
 import { isCeqlFragment, type CeqlFragment } from '../query/index.js';
 import { callbackHeader, checkRef, checkText, jobCall, signalOf } from './checks.js';
 import type { BulkClient, BulkJob, BulkJobRef, BulkJobStatusReport } from './types.js';
@@ -176,19 +187,29 @@ export async function waitForBulkJob(
   };
   try {
     for (let delayMs = initialDelayMs; ; delayMs = Math.min(maxDelayMs, Math.max(delayMs * 2, 1))) {
-      last = await getBulkJobStatus(client, { hub: options.hub, jobId: options.jobId, signal: stop }).catch(
-        rethrow,
-      );
+      const answer = await client
+        .GET(
+          '/hubs/{hub}/bulk/{id}/status',
+          jobCall({ hub: options.hub, jobId: options.jobId, signal: stop }),
+        )
+        .catch(rethrow);
+      last = await unwrap(answer).catch(rethrow);
       checks += 1;
       onStatus?.(last);
       const status = String(last.status ?? '').toUpperCase();
       // COMPLETED, or COMPLETE as the bulk guide spells it.
       if (/^COMPLETED?$/.test(status)) return last;
       if (isBulkJobFinished(status)) {
-        const detail = typeof last.message === 'string' && last.message !== '' ? `: ${last.message}` : '';
+        // The job's message is the server's text, as an error body is: it may quote a callback URL or a
+        // credential, and it may be long.
+        const redact = callFactsOf(answer.response)?.redact ?? redactText;
+        const detail =
+          typeof last.message === 'string' && last.message !== ''
+            ? `: ${serverSnippet(redact(last.message))}`
+            : '';
         throw new BulkJobError(`Bulk job ${options.jobId} ended with status ${status}${detail}.`, {
           jobId: String(options.jobId),
-          job: last,
+          job: redactValue(last, redact) as BulkJobStatusReport,
         });
       }
       await sleep(delayMs, stop).catch(rethrow);

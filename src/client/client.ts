@@ -15,8 +15,11 @@ import {
   isHttpUrl,
   joinAuthorization,
   redactAuthorization,
+  redactUrl,
+  redactValue,
   relativePath,
   resolveRetryPolicy,
+  serverSnippet,
   validateCredentials,
   type CallState,
   type RequestOptions as CallOptions,
@@ -117,6 +120,14 @@ function resolveBaseUrl(options: ClientOptions): string {
   if (options.baseUrl !== undefined) {
     if (!isHttpUrl(options.baseUrl)) {
       fail('baseUrl must be an absolute http(s) URL such as https://api.cloud-elements.com/elements/api-v2.');
+    }
+    const { username, password } = new URL(options.baseUrl);
+    if (username !== '' || password !== '') {
+      // fetch refuses such a URL on every call, and the client would print it: refused here, without quoting it.
+      fail(
+        'baseUrl must not hold a user name or password (user:password@): Cloud Elements takes the credentials ' +
+          'in the Authorization header, which the client sends.',
+      );
     }
     return options.baseUrl.replace(/\/+$/, '');
   }
@@ -261,15 +272,20 @@ function typedError(error: unknown, state: CallState, method: string): unknown {
   const { status, headers } = state.response;
   const facts = callFactsOf(state.response);
   const path = facts && relativePath(facts.url, facts.basePath);
-  const requestId = headers.get('elements-request-id') ?? undefined;
+  // Headers are the server's text: a gateway may echo anything there, the credentials it refused included.
+  const requestIdHeader = headers.get('elements-request-id');
+  const requestId = requestIdHeader === null ? undefined : state.redact!(requestIdHeader);
+  const contentType = state.redact!(headers.get('content-type') ?? 'no content type');
   return new InvalidResponseError(
-    `${method} ${path ?? ''} answered ${status} with a body that is not JSON (${headers.get('content-type') ?? 'no content type'})${requestId ? ` (request id ${requestId})` : ''}; is a proxy answering instead of Cloud Elements?`,
+    `${method} ${path ?? ''} answered ${status} with a body that is not JSON (${serverSnippet(contentType)})${requestId ? ` (request id ${serverSnippet(requestId)})` : ''}; is a proxy answering instead of Cloud Elements?`,
     {
       status,
       method,
       path,
       requestId,
-      cause: error,
+      // The parser's message quotes the body around the bad token (`"User uS3cr"...`). Part of a secret is still
+      // a leak, and redaction finds whole secrets only: the cause keeps the parser's words without the quote.
+      cause: new SyntaxError(error.message.replace(/"(?:[^"\\]|\\.)*"(?:\.\.\.)?/g, '"…"')),
       attempts: facts?.attempts ?? 1,
       mayHaveReachedServer: true,
     },
@@ -321,8 +337,10 @@ function buildClient(input: BuildInput): CloudElementsClient {
       return promise.then(
         (result) => {
           // openapi-fetch is done with the response: the call is over unless its body was handed out as a stream.
-          const { data } = result as { data?: unknown };
-          if (state.response && !(data instanceof ReadableStream)) endAttemptOf(state.response);
+          const answer = result as { data?: unknown; error?: unknown };
+          if (state.response && !(answer.data instanceof ReadableStream)) endAttemptOf(state.response);
+          // The error body as `unwrap`'s errors hold it: a server that refuses a credential may echo it.
+          if (answer.error !== undefined) answer.error = redactValue(answer.error, redact);
           return result;
         },
         (error: unknown) => {
@@ -334,7 +352,7 @@ function buildClient(input: BuildInput): CloudElementsClient {
   };
   const request = (inner as unknown as { request: (m: string, p: unknown, i?: unknown) => Promise<unknown> })
     .request;
-  const shown = { baseUrl, authorization: redactAuthorization(authorization) };
+  const shown = { baseUrl: redactUrl(baseUrl), authorization: redactAuthorization(authorization) };
   const methods = Object.fromEntries(METHODS.map((m) => [m, call(m)]));
   const client = {
     ...inner,

@@ -25,6 +25,7 @@ function responseError(result: FetchResult, extraSecrets: readonly string[]): Cl
   return createResponseError({
     response,
     body: redactValue(error, redact),
+    redact,
     attempts: facts?.attempts,
     mayHaveReachedServer: facts?.mayHaveReachedServer,
     method: facts?.method,

@@ -1,4 +1,5 @@
 import { parseRetryAfterMs } from './retry-after.js';
+import type { Redactor } from './redact.js';
 
 /** What an SDK error knows about the call that failed. Every field is optional. */
 export type CloudElementsErrorOptions = {
@@ -171,8 +172,13 @@ export class InvalidResponseError extends CloudElementsError {
 export type ResponseErrorInput = {
   /** The response (only status, status text and headers are read; the body must be passed as `body`). */
   response: Response;
-  /** Parsed body: a JSON value, a string, or `undefined` when empty. */
+  /** Parsed body, redacted already: a JSON value, a string, or `undefined` when empty. */
   body: unknown;
+  /**
+   * Scrubs secrets from the status text and the `Elements-Request-Id` header, which a gateway may fill with the
+   * credentials it refused (the body is the caller's to redact).
+   */
+  redact?: Redactor;
   method?: string;
   path?: string;
   /** Attempts the call made. */
@@ -225,11 +231,15 @@ function pickClass(status: number): ResponseErrorClass {
  */
 export function createResponseError(input: ResponseErrorInput): CloudElementsError {
   const { response, body, method, path } = input;
+  const redact = input.redact ?? ((text: string) => text);
   const status = response.status;
-  const requestId = response.headers.get('elements-request-id') ?? readString(body, 'requestId');
+  const header = response.headers.get('elements-request-id');
+  const requestId = header === null ? readString(body, 'requestId') : redact(header);
   const providerMessage = readString(body, 'providerMessage');
   const call = method && path ? `${method} ${path}` : method || path || 'Request';
-  const statusText = response.statusText ? `${status} ${response.statusText}` : String(status);
+  const statusText = response.statusText
+    ? `${status} ${serverSnippet(redact(response.statusText))}`
+    : String(status);
   const detail = describeBody(body);
   let message = `${call} failed with ${statusText}: ${detail}`;
   if (providerMessage !== undefined && serverSnippet(providerMessage) !== detail)

@@ -23,6 +23,7 @@ export {
   UnauthorizedError,
   InvalidResponseError,
   createResponseError,
+  serverSnippet,
 } from './errors.js';
 export type { CloudElementsErrorOptions, ResponseErrorInput } from './errors.js';
 export {
@@ -31,6 +32,7 @@ export {
   hideSecrets,
   isSecretName,
   redactAuthorization,
+  redactError,
   redactHeaders,
   redactText,
   redactUrl,

@@ -4,10 +4,12 @@
 /** Text put in place of a secret wherever the SDK writes something out. */
 export const REDACTED = '[REDACTED]';
 
-// Parameter names (lower-cased, without `_`/`-`) whose values are secret in Cloud Elements and OAuth URLs: `code`,
-// `signature`, and every name ending in `secret`, `token`, `password` or `apikey` (`apiSecret`, `accessToken`,
-// `refreshToken`, `clientSecret`, `userSecret`, `organizationSecret`, `elementToken`, …).
-const SECRET_NAME = /(^code|^signature|secret|token|password|apikey)$/;
+// Parameter and configuration names (lower-cased, without `_`/`-`/`.`) whose values are secret in Cloud Elements
+// and OAuth: `code`, `signature`, and every name ending in `secret`, `token`, `password`, `apikey` or the key of a
+// signature, a private key, a secret key or an access key (`apiSecret`, `accessToken`, `clientSecret`,
+// `elementToken`, `oauth.api.key`, `event.notification.signature.key`, `privateKey`, `aws.secret.key`, …).
+const SECRET_NAME =
+  /(^code|^signature|secret|token|password|apikey|signaturekey|privatekey|secretkey|accesskey)$/;
 const SECRET_HEADERS = new Set([
   'authorization',
   'proxy-authorization',
@@ -21,8 +23,9 @@ const SECRET_HEADERS = new Set([
 ]);
 
 /**
- * Says whether a query parameter or field called `name` carries a secret (`apiKey`, `apiSecret`, `code`,
- * `token`, `secret`, `password`, and names ending in `Secret`, `Token`, `Password`, `ApiKey`). `state` is not secret.
+ * Says whether a query parameter, field or configuration key called `name` carries a secret (`apiKey`,
+ * `apiSecret`, `code`, `token`, `secret`, `password`, and names ending in `Secret`, `Token`, `Password`, `ApiKey`,
+ * `SignatureKey`, `PrivateKey`, `SecretKey`, `AccessKey`). `state` is not secret.
  */
 export function isSecretName(name: string): boolean {
   const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -127,32 +130,68 @@ export function redactHeaders(
 const QUERY_PAIR = /([?&;#\s]|^)([A-Za-z_][A-Za-z0-9_.-]*)=[^&\s#"'<>]*/g;
 
 /**
- * Returns `text` with every occurrence of the given secrets, the values of secret-looking `name=value` pairs (as
- * in a URL's query or fragment) and the `user:password@` of URLs anywhere in it replaced by `[REDACTED]`.
- * Secrets shorter than 4 characters are ignored so that redaction cannot shred ordinary text.
+ * The spellings in which a secret can come back inside a server's text: as it is; percent-encoded by
+ * `encodeURIComponent`, by a form or `URLSearchParams` (`+` for a space, `!'()~` encoded too), with lower-case hex
+ * (as .NET writes it), or twice; escaped in JSON text and in HTML.
+ */
+function spellings(secret: string): string[] {
+  const uri = encodeURIComponent(secret);
+  const form = new URLSearchParams([['', secret]]).toString().slice(1);
+  const lowerHex = (text: string) => text.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+  const html = secret.replace(
+    /[&<>"']/g,
+    (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`,
+  );
+  const all = [
+    secret,
+    uri,
+    form,
+    lowerHex(uri),
+    lowerHex(form),
+    encodeURIComponent(uri),
+    JSON.stringify(secret).slice(1, -1),
+    html,
+  ];
+  return [...new Set(all)];
+}
+
+/**
+ * Returns `text` with every occurrence of the given secrets (in each spelling of {@link spellings}), the values of
+ * secret-looking `name=value` pairs (as in a URL's query or fragment) and the `user:password@` of URLs anywhere in
+ * it replaced by `[REDACTED]`. Secrets shorter than 4 characters are ignored so that redaction cannot shred
+ * ordinary text; real Cloud Elements secrets and tokens are 40 characters or more.
  */
 export function redactText(text: string, secrets: readonly (string | undefined)[] = []): string {
+  return replaceAll(text, needlesOf(secrets));
+}
+
+/** Every spelling of every secret of at least 4 characters, longest first, so that no shorter one cuts a longer. */
+function needlesOf(secrets: readonly (string | undefined)[]): string[] {
+  const needles = secrets.flatMap((s) => (typeof s === 'string' && s.length >= 4 ? spellings(s) : []));
+  return [...new Set(needles)].sort((a, b) => b.length - a.length);
+}
+
+function replaceAll(text: string, needles: readonly string[]): string {
   let out = text;
-  const sorted = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 4);
-  sorted.sort((a, b) => b.length - a.length);
-  for (const secret of sorted) {
-    // A secret can also appear percent-encoded in a URL.
-    out = out.replaceAll(secret, REDACTED).replaceAll(encodeURIComponent(secret), REDACTED);
-  }
+  for (const needle of needles) out = out.replaceAll(needle, REDACTED);
   return redactEncodedPairs(redactUserInfo(redactPairs(out, QUERY_PAIR, '=')));
 }
 
 /** A function that redacts a fixed set of secrets from text (see {@link redactText}); keeps them in a closure. */
 export type Redactor = (text: string) => string;
 
-/** Creates a {@link Redactor} for `secrets`; the secrets stay in the closure, unreachable from outside. */
+/**
+ * Creates a {@link Redactor} for `secrets`; the secrets stay in the closure, unreachable from outside. Their
+ * spellings are worked out once, here, not on each use.
+ */
 export function createRedactor(secrets: readonly (string | undefined)[]): Redactor {
-  const kept = [...secrets];
-  return (text) => redactText(text, kept);
+  const needles = needlesOf(secrets);
+  return (text) => replaceAll(text, needles);
 }
 
 /**
- * Returns a copy of `value` with every string in it (deeply, keys kept) passed through `redact`. A structural
+ * Returns a copy of `value` with every string in it, keys too, passed through `redact` (a server that refuses a
+ * credential may name it as a key: `{ "User …": "unknown" }`). A structural
  * walk, not a JSON round-trip: a secret that JSON would escape (`"`, `\\`) is still found, and values JSON
  * cannot carry survive. Cycles and depth beyond 64 levels end in `[REDACTED]` rather than a stack overflow.
  */
@@ -170,11 +209,82 @@ function walk(value: unknown, redact: Redactor, seen: Set<object>, depth: number
     // Own enumerable keys only. Object.fromEntries defines each key, so `__proto__` stays a plain key of the
     // copy instead of changing its prototype.
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, walk(item, redact, seen, depth + 1)]),
+      Object.entries(value).map(([key, item]) => [redact(key), walk(item, redact, seen, depth + 1)]),
     );
   } finally {
     seen.delete(value);
   }
+}
+
+/**
+ * `error` as the SDK may keep it, as the `cause` of its own error: the error itself when `redact` finds nothing in
+ * it, else a copy with the same prototype (`instanceof` and `name` still hold) whose message, stack, fields and
+ * causes are redacted. A fetch of the user's, a proxy library or a parser may quote the request (its URL, its
+ * `Authorization` header) or a body in its error, and `util.inspect` prints a cause in full.
+ */
+export function redactError(error: unknown, redact: Redactor): unknown {
+  return scrubError(error, redact, 0);
+}
+
+function scrubError(error: unknown, redact: Redactor, depth: number): unknown {
+  if (typeof error === 'string') return redact(error);
+  if (error === null || typeof error !== 'object') return error;
+  // A chain of causes this deep is not read through: it is cut, not kept unread.
+  if (depth >= 4) return REDACTED;
+  const source = error as Record<string, unknown>;
+  const read = (key: string): unknown => {
+    try {
+      return source[key];
+    } catch {
+      return undefined;
+    }
+  };
+  let changed = false;
+  const hidden: Record<string, unknown> = {};
+  for (const key of ['name', 'message', 'stack']) {
+    const value = read(key);
+    if (typeof value !== 'string') continue;
+    hidden[key] = redact(value);
+    changed ||= hidden[key] !== value;
+  }
+  if ('cause' in error) {
+    hidden['cause'] = scrubError(read('cause'), redact, depth + 1);
+    changed ||= hidden['cause'] !== read('cause');
+  }
+  const errors = read('errors');
+  if (Array.isArray(errors)) {
+    hidden['errors'] = errors.map((item) => scrubError(item, redact, depth + 1));
+    changed ||= (hidden['errors'] as unknown[]).some((item, i) => item !== errors[i]);
+  }
+  // Own fields: `code` and `errno` as they are, text redacted, plain data (a library's `config` with the request's
+  // headers) copied through the redaction, errors like causes. Any other object (a socket, a request) would print
+  // whatever it holds, so only its kind is kept.
+  const fields = Object.keys(error).map((key): [string, unknown] => {
+    const value = read(key);
+    const redacted = scrubField(value, redact, depth);
+    changed ||= redacted !== value;
+    return [redact(key), redacted];
+  });
+  if (!changed) return error;
+  const copy = Object.create(Object.getPrototypeOf(error) as object | null) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(hidden)) {
+    Object.defineProperty(copy, key, { value, writable: true, configurable: true, enumerable: false });
+  }
+  for (const [key, value] of fields) {
+    Object.defineProperty(copy, key, { value, writable: true, configurable: true, enumerable: true });
+  }
+  return copy;
+}
+
+function scrubField(value: unknown, redact: Redactor, depth: number): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) return scrubError(value, redact, depth + 1);
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (Array.isArray(value) || prototype === Object.prototype || prototype === null)
+    return redactValue(value, redact);
+  const kind = (prototype as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  return `[${typeof kind === 'string' && kind !== '' ? kind : 'object'}]`;
 }
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');

@@ -1,7 +1,7 @@
 import { follow, unfollow } from './caller-signals.js';
 import { describeValue, fail } from './checks.js';
 import { ConnectionError, TimeoutError, serverSnippet, type CloudElementsError } from './errors.js';
-import { redactUrl, type Redactor } from './redact.js';
+import { redactError, redactUrl, type Redactor } from './redact.js';
 import { parseRetryAfterMs } from './retry-after.js';
 import {
   MAX_TIMER_MS,
@@ -105,7 +105,7 @@ export type CallState = {
   signalInInit?: boolean;
   /** The body is a stream (`duplex: 'half'`): sent at most once unless a `bodyFactory` is given. */
   streamed?: boolean;
-  /** Scrubs the calling client's secrets (its element token included) from error bodies. */
+  /** Scrubs the calling client's secrets (its element token included) from error bodies, messages, logs and causes. */
   redact?: Redactor;
   /** Set by the transport: the response handed on. */
   response?: Response;
@@ -215,10 +215,11 @@ export class TransportCall implements CallFacts {
     readonly method: string,
     readonly url: string,
     readonly basePath: string,
-    /** Scrubs the calling client's secrets from error bodies. */
+    /**
+     * Scrubs the calling client's secrets (a `forInstance` client's element token too) from error bodies, the
+     * SDK's messages, log records and the errors it keeps as causes.
+     */
     readonly redact: Redactor,
-    /** Scrubs the transport's secrets from the SDK's own messages. */
-    readonly redactMessage: Redactor,
     readonly idle: number | undefined,
     readonly limitMs: number,
     readonly maxAttempts: number,
@@ -258,8 +259,9 @@ export class TransportCall implements CallFacts {
     };
     if (response) {
       record.status = response.status;
+      // A header is the server's text: a gateway may put anything there, the credentials it refused included.
       const requestId = response.headers.get('elements-request-id');
-      if (requestId !== null) record.requestId = requestId;
+      if (requestId !== null) record.requestId = this.redact(requestId);
     }
     if (error !== undefined) record.error = error;
     if (retryInMs !== undefined) record.retryInMs = retryInMs;
@@ -290,14 +292,14 @@ export class TransportCall implements CallFacts {
   cutOffError(status: number, error: unknown): ConnectionError {
     const { method } = this;
     return new ConnectionError(
-      this.redactMessage(
+      this.redact(
         `${method} ${this.shown()} answered ${status} but its body was cut off: ${describeNetworkError(error)}`,
       ),
       {
         method,
         path: this.pathOf(),
         status,
-        cause: error,
+        cause: redactError(error, this.redact),
         attempts: this.attempts,
         mayHaveReachedServer: true,
       },
@@ -575,7 +577,6 @@ export function createTransport(options: TransportOptions): (request: Request) =
       request.url,
       basePath,
       state?.redact ?? options.redact,
-      options.redact,
       idle,
       limitMs,
       maxAttempts,
@@ -656,11 +657,11 @@ export function createTransport(options: TransportOptions): (request: Request) =
         const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
         call.mayHaveReachedServer ||= !neverSent;
         const failure = new ConnectionError(
-          options.redact(`${method} ${call.shown()} failed: ${describeNetworkError(error)}`),
+          call.redact(`${method} ${call.shown()} failed: ${describeNetworkError(error)}`),
           {
             method,
             path: call.pathOf(),
-            cause: error,
+            cause: redactError(error, call.redact),
             attempts: attempt,
             mayHaveReachedServer: call.mayHaveReachedServer,
           },

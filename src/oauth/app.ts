@@ -1,6 +1,6 @@
 // Your provider app (key, secret, callback URL): checked once, printed without its secrets, and listed among the
 // values no error may show.
-import { REDACTED, checkText, fail, hideSecrets, isHttpUrl } from '../core/index.js';
+import { REDACTED, checkText, fail, hideSecrets, isHttpUrl, redactUrl } from '../core/index.js';
 import { instanceSecrets } from '../instances/index.js';
 import type { OAuthApp } from './types.js';
 
@@ -40,7 +40,8 @@ export function defineOAuthApp(settings: OAuthApp): OAuthApp {
     callbackUrl: settings.callbackUrl,
     ...(settings.scope === undefined ? {} : { scope: settings.scope }),
   };
-  const shown = { ...app, apiKey: REDACTED, apiSecret: REDACTED };
+  // A callback URL may carry a token in its query or a user:password@ of its own.
+  const shown = { ...app, apiKey: REDACTED, apiSecret: REDACTED, callbackUrl: redactUrl(app.callbackUrl) };
   return hideSecrets(app, shown, 'OAuthApp');
 }
 

@@ -7,6 +7,7 @@ import {
   fail,
   hideSecrets,
   isHttpUrl,
+  redactText,
   redactUrl,
 } from '../core/index.js';
 import { checkElementKey, checkOptionalObject, type ElementKeyOrId } from '../instances/index.js';
@@ -142,7 +143,8 @@ async function getElementOAuth(
       querySerializer: serializeQuery,
       signal: options.signal,
     }),
-    appSecrets(app, undefined),
+    // The request token of an OAuth 1 flow, sent to get its URL, is as secret as the app's.
+    [...appSecrets(app, undefined), query['requestToken']],
   );
   if (!isComplete(answer)) {
     const path = `/elements/${String(options.elementKey)}/oauth/${endpoint}`;
@@ -195,7 +197,9 @@ export async function startOAuth(
   const state = options.state ?? createOAuthState();
   const query = buildOAuthQuery(app, { ...options, state });
   const { url, elementKey } = await getOAuthUrl(client, app, options, query);
-  return hideSecrets({ url, state, elementKey }, { url: redactUrl(url), state, elementKey }, 'OAuthStart');
+  // The provider URL names the app's key as `client_id`, which the SDK shows nowhere else.
+  const shownUrl = redactText(redactUrl(url), [app.apiKey]);
+  return hideSecrets({ url, state, elementKey }, { url: shownUrl, state, elementKey }, 'OAuthStart');
 }
 
 /**
@@ -225,7 +229,12 @@ export async function startOAuth1(
   const { url, elementKey } = await getOAuthUrl(client, app, options, { ...query, requestToken });
   return hideSecrets(
     { url, elementKey, requestToken, requestTokenSecret },
-    { url: redactUrl(url), elementKey, requestToken: REDACTED, requestTokenSecret: REDACTED },
+    {
+      url: redactText(redactUrl(url), [app.apiKey, requestToken]),
+      elementKey,
+      requestToken: REDACTED,
+      requestTokenSecret: REDACTED,
+    },
     'OAuth1Start',
   );
 }

@@ -1,7 +1,9 @@
+import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import {
   REDACTED,
   createRedactor,
+  redactError,
   redactHeaders,
   redactText,
   redactUrl,
@@ -117,5 +119,44 @@ describe('redactText', () => {
       message: REDACTED,
       nested: [{ url: `https://x.test/#access_token=${REDACTED}` }],
     });
+  });
+});
+
+describe('redactError', () => {
+  const redact = createRedactor(['SECRET-4f3e2d1c']);
+
+  test('gives back the very error when there is nothing to take out of it', () => {
+    const error = Object.assign(new TypeError('fetch failed', { cause: new Error('socket hang up') }), {
+      code: 'ECONNRESET',
+    });
+    expect(redactError(error, redact)).toBe(error);
+  });
+
+  test('copies an error that quotes a secret: same prototype and fields, secret gone from message, stack and causes', () => {
+    const inner = Object.assign(new Error('refused SECRET-4f3e2d1c'), {
+      code: 'E_PROXY',
+      config: { headers: { authorization: 'User SECRET-4f3e2d1c' } },
+      socket: new (class Socket {
+        secret = 'SECRET-4f3e2d1c';
+      })(),
+    });
+    const outer = new TypeError('fetch failed', { cause: inner });
+    const copy = redactError(outer, redact) as TypeError & { cause: typeof inner };
+    expect(copy).not.toBe(outer);
+    expect(copy).toBeInstanceOf(TypeError);
+    expect(copy.message).toBe('fetch failed');
+    expect(copy.cause.message).toBe('refused [REDACTED]');
+    expect(copy.cause.code).toBe('E_PROXY');
+    expect(copy.cause.config).toEqual({ headers: { authorization: 'User [REDACTED]' } });
+    expect(copy.cause.socket).toBe('[Socket]');
+    expect(inspect(copy, { depth: Infinity, showHidden: true })).not.toContain('SECRET-4f3e2d1c');
+    // The original is left as it was.
+    expect(inner.message).toBe('refused SECRET-4f3e2d1c');
+  });
+
+  test('cuts a chain of causes deeper than four rather than keep it unread', () => {
+    let error: unknown = new Error('bottom SECRET-4f3e2d1c');
+    for (let i = 0; i < 8; i++) error = new Error(`level ${i}`, { cause: error });
+    expect(inspect(redactError(error, redact), { depth: Infinity })).not.toContain('SECRET-4f3e2d1c');
   });
 });
