@@ -4,7 +4,7 @@
  */
 import type { components } from '../../generated/schema.js';
 import { unwrap } from '../client/index.js';
-import { CloudElementsError, encoder, fail, readStream } from '../core/index.js';
+import { CloudElementsError, encoder, fail } from '../core/index.js';
 import { callbackHeader, checkFormat, checkText, signalOf } from './checks.js';
 import { createMultipartBody } from './multipart.js';
 import type { BulkClient, BulkJob } from './types.js';
@@ -74,9 +74,9 @@ function openSource(file: BulkUploadSource): {
   name?: unknown;
 } {
   if (typeof Blob !== 'undefined' && file instanceof Blob) {
-    return { chunks: readStream(file.stream()), name: (file as Partial<File>).name };
+    return { chunks: streamChunks(file.stream()), name: (file as Partial<File>).name };
   }
-  if (file instanceof ReadableStream) return { chunks: readStream(file) };
+  if (file instanceof ReadableStream) return { chunks: streamChunks(file) };
   if (file instanceof ArrayBuffer) file = new Uint8Array(file);
   if (file instanceof Uint8Array) return { chunks: [file][Symbol.iterator]() };
   if (file !== null && typeof file === 'object') {
@@ -91,6 +91,21 @@ function openSource(file: BulkUploadSource): {
     'file must be a Blob, a ReadableStream, bytes or an (async) iterable of bytes, text or records; for a file ' +
       "path, use uploadBulkFile from 'cloud-elements-sdk/node', and pass text as new Blob([text]).",
   );
+}
+
+/**
+ * The chunks of a stream through its own reader, not a generator: stopping it cancels the stream at once, also
+ * while a read is waiting on a source that has stalled (a generator's `return()` would wait for that read).
+ */
+function streamChunks(stream: ReadableStream<Chunk>): AsyncIterator<Chunk> {
+  const reader = stream.getReader();
+  return {
+    next: () => reader.read() as Promise<IteratorResult<Chunk>>,
+    return: async () => {
+      await reader.cancel().catch(() => undefined);
+      return { done: true, value: undefined };
+    },
+  };
 }
 
 /** Whether a chunk is a record object (sent as one JSON line) rather than bytes or text. */
@@ -194,7 +209,9 @@ export async function uploadBulkRecords(
     throw error;
   } finally {
     // Close the source if the request ended without reading it to the end (refused connection, early answer,
-    // an error in the source); a source read to its end is closed already, and failing to close it fails nothing.
-    await Promise.resolve(chunks.return?.()).catch(() => undefined);
+    // an error in the source, a time limit); a source read to its end is closed already, and failing to close it
+    // fails nothing. Not awaited: a source stalled in a read (a database cursor that hangs) may never close, and
+    // the upload has its outcome already.
+    void Promise.resolve(chunks.return?.()).catch(() => undefined);
   }
 }

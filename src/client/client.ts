@@ -292,6 +292,26 @@ function typedError(error: unknown, state: CallState, method: string): unknown {
   );
 }
 
+// The call options the transport reads from the Request (openapi-fetch copies unknown options onto the one it
+// builds), and the call's state.
+const CARRIED = [CALL_STATE, 'timeoutMs', 'idleTimeoutMs', 'retry', 'bodyFactory'] as const;
+
+/**
+ * The last middleware of a call when there are others: a middleware may return a new Request, which would reach the
+ * transport without the call's time limits, retry choice, body factory and state (and with them its signal's
+ * listener). This one puts them back on whatever Request the others leave.
+ */
+function carryCallOptions(options: Record<string, unknown>): Middleware {
+  return {
+    onRequest({ request }) {
+      const target = request as unknown as Record<string, unknown>;
+      for (const key of CARRIED)
+        if (options[key] !== undefined && !(key in target)) target[key] = options[key];
+      return undefined;
+    },
+  };
+}
+
 function buildClient(input: BuildInput): CloudElementsClient {
   const { credentials, baseUrl, transport, userAgent, defaults } = input;
   const redact = createRedactor([
@@ -328,17 +348,25 @@ function buildClient(input: BuildInput): CloudElementsClient {
       // when no middleware can see that Request and the fetch takes the signal itself, it goes to fetch alone.
       const signalInInit = input.signalInInit && middleware.length === 0;
       if (signalInInit) state.signalInInit = true;
-      const promise = send(path, {
+      const options: Record<string, unknown> = {
         ...defaults,
         ...init,
         signal: signalInInit ? undefined : attempt.controller.signal,
         [CALL_STATE]: state,
-      });
+      };
+      // A middleware may answer in place of a new Request; the call's options must travel on that one too.
+      const own = init?.middleware as Middleware[] | undefined;
+      if (middleware.length > 0 || (Array.isArray(own) && own.length > 0)) {
+        options.middleware = [...(own ?? []), carryCallOptions(options)];
+      }
+      const promise = send(path, options);
       return promise.then(
         (result) => {
           // openapi-fetch is done with the response: the call is over unless its body was handed out as a stream.
           const answer = result as { data?: unknown; error?: unknown };
-          if (state.response && !(answer.data instanceof ReadableStream)) endAttemptOf(state.response);
+          // No response reached the transport: a middleware answered. The attempt was never used.
+          if (!state.response) attempt.done();
+          else if (!(answer.data instanceof ReadableStream)) endAttemptOf(state.response);
           // The error body as `unwrap`'s errors hold it: a server that refuses a credential may echo it.
           if (answer.error !== undefined) answer.error = redactValue(answer.error, redact);
           return result;

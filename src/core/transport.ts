@@ -501,13 +501,16 @@ function guardStream(
   const { attempt } = guard;
   const idle = guard.call.idle;
   const reader = source.getReader();
-  if (idle !== undefined) attempt.arm(idle);
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         let chunk: ReadableStreamReadResult<Uint8Array>;
         try {
+          // The idle clock runs while the reader waits for bytes, not while it works on the last chunk: a
+          // download that has arrived must not fail because the app took its time with each record.
+          if (idle !== undefined) attempt.arm(idle);
           chunk = await attempt.race(reader.read());
+          if (idle !== undefined) attempt.arm(Infinity);
         } catch (error) {
           attempt.done();
           reader.cancel(error).catch(noop);
@@ -518,7 +521,6 @@ function guardStream(
           controller.close();
           return;
         }
-        if (idle !== undefined) attempt.arm(idle);
         controller.enqueue(chunk.value);
       },
       cancel(reason) {
@@ -601,8 +603,15 @@ export function createTransport(options: TransportOptions): (request: Request) =
       clock.number = attempt;
       clock.arm(idle ?? deadlineAt - Date.now());
       let body: RequestInit['body'] | undefined;
-      if (attempt > 1 && streamed) body = bodyFactory?.();
-      else if (bytes !== undefined) body = bytes;
+      if (attempt > 1 && streamed) {
+        try {
+          body = bodyFactory?.();
+        } catch (error) {
+          // The factory's own error is the call's; the attempt it was for must not stay on the caller's signal.
+          clock.done();
+          throw error;
+        }
+      } else if (bytes !== undefined) body = bytes;
       if (idle !== undefined && streamed) {
         const stream =
           body === undefined ? request.body : body instanceof ReadableStream ? body : new Response(body).body;

@@ -474,6 +474,32 @@ async function startUploadServer(
 }
 
 describe('uploadBulkRecords', () => {
+  test.each([
+    ['an async generator stalled in a read, with idleTimeoutMs', 'generator', 'idle'],
+    ['a ReadableStream stalled in a pull, with idleTimeoutMs', 'stream', 'idle'],
+    ['an async generator stalled in a read, with a signal that aborts', 'generator', 'signal'],
+  ] as const)('settles when the source stalls: %s', async (_name, kind, stop) => {
+    const client = await start((_req, res) => sendJson(res, 200, { id: 'job-1' }));
+    async function* stuckCursor() {
+      yield 'a,b\n';
+      await new Promise(() => {}); // e.g. a database cursor that hangs
+    }
+    const stuckStream = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(new TextEncoder().encode('a,b\n')),
+      pull: () => new Promise(() => {}),
+    });
+    const started = performance.now();
+    const error = await uploadBulkRecords(client, {
+      hub: 'crm',
+      objectName: 'contacts',
+      file: kind === 'generator' ? stuckCursor() : stuckStream,
+      ...(stop === 'idle' ? { idleTimeoutMs: 300 } : { signal: AbortSignal.timeout(300) }),
+    }).catch((e: unknown) => e);
+    // The SDK's TimeoutError for the idle limit, the signal's own reason (also named TimeoutError) for the abort.
+    expect((error as Error).name).toBe('TimeoutError');
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
   test('streams a large upload that arrives intact while the client never holds it whole', async () => {
     const chunkBytes = 64 * 1024;
     const chunks = 1024; // 64 MiB

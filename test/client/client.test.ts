@@ -466,6 +466,74 @@ describe('timeouts and aborts', () => {
   });
 });
 
+describe('middleware', () => {
+  it("a middleware that answers a call itself leaves nothing on the caller's signal", async () => {
+    const server = await serve();
+    const client = make(server);
+    client.use({ onRequest: () => new Response('[]', { headers: { 'content-type': 'application/json' } }) });
+    const shutdown = new AbortController();
+    for (let i = 0; i < 30; i++) {
+      const { data } = await client.GET('/instances', { signal: shutdown.signal });
+      expect(data).toEqual([]);
+    }
+    expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("a middleware that returns a new Request keeps the call's time limit and retry choice", async () => {
+    const server = await serve((req, res) => {
+      if (req.path.endsWith('/hang')) return new Promise(() => {});
+      res.writeHead(503).end();
+    });
+    const client = make(server, { timeoutMs: 5_000, retry: { random: () => 0, sleep: async () => {} } });
+    const seen: string[] = [];
+    client.use({
+      onRequest: ({ request }) =>
+        new Request(request, { headers: { ...Object.fromEntries(request.headers), 'x-trace-id': 't1' } }),
+    });
+    const shutdown = new AbortController();
+    const started = performance.now();
+    const slow = await client
+      .GET('/hubs/{hub}/{objectName}/{objectId}', {
+        params: { path: { hub: 'crm', objectName: 'contacts', objectId: 'hang' } },
+        timeoutMs: 200,
+        signal: shutdown.signal,
+      })
+      .catch((e: unknown) => e);
+    expect(slow).toBeInstanceOf(TimeoutError);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    const once = await client.GET('/hubs/{hub}/ping', { ...ping, retry: false, signal: shutdown.signal });
+    expect(once.response.status).toBe(503);
+    for (const request of server.requests) seen.push(String(request.headers['x-trace-id']));
+    // The new Request was the one sent, and the 503 was not retried.
+    expect(seen).toEqual(['t1', 't1']);
+    expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
+  });
+
+  it("a body factory that throws on a retry leaves nothing on the caller's signal", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(503).end();
+    });
+    const client = make(server, { retry: { random: () => 0, sleep: async () => {} } });
+    const shutdown = new AbortController();
+    const refused = new Error('the source cannot be read twice');
+    const error = await client
+      .POST('/hubs/{hub}/bulk/{objectName}', {
+        params: { path: { hub: 'crm', objectName: 'contacts' } },
+        body: new Blob(['a,b\n']).stream() as never,
+        duplex: 'half',
+        retry: true,
+        bodyFactory: () => {
+          throw refused;
+        },
+        signal: shutdown.signal,
+      } as never)
+      .catch((e: unknown) => e);
+    expect(error).toBe(refused);
+    expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
+  });
+});
+
 describe('logger', () => {
   it('receives one record per attempt with method, path, status, duration, attempt and request id', async () => {
     const server = await serve((_req, res, index) =>

@@ -117,6 +117,26 @@ describe('the time limit covers the body', () => {
     expect((stalled as TimeoutError).message).toMatch(/made no progress for 400 ms/);
   });
 
+  it('does not count the time the reader spends on each chunk as idle: a download that arrived completes', async () => {
+    // The server sends everything at once; the reader takes longer over each chunk than the idle limit.
+    const { client } = await setup((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+      res.end('{"id":1}\n{"id":2}\n{"id":3}\n');
+    });
+    const { data } = await client.GET('/hubs/{hub}/{objectName}/{objectId}', {
+      params: { path: { hub: 'crm', objectName: 'contacts', objectId: 'all' } },
+      parseAs: 'stream',
+      idleTimeoutMs: 150,
+    });
+    const reader = (data as ReadableStream<Uint8Array>).getReader();
+    let text = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      text += new TextDecoder().decode(chunk.value);
+      await new Promise((resolve) => setTimeout(resolve, 400)); // e.g. a database write per record
+    }
+    expect(text.split('\n').filter(Boolean)).toHaveLength(3);
+  });
+
   it('lets a streamed upload that keeps making progress outlast timeoutMs', async () => {
     const { client, server } = await setup((req, res) => sendJson(res, 200, { bytes: req.body.length }));
     const slowBody = () =>
