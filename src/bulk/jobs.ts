@@ -6,6 +6,7 @@ import type { paths } from '../../generated/schema.js';
 import { unwrap } from '../client/index.js';
 import {
   CloudElementsError,
+  InvalidResponseError,
   TimeoutError,
   callFactsOf,
   checkTimeoutMs,
@@ -156,6 +157,8 @@ function checkMs(name: string, value: number): void {
  *
  * @throws {BulkJobError} when the job ends `FAILED`, `CANCELLED` or `ABORTED` (`error.job` is the report).
  * @throws {TimeoutError} when `timeoutMs` passes first.
+ * @throws {InvalidResponseError} when a status check answers something other than a report (`null`, no body).
+ * @throws {CloudElementsError} (the subclass for the status) when a status check fails.
  * @throws the signal's reason when `signal` aborts.
  * @example
  * const report = await waitForBulkJob(crm, { hub: 'crm', jobId: job.id, timeoutMs: 600_000 });
@@ -193,7 +196,22 @@ export async function waitForBulkJob(
           jobCall({ hub: options.hub, jobId: options.jobId, signal: stop }),
         )
         .catch(rethrow);
-      last = await unwrap(answer).catch(rethrow);
+      const report: unknown = await unwrap(answer).catch(rethrow);
+      if (report === null || typeof report !== 'object') {
+        const path = `/hubs/${options.hub}/bulk/${options.jobId}/status`;
+        throw new InvalidResponseError(
+          `GET ${path} answered ${answer.response.status} with ${report === undefined ? 'no body' : snippet(report)} ` +
+            'instead of a job status report.',
+          {
+            method: 'GET',
+            path,
+            status: answer.response.status,
+            attempts: callFactsOf(answer.response)?.attempts ?? 1,
+            mayHaveReachedServer: true,
+          },
+        );
+      }
+      last = report as BulkJobStatusReport;
       checks += 1;
       onStatus?.(last);
       const status = String(last.status ?? '').toUpperCase();

@@ -1,3 +1,6 @@
+const HTTP_DATE =
+  /^(?:[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Za-z]{6,9}, \d{2}-[A-Za-z]{3}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+
 /**
  * Parses a `Retry-After` header (RFC 9110 §10.2.3: delay in seconds, or an HTTP date) into milliseconds
  * from `nowMs`. Returns `undefined` for a missing or unreadable value; a date in the past gives 0.
@@ -9,9 +12,11 @@ export function parseRetryAfterMs(
   const text = value?.trim();
   if (!text) return undefined;
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  // Only date-shaped text: Date.parse accepts bare numbers like "-5" as years.
-  if (!/[a-z]/i.test(text)) return undefined;
-  const at = Date.parse(text);
+  // Only the three HTTP-date forms (IMF-fixdate, RFC 850, asctime): Date.parse reads nearly anything, and
+  // "x 99999" would be the year 99999, "a 1" the year 2001.
+  if (!HTTP_DATE.test(text)) return undefined;
+  // asctime carries no zone, and an HTTP date is always GMT.
+  const at = Date.parse(text.endsWith('GMT') ? text : `${text} GMT`);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - nowMs);
 }

@@ -1,6 +1,6 @@
 import { follow, unfollow } from './caller-signals.js';
 import { describeValue, fail } from './checks.js';
-import { ConnectionError, TimeoutError, serverSnippet, type CloudElementsError } from './errors.js';
+import { CloudElementsError, ConnectionError, TimeoutError, serverSnippet } from './errors.js';
 import { redactError, redactUrl, type Redactor } from './redact.js';
 import { parseRetryAfterMs } from './retry-after.js';
 import {
@@ -305,6 +305,17 @@ export class TransportCall implements CallFacts {
       },
     );
   }
+}
+
+/** Whether `value` can be read as a Response: any fetch's (undici's own class is not the global one). */
+function isResponse(value: unknown): value is Response {
+  const candidate = value as Partial<Response> | null | undefined;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.status === 'number' &&
+    typeof candidate.headers?.get === 'function'
+  );
 }
 
 /**
@@ -646,8 +657,11 @@ export function createTransport(options: TransportOptions): (request: Request) =
       let delayMs: number | undefined;
       const last = attempt >= maxAttempts;
       try {
+        // Promise.resolve: a fetch of the user's may hand back a Response without a promise.
         response = await clock.race(
-          signalInInit ? options.fetch(attemptRequest, { signal }) : options.fetch(attemptRequest),
+          Promise.resolve(
+            signalInInit ? options.fetch(attemptRequest, { signal }) : options.fetch(attemptRequest),
+          ),
           dropResponse,
         );
       } catch (error) {
@@ -683,6 +697,17 @@ export function createTransport(options: TransportOptions): (request: Request) =
         call.log('retry', durationMs, undefined, failure.message, delayMs);
         await wait(policy, delayMs, callerSignal);
         continue;
+      }
+      if (!isResponse(response)) {
+        clock.done();
+        // Not a network failure and nothing to retry: the fetch given to createClient broke its contract.
+        const failure = new CloudElementsError(
+          `${method} ${call.shown()}: the fetch given to createClient did not resolve to a Response (got ` +
+            `${response === null ? 'null' : typeof response}); it must return a Response or a promise of one.`,
+          { method, path: call.pathOf(), attempts: attempt, mayHaveReachedServer: true },
+        );
+        call.log('connection-error', Date.now() - sentAt, undefined, failure.message);
+        throw failure;
       }
       const status = response.status;
       const durationMs = Date.now() - sentAt;

@@ -67,8 +67,12 @@ export type WebhookVerifierOptions = {
    */
   replayGuard?: ReplayGuard;
   /**
-   * Picks the id the replay guard remembers. The default takes the `Elements-Webhook-Id` header, else the body's
-   * `id`, `notificationId`, `eventId` or `message.eventId`, whichever comes first.
+   * Picks the id the replay guard remembers. The default is the signature header's value (`sha256=…`): the same
+   * signed body always has the same one, so a redelivery or a replay is recognised, and no one without the key can
+   * make a new one. An id of your own must come from what the signature covers (the body), not from the
+   * `Elements-Webhook-Id` header: nothing signs it, and a replay with a new value there would pass for a new
+   * delivery. A body id may be shared by the notifications of a batch split in several, which repeat the
+   * provider's body.
    */
   getEventId?: (payload: Record<string, unknown>, headers: WebhookHeaders) => string | number | undefined;
   /**

@@ -76,19 +76,6 @@ function parseSignature(signature: string | readonly string[] | null | undefined
   return encoded;
 }
 
-function defaultEventId(
-  payload: Record<string, unknown>,
-  headers: WebhookHeaders,
-): string | number | undefined {
-  const header = readHeader(headers, WEBHOOK_ID_HEADER);
-  if (typeof header === 'string' && header !== '') return header;
-  const message = payload['message'] as Record<string, unknown> | null | undefined;
-  for (const value of [payload['id'], payload['notificationId'], payload['eventId'], message?.['eventId']]) {
-    if (typeof value === 'string' || typeof value === 'number') return value;
-  }
-  return undefined;
-}
-
 function parseJson(bytes: Uint8Array): Record<string, unknown> {
   let value: unknown;
   try {
@@ -129,7 +116,7 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
   if (options.getEventId !== undefined && typeof options.getEventId !== 'function') {
     fail('getEventId must be a function (payload, headers) => id, or left out.');
   }
-  const getEventId = options.getEventId ?? defaultEventId;
+  const { getEventId } = options;
   // Each key prepared once, here; Web Crypto imports it at first use, so a verifier can be made at module load.
   const signers = keys.map(createSigner);
 
@@ -160,17 +147,23 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
     if (headers === null || typeof headers !== 'object') {
       fail('parse needs the request headers (Headers or req.headers).');
     }
-    const { keyIndex } = await verify(body, readHeader(headers, WEBHOOK_SIGNATURE_HEADER));
+    const signature = readHeader(headers, WEBHOOK_SIGNATURE_HEADER);
+    const { keyIndex } = await verify(body, signature);
     const payload = parseJson(toBytes(body)) as T;
-    const rawId = getEventId(payload as Record<string, unknown>, headers);
+    // By default the id is the signature: the same signed body always has the same one, and only the key's holder
+    // can make another. Not the `Elements-Webhook-Id` header, which nothing signs (a replay with a new value there
+    // would pass for a new delivery), nor a body id (a batch split into several notifications may repeat one).
+    const rawId = getEventId
+      ? getEventId(payload as Record<string, unknown>, headers)
+      : `sha256=${parseSignature(signature)}`;
     const eventId = rawId === undefined || rawId === '' ? undefined : String(rawId);
     let duplicate = false;
     if (replayGuard) {
       if (eventId === undefined) {
         rejectWebhook(
           'missing_event_id',
-          `A replay guard is set but the webhook has no ${WEBHOOK_ID_HEADER} header or id field; pass ` +
-            'getEventId to pick one.',
+          'A replay guard is set but getEventId found no id in this webhook; return one for every delivery ' +
+            '(a field the signature covers), or leave getEventId out.',
         );
       }
       // Seen before: a redelivery or a replay, to acknowledge (2xx) without handling it again.

@@ -19,7 +19,13 @@ import {
 } from '../../src/bulk/index.js';
 import { ceql, formatBulkQuery } from '../../src/query/index.js';
 import { createClient, type CloudElementsClient } from '../../src/client/index.js';
-import { BadRequestError, CloudElementsError, NotFoundError, TimeoutError } from '../../src/core/index.js';
+import {
+  BadRequestError,
+  CloudElementsError,
+  InvalidResponseError,
+  NotFoundError,
+  TimeoutError,
+} from '../../src/core/index.js';
 import { sendJson, startServer, type TestHandler, type TestServer } from '../helpers/http-server.js';
 
 const base = '/elements/api-v2';
@@ -129,6 +135,23 @@ describe('waitForBulkJob', () => {
       sendJson(res, 200, { id: 'job-1', status, ...extra });
     };
   }
+
+  test.each([
+    ['null', 'null'],
+    ['no body', ''],
+  ])('refuses a status check that answers %s with InvalidResponseError', async (_name, text) => {
+    const crm = await start((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(text.length) });
+      res.end(text);
+    });
+    const error = await waitForBulkJob(crm, { hub: 'crm', jobId: '7', timeoutMs: 5_000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(
+      /GET \/hubs\/crm\/bulk\/7\/status answered 200 with .* instead of a job status report/,
+    );
+  });
 
   test('polls with growing delays until the job completes', async () => {
     const crm = await start(

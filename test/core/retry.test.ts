@@ -68,6 +68,12 @@ describe('backoff', () => {
     expect(parseRetryAfterMs('Wed, 01 May 2024 10:00:04 GMT', now)).toBe(4000);
     expect(parseRetryAfterMs('Wed, 01 May 2024 09:00:00 GMT', now)).toBe(0);
     expect(parseRetryAfterMs('soon', now)).toBeUndefined();
+    // The other two HTTP-date forms; anything else Date.parse would read is not a date here.
+    expect(parseRetryAfterMs('Wednesday, 01-May-24 10:00:04 GMT', now)).toBe(4000);
+    // asctime has no zone and means GMT, whatever the machine's zone.
+    expect(parseRetryAfterMs('Wed May  1 10:00:04 2024', now)).toBe(4000);
+    expect(parseRetryAfterMs('x 99999', now)).toBeUndefined();
+    expect(parseRetryAfterMs('a 1', now)).toBeUndefined();
     expect(parseRetryAfterMs('-5', now)).toBeUndefined();
     expect(parseRetryAfterMs(null, now)).toBeUndefined();
   });

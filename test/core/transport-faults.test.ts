@@ -43,6 +43,39 @@ async function failureOf(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
+describe("a fetch of the user's that breaks its contract", () => {
+  it.each([
+    ['resolves to undefined', async () => undefined],
+    ['resolves to a plain object', async () => ({ status: 200, ok: true })],
+  ])('%s: a CloudElementsError that says so, not retried', async (_name, brokenFetch) => {
+    let calls = 0;
+    const client = createClient({
+      userSecret: 'user-secret-123',
+      baseUrl: 'http://127.0.0.1:9/elements/api-v2',
+      retry: noWait,
+      fetch: (async () => {
+        calls++;
+        return brokenFetch();
+      }) as never,
+    });
+    const error = await failureOf(client.GET('/hubs/{hub}/ping', ping));
+    expect(error).toBeInstanceOf(CloudElementsError);
+    expect((error as CloudElementsError).message).toMatch(/did not resolve to a Response/);
+    expect((error as CloudElementsError).attempts).toBe(1);
+    expect(calls).toBe(1);
+  });
+
+  it('returns a Response without a promise: taken as it is', async () => {
+    const client = createClient({
+      userSecret: 'user-secret-123',
+      baseUrl: 'http://127.0.0.1:9/elements/api-v2',
+      fetch: (() => new Response('{"ok":1}', { headers: { 'content-type': 'application/json' } })) as never,
+    });
+    const { data } = await client.GET('/hubs/{hub}/ping', ping);
+    expect(data).toEqual({ ok: 1 });
+  });
+});
+
 describe('the time limit covers the body', () => {
   it('ends a call whose body stalls after the headers with TimeoutError', async () => {
     const { client } = await setup((_req, res) => {

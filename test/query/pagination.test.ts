@@ -3,7 +3,12 @@ import { afterEach, describe, expect, expectTypeOf, test } from 'vitest';
 import type { components } from '../../generated/schema.js';
 import { ceql } from '../../src/query/index.js';
 import { createClient, type CloudElementsClient } from '../../src/client/index.js';
-import { CloudElementsError, NotFoundError, ServerError } from '../../src/core/index.js';
+import {
+  CloudElementsError,
+  InvalidResponseError,
+  NotFoundError,
+  ServerError,
+} from '../../src/core/index.js';
 import { paginate, paginatePages, type Page } from '../../src/query/index.js';
 import { sendJson, startServer, type RecordedRequest, type TestServer } from '../helpers/http-server.js';
 
@@ -221,6 +226,38 @@ describe('paginate', () => {
     // The repeated page is not yielded again.
     expect(ids).toEqual(['same']);
     expect(requests()).toHaveLength(2);
+  });
+
+  test('refuses a page that answers null, and takes a page without a body for one without records', async () => {
+    const answers: Record<string, string> = { null: 'null', empty: '' };
+    let second = 'null';
+    const crm = await start((req, res) => {
+      if (req.query['nextPage'] === undefined) {
+        sendJson(res, 200, [{ id: 1 }, { id: 2 }], { 'elements-next-page-token': 'p2' });
+      } else {
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': '' + answers[second]!.length,
+        });
+        res.end(answers[second]);
+      }
+    });
+    const ids: unknown[] = [];
+    const error = await (async () => {
+      for await (const record of paginate(crm, '/hubs/crm/contacts')) ids.push((record as { id: number }).id);
+    })().catch((e: unknown) => e);
+    // Taking `null` for an empty page would end the listing early without a word.
+    expect(ids).toEqual([1, 2]);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).message).toMatch(
+      /answered 200 with null instead of a JSON array \(page 2\)/,
+    );
+    expect((error as InvalidResponseError).attempts).toBe(1);
+    expect((error as InvalidResponseError).mayHaveReachedServer).toBe(true);
+    second = 'empty';
+    const all: unknown[] = [];
+    for await (const record of paginate(crm, '/hubs/crm/contacts')) all.push((record as { id: number }).id);
+    expect(all).toEqual([1, 2]);
   });
 
   test('stops on any token cycle, not only the same token twice in a row', async () => {

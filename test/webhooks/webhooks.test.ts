@@ -215,7 +215,8 @@ describe('parseWebhookEvent', () => {
     expectTypeOf(result).toEqualTypeOf<VerifiedWebhook>();
     expect(result.payload).toEqual(notification);
     expect(result.keyIndex).toBe(0);
-    expect(result.eventId).toBe('59d4f6b8e4b0c9a9d3f2b1c4');
+    // The id a replay guard keeps: the signature, which only the key's holder can make.
+    expect(result.eventId).toBe(nodeSignature(body, key));
     if (!isEventNotification(result.payload)) throw new Error('expected the message form');
     expectTypeOf(result.payload.message.events[0]!.eventType).toEqualTypeOf<
       'CREATED' | 'UPDATED' | 'DELETED' | 'UNKNOWN'
@@ -235,7 +236,7 @@ describe('parseWebhookEvent', () => {
     const { payload, eventId } = await parseWebhookEvent(body, new Headers(headers), { key });
     expect(isAsyncEventNotification(payload)).toBe(true);
     expect(isEventNotification(payload)).toBe(false);
-    expect(eventId).toBe('1047');
+    expect(eventId).toBe(nodeSignature(body, key));
   });
 
   test('checks the signature before reading the JSON', async () => {
@@ -264,15 +265,13 @@ describe('replay guard', () => {
     const replayGuard = createReplayGuard();
     const verifier = createWebhookVerifier({ key, replayGuard });
     const { body, headers } = await createSignedWebhook(notification, key, { webhookId: 'delivery-7' });
-    await expect(verifier.parse(body, headers)).resolves.toMatchObject({
-      eventId: 'delivery-7',
-      duplicate: false,
-    });
+    const id = nodeSignature(body, key);
+    await expect(verifier.parse(body, headers)).resolves.toMatchObject({ eventId: id, duplicate: false });
     const again = await verifier.parse(body, headers);
-    expect(again).toMatchObject({ eventId: 'delivery-7', duplicate: true, keyIndex: 0 });
+    expect(again).toMatchObject({ eventId: id, duplicate: true, keyIndex: 0 });
     // Still verified and parsed: a duplicate is a genuine webhook, only already received.
     expect(again.payload).toEqual(notification);
-    await replayGuard.release('delivery-7');
+    await replayGuard.release(id);
     await expect(verifier.parse(body, headers)).resolves.toMatchObject({ duplicate: false });
   });
 
@@ -289,7 +288,23 @@ describe('replay guard', () => {
     const good = await createSignedWebhook(notification, key, { webhookId: 'd-1' });
     const forged = await createSignedWebhook(notification, 'attacker-key', { webhookId: 'd-1' });
     await expectReason(verifier.parse(forged.body, forged.headers), 'signature_mismatch');
-    await expect(verifier.parse(good.body, good.headers)).resolves.toMatchObject({ eventId: 'd-1' });
+    await expect(verifier.parse(good.body, good.headers)).resolves.toMatchObject({ duplicate: false });
+  });
+
+  test('takes a replay with a new Elements-Webhook-Id for the duplicate it is: nothing signs that header', async () => {
+    const verifier = createWebhookVerifier({ key, replayGuard: createReplayGuard() });
+    const signed = await createSignedWebhook(notification, key, { webhookId: 'd-2' });
+    let handled = 0;
+    const flags: boolean[] = [];
+    for (const webhookId of ['d-2', 'd-2', 'forged-1', 'forged-2']) {
+      const headers = { ...signed.headers, 'Elements-Webhook-Id': webhookId };
+      flags.push((await verifier.handle(signed.body, headers, () => void handled++)).duplicate);
+    }
+    expect(flags).toEqual([false, true, true, true]);
+    expect(handled).toBe(1);
+    // Another notification (another body, so another signature) is another delivery.
+    const other = await createSignedWebhook({ ...notification, id: 'n-2' }, key, { webhookId: 'd-2' });
+    expect((await verifier.handle(other.body, other.headers, () => void handled++)).duplicate).toBe(false);
   });
 
   test('keeps at most maxEntries ids, forgetting the oldest', () => {
@@ -319,10 +334,14 @@ describe('replay guard', () => {
     expect(guard.claim('id-99899')).toBe(true);
   });
 
-  test('needs an id to guard against replays', async () => {
-    const verifier = createWebhookVerifier({ key, replayGuard: createReplayGuard() });
+  test('needs an id from getEventId to guard against replays', async () => {
     const { body, headers } = await createSignedWebhook({ message: { events: [] } } as never, key);
-    const message = await expectReason(verifier.parse(body, headers), 'missing_event_id');
+    const none = createWebhookVerifier({
+      key,
+      replayGuard: createReplayGuard(),
+      getEventId: () => undefined,
+    });
+    const message = await expectReason(none.parse(body, headers), 'missing_event_id');
     expect(message).toMatch(/getEventId/);
     const custom = createWebhookVerifier({
       key,
@@ -369,8 +388,8 @@ describe('verifier.handle', () => {
     const second = await verifier.handle(body, headers, async (webhook) => {
       handled.push(webhook);
     });
-    expect(first).toMatchObject({ eventId: 'h-1', duplicate: false, keyIndex: 0 });
-    expect(second).toMatchObject({ eventId: 'h-1', duplicate: true });
+    expect(first).toMatchObject({ eventId: nodeSignature(body, key), duplicate: false, keyIndex: 0 });
+    expect(second).toMatchObject({ eventId: nodeSignature(body, key), duplicate: true });
     expect(handled).toHaveLength(1);
     expect(handled[0]!.payload).toEqual(notification);
   });
@@ -396,7 +415,7 @@ describe('verifier.handle', () => {
       duplicate: false,
     });
     expect(calls).toBe(1);
-    expect(replayGuard.claim('h-2')).toBe(false);
+    expect(replayGuard.claim(nodeSignature(body, key))).toBe(false);
   });
 
   test('works with an asynchronous shared store as replay guard', async () => {
@@ -408,7 +427,7 @@ describe('verifier.handle', () => {
     const verifier = createWebhookVerifier({ key, replayGuard });
     const { body, headers } = await createSignedWebhook(notification, key, { webhookId: 'h-3' });
     await expect(verifier.handle(body, headers, () => Promise.reject(new Error('x')))).rejects.toThrow('x');
-    expect(store.has('h-3')).toBe(false);
+    expect(store.size).toBe(0);
     await expect(verifier.handle(body, headers, () => undefined)).resolves.toMatchObject({
       duplicate: false,
     });
@@ -444,7 +463,7 @@ describe('verifier.handle', () => {
     await expect(verifier.handle(body, headers, undefined as never)).rejects.toThrow(
       /handler must be a function/,
     );
-    expect(replayGuard.claim('h-5')).toBe(true);
+    expect(replayGuard.claim(nodeSignature(body, key))).toBe(true);
   });
 
   test('does not run the handler for a webhook that fails verification', async () => {
@@ -739,7 +758,7 @@ describe('request adapters over real HTTP', () => {
         eventType: 'UPDATED',
         duplicate: true,
       });
-      expect(handledIds, adapter).toEqual([`${adapter}-h`]);
+      expect(handledIds, adapter).toEqual([nodeSignature(signed.body, key)]);
     }
   });
 
