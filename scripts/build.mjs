@@ -161,8 +161,8 @@ console.log(
 );
 
 /**
- * Writes a `@__PURE__` comment before each call that a pattern of `calls` matches in `files` (paths relative to the root),
- * and moves the columns of their linked source maps to match. Fails the build unless every pattern matched once.
+ * Writes a `@__PURE__` comment before each call that a pattern of `calls` matches in `files` (paths relative to
+ * the root), and moves the columns of their linked source maps to match. Fails the build unless every pattern matched once.
  */
 function markPureCalls(files, calls) {
   const annotation = '/*@__PURE__*/';

@@ -30,9 +30,11 @@ const cases: Case[] = [
  * the budget was set, plus room for the work in flight). When a case fits its budget, remove it from here: the
  * test then guards the budget itself. CONTRIBUTING.md says where the bytes go and what would bring them down.
  */
+// December 2026: the secret and reliability fixes of an audit (redacted copies of causes, secrets in every
+// encoding, middleware that replaces the Request) added about 0.9 kB to the client and 1.1 kB to the whole entry.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 25_000,
-  'createClient + unwrap': 10_700,
+  'the whole . entry': 25_800,
+  'createClient + unwrap': 11_500,
   'the ./webhooks entry': 4_000,
 };
 

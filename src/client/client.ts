@@ -354,7 +354,8 @@ function buildClient(input: BuildInput): CloudElementsClient {
         signal: signalInInit ? undefined : attempt.controller.signal,
         [CALL_STATE]: state,
       };
-      // A middleware may answer in place of a new Request; the call's options must travel on that one too.
+      // A middleware may put a new Request in place of the one openapi-fetch built: the call's options must travel
+      // on that one too.
       const own = init?.middleware as Middleware[] | undefined;
       if (middleware.length > 0 || (Array.isArray(own) && own.length > 0)) {
         options.middleware = [...(own ?? []), carryCallOptions(options)];

@@ -182,18 +182,19 @@ export type Redactor = (text: string) => string;
 
 /**
  * Creates a {@link Redactor} for `secrets`; the secrets stay in the closure, unreachable from outside. Their
- * spellings are worked out once, here, not on each use.
+ * spellings are worked out at the first use, once: most clients (one per instance) never redact anything.
  */
 export function createRedactor(secrets: readonly (string | undefined)[]): Redactor {
-  const needles = needlesOf(secrets);
-  return (text) => replaceAll(text, needles);
+  const kept = [...secrets];
+  let needles: string[] | undefined;
+  return (text) => replaceAll(text, (needles ??= needlesOf(kept)));
 }
 
 /**
  * Returns a copy of `value` with every string in it, keys too, passed through `redact` (a server that refuses a
- * credential may name it as a key: `{ "User …": "unknown" }`). A structural
- * walk, not a JSON round-trip: a secret that JSON would escape (`"`, `\\`) is still found, and values JSON
- * cannot carry survive. Cycles and depth beyond 64 levels end in `[REDACTED]` rather than a stack overflow.
+ * credential may name it as a key: `{ "User …": "unknown" }`). A structural walk, not a JSON round-trip: a secret
+ * that JSON would escape (`"`, `\\`) is still found, and values JSON cannot carry survive. Cycles and depth beyond
+ * 64 levels end in `[REDACTED]` rather than a stack overflow.
  */
 export function redactValue(value: unknown, redact: Redactor): unknown {
   return walk(value, redact, new Set(), 0);
@@ -227,63 +228,44 @@ export function redactError(error: unknown, redact: Redactor): unknown {
 }
 
 function scrubError(error: unknown, redact: Redactor, depth: number): unknown {
-  if (typeof error === 'string') return redact(error);
-  if (error === null || typeof error !== 'object') return error;
+  if (error === null || typeof error !== 'object') return scrubField(error, redact, depth);
   // A chain of causes this deep is not read through: it is cut, not kept unread.
   if (depth >= 4) return REDACTED;
-  const source = error as Record<string, unknown>;
-  const read = (key: string): unknown => {
-    try {
-      return source[key];
-    } catch {
-      return undefined;
-    }
-  };
-  let changed = false;
-  const hidden: Record<string, unknown> = {};
-  for (const key of ['name', 'message', 'stack']) {
-    const value = read(key);
-    if (typeof value !== 'string') continue;
-    hidden[key] = redact(value);
-    changed ||= hidden[key] !== value;
+  try {
+    const source = error as Record<string, unknown>;
+    const copy = Object.create(Object.getPrototypeOf(error) as object | null) as object;
+    let changed = false;
+    const copyField = (key: string, enumerable: boolean) => {
+      const value = scrubField(source[key], redact, depth);
+      changed ||= value !== source[key];
+      Object.defineProperty(copy, redact(key), { value, enumerable, writable: true, configurable: true });
+    };
+    for (const key of ['name', 'message', 'stack', 'cause', 'errors'])
+      if (key in error) copyField(key, false);
+    for (const key of Object.keys(error)) copyField(key, true);
+    return changed ? copy : error;
+  } catch {
+    // An error whose fields cannot even be read (a throwing getter) is not kept.
+    return REDACTED;
   }
-  if ('cause' in error) {
-    hidden['cause'] = scrubError(read('cause'), redact, depth + 1);
-    changed ||= hidden['cause'] !== read('cause');
-  }
-  const errors = read('errors');
-  if (Array.isArray(errors)) {
-    hidden['errors'] = errors.map((item) => scrubError(item, redact, depth + 1));
-    changed ||= (hidden['errors'] as unknown[]).some((item, i) => item !== errors[i]);
-  }
-  // Own fields: `code` and `errno` as they are, text redacted, plain data (a library's `config` with the request's
-  // headers) copied through the redaction, errors like causes. Any other object (a socket, a request) would print
-  // whatever it holds, so only its kind is kept.
-  const fields = Object.keys(error).map((key): [string, unknown] => {
-    const value = read(key);
-    const redacted = scrubField(value, redact, depth);
-    changed ||= redacted !== value;
-    return [redact(key), redacted];
-  });
-  if (!changed) return error;
-  const copy = Object.create(Object.getPrototypeOf(error) as object | null) as Record<string, unknown>;
-  for (const [key, value] of Object.entries(hidden)) {
-    Object.defineProperty(copy, key, { value, writable: true, configurable: true, enumerable: false });
-  }
-  for (const [key, value] of fields) {
-    Object.defineProperty(copy, key, { value, writable: true, configurable: true, enumerable: true });
-  }
-  return copy;
 }
 
+/**
+ * A field of an error: text redacted; `code`, `errno` and the like as they are; errors (a cause, the `errors` of an
+ * AggregateError) scrubbed in turn; plain data (a library's `config` with the request's headers) redacted. Any other
+ * object (a socket, a request) would print whatever it holds, so only its kind is kept.
+ */
 function scrubField(value: unknown, redact: Redactor, depth: number): unknown {
   if (typeof value === 'string') return redact(value);
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Error) return scrubError(value, redact, depth + 1);
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  if (Array.isArray(value) || prototype === Object.prototype || prototype === null)
-    return redactValue(value, redact);
-  const kind = (prototype as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => scrubField(item, redact, depth));
+    return items.some((item, i) => item !== value[i]) ? items : value;
+  }
+  const prototype = Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null;
+  if (prototype === Object.prototype || prototype === null) return redactValue(value, redact);
+  const kind = prototype.constructor?.name;
   return `[${typeof kind === 'string' && kind !== '' ? kind : 'object'}]`;
 }
 

@@ -1,5 +1,6 @@
-const HTTP_DATE =
-  /^(?:[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Za-z]{6,9}, \d{2}-[A-Za-z]{3}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+// The three forms of an HTTP date (RFC 9110 §5.6.7), roughly: `Sun, 06 Nov 1994 08:49:37 GMT` (IMF-fixdate),
+// `Sunday, 06-Nov-94 08:49:37 GMT` (RFC 850) and `Sun Nov  6 08:49:37 1994` (asctime); Date.parse checks the rest.
+const HTTP_DATE = /^[A-Za-z]{3,9},? [\w -]+ \d\d:\d\d:\d\d (GMT|\d{4})$/;
 
 /**
  * Parses a `Retry-After` header (RFC 9110 §10.2.3: delay in seconds, or an HTTP date) into milliseconds
