@@ -44,7 +44,8 @@ export type RequestOptions = {
   timeoutMs?: number;
   /**
    * For streamed uploads and downloads: the call fails with `TimeoutError` when no byte moves for this long, and
-   * `timeoutMs` does not apply. Set by the SDK's upload and download helpers.
+   * `timeoutMs` does not apply. Set by the SDK's upload and download helpers; a JSON or text body read whole obeys
+   * it the same way, chunk by chunk.
    */
   idleTimeoutMs?: number;
   /**
@@ -105,7 +106,7 @@ export type CallState = {
   signalInInit?: boolean;
   /** The body is a stream (`duplex: 'half'`): sent at most once unless a `bodyFactory` is given. */
   streamed?: boolean;
-  /** Scrubs the calling client's secrets (its element token included) from error bodies, messages, logs and causes. */
+  /** Scrubs the calling client's secrets (its element token too) from error bodies, messages, logs and causes. */
   redact?: Redactor;
   /** Set by the transport: the response handed on. */
   response?: Response;
@@ -473,6 +474,11 @@ function makeGuardedPrototype(base: Readers): object {
       value(this: Guarded): Promise<unknown> {
         const guard = this[GUARD];
         const { attempt } = guard;
+        // With an idle limit, the body is read through the guarded stream, whose clock restarts on every chunk: a
+        // long body that keeps arriving is not "no progress". (The whole-call limit needs no stream.)
+        if (guard.call.idle !== undefined) {
+          return new Response(this.body, { headers: this.headers })[name]() as Promise<unknown>;
+        }
         return attempt.race(guard.base[name].call(this)).then(
           (value) => {
             attempt.done();

@@ -170,6 +170,31 @@ describe('the time limit covers the body', () => {
     expect(text.split('\n').filter(Boolean)).toHaveLength(3);
   });
 
+  it('with idleTimeoutMs, a JSON body that keeps arriving is read to its end, and one that stops fails', async () => {
+    // 8 parts 150 ms apart: longer than the idle limit in all, never that long without a byte.
+    const { client } = await setup(async (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('[');
+      for (let i = 0; i < 8; i++) {
+        res.write(`${i},`);
+        await new Promise((resolve) =>
+          setTimeout(resolve, req.path.endsWith('/stops') && i === 3 ? 1_500 : 150),
+        );
+      }
+      res.end('8]');
+    });
+    const call = (objectId: string) =>
+      client.GET('/hubs/{hub}/{objectName}/{objectId}', {
+        params: { path: { hub: 'crm', objectName: 'contacts', objectId } },
+        idleTimeoutMs: 400,
+      });
+    const { data } = await call('trickles');
+    expect(data).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    const stopped = await failureOf(call('stops'));
+    expect(stopped).toBeInstanceOf(TimeoutError);
+    expect((stopped as TimeoutError).message).toMatch(/made no progress for 400 ms/);
+  });
+
   it('lets a streamed upload that keeps making progress outlast timeoutMs', async () => {
     const { client, server } = await setup((req, res) => sendJson(res, 200, { bytes: req.body.length }));
     const slowBody = () =>
