@@ -49,7 +49,25 @@ function compareValues(actual: unknown, literal: CeqlValue): number | undefined 
   }
   const a = asText(actual);
   const b = String(literal);
+  // Two timestamps compare as instants, as Cloud Elements compares dates: the same moment is written
+  // `…10:00:00Z`, `…10:00:00.000+0000` or `…12:00:00+02:00`, and those do not order as text.
+  const at = asInstant(a);
+  const bt = at === undefined ? undefined : asInstant(b);
+  if (at !== undefined && bt !== undefined) return at - bt;
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// An ISO 8601 date-time with a zone (`Z`, `+02:00` or `+0000`), optionally with fractions of a second.
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** The instant of an ISO timestamp with a zone, in milliseconds; `undefined` for any other text. */
+function asInstant(text: string): number | undefined {
+  const zone = TIMESTAMP.exec(text)?.[1];
+  if (zone === undefined) return undefined;
+  // Date.parse wants `+02:00`; Salesforce writes `+0000`.
+  const iso = zone.length === 5 ? `${text.slice(0, -5)}${zone.slice(0, 3)}:${zone.slice(3)}` : text;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 function likeRegex(pattern: string): RegExp {
@@ -60,8 +78,8 @@ function likeRegex(pattern: string): RegExp {
 }
 
 /**
- * Whether a record matches a CEQL expression. `=` and the orderings compare numbers as numbers and everything else
- * as text (so quoted ISO dates order correctly); `LIKE` is case-insensitive with `%` and `_`; a missing or null
+ * Whether a record matches a CEQL expression. `=` and the orderings compare numbers as numbers, timestamps with a
+ * zone as instants, and everything else as text; `LIKE` is case-insensitive with `%` and `_`; a missing or null
  * field matches only `!=`, `NOT IN`, `NOT LIKE` and `IS NULL`, as in SOQL.
  */
 export function matchesCeql(record: Record<string, unknown>, expression: CeqlExpression): boolean {

@@ -122,6 +122,14 @@ function withErrorPage(handle: (ctx: RequestContext) => Reply): (ctx: RequestCon
  * Exchanges an authorization code for a connection, as the provider's token endpoint would: the code must be known,
  * unused and unexpired, and the api key, secret and callback URL must be those of the `oauth/url` call.
  */
+function decodeOnce(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 export function exchangeAuthorizationCode(
   state: EmulatorState,
   element: CatalogElement,
@@ -129,7 +137,12 @@ export function exchangeAuthorizationCode(
   configuration: Map<string, string | null>,
 ): void {
   const code = providerData['code'];
-  const grant = typeof code === 'string' ? state.oauthCodes.get(code) : undefined;
+  // Cloud Elements takes the code as it stands in the callback URL too, still percent-encoded (seed 002 posts
+  // `…%3D%3D`): it is decoded once when it is not found as it is.
+  const grant =
+    typeof code === 'string'
+      ? (state.oauthCodes.get(code) ?? state.oauthCodes.get(decodeOnce(code)))
+      : undefined;
   const apiKey = configuration.get('oauth.api.key');
   const expired = grant !== undefined && state.now() - grant.issuedAtMs > state.settings.oauthCodeTtlMs;
   if (!grant || grant.used || expired || grant.elementKey !== element.key || grant.apiKey !== apiKey) {

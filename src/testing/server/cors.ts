@@ -6,10 +6,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Reply } from './types.js';
 
-/** Response headers a browser page may read, as Cloud Elements exposes them. */
+/**
+ * Response headers a browser page may read: exactly those Cloud Elements exposes (reference §3, from churros'
+ * headers test). Not `Retry-After` nor `Elements-Element-Instance-Id`: a page that reads them here would get `null`
+ * from the real API.
+ */
 const EXPOSED_HEADERS =
   'Elements-Returned-Count, Elements-Total-Count, Elements-Request-Id, Elements-Next-Page-Token, ' +
-  'Elements-Element-Instance-Id, Content-Disposition, Retry-After';
+  'Elements-Trace-Id, Elements-Error, Content-Disposition';
 
 /** Headers of every answer: any origin may read it (no cookies are involved), with the headers above. */
 export const CORS_HEADERS: Readonly<Record<string, string>> = {

@@ -231,6 +231,11 @@ describe('CEQL', () => {
     ["(city = 'Denver' OR city = 'Boston') AND active = false", ['Bob', 'Dan']],
     ["city = 'Denver' OR city = 'Boston' AND active = false", ['Ann', 'Bob', 'Dan']],
     ["createdAt > '2018-02-01T00:00:00Z'", ['Bob', 'Cat']],
+    // Timestamps compare as instants, however their zone is written.
+    ["createdAt > '2018-02-10T01:00:00+02:00'", ['Bob', 'Cat']],
+    ["createdAt <= '2018-02-09T17:00:00-07:00'", ['Ann', 'Bob']],
+    ["createdAt = '2018-03-10T00:00:00.000+0000'", ['Cat']],
+    ["createdAt < '2018-01-10T00:00:00.001Z'", ['Ann']],
     ["`meta.tag` = 'x'", ['Cat']],
     ["address.zip = '80202'", ['Dan']],
     ["LASTNAME = 'Jones'", ['Dan']],

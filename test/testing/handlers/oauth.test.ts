@@ -153,6 +153,17 @@ describe('POST /instances with the code', () => {
     expect(ping.status).toBe(200);
   });
 
+  test('takes the code as it stands in the callback URL, still percent-encoded, once', async () => {
+    // Codes are Base64: most hold a `+`, a `/` or both, which the callback URL carries percent-encoded.
+    let code = await approvedCode();
+    for (let i = 0; i < 50 && !/[+/]/.test(code); i++) code = await approvedCode();
+    expect(code).toMatch(/[+/]/);
+    const asInTheUrl = encodeURIComponent(code);
+    expect((await createInstance(asInTheUrl)).status).toBe(200);
+    // Still one code: used once, whichever way it was written.
+    expect((await createInstance(code)).body.providerMessage).toContain('invalid_grant');
+  });
+
   test('masks secret configuration values when the instance is read', async () => {
     const created = await createInstance(await approvedCode());
     const read = await emulator.call('GET', `/instances/${created.body.id}`);
