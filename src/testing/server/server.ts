@@ -68,14 +68,21 @@ function ownHubRoute(
 export function createEmulatorServer(deps: ServerDependencies): Server {
   const router = createRouter(deps.routes);
 
-  /** Runs a route: authentication, the instance's own hub, request checks, then the handler. */
+  /**
+   * Runs a route: authentication, the instance's own hub, an injected 429 or 5xx, request checks, then the handler.
+   * The fault comes after authentication: Cloud Elements passes on a provider's 429 only for a call it has
+   * authenticated and sent on, and a bad credential is a 401 whatever the provider's load.
+   */
   const answerRoute = async (
     ctx: RequestContext,
     found: RouteMatch,
     reached: (op: SpecOperation, caller: Caller | undefined) => void,
+    decision: FaultDecision,
   ): Promise<Answer> => {
     const caller = authenticate(ctx, deps.state, found.route.auth);
     const own = ownHubRoute(router, found, ctx.path, caller);
+    const fault = faultError(decision);
+    if (fault) throw fault;
     const op = own.route.operation;
     if (op) reached(op, caller);
     const call: RequestContext = { ...ctx, params: own.params, caller, ...(op ? { operation: op } : {}) };
@@ -142,8 +149,6 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
       let op: SpecOperation | undefined;
       let caller: Caller | undefined;
       try {
-        const error = faultError(decision);
-        if (error) throw error;
         const found = router.find(method, path, isApi);
         op = found.route.operation;
         const ctx: RequestContext = {
@@ -157,10 +162,15 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
           body,
           json: () => (cachedJson ??= body().then(parseJsonBody)),
         };
-        answer = await answerRoute(ctx, found, (reachedOp, who) => {
-          op = reachedOp;
-          caller = who;
-        });
+        answer = await answerRoute(
+          ctx,
+          found,
+          (reachedOp, who) => {
+            op = reachedOp;
+            caller = who;
+          },
+          decision,
+        );
       } catch (error) {
         answer = renderError(requestId, error);
       }

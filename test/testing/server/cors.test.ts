@@ -27,10 +27,11 @@ describe('CORS', () => {
   });
 
   test('answers, errors included, may be read by any origin, with the Elements-* headers', async () => {
+    // No credentials: a 401, before any injected 429 (Cloud Elements authenticates first).
     const response = await fetch(`${emulator.url}/hubs/crm/contacts`, {
       headers: { Origin: 'http://app.example' },
     });
-    expect(response.status).toBe(429);
+    expect(response.status).toBe(401);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     // Exactly what Cloud Elements exposes: a page that reads another header gets null from the real API.
     expect(response.headers.get('access-control-expose-headers')).toBe(

@@ -44,6 +44,18 @@ describe('fault knobs', () => {
     expect((await emulator.call('GET', '/hubs/crm/contacts', { auth })).status).toBe(429);
   });
 
+  test('rateLimit comes after authentication: a bad credential is a 401, an unknown path a 404', async () => {
+    await setup({ faults: { rateLimit: { share: 1 } } });
+    const forged = await emulator.call('GET', '/hubs/crm/contacts', { auth: 'User nobody, Element bogus' });
+    expect(forged.status).toBe(401);
+    const unknown = await fetch(`${emulator.url}/hubs/crm/no/such/path/here`, {
+      headers: { Authorization: auth },
+    });
+    expect(unknown.status).toBe(404);
+    await unknown.body?.cancel();
+    expect((await emulator.call('GET', '/hubs/crm/contacts', { auth })).status).toBe(429);
+  });
+
   test.each([500, 502])('serverError answers %i with the error body', async (status) => {
     await setup({ faults: { serverError: { share: 1, status } } });
     const response = await emulator.call('GET', '/hubs/crm/contacts', { auth });
