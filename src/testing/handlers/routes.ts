@@ -1,3 +1,5 @@
+import { EmulatorHttpError } from '../errors.js';
+import { requireElement } from '../model/catalog.js';
 import type { EmulatorState } from '../model/state.js';
 import type { EmulatorSpec, SpecOperation } from '../spec/document.js';
 import type { AuthLevel, Reply, RequestContext, Route } from '../server/types.js';
@@ -26,20 +28,40 @@ function authLevel(op: SpecOperation): AuthLevel {
 
 /**
  * The emulator's route table: one route per spec operation (its method, path template and id), answered by the
- * operation's handler, else by the spec's example, else by a 501 that names it.
+ * operation's handler, else by the spec's example, else by a 501 that names it. `exists` is asked first, for an
+ * example: the example of an operation about one instance or element is no answer for one that does not exist.
  */
-export function routeTable(spec: EmulatorSpec, handlers: Handlers): Route[] {
+export function routeTable(
+  spec: EmulatorSpec,
+  handlers: Handlers,
+  exists: (ctx: RequestContext, op: SpecOperation) => void = () => undefined,
+): Route[] {
   const byId = handlers as Record<string, ((ctx: RequestContext) => Reply | Promise<Reply>) | undefined>;
   return spec.operations.map((op) => {
     const example = exampleReply(op);
+    const answer = (ctx: RequestContext) => {
+      exists(ctx, op);
+      return example ?? notImplemented(op);
+    };
     return {
       method: op.method,
       path: op.path,
       auth: authLevel(op),
       operation: op,
-      handle: byId[op.operationId] ?? (() => example ?? notImplemented(op)),
+      handle: byId[op.operationId] ?? answer,
     };
   });
+}
+
+/** 404s, in Cloud Elements' words, for an instance or an element the path names that the emulator does not hold. */
+function requireTargets(state: EmulatorState) {
+  return (ctx: RequestContext, op: SpecOperation): void => {
+    if (op.path.startsWith('/instances/{id}') && !state.instances.has(Number(ctx.params['id']))) {
+      throw new EmulatorHttpError(404, `No instance found with ID ${ctx.params['id']}`);
+    }
+    const element = /^\/elements\/\{(\w+)\}/.exec(op.path)?.[1];
+    if (element !== undefined) requireElement(ctx.params[element] ?? '');
+  };
 }
 
 /**
@@ -66,5 +88,5 @@ export function emulatorRoutes(state: EmulatorState, spec: EmulatorSpec, bulk: B
     ...userHandlers(state),
     ...accountHandlers(state),
   };
-  return [...routeTable(spec, handlers), ...consentPages(state)];
+  return [...routeTable(spec, handlers, requireTargets(state)), ...consentPages(state)];
 }

@@ -57,6 +57,21 @@ describe('instances', () => {
     expect(missing.body.message).toBe('No instance found with ID 999999');
   });
 
+  test('an operation answered by its spec example still answers 404 for an instance or element that is not there', async () => {
+    const instance = emulator.createInstance({ element: 'sfdc' });
+    const platform = { Authorization: emulator.credentials.authorization() };
+    const status = async (path: string) => {
+      const response = await fetch(`${emulator.url}${path}`, { headers: platform });
+      await response.body?.cancel();
+      return response.status;
+    };
+    expect(await status(`/instances/${instance.id}/events`)).toBe(200);
+    expect(await status('/instances/99999/events')).toBe(404);
+    expect(await status('/instances/99999/events/1')).toBe(404);
+    expect(await status('/elements/sfdc/metadata')).toBe(200);
+    expect(await status('/elements/999999/metadata')).toBe(404);
+  });
+
   test('PATCH changes the name, replaces the tags and merges configuration', async () => {
     const instance = seedInstance(['old']);
     const patched = await emulator.call('PATCH', `/instances/${instance.id}`, {
