@@ -96,6 +96,14 @@ function describe(error: unknown): { message: string; code: number } {
   };
 }
 
+// A reader that closes the pipe early (`| head -1`) is no failure of ours: stop quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 let stopped: Promise<string> | undefined;
 const ctx: CliContext = {
   env: process.env,

@@ -2,7 +2,7 @@
 // 127.0.0.1, the consent URL printed (and opened in a browser when there is one), the state checked, the instance
 // created; its id is printed with the token masked, and the token written only to a file the user names.
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -77,7 +77,9 @@ function callbackTarget(
     }
     if (port !== undefined && url.port !== port)
       throw new UsageError(`--port ${port} differs from the port of OAUTH_CALLBACK_URL (${configured}).`);
-    return { host: '127.0.0.1', port: Number(url.port || 80), path: url.pathname, fixed: configured };
+    // The server listens where the URL points: `[::1]` is IPv6 loopback, which 127.0.0.1 does not answer.
+    const host = url.hostname === '[::1]' ? '::1' : '127.0.0.1';
+    return { host, port: Number(url.port || 80), path: url.pathname, fixed: configured };
   }
   const number = port === undefined ? 0 : Number(port);
   if (!Number.isInteger(number) || number < 0 || number > 65_535)
@@ -85,8 +87,13 @@ function callbackTarget(
   return { host: '127.0.0.1', port: number, path: '/callback' };
 }
 
+/** `text` for HTML: a provider's error description is the provider's text, not markup. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 function page(res: ServerResponse, status: number, title: string, text: string): void {
-  const body = `<!doctype html><meta charset="utf-8"><title>${title}</title><h1>${title}</h1><p>${text}</p>`;
+  const body = `<!doctype html><meta charset="utf-8"><title>${escapeHtml(title)}</title><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>`;
   res
     .writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
     .end(body);
@@ -106,6 +113,16 @@ function openBrowser(url: string): void {
     child.unref();
   } catch {
     // No browser here: the printed URL is the way.
+  }
+}
+
+/** Creates `file` (or empties it) with mode 600, also when it existed with wider permissions. */
+async function prepareTokenFile(file: string): Promise<void> {
+  try {
+    await writeFile(file, '', { mode: 0o600 });
+    await chmod(file, 0o600);
+  } catch (error) {
+    throw new UsageError(`--token-file ${file} cannot be written: ${(error as Error).message}.`);
   }
 }
 
@@ -136,9 +153,13 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   }
   const timeoutText = stringOption(parsed, 'timeout') ?? '300';
   const timeoutSeconds = Number(timeoutText);
-  if (!(timeoutSeconds > 0))
-    throw new UsageError(`--timeout takes a number of seconds, got "${timeoutText}".`);
+  // A timer holds at most 2^31-1 ms; beyond it, Node fires at once.
+  if (!(timeoutSeconds > 0) || timeoutSeconds > 2_147_483)
+    throw new UsageError(`--timeout takes a number of seconds from 1 to 2147483, got "${timeoutText}".`);
   const tokenFile = stringOption(parsed, 'token-file');
+  // The file is made (or emptied) and made private before the flow: the provider's code can be used once, so a
+  // file that cannot be written must fail before the instance is created, not after.
+  if (tokenFile !== undefined) await prepareTokenFile(tokenFile);
   const target = callbackTarget(ctx, stringOption(parsed, 'port'));
   const client = clientFromEnv(ctx, { organization: 'required' });
   // Listening for SIGINT/SIGTERM before anything is printed, so Ctrl-C always closes the server cleanly.
@@ -166,9 +187,16 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
       browser = res;
       settle({ callback });
     } catch (error) {
-      if (error instanceof OAuthStateError) {
-        // Not our user's redirect (or a forged one): refuse it and keep waiting for the real one.
-        note(ctx, `warning: refused a callback whose state does not match (${error.reason}); still waiting.`);
+      // A callback whose state does not match, or that repeats a parameter, is not our user's redirect (a page in
+      // the browser can send any request to this port): refuse it and keep waiting for the real one.
+      if (
+        error instanceof OAuthStateError ||
+        (error instanceof OAuthCallbackError && error.reason === 'malformed_callback')
+      ) {
+        note(
+          ctx,
+          `warning: refused a callback that is not this connection's (${error.reason}); still waiting.`,
+        );
         page(res, 400, 'State mismatch', 'This callback does not belong to the connection in progress.');
         return;
       }
@@ -239,7 +267,15 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
     if (res) page(res, 200, 'Connected', 'Your account is connected. You can close this tab.');
     const token = String(instance.token ?? '');
     if (tokenFile !== undefined) {
-      await writeFile(tokenFile, `${token}\n`, { mode: 0o600 });
+      try {
+        await writeFile(tokenFile, `${token}\n`, { mode: 0o600 });
+      } catch (error) {
+        // The instance exists: say which one, so that it can be found (its token: GET /instances/{id}).
+        throw new CliError(
+          `instance ${instance.id} was created, but its token could not be written to ${tokenFile}: ` +
+            `${(error as Error).message}. Read it with GET /instances/${instance.id}.`,
+        );
+      }
     }
     ctx.stdout.write(
       `Connected: instance ${instance.id} (${elementKey}), token ${mask(token)}` +

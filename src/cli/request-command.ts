@@ -1,7 +1,15 @@
 // `cloud-elements request`: one API call from the shell, checked against the spec's paths first.
 import { readFile } from 'node:fs/promises';
 import { unwrap } from '../client/index.js';
-import { EXIT, UsageError, stringList, stringOption, type CommandSpec, type ParsedCommand } from './args.js';
+import {
+  CliError,
+  EXIT,
+  UsageError,
+  stringList,
+  stringOption,
+  type CommandSpec,
+  type ParsedCommand,
+} from './args.js';
 import { note, readStdin, type CliContext, type Command } from './context.js';
 import { ENVIRONMENT_HELP, clientFromEnv } from './env.js';
 import { editDistance, matchPath, nearestPaths, type PathMatch } from './spec-paths.js';
@@ -150,6 +158,9 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
     );
   }
   const data = stringOption(parsed, 'data');
+  if (data !== undefined && method === 'GET') {
+    throw new UsageError('GET takes no body: leave --data out, or pass values with --query k=v.');
+  }
   const body = data === undefined ? undefined : await readBody(data, ctx);
 
   let client = clientFromEnv(ctx, { organization: auth === 'platform' ? 'required' : 'optional' });
@@ -159,15 +170,28 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   const init: Record<string, unknown> = { parseAs: 'arrayBuffer' };
   if (Object.keys(query).length > 0) init.params = { query };
   if (body !== undefined) init.body = body;
-  const answer = (await unwrap(send(method, path, init))) as ArrayBuffer | undefined;
+  const result = await send(method, path, init);
+  const answer = (await unwrap(result)) as ArrayBuffer | undefined;
   const bytes = answer === undefined ? new Uint8Array() : new Uint8Array(answer);
   if (bytes.length === 0) return EXIT.ok;
   const text = new TextDecoder().decode(bytes);
+  const type = result.response.headers.get('content-type') ?? '';
+  let json: unknown;
   try {
-    ctx.stdout.write(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    json = JSON.parse(text);
   } catch {
+    // A file download is printed as it came; a page or broken JSON where the API answers JSON is no success.
+    if (/json|text\/html/i.test(type)) {
+      throw new CliError(
+        `${method} ${path} answered ${result.response.status} with ${/html/i.test(type) ? 'an HTML page' : 'a body that is not JSON'} ` +
+          `(${type}), not the API's answer; is a proxy or a login page answering instead of Cloud Elements?`,
+        EXIT.failed,
+      );
+    }
     ctx.stdout.write(bytes);
+    return EXIT.ok;
   }
+  ctx.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   return EXIT.ok;
 }
 

@@ -77,9 +77,12 @@ function oauthConfiguration(app: OAuthApp, extra: InstanceConfiguration | undefi
 /**
  * Step 3 of an OAuth connection: creates the instance (`POST /instances`) from the verified callback, with
  * `oauth.api.key`, `oauth.api.secret` and `oauth.callback.url` taken from `app`, and returns it with its element
- * `token` (store the token and instance id server-side). Works for OAuth 1 callbacks too.
+ * `token` (store the token and instance id server-side). Works for OAuth 1 callbacks too. Never retried, whatever
+ * the client's policy: the code can be used once.
  * @throws {CloudElementsError} subclass by status, e.g. `BadRequestError` for a used, expired or unknown code
  * (message without the code or app secrets)
+ * @throws {ConnectionError} with `mayHaveReachedServer: true` when the answer was lost: the instance may exist;
+ * look for it with `GET /instances` before starting the connection again
  */
 export async function finishOAuth(
   client: CloudElementsClient,
@@ -94,7 +97,9 @@ export async function finishOAuth(
   const providerData = options.callback.providerData;
   const body = instanceBody(options, configuration, providerData);
   return unwrapWithout(
-    client.POST('/instances', { body, signal: options.signal }),
+    // Not retried, whatever the client's policy: the provider's code can be used once, so a retry after a lost
+    // answer would be refused with invalid_grant while the instance exists.
+    client.POST('/instances', { body, retry: false, signal: options.signal }),
     appSecrets(app, providerData, configuration),
   );
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -73,17 +73,57 @@ describe('cloud-elements oauth connect', () => {
     const { result, consentUrl, callbackUrl } = await connect([]);
     const forged = await fetch(`${callbackUrl}?code=stolen&state=not-the-state`);
     expect(forged.status).toBe(400);
+    // A page in the browser can send anything to this port: a repeated state does not end the wait either.
+    const repeated = await fetch(`${callbackUrl}?state=a&state=b&code=x`);
+    expect(repeated.status).toBe(400);
     expect((await fetch(`${callbackUrl.replace('/callback', '/other')}`)).status).toBe(404);
     expect((await fetch(await decide(consentUrl, 'approve'))).status).toBe(200);
     const { code, stdout, stderr } = await result;
     expect(code, stderr).toBe(0);
     expect(stderr).toContain(
-      'warning: refused a callback whose state does not match (state_mismatch); still waiting.',
+      "warning: refused a callback that is not this connection's (state_mismatch); still waiting.",
+    );
+    expect(stderr).toContain(
+      "warning: refused a callback that is not this connection's (malformed_callback); still waiting.",
     );
     expect(stdout).toMatch(
       /Connected: instance \d+ \(sfdc\), token \S{4}\*{12} \(pass --token-file <file> to keep it\)/,
     );
     expect(emulator.state.instances.size).toBe(1);
+  }, 60_000);
+
+  test('a token file that exists is made private; one that cannot be written fails before the flow', async () => {
+    const existing = join(dir, 'shared-token');
+    writeFileSync(existing, 'old\n', { mode: 0o644 });
+    chmodSync(existing, 0o644);
+    const { result, consentUrl } = await connect(['--token-file', existing]);
+    await fetch(await decide(consentUrl, 'approve'));
+    expect((await result).code).toBe(0);
+    expect(statSync(existing).mode & 0o777).toBe(0o600);
+    const [instance] = [...emulator.state.instances.values()];
+    expect(readFileSync(existing, 'utf8')).toBe(`${instance!.token}\n`);
+
+    const nowhere = await runCli(
+      ['oauth', 'connect', 'sfdc', '--token-file', join(dir, 'no/such/dir/token')],
+      {
+        env,
+      },
+    );
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain('cannot be written');
+    expect(emulator.state.instances.size).toBe(1);
+  }, 60_000);
+
+  test("the provider's error text is shown as text on the callback page, not as markup", async () => {
+    const { result, consentUrl, callbackUrl } = await connect([]);
+    const state = new URL(consentUrl).searchParams.get('state')!;
+    const page = await fetch(
+      `${callbackUrl}?state=${encodeURIComponent(state)}&error=access_denied&error_description=${encodeURIComponent('<script>alert(1)</script>')}`,
+    );
+    const html = await page.text();
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&#60;script&#62;');
+    expect((await result).code).toBe(1);
   }, 60_000);
 
   test('the user denies: exit 1 with the provider’s reason, no instance', async () => {
@@ -117,6 +157,10 @@ describe('cloud-elements oauth connect', () => {
     });
     expect(noApp.code).toBe(2);
     expect(noApp.stderr).toContain('set OAUTH_API_KEY and OAUTH_API_SECRET');
+    // Beyond what a timer holds, Node would fire at once.
+    const long = await runCli(['oauth', 'connect', 'sfdc', '--timeout', '3000000'], { env });
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain('--timeout takes a number of seconds from 1 to 2147483');
     const remote = await runCli(['oauth', 'connect', 'sfdc'], {
       env: { ...env, OAUTH_CALLBACK_URL: 'https://www.mycoolapp.com/auth' },
     });

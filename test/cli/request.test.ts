@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { editDistance, matchPath, nearestPaths } from '../../src/cli/spec-paths.js';
 import type { Emulator, EmulatorInstance } from '../../src/testing/index.js';
-import { emulatorWithEnv, root, runCli } from './helpers.js';
+import { MAIN, emulatorWithEnv, root, runCli } from './helpers.js';
 
 let emulator: Emulator;
 let env: Record<string, string>;
@@ -118,6 +118,30 @@ describe('cloud-elements request: errors', () => {
       /^cloud-elements: GET \/hubs\/crm\/contacts\/nope failed with 404 Not Found: No contact found with ID nope \(request id [0-9a-f]{24}\)\n$/,
     );
     expect(result.stderr).not.toContain(instance.token);
+  });
+
+  test('a 2xx page where the API answers JSON (a captive proxy) fails, exit 1; a GET with --data is refused (exit 2)', async () => {
+    emulator.faults.set({ htmlAnswer: { share: 1 } });
+    const page = await runCli(['request', 'GET', '/instances'], { env });
+    expect(page.code).toBe(1);
+    expect(page.stdout).toBe('');
+    expect(page.stderr).toMatch(
+      /GET \/instances answered 200 with an HTML page \(text\/html[^)]*\), not the API's answer/,
+    );
+    emulator.faults.set({});
+    const body = await runCli(['request', 'GET', '/instances', '--data', '{}'], { env });
+    expect(body.code).toBe(2);
+    expect(body.stderr).toContain('GET takes no body');
+  });
+
+  test('a reader that closes the pipe early ends the command quietly', () => {
+    // The read end is closed before the command writes: every write meets EPIPE.
+    const result = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" --import tsx "${MAIN}" --help | true; echo "status=$?"`],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } },
+    );
+    expect(result.stderr).not.toMatch(/EPIPE|Unhandled|at /);
   });
 
   test('an unknown path is refused before any call, with the nearest paths of the spec (exit 2)', async () => {

@@ -971,3 +971,39 @@ describe('the three steps against the emulator (src/testing)', () => {
     }
   });
 });
+
+describe('finishOAuth and a lost answer', () => {
+  it('is never retried, even by a client that retries: the code can be used once', async () => {
+    const emulator = await startEmulator();
+    try {
+      const ce = createClient({
+        userSecret: emulator.credentials.userSecret,
+        organizationSecret: emulator.credentials.organizationSecret,
+        baseUrl: emulator.url,
+      });
+      const app = defineOAuthApp({
+        apiKey: 'client-id',
+        apiSecret: 'client-secret',
+        callbackUrl: 'https://app.test/cb',
+      });
+      const { url, state } = await startOAuth(ce, app, { elementKey: 'sfdc' });
+      const callback = readOAuthCallback(emulator.authorize(url), { expectedState: state });
+      // The instance is created, then the answer is lost on the way back.
+      emulator.faults.set({
+        lostResponse: { share: 1, count: 1 },
+        match: (call) => call.method === 'POST' && call.path === '/instances',
+      });
+      const retrying = ce.withOptions({ retry: { random: () => 0, sleep: async () => {} } });
+      const error = await finishOAuth(retrying, app, { elementKey: 'sfdc', callback, name: 'Jane' }).catch(
+        (e: unknown) => e,
+      );
+      // Not "code refused" from a second attempt: the lost answer, which says the instance may exist.
+      expect((error as CloudElementsError).name).toBe('ConnectionError');
+      expect((error as CloudElementsError).attempts).toBe(1);
+      expect((error as CloudElementsError).mayHaveReachedServer).toBe(true);
+      expect(emulator.state.instances.size).toBe(1);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
