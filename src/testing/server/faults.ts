@@ -113,6 +113,14 @@ const zeroCounts = (): FaultCounts => ({
   slowBody: 0,
 });
 
+const TOP_LEVEL = new Set(['latencyMs', 'seed', 'match']);
+/** The options of each fault kind beyond `share` and `count`. */
+const KIND_OPTIONS: Partial<Record<(typeof KINDS)[number], string[]>> = {
+  rateLimit: ['retryAfterSeconds', 'retryAfterDate'],
+  serverError: ['status'],
+  slowBody: ['chunkBytes', 'delayMs'],
+};
+
 function checkOptions(options: FaultOptions): void {
   const fail = (what: string): never => {
     throw new TypeError(`[cloud-elements] emulator faults: ${what}`);
@@ -120,9 +128,19 @@ function checkOptions(options: FaultOptions): void {
   if (options.latencyMs !== undefined && !(options.latencyMs >= 0)) {
     fail(`latencyMs must be a number of milliseconds >= 0; got ${String(options.latencyMs)}.`);
   }
+  for (const key of Object.keys(options)) {
+    if (!TOP_LEVEL.has(key) && !(KINDS as readonly string[]).includes(key)) {
+      fail(`unknown option "${key}"; the options are ${[...TOP_LEVEL, ...KINDS].join(', ')}.`);
+    }
+  }
   for (const kind of KINDS) {
     const fault = options[kind];
     if (fault === undefined) continue;
+    // A misspelt knob (`stauts`) would be ignored without a word, and the test would not test what it says.
+    const known = ['share', 'count', ...(KIND_OPTIONS[kind] ?? [])];
+    for (const key of Object.keys(fault)) {
+      if (!known.includes(key)) fail(`${kind} has no option "${key}"; its options are ${known.join(', ')}.`);
+    }
     if (!(fault.share >= 0 && fault.share <= 1)) {
       fail(`${kind}.share must be between 0 and 1 (a share of requests); got ${String(fault.share)}.`);
     }

@@ -56,6 +56,15 @@ describe('fault knobs', () => {
     expect((await emulator.call('GET', '/hubs/crm/contacts', { auth })).status).toBe(429);
   });
 
+  test('a misspelt option or kind is refused, not ignored', async () => {
+    await expect(
+      startEmulator({ faults: { serverError: { share: 1, stauts: 502 } as never } }),
+    ).rejects.toThrow('serverError has no option "stauts"; its options are share, count, status.');
+    await expect(startEmulator({ faults: { ratelimit: { share: 1 } } as never })).rejects.toThrow(
+      /unknown option "ratelimit"/,
+    );
+  });
+
   test.each([500, 502])('serverError answers %i with the error body', async (status) => {
     await setup({ faults: { serverError: { share: 1, status } } });
     const response = await emulator.call('GET', '/hubs/crm/contacts', { auth });
