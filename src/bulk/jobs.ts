@@ -3,19 +3,17 @@
  * cancel a job. Uploads are in `upload.ts`, downloads and a job's errors in `download.ts`.
  */
 import type { paths } from '../../generated/schema.js';
-import { unwrap } from '../client/index.js';
+import { redactorOf, unexpectedAnswer, unwrap } from '../client/index.js';
 import {
   CloudElementsError,
-  InvalidResponseError,
   TimeoutError,
-  callFactsOf,
   checkTimeoutMs,
   fail,
-  redactText,
   redactValue,
   serverSnippet,
   sleep,
   snippet,
+  type Redactor,
 } from '../core/index.js';
 import { isCeqlFragment, type CeqlFragment } from '../query/index.js';
 import { callbackHeader, checkRef, checkText, jobCall, signalOf } from './checks.js';
@@ -115,9 +113,33 @@ export async function startBulkQuery(client: BulkClient, options: StartBulkQuery
   );
 }
 
-/** Reads a job's status once: `GET /hubs/{hub}/bulk/{id}/status`. */
+/**
+ * Reads a job's status once: `GET /hubs/{hub}/bulk/{id}/status`.
+ *
+ * @throws {InvalidResponseError} when the answer is not a report (`null`, no body).
+ * @throws {CloudElementsError} (the subclass for the status) when the call fails.
+ */
 export async function getBulkJobStatus(client: BulkClient, ref: BulkJobRef): Promise<BulkJobStatusReport> {
-  return unwrap(client.GET('/hubs/{hub}/bulk/{id}/status', jobCall(ref)));
+  return (await readStatus(client, ref)).report;
+}
+
+/** A job's status report, and what scrubs the calling client's secrets from the server's text in it. */
+async function readStatus(
+  client: BulkClient,
+  ref: BulkJobRef,
+): Promise<{ report: BulkJobStatusReport; redact: Redactor }> {
+  const answer = await client.GET('/hubs/{hub}/bulk/{id}/status', jobCall(ref));
+  const report: unknown = await unwrap(answer);
+  if (report === null || typeof report !== 'object') {
+    const path = `/hubs/${ref.hub}/bulk/${ref.jobId}/status`;
+    throw unexpectedAnswer(
+      answer.response,
+      { method: 'GET', path },
+      `GET ${path} answered ${answer.response.status} with ${report === undefined ? 'no body' : snippet(report)} ` +
+        'instead of a job status report.',
+    );
+  }
+  return { report: report as BulkJobStatusReport, redact: redactorOf(answer.response) };
 }
 
 /** Options of {@link waitForBulkJob}. */
@@ -190,28 +212,10 @@ export async function waitForBulkJob(
   };
   try {
     for (let delayMs = initialDelayMs; ; delayMs = Math.min(maxDelayMs, Math.max(delayMs * 2, 1))) {
-      const answer = await client
-        .GET(
-          '/hubs/{hub}/bulk/{id}/status',
-          jobCall({ hub: options.hub, jobId: options.jobId, signal: stop }),
-        )
-        .catch(rethrow);
-      const report: unknown = await unwrap(answer).catch(rethrow);
-      if (report === null || typeof report !== 'object') {
-        const path = `/hubs/${options.hub}/bulk/${options.jobId}/status`;
-        throw new InvalidResponseError(
-          `GET ${path} answered ${answer.response.status} with ${report === undefined ? 'no body' : snippet(report)} ` +
-            'instead of a job status report.',
-          {
-            method: 'GET',
-            path,
-            status: answer.response.status,
-            attempts: callFactsOf(answer.response)?.attempts ?? 1,
-            mayHaveReachedServer: true,
-          },
-        );
-      }
-      last = report as BulkJobStatusReport;
+      const read = await readStatus(client, { hub: options.hub, jobId: options.jobId, signal: stop }).catch(
+        rethrow,
+      );
+      last = read.report;
       checks += 1;
       onStatus?.(last);
       const status = String(last.status ?? '').toUpperCase();
@@ -220,7 +224,7 @@ export async function waitForBulkJob(
       if (isBulkJobFinished(status)) {
         // The job's message is the server's text, as an error body is: it may quote a callback URL or a
         // credential, and it may be long.
-        const redact = callFactsOf(answer.response)?.redact ?? redactText;
+        const { redact } = read;
         const detail =
           typeof last.message === 'string' && last.message !== ''
             ? `: ${serverSnippet(redact(last.message))}`

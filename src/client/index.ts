@@ -1,4 +1,4 @@
 // The typed openapi-fetch client with the SDK's transport, and `unwrap` for data-or-throw calls.
 export { BASE_URLS, SDK_VERSION, createClient } from './client.js';
 export type { CallOptions, ClientOptions, CloudElementsClient, Environment, LogRecord } from './client.js';
-export { unwrap, unwrapWithout } from './unwrap.js';
+export { redactorOf, unexpectedAnswer, unwrap, unwrapWithout } from './unwrap.js';

@@ -1,22 +1,49 @@
 // Turning a call's `{ data, error, response }` into data or a typed error, with secrets scrubbed from the error.
 import {
+  CloudElementsError,
+  InvalidResponseError,
   callFactsOf,
   createRedactor,
   createResponseError,
   redactText,
   redactValue,
   relativePath,
-  type CloudElementsError,
   type Redactor,
 } from '../core/index.js';
 
 type FetchResult = { data?: unknown; error?: unknown; response: Response };
 
+/**
+ * What scrubs the secrets of the client that made the call behind `response` from the server's text (its element
+ * token included); for a response of another fetch, the generic patterns only.
+ */
+export function redactorOf(response: Response): Redactor {
+  return callFactsOf(response)?.redact ?? redactText;
+}
+
+/**
+ * The error for a 2xx answer that is not what the operation gives (`null` where a list or a report is due): an
+ * {@link InvalidResponseError} by default, with the status and what the call did, as every call error has them.
+ */
+export function unexpectedAnswer(
+  response: Response,
+  call: { method: string; path: string },
+  message: string,
+  ErrorClass: typeof CloudElementsError = InvalidResponseError,
+): CloudElementsError {
+  return new ErrorClass(message, {
+    ...call,
+    status: response.status,
+    attempts: callFactsOf(response)?.attempts ?? 1,
+    mayHaveReachedServer: true,
+  });
+}
+
 function responseError(result: FetchResult, extraSecrets: readonly string[]): CloudElementsError {
   const { error, response } = result;
   // The path is worked out only here, when a call failed, so successful calls never pay for it.
   const facts = callFactsOf(response);
-  const own: Redactor = facts?.redact ?? redactText;
+  const own = redactorOf(response);
   const extra = extraSecrets.length > 0 ? createRedactor(extraSecrets) : undefined;
   const redact: Redactor = extra ? (text) => extra(own(text)) : own;
   let path = facts ? relativePath(facts.url, facts.basePath) : undefined;

@@ -6,15 +6,8 @@ import type { Client, ClientPathsWithMethod, MaybeOptionalInit, MethodResponse }
 import type { ListPaths } from '../../generated/list-paths.js';
 import type { paths } from '../../generated/schema.js';
 import { isCeqlFragment } from './ceql.js';
-import { unwrap, type CallOptions } from '../client/index.js';
-import {
-  CloudElementsError,
-  InvalidResponseError,
-  SNIPPET_LENGTH,
-  callFactsOf,
-  fail,
-  snippet,
-} from '../core/index.js';
+import { unexpectedAnswer, unwrap, type CallOptions } from '../client/index.js';
+import { CloudElementsError, SNIPPET_LENGTH, fail, snippet } from '../core/index.js';
 
 // Any openapi-fetch client; the Cloud Elements client is one.
 type AnyClient = Client<any, any>;
@@ -196,21 +189,6 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
   delete baseQuery['nextPage'];
   const fault = (message: string, status?: number, cause?: unknown) =>
     new CloudElementsError(message, { method: 'GET', path, status, cause });
-  // A page the server did answer, but not as a list can be read: what the call did, as every call error says it.
-  const answeredFault = (
-    Class: typeof CloudElementsError,
-    message: string,
-    response: Response,
-  ): CloudElementsError => {
-    const facts = callFactsOf(response);
-    return new Class(message, {
-      method: 'GET',
-      path,
-      status: response.status,
-      attempts: facts?.attempts ?? 1,
-      mayHaveReachedServer: true,
-    });
-  };
   // Every token sent so far, with the page it asked for: a token seen again means the server is going round
   // in a cycle (A → B → A …), which would otherwise never end.
   const sent = new Map<string | undefined, number>([[token, 0]]);
@@ -241,20 +219,21 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
     // `null` is not an empty page: taking it for one would end the listing early without a word.
     const records = data === undefined ? [] : data;
     if (!Array.isArray(records)) {
-      throw answeredFault(
-        InvalidResponseError,
-        `GET ${shownPath} answered ${status} with ${data === null ? 'null' : `a JSON ${typeof data}`} instead of a JSON array (page ${pageIndex + 1}); paginate() reads list paths only.`,
+      throw unexpectedAnswer(
         response,
+        { method: 'GET', path },
+        `GET ${shownPath} answered ${status} with ${data === null ? 'null' : `a JSON ${typeof data}`} instead of a JSON array (page ${pageIndex + 1}); paginate() reads list paths only.`,
       );
     }
     const nextToken = headers.get('elements-next-page-token') || undefined;
     const earlier = nextToken ? sent.get(nextToken) : undefined;
     if (earlier !== undefined) {
-      throw answeredFault(
-        CloudElementsError,
+      throw unexpectedAnswer(
+        response,
+        { method: 'GET', path },
         `GET ${shownPath} answered page ${pageIndex + 1} with an Elements-Next-Page-Token already used to fetch page ` +
           `${earlier + 1}: the pages go round in a cycle, so paging stops instead of looping forever.`,
-        response,
+        CloudElementsError,
       );
     }
     delivered += records.length;

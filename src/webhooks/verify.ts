@@ -120,7 +120,11 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
   // Each key prepared once, here; Web Crypto imports it at first use, so a verifier can be made at module load.
   const signers = keys.map(createSigner);
 
-  const verify: WebhookVerifier['verify'] = async (body, signature) => {
+  /** Verifies; also gives the signature's Base64, the default replay-guard id, so that it is parsed once. */
+  const check = async (
+    body: WebhookBody,
+    signature: Parameters<WebhookVerifier['verify']>[1],
+  ): Promise<{ keyIndex: number; expected: string }> => {
     const bytes = toBytes(body);
     const expected = parseSignature(signature);
     let keyIndex = -1;
@@ -140,22 +144,22 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
             : '?'),
       );
     }
-    return { keyIndex };
+    return { keyIndex, expected };
   };
+  const verify: WebhookVerifier['verify'] = async (body, signature) => ({
+    keyIndex: (await check(body, signature)).keyIndex,
+  });
 
   const parse = async <T>(body: WebhookBody, headers: WebhookHeaders): Promise<VerifiedWebhook<T>> => {
     if (headers === null || typeof headers !== 'object') {
       fail('parse needs the request headers (Headers or req.headers).');
     }
-    const signature = readHeader(headers, WEBHOOK_SIGNATURE_HEADER);
-    const { keyIndex } = await verify(body, signature);
+    const { keyIndex, expected } = await check(body, readHeader(headers, WEBHOOK_SIGNATURE_HEADER));
     const payload = parseJson(toBytes(body)) as T;
     // By default the id is the signature: the same signed body always has the same one, and only the key's holder
     // can make another. Not the `Elements-Webhook-Id` header, which nothing signs (a replay with a new value there
     // would pass for a new delivery), nor a body id (a batch split into several notifications may repeat one).
-    const rawId = getEventId
-      ? getEventId(payload as Record<string, unknown>, headers)
-      : `sha256=${parseSignature(signature)}`;
+    const rawId = getEventId ? getEventId(payload as Record<string, unknown>, headers) : `sha256=${expected}`;
     const eventId = rawId === undefined || rawId === '' ? undefined : String(rawId);
     let duplicate = false;
     if (replayGuard) {

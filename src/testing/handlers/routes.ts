@@ -28,19 +28,21 @@ function authLevel(op: SpecOperation): AuthLevel {
 
 /**
  * The emulator's route table: one route per spec operation (its method, path template and id), answered by the
- * operation's handler, else by the spec's example, else by a 501 that names it. `exists` is asked first, for an
- * example: the example of an operation about one instance or element is no answer for one that does not exist.
+ * operation's handler, else by the spec's example, else by a 501 that names it. Before an example, the check
+ * `targets` gives for the operation (if any) runs: the example of an operation about one instance or element is no
+ * answer for one that does not exist.
  */
 export function routeTable(
   spec: EmulatorSpec,
   handlers: Handlers,
-  exists: (ctx: RequestContext, op: SpecOperation) => void = () => undefined,
+  targets: (op: SpecOperation) => ((ctx: RequestContext) => void) | undefined = () => undefined,
 ): Route[] {
   const byId = handlers as Record<string, ((ctx: RequestContext) => Reply | Promise<Reply>) | undefined>;
   return spec.operations.map((op) => {
     const example = exampleReply(op);
+    const check = targets(op);
     const answer = (ctx: RequestContext) => {
-      exists(ctx, op);
+      check?.(ctx);
       return example ?? notImplemented(op);
     };
     return {
@@ -53,14 +55,21 @@ export function routeTable(
   });
 }
 
-/** 404s, in Cloud Elements' words, for an instance or an element the path names that the emulator does not hold. */
+/**
+ * For an operation whose path names an instance or an element, the check that answers 404, in Cloud Elements'
+ * words, when the emulator does not hold it; worked out once per operation, not per request.
+ */
 function requireTargets(state: EmulatorState) {
-  return (ctx: RequestContext, op: SpecOperation): void => {
-    if (op.path.startsWith('/instances/{id}') && !state.instances.has(Number(ctx.params['id']))) {
-      throw new EmulatorHttpError(404, `No instance found with ID ${ctx.params['id']}`);
+  return (op: SpecOperation): ((ctx: RequestContext) => void) | undefined => {
+    if (op.path.startsWith('/instances/{id}')) {
+      return (ctx) => {
+        if (!state.instances.has(Number(ctx.params['id']))) {
+          throw new EmulatorHttpError(404, `No instance found with ID ${ctx.params['id']}`);
+        }
+      };
     }
     const element = /^\/elements\/\{(\w+)\}/.exec(op.path)?.[1];
-    if (element !== undefined) requireElement(ctx.params[element] ?? '');
+    return element === undefined ? undefined : (ctx) => void requireElement(ctx.params[element] ?? '');
   };
 }
 
