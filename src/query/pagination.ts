@@ -187,8 +187,6 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
   if (pageSize !== undefined) baseQuery['pageSize'] = pageSize;
   let token = nextPageToken ?? (baseQuery['nextPage'] as string | undefined);
   delete baseQuery['nextPage'];
-  const fault = (message: string, status?: number, cause?: unknown) =>
-    new CloudElementsError(message, { method: 'GET', path, status, cause });
   // Every token sent so far, with the page it asked for: a token seen again means the server is going round
   // in a cycle (A → B → A …), which would otherwise never end.
   const sent = new Map<string | undefined, number>([[token, 0]]);
@@ -200,18 +198,10 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
       params: { ...init.params, query: token === undefined ? baseQuery : { ...baseQuery, nextPage: token } },
     };
     if (signal) call.signal = signal;
-    let result: Awaited<ReturnType<LooseClient['GET']>>;
-    try {
-      result = await (client as unknown as LooseClient).GET(path, call);
-    } catch (error) {
-      if (error instanceof CloudElementsError || signal?.aborted) throw error;
-      // openapi-fetch throws a SyntaxError when a 2xx body is not JSON.
-      throw fault(
-        `GET ${shownPath} (page ${pageIndex + 1}) failed: ${snippet((error as Error)?.message ?? String(error))}`,
-        undefined,
-        error,
-      );
-    }
+    // What the call throws goes out as it is, as from the client's own GET: the client gives every failure of the
+    // API or the network as a typed error already, and anything else comes from the caller's own middleware, whose
+    // message the SDK can neither redact (it may quote the Authorization header) nor improve.
+    const result = await (client as unknown as LooseClient).GET(path, call);
     const { data, response } = result;
     if (!response.ok) await unwrap(result);
     const { headers, status } = response;

@@ -385,6 +385,25 @@ describe('paginate', () => {
     );
     expect(requests()).toHaveLength(0);
   });
+
+  test("an error from the caller's own middleware comes out as it is, as from GET, not quoted in an SDK error", async () => {
+    // A middleware may quote the Authorization header in its message; an SDK error that quoted it in turn would
+    // carry the secrets into the logs that print SDK errors.
+    const crm = await start((req, res) => servePages(contacts.slice(0, 250), req, res));
+    const refused = new Error('proxy refused');
+    crm.use({
+      onRequest({ request }) {
+        if (request.url.includes('nextPage'))
+          throw Object.assign(refused, { auth: request.headers.get('authorization') });
+        return undefined;
+      },
+    });
+    const caught = await (async () => {
+      for await (const _ of paginate(crm, '/hubs/crm/contacts', { pageSize: 100 }));
+    })().catch((error: unknown) => error);
+    expect(caught).toBe(refused);
+    expect(requests()).toHaveLength(1);
+  });
 });
 
 describe('paginatePages', () => {
