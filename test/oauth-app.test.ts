@@ -213,6 +213,17 @@ describe('OAuth example app', () => {
     for (const secret of secretsOf(started)) expect(everything).not.toContain(secret);
   });
 
+  it('connects with a cookie of another app on the host that is not valid percent-encoding', async () => {
+    const started = await startApp();
+    const browser = new Browser(started.url);
+    browser.cookies.set('discount', '100%');
+    const home = await browser.page(`${started.url}/`);
+    expect(home.status).toBe(200);
+    const page = await browser.page(await connect(browser, started));
+    expect(page.status).toBe(303);
+    expect(started.emulator.state.instances.size).toBe(1);
+  });
+
   it('keeps instances private to the session that connected them', async () => {
     const started = await startApp();
     const browser = new Browser(started.url);
