@@ -12,7 +12,7 @@ import type { ReplayGuard, ReplayGuardOptions } from './types.js';
 export function createReplayGuard(options: ReplayGuardOptions = {}): ReplayGuard {
   checkOptions('createReplayGuard', options, '{ maxEntries }, or nothing');
   const maxEntries = options.maxEntries ?? 10_000;
-  const ttlMs = options.ttlMs ?? 259_200_000;
+  const ttlMs = options.ttlMs ?? 360_000_000;
   const now = options.now ?? Date.now;
   checkCount('maxEntries', maxEntries);
   if (typeof ttlMs !== 'number' || !(ttlMs > 0)) {

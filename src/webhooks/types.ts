@@ -38,10 +38,11 @@ export type ReplayGuardOptions = {
    */
   maxEntries?: number;
   /**
-   * How long an id is remembered, in milliseconds. Cloud Elements retries a failed delivery for up to about
-   * 73 hours, so keep it at least that long if redeliveries must be caught.
+   * How long an id is remembered, in milliseconds. Cloud Elements retries a failed delivery 9 times, the x-th
+   * 2^(2x) seconds after the one before: the last retry comes about 97 hours after the first try, so keep it at
+   * least that long if redeliveries must be caught.
    *
-   * @default 259_200_000 (72 hours)
+   * @default 360_000_000 (100 hours)
    */
   ttlMs?: number;
   /** Clock, for tests. @default Date.now */

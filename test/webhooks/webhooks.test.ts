@@ -325,6 +325,19 @@ describe('replay guard', () => {
     expect(guard.claim('x')).toBe(true);
   });
 
+  test("by default remembers an id through Cloud Elements' whole redelivery window", () => {
+    // Nine retries, the x-th 2^(2x) s after the one before: the last comes 349,524 s (97.1 h) after the first try.
+    const retryDelaysMs = Array.from({ length: 9 }, (_, i) => 4 ** (i + 1) * 1_000);
+    let now = 0;
+    const guard = createReplayGuard({ now: () => now });
+    expect(guard.claim('sha256=first')).toBe(true);
+    for (const delay of retryDelaysMs) {
+      now += delay;
+      expect(guard.claim('sha256=first')).toBe(false);
+    }
+    expect(now / 3_600_000).toBeCloseTo(97.09, 2);
+  });
+
   test('stays bounded over a hundred thousand deliveries', () => {
     const guard = createReplayGuard({ maxEntries: 100 });
     for (let i = 0; i < 100_000; i++) guard.claim(`id-${i}`);
