@@ -34,7 +34,10 @@ export function isBulkJobFinished(status: string | undefined): boolean {
   return status !== undefined && BULK_TERMINAL_STATUSES.includes(status.toUpperCase());
 }
 
-/** A bulk job ended without completing (`FAILED`, `CANCELLED`, `ABORTED`). */
+/**
+ * A bulk job ended without completing (`FAILED`, `CANCELLED`, `ABORTED`), or completed with records that failed
+ * while the caller did not allow that (`jobStatus` is then `COMPLETED`; `listBulkJobErrors` lists the records).
+ */
 export class BulkJobError extends CloudElementsError {
   /** Always `'BulkJobError'`, the class's name, also in stack traces and logs. */
   override name = 'BulkJobError';
@@ -145,6 +148,15 @@ async function readStatus(
 /** Options of {@link waitForBulkJob}. */
 export type WaitForBulkJobOptions = BulkJobRef & {
   /**
+   * Take a job that completed with failed records (`recordsFailedCount`, or the provider's `numOfRowsFailed`,
+   * above 0) as done. By default such a job throws a {@link BulkJobError}, so that an upload whose records were
+   * all refused does not pass for a success; set this when failed records are expected and read them with
+   * `listBulkJobErrors`.
+   *
+   * @default false
+   */
+  allowFailedRecords?: boolean;
+  /**
    * Longest total wait, in milliseconds; then a `TimeoutError` is thrown (the job keeps running).
    *
    * @default 3_600_000 (1 hour)
@@ -174,10 +186,11 @@ function checkMs(name: string, value: number): void {
 
 /**
  * Polls a job's status until it is finished, waiting longer between checks each time (exponential backoff).
- * Resolves with the final report when the job is `COMPLETED` or `COMPLETE`; any other status is read as "still
- * running".
+ * Resolves with the final report when the job is `COMPLETED` or `COMPLETE` with no failed record (or with some,
+ * under `allowFailedRecords`); any other status is read as "still running".
  *
- * @throws {BulkJobError} when the job ends `FAILED`, `CANCELLED` or `ABORTED` (`error.job` is the report).
+ * @throws {BulkJobError} when the job ends `FAILED`, `CANCELLED` or `ABORTED`, or completes with failed records
+ *   and `allowFailedRecords` is not set (`error.job` is the report).
  * @throws {TimeoutError} when `timeoutMs` passes first.
  * @throws {InvalidResponseError} when a status check answers something other than a report (`null`, no body).
  * @throws {CloudElementsError} (the subclass for the status) when a status check fails.
@@ -195,6 +208,9 @@ export async function waitForBulkJob(
   checkTimeoutMs(timeoutMs);
   checkMs('initialDelayMs', initialDelayMs);
   checkMs('maxDelayMs', maxDelayMs);
+  if (options.allowFailedRecords !== undefined && typeof options.allowFailedRecords !== 'boolean') {
+    fail(`allowFailedRecords must be true or false, got ${snippet(options.allowFailedRecords)}.`);
+  }
   // The deadline aborts the status call in flight or the wait, not only the next check.
   const deadline = new AbortController();
   const timer = Number.isFinite(timeoutMs) ? setTimeout(() => deadline.abort(), timeoutMs) : undefined;
@@ -220,7 +236,17 @@ export async function waitForBulkJob(
       onStatus?.(last);
       const status = String(last.status ?? '').toUpperCase();
       // COMPLETED, or COMPLETE as the bulk guide spells it.
-      if (/^COMPLETED?$/.test(status)) return last;
+      const completed = /^COMPLETED?$/.test(status);
+      const failed = completed ? failedRecords(last) : 0;
+      if (completed && (failed === 0 || options.allowFailedRecords === true)) return last;
+      if (completed) {
+        const of = typeof last.recordsCount === 'number' ? ` of ${last.recordsCount}` : '';
+        throw new BulkJobError(
+          `Bulk job ${options.jobId} completed, but ${failed}${of} records failed: listBulkJobErrors() lists ` +
+            'them. Pass allowFailedRecords: true to take a job with failed records as done.',
+          { jobId: String(options.jobId), job: redactValue(last, read.redact) as BulkJobStatusReport },
+        );
+      }
       if (isBulkJobFinished(status)) {
         // The job's message is the server's text, as an error body is: it may quote a callback URL or a
         // credential, and it may be long.
@@ -239,6 +265,14 @@ export async function waitForBulkJob(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** How many records a completed job failed on: Cloud Elements' own count, or the provider's where it reports one. */
+function failedRecords(report: BulkJobStatusReport): number {
+  const counts = [report.recordsFailedCount, report.numOfRowsFailed].filter(
+    (count): count is number => typeof count === 'number' && count > 0,
+  );
+  return counts.length === 0 ? 0 : Math.max(...counts);
 }
 
 /**

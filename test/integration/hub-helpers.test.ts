@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listBulkJobErrors, readBulkRecords } from '../../src/bulk/index.js';
 import { uploadBulkRecords } from '../../src/bulk/index.js';
-import { startBulkQuery, waitForBulkJob } from '../../src/bulk/index.js';
+import { BulkJobError, startBulkQuery, waitForBulkJob } from '../../src/bulk/index.js';
 import { ceql, formatBulkQuery } from '../../src/query/index.js';
 import { createClient, type CloudElementsClient } from '../../src/client/index.js';
 import { enableEvents } from '../../src/instances/index.js';
@@ -113,8 +113,23 @@ describe('hub helpers against the emulator', () => {
       objectName: 'contacts',
       file: new Blob(['email,lastName\nok@example.com,Fine\nbad@example.com,Too,Many\n']),
     });
-    const report = await waitForBulkJob(crm, { hub: 'crm', jobId: job.id, initialDelayMs: 1 });
-    expect(report).toMatchObject({ recordsFailedCount: 1 });
+    // By default a job that completed with a failed record is not taken for a success.
+    const refused = await waitForBulkJob(crm, { hub: 'crm', jobId: job.id, initialDelayMs: 1 }).catch(
+      (e) => e,
+    );
+    expect(refused).toBeInstanceOf(BulkJobError);
+    expect(refused).toMatchObject({
+      jobStatus: 'COMPLETED',
+      job: { recordsCount: 1, recordsFailedCount: 1 },
+    });
+    expect(refused.message).toMatch(/completed, but 1 of 1 records failed: listBulkJobErrors\(\) lists them/);
+    const report = await waitForBulkJob(crm, {
+      hub: 'crm',
+      jobId: job.id,
+      initialDelayMs: 1,
+      allowFailedRecords: true,
+    });
+    expect(report).toMatchObject({ status: 'COMPLETED', recordsFailedCount: 1 });
     const failures: unknown[] = [];
     for await (const failure of listBulkJobErrors(crm, { hub: 'crm', jobId: job.id })) failures.push(failure);
     expect(failures).toHaveLength(1);
