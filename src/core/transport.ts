@@ -461,6 +461,9 @@ function makeGuardedPrototype(base: Readers): object {
         const guard = this[GUARD];
         if (guard.stream === undefined) {
           const source = baseBody ? (baseBody.call(this) as ReadableStream<Uint8Array> | null) : null;
+          // A body already read (by json(), text()…) is handed out as it is, as a plain Response does: logging the
+          // response (`console.log(result)` reads every getter) must not throw on its locked stream.
+          if (source?.locked || this.bodyUsed) return source;
           guard.stream = guardStream(source, guard);
         }
         return guard.stream;
@@ -475,8 +478,9 @@ function makeGuardedPrototype(base: Readers): object {
         const guard = this[GUARD];
         const { attempt } = guard;
         // With an idle limit, the body is read through the guarded stream, whose clock restarts on every chunk: a
-        // long body that keeps arriving is not "no progress". (The whole-call limit needs no stream.)
-        if (guard.call.idle !== undefined) {
+        // long body that keeps arriving is not "no progress". (The whole-call limit needs no stream.) So it is too
+        // once something has taken `body` (a middleware that logged the response): the stream holds the bytes now.
+        if (guard.call.idle !== undefined || guard.stream) {
           return new Response(this.body, { headers: this.headers })[name]() as Promise<unknown>;
         }
         return attempt.race(guard.base[name].call(this)).then(
