@@ -8,18 +8,21 @@ import {
   assertCredential,
   callFactsOf,
   endAttemptOf,
+  checkKnownKeys,
   checkTimeoutMs,
   createRedactor,
   createTransport,
   fail,
   isHttpUrl,
   joinAuthorization,
+  looksLike,
   redactAuthorization,
   redactUrl,
   redactValue,
   relativePath,
   resolveRetryPolicy,
   serverSnippet,
+  snippet,
   validateCredentials,
   type CallState,
   type RequestOptions as CallOptions,
@@ -121,7 +124,13 @@ function resolveBaseUrl(options: ClientOptions): string {
     if (!isHttpUrl(options.baseUrl)) {
       fail('baseUrl must be an absolute http(s) URL such as https://api.cloud-elements.com/elements/api-v2.');
     }
-    const { username, password } = new URL(options.baseUrl);
+    const { username, password, search, hash } = new URL(options.baseUrl);
+    if (search !== '' || hash !== '' || /[?#]/.test(options.baseUrl)) {
+      // Paths are appended to it: a query or fragment would end up in the middle of every call's URL.
+      fail(
+        'baseUrl must be the API root, without a query or fragment (?… or #…), e.g. https://host/elements/api-v2.',
+      );
+    }
     if (username !== '' || password !== '') {
       // fetch refuses such a URL on every call, and the client would print it: refused here, without quoting it.
       fail(
@@ -139,6 +148,56 @@ function resolveBaseUrl(options: ClientOptions): string {
   return url;
 }
 
+/** The options of {@link createClient}, for its check of misspelt ones. */
+const CLIENT_OPTIONS = [
+  'userSecret',
+  'organizationSecret',
+  'elementToken',
+  'environment',
+  'baseUrl',
+  'fetch',
+  'timeoutMs',
+  'retry',
+  'logger',
+  'userAgent',
+];
+/** What `withOptions` carries to every call. */
+const CALL_OPTIONS = ['timeoutMs', 'idleTimeoutMs', 'retry', 'bodyFactory'];
+/**
+ * The options of a call: openapi-fetch's and the SDK's. An option of a call that is none of these but looks like
+ * one (`timeout`, `retries`, `Params`) is refused; any other goes on to openapi-fetch and fetch, as `RequestInit`
+ * grows.
+ */
+const CALL_INIT = new Set([
+  ...CALL_OPTIONS,
+  'params',
+  'body',
+  'headers',
+  'parseAs',
+  'signal',
+  'middleware',
+  'querySerializer',
+  'bodySerializer',
+  'pathSerializer',
+  'baseUrl',
+  'fetch',
+  'Request',
+  // RequestInit's, which openapi-fetch passes to the Request (some are close to the above: `mode`, `body`).
+  'cache',
+  'credentials',
+  'dispatcher',
+  'duplex',
+  'integrity',
+  'keepalive',
+  'method',
+  'mode',
+  'priority',
+  'redirect',
+  'referrer',
+  'referrerPolicy',
+  'window',
+]);
+
 /**
  * Creates a Cloud Elements client. Credentials are checked here (a bad one throws a `TypeError` naming the
  * field, never its value) and kept out of sight: `JSON.stringify`, `util.inspect` and `String()` show them redacted.
@@ -151,6 +210,7 @@ export function createClient(options: ClientOptions): CloudElementsClient {
   if (options === null || typeof options !== 'object') {
     fail('createClient needs an options object such as { userSecret, organizationSecret }.');
   }
+  checkKnownKeys('createClient', options, CLIENT_OPTIONS);
   const credentials: Credentials = { userSecret: options.userSecret };
   if (options.organizationSecret !== undefined) credentials.organizationSecret = options.organizationSecret;
   if (options.elementToken !== undefined) credentials.elementToken = options.elementToken;
@@ -176,14 +236,14 @@ export function createClient(options: ClientOptions): CloudElementsClient {
     typeof options.retry !== 'boolean' &&
     (options.retry === null || typeof options.retry !== 'object')
   ) {
-    fail('retry must be a RetryOptions object, or false for no retries.');
+    fail('retry must be a RetryOptions object, true (the default policy) or false (no retries).');
   }
   const transport = createTransport({
     fetch: baseFetch,
     fetchMayChangeRequest: !ownFetch,
     baseUrl,
     timeoutMs: options.timeoutMs === undefined ? 60_000 : checkTimeoutMs(options.timeoutMs),
-    retry: resolveRetryPolicy(options.retry === false || options.retry === undefined ? {} : options.retry),
+    retry: resolveRetryPolicy(typeof options.retry === 'object' ? options.retry : {}),
     retryEnabled,
     ...(options.logger ? { logger: options.logger } : {}),
     // Known secrets are scrubbed from error text too, in case a server echoes the header back.
@@ -223,16 +283,30 @@ type BuildInput = {
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 
-/** Refuses path parameters that would change which resource a call reaches. */
-function checkPathParams(params: unknown): void {
-  if (params === undefined || params === null) return;
-  if (typeof params !== 'object') {
+/**
+ * Refuses path parameters that would change which resource a call reaches, and a path whose `{name}` has no value
+ * (openapi-fetch would send `/instances/%7Bid%7D`, and the 404 would not name the mistake).
+ */
+function checkPathParams(path: string, init: Record<string, unknown> | undefined): void {
+  const params = (init?.params as { path?: unknown } | undefined)?.path;
+  if (params !== undefined && params !== null && typeof params !== 'object') {
     fail('params.path must be an object of path parameters, e.g. { id: 12 }.');
   }
-  for (const [name, value] of Object.entries(params)) {
+  const given = (params ?? {}) as Record<string, unknown>;
+  for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
+    if (given[name!] === undefined) {
+      fail(`${path} needs params.path.${name}, e.g. { params: { path: { ${name}: … } } }.`);
+    }
+  }
+  for (const [name, value] of Object.entries(given)) {
     if (typeof value !== 'string' && typeof value !== 'number') {
       fail(
         `Path parameter ${name} must be a string or a number, got ${value === null ? 'null' : typeof value}.`,
+      );
+    }
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      fail(
+        `Path parameter ${name} is ${value}; pass the id or key of the resource (was it parsed from text?).`,
       );
     }
     const text = String(value);
@@ -244,11 +318,25 @@ function checkPathParams(params: unknown): void {
   }
 }
 
+/** Refuses an option of a call that looks like one of the call's options but is not (`timeout`, `query`). */
+function checkCallInit(method: string, init: Record<string, unknown>): void {
+  for (const key in init) {
+    if (CALL_INIT.has(key)) continue;
+    if (key === 'query' || key === 'path') {
+      fail(`${method} has no option ${key}; put it in params: { params: { ${key}: { … } } }.`);
+    }
+    for (const known of CALL_INIT) {
+      if (looksLike(key, known)) fail(`${method} has no option ${snippet(key, 40)}; did you mean ${known}?`);
+    }
+  }
+}
+
 /** Checks the call options of `withOptions` and of a call; the message names the option. */
 export function checkCallOptions(options: unknown, where: string): CallOptions {
   if (options === null || typeof options !== 'object') {
     fail(`${where} takes an object such as { timeoutMs: 10000, retry: true }.`);
   }
+  if (where === 'withOptions') checkKnownKeys(where, options, CALL_OPTIONS);
   const { timeoutMs, idleTimeoutMs, retry, bodyFactory } = options as CallOptions;
   if (timeoutMs !== undefined) checkTimeoutMs(timeoutMs);
   if (idleTimeoutMs !== undefined) checkTimeoutMs(idleTimeoutMs, 'idleTimeoutMs');
@@ -339,8 +427,12 @@ function buildClient(input: BuildInput): CloudElementsClient {
       if (init !== undefined && (init === null || typeof init !== 'object')) {
         fail(`The second argument of ${method} must be an options object such as { params }.`);
       }
-      checkPathParams((init?.params as { path?: unknown } | undefined)?.path);
+      checkPathParams(path, init);
+      if (init) checkCallInit(method, init);
       const callerSignal = (init?.signal as AbortSignal | null | undefined) ?? undefined;
+      if (callerSignal !== undefined && !(callerSignal instanceof AbortSignal)) {
+        fail('signal must be an AbortSignal (e.g. AbortSignal.timeout(60_000) or controller.signal).');
+      }
       const attempt = new Attempt(callerSignal);
       const state: CallState = { attempt, streamed: init?.duplex === 'half', redact };
       if (callerSignal) state.callerSignal = callerSignal;
@@ -414,7 +506,7 @@ function buildClient(input: BuildInput): CloudElementsClient {
   } as unknown as CloudElementsClient;
   Object.defineProperties(client, {
     toJSON: { value: () => ({ ...shown }) },
-    toString: { value: () => `CloudElementsClient(${baseUrl})` },
+    toString: { value: () => `CloudElementsClient(${shown.baseUrl})` },
     [Symbol.for('nodejs.util.inspect.custom')]: { value: () => ({ ...shown }) },
   });
   return client;

@@ -13,6 +13,49 @@ export function describeValue(value: unknown): string {
   return typeof value === 'number' ? String(value) : `a ${typeof value}`;
 }
 
+/**
+ * Whether `a` looks like a misspelling of `b`: the same but for case (`baseURL`), one the start or end of the other
+ * (`timeout`, `env`, `attempts`), sharing a stem of four letters (`retries`), or at most two letters apart
+ * (`maxAttemps`).
+ */
+export function looksLike(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  if (short.length >= 3 && (long.startsWith(short) || long.endsWith(short))) return true;
+  // A shared stem (`retries`, `retry`).
+  let stem = 0;
+  while (stem < short.length && x[stem] === y[stem]) stem++;
+  if (stem >= 4) return true;
+  // Edit distance, one row at a time, given up once the row's best is over 2.
+  let row = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= y.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    if (Math.min(...next) > 2) return false;
+    row = next;
+  }
+  return row[y.length]! <= 2;
+}
+
+/**
+ * Refuses an option that `known` does not list, naming the one it looks like: a misspelt option (`baseURL`,
+ * `timeout`) would otherwise be dropped without a word, and the call made with the default (another host, no time
+ * limit).
+ */
+export function checkKnownKeys(where: string, options: object, known: readonly string[]): void {
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const near = known.find((name) => looksLike(key, name));
+    fail(
+      `${where} has no option ${snippet(key, 40)}${near ? `; did you mean ${near}?` : '.'} Its options: ` +
+        `${known.join(', ')}.`,
+    );
+  }
+}
+
 /** Checks a required string option; the message names the option and says how to fix it, never its value. */
 export function checkText(name: string, value: unknown, hint: string): asserts value is string {
   if (typeof value !== 'string' || value.trim() === '') fail(`${name} must be a non-empty string; ${hint}`);

@@ -8,7 +8,15 @@ export {
   validateCredentials,
 } from './authorization.js';
 export type { Credentials, ParsedAuthorization } from './authorization.js';
-export { SNIPPET_LENGTH, checkText, describeValue, fail, snippet } from './checks.js';
+export {
+  SNIPPET_LENGTH,
+  checkKnownKeys,
+  checkText,
+  describeValue,
+  fail,
+  looksLike,
+  snippet,
+} from './checks.js';
 export { constantTimeEqual } from './constant-time.js';
 export {
   BadRequestError,

@@ -1,5 +1,5 @@
 import { follow, unfollow } from './caller-signals.js';
-import { describeValue, fail } from './checks.js';
+import { checkKnownKeys, describeValue, fail } from './checks.js';
 
 /**
  * Retry policy. Which calls are retried, how often, and how long to wait in between. Safe methods are
@@ -111,6 +111,17 @@ const LIST_OPTIONS = [
   ['methods', (item: unknown) => typeof item === 'string', "method names such as ['GET', 'PUT']"],
 ] as const;
 const FUNCTION_OPTIONS = ['random', 'sleep'] as const;
+/** All the options, for the check of misspelt ones (`attempts`). */
+const RETRY_OPTIONS = [
+  'maxAttempts',
+  'baseDelayMs',
+  'maxDelayMs',
+  'deadlineMs',
+  'statuses',
+  'methods',
+  'random',
+  'sleep',
+];
 
 /**
  * Fills in the defaults of `options` on top of `base` (the client's policy, when resolving a per-request
@@ -120,6 +131,7 @@ export function resolveRetryPolicy(options: RetryOptions = {}, base?: RetryPolic
   if (options === null || typeof options !== 'object') {
     fail('retry must be an object of RetryOptions, true or false.');
   }
+  checkKnownKeys('retry', options, RETRY_OPTIONS);
   const policy: RetryPolicy = base
     ? { ...base }
     : {

@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { createClient, unwrap } from '../../src/client/index.js';
+import { sendJson, startServer, type TestServer } from '../helpers/http-server.js';
+
+// Mistakes a user makes when wiring the client up, each of which used to be dropped without a word: the call then
+// went to another host, without a time limit or a filter, or failed far from the mistake.
+const secrets = {
+  userSecret: 'uSECRETuuuuuuuuuuuuuuuuuuuuuuuu',
+  organizationSecret: 'oSECREToooooooooooooooooooooooo',
+};
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function start() {
+  server = await startServer((_req, res) => sendJson(res, 200, []));
+  return createClient({ ...secrets, baseUrl: server.url });
+}
+
+describe('misspelt options are refused, naming the right one', () => {
+  test.each([
+    [
+      { baseURL: 'https://staging.cloud-elements.com/elements/api-v2' },
+      /no option "baseURL"; did you mean baseUrl\?/,
+    ],
+    [{ env: 'eu' }, /no option "env"; did you mean environment\?/],
+    [{ timeout: 5_000 }, /no option "timeout"; did you mean timeoutMs\?/],
+    [{ orgSecret: 'x' }, /no option "orgSecret"\. Its options: userSecret, organizationSecret/],
+    [{ retry: { attempts: 5 } }, /retry has no option "attempts"; did you mean maxAttempts\?/],
+  ])('createClient(%o)', (extra, message) => {
+    expect(() => createClient({ ...secrets, ...(extra as object) })).toThrow(message);
+  });
+
+  test('retry: true is the default policy, as the message says', async () => {
+    server = await startServer((_req, res) => sendJson(res, 200, []));
+    const client = createClient({ ...secrets, baseUrl: server.url, retry: true });
+    await expect(unwrap(client.GET('/instances'))).resolves.toEqual([]);
+  });
+
+  test('withOptions and a call refuse what looks like one of their options, before any request', async () => {
+    const client = await start();
+    expect(() => client.withOptions({ timeout: 1 } as never)).toThrow(
+      /withOptions has no option "timeout"; did you mean timeoutMs\?/,
+    );
+    expect(() => client.withOptions({ signal: AbortSignal.abort() } as never)).toThrow(
+      /Its options: timeoutMs, idleTimeoutMs, retry, bodyFactory/,
+    );
+    expect(() => client.GET('/instances', { timeout: 1 } as never)).toThrow(
+      /GET has no option "timeout"; did you mean timeoutMs\?/,
+    );
+    expect(() => client.GET('/instances', { retries: 2 } as never)).toThrow(/did you mean retry\?/);
+    expect(() => client.GET('/instances', { query: { where: "name = 'x'" } } as never)).toThrow(
+      /put it in params: \{ params: \{ query/,
+    );
+    expect(server!.requests).toHaveLength(0);
+    // What fetch itself takes still goes through, also when it is close to a name above (`mode`, `body`).
+    await expect(unwrap(client.GET('/instances', { mode: 'cors', cache: 'no-store' }))).resolves.toEqual([]);
+    expect(server!.requests).toHaveLength(1);
+  });
+});
+
+describe('wrong arguments fail at the call, saying what is wrong', () => {
+  test('a path parameter left out, put in the wrong place, or NaN', async () => {
+    const client = await start();
+    expect(() => client.DELETE('/instances/{id}' as never)).toThrow(
+      /\/instances\/\{id\} needs params\.path\.id/,
+    );
+    expect(() => client.DELETE('/instances/{id}', { params: { id: 12 } } as never)).toThrow(
+      /needs params\.path\.id/,
+    );
+    expect(() => client.DELETE('/instances/{id}', { params: { path: { id: Number('12abc') } } })).toThrow(
+      /Path parameter id is NaN/,
+    );
+    expect(server!.requests).toHaveLength(0);
+  });
+
+  test('a signal that is not an AbortSignal', async () => {
+    const client = await start();
+    expect(() => client.GET('/instances', { signal: new AbortController() as never })).toThrow(
+      /signal must be an AbortSignal/,
+    );
+  });
+
+  test('a baseUrl with a query or fragment, without quoting it', () => {
+    for (const tail of ['?token=sSECRETinBASEURL', '#sSECRETinBASEURL']) {
+      let message = '';
+      try {
+        createClient({ ...secrets, baseUrl: `http://127.0.0.1:9/elements/api-v2${tail}` });
+      } catch (error) {
+        message = String(error);
+      }
+      expect(message).toMatch(/baseUrl must be the API root, without a query or fragment/);
+      expect(message).not.toContain('sSECRET');
+    }
+  });
+});
