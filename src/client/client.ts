@@ -318,6 +318,26 @@ function checkPathParams(path: string, init: Record<string, unknown> | undefined
   }
 }
 
+/**
+ * `init` with each query value that is an object with a text form of its own sent as that text: a `ceql` fragment
+ * as its CEQL (openapi-fetch would send `where[text]=…`, which the API ignores, so the list came back unfiltered)
+ * and a `Date` as its ISO time (openapi-fetch would send nothing). Plain objects and arrays stay as they are.
+ */
+function withQueryText(init: Record<string, unknown>): Record<string, unknown> {
+  const params = init.params as { query?: unknown } | undefined;
+  const query = params?.query;
+  if (query === null || typeof query !== 'object') return init;
+  let text: Record<string, unknown> | undefined;
+  for (const [name, value] of Object.entries(query)) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    const proto = Object.getPrototypeOf(value) as { toString?: unknown } | null;
+    if (proto === null || proto === Object.prototype) continue;
+    text ??= { ...query };
+    text[name] = value instanceof Date ? value.toISOString() : String(value);
+  }
+  return text ? { ...init, params: { ...params, query: text } } : init;
+}
+
 /** Refuses an option of a call that looks like one of the call's options but is not (`timeout`, `query`). */
 function checkCallInit(method: string, init: Record<string, unknown>): void {
   for (const key in init) {
@@ -428,7 +448,10 @@ function buildClient(input: BuildInput): CloudElementsClient {
         fail(`The second argument of ${method} must be an options object such as { params }.`);
       }
       checkPathParams(path, init);
-      if (init) checkCallInit(method, init);
+      if (init) {
+        checkCallInit(method, init);
+        init = withQueryText(init);
+      }
       const callerSignal = (init?.signal as AbortSignal | null | undefined) ?? undefined;
       if (callerSignal !== undefined && !(callerSignal instanceof AbortSignal)) {
         fail('signal must be an AbortSignal (e.g. AbortSignal.timeout(60_000) or controller.signal).');

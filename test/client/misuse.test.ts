@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { createClient, unwrap } from '../../src/client/index.js';
+import { ceql } from '../../src/query/index.js';
 import { sendJson, startServer, type TestServer } from '../helpers/http-server.js';
 
 // Mistakes a user makes when wiring the client up, each of which used to be dropped without a word: the call then
@@ -95,5 +96,37 @@ describe('wrong arguments fail at the call, saying what is wrong', () => {
       expect(message).toMatch(/baseUrl must be the API root, without a query or fragment/);
       expect(message).not.toContain('sSECRET');
     }
+  });
+});
+
+describe('query values with a text form of their own are sent as that text', () => {
+  test('a ceql fragment as where filters the list, a Date is sent as its ISO time', async () => {
+    server = await startServer((_req, res) => sendJson(res, 200, []));
+    const client = createClient({ ...secrets, baseUrl: server.url }).forInstance(
+      'eTOKENeeeeeeeeeeeeeeeeeeeeee',
+    );
+    const since = new Date('2026-01-15T00:00:00.000Z');
+    const query = { where: ceql`lastName = ${'Ada'}`, since, pageSize: 5 };
+    await unwrap(client.GET('/hubs/crm/contacts', { params: { query: query as never } }));
+    const [request] = server.requests;
+    expect(request!.query).toEqual({
+      where: "lastName = 'Ada'",
+      since: '2026-01-15T00:00:00.000Z',
+      pageSize: '5',
+    });
+    // The caller's own query object is left as it was.
+    expect(query.since).toBe(since);
+  });
+});
+
+describe('unwrap says what it takes', () => {
+  test.each([
+    [undefined, /got undefined\./],
+    [null, /got null/],
+    [() => 1, /got a function \(was the call made\?\)/],
+    [new Response('{}', { status: 404 }), /got a Response \(pass the whole result/],
+  ])('unwrap(%s)', async (value, message) => {
+    await expect(unwrap(value as never)).rejects.toThrow(message);
+    await expect(unwrap(value as never)).rejects.toThrow(/unwrap takes what a call of the client returns/);
   });
 });
