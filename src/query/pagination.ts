@@ -7,7 +7,7 @@ import type { ListPaths } from '../../generated/list-paths.js';
 import type { paths } from '../../generated/schema.js';
 import { isCeqlFragment } from './ceql.js';
 import { unexpectedAnswer, unwrap, type CallOptions } from '../client/index.js';
-import { CloudElementsError, SNIPPET_LENGTH, fail, snippet } from '../core/index.js';
+import { CloudElementsError, SNIPPET_LENGTH, fail, looksLike, snippet } from '../core/index.js';
 
 // Any openapi-fetch client; the Cloud Elements client is one.
 type AnyClient = Client<any, any>;
@@ -123,6 +123,9 @@ function readCount(headers: Headers, name: string): number | undefined {
  * page exposes its records, token and counts, so a job can save `nextPageToken` and resume later with
  * `{ nextPageToken }`. Only the current page is held in memory.
  *
+ * A 404 whose message is Cloud Elements' `No <thing> found` ends the list: the API answers so for a list with no
+ * record (a filter that matches nothing), and its own tooling reads it as an empty list.
+ *
  * @throws {CloudElementsError} (the subclass for the status) when a page fails, also mid-way, and when the server
  *   answers with a next-page token already sent in this iteration (the pages go round in a cycle).
  * @example
@@ -148,6 +151,18 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
     nextPageToken,
     ...init
   } = options as PaginateOptions & LooseInit;
+  for (const key of Object.keys(init)) {
+    const own = PAGINATE_OPTIONS.find((name) => looksLike(key, name));
+    if (own !== undefined) fail(`paginate has no option ${snippet(key, 40)}; did you mean ${own}?`);
+    // A list's query parameters belong in params.query: at the top they would be dropped, and the whole list
+    // read where a filtered one was meant.
+    if (LIST_PARAMETERS.some((name) => name === key || looksLike(key, name))) {
+      fail(
+        `paginate has no option ${snippet(key, 40)}: query parameters go in params.query, e.g. ` +
+          '{ params: { query: { where } } }.',
+      );
+    }
+  }
   checkWhole('pageSize', pageSize, 1, false);
   checkWhole('limit', limit, 0);
   checkWhole('maxPages', maxPages, 1);
@@ -203,6 +218,9 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
     // message the SDK can neither redact (it may quote the Authorization header) nor improve.
     const result = await (client as unknown as LooseClient).GET(path, call);
     const { data, response } = result;
+    // Cloud Elements answers some lists that have no record (a filter that matches nothing) with 404 "No <thing>
+    // found", which its own tooling reads as an empty list: so does paginate, as its last page.
+    if (response.status === 404 && isNothingFound(result.error)) return;
     if (!response.ok) await unwrap(result);
     const { headers, status } = response;
     // No body at all (a 204, or a length of 0) is a page without records; anything else must be a JSON array. A
@@ -238,6 +256,17 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
     if (!nextToken) return;
     sent.set((token = nextToken), pageIndex + 1);
   }
+}
+
+/** paginate's own options, for the check of misspelt ones (`page_size`). */
+const PAGINATE_OPTIONS = ['pageSize', 'limit', 'maxPages', 'nextPageToken'];
+/** A list's query parameters, which go in `params.query`. */
+const LIST_PARAMETERS = ['where', 'query', 'orderBy', 'fields', 'nextPage', 'page', 'returnTotalCount'];
+
+/** Whether an error body is Cloud Elements' "No <thing> found" (`{ message: 'No contacts found' }`). */
+function isNothingFound(body: unknown): boolean {
+  const message = (body as { message?: unknown } | null | undefined)?.message;
+  return typeof message === 'string' && /^No [\w .-]{1,80} found\.?$/i.test(message.trim());
 }
 
 const done = (): IteratorReturnResult<void> => ({ value: undefined, done: true });

@@ -194,7 +194,7 @@ describe('paginate', () => {
   });
 
   test('throws NotFoundError for a missing list', async () => {
-    const crm = await start((_req, res) => sendJson(res, 404, { message: 'No contacts found' }));
+    const crm = await start((_req, res) => sendJson(res, 404, { message: 'Unknown object: contacts' }));
     await expect(paginate(crm, '/hubs/crm/contacts').next()).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -403,6 +403,42 @@ describe('paginate', () => {
     })().catch((error: unknown) => error);
     expect(caught).toBe(refused);
     expect(requests()).toHaveLength(1);
+  });
+});
+
+describe('paginate, wrong and empty lists', () => {
+  test('a list parameter put beside params instead of in params.query is refused, not dropped', async () => {
+    const crm = await start((req, res) => servePages(contacts, req, res));
+    const where = ceql`lastName = ${'Name 1'}`;
+    for (const misplaced of [{ where }, { query: { where } }, { orderBy: 'lastName' }]) {
+      const caught = await paginate(crm, '/hubs/crm/contacts', misplaced as never)
+        .next()
+        .catch((error: unknown) => error);
+      expect(String(caught)).toMatch(
+        /query parameters go in params\.query, e\.g\. \{ params: \{ query: \{ where \} \} \}/,
+      );
+    }
+    const misspelt = await paginate(crm, '/hubs/crm/contacts', { page_size: 10 } as never)
+      .next()
+      .catch((error: unknown) => error);
+    expect(String(misspelt)).toMatch(/no option "page_size"; did you mean pageSize\?/);
+    expect(requests()).toHaveLength(0);
+  });
+
+  test('a 404 "No … found" is an empty list, as Cloud Elements\' own tooling reads it; another 404 fails', async () => {
+    let answer = { message: 'No contacts found' };
+    const crm = await start((req, res) => {
+      if (req.query['nextPage'] === undefined) servePages(contacts.slice(0, 150), req, res);
+      else sendJson(res, 404, { requestId: 'r-1', ...answer });
+    });
+    const seen: unknown[] = [];
+    for await (const contact of paginate(crm, '/hubs/crm/contacts', { pageSize: 100 })) seen.push(contact);
+    expect(seen).toHaveLength(100);
+    answer = { message: 'Instance 12 not found' };
+    const failed = await (async () => {
+      for await (const _ of paginate(crm, '/hubs/crm/contacts', { pageSize: 100 }));
+    })().catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(NotFoundError);
   });
 });
 
