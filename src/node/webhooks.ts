@@ -97,7 +97,7 @@ export async function parseNodeWebhookRequest<T = WebhookNotification>(
   verifier: WebhookVerifier | WebhookVerifierOptions,
   handler?: (webhook: VerifiedWebhook<T>) => unknown,
 ): Promise<VerifiedWebhook<T>> {
-  const resolved = resolveVerifier(verifier);
+  const resolved = resolveVerifier('parseNodeWebhookRequest', verifier);
   checkHandler(resolved, handler);
   const body = await readNodeRequestBody(req, { maxBodyBytes: resolved.maxBodyBytes });
   return finishWebhook(resolved, body, req.headers, handler);

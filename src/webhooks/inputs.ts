@@ -37,7 +37,7 @@ export function toBytes(body: WebhookBody): Uint8Array<ArrayBuffer> {
   const parsed = body !== null && typeof body === 'object';
   return rejectWebhook(
     'body_not_raw',
-    `The webhook body is ${parsed ? 'a parsed object' : `a ${typeof body}`}, not the raw bytes or text. ${rawBodyHint}`,
+    `The webhook body is ${parsed ? 'a parsed object' : describeValue(body)}, not the raw bytes or text. ${rawBodyHint}`,
   );
 }
 
@@ -55,7 +55,7 @@ export function keyList(key: WebhookKey | readonly WebhookKey[] | undefined): We
     const usable = typeof item === 'string' || item instanceof Uint8Array;
     if (!usable || item.length === 0) {
       fail(
-        `Webhook signature key ${index + 1} is ${usable ? 'empty' : `a ${typeof item}`}, not a non-empty ` +
+        `Webhook signature key ${index + 1} is ${usable ? 'empty' : describeValue(item)}, not a non-empty ` +
           'string or Uint8Array: is the environment variable set?',
       );
     }

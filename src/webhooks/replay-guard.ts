@@ -23,7 +23,7 @@ export function createReplayGuard(options: ReplayGuardOptions = {}): ReplayGuard
   const seen = new Map<string, number>();
   return {
     claim(id) {
-      if (typeof id !== 'string') fail(`A replay guard claims string ids, got a ${typeof id}.`);
+      if (typeof id !== 'string') fail(`A replay guard claims string ids, got ${describeValue(id)}.`);
       const time = now();
       for (const [oldId, expiresAt] of seen) {
         if (expiresAt > time) break;

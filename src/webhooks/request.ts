@@ -5,7 +5,7 @@
 import { fail } from '../core/checks.js';
 import { encoder, readStream } from '../core/streams.js';
 import { rejectWebhook } from './errors.js';
-import { checkCount, handlerHint } from './inputs.js';
+import { checkCount, checkOptions, handlerHint } from './inputs.js';
 import type {
   VerifiedWebhook,
   WebhookBody,
@@ -37,7 +37,7 @@ export async function parseWebhookRequest<T = WebhookNotification>(
   verifier: WebhookVerifier | WebhookVerifierOptions,
   handler?: (webhook: VerifiedWebhook<T>) => unknown,
 ): Promise<VerifiedWebhook<T>> {
-  const resolved = resolveVerifier(verifier);
+  const resolved = resolveVerifier('parseWebhookRequest', verifier);
   checkHandler(resolved, handler);
   if (
     request === null ||
@@ -79,11 +79,16 @@ export function finishWebhook<T>(
     : verifier.handle<T>(body, headers, handler);
 }
 
-/** @internal */
-export function resolveVerifier(verifier: WebhookVerifier | WebhookVerifierOptions): WebhookVerifier {
+/** @internal `name` is the adapter the user called, for the message about a bad `verifier`. */
+export function resolveVerifier(
+  name: string,
+  verifier: WebhookVerifier | WebhookVerifierOptions,
+): WebhookVerifier {
+  // Checked here, so that the message names the function called rather than createWebhookVerifier.
+  checkOptions(name, verifier, '{ key }, or a verifier from createWebhookVerifier');
   // A verifier has parse(); anything else is taken for its options, which createWebhookVerifier checks.
-  const given = verifier as Partial<WebhookVerifier> | null | undefined;
-  if (typeof given?.parse !== 'function') return createWebhookVerifier(verifier as WebhookVerifierOptions);
+  const given = verifier as Partial<WebhookVerifier>;
+  if (typeof given.parse !== 'function') return createWebhookVerifier(verifier as WebhookVerifierOptions);
   checkCount("The verifier's maxBodyBytes", given.maxBodyBytes);
   return verifier as WebhookVerifier;
 }

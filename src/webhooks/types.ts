@@ -73,9 +73,13 @@ export type WebhookVerifierOptions = {
    * make a new one. An id of your own must come from what the signature covers (the body), not from the
    * `Elements-Webhook-Id` header: nothing signs it, and a replay with a new value there would pass for a new
    * delivery. A body id may be shared by the notifications of a batch split in several, which repeat the
-   * provider's body.
+   * provider's body. It may be async. It returns a string or a finite number (used as text); `undefined` or `''`
+   * means no id, which a replay guard refuses with reason `missing_event_id`; anything else is a TypeError.
    */
-  getEventId?: (payload: Record<string, unknown>, headers: WebhookHeaders) => string | number | undefined;
+  getEventId?: (
+    payload: Record<string, unknown>,
+    headers: WebhookHeaders,
+  ) => string | number | undefined | Promise<string | number | undefined>;
   /**
    * Largest body the request adapters read, in bytes; bigger bodies fail with reason `body_too_large`.
    *

@@ -3,7 +3,7 @@
  * Base64 HMAC-SHA256 of the raw body), with Web Crypto so it runs on Node, Deno, Bun and workers. Signing for
  * tests: sign.ts; replay guard: replay-guard.ts; web request adapter: request.ts (Node's: ../node/webhooks.ts).
  */
-import { fail } from '../core/checks.js';
+import { describeValue, fail } from '../core/checks.js';
 import { constantTimeEqual } from '../core/constant-time.js';
 import { rejectWebhook } from './errors.js';
 import { createSigner } from './hmac.js';
@@ -54,7 +54,7 @@ function parseSignature(signature: string | readonly string[] | null | undefined
     rejectWebhook(
       'malformed_signature',
       `Pass the ${WEBHOOK_SIGNATURE_HEADER} header as received, one text value; got ` +
-        `${Array.isArray(signature) ? `${signature.length} values` : `a ${typeof signature}`}.`,
+        `${Array.isArray(signature) ? `${signature.length} values` : describeValue(signature)}.`,
     );
   }
   const value = signature.trim();
@@ -70,7 +70,8 @@ function parseSignature(signature: string | readonly string[] | null | undefined
     }
     rejectWebhook(
       'malformed_signature',
-      `${WEBHOOK_SIGNATURE_HEADER} must be sha256= and 44 Base64 characters, got ${value.length} characters.`,
+      `${WEBHOOK_SIGNATURE_HEADER} must be sha256= and 44 Base64 characters, got ${value.length} characters` +
+        (/^sha256=/i.test(value) ? '.' : ' that lack the sha256= prefix.'),
     );
   }
   return encoded;
@@ -146,9 +147,17 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
     }
     return { keyIndex, expected };
   };
-  const verify: WebhookVerifier['verify'] = async (body, signature) => ({
-    keyIndex: (await check(body, signature)).keyIndex,
-  });
+  const verify: WebhookVerifier['verify'] = async (body, signature) => {
+    // The headers where their signature's value goes is a programming error: reported as a verification failure,
+    // it would be answered with 401 and refuse every genuine delivery. An array is a header's repeated values.
+    if (signature !== null && typeof signature === 'object' && !Array.isArray(signature)) {
+      fail(
+        `verify takes the ${WEBHOOK_SIGNATURE_HEADER} header's value, not the headers: pass ` +
+          "headers['elements-webhook-signature'], or use verifier.parse(body, headers).",
+      );
+    }
+    return { keyIndex: (await check(body, signature)).keyIndex };
+  };
 
   const parse = async <T>(body: WebhookBody, headers: WebhookHeaders): Promise<VerifiedWebhook<T>> => {
     if (headers === null || typeof headers !== 'object') {
@@ -159,7 +168,14 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
     // By default the id is the signature: the same signed body always has the same one, and only the key's holder
     // can make another. Not the `Elements-Webhook-Id` header, which nothing signs (a replay with a new value there
     // would pass for a new delivery), nor a body id (a batch split into several notifications may repeat one).
-    const rawId = getEventId ? getEventId(payload as Record<string, unknown>, headers) : `sha256=${expected}`;
+    const rawId = getEventId
+      ? await getEventId(payload as Record<string, unknown>, headers)
+      : `sha256=${expected}`;
+    // Anything but text or a finite number would become the same "[object Promise]" or "[object Object]" for
+    // every delivery, all but the first then dropped as duplicates. The type only: the value comes from the request.
+    if (rawId !== undefined && typeof rawId !== 'string' && !Number.isFinite(rawId)) {
+      fail(`getEventId must return a string or number (or a promise of one), got ${describeValue(rawId)}.`);
+    }
     const eventId = rawId === undefined || rawId === '' ? undefined : String(rawId);
     let duplicate = false;
     if (replayGuard) {
@@ -223,7 +239,7 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
  *
  * @throws {WebhookVerificationError} `missing_signature`, `malformed_signature`, `unsupported_algorithm`,
  *   `signature_mismatch` or `body_not_raw`.
- * @throws {TypeError} when no key is given.
+ * @throws {TypeError} when no key is given, or when the headers are passed instead of the signature header's value.
  * @example
  * await verifyWebhookSignature(rawBody, request.headers.get('Elements-Webhook-Signature'), signatureKey);
  */
@@ -255,6 +271,8 @@ export async function parseWebhookEvent<T = WebhookNotification>(
   headers: WebhookHeaders,
   options: WebhookVerifierOptions,
 ): Promise<VerifiedWebhook<T>> {
+  // Checked here, so that the message names the function called rather than createWebhookVerifier.
+  checkOptions('parseWebhookEvent', options, '{ key }');
   return createWebhookVerifier(options).parse<T>(body, headers);
 }
 

@@ -795,3 +795,122 @@ describe('request adapters over real HTTP', () => {
     await expectReason(parseWebhookRequest(request, { key }), 'body_not_raw');
   });
 });
+
+describe('mistakes a user makes, explained', () => {
+  const other = { message: { ...notification.message, eventId: 'second-event' } } satisfies EventNotification;
+  const byBodyId = (payload: Record<string, unknown>) => (payload as EventNotification).message.eventId;
+
+  test('an async getEventId gives the awaited id, so a second delivery is not taken for a duplicate', async () => {
+    const verifier = createWebhookVerifier({
+      key,
+      replayGuard: createReplayGuard(),
+      getEventId: async (payload) => byBodyId(payload),
+    });
+    const first = await createSignedWebhook(notification, key);
+    const second = await createSignedWebhook(other, key);
+    await expect(verifier.parse(first.body, first.headers)).resolves.toMatchObject({
+      eventId: notification.message.eventId,
+      duplicate: false,
+    });
+    await expect(verifier.parse(second.body, second.headers)).resolves.toMatchObject({
+      eventId: 'second-event',
+      duplicate: false,
+    });
+    await expect(verifier.parse(first.body, first.headers)).resolves.toMatchObject({ duplicate: true });
+    // A number is an id too; an empty string is none.
+    const numbered = createWebhookVerifier({ key, getEventId: async () => 42 });
+    await expect(numbered.parse(first.body, first.headers)).resolves.toMatchObject({ eventId: '42' });
+    const none = createWebhookVerifier({ key, getEventId: () => '' });
+    await expect(none.parse(first.body, first.headers)).resolves.toMatchObject({ eventId: undefined });
+  });
+
+  test('a getEventId that returns an object or null is refused, naming the type only', async () => {
+    const { body, headers } = await createSignedWebhook(notification, key);
+    for (const [result, type] of [
+      [{ id: 'secret-id-value' }, 'an object'],
+      [null, 'null'],
+      [Number.NaN, 'NaN'],
+    ] as const) {
+      const guard = createReplayGuard();
+      const claim = vi.spyOn(guard, 'claim');
+      const verifier = createWebhookVerifier({ key, replayGuard: guard, getEventId: () => result as never });
+      const error = await verifier.parse(body, headers).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error?.message).toMatch(/getEventId must return a string or number \(or a promise of one\)/);
+      expect(error?.message).toContain(`got ${type}.`);
+      expect(error?.message).not.toMatch(/secret-id-value/);
+      expect(claim).not.toHaveBeenCalled();
+    }
+  });
+
+  test('passing the headers where the signature header value goes is a TypeError, not a 401', async () => {
+    const { body, headers } = await createSignedWebhook(notification, key);
+    const verifier = createWebhookVerifier({ key });
+    for (const run of [
+      () => verifyWebhookSignature(body, headers as never, key),
+      () => verifier.verify(body, new Headers(headers) as never),
+    ]) {
+      const error = await run().then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error).not.toBeInstanceOf(WebhookVerificationError);
+      expect(error?.message).toMatch(/header's value, not the headers/);
+      expect(error?.message).toMatch(/headers\['elements-webhook-signature'\]/);
+    }
+    // An array is still a header repeated, refused as a malformed signature.
+    await expectReason(
+      verifier.verify(body, [headers['Elements-Webhook-Signature']!] as never),
+      'malformed_signature',
+    );
+  });
+
+  test('a bad verifier argument names the function the user called', async () => {
+    const { body, headers } = await createSignedWebhook(notification, key);
+    const request = new Request('http://127.0.0.1/', { method: 'POST', body, headers });
+    for (const [name, run] of [
+      ['parseWebhookEvent', () => parseWebhookEvent(body, headers, 'the-key' as never)],
+      ['parseWebhookRequest', () => parseWebhookRequest(request, 'the-key' as never)],
+      ['parseNodeWebhookRequest', () => parseNodeWebhookRequest({} as never, null as never)],
+    ] as const) {
+      const error = await run().then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error?.message).toMatch(new RegExp(`^\\[cloud-elements\\] ${name} takes `));
+      expect(error?.message).toMatch(/\{ key \}/);
+    }
+    expect(() => createWebhookVerifier('the-key' as never)).toThrow(
+      /^\[cloud-elements\] createWebhookVerifier takes/,
+    );
+  });
+
+  test('a signature without its sha256= prefix is said to lack it', async () => {
+    const message = await expectReason(
+      verifyWebhookSignature(docBody, docSignature.slice('sha256='.length), docKey),
+      'malformed_signature',
+    );
+    expect(message).toMatch(/got 44 characters that lack the sha256= prefix\./);
+  });
+
+  test('messages name a type with the right article', async () => {
+    expect(() => createWebhookVerifier({ key: [key, undefined as never] })).toThrow(
+      /Webhook signature key 2 is undefined, not/,
+    );
+    expect(() => createWebhookVerifier({ key: [{} as never] })).toThrow(
+      /Webhook signature key 1 is an object, not/,
+    );
+    expect(() => createWebhookVerifier({ key, maxBodyBytes: {} as never })).toThrow(/got an object\.$/);
+    expect(() => createReplayGuard({ ttlMs: {} as never })).toThrow(/got an object\.$/);
+    const message = await expectReason(
+      verifyWebhookSignature(undefined as never, docSignature, docKey),
+      'body_not_raw',
+    );
+    expect(message).toMatch(/^\[cloud-elements\] The webhook body is undefined, not/);
+  });
+});
