@@ -6,11 +6,14 @@ export function fail(message: string, cause?: unknown): never {
 }
 
 /**
- * What an error message says about a bad option: a number as itself, anything else only as its type, so that a
- * message never quotes user text (no huge or forged log lines).
+ * What an error message says about a bad option: a number, `undefined` and `null` as themselves, anything else
+ * only as its kind ("an object", "an array", "a string"), so that a message never quotes user text (no huge or
+ * forged log lines).
  */
 export function describeValue(value: unknown): string {
-  return typeof value === 'number' ? String(value) : `a ${typeof value}`;
+  if (value == null || typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /**
