@@ -3,7 +3,7 @@
  * it could not process.
  */
 import type { components } from '../../generated/schema.js';
-import { unwrap } from '../client/index.js';
+import { checkClient, unwrap } from '../client/index.js';
 import { paginate } from '../query/index.js';
 import { checkFormat, checkRef, checkText, jobCall } from './checks.js';
 import { parseCsvRecords, parseNdjson, type ByteSource } from './formats.js';
@@ -46,6 +46,7 @@ export async function downloadBulkResults(
   client: BulkClient,
   options: DownloadBulkResultsOptions,
 ): Promise<ReadableStream<Uint8Array>> {
+  checkClient('downloadBulkResults', client);
   checkRef(options);
   checkText('objectName', options.objectName);
   const format = options.format ?? 'json';
@@ -74,6 +75,7 @@ export async function* readBulkRecords(
   client: BulkClient,
   options: DownloadBulkResultsOptions,
 ): AsyncGenerator<Record<string, unknown>, void, undefined> {
+  checkClient('readBulkRecords', client);
   const stream: ByteSource = await downloadBulkResults(client, options);
   if (options.format === 'csv') yield* parseCsvRecords(stream);
   else yield* parseNdjson(stream);
@@ -100,6 +102,7 @@ export function listBulkJobErrors(
   client: BulkClient,
   options: ListBulkJobErrorsOptions,
 ): AsyncGenerator<BulkJobErrorRecord, void, undefined> {
+  checkClient('listBulkJobErrors', client);
   return paginate(client, '/hubs/{hub}/bulk/{id}/errors', {
     ...jobCall(options),
     // Left out or undefined is the same to paginate.

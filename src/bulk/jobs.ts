@@ -3,11 +3,12 @@
  * cancel a job. Uploads are in `upload.ts`, downloads and a job's errors in `download.ts`.
  */
 import type { paths } from '../../generated/schema.js';
-import { redactorOf, unexpectedAnswer, unwrap } from '../client/index.js';
+import { checkClient, redactorOf, unexpectedAnswer, unwrap } from '../client/index.js';
 import {
   CloudElementsError,
   TimeoutError,
   checkTimeoutMs,
+  describeValue,
   fail,
   redactValue,
   serverSnippet,
@@ -29,9 +30,19 @@ export const BULK_TERMINAL_STATUSES: readonly string[] = /* @__PURE__ */ Object.
   'ABORTED',
 ]);
 
-/** Whether a job status is final: `COMPLETED`/`COMPLETE` (success), `FAILED`, `CANCELLED` or `ABORTED`. */
+/**
+ * Whether a job status is final: `COMPLETED`/`COMPLETE` (success), `FAILED`, `CANCELLED` or `ABORTED`, in any
+ * case. `undefined` and `null` (no status yet) are not final.
+ *
+ * @throws {TypeError} for anything else that is not a string, such as the whole report: answering `false` would
+ *   keep a polling loop going for ever. Pass `report.status`.
+ */
 export function isBulkJobFinished(status: string | undefined): boolean {
-  return status !== undefined && BULK_TERMINAL_STATUSES.includes(status.toUpperCase());
+  if (status === undefined || status === null) return false;
+  if (typeof status !== 'string') {
+    fail(`isBulkJobFinished takes the job's status string (report.status), got ${describeValue(status)}.`);
+  }
+  return BULK_TERMINAL_STATUSES.includes(status.toUpperCase());
 }
 
 /**
@@ -80,7 +91,11 @@ export type StartBulkQueryOptions = {
 
 /** A date option as Cloud Elements takes it (ISO 8601); refuses anything but a valid Date or a non-empty string. */
 function isoDate(name: string, value: unknown): string {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+  if (value instanceof Date) {
+    // An invalid Date shows as `null` in JSON; say what it is.
+    if (Number.isNaN(value.getTime())) fail(`${name} is an invalid Date; check how it was parsed.`);
+    return value.toISOString();
+  }
   if (typeof value === 'string' && value.trim() !== '' && !/[\r\n]/.test(value)) return value;
   fail(`${name} must be a Date or an ISO 8601 date string, got ${snippet(value)}.`);
 }
@@ -93,6 +108,7 @@ function isoDate(name: string, value: unknown): string {
  * const job = await startBulkQuery(crm, { hub: 'crm', query: formatBulkQuery({ from: 'contacts', where: ceql`lastName = ${name}` }) });
  */
 export async function startBulkQuery(client: BulkClient, options: StartBulkQueryOptions): Promise<BulkJob> {
+  checkClient('startBulkQuery', client);
   checkText('hub', options?.hub);
   const { continueFromJobId } = options;
   const q = isCeqlFragment(options.query) ? options.query.text : options.query;
@@ -123,6 +139,7 @@ export async function startBulkQuery(client: BulkClient, options: StartBulkQuery
  * @throws {CloudElementsError} (the subclass for the status) when the call fails.
  */
 export async function getBulkJobStatus(client: BulkClient, ref: BulkJobRef): Promise<BulkJobStatusReport> {
+  checkClient('getBulkJobStatus', client);
   return (await readStatus(client, ref)).report;
 }
 
@@ -202,6 +219,7 @@ export async function waitForBulkJob(
   client: BulkClient,
   options: WaitForBulkJobOptions,
 ): Promise<BulkJobStatusReport> {
+  checkClient('waitForBulkJob', client);
   checkRef(options);
   const { timeoutMs = 3_600_000, initialDelayMs = 1_000, maxDelayMs = 30_000, signal, onStatus } = options;
   // The client's own check: a limit beyond what a timer can hold is refused, not turned into 1 ms.
@@ -210,6 +228,10 @@ export async function waitForBulkJob(
   checkMs('maxDelayMs', maxDelayMs);
   if (options.allowFailedRecords !== undefined && typeof options.allowFailedRecords !== 'boolean') {
     fail(`allowFailedRecords must be true or false, got ${snippet(options.allowFailedRecords)}.`);
+  }
+  // Checked now, not at the first report: a bad callback would fail only after the first poll.
+  if (onStatus !== undefined && typeof onStatus !== 'function') {
+    fail(`onStatus must be a function called with each status report, got ${snippet(onStatus)}.`);
   }
   // The deadline aborts the status call in flight or the wait, not only the next check.
   const deadline = new AbortController();
@@ -281,5 +303,6 @@ function failedRecords(report: BulkJobStatusReport): number {
  * @throws {CloudElementsError} (the subclass for the status) when the call fails.
  */
 export async function cancelBulkJob(client: BulkClient, ref: BulkJobRef): Promise<void> {
+  checkClient('cancelBulkJob', client);
   await unwrap(client.PUT('/hubs/{hub}/bulk/{id}/cancel', { ...jobCall(ref), parseAs: 'text' }));
 }

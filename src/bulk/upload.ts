@@ -3,8 +3,8 @@
  * starts a bulk upload job.
  */
 import type { components } from '../../generated/schema.js';
-import { unwrap } from '../client/index.js';
-import { CloudElementsError, encoder, fail } from '../core/index.js';
+import { checkClient, unwrap } from '../client/index.js';
+import { CloudElementsError, encoder, fail, snippet } from '../core/index.js';
 import { callbackHeader, checkFormat, checkText, signalOf } from './checks.js';
 import { createMultipartBody } from './multipart.js';
 import type { BulkClient, BulkJob } from './types.js';
@@ -134,10 +134,19 @@ export async function uploadBulkRecords(
   client: BulkClient,
   options: UploadBulkRecordsOptions,
 ): Promise<BulkJob> {
+  checkClient('uploadBulkRecords', client);
   checkText('hub', options?.hub);
   checkText('objectName', options.objectName);
   checkFormat(options.format);
   if (options.fileName !== undefined) checkText('fileName', options.fileName);
+  const given: unknown = options.metaData;
+  // A string would be spread into one key per character, and its `action` lost.
+  if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given))) {
+    fail(
+      `metaData must be an object, got ${typeof given === 'string' ? 'a string' : snippet(given)}; pass metaData ` +
+        "as an object, e.g. { action: 'upsert', identifierFieldName: 'email' }.",
+    );
+  }
   const headers = callbackHeader(options.callbackUrl);
   const { chunks, name } = openSource(options.file);
   const fileName = options.fileName ?? (typeof name === 'string' && name !== '' ? name : undefined);
@@ -171,7 +180,8 @@ export async function uploadBulkRecords(
   if (options.identifierFieldName !== undefined) metaData.identifierFieldName = options.identifierFieldName;
   if (format === 'json' && metaData.format === undefined) metaData.format = 'json';
   const partName = fileName ?? `records.${format}`;
-  const { contentType, body } = createMultipartBody(JSON.stringify(metaData), {
+  const metaDataJson = JSON.stringify(metaData);
+  const { contentType, body } = createMultipartBody(metaDataJson, {
     fileName: partName,
     contentType: format === 'json' ? 'application/json' : 'text/csv',
     content: bytes(),
@@ -181,7 +191,7 @@ export async function uploadBulkRecords(
       client.POST('/hubs/{hub}/bulk/{objectName}', {
         params: { path: { hub: options.hub, objectName: options.objectName } },
         // The typed body documents the form; the serializer sends the stream built above instead.
-        body: { file: partName, metaData },
+        body: { file: partName, metaData: metaDataJson },
         bodySerializer: () => body,
         headers: { 'Content-Type': contentType, ...headers },
         // A streamed request body needs half-duplex fetch (Node's fetch and the Fetch standard require it).

@@ -2,3 +2,4 @@
 export { BASE_URLS, SDK_VERSION, createClient } from './client.js';
 export type { CallOptions, ClientOptions, CloudElementsClient, Environment, LogRecord } from './client.js';
 export { redactorOf, unexpectedAnswer, unwrap, unwrapWithout } from './unwrap.js';
+export { checkClient } from './check-client.js';

@@ -93,7 +93,23 @@ export function joinAuthorization(credentials: Credentials): string {
  * @example parseAuthorization('Element t, User u') // { elementToken: 't', userSecret: 'u' }
  */
 export function parseAuthorization(header: string): ParsedAuthorization {
-  if (typeof header !== 'string' || header.trim() === '') {
+  // A Headers object or a request's whole headers is a common slip; name what it takes rather than call it empty.
+  // A missing header (`undefined`) is empty.
+  if (header !== undefined && typeof header !== 'string') {
+    const got =
+      header === null
+        ? 'null'
+        : typeof Headers !== 'undefined' && (header as unknown) instanceof Headers
+          ? 'a Headers object'
+          : typeof header === 'object'
+            ? 'an object'
+            : `a ${typeof header}`;
+    fail(
+      `parseAuthorization takes the Authorization header's string value, e.g. ` +
+        `request.headers.get('authorization'); got ${got}.`,
+    );
+  }
+  if (header === undefined || header.trim() === '') {
     fail('The Authorization value is empty; expected "User <secret>, …".');
   }
   const result: ParsedAuthorization = {};

@@ -1,7 +1,7 @@
 // Creating an instance (`POST /instances`): the body in Cloud Elements' documented shape, checked arguments, and
 // errors scrubbed of every secret the body carried. oauth/ builds on it for the OAuth flavour.
-import { unwrapWithout, type CloudElementsClient } from '../client/index.js';
-import { checkText, fail, isSecretName } from '../core/index.js';
+import { checkClient, unwrapWithout, type CloudElementsClient } from '../client/index.js';
+import { checkText, fail, isSecretName, snippet } from '../core/index.js';
 import type { ElementKeyOrId, Instance, InstanceConfiguration, InstanceFields, Schemas } from './types.js';
 
 /** Options of {@link createInstance}. */
@@ -10,6 +10,12 @@ export type CreateInstanceOptions = InstanceFields & {
   elementKey: ElementKeyOrId;
   /** Provider data, for elements that need some without an OAuth flow (Marketo: `{ code: '' }`). */
   providerData?: Readonly<Record<string, unknown>>;
+  /**
+   * `initial` for an OAuth element whose tokens you obtained yourself: they go in `configuration`
+   * (`oauth.user.refresh_token`, `oauth.api.key`, …) and no `providerData` is needed. Cloud Elements' default is
+   * `none` (it runs the OAuth flow, see `finishOAuth`).
+   */
+  externalAuthentication?: 'initial' | 'none';
 };
 
 /** Checks an element key (non-empty string) or numeric element id. */
@@ -79,17 +85,30 @@ export function instanceBody(
 /**
  * Creates an instance (`POST /instances`) and returns it, with its element `token`. For elements connected by
  * configuration only, e.g. `{ elementKey: 'closeio', name, configuration: { username, password } }`; OAuth
- * elements use {@link finishOAuth}. Not retried: a create is not idempotent.
+ * elements use {@link finishOAuth}, or `externalAuthentication: 'initial'` with tokens you obtained yourself in
+ * `configuration`. Not retried: a create is not idempotent.
  * @throws {CloudElementsError} subclass by status (message without secret configuration values)
  */
 export async function createInstance(
   client: CloudElementsClient,
   options: CreateInstanceOptions,
 ): Promise<Instance> {
+  checkClient('createInstance', client);
   checkElementKey(options?.elementKey);
   checkInstanceFields(options);
   checkOptionalObject('providerData', options.providerData, 'of provider values');
+  const { externalAuthentication } = options;
+  if (
+    externalAuthentication !== undefined &&
+    externalAuthentication !== 'initial' &&
+    externalAuthentication !== 'none'
+  ) {
+    fail(
+      `externalAuthentication must be 'initial' (tokens obtained elsewhere) or 'none', got ${snippet(externalAuthentication)}.`,
+    );
+  }
   const body = instanceBody(options, options.configuration, options.providerData);
+  if (externalAuthentication !== undefined) body.externalAuthentication = externalAuthentication;
   const secrets = instanceSecrets(options.providerData, options.configuration);
   return unwrapWithout(client.POST('/instances', { body, signal: options.signal }), secrets);
 }

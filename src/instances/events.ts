@@ -4,7 +4,7 @@
  */
 import type { Client } from 'openapi-fetch';
 import type { components, paths } from '../../generated/schema.js';
-import { unwrapWithout } from '../client/index.js';
+import { checkClient, unwrapWithout } from '../client/index.js';
 import { fail, isHttpUrl, snippet, type CloudElementsError } from '../core/index.js';
 import { checkInstanceId, checkOptionalObject } from './create.js';
 import type { Instance, InstanceConfiguration } from './types.js';
@@ -60,8 +60,21 @@ export function buildEventsConfiguration(options: EnableEventsOptions): Instance
   if (mode !== 'webhook' && mode !== 'polling') {
     fail(`mode must be 'webhook' or 'polling', got ${snippet(mode)}.`);
   }
+  if ('callbackUrl' in options && callbackUrl === undefined) {
+    fail(
+      'callbackUrl is undefined: is the environment variable set? Pass the absolute http(s) URL that receives ' +
+        'the notifications, such as https://example.com/ce-events.',
+    );
+  }
   if (!isHttpUrl(callbackUrl)) {
     fail('callbackUrl must be an absolute http(s) URL such as https://example.com/ce-events.');
+  }
+  // `signatureKey: process.env.KEY` with the variable unset would quietly turn on unsigned notifications: a key
+  // that is named but undefined is a mistake; unsigned events are asked for by leaving the option out.
+  if ('signatureKey' in options && signatureKey === undefined) {
+    fail(
+      'signatureKey is undefined: is the environment variable set? Leave the option out for unsigned events.',
+    );
   }
   if (signatureKey !== undefined && (typeof signatureKey !== 'string' || signatureKey.trim() === '')) {
     fail('signatureKey must be a non-empty string (is the environment variable set?).');
@@ -147,6 +160,7 @@ export async function enableEvents(
   instanceId: number,
   options: EnableEventsOptions & { signal?: AbortSignal },
 ): Promise<Instance> {
+  checkClient('enableEvents', client);
   return patchConfiguration(client, instanceId, buildEventsConfiguration(options), options.signal);
 }
 
@@ -161,5 +175,6 @@ export async function disableEvents(
   instanceId: number,
   options: { signal?: AbortSignal } = {},
 ): Promise<Instance> {
+  checkClient('disableEvents', client);
   return patchConfiguration(client, instanceId, { 'event.notification.enabled': false }, options.signal);
 }

@@ -66,9 +66,12 @@ export class OAuthStateError extends OAuthCallbackError {
   static override readonly name: string = 'OAuthStateError';
 }
 
-/** A callback as received: the full URL, the request path (`req.url`), its query, or the parsed query object. */
+/**
+ * A callback as received: the full URL, the request path (`req.url`), its query, the parsed query object, or a
+ * web `Request` (its `url` is read).
+ */
 export type OAuthCallbackInput =
-  string | URL | URLSearchParams | Readonly<Record<string, string | readonly string[] | undefined>>;
+  string | URL | URLSearchParams | Request | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** Options of {@link readOAuthCallback}. */
 export type ReadOAuthCallbackOptions = {
@@ -127,7 +130,7 @@ function toParams(input: OAuthCallbackInput): Map<string, string[]> {
     }
     params.set(name, [...(params.get(name) ?? []), value]);
   };
-  let search = input instanceof URL ? input.searchParams : input;
+  let search = callbackSearch(input);
   if (typeof search === 'string') {
     const text = search.split('#')[0]!;
     const question = text.indexOf('?');
@@ -137,14 +140,49 @@ function toParams(input: OAuthCallbackInput): Map<string, string[]> {
   }
   if (search instanceof URLSearchParams) {
     for (const [name, value] of search) add(name, value);
-  } else if (search !== null && typeof search === 'object') {
+  } else {
     for (const [name, value] of Object.entries(search)) {
       if (value !== undefined) for (const item of Array.isArray(value) ? value : [value]) add(name, item);
     }
-  } else {
-    fail('The OAuth callback must be its URL, query string, URLSearchParams or parsed query object.');
   }
   return params;
+}
+
+const callbackHint = 'pass req.url (or the URL, its search string, URLSearchParams, or a Request).';
+
+/**
+ * The part of the input that holds the query: a string, URLSearchParams or a plain query object. A web `Request`
+ * gives its URL. Any other object is refused: read as a query object, a Node or Express request (or `Headers`)
+ * has no `state` among its own fields, and the callback would be taken for a forged one.
+ */
+function callbackSearch(
+  input: OAuthCallbackInput,
+): string | URLSearchParams | Readonly<Record<string, unknown>> {
+  if (typeof input === 'string' || input instanceof URLSearchParams) return input;
+  if (input instanceof URL) return input.searchParams;
+  if (input === null || typeof input !== 'object') {
+    fail(`The OAuth callback must be its URL, query string or parsed query object; ${callbackHint}`);
+  }
+  const { url, headers } = input as { url?: unknown; headers?: unknown };
+  // A web Request, of this realm's fetch or another's (undici's own, a polyfill): its URL has the query.
+  if ((typeof Request !== 'undefined' && input instanceof Request) || isFetchRequest(url, headers)) {
+    return url as string;
+  }
+  const proto: unknown = Object.getPrototypeOf(input);
+  // Parsed query objects are plain (`{}`) or have no prototype (node:querystring's); a query parameter named
+  // `headers` is a string or an array of them, a request's headers an object.
+  if (
+    (proto !== Object.prototype && proto !== null) ||
+    (headers !== null && typeof headers === 'object' && !Array.isArray(headers))
+  ) {
+    fail(`The OAuth callback is a request or another object, not its query; ${callbackHint}`);
+  }
+  return input as Readonly<Record<string, unknown>>;
+}
+
+/** Whether an object's `url` and `headers` are those of a fetch `Request` (a `Headers` with `get`). */
+function isFetchRequest(url: unknown, headers: unknown): boolean {
+  return typeof url === 'string' && typeof (headers as { get?: unknown } | null)?.get === 'function';
 }
 
 /** The single value of `name`, `undefined` when absent or empty; a repeated name is refused. */

@@ -1,6 +1,6 @@
 // Step 3 of an OAuth connection: the instance created (or re-authorized) from a verified callback, with the app's
 // three OAuth values in its configuration.
-import { unwrapWithout, type CloudElementsClient } from '../client/index.js';
+import { checkClient, unwrapWithout, type CloudElementsClient } from '../client/index.js';
 import { fail } from '../core/index.js';
 import {
   checkElementKey,
@@ -89,6 +89,7 @@ export async function finishOAuth(
   app: OAuthApp,
   options: FinishOAuthOptions,
 ): Promise<Instance> {
+  checkClient('finishOAuth', client);
   checkApp(app);
   checkElementKey(options?.elementKey);
   checkCallback(options.callback);
@@ -115,6 +116,7 @@ export async function reauthorizeInstance(
   app: OAuthApp,
   options: ReauthorizeInstanceOptions,
 ): Promise<Instance> {
+  checkClient('reauthorizeInstance', client);
   checkApp(app);
   checkInstanceId(options?.instanceId);
   checkCallback(options.callback);

@@ -1,5 +1,5 @@
 // Step 1 of an OAuth connection: the provider's authorization URL from Cloud Elements, and the `state` to keep.
-import { unwrapWithout, type CloudElementsClient } from '../client/index.js';
+import { checkClient, unwrapWithout, type CloudElementsClient } from '../client/index.js';
 import {
   CloudElementsError,
   REDACTED,
@@ -191,6 +191,7 @@ export async function startOAuth(
   app: OAuthApp,
   options: StartOAuthOptions,
 ): Promise<OAuthStart> {
+  checkClient('startOAuth', client);
   checkApp(app);
   checkElementKey(options?.elementKey);
   if (options.state !== undefined) checkText('state', options.state, 'leave state out to get a random one.');
@@ -212,6 +213,7 @@ export async function startOAuth1(
   app: OAuthApp,
   options: StartOAuth1Options,
 ): Promise<OAuth1Start> {
+  checkClient('startOAuth1', client);
   checkApp(app);
   checkElementKey(options?.elementKey);
   const query = buildOAuthQuery(app, options);

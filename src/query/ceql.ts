@@ -10,6 +10,11 @@ import { fail, snippet } from '../core/index.js';
 const reservedWord =
   /^(?:AND|OR|NOT|IN|LIKE|IS|NULL|TRUE|FALSE|SELECT|FROM|WHERE|ORDER|BY|LIMIT|ASC|DESC|VALUE)$/i;
 const plainWord = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// A path into a record (`Account.Name`): plain words joined by dots. Bulk queries write it bare; in backticks it
+// would name one column called `Account.Name`.
+const dottedPath = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+// Bulk object names: hub objects have hyphens (`ledger-accounts`, `journal-entries`, `purchase-orders`).
+const objectName = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 /** Throws the misuse `TypeError` of this module: `[cloud-elements] ceql: <message>`. */
 function refuse(message: string): never {
@@ -309,18 +314,26 @@ export const ceql: CeqlTag = /* @__PURE__ */ Object.assign(tag, { field, join })
 
 /** Parts of a bulk query, for {@link formatBulkQuery}. */
 export type BulkQueryOptions = {
-  /** Object to read, e.g. `contacts` (a plain word). */
+  /** Object to read, e.g. `contacts` or `ledger-accounts` (letters, digits, `_`, `.` and `-`). */
   from: string;
   /**
-   * Fields to select.
+   * Fields to select. A path such as `Account.Name` is sent bare and followed; other names that are not plain
+   * words go in backticks.
    *
    * @default '*' (every field)
    */
   fields?: readonly string[];
   /** Filter, built with `ceql`. An empty fragment adds no `where`. */
   where?: CeqlFragment;
-  /** Field to sort by (`order by <field>`); support varies by element. */
-  orderBy?: string;
+  /**
+   * Sort order (`order by <field> [asc|desc], …`): a field name, `{ field, direction }`, or a list of those
+   * objects for several keys. Support varies by element.
+   * @example { field: 'createdDate', direction: 'desc' }
+   */
+  orderBy?:
+    | string
+    | { field: string; direction?: 'asc' | 'desc' }
+    | readonly { field: string; direction?: 'asc' | 'desc' }[];
   /** Largest number of records; with Marketo, continue with `continueFromJobId`. */
   limit?: number;
 };
@@ -328,8 +341,8 @@ export type BulkQueryOptions = {
 /**
  * Builds the `q` of a bulk download job: `select <fields|*> from <object> [where …] [order by …] [limit n]`.
  *
- * @throws {TypeError} when the object name is not a plain word, a field name cannot be quoted, or `limit` is not a
- *   positive whole number.
+ * @throws {TypeError} when the object name is not a name such as `contacts`, a field name cannot be quoted, an
+ *   `orderBy` string holds a space (use `{ field, direction }`), or `limit` is not a positive whole number.
  * @example
  * formatBulkQuery({ from: 'contacts', fields: ['id', 'email'], where: ceql`lastName = ${name}`, limit: 10_000 })
  * // select id, email from contacts where lastName = 'Smith' limit 10000
@@ -339,18 +352,18 @@ export function formatBulkQuery(options: BulkQueryOptions): CeqlFragment {
     refuse(`formatBulkQuery() needs options such as { from: 'contacts' }, got ${describeType(options)}.`);
   }
   const { from, fields, where, orderBy, limit } = options;
-  if (typeof from !== 'string' || !plainWord.test(from)) {
-    refuseOption('from', "a plain object name such as 'contacts'", snippet(from));
+  if (typeof from !== 'string' || !objectName.test(from)) {
+    refuseOption('from', "an object name such as 'contacts' or 'ledger-accounts'", snippet(from));
   }
   if (fields !== undefined && (!Array.isArray(fields) || fields.length === 0)) {
     refuseOption('fields', 'a non-empty array of field names (leave it out for all fields)', snippet(fields));
   }
-  let text = `select ${fields?.map((name) => field(name).text).join(', ') ?? '*'} from ${from}`;
+  let text = `select ${fields?.map(bulkField).join(', ') ?? '*'} from ${from}`;
   if (where !== undefined) {
     if (!(where instanceof CeqlFragment)) refuseOption('where', 'built with ceql`…`', describeType(where));
     if (where.text.trim() !== '') text += ` where ${where.text}`;
   }
-  if (orderBy !== undefined) text += ` order by ${field(orderBy).text}`;
+  if (orderBy !== undefined) text += ` order by ${formatOrderBy(orderBy)}`;
   if (limit !== undefined) {
     if (!Number.isSafeInteger(limit) || limit < 1) {
       refuseOption('limit', 'a whole number >= 1', snippet(limit));
@@ -358,6 +371,46 @@ export function formatBulkQuery(options: BulkQueryOptions): CeqlFragment {
     text += ` limit ${limit}`;
   }
   return makeFragment(text);
+}
+
+/** A field name of a bulk query: a dotted path bare, anything else as `ceql.field` writes it. */
+function bulkField(name: string): string {
+  return typeof name === 'string' && dottedPath.test(name) ? name : field(name).text;
+}
+
+/** The keys after `order by`: `name`, or `name desc, other asc` from `{ field, direction }` objects. */
+function formatOrderBy(orderBy: NonNullable<BulkQueryOptions['orderBy']>): string {
+  if (typeof orderBy === 'string') {
+    // `'createdDate desc'` would be backticked into one field of that name and fail at Cloud Elements.
+    if (/\s/.test(orderBy)) {
+      refuseOption(
+        'orderBy',
+        "a field name; for a direction pass { field: 'createdDate', direction: 'desc' }",
+        'a string with a space',
+      );
+    }
+    return bulkField(orderBy);
+  }
+  const keys = Array.isArray(orderBy) ? orderBy : [orderBy];
+  if (keys.length === 0) refuseOption('orderBy', 'a field name or { field, direction }', 'an empty array');
+  return keys
+    .map((key: unknown) => {
+      if (key === null || typeof key !== 'object') {
+        refuseOption(
+          'orderBy',
+          "{ field: 'name', direction: 'asc' | 'desc' } or a list of those",
+          describeType(key),
+        );
+      }
+      const { field: name, direction } = key as { field?: unknown; direction?: unknown };
+      if (direction !== undefined && direction !== 'asc' && direction !== 'desc') {
+        refuseOption('orderBy direction', "'asc' or 'desc' (or left out)", snippet(direction));
+      }
+      return direction === undefined
+        ? bulkField(name as string)
+        : `${bulkField(name as string)} ${direction}`;
+    })
+    .join(', ');
 }
 
 /** Refuses a bad option of `formatBulkQuery`, naming it, what it must be, and (described) what it was. */

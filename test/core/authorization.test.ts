@@ -136,6 +136,32 @@ describe('parseAuthorization', () => {
     expect(() => parseAuthorization('User u1,, Element t1')).toThrow(/part 2/);
     expect(() => parseAuthorization('User')).toThrow(/part 1/);
   });
+
+  it('says it takes the header string when given a Headers object or a number, instead of calling it empty', () => {
+    const headers = new Headers({ authorization: 'User secret-u1, Organization secret-o1' });
+    for (const [input, got] of [
+      [headers, 'a Headers object'],
+      [{ authorization: 'User secret-u1' }, 'an object'],
+      [42, 'a number'],
+      [null, 'null'],
+    ] as const) {
+      let caught: unknown;
+      try {
+        parseAuthorization(input as never);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(TypeError);
+      const message = (caught as Error).message;
+      expect(message).toBe(
+        "[cloud-elements] parseAuthorization takes the Authorization header's string value, e.g. " +
+          `request.headers.get('authorization'); got ${got}.`,
+      );
+      expect(message).not.toContain('secret-');
+    }
+    // A missing header is still reported as empty.
+    expect(() => parseAuthorization(undefined as never)).toThrow(/The Authorization value is empty/);
+  });
 });
 
 describe('header composition and parsing (property)', () => {

@@ -291,14 +291,12 @@ describe('formatBulkQuery', () => {
     expect(
       formatBulkQuery({
         from: 'contacts',
-        fields: ['id', 'email', 'metaData.updated'],
+        fields: ['id', 'email', 'first name'],
         where: ceql`lastName = ${"O'Neil"}`,
         orderBy: 'id',
         limit: 10_000,
       }).text,
-    ).toBe(
-      "select id, email, `metaData.updated` from contacts where lastName = 'O''Neil' order by id limit 10000",
-    );
+    ).toBe("select id, email, `first name` from contacts where lastName = 'O''Neil' order by id limit 10000");
     expect(formatBulkQuery({ from: 'contacts', where: ceql.join([]) }).text).toBe('select * from contacts');
   });
 
@@ -332,6 +330,53 @@ describe('formatBulkQuery', () => {
     expect(() => formatBulkQuery({ from: 'contacts', where: 'x = 1' as never })).toThrow(/built with ceql/);
     expect(() => formatBulkQuery({ from: 'contacts', limit: 0 })).toThrow(/whole number >= 1/);
     expect(() => formatBulkQuery({ from: 'contacts', limit: 1.5 })).toThrow(/whole number >= 1/);
+  });
+
+  test('writes a dotted path such as Account.Name bare, so that it is followed, not taken as one column name', () => {
+    // In backticks, `Account.Name` names one column literally called that: the query would select nothing.
+    expect(
+      formatBulkQuery({ from: 'contacts', fields: ['Id', 'Account.Name'], orderBy: 'Account.Name' }).text,
+    ).toBe('select Id, Account.Name from contacts order by Account.Name');
+    // Other names still go in backticks: keywords, spaces, dashes, a dot without words on both sides.
+    expect(formatBulkQuery({ from: 'contacts', fields: ['value', 'a-b', 'a.', 'x.y z'] }).text).toBe(
+      'select `value`, `a-b`, `a.`, `x.y z` from contacts',
+    );
+  });
+
+  test('sorts in a direction given as { field, direction }, or by several keys', () => {
+    expect(
+      formatBulkQuery({ from: 'contacts', orderBy: { field: 'createdDate', direction: 'desc' } }).text,
+    ).toBe('select * from contacts order by createdDate desc');
+    expect(
+      formatBulkQuery({
+        from: 'contacts',
+        orderBy: [{ field: 'lastName' }, { field: 'Account.Name', direction: 'asc' }],
+      }).text,
+    ).toBe('select * from contacts order by lastName, Account.Name asc');
+    expect(formatBulkQuery({ from: 'contacts', orderBy: { field: 'first name' } }).text).toBe(
+      'select * from contacts order by `first name`',
+    );
+  });
+
+  test('refuses a direction written into the orderBy string, pointing to { field, direction }', () => {
+    // It used to become order by `createdDate desc`: one field of that name, which Cloud Elements refuses.
+    expect(() => formatBulkQuery({ from: 'contacts', orderBy: 'createdDate desc' })).toThrow(
+      /\[cloud-elements\] ceql: formatBulkQuery\(\) needs `orderBy` to be a field name; for a direction pass \{ field: 'createdDate', direction: 'desc' \}/,
+    );
+    expect(() =>
+      formatBulkQuery({ from: 'contacts', orderBy: { field: 'id', direction: 'DOWN' as never } }),
+    ).toThrow(/'asc' or 'desc'/);
+    expect(() => formatBulkQuery({ from: 'contacts', orderBy: [] })).toThrow(/empty array/);
+    expect(() => formatBulkQuery({ from: 'contacts', orderBy: [null as never] })).toThrow(/\{ field/);
+  });
+
+  test('takes hub object names with hyphens, such as ledger-accounts', () => {
+    for (const from of ['ledger-accounts', 'journal-entries', 'purchase-orders', '_custom.obj-1']) {
+      expect(formatBulkQuery({ from }).text).toBe(`select * from ${from}`);
+    }
+    for (const from of ['-accounts', '1contacts', 'contacts where 1=1', 'a`b', '']) {
+      expect(() => formatBulkQuery({ from })).toThrow(/object name such as 'contacts' or 'ledger-accounts'/);
+    }
   });
 });
 

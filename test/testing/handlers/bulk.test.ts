@@ -128,6 +128,33 @@ describe('bulk query jobs', () => {
     expect(response.body.message).toContain('Error parsing query');
   });
 
+  test('continue an earlier job by continueFromJobId without q, with its query; 404 for an unknown job', async () => {
+    const auth = await setup('manual');
+    const first = await startQuery(
+      auth,
+      'select firstName from contacts where age > 40 order by age desc limit 1',
+    );
+    const next = await emulator.call('POST', `/hubs/crm/bulk/query?continueFromJobId=${first.body.id}`, {
+      auth,
+    });
+    expect(next.status).toBe(200);
+    expect(next.body).toMatchObject({ status: 'CREATED' });
+    expect(next.body.id).not.toBe(first.body.id);
+    emulator.tickBulkJobs(3);
+    const results = await emulator.call('GET', `/hubs/crm/bulk/${next.body.id}/contacts`, {
+      auth,
+      headers: { Accept: 'application/json' },
+      as: 'text',
+    });
+    // The same select: the one field, the same filter and order.
+    expect(results.text).toBe('{"firstName":"Grace"}\n');
+    const unknown = await emulator.call('POST', '/hubs/crm/bulk/query?continueFromJobId=424242', { auth });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toContain('424242');
+    // Without either, q is still required.
+    expect((await emulator.call('POST', '/hubs/crm/bulk/query', { auth })).status).toBe(400);
+  });
+
   test('answer 404 for an object the element lacks and for an unknown job', async () => {
     const auth = await setup('manual');
     expect((await startQuery(auth, 'select * from widgets')).status).toBe(404);

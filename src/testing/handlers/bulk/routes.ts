@@ -50,9 +50,15 @@ export function bulkHandlers(state: EmulatorState, engine: BulkEngine): Handlers
     createBulkQueryJob: (ctx) => {
       const instance = callerInstance(ctx);
       const q = ctx.query.get('q');
-      if (!q)
+      const continueFrom = ctx.query.get('continueFromJobId');
+      // Continuing a limited job leaves q out (spec, reference §13): the new job runs the earlier job's query.
+      const earlier = continueFrom === null ? undefined : state.bulkJobs.get(continueFrom);
+      if (continueFrom !== null && (earlier?.instanceId !== instance.id || !earlier.select)) {
+        throw new EmulatorHttpError(404, `No bulk query job found with ID ${continueFrom}`);
+      }
+      if (!q && !earlier)
         throw new EmulatorHttpError(400, 'The query parameter q is required, e.g. q=select * from contacts.');
-      const select = parseBulkSelect(q);
+      const select = q ? parseBulkSelect(q) : { ...earlier!.select! };
       if (select.orderBy) compareForOrderBy(select.orderBy);
       const objectName = requireResourceName(instance, select.objectName);
       return createJob(ctx, instance, { kind: 'query', objectName, select: { ...select, objectName } });
