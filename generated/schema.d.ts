@@ -24,8 +24,11 @@ export interface paths {
          *     when the user denies access); the code then goes into `POST /instances` as `providerData.code`.
          *
          *     `apiKey`, `apiSecret` and `callbackUrl` must be exactly the same as in the provider's app settings and in
-         *     the later `POST /instances` configuration. Element-specific extras (e.g. `subdomain`,
-         *     `authentication.type`) are passed as further query parameters.
+         *     the later `POST /instances` configuration. Element-specific extras are passed through as further query
+         *     parameters: `subdomain` and `authentication.type` are declared below; any other key the element's
+         *     definition reads goes into the query string the same way (`name=value`, string values). The generated
+         *     query type lists only the declared parameters, so a TypeScript caller sending another key widens the
+         *     query object's type (the SDK's `startOAuth` takes such keys in its `parameters` option).
          *
          *     Cloud Elements' OAuth2 guide writes this path as `GET /{elementKey}/oauth/url`, without the `/elements`
          *     prefix; the real path starts with `/elements`, as every other Cloud Elements source and client shows.
@@ -370,7 +373,8 @@ export interface paths {
         };
         /**
          * List instances
-         * @description Returns the instances of the user's account, optionally filtered by tags or text.
+         * @description Returns the instances of the user's account, optionally filtered by tags or text. With no matching
+         *     instance, the answer may be a 404 `No <thing> found`: read it as an empty list.
          */
         get: operations["listInstances"];
         /**
@@ -1579,7 +1583,8 @@ export interface paths {
         /**
          * List the users of the organization
          * @description Returns the users of the organization, one page at a time, optionally filtered with CEQL (e.g.
-         *     `email='jane@example.com'`). Requires the secret of an organization administrator.
+         *     `email='jane@example.com'`). Requires the secret of an organization administrator. When no user
+         *     matches, the answer is 404 `No users found`, not an empty array.
          */
         get: operations["listOrganizationUsers"];
         put?: never;
@@ -1664,7 +1669,8 @@ export interface paths {
          * List accounts
          * @description Returns the organization's accounts (the default account and the sub-accounts). Paging is by offset:
          *     `offset` records are skipped and at most `pageSize` (default 200) returned. `where` filters with
-         *     CEQL, e.g. `createdDate>='2017-01-15'`. Requires the secret of an organization administrator.
+         *     CEQL, e.g. `createdDate>='2017-01-15'`. Requires the secret of an organization administrator. With
+         *     no matching account, the answer may be a 404 `No <thing> found`: read it as an empty list.
          */
         get: operations["listAccounts"];
         put?: never;
@@ -2253,7 +2259,7 @@ export interface paths {
          * List users
          * @description Returns the users of every account of the organization, one page at a time (default 200 per page),
          *     optionally filtered with CEQL. Requires the secret of an organization administrator; other users get
-         *     401.
+         *     401. When no user matches, the answer is 404 `No users found`, not an empty array.
          */
         get: operations["listUsers"];
         put?: never;
@@ -2519,7 +2525,8 @@ export interface paths {
         };
         /**
          * List formula templates
-         * @description Returns the organization's formula templates, with their configuration, triggers and steps.
+         * @description Returns the organization's formula templates, with their configuration, triggers and steps. With no
+         *     template, the answer may be a 404 `No <thing> found`: read it as an empty list.
          */
         get: operations["listFormulas"];
         put?: never;
@@ -4003,7 +4010,29 @@ export interface paths {
     "/hubs/{hub}/{objectName}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Send `True` to run the request asynchronously; any hub request may carry it. Cloud Elements then answers
+                 *     at once with a `HubAsyncRequestAccepted` (`{ "eventId": 1028, "eventStatus": "dispatched" }`) instead of
+                 *     the record or result the operation describes, and POSTs the result to the `Elements-Async-Callback-Url`
+                 *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
+                 *     neither exists). The callback is signed like event notifications when the instance has a signature key.
+                 *     The generic object operations keep the record as their 200 type: with this header, read their answer as
+                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
+                 * @example True
+                 */
+                "Elements-Async-Request"?: components["parameters"]["elementsAsyncRequest"];
+                /**
+                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job, or a request sent with
+                 *     `Elements-Async-Request: True`) completes; without it, an asynchronous request reports to the instance's
+                 *     `event.notification.callback.url`. When the instance has `event.notification.signature.key`, the callback
+                 *     carries `Elements-Webhook-Signature` computed as for event notifications. Sources: devportal
+                 *     docs/guides/bulk/download.md, docs/guides/event-management/tips.md.
+                 * @example https://www.mycoolapp.com/bulk-callback
+                 */
+                "Elements-Async-Callback-Url"?: components["parameters"]["elementsAsyncCallbackUrl"];
+            };
             path: {
                 /**
                  * @description Hub key (`crm`, `documents`, `marketing`, `helpdesk`, ...). Cloud Elements ignores this segment: the element
@@ -4044,7 +4073,29 @@ export interface paths {
     "/hubs/{hub}/{objectName}/{objectId}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Send `True` to run the request asynchronously; any hub request may carry it. Cloud Elements then answers
+                 *     at once with a `HubAsyncRequestAccepted` (`{ "eventId": 1028, "eventStatus": "dispatched" }`) instead of
+                 *     the record or result the operation describes, and POSTs the result to the `Elements-Async-Callback-Url`
+                 *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
+                 *     neither exists). The callback is signed like event notifications when the instance has a signature key.
+                 *     The generic object operations keep the record as their 200 type: with this header, read their answer as
+                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
+                 * @example True
+                 */
+                "Elements-Async-Request"?: components["parameters"]["elementsAsyncRequest"];
+                /**
+                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job, or a request sent with
+                 *     `Elements-Async-Request: True`) completes; without it, an asynchronous request reports to the instance's
+                 *     `event.notification.callback.url`. When the instance has `event.notification.signature.key`, the callback
+                 *     carries `Elements-Webhook-Signature` computed as for event notifications. Sources: devportal
+                 *     docs/guides/bulk/download.md, docs/guides/event-management/tips.md.
+                 * @example https://www.mycoolapp.com/bulk-callback
+                 */
+                "Elements-Async-Callback-Url"?: components["parameters"]["elementsAsyncCallbackUrl"];
+            };
             path: {
                 /**
                  * @description Hub key (`crm`, `documents`, `marketing`, `helpdesk`, ...). Cloud Elements ignores this segment: the element
@@ -11158,6 +11209,12 @@ export interface components {
             "oauth.api.secret"?: string | null;
             /** @description Provider API base URL (e.g. Marketo's REST URL; devportal:docs/elements/marketo/authenticate.md). */
             "base.url"?: string | null;
+            /**
+             * @description Marketo identity endpoint of the account, `https://<munchkin id>.mktorest.com/identity` (Marketo;
+             *     devportal:docs/elements/marketo/authenticate.md).
+             * @example https://338-ZRW-745.mktorest.com/identity
+             */
+            "marketo.identity.url"?: string | null;
             /** @description Signature key of the event and bulk callbacks. */
             "event.notification.signature.key"?: string | null;
             /** @description Resources polled (older elements), e.g. `leads`. */
@@ -11261,7 +11318,12 @@ export interface components {
              * @description Id of the element.
              */
             readonly elementId?: number;
-            /** @description Tags of the instance. */
+            /**
+             * @description Tags of the instance, as strings (most docs; varunpal72/churros
+             *     src/test/platform/elements/assets/element.instance.schema.json). One source, the `POST /instances`
+             *     response of devportal docs/platform-api/instances/index.md, shows them as objects (`[{ "id", "name" }]`);
+             *     no other source does, so they are typed as strings.
+             */
             tags?: string[];
             /**
              * Format: date-time
@@ -11482,6 +11544,13 @@ export interface components {
             password?: string;
             /** @description Provider API base URL, for elements whose URL differs per account. */
             "base.url"?: string;
+            /**
+             * @description Marketo identity endpoint of the account, `https://<munchkin id>.mktorest.com/identity` (Marketo; given
+             *     with `oauth.api.key`, `oauth.api.secret` and `base.url` on create). Source: devportal
+             *     docs/elements/marketo/authenticate.md.
+             * @example https://338-ZRW-745.mktorest.com/identity
+             */
+            "marketo.identity.url"?: string;
             /** @description Provider site URL, for elements that need one. */
             "site.url"?: string;
             /** @description Provider site address (e.g. a SharePoint site or a Shopify shop). */
@@ -13179,8 +13248,9 @@ export interface components {
              */
             hubKey?: string;
             /**
-             * Format: date-time
-             * @description When the change happened.
+             * @description When the change happened. Medium confidence: known only from the formula trigger scope `event.date`
+             *     (devportal _includes/Formulas/scope-trigger-event.md), which does not fix its format, so it is not
+             *     typed as a date-time.
              * @example 2016-06-01T04:09:10Z
              */
             date?: string;
@@ -13997,8 +14067,8 @@ export interface components {
             [key: string]: unknown;
         };
         /**
-         * @description Options of a bulk upload, sent as the JSON `metaData` part. Which keys apply depends on the element; all are
-         *     optional except where the element needs a key to match existing records.
+         * @description Options of a bulk upload, serialized to the JSON string of the `metaData` form part. Which keys apply
+         *     depends on the element; all are optional except where the element needs a key to match existing records.
          */
         BulkUploadMetaData: {
             /**
@@ -14069,7 +14139,13 @@ export interface components {
              *     transformation), or a JSON file with one object per line or an array of objects.
              */
             file: string;
-            metaData?: components["schemas"]["BulkUploadMetaData"];
+            /**
+             * @description Options of the upload (`BulkUploadMetaData`) as a JSON string, sent as its own form part with
+             *     `Content-Type: application/json`: `JSON.stringify({ action: 'upsert', identifierFieldName: 'email' })`.
+             *     Sources: devportal docs/guides/bulk/upload.md; ../shared/reference/cloud-elements-api.md §13.
+             * @example {"action":"upsert","identifierFieldName":"email"}
+             */
+            metaData?: string;
         };
         /**
          * @description Status of a bulk job. Which counters appear depends on the element: Cloud Elements' own bulk service reports
@@ -14132,17 +14208,45 @@ export interface components {
         BulkJobError: {
             [key: string]: unknown;
         };
+        /** @description Salesforce record header, present on Salesforce records. */
+        CrmSalesforceAttributes: {
+            /**
+             * @description Salesforce object (sObject) name of the record.
+             * @example Contact
+             */
+            type?: string | null;
+            /**
+             * @description Path of the record in the Salesforce REST API.
+             * @example /services/data/v41.0/sobjects/Contact/0036A00000Pj5yQQAR
+             */
+            url?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         /**
          * @description A record of any object (standard, custom or transformed), exactly as the element returns it. Fields depend on
-         *     the provider and on any transformation; only `id` is common to all. Null-valued fields are left out unless
-         *     the instance sets `filter.response.nulls` to `false`.
+         *     the provider and on any transformation. Most elements name the record's identifier `id`; Salesforce native
+         *     and custom objects carry Salesforce's own `Id` and `attributes` instead (the Salesforce answer of
+         *     `POST /hubs/crm/accounts` in Cloud Elements' CRM quick start has only `Id`), so no identifier field is
+         *     required: read `record.id ?? record.Id`. Null-valued fields are left out unless the instance sets
+         *     `filter.response.nulls` to `false`.
+         *     Sources: cloud-elements/devportal _archive/quickstart-guides/crm-hub-quick-start-guide.md (Salesforce account
+         *     with `Id`); varunpal72/churros src/test/platform/events/assets/sfdc.event.json (Salesforce records with
+         *     `attributes` and `Id`).
          */
         HubObject: {
             /**
-             * @description Identifier of the record at the provider (a string for most providers, a number for some).
+             * @description Identifier of the record at the provider (a string for most providers, a number for some). Absent on
+             *     Salesforce native and custom objects, which carry `Id`.
              * @example 0036A00000Pj5yQQAR
              */
-            readonly id: string | number;
+            readonly id?: string | number;
+            /**
+             * @description Salesforce identifier of the record (15 or 18 characters), on Salesforce native and custom objects.
+             * @example a015e00000AbCdEAAV
+             */
+            readonly Id?: string | null;
+            attributes?: components["schemas"]["CrmSalesforceAttributes"];
         } & {
             [key: string]: unknown;
         };
@@ -14406,21 +14510,6 @@ export interface components {
          * @example 38733889
          */
         CrmRecordId: string | number;
-        /** @description Salesforce record header, present on Salesforce records. */
-        CrmSalesforceAttributes: {
-            /**
-             * @description Salesforce object (sObject) name of the record.
-             * @example Contact
-             */
-            type?: string | null;
-            /**
-             * @description Path of the record in the Salesforce REST API.
-             * @example /services/data/v41.0/sobjects/Contact/0036A00000Pj5yQQAR
-             */
-            url?: string | null;
-        } & {
-            [key: string]: unknown;
-        };
         /**
          * @description Fields any CRM record may carry: its identifier (`id` from the hub, `Id` as Salesforce names it) and the
          *     Salesforce system fields. Salesforce date-times look like `2018-06-12T15:04:11.000+0000` (offset without a
@@ -22987,7 +23076,8 @@ export interface components {
              */
             instanceId?: number;
             /**
-             * @description Same as `instanceId` (older name, still sent).
+             * @description Same as `instanceId`, under an older name. Medium confidence: seen only in a third-party consumer's model
+             *     of the notification (a C# client, namespace `Cloud_Elements_API`), not in Cloud Elements' sources.
              * @example 1234
              */
             instance_id?: number;
@@ -23242,6 +23332,30 @@ export interface components {
                  * @example {
                  *       "requestId": "5b0437c6e4b07731ae39b533",
                  *       "message": "No account found with ID 123456"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description Nothing to list (or, on a list under a resource, no such resource). Platform lists can answer an empty
+         *     result with 404 and the message `No <thing> found` (`No users found`) instead of an empty array: read a
+         *     404 whose message matches `/^No (.*) found$/` as an empty list, as Cloud Elements' own export tool does.
+         *     Other 404 messages name a missing resource. Sources: devportal
+         *     docs/guides/account-user-mgmt/account-managementAPI.md (`No users found`); cloud-elements/doctor-core
+         *     src/utils/http.js (its GET of `formulas`, `instances`, `elements` and object definitions returns `{}` on
+         *     that message); ../shared/reference/cloud-elements-api.md §4.
+         */
+        NoneFound: {
+            headers: {
+                "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "requestId": "59664ce6e4b0bbce0a2bd24f",
+                 *       "message": "No users found"
                  *     }
                  */
                 "application/json": components["schemas"]["Error"];
@@ -27065,10 +27179,12 @@ export interface components {
          */
         usageInstanceIds: number[];
         /**
-         * @description Only successful or only failed calls (the API accepts lower case too).
+         * @description Only successful or only failed calls. The usage guide names `SUCCESS` and `FAILED` (devportal
+         *     docs/platform-api/usage/index.md); Cloud Elements' own tests send `status: 'success'`
+         *     (varunpal72/churros src/test/platform/usage/usage.js), so both cases are accepted.
          * @example FAILED
          */
-        usageStatus: "SUCCESS" | "FAILED";
+        usageStatus: "SUCCESS" | "FAILED" | "success" | "failed";
         /**
          * @description Start of the period (ISO 8601 date or date-time). Default seven days ago.
          * @example 2018-01-15T00:00:00Z
@@ -27151,9 +27267,11 @@ export interface components {
          */
         hubsCommonObjectName: string;
         /**
-         * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job or asynchronous request) completes.
-         *     When the instance has `event.notification.signature.key`, the callback carries `Elements-Webhook-Signature`
-         *     computed as for event notifications.
+         * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job, or a request sent with
+         *     `Elements-Async-Request: True`) completes; without it, an asynchronous request reports to the instance's
+         *     `event.notification.callback.url`. When the instance has `event.notification.signature.key`, the callback
+         *     carries `Elements-Webhook-Signature` computed as for event notifications. Sources: devportal
+         *     docs/guides/bulk/download.md, docs/guides/event-management/tips.md.
          * @example https://www.mycoolapp.com/bulk-callback
          */
         elementsAsyncCallbackUrl: string;
@@ -27167,6 +27285,18 @@ export interface components {
          * @example 1234
          */
         bulkJobId: string;
+        /**
+         * @description Send `True` to run the request asynchronously; any hub request may carry it. Cloud Elements then answers
+         *     at once with a `HubAsyncRequestAccepted` (`{ "eventId": 1028, "eventStatus": "dispatched" }`) instead of
+         *     the record or result the operation describes, and POSTs the result to the `Elements-Async-Callback-Url`
+         *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
+         *     neither exists). The callback is signed like event notifications when the instance has a signature key.
+         *     The generic object operations keep the record as their 200 type: with this header, read their answer as
+         *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+         *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
+         * @example True
+         */
+        elementsAsyncRequest: "True" | "true";
         /**
          * @description Identifier of the record, as the provider returns it in the record's `id`.
          * @example 0036A00000Pj5yQQAR
@@ -27188,14 +27318,6 @@ export interface components {
          * @example true
          */
         documentsOverwrite: boolean;
-        /**
-         * @description Send `True` to run the request asynchronously. Cloud Elements then answers at once with the event id and
-         *     `eventStatus` `dispatched`, and POSTs the result to the `Elements-Async-Callback-Url` of the request, or
-         *     else to the instance's `event.notification.callback.url` (the request fails when neither exists). The
-         *     callback is signed like event notifications when the instance has a signature key.
-         * @example True
-         */
-        elementsAsyncRequest: "True" | "true";
         /**
          * @description Add the provider's own answer as `raw`.
          * @example true
@@ -27602,7 +27724,8 @@ export interface components {
          */
         elementsWebhookSignature: string;
         /**
-         * @description Identifier of this delivery, sent with each notification.
+         * @description Identifier of this delivery, always sent with each notification (varunpal72/churros
+         *     src/test/platform/events/events.js; ../shared/reference/cloud-elements-api.md §14.4). Nothing signs it.
          * @example 1047
          */
         elementsWebhookId: string;
@@ -28243,6 +28366,13 @@ export interface components {
          * @example 1250
          */
         "Elements-Total-Count": number;
+        /**
+         * @description Identifier of the element instance that served a hub call (the instance of the element token).
+         *     Source: varunpal72/churros src/test/platform/elements/instances.js ("should return element-instance-id on
+         *     headers").
+         * @example 123
+         */
+        "Elements-Element-Instance-Id": number;
     };
     pathItems: never;
 }
@@ -28292,6 +28422,22 @@ export interface operations {
                  * @example 8af1b6f6d8a5
                  */
                 requestToken?: string;
+                /**
+                 * @description Account subdomain at the provider, for elements whose authorization URL is per account (an
+                 *     element-specific extra that Cloud Elements passes to the element). Sources: varunpal72/churros
+                 *     src/core/provisioner.js (`parseProps`); cloud-elements/sample-app-ui
+                 *     src/components/LoginCardsContainer/LoginCard/LoginCard.jsx; ../shared/reference/cloud-elements-api.md §7.
+                 * @example mycompany
+                 */
+                subdomain?: string;
+                /**
+                 * @description Authentication type to use, for elements that offer several (QuickBooks Online takes `oauth2`, with
+                 *     `scope=com.intuit.quickbooks.accounting`, in its devportal authentication guide); an element-specific
+                 *     extra. Sources: varunpal72/churros src/core/provisioner.js (`parseProps`); cloud-elements/sample-app-ui
+                 *     src/components/LoginCardsContainer/LoginCard/LoginCard.jsx; ../shared/reference/cloud-elements-api.md §7.
+                 * @example oauth2
+                 */
+                "authentication.type"?: string;
             };
             header?: never;
             path: {
@@ -28308,6 +28454,7 @@ export interface operations {
             /** @description The provider authorization URL. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -28352,6 +28499,7 @@ export interface operations {
             /** @description The provider authorization URL. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -28453,6 +28601,7 @@ export interface operations {
             /** @description The created element, with its id. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -28809,6 +28958,7 @@ export interface operations {
             /** @description The element. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -28863,6 +29013,7 @@ export interface operations {
             /** @description The element metadata. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -28904,6 +29055,7 @@ export interface operations {
             /** @description The Swagger 2.0 document. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -28950,6 +29102,7 @@ export interface operations {
             /** @description The configuration and provider-data entries. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -29012,6 +29165,7 @@ export interface operations {
             /** @description The default transformations. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -29137,6 +29291,7 @@ export interface operations {
             /** @description The created instance. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -29172,6 +29327,7 @@ export interface operations {
             /** @description The instance. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -29231,6 +29387,7 @@ export interface operations {
             /** @description The updated instance (without `providerData`). */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -29298,6 +29455,7 @@ export interface operations {
             /** @description Deleted. The answer has no body (or an empty one). */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -29356,6 +29514,7 @@ export interface operations {
             /** @description The request token. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -29459,6 +29618,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NoneFound"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -29499,6 +29659,7 @@ export interface operations {
             /** @description The updated instance (without `providerData`). */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -29559,6 +29720,7 @@ export interface operations {
             /** @description The created instance, with its element token. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -29584,6 +29746,7 @@ export interface operations {
             /** @description Deleted. The answer has no body (or an empty one). */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -29609,6 +29772,7 @@ export interface operations {
             /** @description The updated instance (without `providerData`). */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -29670,6 +29834,7 @@ export interface operations {
             /** @description The instance. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -29724,6 +29889,7 @@ export interface operations {
             /** @description The updated instance (without `providerData`). */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -29786,6 +29952,7 @@ export interface operations {
             /** @description Deleted. The answer has no body (or an empty one). */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -29818,6 +29985,7 @@ export interface operations {
             /** @description The updated instance (without `providerData`). */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -29880,6 +30048,7 @@ export interface operations {
             /** @description The configuration entries. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -29940,6 +30109,7 @@ export interface operations {
             /** @description The configuration entry. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -29997,6 +30167,7 @@ export interface operations {
             /** @description The updated entry. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -30051,6 +30222,7 @@ export interface operations {
             /** @description The Swagger 2.0 document. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -30113,6 +30285,7 @@ export interface operations {
             /** @description The Swagger 2.0 document of the operation. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -30180,6 +30353,7 @@ export interface operations {
             /** @description The definitions by name. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -30225,6 +30399,7 @@ export interface operations {
             /** @description Enabled. The answer has no body. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -30252,6 +30427,7 @@ export interface operations {
             /** @description Disabled. The answer has no body. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -30349,6 +30525,7 @@ export interface operations {
             /** @description The event. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -30394,6 +30571,7 @@ export interface operations {
             /** @description The definitions by object name. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -30453,6 +30631,7 @@ export interface operations {
             /** @description The definition. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -30515,6 +30694,7 @@ export interface operations {
             /** @description The saved definition. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -30578,6 +30758,7 @@ export interface operations {
             /** @description The saved definition. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -30637,6 +30818,7 @@ export interface operations {
             /** @description Deleted. The answer has no body (or an empty one). */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -30674,6 +30856,7 @@ export interface operations {
             /** @description Trace logging is on. The answer has no body. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -30702,6 +30885,7 @@ export interface operations {
             /** @description Trace logging is off. The answer has no body. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -30729,6 +30913,7 @@ export interface operations {
             /** @description The transformations by object name. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -30797,6 +30982,7 @@ export interface operations {
             /** @description Deleted. The answer has no body (or an empty one). */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -30829,6 +31015,7 @@ export interface operations {
             /** @description The transformation. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -30905,6 +31092,7 @@ export interface operations {
             /** @description The saved transformation. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -30982,6 +31170,7 @@ export interface operations {
             /** @description The saved transformation. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -31055,6 +31244,7 @@ export interface operations {
             /** @description Deleted. The answer has no body (or an empty one). */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -31076,6 +31266,7 @@ export interface operations {
             /** @description The configuration entries. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -31130,6 +31321,7 @@ export interface operations {
             /** @description The configuration entry. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -31182,6 +31374,7 @@ export interface operations {
             /** @description The updated entry. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -31230,6 +31423,7 @@ export interface operations {
             /** @description The Swagger 2.0 document. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -31286,6 +31480,7 @@ export interface operations {
             /** @description The Swagger 2.0 document of the operation. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -31348,6 +31543,7 @@ export interface operations {
             /** @description The definitions by name. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -31387,6 +31583,7 @@ export interface operations {
             /** @description Enabled. The answer has no body. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -31407,6 +31604,7 @@ export interface operations {
             /** @description Disabled. The answer has no body. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -31491,6 +31689,7 @@ export interface operations {
             /** @description The event. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -31554,6 +31753,7 @@ export interface operations {
             /** @description One entry per interval. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -31614,6 +31814,7 @@ export interface operations {
             /** @description One entry per interval. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -31679,6 +31880,7 @@ export interface operations {
             /** @description One entry per interval. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -31786,6 +31988,7 @@ export interface operations {
             /** @description The definitions by object name. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -31839,6 +32042,7 @@ export interface operations {
             /** @description The definition. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -31896,6 +32100,7 @@ export interface operations {
             /** @description The saved definition. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -31954,6 +32159,7 @@ export interface operations {
             /** @description The saved definition. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -32007,6 +32213,7 @@ export interface operations {
             /** @description Deleted. The answer has no body (or an empty one). */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -32038,6 +32245,7 @@ export interface operations {
             /** @description Trace logging is on. The answer has no body. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -32059,6 +32267,7 @@ export interface operations {
             /** @description Trace logging is off. The answer has no body. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -32079,6 +32288,7 @@ export interface operations {
             /** @description The transformations by object name. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -32140,6 +32350,7 @@ export interface operations {
             /** @description Deleted. The answer has no body (or an empty one). */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -32166,6 +32377,7 @@ export interface operations {
             /** @description The transformation. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -32237,6 +32449,7 @@ export interface operations {
             /** @description The saved transformation. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -32309,6 +32522,7 @@ export interface operations {
             /** @description The saved transformation. */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -32376,6 +32590,7 @@ export interface operations {
             /** @description Deleted. The answer has no body (or an empty one). */
             200: {
                 headers: {
+                    "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -32909,6 +33124,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NoneFound"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -33108,11 +33324,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The accounts. */
+            /**
+             * @description The accounts. Paged by `offset`: the account guide (devportal
+             *     docs/guides/account-user-mgmt/account-managementAPI.md) and the platform swagger
+             *     (cloud-elements/ce-sdkifier src/core/platformSDK.ts) give this list no `nextPage`, so no
+             *     `Elements-Next-Page-Token` is declared.
+             */
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
-                    "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                     "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                     "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
                     [name: string]: unknown;
@@ -33123,6 +33343,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NoneFound"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -34425,7 +34646,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["NoneFound"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -34687,6 +34908,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NoneFound"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -35165,6 +35387,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NoneFound"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -36684,7 +36907,9 @@ export interface operations {
                  */
                 "instanceIds[]"?: components["parameters"]["usageInstanceIds"];
                 /**
-                 * @description Only successful or only failed calls (the API accepts lower case too).
+                 * @description Only successful or only failed calls. The usage guide names `SUCCESS` and `FAILED` (devportal
+                 *     docs/platform-api/usage/index.md); Cloud Elements' own tests send `status: 'success'`
+                 *     (varunpal72/churros src/test/platform/usage/usage.js), so both cases are accepted.
                  * @example FAILED
                  */
                 status?: components["parameters"]["usageStatus"];
@@ -36742,7 +36967,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["NoneFound"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -37376,11 +37601,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
-                    /**
-                     * @description Identifier of the instance that served the call.
-                     * @example 123
-                     */
-                    "Elements-Element-Instance-Id"?: number;
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -37555,10 +37776,21 @@ export interface operations {
                  * @description The bulk query: `select <fields or *> from <objectName>`, optionally with a CEQL `where`, `order by`
                  *     and `limit` (e.g. `select * from contacts where lastName='Smith' limit 1000`). Required except when
                  *     continuing a limited job with `continueFromJobId`. A query that cannot be parsed answers 400 with
-                 *     `Error parsing query` in the message.
+                 *     `Error parsing query` in the message. Sorting is written `order by <field>` inside `q` on some elements
+                 *     (Marketo) and as the separate `orderby` parameter on others.
                  * @example select * from contacts where lastName='Smith'
                  */
                 q?: string;
+                /**
+                 * @description Field to sort the records by, where the element supports ordering ("Order By Support" on each
+                 *     element's bulk page): `orderby=<fieldName>`, as the devportal element bulk template writes it
+                 *     (devportal _elementTemplate/bulk.md). Other elements take `order by <field>` inside `q` instead
+                 *     (Marketo: devportal docs/elements/marketo/bulk.md). On Salesforce, ordering turns off the automatic
+                 *     chunking of the job (devportal docs/elements/salesforce/tips.md). See
+                 *     ../shared/reference/cloud-elements-api.md §6 and §19.
+                 * @example lastName
+                 */
+                orderby?: string;
                 /**
                  * @description Only records changed since this date and time (elements that support incremental downloads).
                  * @example 2018-01-15T00:00:00.000Z
@@ -37583,9 +37815,11 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job or asynchronous request) completes.
-                 *     When the instance has `event.notification.signature.key`, the callback carries `Elements-Webhook-Signature`
-                 *     computed as for event notifications.
+                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job, or a request sent with
+                 *     `Elements-Async-Request: True`) completes; without it, an asynchronous request reports to the instance's
+                 *     `event.notification.callback.url`. When the instance has `event.notification.signature.key`, the callback
+                 *     carries `Elements-Webhook-Signature` computed as for event notifications. Sources: devportal
+                 *     docs/guides/bulk/download.md, docs/guides/event-management/tips.md.
                  * @example https://www.mycoolapp.com/bulk-callback
                  */
                 "Elements-Async-Callback-Url"?: components["parameters"]["elementsAsyncCallbackUrl"];
@@ -37638,9 +37872,11 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job or asynchronous request) completes.
-                 *     When the instance has `event.notification.signature.key`, the callback carries `Elements-Webhook-Signature`
-                 *     computed as for event notifications.
+                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job, or a request sent with
+                 *     `Elements-Async-Request: True`) completes; without it, an asynchronous request reports to the instance's
+                 *     `event.notification.callback.url`. When the instance has `event.notification.signature.key`, the callback
+                 *     carries `Elements-Webhook-Signature` computed as for event notifications. Sources: devportal
+                 *     docs/guides/bulk/download.md, docs/guides/event-management/tips.md.
                  * @example https://www.mycoolapp.com/bulk-callback
                  */
                 "Elements-Async-Callback-Url"?: components["parameters"]["elementsAsyncCallbackUrl"];
@@ -37930,7 +38166,29 @@ export interface operations {
                  */
                 returnTotalCount?: components["parameters"]["returnTotalCount"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Send `True` to run the request asynchronously; any hub request may carry it. Cloud Elements then answers
+                 *     at once with a `HubAsyncRequestAccepted` (`{ "eventId": 1028, "eventStatus": "dispatched" }`) instead of
+                 *     the record or result the operation describes, and POSTs the result to the `Elements-Async-Callback-Url`
+                 *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
+                 *     neither exists). The callback is signed like event notifications when the instance has a signature key.
+                 *     The generic object operations keep the record as their 200 type: with this header, read their answer as
+                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
+                 * @example True
+                 */
+                "Elements-Async-Request"?: components["parameters"]["elementsAsyncRequest"];
+                /**
+                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job, or a request sent with
+                 *     `Elements-Async-Request: True`) completes; without it, an asynchronous request reports to the instance's
+                 *     `event.notification.callback.url`. When the instance has `event.notification.signature.key`, the callback
+                 *     carries `Elements-Webhook-Signature` computed as for event notifications. Sources: devportal
+                 *     docs/guides/bulk/download.md, docs/guides/event-management/tips.md.
+                 * @example https://www.mycoolapp.com/bulk-callback
+                 */
+                "Elements-Async-Callback-Url"?: components["parameters"]["elementsAsyncCallbackUrl"];
+            };
             path: {
                 /**
                  * @description Hub key (`crm`, `documents`, `marketing`, `helpdesk`, ...). Cloud Elements ignores this segment: the element
@@ -37954,6 +38212,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                     "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                     "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -37975,7 +38234,29 @@ export interface operations {
     createHubObject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Send `True` to run the request asynchronously; any hub request may carry it. Cloud Elements then answers
+                 *     at once with a `HubAsyncRequestAccepted` (`{ "eventId": 1028, "eventStatus": "dispatched" }`) instead of
+                 *     the record or result the operation describes, and POSTs the result to the `Elements-Async-Callback-Url`
+                 *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
+                 *     neither exists). The callback is signed like event notifications when the instance has a signature key.
+                 *     The generic object operations keep the record as their 200 type: with this header, read their answer as
+                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
+                 * @example True
+                 */
+                "Elements-Async-Request"?: components["parameters"]["elementsAsyncRequest"];
+                /**
+                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job, or a request sent with
+                 *     `Elements-Async-Request: True`) completes; without it, an asynchronous request reports to the instance's
+                 *     `event.notification.callback.url`. When the instance has `event.notification.signature.key`, the callback
+                 *     carries `Elements-Webhook-Signature` computed as for event notifications. Sources: devportal
+                 *     docs/guides/bulk/download.md, docs/guides/event-management/tips.md.
+                 * @example https://www.mycoolapp.com/bulk-callback
+                 */
+                "Elements-Async-Callback-Url"?: components["parameters"]["elementsAsyncCallbackUrl"];
+            };
             path: {
                 /**
                  * @description Hub key (`crm`, `documents`, `marketing`, `helpdesk`, ...). Cloud Elements ignores this segment: the element
@@ -37999,18 +38280,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created record, as the provider returns it. */
+            /**
+             * @description The created record, as the provider returns it. Salesforce answers with the fields sent and the new
+             *     record's `Id`, as in the `POST /hubs/crm/accounts` answer of Cloud Elements' CRM quick start.
+             */
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "id": "a015e00000AbCdEAAV",
                      *       "Name": "Churros order 1",
-                     *       "Amount__c": 12.5
+                     *       "Amount__c": 12.5,
+                     *       "Id": "a015e00000AbCdEAAV"
                      *     }
                      */
                     "application/json": components["schemas"]["HubObject"];
@@ -38031,7 +38316,29 @@ export interface operations {
     getHubObject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Send `True` to run the request asynchronously; any hub request may carry it. Cloud Elements then answers
+                 *     at once with a `HubAsyncRequestAccepted` (`{ "eventId": 1028, "eventStatus": "dispatched" }`) instead of
+                 *     the record or result the operation describes, and POSTs the result to the `Elements-Async-Callback-Url`
+                 *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
+                 *     neither exists). The callback is signed like event notifications when the instance has a signature key.
+                 *     The generic object operations keep the record as their 200 type: with this header, read their answer as
+                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
+                 * @example True
+                 */
+                "Elements-Async-Request"?: components["parameters"]["elementsAsyncRequest"];
+                /**
+                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job, or a request sent with
+                 *     `Elements-Async-Request: True`) completes; without it, an asynchronous request reports to the instance's
+                 *     `event.notification.callback.url`. When the instance has `event.notification.signature.key`, the callback
+                 *     carries `Elements-Webhook-Signature` computed as for event notifications. Sources: devportal
+                 *     docs/guides/bulk/download.md, docs/guides/event-management/tips.md.
+                 * @example https://www.mycoolapp.com/bulk-callback
+                 */
+                "Elements-Async-Callback-Url"?: components["parameters"]["elementsAsyncCallbackUrl"];
+            };
             path: {
                 /**
                  * @description Hub key (`crm`, `documents`, `marketing`, `helpdesk`, ...). Cloud Elements ignores this segment: the element
@@ -38060,12 +38367,17 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "id": "a015e00000AbCdEAAV",
+                     *       "attributes": {
+                     *         "type": "Order__c",
+                     *         "url": "/services/data/v41.0/sobjects/Order__c/a015e00000AbCdEAAV"
+                     *       },
+                     *       "Id": "a015e00000AbCdEAAV",
                      *       "Name": "Churros order 1",
                      *       "Amount__c": 12.5
                      *     }
@@ -38084,7 +38396,29 @@ export interface operations {
     deleteHubObject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Send `True` to run the request asynchronously; any hub request may carry it. Cloud Elements then answers
+                 *     at once with a `HubAsyncRequestAccepted` (`{ "eventId": 1028, "eventStatus": "dispatched" }`) instead of
+                 *     the record or result the operation describes, and POSTs the result to the `Elements-Async-Callback-Url`
+                 *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
+                 *     neither exists). The callback is signed like event notifications when the instance has a signature key.
+                 *     The generic object operations keep the record as their 200 type: with this header, read their answer as
+                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
+                 * @example True
+                 */
+                "Elements-Async-Request"?: components["parameters"]["elementsAsyncRequest"];
+                /**
+                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job, or a request sent with
+                 *     `Elements-Async-Request: True`) completes; without it, an asynchronous request reports to the instance's
+                 *     `event.notification.callback.url`. When the instance has `event.notification.signature.key`, the callback
+                 *     carries `Elements-Webhook-Signature` computed as for event notifications. Sources: devportal
+                 *     docs/guides/bulk/download.md, docs/guides/event-management/tips.md.
+                 * @example https://www.mycoolapp.com/bulk-callback
+                 */
+                "Elements-Async-Callback-Url"?: components["parameters"]["elementsAsyncCallbackUrl"];
+            };
             path: {
                 /**
                  * @description Hub key (`crm`, `documents`, `marketing`, `helpdesk`, ...). Cloud Elements ignores this segment: the element
@@ -38113,6 +38447,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -38129,7 +38464,29 @@ export interface operations {
     updateHubObject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Send `True` to run the request asynchronously; any hub request may carry it. Cloud Elements then answers
+                 *     at once with a `HubAsyncRequestAccepted` (`{ "eventId": 1028, "eventStatus": "dispatched" }`) instead of
+                 *     the record or result the operation describes, and POSTs the result to the `Elements-Async-Callback-Url`
+                 *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
+                 *     neither exists). The callback is signed like event notifications when the instance has a signature key.
+                 *     The generic object operations keep the record as their 200 type: with this header, read their answer as
+                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
+                 * @example True
+                 */
+                "Elements-Async-Request"?: components["parameters"]["elementsAsyncRequest"];
+                /**
+                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job, or a request sent with
+                 *     `Elements-Async-Request: True`) completes; without it, an asynchronous request reports to the instance's
+                 *     `event.notification.callback.url`. When the instance has `event.notification.signature.key`, the callback
+                 *     carries `Elements-Webhook-Signature` computed as for event notifications. Sources: devportal
+                 *     docs/guides/bulk/download.md, docs/guides/event-management/tips.md.
+                 * @example https://www.mycoolapp.com/bulk-callback
+                 */
+                "Elements-Async-Callback-Url"?: components["parameters"]["elementsAsyncCallbackUrl"];
+            };
             path: {
                 /**
                  * @description Hub key (`crm`, `documents`, `marketing`, `helpdesk`, ...). Cloud Elements ignores this segment: the element
@@ -38167,12 +38524,17 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "id": "a015e00000AbCdEAAV",
+                     *       "attributes": {
+                     *         "type": "Order__c",
+                     *         "url": "/services/data/v41.0/sobjects/Order__c/a015e00000AbCdEAAV"
+                     *       },
+                     *       "Id": "a015e00000AbCdEAAV",
                      *       "Name": "Churros order 1",
                      *       "Amount__c": 15
                      *     }
@@ -38271,6 +38633,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                     "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                     "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -38280,7 +38643,11 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "id": "0036A00000Pj5yQQAR",
+                     *         "attributes": {
+                     *           "type": "Contact",
+                     *           "url": "/services/data/v41.0/sobjects/Contact/0036A00000Pj5yQQAR"
+                     *         },
+                     *         "Id": "0036A00000Pj5yQQAR",
                      *         "FirstName": "Ada",
                      *         "LastName": "Lovelace",
                      *         "AccountId": "0016A00000QmM2fQAF"
@@ -38487,17 +38854,23 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description Send `True` to run the request asynchronously. Cloud Elements then answers at once with the event id and
-                 *     `eventStatus` `dispatched`, and POSTs the result to the `Elements-Async-Callback-Url` of the request, or
-                 *     else to the instance's `event.notification.callback.url` (the request fails when neither exists). The
-                 *     callback is signed like event notifications when the instance has a signature key.
+                 * @description Send `True` to run the request asynchronously; any hub request may carry it. Cloud Elements then answers
+                 *     at once with a `HubAsyncRequestAccepted` (`{ "eventId": 1028, "eventStatus": "dispatched" }`) instead of
+                 *     the record or result the operation describes, and POSTs the result to the `Elements-Async-Callback-Url`
+                 *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
+                 *     neither exists). The callback is signed like event notifications when the instance has a signature key.
+                 *     The generic object operations keep the record as their 200 type: with this header, read their answer as
+                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
                  * @example True
                  */
                 "Elements-Async-Request"?: components["parameters"]["elementsAsyncRequest"];
                 /**
-                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job or asynchronous request) completes.
-                 *     When the instance has `event.notification.signature.key`, the callback carries `Elements-Webhook-Signature`
-                 *     computed as for event notifications.
+                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job, or a request sent with
+                 *     `Elements-Async-Request: True`) completes; without it, an asynchronous request reports to the instance's
+                 *     `event.notification.callback.url`. When the instance has `event.notification.signature.key`, the callback
+                 *     carries `Elements-Webhook-Signature` computed as for event notifications. Sources: devportal
+                 *     docs/guides/bulk/download.md, docs/guides/event-management/tips.md.
                  * @example https://www.mycoolapp.com/bulk-callback
                  */
                 "Elements-Async-Callback-Url"?: components["parameters"]["elementsAsyncCallbackUrl"];
@@ -38770,17 +39143,23 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description Send `True` to run the request asynchronously. Cloud Elements then answers at once with the event id and
-                 *     `eventStatus` `dispatched`, and POSTs the result to the `Elements-Async-Callback-Url` of the request, or
-                 *     else to the instance's `event.notification.callback.url` (the request fails when neither exists). The
-                 *     callback is signed like event notifications when the instance has a signature key.
+                 * @description Send `True` to run the request asynchronously; any hub request may carry it. Cloud Elements then answers
+                 *     at once with a `HubAsyncRequestAccepted` (`{ "eventId": 1028, "eventStatus": "dispatched" }`) instead of
+                 *     the record or result the operation describes, and POSTs the result to the `Elements-Async-Callback-Url`
+                 *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
+                 *     neither exists). The callback is signed like event notifications when the instance has a signature key.
+                 *     The generic object operations keep the record as their 200 type: with this header, read their answer as
+                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
                  * @example True
                  */
                 "Elements-Async-Request"?: components["parameters"]["elementsAsyncRequest"];
                 /**
-                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job or asynchronous request) completes.
-                 *     When the instance has `event.notification.signature.key`, the callback carries `Elements-Webhook-Signature`
-                 *     computed as for event notifications.
+                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job, or a request sent with
+                 *     `Elements-Async-Request: True`) completes; without it, an asynchronous request reports to the instance's
+                 *     `event.notification.callback.url`. When the instance has `event.notification.signature.key`, the callback
+                 *     carries `Elements-Webhook-Signature` computed as for event notifications. Sources: devportal
+                 *     docs/guides/bulk/download.md, docs/guides/event-management/tips.md.
                  * @example https://www.mycoolapp.com/bulk-callback
                  */
                 "Elements-Async-Callback-Url"?: components["parameters"]["elementsAsyncCallbackUrl"];
@@ -39160,17 +39539,23 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description Send `True` to run the request asynchronously. Cloud Elements then answers at once with the event id and
-                 *     `eventStatus` `dispatched`, and POSTs the result to the `Elements-Async-Callback-Url` of the request, or
-                 *     else to the instance's `event.notification.callback.url` (the request fails when neither exists). The
-                 *     callback is signed like event notifications when the instance has a signature key.
+                 * @description Send `True` to run the request asynchronously; any hub request may carry it. Cloud Elements then answers
+                 *     at once with a `HubAsyncRequestAccepted` (`{ "eventId": 1028, "eventStatus": "dispatched" }`) instead of
+                 *     the record or result the operation describes, and POSTs the result to the `Elements-Async-Callback-Url`
+                 *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
+                 *     neither exists). The callback is signed like event notifications when the instance has a signature key.
+                 *     The generic object operations keep the record as their 200 type: with this header, read their answer as
+                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
                  * @example True
                  */
                 "Elements-Async-Request"?: components["parameters"]["elementsAsyncRequest"];
                 /**
-                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job or asynchronous request) completes.
-                 *     When the instance has `event.notification.signature.key`, the callback carries `Elements-Webhook-Signature`
-                 *     computed as for event notifications.
+                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job, or a request sent with
+                 *     `Elements-Async-Request: True`) completes; without it, an asynchronous request reports to the instance's
+                 *     `event.notification.callback.url`. When the instance has `event.notification.signature.key`, the callback
+                 *     carries `Elements-Webhook-Signature` computed as for event notifications. Sources: devportal
+                 *     docs/guides/bulk/download.md, docs/guides/event-management/tips.md.
                  * @example https://www.mycoolapp.com/bulk-callback
                  */
                 "Elements-Async-Callback-Url"?: components["parameters"]["elementsAsyncCallbackUrl"];
@@ -39446,17 +39831,23 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description Send `True` to run the request asynchronously. Cloud Elements then answers at once with the event id and
-                 *     `eventStatus` `dispatched`, and POSTs the result to the `Elements-Async-Callback-Url` of the request, or
-                 *     else to the instance's `event.notification.callback.url` (the request fails when neither exists). The
-                 *     callback is signed like event notifications when the instance has a signature key.
+                 * @description Send `True` to run the request asynchronously; any hub request may carry it. Cloud Elements then answers
+                 *     at once with a `HubAsyncRequestAccepted` (`{ "eventId": 1028, "eventStatus": "dispatched" }`) instead of
+                 *     the record or result the operation describes, and POSTs the result to the `Elements-Async-Callback-Url`
+                 *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
+                 *     neither exists). The callback is signed like event notifications when the instance has a signature key.
+                 *     The generic object operations keep the record as their 200 type: with this header, read their answer as
+                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
                  * @example True
                  */
                 "Elements-Async-Request"?: components["parameters"]["elementsAsyncRequest"];
                 /**
-                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job or asynchronous request) completes.
-                 *     When the instance has `event.notification.signature.key`, the callback carries `Elements-Webhook-Signature`
-                 *     computed as for event notifications.
+                 * @description URL that Cloud Elements POSTs to when the asynchronous job (bulk job, or a request sent with
+                 *     `Elements-Async-Request: True`) completes; without it, an asynchronous request reports to the instance's
+                 *     `event.notification.callback.url`. When the instance has `event.notification.signature.key`, the callback
+                 *     carries `Elements-Webhook-Signature` computed as for event notifications. Sources: devportal
+                 *     docs/guides/bulk/download.md, docs/guides/event-management/tips.md.
                  * @example https://www.mycoolapp.com/bulk-callback
                  */
                 "Elements-Async-Callback-Url"?: components["parameters"]["elementsAsyncCallbackUrl"];
@@ -51385,7 +51776,7 @@ export interface operations {
     receiveEventNotification: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /**
                  * @description Signature of the request, present when the instance has `event.notification.signature.key`. The value is
                  *     `sha256=` followed by the Base64 (standard alphabet, padded) HMAC-SHA256 of the raw request body bytes,
@@ -51396,10 +51787,11 @@ export interface operations {
                  */
                 "Elements-Webhook-Signature"?: components["parameters"]["elementsWebhookSignature"];
                 /**
-                 * @description Identifier of this delivery, sent with each notification.
+                 * @description Identifier of this delivery, always sent with each notification (varunpal72/churros
+                 *     src/test/platform/events/events.js; ../shared/reference/cloud-elements-api.md §14.4). Nothing signs it.
                  * @example 1047
                  */
-                "Elements-Webhook-Id"?: components["parameters"]["elementsWebhookId"];
+                "Elements-Webhook-Id": components["parameters"]["elementsWebhookId"];
             };
             path?: never;
             cookie?: never;
@@ -51432,7 +51824,7 @@ export interface operations {
     receiveAsyncRequestCallback: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /**
                  * @description Signature of the request, present when the instance has `event.notification.signature.key`. The value is
                  *     `sha256=` followed by the Base64 (standard alphabet, padded) HMAC-SHA256 of the raw request body bytes,
@@ -51443,10 +51835,11 @@ export interface operations {
                  */
                 "Elements-Webhook-Signature"?: components["parameters"]["elementsWebhookSignature"];
                 /**
-                 * @description Identifier of this delivery, sent with each notification.
+                 * @description Identifier of this delivery, always sent with each notification (varunpal72/churros
+                 *     src/test/platform/events/events.js; ../shared/reference/cloud-elements-api.md §14.4). Nothing signs it.
                  * @example 1047
                  */
-                "Elements-Webhook-Id"?: components["parameters"]["elementsWebhookId"];
+                "Elements-Webhook-Id": components["parameters"]["elementsWebhookId"];
             };
             path?: never;
             cookie?: never;

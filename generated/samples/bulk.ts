@@ -45,7 +45,6 @@ export async function createBulkUploadJob(): Promise<void> {
     hub: 'crm',
     objectName: 'contacts',
     file: new Blob(['email,firstName,lastName\nada@example.com,Ada,Lovelace\ngrace@example.com,Grace,Hopper\n'], { type: 'text/csv' }),
-    metaData: { action: 'upsert', identifierFieldName: 'email' },
   });
   console.log(job.id, job.status);
 }

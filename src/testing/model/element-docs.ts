@@ -190,6 +190,8 @@ export const CUSTOMIZATIONS: Readonly<Record<string, ElementCustomization>> = {
       name: 'Invoice__c',
       resource: { idPrefix: 'a01', requiredOnCreate: ['Name'] },
       fields: {
+        // Salesforce answers a custom object's records with its own `Id`, as it does for standard ones.
+        Id: readOnly(text('Identifier of the record, as Salesforce names it (the same as id)')),
         Name: text('Invoice number; required on create'),
         Amount__c: { format: 'double', description: 'Amount due' },
         Status__c: text('Status', { enum: ['Draft', 'Sent', 'Paid'] }),
@@ -209,6 +211,7 @@ export const CUSTOMIZATIONS: Readonly<Record<string, ElementCustomization>> = {
       name: 'Escalation__c',
       resource: { idPrefix: 'a02', requiredOnCreate: ['Name'] },
       fields: {
+        Id: readOnly(text('Identifier of the record, as Salesforce names it (the same as id)')),
         Name: text('Escalation name; required on create'),
         Incident__c: text('Identifier of the incident', { 'x-reference-objectname': 'incidents' }),
         Level__c: { format: 'int32', description: 'Escalation level' },
