@@ -1,6 +1,6 @@
 // `cloud-elements types`: TypeScript types of one instance's (or element's) own API, from the Swagger 2.0 docs
 // Cloud Elements serves for it, converted to OpenAPI 3 (swagger.ts) and written by openapi-typescript, which is
-// loaded only here and only when the command runs (an optional peer dependency of the command line).
+// loaded only here and only when the command runs (installed by the user; not a dependency of the package).
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -62,10 +62,20 @@ export function fingerprintOf(conversion: SwaggerConversion): string {
   return `sha256:${createHash('sha256').update(JSON.stringify({ paths, components })).digest('hex')}`;
 }
 
-/** openapi-typescript, an optional peer dependency: loaded here, when `types` runs, and nowhere else. */
+/**
+ * openapi-typescript, installed by the user: loaded here, when `types` runs, and nowhere else. Not a peer
+ * dependency (a project on version 6 could not install the SDK at all), so the version is checked here.
+ */
 async function loadOpenApiTypescript(): Promise<typeof import('openapi-typescript')> {
   try {
-    return await import('openapi-typescript');
+    const loaded = await import('openapi-typescript');
+    if (typeof loaded.astToString !== 'function') {
+      throw new CliError(
+        'cloud-elements types needs openapi-typescript 7 or later; the installed one is older: npm install --save-dev openapi-typescript@7',
+        EXIT.usage,
+      );
+    }
+    return loaded;
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {

@@ -28,7 +28,7 @@ type BodySource = Awaited<ReturnType<UndiciModule['request']>>['body'];
  * Loads undici and returns a `fetch(request)` for `createClient({ fetch })` that sends each `Request` with
  * `undici.request` over its own connection pool and answers a standard `Response`.
  *
- * @throws {TypeError} when undici is not installed (`npm install undici@7`).
+ * @throws {TypeError} when undici is not installed (`npm install undici@7`) or cannot be loaded on this Node.
  * @example
  * const ce = createClient({ userSecret, organizationSecret, fetch: await createUndiciFetch() });
  */
@@ -39,8 +39,13 @@ export async function createUndiciFetch(
   try {
     undici = await import('undici');
   } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
     fail(
-      'createUndiciFetch needs the undici package, an optional peer dependency: npm install undici@7.',
+      code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND'
+        ? 'createUndiciFetch needs the undici package, an optional peer dependency: npm install undici@7.'
+        : // Installed but not loadable: most often a version for a newer Node (undici 8 needs Node 22.19).
+          `undici is installed but could not be loaded on Node ${globalThis.process?.version}: is it a version ` +
+            'for a newer Node? undici 7 runs on Node 20 (npm install undici@7).',
       error,
     );
   }
