@@ -77,10 +77,11 @@ export type ClientOptions = {
    */
   timeoutMs?: number;
   /**
-   * Retry policy, or `false` for none (a call can still opt in with `{ retry: true }`).
+   * Retry policy, `true` for the default one, or `false` for none (a call can still opt in with
+   * `{ retry: true }`).
    * @default { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 30000 } for GET, HEAD, PUT, DELETE, OPTIONS
    */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | boolean;
   /** Receives one record per attempt (method, path, status, duration, attempt, request id); holds no secret. */
   logger?: (record: LogRecord) => void;
   /**
