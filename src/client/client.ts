@@ -165,39 +165,12 @@ const CLIENT_OPTIONS = [
 /** What `withOptions` carries to every call. */
 const CALL_OPTIONS = ['timeoutMs', 'idleTimeoutMs', 'retry', 'bodyFactory'];
 /**
- * The options of a call: openapi-fetch's and the SDK's. An option of a call that is none of these but looks like
- * one (`timeout`, `retries`, `Params`) is refused; any other goes on to openapi-fetch and fetch, as `RequestInit`
- * grows.
+ * A call's options that are checked for misspellings: the SDK's and `params`. Any other option goes on to
+ * openapi-fetch and fetch unchecked, as `RequestInit` grows.
  */
-const CALL_INIT = new Set([
-  ...CALL_OPTIONS,
-  'params',
-  'body',
-  'headers',
-  'parseAs',
-  'signal',
-  'middleware',
-  'querySerializer',
-  'bodySerializer',
-  'pathSerializer',
-  'baseUrl',
-  'fetch',
-  'Request',
-  // RequestInit's, which openapi-fetch passes to the Request (some are close to the above: `mode`, `body`).
-  'cache',
-  'credentials',
-  'dispatcher',
-  'duplex',
-  'integrity',
-  'keepalive',
-  'method',
-  'mode',
-  'priority',
-  'redirect',
-  'referrer',
-  'referrerPolicy',
-  'window',
-]);
+const CALL_CHECKED = ['timeoutMs', 'idleTimeoutMs', 'retry', 'bodyFactory', 'params'];
+/** openapi-fetch's options that most calls carry (skipped at once), and those close to a checked name. */
+const CALL_PASSED = ['params', 'body', 'headers', 'signal', 'parseAs', 'middleware', 'bodySerializer'];
 
 /**
  * Creates a Cloud Elements client. Credentials are checked here (a bad one throws a `TypeError` naming the
@@ -342,13 +315,12 @@ function withQueryText(init: Record<string, unknown>): Record<string, unknown> {
 /** Refuses an option of a call that looks like one of the call's options but is not (`timeout`, `query`). */
 function checkCallInit(method: string, init: Record<string, unknown>): void {
   for (const key in init) {
-    if (CALL_INIT.has(key)) continue;
+    if (CALL_PASSED.includes(key) || CALL_CHECKED.includes(key)) continue;
     if (key === 'query' || key === 'path') {
       fail(`${method} has no option ${key}; put it in params: { params: { ${key}: { … } } }.`);
     }
-    for (const known of CALL_INIT) {
-      if (looksLike(key, known)) fail(`${method} has no option ${snippet(key, 40)}; did you mean ${known}?`);
-    }
+    const meant = CALL_CHECKED.find((name) => looksLike(key, name));
+    if (meant) fail(`${method} has no option ${snippet(key, 40)}; did you mean ${meant}?`);
   }
 }
 
