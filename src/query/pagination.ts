@@ -123,6 +123,9 @@ function readCount(headers: Headers, name: string): number | undefined {
  * page exposes its records, token and counts, so a job can save `nextPageToken` and resume later with
  * `{ nextPageToken }`. Only the current page is held in memory.
  *
+ * `GET /accounts`, which pages by record offset instead, is read from `params.query.offset` (0 by default) until a
+ * page comes empty; its pages have no `nextPageToken`: resume from an offset.
+ *
  * A 404 whose message is Cloud Elements' `No <thing> found` ends the list: the API answers so for a list with no
  * record (a filter that matches nothing), and its own tooling reads it as an empty list.
  *
@@ -206,12 +209,18 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
   // in a cycle (A → B → A …), which would otherwise never end.
   const sent = new Map<string | undefined, number>([[token, 0]]);
   let delivered = 0;
+  // `GET /accounts` pages by record offset and sends no next-page token (reference §5, §10): paging goes on from
+  // the offset reached until a page comes empty, since a page shorter than asked may only be the server's limit.
+  const byOffset = OFFSET_PAGED.includes(path);
+  let offset = Number(baseQuery['offset'] ?? 0);
   for (let pageIndex = 0; delivered < limit && pageIndex < maxPages; pageIndex++) {
     signal?.throwIfAborted();
-    const call: LooseInit = {
-      ...init,
-      params: { ...init.params, query: token === undefined ? baseQuery : { ...baseQuery, nextPage: token } },
-    };
+    const query = byOffset
+      ? { ...baseQuery, offset }
+      : token === undefined
+        ? baseQuery
+        : { ...baseQuery, nextPage: token };
+    const call: LooseInit = { ...init, params: { ...init.params, query } };
     if (signal) call.signal = signal;
     // What the call throws goes out as it is, as from the client's own GET: the client gives every failure of the
     // API or the network as a typed error already, and anything else comes from the caller's own middleware, whose
@@ -233,7 +242,12 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
         `GET ${shownPath} answered ${status} with ${data === null ? 'null' : `a JSON ${typeof data}`} instead of a JSON array (page ${pageIndex + 1}); paginate() reads list paths only.`,
       );
     }
-    const nextToken = headers.get('elements-next-page-token') || undefined;
+    if (byOffset) {
+      // The empty page that ends the list is not handed out, unless the list is empty.
+      if (records.length === 0 && pageIndex > 0) return;
+      offset += records.length;
+    }
+    const nextToken = byOffset ? undefined : headers.get('elements-next-page-token') || undefined;
     const earlier = nextToken ? sent.get(nextToken) : undefined;
     if (earlier !== undefined) {
       throw unexpectedAnswer(
@@ -253,10 +267,17 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
       requestId: headers.get('elements-request-id') ?? undefined,
       pageIndex,
     };
+    if (byOffset) {
+      if (records.length === 0) return;
+      continue;
+    }
     if (!nextToken) return;
     sent.set((token = nextToken), pageIndex + 1);
   }
 }
+
+/** List paths that page by `offset` instead of a next-page token. */
+const OFFSET_PAGED = ['/accounts'];
 
 /** paginate's own options, for the check of misspelt ones (`page_size`). */
 const PAGINATE_OPTIONS = ['pageSize', 'limit', 'maxPages', 'nextPageToken'];

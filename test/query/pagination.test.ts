@@ -442,6 +442,30 @@ describe('paginate, wrong and empty lists', () => {
   });
 });
 
+describe('paginate, lists paged by offset', () => {
+  test('reads every account of GET /accounts, which pages by offset with no token, past a server page limit', async () => {
+    const accounts = Array.from({ length: 450 }, (_, i) => ({ id: i + 1, name: `Account ${i + 1}` }));
+    server = await startServer((req, res) => {
+      // Like Cloud Elements: offset and pageSize (200 by default), here cut to 150 as a server may, no token.
+      const offset = Number(req.query['offset'] ?? 0);
+      const size = Math.min(Number(req.query['pageSize'] ?? 200), 150);
+      sendJson(res, 200, accounts.slice(offset, offset + size));
+    });
+    const ce = createClient({
+      userSecret: 'user-secret',
+      organizationSecret: 'org-secret',
+      baseUrl: `${server.url}/elements/api-v2`,
+      retry: false,
+    });
+    const ids: unknown[] = [];
+    for await (const account of paginate(ce, '/accounts', { pageSize: 200 })) ids.push(account.id);
+    expect(ids).toEqual(accounts.map((a) => a.id));
+    expect(requests().map((r) => r.query['offset'])).toEqual(['0', '150', '300', '450']);
+    const from = await paginatePages(ce, '/accounts', { params: { query: { offset: 400 } } }).next();
+    expect((from.value as Page<unknown>).records).toHaveLength(50);
+  });
+});
+
 describe('paginatePages', () => {
   test('exposes each page with its records, token and counts', async () => {
     const crm = await start((req, res) => servePages(contacts.slice(0, 250), req, res));

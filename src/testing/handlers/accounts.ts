@@ -6,7 +6,7 @@ import type { EmulatorState } from '../model/state.js';
 import { queryBoolean, readJsonObject } from '../server/http.js';
 import type { RequestContext } from '../server/types.js';
 import { instanceJson } from './instances.js';
-import { pageReply } from './paging.js';
+import { MAX_PAGE_SIZE, pageReply } from './paging.js';
 import type { Handlers, Schema } from './types.js';
 import { requireRole, userCrud } from './users.js';
 
@@ -65,7 +65,14 @@ export function accountHandlers(state: EmulatorState): Handlers {
       const where = ctx.query.get('where');
       const accounts = [...store.accounts.values()].filter((a) => includeInactive || a.active !== false);
       const found = queryRecords(accounts, where ? parseCeql(where) : undefined, undefined);
-      return pageReply(found.slice(Number(ctx.query.get('offset') ?? 0)), ctx.query);
+      // Accounts page by record offset, 200 by default, with no next-page token (reference §5 and §10).
+      const offset = Number(ctx.query.get('offset') ?? 0);
+      const pageSize = Math.min(Number(ctx.query.get('pageSize') ?? 200), MAX_PAGE_SIZE);
+      if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(pageSize) || pageSize < 1) {
+        throw new EmulatorHttpError(400, 'offset must be a whole number >= 0 and pageSize one >= 1.');
+      }
+      const page = found.slice(offset, offset + pageSize);
+      return { json: page, headers: { 'Elements-Returned-Count': String(page.length) } };
     },
     createAccount: async (ctx) => {
       const body = (await readJsonObject(ctx)) as Schema<'AccountCreate'>;
