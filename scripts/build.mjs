@@ -95,6 +95,8 @@ const options = {
   sourcesContent: true,
   charset: 'utf8',
   legalComments: 'none',
+  // Node prints the source line an uncaught error was thrown on: a bounded line, not the whole minified file.
+  lineLimit: 500,
   metafile: true,
   logLevel: 'warning',
 };

@@ -500,6 +500,16 @@ describe('the packed package', () => {
     expect(facts.fragment).toBe("CeqlFragment { text: 'id = 7' }");
   }, 60_000);
 
+  test('an uncaught SDK error prints a short line of code, not a whole minified file', async () => {
+    // Node prints the source line a crash happened on: one line per file would be 10 kB of code before the message.
+    const program = "import { createClient } from 'cloud-elements-sdk'; createClient({});";
+    const result = await run(process.execPath, ['--input-type=module', '-e', program], join(app, 'esm'));
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/TypeError: \[cloud-elements\] userSecret/);
+    const longest = Math.max(...result.output.split('\n').map((line) => line.length));
+    expect(longest, result.output.slice(0, 3_000)).toBeLessThanOrEqual(1_500);
+  }, 60_000);
+
   test('an ES module imports every entry and calls the emulator', async () => {
     expect(await expectConsumer('esm')).toContain('element sfdc webhook verified');
   }, 300_000);
