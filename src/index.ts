@@ -4,6 +4,9 @@
  */
 // Named exports only, grouped by folder; internal helpers of a folder stay out.
 
+// The API's types, as the spec describes it: `components['schemas']['CrmContact']`, `paths['/instances']`.
+export type { components, operations, paths } from '../generated/schema.js';
+
 // client/
 export { BASE_URLS, SDK_VERSION, createClient, unwrap } from './client/index.js';
 export type {

@@ -16,3 +16,10 @@ ce.withOptions({ retyr: true });
 ce.withOptions({ timeoutMs: 'soon' });
 // @ts-expect-error a retry policy with an unknown field
 ce.withOptions({ retry: { maxAttempt: 5 } });
+
+// The spec's types come from the main entry, to name a record in one's own code.
+import type { components as PublicComponents, paths as PublicPaths } from '../../src/index.js';
+const contact: PublicComponents['schemas']['CrmContact'] = { lastName: 'Lovelace' };
+type InstancesGet = PublicPaths['/instances']['get'];
+void contact;
+void (null as unknown as InstancesGet);
