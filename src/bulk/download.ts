@@ -4,6 +4,7 @@
  */
 import type { components } from '../../generated/schema.js';
 import { checkClient, unwrap } from '../client/index.js';
+import { fail } from '../core/index.js';
 import { paginate } from '../query/index.js';
 import { checkFormat, checkRef, checkText, jobCall } from './checks.js';
 import { parseCsvRecords, parseNdjson, type ByteSource } from './formats.js';
@@ -29,6 +30,13 @@ export type DownloadBulkResultsOptions = BulkJobRef & {
    * @default 60000
    */
   idleTimeoutMs?: number;
+  /**
+   * `false` keeps the values of a JSON download as the provider sent them (the text `"42"` stays text) instead of
+   * converting them to native JSON types; sent as `json={"convertToNativeType":"false"}`.
+   *
+   * @default true (Cloud Elements converts)
+   */
+  convertToNativeType?: boolean;
 };
 
 /**
@@ -51,9 +59,20 @@ export async function downloadBulkResults(
   checkText('objectName', options.objectName);
   const format = options.format ?? 'json';
   checkFormat(format);
+  const { convertToNativeType } = options;
+  if (convertToNativeType !== undefined && typeof convertToNativeType !== 'boolean') {
+    fail('convertToNativeType must be true or false.');
+  }
+  const call = jobCall(options, { objectName: options.objectName });
   const stream = await unwrap(
     client.GET('/hubs/{hub}/bulk/{id}/{objectName}', {
-      ...jobCall(options, { objectName: options.objectName }),
+      ...call,
+      params: {
+        ...call.params,
+        ...(convertToNativeType === undefined
+          ? {}
+          : { query: { json: JSON.stringify({ convertToNativeType: String(convertToNativeType) }) } }),
+      },
       headers: { Accept: format === 'csv' ? 'text/csv' : 'application/json' },
       parseAs: 'stream',
       idleTimeoutMs: options.idleTimeoutMs ?? 60_000,

@@ -73,8 +73,11 @@ export class BulkJobError extends CloudElementsError {
 export type StartBulkQueryOptions = {
   /** Hub segment of the path, e.g. `crm`. */
   hub: string;
-  /** The query: `formatBulkQuery(…)`, a `ceql` fragment, or your own `select … from …` text. */
-  query: CeqlFragment | string;
+  /**
+   * Sort field as the element's bulk service takes it apart from the query (`orderby`), for elements whose bulk
+   * template reads it; Marketo and others take `order by` inside the query instead (`formatBulkQuery({ orderBy })`).
+   */
+  orderBy?: string;
   /** URL Cloud Elements POSTs to when the job ends (`Elements-Async-Callback-Url`). */
   callbackUrl?: string;
   /** Only records changed since then (elements with incremental downloads). */
@@ -83,11 +86,22 @@ export type StartBulkQueryOptions = {
   from?: Date | string;
   /** End of a date range, where the element supports one. */
   to?: Date | string;
-  /** Continue a `limit`ed job (Marketo). */
-  continueFromJobId?: string;
   /** Aborts the call. */
   signal?: AbortSignal;
-};
+} & (
+  | {
+      /** The query: `formatBulkQuery(…)`, a `ceql` fragment, or your own `select … from …` text. */
+      query: CeqlFragment | string;
+      /** Continue a `limit`ed job (Marketo). */
+      continueFromJobId?: string;
+    }
+  | {
+      /** Left out when continuing a job: the earlier job's query goes on. */
+      query?: undefined;
+      /** Continue a `limit`ed job (Marketo). */
+      continueFromJobId: string;
+    }
+);
 
 /** A date option as Cloud Elements takes it (ISO 8601); refuses anything but a valid Date or a non-empty string. */
 function isoDate(name: string, value: unknown): string {
@@ -122,6 +136,10 @@ export async function startBulkQuery(client: BulkClient, options: StartBulkQuery
   if (continueFromJobId !== undefined) {
     checkText('continueFromJobId', continueFromJobId);
     query.continueFromJobId = continueFromJobId;
+  }
+  if (options.orderBy !== undefined) {
+    checkText('orderBy', options.orderBy);
+    query.orderby = options.orderBy;
   }
   return unwrap(
     client.POST('/hubs/{hub}/bulk/query', {

@@ -105,6 +105,16 @@ describe('bulk query jobs', () => {
     expect(request!.headers.authorization).toMatch(/Element element-token$/);
   });
 
+  test('sends orderBy as the separate orderby parameter, and continues a job without a query', async () => {
+    const crm = await start((_req, res) => sendJson(res, 200, { id: '1236', status: 'CREATED' }));
+    await startBulkQuery(crm, { hub: 'crm', query: 'select * from contacts', orderBy: 'createdDate' });
+    await startBulkQuery(crm, { hub: 'crm', continueFromJobId: '1235' });
+    expect(server!.requests.map((r) => r.query)).toEqual([
+      { q: 'select * from contacts', orderby: 'createdDate' },
+      { continueFromJobId: '1235' },
+    ]);
+  });
+
   test('throws the API error for a query it cannot parse', async () => {
     const crm = await start((_req, res) => sendJson(res, 400, { message: 'Error parsing query: selec' }));
     const error = await startBulkQuery(crm, { hub: 'crm', query: 'selec * from contacts' }).catch(
@@ -358,6 +368,21 @@ describe('a bulk download job from start to records', () => {
       format: 'csv',
     });
     expect(await new Response(stream).text()).toBe('id\n1\n2\n');
+  });
+
+  test("asks for the provider's own values with convertToNativeType: false", async () => {
+    const crm = await start((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"id":"1","score":"42"}\n');
+    });
+    const records: unknown[] = [];
+    const options = { hub: 'crm', jobId: 'j', objectName: 'contacts', convertToNativeType: false };
+    for await (const record of readBulkRecords(crm, options)) records.push(record);
+    expect(records).toEqual([{ id: '1', score: '42' }]);
+    expect(server!.requests[0]!.query).toEqual({ json: '{"convertToNativeType":"false"}' });
+    await expect(
+      downloadBulkResults(crm, { ...options, convertToNativeType: 'false' as never }),
+    ).rejects.toThrow(/convertToNativeType must be true or false/);
   });
 
   test('throws the API error when the download is refused', async () => {
