@@ -15,6 +15,9 @@ const SECRETS = {
   code: 'CODE-s2Wg7Ra5Ne1Bt6Cu',
 };
 const planted = Object.values(SECRETS);
+/** The client's own credentials (createClient refuses options it does not have, such as the OAuth app's). */
+const { userSecret, organizationSecret, elementToken } = SECRETS;
+const credentials = { userSecret, organizationSecret, elementToken };
 
 /** Every rendering of a value a user could print or log. */
 function renderings(value: unknown): string[] {
@@ -104,7 +107,7 @@ describe('secrets', () => {
     // Connection and timeout failures.
     const port = await findClosedPort();
     const offline = createClient({
-      ...SECRETS,
+      ...credentials,
       baseUrl: `http://127.0.0.1:${port}`,
       retry: false,
       logger: (r) => records.push(r),
@@ -117,7 +120,7 @@ describe('secrets', () => {
     const hanging = await startServer(() => new Promise(() => {}));
     try {
       const slow = createClient({
-        ...SECRETS,
+        ...credentials,
         baseUrl: hanging.url,
         timeoutMs: 50,
         logger: (r) => records.push(r),

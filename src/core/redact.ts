@@ -131,50 +131,199 @@ const QUERY_PAIR = /([?&;#\s]|^)([A-Za-z_][A-Za-z0-9_.-]*)=[^&\s#"'<>]*/g;
 
 /**
  * The spellings in which a secret can come back inside a server's text: as it is; percent-encoded by
- * `encodeURIComponent`, by a form or `URLSearchParams` (`+` for a space, `!'()~` encoded too), with lower-case hex
- * (as .NET writes it), or twice; escaped in JSON text and in HTML.
+ * `encodeURIComponent`, by a form or `URLSearchParams` (`+` for a space, `!'()~` encoded too), or twice; escaped in
+ * JSON text and in HTML. Letter case does not count when they are looked for (lower-case hex as .NET writes it, a
+ * header a gateway lower-cased), so one spelling stands for all its cases.
  */
 function spellings(secret: string): string[] {
   const uri = encodeURIComponent(secret);
-  const form = new URLSearchParams([['', secret]]).toString().slice(1);
-  const lowerHex = (text: string) => text.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
   const html = secret.replace(
     /[&<>"']/g,
     (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`,
   );
-  const all = [
+  return [
     secret,
     uri,
-    form,
-    lowerHex(uri),
-    lowerHex(form),
+    new URLSearchParams([['', secret]]).toString().slice(1),
     encodeURIComponent(uri),
     JSON.stringify(secret).slice(1, -1),
     html,
   ];
-  return [...new Set(all)];
 }
 
 /**
- * Returns `text` with every occurrence of the given secrets (in each spelling of {@link spellings}), the values of
+ * The base64 of a secret (its UTF-8 bytes), standard and url-safe, as it reads inside any longer base64 text: a
+ * secret that starts 0, 1 or 2 bytes into a 3-byte group gives 3 different texts, of which only the characters made
+ * of the secret's bits alone are kept (`btoa('User ' + secret + …)`, an echoed `Authorization` value, holds the
+ * second one). The secret base64-encoded alone holds the first.
+ */
+function base64Spellings(secret: string): string[] {
+  const bytes = encodeURIComponent(secret).replace(/%(..)/g, (_, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
+  const out: string[] = [];
+  for (let shift = 0; shift < 3; shift++) {
+    const own = btoa('\0'.repeat(shift) + bytes).slice(
+      Math.ceil((8 * shift) / 6),
+      Math.floor((8 * (shift + bytes.length)) / 6),
+    );
+    out.push(own);
+    if (/[+/]/.test(own)) out.push(own.replace(/[+/]/g, (c) => (c === '+' ? '-' : '_')));
+  }
+  return out;
+}
+
+/**
+ * A spelling of a secret as it is looked for: ASCII letters in lower case, everything else as it is. `base64` for
+ * the base64 ones; `inRuns` for those that can only be met in a run of {@link PIECE} token characters.
+ */
+type Needle = { text: string; base64: boolean; inRuns: boolean };
+
+/**
+ * Length of the shortest piece of a spelling that is redacted on its own: the start or the end of a secret cut
+ * short (`uS3cReT7Qx9Lm2Vb8N…`, a server that quotes 30 of 40 characters). 16 characters of a secret are too many
+ * to be met by chance in ordinary text, and too many to leave in it.
+ */
+const PIECE = 16;
+
+/** A character of base64 text, standard or url-safe. */
+const BASE64_CHAR = /[\w+/-]/;
+
+// Token characters: base64's, `=`, `.`, `~` and the `%` of percent-encoding. A spelling made of them alone, at
+// least PIECE long, can only be met (whole or a piece of it) in a run of PIECE of them, which most text lacks.
+const TOKEN_SPELLING = /^[\w+/=.~%-]{16,}$/;
+const TOKEN_RUN = /[\w+/=.~%-]{16}/;
+
+function lowerAscii(text: string): string {
+  // `toLowerCase` keeps the length of ASCII text only (`İ` becomes two characters): positions must stay put.
+  return /^[\0-\x7f]*$/.test(text) ? text.toLowerCase() : text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+}
+
+/** Every spelling of every secret of at least 4 characters, once. */
+function needlesOf(secrets: readonly (string | undefined)[]): Needle[] {
+  const needles: Needle[] = [];
+  const seen = new Set<string>();
+  const add = (text: string, base64: boolean) => {
+    if (seen.has(text)) return;
+    seen.add(text);
+    needles.push({ text, base64, inRuns: base64 || TOKEN_SPELLING.test(text) });
+  };
+  for (const secret of secrets) {
+    if (typeof secret !== 'string' || secret.length < 4) continue;
+    for (const text of new Set(spellings(secret))) add(lowerAscii(text), false);
+    for (const text of base64Spellings(secret)) if (text.length >= PIECE) add(text.toLowerCase(), true);
+  }
+  return needles;
+}
+
+/**
+ * Where the spellings of `needles` are in `text`, whatever the case of its letters: whole, or a piece of at least
+ * {@link PIECE} characters that starts or ends one (a secret cut short, at the front or at the back). A base64
+ * spelling takes the whole run of base64 text around it: an echoed `Authorization` value goes at once, `User `
+ * and the other secrets with it.
+ */
+function secretRanges(text: string, needles: readonly Needle[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  // The last range of the current search: hits of one search come in order, and one that overlaps the last only
+  // lengthens it, so a secret of one repeated letter in a long run of it makes one range, and a run of base64 is
+  // widened once, not once for each hit in it.
+  let last: [number, number] | undefined;
+  const add = (start: number, end: number, base64: boolean) => {
+    if (last && start <= last[1]) {
+      last[1] = Math.max(last[1], end);
+      return;
+    }
+    if (base64) {
+      while (start > 0 && BASE64_CHAR.test(text[start - 1]!)) start--;
+      while (end < text.length && BASE64_CHAR.test(text[end]!)) end++;
+      while (text[end] === '=') end++;
+    }
+    ranges.push((last = [start, end]));
+  };
+  const longRun = TOKEN_RUN.test(text);
+  let folded: string | undefined;
+  for (const { text: needle, base64, inRuns } of needles) {
+    if (inRuns && !longRun) continue;
+    const hay = (folded ??= lowerAscii(text));
+    const length = needle.length;
+    last = undefined;
+    if (length <= PIECE) {
+      for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1))
+        add(at, at + length, base64);
+      continue;
+    }
+    // A start of the needle, as long as it goes on matching.
+    const head = needle.slice(0, PIECE);
+    for (let at = hay.indexOf(head); at !== -1;) {
+      let end = at + PIECE;
+      while (end - at < length && hay.charCodeAt(end) === needle.charCodeAt(end - at)) end++;
+      add(at, end, base64);
+      at = hay.indexOf(head, Math.max(at + 1, end - PIECE + 1));
+    }
+    // An end of the needle, as far back as it matches (not into what the last one found). Base64 cut short at its
+    // front is not looked for: nothing seen so far does that.
+    if (base64) continue;
+    last = undefined;
+    const tail = needle.slice(-PIECE);
+    for (let at = hay.indexOf(tail), done = 0; at !== -1; at = hay.indexOf(tail, at + 1)) {
+      const end = at + PIECE;
+      let start = at;
+      while (
+        start > done &&
+        end - start < length &&
+        hay.charCodeAt(start - 1) === needle.charCodeAt(length - (end - start) - 1)
+      )
+        start--;
+      add(start, end, base64);
+      done = end;
+    }
+  }
+  return ranges;
+}
+
+/** `text` with each of `ranges` (overlapping ones as one) replaced by `[REDACTED]`. */
+function cutOut(text: string, ranges: [number, number][]): string {
+  let out = '';
+  let kept = 0;
+  for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {
+    if (start > kept || out === '') out += `${text.slice(kept, start)}${REDACTED}`;
+    kept = Math.max(kept, end);
+  }
+  return out + text.slice(kept);
+}
+
+// `User`, `Organization` or `Element` and a credential after it: a server or gateway quoting an `Authorization`
+// value, also when its secrets cannot be found as they are (cut short, altered, another client's). A run of 12 or
+// more token characters counts as a credential when it has one of `+/=_~`, two digits, or lower case and three
+// capitals after its first letter, as random text has; words, names and keys do not ("User not found", "User
+// authentication failed.", "Element netsuiteerpv2", "User NotFoundException").
+const SCHEME_ECHO = /\b(User|Organization|Element)\s+([\w+/=.~-]{12,})/gi;
+const CREDENTIAL_LIKE = /[+/=_~]|\d.*\d|^.(?=.*[a-z])(?=(?:[^A-Z]*[A-Z]){3})/;
+
+function redactSchemeEchoes(text: string): string {
+  return text.replace(SCHEME_ECHO, (whole, scheme: string, run: string) =>
+    CREDENTIAL_LIKE.test(run) ? `${scheme} ${REDACTED}` : whole,
+  );
+}
+
+/**
+ * Returns `text` with every occurrence of the given secrets (in each spelling of {@link spellings} or as base64, in
+ * any letter case, or cut short to a start or an end of at least 16 characters), any `User`, `Organization` or
+ * `Element` followed by a credential-like token (as an `Authorization` value is quoted), the values of
  * secret-looking `name=value` pairs (as in a URL's query or fragment) and the `user:password@` of URLs anywhere in
  * it replaced by `[REDACTED]`. Secrets shorter than 4 characters are ignored so that redaction cannot shred
  * ordinary text; real Cloud Elements secrets and tokens are 40 characters or more.
  */
 export function redactText(text: string, secrets: readonly (string | undefined)[] = []): string {
-  return replaceAll(text, needlesOf(secrets));
+  return scrub(text, needlesOf(secrets));
 }
 
-/** Every spelling of every secret of at least 4 characters, longest first, so that no shorter one cuts a longer. */
-function needlesOf(secrets: readonly (string | undefined)[]): string[] {
-  const needles = secrets.flatMap((s) => (typeof s === 'string' && s.length >= 4 ? spellings(s) : []));
-  return [...new Set(needles)].sort((a, b) => b.length - a.length);
-}
-
-function replaceAll(text: string, needles: readonly string[]): string {
-  let out = text;
-  for (const needle of needles) out = out.replaceAll(needle, REDACTED);
-  return redactEncodedPairs(redactUserInfo(redactPairs(out, QUERY_PAIR, '=')));
+function scrub(text: string, needles: readonly Needle[]): string {
+  const out = needles.length === 0 ? text : cutOut(text, secretRanges(text, needles));
+  const echoes = redactSchemeEchoes(out);
+  // Each pattern needs a character most text lacks: not looking for it saves most of the time on plain text.
+  const pairs = echoes.includes('=') ? redactPairs(echoes, QUERY_PAIR, '=') : echoes;
+  return redactEncodedPairs(pairs.includes('@') ? redactUserInfo(pairs) : pairs);
 }
 
 /** A function that redacts a fixed set of secrets from text (see {@link redactText}); keeps them in a closure. */
@@ -186,8 +335,8 @@ export type Redactor = (text: string) => string;
  */
 export function createRedactor(secrets: readonly (string | undefined)[]): Redactor {
   const kept = [...secrets];
-  let needles: string[] | undefined;
-  return (text) => replaceAll(text, (needles ??= needlesOf(kept)));
+  let needles: Needle[] | undefined;
+  return (text) => scrub(text, (needles ??= needlesOf(kept)));
 }
 
 /**
