@@ -259,6 +259,9 @@ describe('the packed package', () => {
             target: 'es2022',
             lib: ['es2022'],
             strict: true,
+            // As the strictest projects set it: an optional option also takes undefined (an unset variable).
+            exactOptionalPropertyTypes: true,
+            noUncheckedIndexedAccess: true,
             skipLibCheck: true,
             outDir: 'out',
             ...(bundled ? { noEmit: true } : {}),

@@ -22,21 +22,21 @@ export type DownloadBulkResultsOptions = BulkJobRef & {
    *
    * @default 'json'
    */
-  format?: 'json' | 'csv';
+  format?: 'json' | 'csv' | undefined;
   /**
    * The download fails with `TimeoutError` when no byte arrives for this long; a large download may take as long
    * as it needs while bytes keep coming.
    *
    * @default 60000
    */
-  idleTimeoutMs?: number;
+  idleTimeoutMs?: number | undefined;
   /**
    * `false` keeps the values of a JSON download as the provider sent them (the text `"42"` stays text) instead of
    * converting them to native JSON types; sent as `json={"convertToNativeType":"false"}`.
    *
    * @default true (Cloud Elements converts)
    */
-  convertToNativeType?: boolean;
+  convertToNativeType?: boolean | undefined;
 };
 
 /**
@@ -107,9 +107,9 @@ export type ListBulkJobErrorsOptions = BulkJobRef & {
    *
    * @default the element's page size
    */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** Most failed records to read. */
-  limit?: number;
+  limit?: number | undefined;
 };
 
 /**

@@ -77,23 +77,23 @@ export type StartBulkQueryOptions = {
    * Sort field as the element's bulk service takes it apart from the query (`orderby`), for elements whose bulk
    * template reads it; Marketo and others take `order by` inside the query instead (`formatBulkQuery({ orderBy })`).
    */
-  orderBy?: string;
+  orderBy?: string | undefined;
   /** URL Cloud Elements POSTs to when the job ends (`Elements-Async-Callback-Url`). */
-  callbackUrl?: string;
+  callbackUrl?: string | undefined;
   /** Only records changed since then (elements with incremental downloads). */
-  lastRunDate?: Date | string;
+  lastRunDate?: Date | string | undefined;
   /** Start of a date range, where the element supports one. */
-  from?: Date | string;
+  from?: Date | string | undefined;
   /** End of a date range, where the element supports one. */
-  to?: Date | string;
+  to?: Date | string | undefined;
   /** Aborts the call. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 } & (
   | {
       /** The query: `formatBulkQuery(…)`, a `ceql` fragment, or your own `select … from …` text. */
       query: CeqlFragment | string;
       /** Continue a `limit`ed job (Marketo). */
-      continueFromJobId?: string;
+      continueFromJobId?: string | undefined;
     }
   | {
       /** Left out when continuing a job: the earlier job's query goes on. */
@@ -190,27 +190,27 @@ export type WaitForBulkJobOptions = BulkJobRef & {
    *
    * @default false
    */
-  allowFailedRecords?: boolean;
+  allowFailedRecords?: boolean | undefined;
   /**
    * Longest total wait, in milliseconds; then a `TimeoutError` is thrown (the job keeps running).
    *
    * @default 3_600_000 (1 hour)
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * Wait before the second status check, in milliseconds; each later wait doubles, up to `maxDelayMs`.
    *
    * @default 1_000
    */
-  initialDelayMs?: number;
+  initialDelayMs?: number | undefined;
   /**
    * Longest wait between two status checks, in milliseconds.
    *
    * @default 30_000
    */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /** Called with every status report, e.g. to show progress. */
-  onStatus?: (report: BulkJobStatusReport) => void;
+  onStatus?: ((report: BulkJobStatusReport) => void) | undefined;
 };
 
 function checkMs(name: string, value: number): void {

@@ -17,5 +17,5 @@ export type BulkJobRef = {
   /** The job's `id`. */
   jobId: string | number;
   /** Aborts the call. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 };

@@ -38,28 +38,28 @@ export type UploadBulkRecordsOptions = {
    *
    * @default from the file name (`.json`, `.ndjson`, `.jsonl` → `json`), else `csv`
    */
-  format?: 'csv' | 'json';
+  format?: 'csv' | 'json' | undefined;
   /**
    * Name of the file part.
    *
    * @default the `File`'s name, or `records.csv` / `records.json`
    */
-  fileName?: string;
+  fileName?: string | undefined;
   /** Field that matches existing records for updates and upserts (`metaData.identifierFieldName`). */
-  identifierFieldName?: string;
+  identifierFieldName?: string | undefined;
   /** Other upload options (`action`, `primaryKeyName`, …), sent as the JSON `metaData` part. */
-  metaData?: BulkUploadMetaData;
+  metaData?: BulkUploadMetaData | undefined;
   /** URL Cloud Elements POSTs to when the job ends (`Elements-Async-Callback-Url`). */
-  callbackUrl?: string;
+  callbackUrl?: string | undefined;
   /** Aborts the upload. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * The upload fails with `TimeoutError` when no byte moves for this long (sending the file, or waiting for the
    * answer); a large file may take as long as it needs while bytes keep moving.
    *
    * @default 60000
    */
-  idleTimeoutMs?: number;
+  idleTimeoutMs?: number | undefined;
 };
 
 type Chunk = Uint8Array | string | Record<string, unknown>;
@@ -71,7 +71,7 @@ type Chunk = Uint8Array | string | Record<string, unknown>;
  */
 function openSource(file: BulkUploadSource): {
   chunks: AsyncIterator<Chunk> | Iterator<Chunk>;
-  name?: unknown;
+  name?: unknown | undefined;
 } {
   if (typeof Blob !== 'undefined' && file instanceof Blob) {
     return { chunks: streamChunks(file.stream()), name: (file as Partial<File>).name };

@@ -55,40 +55,40 @@ export type ClientOptions = {
   /** User secret; sent on every call. */
   userSecret: string;
   /** Organization secret; needed for platform calls, may be left out for hub calls with an element token. */
-  organizationSecret?: string;
+  organizationSecret?: string | undefined;
   /** Element token that every call of this client sends; usually set later with `client.forInstance(token)`. */
-  elementToken?: string;
+  elementToken?: string | undefined;
   /**
    * Region whose API to call; not allowed together with `baseUrl`.
    * @default 'us'
    */
-  environment?: Environment;
+  environment?: Environment | undefined;
   /** Full base URL instead of an environment, e.g. `http://127.0.0.1:4010/elements/api-v2` for a local emulator. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * fetch implementation that sends one `Request`; the SDK wraps it with timeouts, retries and logging.
    * @default globalThis.fetch (looked up at each call, so test stubs installed later are seen)
    */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
   /**
    * Time limit for each attempt, until the response headers arrive; `Infinity` disables it. A timed-out
    * attempt fails the call with `TimeoutError` and is not retried. Override per call with `{ timeoutMs }`.
    * @default 60000
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * Retry policy, `true` for the default one, or `false` for none (a call can still opt in with
    * `{ retry: true }`).
    * @default { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 30000 } for GET, HEAD, PUT, DELETE, OPTIONS
    */
-  retry?: RetryOptions | boolean;
+  retry?: RetryOptions | boolean | undefined;
   /** Receives one record per attempt (method, path, status, duration, attempt, request id); holds no secret. */
-  logger?: (record: LogRecord) => void;
+  logger?: ((record: LogRecord) => void) | undefined;
   /**
    * `User-Agent` header value.
    * @default `cloud-elements-sdk/<version>`
    */
-  userAgent?: string;
+  userAgent?: string | undefined;
 };
 
 /**

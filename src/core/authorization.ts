@@ -5,9 +5,9 @@ export type Credentials = {
   /** User secret (`User <secret>`); needed on every call. */
   userSecret: string;
   /** Organization secret (`Organization <secret>`); needed for platform calls, optional for hub calls. */
-  organizationSecret?: string;
+  organizationSecret?: string | undefined;
   /** Element token of an instance (`Element <token>`); selects the instance for hub calls. */
-  elementToken?: string;
+  elementToken?: string | undefined;
 };
 
 /** Credentials as read back by {@link parseAuthorization}: any part may be missing from a header. */

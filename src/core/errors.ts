@@ -4,23 +4,23 @@ import type { Redactor } from './redact.js';
 /** What an SDK error knows about the call that failed. Every field is optional. */
 export type CloudElementsErrorOptions = {
   /** HTTP status of the response, when there was one. */
-  status?: number;
+  status?: number | undefined;
   /** HTTP method, e.g. `GET`. */
-  method?: string;
+  method?: string | undefined;
   /** Request path relative to the API base URL, without the query string, e.g. `/instances/12`. */
-  path?: string;
+  path?: string | undefined;
   /** Cloud Elements request id (`Elements-Request-Id` header or `requestId` in the body). */
-  requestId?: string;
+  requestId?: string | undefined;
   /** Text from the provider behind the element (`providerMessage` in the body), when the provider failed. */
-  providerMessage?: string;
+  providerMessage?: string | undefined;
   /** Parsed error body (JSON value, or the text when it was not JSON). Secrets already redacted. */
-  body?: unknown;
+  body?: unknown | undefined;
   /** The underlying error. */
-  cause?: unknown;
+  cause?: unknown | undefined;
   /** How many attempts the call made, retries included. */
-  attempts?: number;
+  attempts?: number | undefined;
   /** Whether the server may have received and carried out the request; see {@link CloudElementsError.mayHaveReachedServer}. */
-  mayHaveReachedServer?: boolean;
+  mayHaveReachedServer?: boolean | undefined;
 };
 
 // The options a CloudElementsError copies onto itself (all but `cause`, which `Error` keeps).
@@ -178,13 +178,13 @@ export type ResponseErrorInput = {
    * Scrubs secrets from the status text and the `Elements-Request-Id` header, which a gateway may fill with the
    * credentials it refused (the body is the caller's to redact).
    */
-  redact?: Redactor;
-  method?: string;
-  path?: string;
+  redact?: Redactor | undefined;
+  method?: string | undefined;
+  path?: string | undefined;
   /** Attempts the call made. */
-  attempts?: number;
+  attempts?: number | undefined;
   /** Whether an attempt may have been carried out; a 5xx answer makes it `true` whatever this says. */
-  mayHaveReachedServer?: boolean;
+  mayHaveReachedServer?: boolean | undefined;
 };
 
 function readString(body: unknown, key: string): string | undefined {

@@ -10,47 +10,47 @@ export type RetryOptions = {
    * Attempts in total, the first one included (`1` turns retries off).
    * @default 3
    */
-  maxAttempts?: number;
+  maxAttempts?: number | undefined;
   /**
    * Backoff cap for the first retry; it doubles for each further retry, up to `maxDelayMs`. The wait is a random
    * value between 0 and the cap ("full jitter").
    * @default 500
    */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /**
    * Longest wait between two attempts. A server's `Retry-After` above it is not waited: the call ends at once
    * with the 429 (`RateLimitError`, with `retryAfterMs`).
    * @default 30000
    */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /**
    * Limit for the whole call, all attempts and waits included; past it the call fails with `TimeoutError`, and
    * no retry starts that could not finish in time. `undefined` means no overall limit.
    * @default undefined
    */
-  deadlineMs?: number;
+  deadlineMs?: number | undefined;
   /**
    * Response statuses that are retried.
    * @default [408, 429, 500, 502, 503, 504]
    */
-  statuses?: readonly number[];
+  statuses?: readonly number[] | undefined;
   /**
    * Methods retried without a per-request opt-in, on every listed status and on connection errors. Other
    * methods (POST, PATCH) are retried only on a 429 and on a refused connection, which Cloud Elements never acted on.
    * @default ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']
    */
-  methods?: readonly string[];
+  methods?: readonly string[] | undefined;
   /**
    * Random source in [0, 1) for the jitter; inject a fixed one in tests.
    * @default Math.random
    */
-  random?: () => number;
+  random?: (() => number) | undefined;
   /**
    * Waits `ms` milliseconds; inject a fake in tests so nothing waits for real. It may ignore `signal`: the SDK
    * stops waiting on abort itself.
    * @default a setTimeout-based sleep
    */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 };
 
 /** A {@link RetryOptions} with every default filled in. */

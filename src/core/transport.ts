@@ -24,15 +24,15 @@ export type LogRecord = {
   /** What happened: a response was returned, the attempt will be retried, or it failed for good. */
   outcome: 'response' | 'retry' | 'timeout' | 'connection-error' | 'aborted';
   /** Response status, when the server answered. */
-  status?: number;
+  status?: number | undefined;
   /** Time from sending to response headers (or failure), in milliseconds. */
   durationMs: number;
   /** `Elements-Request-Id` of the response, when present. */
-  requestId?: string;
+  requestId?: string | undefined;
   /** For `outcome: 'retry'`: how long the SDK waits before the next attempt. */
-  retryInMs?: number;
+  retryInMs?: number | undefined;
   /** Error message for failed attempts (secrets redacted). */
-  error?: string;
+  error?: string | undefined;
 };
 
 /** Options one call may carry next to openapi-fetch's own; typed through `client.withOptions(…)`. */
@@ -41,23 +41,23 @@ export type RequestOptions = {
    * Time limit of the whole call: every attempt, the waits between them, and the reading of a JSON or text body
    * to its last byte. `Infinity` for none; at most 2147483647 (about 24.8 days).
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * For streamed uploads and downloads: the call fails with `TimeoutError` when no byte moves for this long, and
    * `timeoutMs` does not apply. Set by the SDK's upload and download helpers; a JSON or text body read whole obeys
    * it the same way, chunk by chunk.
    */
-  idleTimeoutMs?: number;
+  idleTimeoutMs?: number | undefined;
   /**
    * `true` opts this call into retries whatever its method (use it for a POST or PATCH that is safe to repeat);
    * a `RetryOptions` object does the same and overrides parts of the client's policy; `false` turns retries off.
    */
-  retry?: boolean | RetryOptions;
+  retry?: boolean | RetryOptions | undefined;
   /**
    * Builds a streamed request body afresh for a retry. Without it a streamed body is sent at most once: the SDK
    * never copies a stream to be able to send it again.
    */
-  bodyFactory?: () => NonNullable<RequestInit['body']>;
+  bodyFactory?: (() => NonNullable<RequestInit['body']>) | undefined;
 };
 
 /** What {@link createTransport} needs; built by `createClient` from its options. */
@@ -72,7 +72,7 @@ export type TransportOptions = {
    * the first attempt's headers are noted before it goes out, and the retries are sent with those. Node's fetch
    * and the SDK's own change nothing.
    */
-  fetchMayChangeRequest?: boolean;
+  fetchMayChangeRequest?: boolean | undefined;
   /** Base URL, used to report paths relative to it. */
   baseUrl: string;
   /** Limit of a whole call; `Infinity` for none. */
@@ -81,7 +81,7 @@ export type TransportOptions = {
   retry: RetryPolicy;
   /** `false` when the client turned retries off (a request can still opt in with `retry`). */
   retryEnabled: boolean;
-  logger?: (record: LogRecord) => unknown;
+  logger?: ((record: LogRecord) => unknown) | undefined;
   /** Scrubs the client's secrets from error text. */
   redact: Redactor;
 };
@@ -95,21 +95,21 @@ export const CALL_STATE = 'cloudElementsCall';
 /** What the client tells the transport about one call, and what the transport tells back. */
 export type CallState = {
   /** The first attempt's clock, whose signal the client already put on the `Request` (so no copy is built). */
-  attempt?: Attempt;
+  attempt?: Attempt | undefined;
   /** The caller's own signal, when there is one. */
-  callerSignal?: AbortSignal;
+  callerSignal?: AbortSignal | undefined;
   /**
    * The Request does not carry `attempt`'s signal, and fetch takes it in its `init` instead: each Request that
    * carries a signal costs a listener, a weak reference and a finalizer, and the default fetch makes its own
    * Request anyway. Set by the client only when no middleware could see the Request.
    */
-  signalInInit?: boolean;
+  signalInInit?: boolean | undefined;
   /** The body is a stream (`duplex: 'half'`): sent at most once unless a `bodyFactory` is given. */
-  streamed?: boolean;
+  streamed?: boolean | undefined;
   /** Scrubs the calling client's secrets (its element token too) from error bodies, messages, logs and causes. */
-  redact?: Redactor;
+  redact?: Redactor | undefined;
   /** Set by the transport: the response handed on. */
-  response?: Response;
+  response?: Response | undefined;
 };
 
 /** What the transport learnt about the call behind a response, for the error `unwrap` may build from it. */
@@ -430,7 +430,7 @@ type Guard = {
   attempt: Attempt;
   call: TransportCall;
   status: number;
-  stream?: ReadableStream<Uint8Array> | null;
+  stream?: ReadableStream<Uint8Array> | null | undefined;
 };
 type Guarded = Response & { [GUARD]: Guard };
 const READERS = ['json', 'text', 'arrayBuffer', 'blob', 'formData'] as const;

@@ -9,13 +9,13 @@ export type CreateInstanceOptions = InstanceFields & {
   /** Element to create the instance of, e.g. `closeio`. */
   elementKey: ElementKeyOrId;
   /** Provider data, for elements that need some without an OAuth flow (Marketo: `{ code: '' }`). */
-  providerData?: Readonly<Record<string, unknown>>;
+  providerData?: Readonly<Record<string, unknown>> | undefined;
   /**
    * `initial` for an OAuth element whose tokens you obtained yourself: they go in `configuration`
    * (`oauth.user.refresh_token`, `oauth.api.key`, …) and no `providerData` is needed. Cloud Elements' default is
    * `none` (it runs the OAuth flow, see `finishOAuth`).
    */
-  externalAuthentication?: 'initial' | 'none';
+  externalAuthentication?: 'initial' | 'none' | undefined;
 };
 
 /** Checks an element key (non-empty string) or numeric element id. */

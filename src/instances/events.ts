@@ -25,17 +25,17 @@ export type EnableEventsOptions = {
    * Key Cloud Elements signs notifications with (`Elements-Webhook-Signature`); verify them with
    * `createWebhookVerifier({ key })`. Strongly recommended: without it notifications are not signed.
    */
-  signatureKey?: string;
+  signatureKey?: string | undefined;
   /** Minutes between polls (`event.poller.refresh_interval`); polling only. @default the element's (often 15) */
-  pollIntervalMinutes?: number;
+  pollIntervalMinutes?: number | undefined;
   /**
    * What to poll, by resource (`event.poller.configuration`); polling only.
    *
    * @default the element's own configuration
    */
-  pollerConfiguration?: Record<string, PollerResourceConfiguration>;
+  pollerConfiguration?: Record<string, PollerResourceConfiguration> | undefined;
   /** Objects to watch, e.g. `['Contact', 'Account']` (`event.objects`; Salesforce-family elements). */
-  objects?: readonly string[];
+  objects?: readonly string[] | undefined;
 };
 
 const signatureKeyName = 'event.notification.signature.key';

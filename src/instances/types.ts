@@ -13,11 +13,11 @@ export type InstanceFields = {
   /** Instance name, e.g. `Acme Salesforce`. */
   name: string;
   /** Tags, for finding the instance later (`GET /instances?tags[]=…`). */
-  tags?: string[];
+  tags?: string[] | undefined;
   /** Element-specific configuration (`base.url`, `event.notification.enabled`, …). */
-  configuration?: InstanceConfiguration;
+  configuration?: InstanceConfiguration | undefined;
   /** Cancels the call. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 };
 
 /** An element key (`sfdc`) or numeric element id. */

@@ -12,12 +12,12 @@ export type UndiciFetchOptions = {
    * Most connections per origin.
    * @default 128
    */
-  connections?: number;
+  connections?: number | undefined;
   /**
    * How long an idle keep-alive connection stays open, in milliseconds.
    * @default 4000
    */
-  keepAliveTimeoutMs?: number;
+  keepAliveTimeoutMs?: number | undefined;
 };
 
 type UndiciModule = typeof import('undici');

@@ -25,7 +25,7 @@ export type ReadNodeRequestBodyOptions = {
    *
    * @default 10_485_760 (10 MiB)
    */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
 };
 
 /**

@@ -42,9 +42,9 @@ export class OAuthProviderError extends OAuthCallbackError {
   /** The OAuth `error` parameter, e.g. `access_denied`, `invalid_scope`. */
   readonly error: string;
   /** The OAuth `error_description` parameter, when the provider sent one. */
-  readonly errorDescription?: string;
+  readonly errorDescription?: string | undefined;
   /** The OAuth `error_uri` parameter, when the provider sent one. */
-  readonly errorUri?: string;
+  readonly errorUri?: string | undefined;
 
   constructor(fields: { error: string; errorDescription?: string; errorUri?: string }) {
     const description = fields.errorDescription === undefined ? '' : `: ${fields.errorDescription}`;

@@ -31,11 +31,11 @@ export type ReauthorizeInstanceOptions =
       /** The verified callback of a new authorization of the same account. */
       callback: OAuthCallbackResult;
       /** @default 'PATCH' */
-      method?: 'PATCH';
+      method?: 'PATCH' | undefined;
       /** Other configuration keys to change at the same time. */
-      configuration?: InstanceConfiguration;
+      configuration?: InstanceConfiguration | undefined;
       /** Cancels the call. */
-      signal?: AbortSignal;
+      signal?: AbortSignal | undefined;
     }
   | (InstanceFields & {
       /** Id of the instance to re-authorize. */

@@ -23,18 +23,18 @@ export type StartOAuthOptions = {
    * Value the provider sends back to your callback; compare it there with `readOAuthCallback`.
    * @default 32 random bytes from Web Crypto, base64url (see `createOAuthState`)
    */
-  state?: string;
+  state?: string | undefined;
   /**
    * Provider scopes to request.
    * @default app.scope
    */
-  scope?: string;
+  scope?: string | undefined;
   /** Provider site, where the element needs one (SharePoint site, `https://test.salesforce.com` for a sandbox). */
-  siteAddress?: string;
+  siteAddress?: string | undefined;
   /** Element-specific extra query parameters, passed through as given, e.g. `{ subdomain: 'acme' }`. */
-  parameters?: Readonly<Record<string, string | number | boolean>>;
+  parameters?: Readonly<Record<string, string | number | boolean>> | undefined;
   /** Cancels the call. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 };
 
 /** What {@link startOAuth} returns. `JSON.stringify` and `util.inspect` show the URL with secrets redacted. */

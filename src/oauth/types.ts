@@ -13,7 +13,7 @@ export type OAuthApp = {
   /** Redirect URL registered with the provider app, sent byte for byte (`callbackUrl`, `oauth.callback.url`). */
   readonly callbackUrl: string;
   /** Provider scopes to request, in the provider's syntax (e.g. `full refresh_token`); per-call `scope` wins. */
-  readonly scope?: string;
+  readonly scope?: string | undefined;
 };
 
 /** Values sent to Cloud Elements as `providerData` when the instance is created. */

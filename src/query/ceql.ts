@@ -322,9 +322,9 @@ export type BulkQueryOptions = {
    *
    * @default '*' (every field)
    */
-  fields?: readonly string[];
+  fields?: readonly string[] | undefined;
   /** Filter, built with `ceql`. An empty fragment adds no `where`. */
-  where?: CeqlFragment;
+  where?: CeqlFragment | undefined;
   /**
    * Sort order (`order by <field> [asc|desc], …`): a field name, `{ field, direction }`, or a list of those
    * objects for several keys. Support varies by element.
@@ -335,7 +335,7 @@ export type BulkQueryOptions = {
     | { field: string; direction?: 'asc' | 'desc' }
     | readonly { field: string; direction?: 'asc' | 'desc' }[];
   /** Largest number of records; with Marketo, continue with `continueFromJobId`. */
-  limit?: number;
+  limit?: number | undefined;
 };
 
 /**

@@ -45,25 +45,25 @@ export type PaginateOptions = {
    *
    * @default the element's maximum page size (no `pageSize` sent)
    */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /**
    * Most records to read. {@link paginate} stops exactly there; {@link paginatePages} stops before fetching a
    * page once this many records were delivered, and never cuts a page (so a saved token resumes cleanly).
    *
    * @default Infinity
    */
-  limit?: number;
+  limit?: number | undefined;
   /**
    * Most pages to fetch: the iteration ends quietly after this many (the last page's `nextPageToken` resumes
    * from there). A bound on the requests one iteration makes, whatever the server answers.
    *
    * @default Infinity
    */
-  maxPages?: number;
+  maxPages?: number | undefined;
   /** Stops paging; the pending request is aborted and the iteration rejects with the signal's reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Resume from a token saved from {@link Page.nextPageToken}: the first request sends it as `nextPage`. */
-  nextPageToken?: string;
+  nextPageToken?: string | undefined;
 };
 
 /** Options of {@link paginate} for the path `P`: openapi-fetch's (`params`, …), the SDK's call options, and paging. */
@@ -90,7 +90,7 @@ type InitArgs<T> = {} extends T ? [options?: T] : [options: T];
 
 type LooseInit = {
   params?: { query?: Record<string, unknown>; [key: string]: unknown };
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   [key: string]: unknown;
 };
 type LooseClient = {

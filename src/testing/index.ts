@@ -23,49 +23,49 @@ const COVERAGE_ENV = 'CLOUD_ELEMENTS_EMULATOR_COVERAGE';
 /** A user to seed; anything left out is generated. */
 export interface EmulatorUserSeed {
   /** The user secret (`Authorization: User <secret>`). @default a random base64 secret */
-  secret?: string;
+  secret?: string | undefined;
   /** @default 'user<n>@example.com' */
-  emailAddress?: string;
+  emailAddress?: string | undefined;
   /** @default 'Emulator' */
-  firstName?: string;
+  firstName?: string | undefined;
   /** @default 'User <n>' */
-  lastName?: string;
+  lastName?: string | undefined;
   /** Password for `POST /authentication` (username = `emailAddress`). @default none: the user cannot log in */
-  password?: string;
+  password?: string | undefined;
 }
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
   /** Interface to listen on. @default '127.0.0.1' */
-  host?: string;
+  host?: string | undefined;
   /** Port to listen on; 0 picks a free one. @default 0 */
-  port?: number;
+  port?: number | undefined;
   /** The organization secret (`Authorization: ..., Organization <secret>`). @default 32 random hex characters */
-  organizationSecret?: string;
+  organizationSecret?: string | undefined;
   /** Users of the organization; the first one is `emulator.credentials`. @default one generated user */
-  users?: EmulatorUserSeed[];
+  users?: EmulatorUserSeed[] | undefined;
   /**
    * Fault knobs (latency, 429s, 5xx, dropped, hung and lost requests, stalled, slow, truncated and HTML answers);
    * change them later with `emulator.faults.set()`.
    */
-  faults?: FaultOptions;
+  faults?: FaultOptions | undefined;
   /** How bulk jobs progress. @default { progress: 'time', stepMs: 100 } */
-  bulk?: BulkOptions;
+  bulk?: BulkOptions | undefined;
   /** Clock of the emulator (record dates, OAuth code expiry), in ms since the epoch. @default Date.now */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Lifetime of authorization codes issued by the consent page. @default 600_000 (10 minutes) */
-  oauthCodeTtlMs?: number;
+  oauthCodeTtlMs?: number | undefined;
   /**
    * Hub calls the usage log (`GET /usage`) keeps, the most recent: older ones are dropped, so that an emulator that
    * runs for days (a soak, `cloud-elements emulator`) does not grow with every call. @default 10_000
    */
-  usageLogSize?: number;
+  usageLogSize?: number | undefined;
   /**
    * Check every answer against the spec. An answer that breaks it is replaced by a 500 that says why, recorded in
    * `emulator.violations`, and makes `close()` reject. Requests are checked against the spec either way.
    * @default true when the environment variable `CLOUD_ELEMENTS_EMULATOR_STRICT` is `1` or `true`, else false
    */
-  strict?: boolean;
+  strict?: boolean | undefined;
 }
 
 /** Input of {@link Emulator.createInstance}. */
@@ -76,11 +76,11 @@ export interface EmulatorInstanceInput {
    */
   element: string;
   /** @default '<element name> instance' */
-  name?: string;
+  name?: string | undefined;
   /** The instance's tags. @default [] */
-  tags?: string[];
+  tags?: string[] | undefined;
   /** Configuration, e.g. `{ 'event.notification.enabled': true, 'event.notification.callback.url': url }`. */
-  configuration?: Record<string, unknown>;
+  configuration?: Record<string, unknown> | undefined;
 }
 
 /** A running emulator. */

@@ -36,7 +36,7 @@ export type ReplayGuardOptions = {
    *
    * @default 10_000
    */
-  maxEntries?: number;
+  maxEntries?: number | undefined;
   /**
    * How long an id is remembered, in milliseconds. Cloud Elements retries a failed delivery 9 times, the x-th
    * 2^(2x) seconds after the one before: the last retry comes about 97 hours after the first try, so keep it at
@@ -44,9 +44,9 @@ export type ReplayGuardOptions = {
    *
    * @default 360_000_000 (100 hours)
    */
-  ttlMs?: number;
+  ttlMs?: number | undefined;
   /** Clock, for tests. @default Date.now */
-  now?: () => number;
+  now?: (() => number) | undefined;
 };
 
 /** Result of a successful {@link verifyWebhookSignature}. */
@@ -66,7 +66,7 @@ export type WebhookVerifierOptions = {
    * Recognises a delivery whose id was seen before: `parse` then resolves with `duplicate: true` (answer 2xx, do
    * not handle it again) and `handle` does not run its handler. See {@link createReplayGuard}.
    */
-  replayGuard?: ReplayGuard;
+  replayGuard?: ReplayGuard | undefined;
   /**
    * Picks the id the replay guard remembers. The default is the signature header's value (`sha256=…`): the same
    * signed body always has the same one, so a redelivery or a replay is recognised, and no one without the key can
@@ -85,7 +85,7 @@ export type WebhookVerifierOptions = {
    *
    * @default 10_485_760 (10 MiB)
    */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
 };
 
 /** A verified and parsed webhook request. */

@@ -13,7 +13,7 @@ export type CeqlExpression =
 export interface BulkSelect {
   fields: string[] | '*';
   objectName: string;
-  where?: CeqlExpression;
-  orderBy?: string;
-  limit?: number;
+  where?: CeqlExpression | undefined;
+  orderBy?: string | undefined;
+  limit?: number | undefined;
 }

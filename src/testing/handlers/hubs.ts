@@ -27,7 +27,7 @@ export interface RecordOperation {
   hub: string;
   resource: string;
   /** A child collection of a record: `/hubs/crm/contacts/{id}/activities`. */
-  child?: string;
+  child?: string | undefined;
 }
 
 const ACTIONS: Record<string, Record<string, RecordOperation['action']>> = {

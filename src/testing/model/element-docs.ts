@@ -34,14 +34,14 @@ export type SwaggerDocument = {
 
 /** A Swagger 2.0 schema object. */
 export interface SwaggerSchema {
-  type?: string;
-  format?: string;
-  description?: string;
-  enum?: string[];
-  required?: string[];
-  properties?: Record<string, SwaggerSchema>;
-  items?: SwaggerSchema;
-  $ref?: string;
+  type?: string | undefined;
+  format?: string | undefined;
+  description?: string | undefined;
+  enum?: string[] | undefined;
+  required?: string[] | undefined;
+  properties?: Record<string, SwaggerSchema> | undefined;
+  items?: SwaggerSchema | undefined;
+  $ref?: string | undefined;
   /** `x-` extensions (`x-readonly`, `x-vendor-objectname`, …). */
   [keyword: string]: unknown;
 }
@@ -51,8 +51,8 @@ export interface SwaggerOperation {
   operationId: string;
   summary: string;
   tags: string[];
-  consumes?: string[];
-  produces?: string[];
+  consumes?: string[] | undefined;
+  produces?: string[] | undefined;
   parameters: Array<Record<string, unknown>>;
   responses: Record<
     string,

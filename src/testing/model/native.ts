@@ -7,18 +7,18 @@
  */
 export interface NativeNames {
   /** The provider's name of the record id. */
-  id?: string;
+  id?: string | undefined;
   /** The provider's names of the creation and last-change dates. */
-  created?: string;
-  modified?: string;
+  created?: string | undefined;
+  modified?: string | undefined;
   /** How the provider writes dates. @default ISO 8601 as the emulator stores them */
-  dates?: 'salesforce';
+  dates?: 'salesforce' | undefined;
   /** Written lower-camel fields are answered under their PascalCase name too (`lastName` → `LastName`). */
-  pascalCase?: boolean;
+  pascalCase?: boolean | undefined;
   /** The Salesforce sObject of each resource, for `attributes` (`{ type: 'Contact', url }`). */
-  sobjects?: Record<string, string>;
+  sobjects?: Record<string, string> | undefined;
   /** The provider's URL of a record. */
-  uri?: (resource: string, id: string) => string;
+  uri?: ((resource: string, id: string) => string) | undefined;
 }
 
 const salesforce: NativeNames = {

@@ -5,7 +5,7 @@ type Schema<Name extends keyof components['schemas']> = components['schemas'][Na
 /** What the emulator keeps of a user beyond `EmulatorUser`: the account, a password, when and whether active. */
 export interface UserProfile {
   accountId: number;
-  password?: string;
+  password?: string | undefined;
   active: boolean;
   createdDate: string;
   roles: Set<string>;
@@ -21,10 +21,10 @@ export interface UsageEntry {
   path: string;
   status: number;
   processTime: number;
-  userId?: number;
-  instanceId?: number;
-  elementKey?: string;
-  instanceName?: string;
+  userId?: number | undefined;
+  instanceId?: number | undefined;
+  elementKey?: string | undefined;
+  instanceName?: string | undefined;
 }
 
 /**

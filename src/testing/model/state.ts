@@ -18,12 +18,12 @@ import type {
 /** Input of {@link EmulatorState.createInstance}. */
 export interface CreateInstanceInput {
   elementKey: string;
-  name?: string;
-  tags?: string[];
+  name?: string | undefined;
+  tags?: string[] | undefined;
   /** Configuration; booleans and numbers are stored as strings, objects as JSON text. */
-  configuration?: Record<string, unknown>;
+  configuration?: Record<string, unknown> | undefined;
   /** Owner of the instance. @default the first user */
-  userId?: number;
+  userId?: number | undefined;
 }
 
 /** Settings the state needs from the emulator options. */

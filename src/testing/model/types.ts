@@ -70,7 +70,7 @@ export interface OAuthCode {
   issuedAtMs: number;
   used: boolean;
   /** QuickBooks' company id, sent with the code on the callback and required with it in `providerData`. */
-  realmId?: string;
+  realmId?: string | undefined;
 }
 
 /** One event notification (or bulk callback) the emulator POSTed, or tried to. */
@@ -84,9 +84,9 @@ export interface EventDelivery {
   /** The request headers sent, `Elements-Webhook-Signature` included. */
   headers: Record<string, string>;
   /** Status the receiver answered; absent while in flight or when the POST failed. */
-  status?: number;
+  status?: number | undefined;
   /** Why the POST failed (connection refused, timeout, ...). */
-  error?: string;
+  error?: string | undefined;
 }
 
 /** A file or folder of an emulated documents instance. */
@@ -97,11 +97,11 @@ export interface DocumentItem {
   createdDate: string;
   modifiedDate: string;
   tags: string[];
-  description?: string;
+  description?: string | undefined;
   /** File content (files only). */
-  content?: Buffer;
+  content?: Buffer | undefined;
   /** Media type the file was uploaded with, sent back on download (files only). */
-  contentType?: string;
+  contentType?: string | undefined;
 }
 
 /** The files and folders of one documents instance, by path and by id. */
@@ -118,15 +118,15 @@ export interface BulkRecordError {
   /** 1-based number of the record in the file (the header row of a CSV does not count). */
   recordNumber: number;
   message: string;
-  record?: Record<string, unknown>;
+  record?: Record<string, unknown> | undefined;
 }
 
 /** Options of a bulk upload (the `metaData` part). */
 export interface BulkUploadMetaData {
-  action?: 'create' | 'update' | 'upsert';
-  identifierFieldName?: string;
-  primaryKeyName?: string;
-  format?: string;
+  action?: 'create' | 'update' | 'upsert' | undefined;
+  identifierFieldName?: string | undefined;
+  primaryKeyName?: string | undefined;
+  format?: string | undefined;
   [key: string]: unknown;
 }
 
@@ -154,13 +154,13 @@ export interface BulkJob {
   /** When the job last changed status (ISO 8601). */
   updatedDate: string;
   /** The parsed query of a query job. */
-  select?: BulkSelect;
+  select?: BulkSelect | undefined;
   /** The parsed file of an upload job. */
-  upload?: ParsedUpload;
+  upload?: ParsedUpload | undefined;
   /** Records of the finished job: the query's results, or the records an upload wrote. */
   results: Record<string, unknown>[];
   /** Records the job could not process (`GET /hubs/{hub}/bulk/{id}/errors`). */
   errors: BulkRecordError[];
   /** `Elements-Async-Callback-Url` of the job's creation, POSTed to when it ends. */
-  callbackUrl?: string;
+  callbackUrl?: string | undefined;
 }

@@ -5,9 +5,9 @@ import type { AuthLevel, Caller, RequestContext } from './types.js';
 
 /** The parts of a Cloud Elements `Authorization` header. */
 export interface AuthorizationParts {
-  user?: string;
-  organization?: string;
-  element?: string;
+  user?: string | undefined;
+  organization?: string | undefined;
+  element?: string | undefined;
 }
 
 const UNAUTHORIZED = 'Invalid Organization or User secret, or invalid Element token provided.';

@@ -5,49 +5,49 @@ export interface FaultShare {
   /** Share of matching requests hit, from 0 (never) to 1 (always). */
   share: number;
   /** Stop after firing this many times. @default Infinity */
-  count?: number;
+  count?: number | undefined;
 }
 
 /** Fault knobs: settable at start (`startEmulator({ faults })`) and at run time (`emulator.faults.set()`). */
 export interface FaultOptions {
   /** Delay added before every answer (errors and faults included; not drops or hangs). @default 0 */
-  latencyMs?: number;
+  latencyMs?: number | undefined;
   /**
    * Answer `429` with `Retry-After`, on hub calls only: Cloud Elements has no rate limit of its own and passes on
    * the provider's 429, so platform calls never get one.
    */
   rateLimit?: FaultShare & {
     /** Wait asked for by `Retry-After`, in whole seconds (no upper limit). @default 1 */
-    retryAfterSeconds?: number;
+    retryAfterSeconds?: number | undefined;
     /** Send `Retry-After` as an HTTP date that many seconds ahead (with a `Date` header of the same second). @default false */
-    retryAfterDate?: boolean;
+    retryAfterDate?: boolean | undefined;
   };
   /** Answer a 5xx with Cloud Elements' error body. */
   serverError?: FaultShare & {
     /** Status of the answer: 500, 502, 503 or 504. @default 503 */
-    status?: number;
+    status?: number | undefined;
   };
   /** Destroy the socket without answering. */
-  drop?: FaultShare;
+  drop?: FaultShare | undefined;
   /** Never answer (the socket stays open until the client gives up or the emulator closes). */
-  hang?: FaultShare;
+  hang?: FaultShare | undefined;
   /** Run the request for real (its changes stick), then destroy the socket without answering: a lost response. */
-  lostResponse?: FaultShare;
+  lostResponse?: FaultShare | undefined;
   /** Answer `200` with a `text/html` login page, as a captive proxy would, without running the request. */
-  htmlAnswer?: FaultShare;
+  htmlAnswer?: FaultShare | undefined;
   /** Run the request, send the answer's status and headers (full `Content-Length`), then never send the body. */
-  stallAfterHeaders?: FaultShare;
+  stallAfterHeaders?: FaultShare | undefined;
   /** Run the request, send the headers and the first half of the body, then destroy the socket. */
-  truncatedBody?: FaultShare;
+  truncatedBody?: FaultShare | undefined;
   /** Run the request and send its body in small pieces with a pause between them. */
   slowBody?: FaultShare & {
     /** Bytes per piece. @default 16 */
-    chunkBytes?: number;
+    chunkBytes?: number | undefined;
     /** Pause between two pieces, in ms. @default 50 */
-    delayMs?: number;
+    delayMs?: number | undefined;
   };
   /** Seed of the random source that picks the requests hit; the same seed and request order give the same faults. @default 1 */
-  seed?: number;
+  seed?: number | undefined;
   /** Which API calls faults apply to (path without `/elements/api-v2`). @default every API call */
   match?: (request: { method: string; path: string }) => boolean;
 }

@@ -3,8 +3,8 @@ import { EmulatorHttpError } from '../errors.js';
 /** One part of a `multipart/form-data` body. */
 export interface MultipartPart {
   name: string;
-  filename?: string;
-  contentType?: string;
+  filename?: string | undefined;
+  contentType?: string | undefined;
   data: Buffer;
 }
 

@@ -13,12 +13,12 @@ export type AuthLevel = 'none' | 'platform' | 'optional' | 'instance' | 'token' 
 /** What a handler answers: JSON (`json`), raw bytes or text (`bytes`), or nothing. */
 export interface Reply {
   /** @default 200 */
-  status?: number;
-  json?: unknown;
-  bytes?: Buffer | string;
+  status?: number | undefined;
+  json?: unknown | undefined;
+  bytes?: Buffer | string | undefined;
   /** Content type of `bytes`. @default 'application/octet-stream' */
-  contentType?: string;
-  headers?: Record<string, string>;
+  contentType?: string | undefined;
+  headers?: Record<string, string> | undefined;
 }
 
 /** An answer ready to go on the wire: status, headers (`Content-Length` included) and body bytes. */
@@ -31,7 +31,7 @@ export interface Answer {
 /** Who made an authenticated call: the user, and for hub calls the instance of the element token. */
 export interface Caller {
   user: EmulatorUser;
-  instance?: EmulatorInstance;
+  instance?: EmulatorInstance | undefined;
 }
 
 /** One request as handlers see it. */
@@ -46,9 +46,9 @@ export interface RequestContext {
   readonly requestId: string;
   /** Origin of the emulator, e.g. `http://127.0.0.1:40123`. */
   readonly origin: string;
-  caller?: Caller;
+  caller?: Caller | undefined;
   /** The spec operation of the call (API calls). */
-  readonly operation?: SpecOperation;
+  readonly operation?: SpecOperation | undefined;
   /** The raw request body (read once, then cached). */
   body(): Promise<Buffer>;
   /** The body parsed as JSON (once, then cached); a 400 error when it is not JSON. */
@@ -62,11 +62,11 @@ export interface Route {
   path: string;
   auth: AuthLevel;
   /** A page outside the API (the provider's consent page): absolute path, no faults. */
-  site?: boolean;
+  site?: boolean | undefined;
   /**
    * The spec operation this route answers (every API route has one): its parameters and JSON body are checked
    * before `handle` runs, and in strict mode its answers are checked too.
    */
-  operation?: SpecOperation;
+  operation?: SpecOperation | undefined;
   handle(ctx: RequestContext): Reply | Promise<Reply>;
 }

@@ -15,9 +15,9 @@ export interface BulkOptions {
    * `time`: one step every `stepMs`; `poll`: one step per status read; `manual`: only `emulator.tickBulkJobs()`.
    * @default 'time'
    */
-  progress?: 'time' | 'poll' | 'manual';
+  progress?: 'time' | 'poll' | 'manual' | undefined;
   /** Time between steps in `time` mode. @default 100 */
-  stepMs?: number;
+  stepMs?: number | undefined;
 }
 
 /** The bulk job engine: the life of each job, manual ticks, and timers to stop on close. */
