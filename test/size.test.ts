@@ -32,10 +32,13 @@ const cases: Case[] = [
  */
 // December 2026: the secret and reliability fixes of an audit (redacted copies of causes, secrets in every
 // encoding, middleware that replaces the Request) added about 0.9 kB to the client and 1.1 kB to the whole entry.
+// 7 December 2026: the fixes of a bad-input audit added 1.8 kB to the client (secrets echoed altered, cut short or
+// in base64: 0.75 kB; misspelt options refused, path parameters and query values checked: 1 kB) and 3.3 kB to the
+// whole entry (the helpers' argument checks, offset paging, bulk options); the webhooks' fixes 0.2 kB.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 25_800,
-  'createClient + unwrap': 11_500,
-  'the ./webhooks entry': 4_000,
+  'the whole . entry': 29_200,
+  'createClient + unwrap': 13_300,
+  'the ./webhooks entry': 4_150,
 };
 
 /** A throwaway app with the built package in its node_modules (openapi-fetch comes from the repository's). */

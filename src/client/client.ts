@@ -16,13 +16,13 @@ import {
   isHttpUrl,
   joinAuthorization,
   looksLike,
+  quoteKey,
   redactAuthorization,
   redactUrl,
   redactValue,
   relativePath,
   resolveRetryPolicy,
   serverSnippet,
-  snippet,
   validateCredentials,
   type CallState,
   type RequestOptions as CallOptions,
@@ -320,7 +320,7 @@ function checkCallInit(method: string, init: Record<string, unknown>): void {
       fail(`${method} has no option ${key}; put it in params: { params: { ${key}: { … } } }.`);
     }
     const meant = CALL_CHECKED.find((name) => looksLike(key, name));
-    if (meant) fail(`${method} has no option ${snippet(key, 40)}; did you mean ${meant}?`);
+    if (meant) fail(`${method} has no option ${quoteKey(key)}; did you mean ${meant}?`);
   }
 }
 

@@ -53,10 +53,15 @@ export function checkKnownKeys(where: string, options: object, known: readonly s
     if (known.includes(key)) continue;
     const near = known.find((name) => looksLike(key, name));
     fail(
-      `${where} has no option ${snippet(key, 40)}${near ? `; did you mean ${near}?` : '.'} Its options: ` +
+      `${where} has no option ${quoteKey(key)}${near ? `; did you mean ${near}?` : '.'} Its options: ` +
         `${known.join(', ')}.`,
     );
   }
+}
+
+/** An option's name as a message shows it: quoted and escaped, at most 40 characters (a key is user text too). */
+export function quoteKey(key: string): string {
+  return JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
 }
 
 /** Checks a required string option; the message names the option and says how to fix it, never its value. */

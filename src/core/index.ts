@@ -15,6 +15,7 @@ export {
   describeValue,
   fail,
   looksLike,
+  quoteKey,
   snippet,
 } from './checks.js';
 export { constantTimeEqual } from './constant-time.js';
