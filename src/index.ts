@@ -82,6 +82,7 @@ export type {
 // query/: safe CEQL and pagination
 export { ceql, formatBulkQuery, isCeqlFragment, paginate, paginatePages } from './query/index.js';
 export type {
+  BulkOrderKey,
   BulkQueryOptions,
   CeqlFragment,
   CeqlScalar,

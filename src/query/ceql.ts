@@ -330,12 +330,17 @@ export type BulkQueryOptions = {
    * objects for several keys. Support varies by element.
    * @example { field: 'createdDate', direction: 'desc' }
    */
-  orderBy?:
-    | string
-    | { field: string; direction?: 'asc' | 'desc' }
-    | readonly { field: string; direction?: 'asc' | 'desc' }[];
+  orderBy?: string | BulkOrderKey | readonly BulkOrderKey[] | undefined;
   /** Largest number of records; with Marketo, continue with `continueFromJobId`. */
   limit?: number | undefined;
+};
+
+/** One sort key of {@link formatBulkQuery}'s `orderBy`. */
+export type BulkOrderKey = {
+  /** The field to sort by; a dotted path such as `Account.Name` is written bare. */
+  field: string;
+  /** The direction. @default 'asc' */
+  direction?: 'asc' | 'desc' | undefined;
 };
 
 /**
