@@ -12,6 +12,7 @@ import {
   waitForBulkJob,
 } from '../../src/bulk/index.js';
 import { createClient } from '../../src/client/index.js';
+import { failure } from '../helpers/failure.js';
 
 /** A client that counts its requests and fails each at once: a call that got past its checks shows up here. */
 function offlineClient() {
@@ -27,15 +28,6 @@ function offlineClient() {
     retry: false,
   }).forInstance('t1');
   return { client, requests };
-}
-
-async function failure(run: () => unknown): Promise<Error> {
-  try {
-    await run();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
 }
 
 const ref = { hub: 'crm', jobId: '1' };

@@ -9,6 +9,7 @@ import {
   enableEvents,
 } from '../../src/instances/index.js';
 import { startEmulator, type Emulator } from '../../src/testing/index.js';
+import { failure } from '../helpers/failure.js';
 
 let emulator: Emulator | undefined;
 afterEach(async () => {
@@ -26,15 +27,6 @@ const offline = createClient({
   },
   retry: false,
 });
-
-async function failure(run: () => unknown): Promise<Error> {
-  try {
-    await run();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('the instance helpers check their client first', () => {
   test.each([

@@ -14,6 +14,7 @@ import {
   startOAuth,
   startOAuth1,
 } from '../../src/oauth/index.js';
+import { failure } from '../helpers/failure.js';
 
 const app = defineOAuthApp({
   apiKey: 'api-key-secret-1',
@@ -22,16 +23,6 @@ const app = defineOAuthApp({
 });
 const callback = { providerData: { code: 'code-secret-1' } };
 const clientHint = 'needs a client from createClient() (or client.forInstance(token)) as its first argument';
-
-/** The rejection of `run()`, whether it throws or returns a rejected promise. */
-async function failure(run: () => unknown): Promise<Error> {
-  try {
-    await run();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('the OAuth helpers check their client first', () => {
   it.each([
