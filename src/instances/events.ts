@@ -34,6 +34,11 @@ export type EnableEventsOptions = {
    * @default the element's own configuration
    */
   pollerConfiguration?: Record<string, PollerResourceConfiguration> | undefined;
+  /**
+   * Resources to poll, for older elements that take a list instead of a configuration (`event.poller.urls`, the
+   * names joined with `|`; Marketo's `leads`); polling only.
+   */
+  pollerUrls?: readonly string[] | undefined;
   /** Objects to watch, e.g. `['Contact', 'Account']` (`event.objects`; Salesforce-family elements). */
   objects?: readonly string[] | undefined;
 };
@@ -43,8 +48,8 @@ const signatureKeyName = 'event.notification.signature.key';
 /**
  * Builds the `configuration` entries that turn events on, for a `POST /instances` body or a PATCH: sets
  * `event.notification.enabled`, `event.vendor.type`, `event.notification.callback.url` and, when given,
- * `event.notification.signature.key`, `event.poller.refresh_interval`, `event.poller.configuration` and
- * `event.objects`.
+ * `event.notification.signature.key`, `event.poller.refresh_interval`, `event.poller.configuration`,
+ * `event.poller.urls` and `event.objects`.
  *
  * @throws {TypeError} for a callback URL that is not absolute http(s), polling options in webhook mode, or a bad
  *   interval or object name. The message never contains the signature key.
@@ -56,7 +61,8 @@ export function buildEventsConfiguration(options: EnableEventsOptions): Instance
   if (options === null || typeof options !== 'object') {
     fail("Pass events options such as { mode: 'webhook', callbackUrl }.");
   }
-  const { mode, callbackUrl, signatureKey, pollIntervalMinutes, pollerConfiguration, objects } = options;
+  const { mode, callbackUrl, signatureKey, pollIntervalMinutes, pollerConfiguration, pollerUrls, objects } =
+    options;
   if (mode !== 'webhook' && mode !== 'polling') {
     fail(`mode must be 'webhook' or 'polling', got ${snippet(mode)}.`);
   }
@@ -79,11 +85,16 @@ export function buildEventsConfiguration(options: EnableEventsOptions): Instance
   if (signatureKey !== undefined && (typeof signatureKey !== 'string' || signatureKey.trim() === '')) {
     fail('signatureKey must be a non-empty string (is the environment variable set?).');
   }
-  if (mode === 'webhook' && (pollIntervalMinutes !== undefined || pollerConfiguration !== undefined)) {
+  if (
+    mode === 'webhook' &&
+    (pollIntervalMinutes !== undefined || pollerConfiguration !== undefined || pollerUrls !== undefined)
+  ) {
     fail(
-      "pollIntervalMinutes and pollerConfiguration apply to mode 'polling' only; remove them or switch the mode.",
+      "pollIntervalMinutes, pollerConfiguration and pollerUrls apply to mode 'polling' only; remove them or " +
+        'switch the mode.',
     );
   }
+  checkNames('pollerUrls', pollerUrls, '|', "['leads', 'activities']");
   if (
     pollIntervalMinutes !== undefined &&
     (!Number.isSafeInteger(pollIntervalMinutes) || pollIntervalMinutes < 1)
@@ -95,16 +106,7 @@ export function buildEventsConfiguration(options: EnableEventsOptions): Instance
     pollerConfiguration,
     'keyed by resource, e.g. { contacts: { url, idField } }',
   );
-  if (objects !== undefined) {
-    if (!Array.isArray(objects) || objects.length === 0) {
-      fail("objects must be a non-empty array of object names such as ['Contact', 'Account'].");
-    }
-    for (const name of objects) {
-      if (typeof name !== 'string' || name.trim() === '' || name.includes(',')) {
-        fail(`objects holds ${snippet(name)}; object names are non-empty and have no commas.`);
-      }
-    }
-  }
+  checkNames('objects', objects, ',', "['Contact', 'Account']");
   const configuration: InstanceConfiguration = {
     'event.notification.enabled': true,
     'event.vendor.type': mode,
@@ -114,8 +116,23 @@ export function buildEventsConfiguration(options: EnableEventsOptions): Instance
   if (pollIntervalMinutes !== undefined)
     configuration['event.poller.refresh_interval'] = String(pollIntervalMinutes);
   if (pollerConfiguration !== undefined) configuration['event.poller.configuration'] = pollerConfiguration;
+  if (pollerUrls !== undefined)
+    configuration['event.poller.urls'] = pollerUrls.map((name) => name.trim()).join('|');
   if (objects !== undefined) configuration['event.objects'] = objects.map((name) => name.trim()).join(',');
   return configuration;
+}
+
+/** Refuses a list option (`objects`, `pollerUrls`) that is empty or holds a name with its `separator`. */
+function checkNames(option: string, names: unknown, separator: string, example: string): void {
+  if (names === undefined) return;
+  if (!Array.isArray(names) || names.length === 0) {
+    fail(`${option} must be a non-empty array of names such as ${example}.`);
+  }
+  for (const name of names) {
+    if (typeof name !== 'string' || name.trim() === '' || name.includes(separator)) {
+      fail(`${option} holds ${snippet(name)}; names are non-empty and have no '${separator}'.`);
+    }
+  }
 }
 
 /** A client that can call `PATCH /instances/{id}`: the Cloud Elements client (platform credentials). */

@@ -117,6 +117,18 @@ describe('enableEvents', () => {
     await expect(disableEvents(ce, 9)).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  test('polls the resources of an older element given as a list (event.poller.urls, joined with |)', async () => {
+    const ce = await start((_req, res) => sendJson(res, 200, instance({})));
+    await enableEvents(ce, 12345, {
+      mode: 'polling',
+      callbackUrl: 'https://app.example.com/ce-events',
+      pollerUrls: ['leads', ' activities'],
+    });
+    expect(server!.requests[0]!.json).toMatchObject({
+      configuration: { 'event.vendor.type': 'polling', 'event.poller.urls': 'leads|activities' },
+    });
+  });
+
   test('rejects bad options before calling, never showing the key', async () => {
     const ce = await start((_req, res) => sendJson(res, 200, instance({})));
     const callbackUrl = 'https://app.example.com/e';
@@ -128,7 +140,12 @@ describe('enableEvents', () => {
       [{ mode: 'webhook', callbackUrl, pollIntervalMinutes: 5 }, /apply to mode 'polling' only/],
       [{ mode: 'polling', callbackUrl, pollIntervalMinutes: 0.5 }, /whole number of minutes/],
       [{ mode: 'polling', callbackUrl, objects: [] }, /non-empty array/],
-      [{ mode: 'polling', callbackUrl, objects: ['a,b'] }, /no commas/],
+      [
+        { mode: 'polling', callbackUrl, objects: ['a,b'] },
+        /objects holds "a,b"; names are non-empty and have no ','/,
+      ],
+      [{ mode: 'webhook', callbackUrl, pollerUrls: ['leads'] }, /apply to mode 'polling' only/],
+      [{ mode: 'polling', callbackUrl, pollerUrls: ['leads|x'] }, /pollerUrls holds "leads\|x"/],
     ];
     for (const [options, message] of cases) {
       const error = await enableEvents(ce, 7, options as never).catch((e: unknown) => e);
