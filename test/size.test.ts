@@ -34,10 +34,10 @@ const cases: Case[] = [
 // encoding, middleware that replaces the Request) added about 0.9 kB to the client and 1.1 kB to the whole entry.
 // 7 December 2026: the fixes of a bad-input audit added 1.8 kB to the client (secrets echoed altered, cut short or
 // in base64: 0.75 kB; misspelt options refused, path parameters and query values checked: 1 kB) and 3.3 kB to the
-// whole entry (the helpers' argument checks, offset paging, bulk options); the webhooks' fixes 0.2 kB.
+// whole entry (the helpers' argument checks, offset paging, bulk and events options); the webhooks' fixes 0.2 kB.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 29_200,
-  'createClient + unwrap': 13_300,
+  'the whole . entry': 29_400,
+  'createClient + unwrap': 13_400,
   'the ./webhooks entry': 4_150,
 };
 

@@ -461,6 +461,12 @@ function buildClient(input: BuildInput): CloudElementsClient {
           // No response reached the transport: a middleware answered. The attempt was never used.
           if (!state.response) attempt.done();
           else if (!(answer.data instanceof ReadableStream)) endAttemptOf(state.response);
+          // A hub call refused by a client without an element token: the likely cause, which the 401 cannot say.
+          if (state.response?.status === 401 && !credentials.elementToken && path.startsWith('/hubs/')) {
+            const facts = callFactsOf(state.response);
+            if (facts)
+              facts.hint = 'this client has no element token: make hub calls with client.forInstance(token)';
+          }
           // The error body as `unwrap`'s errors hold it: a server that refuses a credential may echo it.
           if (answer.error !== undefined) answer.error = redactValue(answer.error, redact);
           return result;

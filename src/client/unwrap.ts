@@ -58,6 +58,7 @@ function responseError(result: FetchResult, extraSecrets: readonly string[]): Cl
     mayHaveReachedServer: facts?.mayHaveReachedServer,
     method: facts?.method,
     path,
+    hint: facts?.hint,
   });
 }
 

@@ -185,6 +185,8 @@ export type ResponseErrorInput = {
   attempts?: number | undefined;
   /** Whether an attempt may have been carried out; a 5xx answer makes it `true` whatever this says. */
   mayHaveReachedServer?: boolean | undefined;
+  /** What the SDK knows of the likely cause, added to the message (a hub call made without an element token). */
+  hint?: string | undefined;
 };
 
 function readString(body: unknown, key: string): string | undefined {
@@ -245,6 +247,7 @@ export function createResponseError(input: ResponseErrorInput): CloudElementsErr
   if (providerMessage !== undefined && serverSnippet(providerMessage) !== detail)
     message += ` (provider: ${serverSnippet(providerMessage)})`;
   if (requestId !== undefined) message += ` (request id ${serverSnippet(requestId)})`;
+  if (input.hint !== undefined) message += `; ${input.hint}`;
   const ErrorClass = pickClass(status);
   return new ErrorClass(message, {
     status,

@@ -120,6 +120,8 @@ export type CallFacts = {
   url: string;
   basePath: string;
   redact: Redactor;
+  /** Set by the client when it knows the likely cause of a failure, for the error's message. */
+  hint?: string | undefined;
 };
 
 /** Attempts and certainty of the call that produced `response` (undefined for responses of other fetches). */
@@ -209,6 +211,7 @@ export class TransportCall implements CallFacts {
   /** The attempt in progress; once the call is over, the one that produced the response. */
   attempts = 0;
   mayHaveReachedServer = false;
+  hint: string | undefined = undefined;
   private path: string | undefined = undefined;
   private loggedUrl: string | undefined = undefined;
 

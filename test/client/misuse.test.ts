@@ -130,3 +130,26 @@ describe('unwrap says what it takes', () => {
     await expect(unwrap(value as never)).rejects.toThrow(/unwrap takes what a call of the client returns/);
   });
 });
+
+describe('a hub call refused for want of an element token says so', () => {
+  test('the 401 of a hub call from a platform client names forInstance; an instance client gets no such hint', async () => {
+    server = await startServer((_req, res) =>
+      sendJson(res, 401, {
+        requestId: 'r-1',
+        message: 'Invalid Organization or User secret, or invalid Element token provided.',
+      }),
+    );
+    const ce = createClient({ ...secrets, baseUrl: server.url, retry: false });
+    const path = { params: { path: { hub: 'crm', objectName: 'contacts' } } };
+    const platform = await unwrap(ce.GET('/hubs/{hub}/{objectName}', path)).catch((e: unknown) => e);
+    expect(String(platform)).toMatch(
+      /; this client has no element token: make hub calls with client\.forInstance\(token\)$/,
+    );
+    const instance = await unwrap(
+      ce.forInstance('eTOKENeeeeeeeeeeeeeeeeeeeeee').GET('/hubs/{hub}/{objectName}', path),
+    ).catch((e: unknown) => e);
+    expect(String(instance)).not.toMatch(/no element token/);
+    const platformCall = await unwrap(ce.GET('/instances')).catch((e: unknown) => e);
+    expect(String(platformCall)).not.toMatch(/no element token/);
+  });
+});
