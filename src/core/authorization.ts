@@ -1,4 +1,4 @@
-import { fail } from './checks.js';
+import { describeValue, fail } from './checks.js';
 
 /** The three credentials Cloud Elements reads from the `Authorization` header. */
 export type Credentials = {
@@ -97,13 +97,9 @@ export function parseAuthorization(header: string): ParsedAuthorization {
   // A missing header (`undefined`) is empty.
   if (header !== undefined && typeof header !== 'string') {
     const got =
-      header === null
-        ? 'null'
-        : typeof Headers !== 'undefined' && (header as unknown) instanceof Headers
-          ? 'a Headers object'
-          : typeof header === 'object'
-            ? 'an object'
-            : `a ${typeof header}`;
+      typeof Headers !== 'undefined' && (header as unknown) instanceof Headers
+        ? 'a Headers object'
+        : describeValue(header);
     fail(
       `parseAuthorization takes the Authorization header's string value, e.g. ` +
         `request.headers.get('authorization'); got ${got}.`,

@@ -142,7 +142,7 @@ describe('parseAuthorization', () => {
     for (const [input, got] of [
       [headers, 'a Headers object'],
       [{ authorization: 'User secret-u1' }, 'an object'],
-      [42, 'a number'],
+      [42, '42'],
       [null, 'null'],
     ] as const) {
       let caught: unknown;
