@@ -1,7 +1,7 @@
 // The helpers' first argument, checked up front: a missing client otherwise fails deep inside with "Cannot read
 // properties of undefined (reading 'GET')", and a forgotten one shifts every argument by one place, so the next
 // check complains about the wrong thing (the app's apiKey, say).
-import { fail } from '../core/index.js';
+import { describeValue, fail } from '../core/index.js';
 
 /**
  * Throws the SDK's misuse `TypeError` unless `client` is a client from `createClient()` (an object with `GET`
@@ -16,11 +16,9 @@ export function checkClient(fnName: string, client: unknown): void {
     typeof methods.POST !== 'function'
   ) {
     const got =
-      client === undefined || client === null
-        ? String(client)
-        : typeof client === 'object'
-          ? 'an object without GET and POST'
-          : `a ${typeof client}`;
+      client !== null && typeof client === 'object'
+        ? 'an object without GET and POST'
+        : describeValue(client);
     fail(
       `${fnName} needs a client from createClient() (or client.forInstance(token)) as its first argument, ` +
         `got ${got}.`,

@@ -168,7 +168,7 @@ const CALL_OPTIONS = ['timeoutMs', 'idleTimeoutMs', 'retry', 'bodyFactory'];
  * A call's options that are checked for misspellings: the SDK's and `params`. Any other option goes on to
  * openapi-fetch and fetch unchecked, as `RequestInit` grows.
  */
-const CALL_CHECKED = ['timeoutMs', 'idleTimeoutMs', 'retry', 'bodyFactory', 'params'];
+const CALL_CHECKED = [...CALL_OPTIONS, 'params'];
 /** openapi-fetch's options that most calls carry (skipped at once), and those close to a checked name. */
 const CALL_PASSED = ['params', 'body', 'headers', 'signal', 'parseAs', 'middleware', 'bodySerializer'];
 

@@ -5,6 +5,7 @@ import {
   callFactsOf,
   createRedactor,
   createResponseError,
+  describeValue,
   fail,
   redactText,
   redactValue,
@@ -86,15 +87,13 @@ export async function unwrapWithout<R extends FetchResult>(
   // Any fetch's Response will do (undici's is not the global class), so it is told by its `ok`.
   if (typeof (settled as Partial<FetchResult> | null)?.response?.ok !== 'boolean') {
     const got =
-      settled == null
-        ? String(settled)
-        : typeof settled === 'function'
-          ? 'a function (was the call made?)'
-          : typeof (settled as { ok?: unknown })?.ok === 'boolean'
-            ? 'a Response (pass the whole result: { data, error, response })'
-            : typeof settled === 'object'
-              ? 'an object without a response'
-              : `a ${typeof settled}`;
+      typeof settled === 'function'
+        ? 'a function (was the call made?)'
+        : typeof (settled as { ok?: unknown } | null)?.ok === 'boolean'
+          ? 'a Response (pass the whole result: { data, error, response })'
+          : settled !== null && typeof settled === 'object'
+            ? 'an object without a response'
+            : describeValue(settled);
     fail(`unwrap takes what a call of the client returns, e.g. unwrap(ce.GET('/instances')); got ${got}.`);
   }
   if (settled.response.ok) return settled.data as Exclude<R, { error: unknown }>['data'];

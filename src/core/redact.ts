@@ -210,7 +210,7 @@ function needlesOf(secrets: readonly (string | undefined)[]): Needle[] {
   };
   for (const secret of secrets) {
     if (typeof secret !== 'string' || secret.length < 4) continue;
-    for (const text of new Set(spellings(secret))) add(lowerAscii(text), false);
+    for (const text of spellings(secret)) add(lowerAscii(text), false);
     for (const text of base64Spellings(secret)) if (text.length >= PIECE) add(text.toLowerCase(), true);
   }
   return needles;

@@ -6,7 +6,7 @@ import type { Client, ClientPathsWithMethod, MaybeOptionalInit, MethodResponse }
 import type { ListPaths } from '../../generated/list-paths.js';
 import type { paths } from '../../generated/schema.js';
 import { isCeqlFragment } from './ceql.js';
-import { unexpectedAnswer, unwrap, type CallOptions } from '../client/index.js';
+import { checkClient, unexpectedAnswer, unwrap, type CallOptions } from '../client/index.js';
 import { CloudElementsError, SNIPPET_LENGTH, fail, looksLike, snippet } from '../core/index.js';
 
 // Any openapi-fetch client; the Cloud Elements client is one.
@@ -179,9 +179,7 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
     fail(`paginate needs an API path such as '/hubs/crm/contacts', got ${snippet(path)}.`);
   }
   const shownPath = path.length > SNIPPET_LENGTH ? `${path.slice(0, SNIPPET_LENGTH)}…` : path;
-  if (typeof client !== 'object' || typeof (client as { GET?: unknown } | null)?.GET !== 'function') {
-    fail('paginate needs a client from createClient() (or client.forInstance(token)) as its first argument.');
-  }
+  checkClient('paginate', client);
   if (init.params !== undefined && !isObject(init.params)) {
     fail('paginate params must be an object such as { path: { hub: "crm" }, query: { where } }.');
   }
@@ -242,11 +240,9 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
         `GET ${shownPath} answered ${status} with ${data === null ? 'null' : `a JSON ${typeof data}`} instead of a JSON array (page ${pageIndex + 1}); paginate() reads list paths only.`,
       );
     }
-    if (byOffset) {
-      // The empty page that ends the list is not handed out, unless the list is empty.
-      if (records.length === 0 && pageIndex > 0) return;
-      offset += records.length;
-    }
+    // By offset, the empty page that ends the list is not handed out, unless the list is empty.
+    if (byOffset && records.length === 0 && pageIndex > 0) return;
+    offset += records.length;
     const nextToken = byOffset ? undefined : headers.get('elements-next-page-token') || undefined;
     const earlier = nextToken ? sent.get(nextToken) : undefined;
     if (earlier !== undefined) {
@@ -267,12 +263,8 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
       requestId: headers.get('elements-request-id') ?? undefined,
       pageIndex,
     };
-    if (byOffset) {
-      if (records.length === 0) return;
-      continue;
-    }
-    if (!nextToken) return;
-    sent.set((token = nextToken), pageIndex + 1);
+    if (byOffset ? records.length === 0 : !nextToken) return;
+    if (nextToken) sent.set((token = nextToken), pageIndex + 1);
   }
 }
 

@@ -11,23 +11,13 @@ import {
   uploadBulkRecords,
   waitForBulkJob,
 } from '../../src/bulk/index.js';
-import { createClient } from '../../src/client/index.js';
 import { failure } from '../helpers/failure.js';
+import { offlineClient } from '../helpers/offline-client.js';
 
-/** A client that counts its requests and fails each at once: a call that got past its checks shows up here. */
-function offlineClient() {
-  const requests: string[] = [];
-  const client = createClient({
-    userSecret: 'u1',
-    organizationSecret: 'o1',
-    baseUrl: 'https://api.invalid/elements/api-v2',
-    fetch: async (request: Request) => {
-      requests.push(`${request.method} ${new URL(request.url).pathname}`);
-      throw new TypeError('no network');
-    },
-    retry: false,
-  }).forInstance('t1');
-  return { client, requests };
+/** The offline client as the instance: the bulk helpers make hub calls. */
+function offlineInstance() {
+  const { client, requests } = offlineClient();
+  return { client: client.forInstance('t1'), requests };
 }
 
 const ref = { hub: 'crm', jobId: '1' };
@@ -58,7 +48,7 @@ describe('the bulk helpers check their client first', () => {
 
 describe('uploadBulkRecords metaData', () => {
   test('a JSON string is refused instead of being spread into one key per character', async () => {
-    const { client, requests } = offlineClient();
+    const { client, requests } = offlineInstance();
     let read = false;
     const file = (function* () {
       read = true;
@@ -108,7 +98,7 @@ describe('isBulkJobFinished', () => {
 
 describe('waitForBulkJob onStatus', () => {
   test('that is not a function is refused before the first status check', async () => {
-    const { client, requests } = offlineClient();
+    const { client, requests } = offlineInstance();
     const error = await failure(() => waitForBulkJob(client, { ...ref, onStatus: 'log' as never }));
     expect(error).toBeInstanceOf(TypeError);
     expect(error.message).toBe(
@@ -120,7 +110,7 @@ describe('waitForBulkJob onStatus', () => {
 
 describe('startBulkQuery dates', () => {
   test('an invalid Date is named as such, not shown as null', async () => {
-    const { client, requests } = offlineClient();
+    const { client, requests } = offlineInstance();
     const error = await failure(() =>
       startBulkQuery(client, { hub: 'crm', query: 'select * from contacts', lastRunDate: new Date('bad') }),
     );

@@ -10,6 +10,7 @@ import {
 } from '../../src/instances/index.js';
 import { startEmulator, type Emulator } from '../../src/testing/index.js';
 import { failure } from '../helpers/failure.js';
+import { offlineClient } from '../helpers/offline-client.js';
 
 let emulator: Emulator | undefined;
 afterEach(async () => {
@@ -17,16 +18,7 @@ afterEach(async () => {
   emulator = undefined;
 });
 
-/** A client whose every request fails at once: enough to see that a call got past its argument checks. */
-const offline = createClient({
-  userSecret: 'u1',
-  organizationSecret: 'o1',
-  baseUrl: 'https://api.invalid/elements/api-v2',
-  fetch: async () => {
-    throw new TypeError('no network');
-  },
-  retry: false,
-});
+const { client: offline } = offlineClient();
 
 describe('the instance helpers check their client first', () => {
   test.each([

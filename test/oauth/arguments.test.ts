@@ -4,7 +4,6 @@ import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { parse } from 'node:querystring';
 import { describe, expect, it } from 'vitest';
-import { createClient } from '../../src/client/index.js';
 import {
   defineOAuthApp,
   finishOAuth,
@@ -15,6 +14,7 @@ import {
   startOAuth1,
 } from '../../src/oauth/index.js';
 import { failure } from '../helpers/failure.js';
+import { offlineClient } from '../helpers/offline-client.js';
 
 const app = defineOAuthApp({
   apiKey: 'api-key-secret-1',
@@ -50,15 +50,7 @@ describe('the OAuth helpers check their client first', () => {
   });
 
   it('takes a client made by createClient and by forInstance', async () => {
-    const ce = createClient({
-      userSecret: 'u1',
-      organizationSecret: 'o1',
-      baseUrl: 'https://api.invalid/elements/api-v2',
-      fetch: async () => {
-        throw new TypeError('no network');
-      },
-      retry: false,
-    });
+    const { client: ce } = offlineClient();
     // Past the client check, the call fails at the (stub) network.
     for (const client of [ce, ce.forInstance('t1')]) {
       const error = await failure(() => startOAuth(client, app, { elementKey: 'sfdc' }));

@@ -6,7 +6,7 @@ import type { EmulatorState } from '../model/state.js';
 import { queryBoolean, readJsonObject } from '../server/http.js';
 import type { RequestContext } from '../server/types.js';
 import { instanceJson } from './instances.js';
-import { MAX_PAGE_SIZE, pageReply } from './paging.js';
+import { MAX_PAGE_SIZE, pageReply, readPositiveInteger } from './paging.js';
 import type { Handlers, Schema } from './types.js';
 import { requireRole, userCrud } from './users.js';
 
@@ -67,10 +67,10 @@ export function accountHandlers(state: EmulatorState): Handlers {
       const found = queryRecords(accounts, where ? parseCeql(where) : undefined, undefined);
       // Accounts page by record offset, 200 by default, with no next-page token (reference §5 and §10).
       const offset = Number(ctx.query.get('offset') ?? 0);
-      const pageSize = Math.min(Number(ctx.query.get('pageSize') ?? 200), MAX_PAGE_SIZE);
-      if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(pageSize) || pageSize < 1) {
-        throw new EmulatorHttpError(400, 'offset must be a whole number >= 0 and pageSize one >= 1.');
+      if (!Number.isInteger(offset) || offset < 0) {
+        throw new EmulatorHttpError(400, 'Query parameter offset must be a whole number >= 0.');
       }
+      const pageSize = Math.min(readPositiveInteger(ctx.query, 'pageSize') ?? 200, MAX_PAGE_SIZE);
       const page = found.slice(offset, offset + pageSize);
       return { json: page, headers: { 'Elements-Returned-Count': String(page.length) } };
     },

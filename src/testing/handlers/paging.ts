@@ -6,7 +6,8 @@ export const DEFAULT_PAGE_SIZE = 100;
 /** Largest page the emulator returns; bigger `pageSize` values are cut to it, as providers do. */
 export const MAX_PAGE_SIZE = 500;
 
-function readPositiveInteger(query: URLSearchParams, name: string): number | undefined {
+/** A whole-number query parameter >= 1, or undefined when absent; a 400 naming it otherwise. */
+export function readPositiveInteger(query: URLSearchParams, name: string): number | undefined {
   const raw = query.get(name);
   if (raw === null || raw === '') return undefined;
   const value = Number(raw);
