@@ -3,20 +3,14 @@
 //
 // - JavaScript: esbuild bundles each entry of package.json `exports` (and the `bin`) into one minified ESM file with
 //   a linked source map. Two builds:
-//   - the library entries (`.`, `./webhooks`, `./node`) together, with code splitting: what `.` and `./webhooks`
-//     share (core, the errors, webhooks) is one chunk, so a class is one class whichever entry a user imports it
-//     from, and a cold import of `.` reads two files plus openapi-fetch. `./node` reaches the bulk helpers through
-//     `./index.js`, as a user would, rather than through a third chunk that `.` would then also have to load.
+//   - the library entries (`.`, `./webhooks`, `./node`), each to one file with no shared chunk: a cold import of
+//     `.` reads one file plus openapi-fetch (a second file cost it 1.5-2 ms). What two entries both use (core, the
+//     errors, webhooks) is copied into each; the error classes hold `instanceof` across such copies by a mark of
+//     their own (src/core/errors.ts). `./node` reaches the bulk helpers through `./index.js`, as a user would,
+//     rather than with a copy of its own (its webhook adapter uses internals of webhooks/ that no entry exports).
 //   - `./testing` and the command line on their own: they share no class with the library (the dependency rules
-//     in .dependency-cruiser.cjs keep `testing` apart; the command line is a process of its own).
-//   The library entries keep no function names (`keepNames` off): esbuild keeps them with a call per function at
-//   load, which costs a cold import about 0.6 ms and, since a bundler must keep every such call, would put the whole
-//   library into the bundle of an app that imports one function. The public classes name themselves (a static
-//   `name`), so errors still read `NotFoundError: …` in logs; stack frames name minified functions, and under
-//   `--enable-source-maps` point to the src/ line. `./testing` and the command line keep their names.
-//   Dependencies (openapi-fetch, the optional undici) and `node:*` stay imports.
-//   Source maps hold their sources (`sourcesContent`), so they work without `src/` in the package; generated
-//   modules, which the code holds as they are, keep no second copy in the maps.
+//     in .dependency-cruiser.cjs keep `testing` apart; the command line is a process of its own). The emulator's
+//     spec, ~850 kB, is a chunk of its own that `./testing` loads when an emulator starts.
 // - Types: tsc writes the declarations (tsconfig.build.json, no maps); those that no entry's declarations reach
 //   describe bundled-away code and are removed.
 //
@@ -60,18 +54,18 @@ const library = entries.filter((file) => !file.startsWith('src/testing/') && !co
 const standalone = entries.filter((file) => !library.includes(file));
 
 /**
- * Imports that `./node` makes through the public `.` entry instead of bundling: the folder's index must export
- * what src/node/ imports from it (a missing name fails when `./node` is imported, which the pack test does).
+ * Imports that `./node` makes through another public entry instead of bundling a copy: the folder's index must
+ * export what src/node/ imports from it (a missing name fails when `./node` is imported, which the pack test does).
  */
-const throughDot = new Set(['src/bulk/index.ts']);
-const nodeUsesDot = {
-  name: 'node-uses-dot',
+const throughEntry = new Map([['src/bulk/index.ts', './index.js']]);
+const nodeUsesEntries = {
+  name: 'node-uses-entries',
   setup(builder) {
     builder.onResolve({ filter: /^\.\.\/[\w-]+\/index\.js$/ }, (args) => {
       const importer = relative(root, args.importer);
       const target = join(dirname(importer), args.path).replace(/\.js$/, '.ts');
-      if (!importer.startsWith('src/node/') || !throughDot.has(target)) return undefined;
-      return { path: './index.js', external: true };
+      if (!importer.startsWith('src/node/') || !throughEntry.has(target)) return undefined;
+      return { path: throughEntry.get(target), external: true };
     });
   },
 };
@@ -101,7 +95,7 @@ const options = {
   logLevel: 'warning',
 };
 const results = [
-  await build({ ...options, entryPoints: library, plugins: [nodeUsesDot] }),
+  await build({ ...options, entryPoints: library, splitting: false, plugins: [nodeUsesEntries] }),
   await build({ ...options, entryPoints: standalone, keepNames: true }),
 ];
 const result = {
@@ -115,7 +109,8 @@ if (values.metafile) writeFileSync(resolve(values.metafile), JSON.stringify(resu
 // Top-level calls that only build the value of a constant carry `/* @__PURE__ */` in src/, so that an app's bundler
 // drops them (and all they reference) when the app never uses the constant. esbuild's minifier drops such comments
 // (evanw/esbuild#1990); without them, `ceql`'s `Object.assign` kept all of CEQL, 1.8 kB gzipped, in every app that
-// only calls the client. They are put back here. Each pattern must match the minified call exactly once.
+// only calls the client. They are put back here. Each pattern must match the minified call at most once in a
+// file (each entry holds its own copy of what it uses) and at least once in all.
 const pureCalls = [
   {
     name: 'ceql (src/query/ceql.ts)',
@@ -164,17 +159,22 @@ console.log(
 
 /**
  * Writes a `@__PURE__` comment before each call that a pattern of `calls` matches in `files` (paths relative to
- * the root), and moves the columns of their linked source maps to match. Fails the build unless every pattern matched once.
+ * the root), and moves the columns of their linked source maps to match. Fails the build when a pattern matches
+ * nowhere, or more than once in one file.
  */
 function markPureCalls(files, calls) {
   const annotation = '/*@__PURE__*/';
   const found = new Map(calls.map(({ name }) => [name, 0]));
+  const repeated = [];
   for (const file of files) {
     const path = resolve(root, file);
     let code = readFileSync(path, 'utf8');
-    const at = calls.flatMap(({ name, pattern }) =>
-      [...code.matchAll(pattern)].map((match) => (found.set(name, found.get(name) + 1), match.index)),
-    );
+    const at = calls.flatMap(({ name, pattern }) => {
+      const matches = [...code.matchAll(pattern)];
+      if (matches.length > 1) repeated.push(`${name} matched ${matches.length} times in ${file}`);
+      found.set(name, found.get(name) + matches.length);
+      return matches.map((match) => match.index);
+    });
     if (at.length === 0) continue;
     const map = JSON.parse(readFileSync(`${path}.map`, 'utf8'));
     const lines = map.mappings.split(';');
@@ -188,10 +188,14 @@ function markPureCalls(files, calls) {
     writeFileSync(path, code);
     writeFileSync(`${path}.map`, JSON.stringify({ ...map, mappings: lines.join(';') }));
   }
-  const wrong = [...found].filter(([, count]) => count !== 1);
+  const wrong = [
+    ...repeated,
+    ...[...found].filter(([, count]) => count === 0).map(([name]) => `${name} matched nowhere`),
+  ];
   if (wrong.length > 0) {
-    const listed = wrong.map(([name, count]) => `${name} matched ${count} times`).join('; ');
-    throw new Error(`build: ${listed}; update pureCalls in scripts/build.mjs to the minified code.`);
+    throw new Error(
+      `build: ${wrong.join('; ')}; update pureCalls in scripts/build.mjs to the minified code.`,
+    );
   }
 }
 

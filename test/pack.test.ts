@@ -107,8 +107,11 @@ try {
   const signature = await webhooks.signWebhookPayload(body, 'key');
   const verified = await webhooks.verifyWebhookSignature(body, signature, 'key');
   if (typeof node.uploadBulkFile !== 'function') throw new Error('./node has no uploadBulkFile');
-  // One class whichever entry it comes from (shared chunks), so instanceof works across entries.
-  if (webhooks.WebhookVerificationError !== sdk.WebhookVerificationError) throw new Error('two WebhookVerificationError classes');
+  // Each entry is one file with its own copy of the classes it uses: instanceof still holds across entries.
+  const forged = await webhooks.verifyWebhookSignature(body, 'sha256=' + 'A'.repeat(43) + '=', 'key').catch((e) => e);
+  if (!(forged instanceof sdk.WebhookVerificationError && forged instanceof sdk.CloudElementsError)) throw new Error('an error of ./webhooks is not an instance of the classes . exports');
+  if (forged instanceof sdk.NotFoundError || forged instanceof sdk.BulkJobError) throw new Error('instanceof holds for a class the error is not');
+  if (!(new sdk.NotFoundError('x') instanceof Object.getPrototypeOf(webhooks.WebhookVerificationError))) throw new Error('an error of . is not an instance of the CloudElementsError of ./webhooks');
   const refused = await node.uploadBulkFile(ce, { hub: 'crm', objectName: 'contacts', path: '' }).catch((e) => e);
   if (!(refused instanceof TypeError)) throw new Error('./node did not refuse an empty path');
   const parsed = await node.readNodeRequestBody({ on() {}, body: { parsed: true }, headers: {} }).catch((e) => e);

@@ -35,10 +35,12 @@ const cases: Case[] = [
 // 7 December 2026: the fixes of a bad-input audit added 1.8 kB to the client (secrets echoed altered, cut short or
 // in base64: 0.75 kB; misspelt options refused, path parameters and query values checked: 1 kB) and 3.3 kB to the
 // whole entry (the helpers' argument checks, offset paging, bulk and events options); the webhooks' fixes 0.2 kB.
+// 7 December 2026 (second session): each entry is now one file with its own copy of the error classes, whose
+// `instanceof` knows the copies of the other entries: 0.12 kB in the client, 0.14 kB in ./webhooks.
 const overBudget: Record<string, number> = {
   'the whole . entry': 29_400,
-  'createClient + unwrap': 13_400,
-  'the ./webhooks entry': 4_150,
+  'createClient + unwrap': 13_500,
+  'the ./webhooks entry': 4_300,
 };
 
 /** A throwaway app with the built package in its node_modules (openapi-fetch comes from the repository's). */

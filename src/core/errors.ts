@@ -37,10 +37,36 @@ const OPTION_FIELDS = [
 type OptionField = (typeof OPTION_FIELDS)[number];
 
 /**
+ * Marks the SDK's error classes, shared through the global symbol registry. Each entry of the package is one file
+ * with its own copy of the classes it uses (`.`, `./webhooks` and `./node` each have a `CloudElementsError`), and an
+ * app may hold two installs of the package: `instanceof` holds across such copies by this mark and the class name.
+ */
+const ERROR_CLASS = Symbol.for('cloud-elements-sdk.error-class');
+
+/**
  * Root of every error the SDK throws for a failed call. Check the subclass (`instanceof NotFoundError`) or
- * `status`. Never carries credentials: no request headers are kept.
+ * `status`. Never carries credentials: no request headers are kept. `instanceof` works whichever entry of the
+ * package (`.`, `./webhooks`, `./node`) the class and the error come from.
  */
 export class CloudElementsError extends Error {
+  static {
+    // The mark of the SDK's error classes (see ERROR_CLASS), which subclasses inherit; set here rather than
+    // declared, so that it stays out of the published types.
+    Object.defineProperty(this, ERROR_CLASS, { value: true });
+  }
+  /** `instanceof` that also knows the class's copies: a marked class of the same name up the prototype chain. */
+  static override [Symbol.hasInstance]<T>(
+    this: abstract new (...args: never[]) => T,
+    value: unknown,
+  ): value is T {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    let proto: unknown = value !== null && typeof value === 'object' ? Object.getPrototypeOf(value) : null;
+    for (; proto; proto = Object.getPrototypeOf(proto)) {
+      const ctor = (proto as { constructor?: { [ERROR_CLASS]?: unknown; name?: unknown } }).constructor;
+      if (ctor?.[ERROR_CLASS] === true && ctor.name === this.name) return true;
+    }
+    return false;
+  }
   /** Always `'CloudElementsError'`, the class's name, also in stack traces and logs. */
   override name = 'CloudElementsError';
   // Every class of the SDK that users see names itself: the published build renames classes when it minifies

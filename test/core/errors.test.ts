@@ -170,3 +170,42 @@ describe('connection errors', () => {
     expect(error.cause).toBeInstanceOf(Error);
   });
 });
+
+describe('instanceof across copies of the error classes', () => {
+  // Each published entry (`.`, `./webhooks`, `./node`) is one file with its own copy of the classes it uses, and an
+  // app may install the package twice: a second instance of the module stands for such a copy.
+  const loadCopy = () =>
+    // @ts-expect-error: TypeScript knows no module with a query; Vite loads the same file as a module of its own.
+    import('../../src/core/errors.js?copy') as Promise<typeof import('../../src/core/errors.js')>;
+
+  it('holds both ways for the same class, and for its base class', async () => {
+    const copy = await loadCopy();
+    expect(copy.NotFoundError).not.toBe(NotFoundError);
+    const fromCopy = new copy.NotFoundError('gone', { status: 404 });
+    expect(fromCopy instanceof NotFoundError).toBe(true);
+    expect(fromCopy instanceof CloudElementsError).toBe(true);
+    expect(new NotFoundError('gone') instanceof copy.NotFoundError).toBe(true);
+    expect(new ServerError('down') instanceof copy.CloudElementsError).toBe(true);
+  });
+
+  it('does not hold for another class, nor for a look-alike that is not the SDK’s', async () => {
+    const copy = await loadCopy();
+    expect(new copy.NotFoundError('gone') instanceof ServerError).toBe(false);
+    expect(new copy.CloudElementsError('x') instanceof NotFoundError).toBe(false);
+    class NotFoundLookAlike extends Error {
+      static override readonly name: string = 'NotFoundError';
+    }
+    expect(new NotFoundLookAlike('gone') instanceof NotFoundError).toBe(false);
+    expect(new Error('plain') instanceof CloudElementsError).toBe(false);
+    expect(Object.create(null) instanceof CloudElementsError).toBe(false);
+    expect(('NotFoundError' as unknown) instanceof CloudElementsError).toBe(false);
+  });
+
+  it('still works for an app’s own subclass', async () => {
+    class AppError extends NotFoundError {}
+    const copy = await loadCopy();
+    expect(new AppError('x') instanceof NotFoundError).toBe(true);
+    expect(new AppError('x') instanceof copy.NotFoundError).toBe(true);
+    expect(new NotFoundError('x') instanceof AppError).toBe(false);
+  });
+});
