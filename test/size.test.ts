@@ -36,10 +36,11 @@ const cases: Case[] = [
 // in base64: 0.75 kB; misspelt options refused, path parameters and query values checked: 1 kB) and 3.3 kB to the
 // whole entry (the helpers' argument checks, offset paging, bulk and events options); the webhooks' fixes 0.2 kB.
 // 7 December 2026 (second session): each entry is now one file with its own copy of the error classes, whose
-// `instanceof` knows the copies of the other entries: 0.12 kB in the client, 0.14 kB in ./webhooks.
+// `instanceof` knows the copies of the other entries: 0.12 kB in the client, 0.14 kB in ./webhooks. Calls without a
+// body go out without a Request on createUndiciFetch(): 0.07 kB.
 const overBudget: Record<string, number> = {
   'the whole . entry': 29_400,
-  'createClient + unwrap': 13_500,
+  'createClient + unwrap': 13_550,
   'the ./webhooks entry': 4_300,
 };
 

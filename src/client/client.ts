@@ -47,6 +47,12 @@ export const BASE_URLS: Readonly<Record<Environment, string>> = /* @__PURE__ */ 
  */
 const SDK_FETCH = Symbol.for('cloud-elements-sdk.fetch');
 
+/**
+ * What the mark of a fetch of the SDK's own holds: a class it reads as well as a `Request`, built like one, which
+ * openapi-fetch makes in place of a `Request` for a call without a body that no middleware sees.
+ */
+type SdkFetchMark = { Request?: typeof Request | undefined };
+
 /** Version sent in the default `User-Agent`; keep in step with package.json. */
 export const SDK_VERSION = '0.1.0';
 
@@ -201,9 +207,8 @@ export function createClient(options: ClientOptions): CloudElementsClient {
     options.fetch ?? ((request: Request, init?: { signal: AbortSignal }) => globalThis.fetch(request, init));
   // A fetch of the SDK's own (`createUndiciFetch`) says so with a mark: it takes the signal in its init too, and
   // leaves the Request as it is. A shared symbol, since node/ builds on this folder and not the other way round.
-  const ownFetch =
-    options.fetch === undefined ||
-    (options.fetch as { [SDK_FETCH]?: unknown } | undefined)?.[SDK_FETCH] === true;
+  const mark = (options.fetch as { [SDK_FETCH]?: SdkFetchMark | true } | undefined)?.[SDK_FETCH];
+  const ownFetch = options.fetch === undefined || mark === true || typeof mark === 'object';
   const retryEnabled = options.retry !== false;
   if (
     options.retry !== undefined &&
@@ -221,11 +226,7 @@ export function createClient(options: ClientOptions): CloudElementsClient {
     retryEnabled,
     ...(options.logger ? { logger: options.logger } : {}),
     // Known secrets are scrubbed from error text too, in case a server echoes the header back.
-    redact: createRedactor([
-      credentials.userSecret,
-      credentials.organizationSecret,
-      credentials.elementToken,
-    ]),
+    redact: redactorFor(credentials),
   });
   const userAgent = options.userAgent ?? `cloud-elements-sdk/${SDK_VERSION}`;
   // A header value: visible ASCII, spaces and tabs, nothing that could end the header or start another.
@@ -237,6 +238,12 @@ export function createClient(options: ClientOptions): CloudElementsClient {
     baseUrl,
     transport,
     signalInInit: ownFetch,
+    // Only for a base URL as a URL parser writes it: the plain request's URL is the one openapi-fetch builds,
+    // which a Request would have normalised (`HTTP://Host` → `http://host`).
+    plainRequest:
+      typeof mark === 'object' && new URL(baseUrl).href.replace(/\/$/, '') === baseUrl
+        ? mark.Request
+        : undefined,
     userAgent,
     middleware: [],
     defaults: {},
@@ -249,6 +256,8 @@ type BuildInput = {
   transport: (request: Request) => Promise<Response>;
   /** The transport's fetch takes a call's signal in its init (see `CallState.signalInInit`). */
   signalInInit: boolean;
+  /** The request class the transport's fetch reads as well as a `Request` (see `SdkFetchMark`). */
+  plainRequest?: typeof Request | undefined;
   userAgent: string;
   middleware: Middleware[];
   /** Call options every call of this client carries (from `withOptions`); a call's own win. */
@@ -398,13 +407,13 @@ function carryCallOptions(options: Record<string, unknown>): Middleware {
   };
 }
 
+/** Scrubs each of the client's secrets from text: error bodies and messages, log records, causes. */
+const redactorFor = (credentials: Credentials) =>
+  createRedactor([credentials.userSecret, credentials.organizationSecret, credentials.elementToken]);
+
 function buildClient(input: BuildInput): CloudElementsClient {
   const { credentials, baseUrl, transport, userAgent, defaults } = input;
-  const redact = createRedactor([
-    credentials.userSecret,
-    credentials.organizationSecret,
-    credentials.elementToken,
-  ]);
+  const redact = redactorFor(credentials);
   const authorization = joinAuthorization(credentials);
   const inner = createFetchClient<paths>({
     baseUrl,
@@ -447,6 +456,11 @@ function buildClient(input: BuildInput): CloudElementsClient {
         signal: signalInInit ? undefined : attempt.controller.signal,
         [CALL_STATE]: state,
       };
+      // A call without a body that no middleware sees goes out as the SDK fetch's plain request, if it has one:
+      // a Request costs Node 20 about 9 µs to make, a tenth of a local GET.
+      if (signalInInit && input.plainRequest && init?.body === undefined && init?.Request === undefined) {
+        options.Request = input.plainRequest;
+      }
       // A middleware may put a new Request in place of the one openapi-fetch built: the call's options must travel
       // on that one too.
       const own = init?.middleware as Middleware[] | undefined;

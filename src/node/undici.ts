@@ -26,7 +26,8 @@ type BodySource = Awaited<ReturnType<UndiciModule['request']>>['body'];
 
 /**
  * Loads undici and returns a `fetch(request)` for `createClient({ fetch })` that sends each `Request` with
- * `undici.request` over its own connection pool and answers a standard `Response`.
+ * `undici.request` over its own connection pool and answers a standard `Response`. A client given it sends a call
+ * without a body that no middleware sees without making a `Request` at all.
  *
  * @throws {TypeError} when undici is not installed (`npm install undici@7`) or cannot be loaded on this Node.
  * @example
@@ -97,9 +98,38 @@ export async function createUndiciFetch(
     UndiciResponse ??= defineUndiciResponse();
     return new UndiciResponse(answer.body, { status, headers: responseHeaders });
   };
-  // Tells createClient this fetch takes the signal in its init and leaves the Request as it is.
-  Object.defineProperty(undiciFetch, SDK_FETCH, { value: true });
+  // Tells createClient this fetch takes the signal in its init and leaves the Request as it is, and which
+  // request class it reads as well as a Request (see `SdkFetchMark` in src/client/client.ts).
+  Object.defineProperty(undiciFetch, SDK_FETCH, { value: { Request: PlainRequest } });
   return undiciFetch;
+}
+
+/**
+ * What this fetch reads of a request without a body, without the work a `Request` does when it is made (about
+ * 9 µs on Node 20, a tenth of a local GET): URL, method and headers. The client has openapi-fetch build one in place
+ * of a `Request` for a call without a body that no middleware sees; openapi-fetch has already checked the headers
+ * (`Headers` did), and built the URL from a checked base URL.
+ */
+class PlainRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body = null;
+  readonly signal: AbortSignal | null;
+
+  constructor(
+    url: string,
+    init: { method?: string; headers?: Headers; body?: unknown; signal?: AbortSignal | null },
+  ) {
+    if (typeof url !== 'string' || init.body != null) {
+      // The client sends anything else as a Request; a body dropped here would go out as an empty call.
+      throw new TypeError('[cloud-elements] A plain request takes a URL and no body.');
+    }
+    this.url = url;
+    this.method = init.method ?? 'GET';
+    this.headers = init.headers ?? new Headers();
+    this.signal = init.signal ?? null;
+  }
 }
 
 // The mark createClient looks for on a fetch of the SDK's own; a registered symbol, shared without an import.

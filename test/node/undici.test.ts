@@ -287,3 +287,83 @@ describe('createUndiciFetch on the wire', () => {
     await expect(response.text()).rejects.toThrow();
   });
 });
+
+describe('createUndiciFetch: calls without a Request', () => {
+  let server: TestServer | undefined;
+  let RealRequest: typeof Request;
+  let made = 0;
+  beforeAll(() => {
+    // Counts the Requests made: openapi-fetch takes the class from the global when a client is created.
+    RealRequest = globalThis.Request;
+    globalThis.Request = class extends RealRequest {
+      constructor(...args: ConstructorParameters<typeof Request>) {
+        super(...args);
+        made++;
+      }
+    };
+  });
+  afterAll(() => {
+    globalThis.Request = RealRequest;
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  test('a GET and a DELETE, retried after a 503, go out with their URL and headers and no Request', async () => {
+    let calls = 0;
+    server = await startServer((req, res) => {
+      if (++calls % 2 === 1) return sendJson(res, 503, { message: 'busy' });
+      sendJson(res, 200, { id: 7 });
+    });
+    const client = createClient({
+      userSecret: 'u1',
+      organizationSecret: 'o1',
+      baseUrl: `${server.url}/elements/api-v2`,
+      fetch: await createUndiciFetch(),
+      retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    }).forInstance('t1');
+    made = 0;
+    const query = { ...contacts.params, query: { pageSize: 2, where: "lastName = 'Ö'" } };
+    expect(await unwrap(client.GET('/hubs/{hub}/{objectName}', { params: query }))).toEqual({ id: 7 });
+    const path = { params: { path: { hub: 'crm', objectName: 'contacts', objectId: 'a b' } } };
+    await unwrap(client.DELETE('/hubs/{hub}/{objectName}/{objectId}', path));
+    expect(made).toBe(0);
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      ...Array(2).fill("GET /elements/api-v2/hubs/crm/contacts?pageSize=2&where=lastName%20%3D%20'%C3%96'"),
+      ...Array(2).fill('DELETE /elements/api-v2/hubs/crm/contacts/a%20b'),
+    ]);
+    for (const seen of server.requests) {
+      expect(seen.headers['authorization']).toBe('User u1, Organization o1, Element t1');
+      expect(seen.headers['content-type']).toBeUndefined();
+    }
+  });
+
+  test('a call with a body, or that a middleware sees, still gets a Request', async () => {
+    server = await startServer((req, res) =>
+      sendJson(res, 200, { type: req.headers['content-type'] ?? null }),
+    );
+    const client = createClient({
+      userSecret: 'u1',
+      baseUrl: `${server.url}/elements/api-v2`,
+      fetch: await createUndiciFetch(),
+    }).forInstance('t1');
+    made = 0;
+    const form = new FormData();
+    form.set('file', new Blob(['a,b\n1,2\n'], { type: 'text/csv' }), 'contacts.csv');
+    const sent = await unwrap(
+      client.POST('/hubs/{hub}/bulk/{objectName}', {
+        params: { path: { hub: 'crm', objectName: 'contacts' } },
+        body: form as never,
+      }),
+    );
+    expect(String((sent as unknown as { type: unknown }).type)).toMatch(/^multipart\/form-data; boundary=/);
+    expect(made).toBeGreaterThan(0);
+    made = 0;
+    const seen: unknown[] = [];
+    client.use({ onRequest: ({ request }) => void seen.push(request) });
+    await unwrap(client.GET('/hubs/{hub}/{objectName}', contacts));
+    expect(seen[0]).toBeInstanceOf(RealRequest);
+    expect(made).toBeGreaterThan(0);
+  });
+});
