@@ -71,8 +71,8 @@ describe('entries a browser bundler accepts', () => {
         return loaded;
       };
       const webhookFiles = filesLoadedBy('webhooks.js');
-      // `.` and ./webhooks load their own file, nothing more (README, "entry points"): a second file costs a cold
-      // import 1.5-2 ms. ./node loads `.` for the bulk helpers.
+      // `.` and ./webhooks load their own file, nothing more (README, "entry points"); ./node loads `.` for the
+      // bulk helpers.
       expect([...filesLoadedBy('index.js')]).toEqual(['index.js']);
       expect([...webhookFiles]).toEqual(['webhooks.js']);
       expect([...filesLoadedBy('node.js')].sort()).toEqual(['index.js', 'node.js']);

@@ -39,9 +39,24 @@ type OptionField = (typeof OPTION_FIELDS)[number];
 /**
  * Marks the SDK's error classes, shared through the global symbol registry. Each entry of the package is one file
  * with its own copy of the classes it uses (`.`, `./webhooks` and `./node` each have a `CloudElementsError`), and an
- * app may hold two installs of the package: `instanceof` holds across such copies by this mark and the class name.
+ * app may hold two installs of the package: `instanceof` holds across such copies by this mark and the class's
+ * declared name (see {@link sdkClassName}).
  */
 const ERROR_CLASS = Symbol.for('cloud-elements-sdk.error-class');
+
+/**
+ * The name of an error class of the SDK (of any copy), or undefined for any other class. Each of the SDK's classes
+ * descends from a marked `CloudElementsError` and declares its name as a static field, which makes it an own,
+ * enumerable property; a class that does not declare it (an app's subclass, whose name its minifier may shorten
+ * to the same letter as another's) has the non-enumerable name of every function, and is told apart by the plain
+ * prototype check alone.
+ */
+function sdkClassName(ctor: unknown): string | undefined {
+  if (typeof ctor !== 'function' || (ctor as { [ERROR_CLASS]?: unknown })[ERROR_CLASS] !== true)
+    return undefined;
+  const name = Object.getOwnPropertyDescriptor(ctor, 'name');
+  return name?.enumerable === true && typeof name.value === 'string' ? name.value : undefined;
+}
 
 /**
  * Root of every error the SDK throws for a failed call. Check the subclass (`instanceof NotFoundError`) or
@@ -50,27 +65,28 @@ const ERROR_CLASS = Symbol.for('cloud-elements-sdk.error-class');
  */
 export class CloudElementsError extends Error {
   static {
-    // The mark of the SDK's error classes (see ERROR_CLASS), which subclasses inherit; set here rather than
-    // declared, so that it stays out of the published types.
+    // The mark (see ERROR_CLASS), which subclasses inherit; set here rather than declared, so that it stays out of
+    // the published types.
     Object.defineProperty(this, ERROR_CLASS, { value: true });
   }
-  /** `instanceof` that also knows the class's copies: a marked class of the same name up the prototype chain. */
-  static override [Symbol.hasInstance]<T>(
-    this: abstract new (...args: never[]) => T,
-    value: unknown,
-  ): value is T {
+  /**
+   * `instanceof`, which for a class of the SDK also knows its copies: a class of the SDK of the same name up the
+   * value's prototype chain.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
-    let proto: unknown = value !== null && typeof value === 'object' ? Object.getPrototypeOf(value) : null;
-    for (; proto; proto = Object.getPrototypeOf(proto)) {
-      const ctor = (proto as { constructor?: { [ERROR_CLASS]?: unknown; name?: unknown } }).constructor;
-      if (ctor?.[ERROR_CLASS] === true && ctor.name === this.name) return true;
+    const name = sdkClassName(this);
+    if (name === undefined || value === null || typeof value !== 'object') return false;
+    for (let proto: unknown = Object.getPrototypeOf(value); proto; proto = Object.getPrototypeOf(proto)) {
+      if (sdkClassName((proto as { constructor?: unknown }).constructor) === name) return true;
     }
     return false;
   }
   /** Always `'CloudElementsError'`, the class's name, also in stack traces and logs. */
   override name = 'CloudElementsError';
   // Every class of the SDK that users see names itself: the published build renames classes when it minifies
-  // (scripts/build.mjs), and `console.log(error)` prints the class's name beside `name` when the two differ.
+  // (scripts/build.mjs), and `console.log(error)` prints the class's name beside `name` when the two differ. The
+  // declared name also tells the SDK's classes apart for `instanceof` (see sdkClassName).
   static override readonly name: string = 'CloudElementsError';
   // The option fields are `declare`d: the constructor copies them all in one loop over OPTION_FIELDS, which
   // makes each an own property of every error, in this order.

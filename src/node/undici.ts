@@ -107,8 +107,10 @@ export async function createUndiciFetch(
 /**
  * What this fetch reads of a request without a body, without the work a `Request` does when it is made (about
  * 9 µs on Node 20, a tenth of a local GET): URL, method and headers. The client has openapi-fetch build one in place
- * of a `Request` for a call without a body that no middleware sees; openapi-fetch has already checked the headers
- * (`Headers` did), and built the URL from a checked base URL.
+ * of a `Request` for a call without a body that no middleware and no fetch of the caller's sees. It checks what a
+ * `Request` would: the URL is parsed and written out as a `Request` writes it (quotes, spaces and non-ASCII text
+ * percent-encoded, `..` resolved), and a method that fetch refuses is refused; openapi-fetch has already checked
+ * the headers (`Headers` did).
  */
 class PlainRequest {
   readonly url: string;
@@ -125,8 +127,11 @@ class PlainRequest {
       // The client sends anything else as a Request; a body dropped here would go out as an empty call.
       throw new TypeError('[cloud-elements] A plain request takes a URL and no body.');
     }
-    this.url = url;
-    this.method = init.method ?? 'GET';
+    const method = init.method ?? 'GET';
+    if (/^(connect|trace|track)$/i.test(method))
+      throw new TypeError(`'${method}' HTTP method is unsupported.`);
+    this.url = new URL(url).href;
+    this.method = method;
     this.headers = init.headers ?? new Headers();
     this.signal = init.signal ?? null;
   }

@@ -9,6 +9,7 @@ import {
   NotFoundError,
   RateLimitError,
   ServerError,
+  TimeoutError,
   UnauthorizedError,
 } from '../../src/core/index.js';
 import { findClosedPort, sendJson, startServer, type TestServer } from '../helpers/http-server.js';
@@ -199,6 +200,48 @@ describe('instanceof across copies of the error classes', () => {
     expect(new Error('plain') instanceof CloudElementsError).toBe(false);
     expect(Object.create(null) instanceof CloudElementsError).toBe(false);
     expect(('NotFoundError' as unknown) instanceof CloudElementsError).toBe(false);
+  });
+
+  it('does not mix up an app’s own subclasses, whose names its minifier may make the same', () => {
+    const fromModuleA = (() => class e extends NotFoundError {})();
+    const fromModuleB = (() => class e extends RateLimitError {})();
+    expect(new fromModuleA('x') instanceof fromModuleB).toBe(false);
+    expect(new fromModuleB('x') instanceof fromModuleA).toBe(false);
+    const anonymous404 = (() => class extends NotFoundError {})();
+    const anonymous500 = (() => class extends ServerError {})();
+    expect(new anonymous404('x') instanceof anonymous500).toBe(false);
+    const AppConnectionError = (() => class ConnectionError extends CloudElementsError {})();
+    expect(new AppConnectionError('db down') instanceof ConnectionError).toBe(false);
+    expect(new ConnectionError('net') instanceof AppConnectionError).toBe(false);
+  });
+
+  it('matches the way native instanceof does for proxies, bare prototypes and clones', async () => {
+    const copy = await loadCopy();
+    expect(new Proxy(new copy.NotFoundError('x'), {}) instanceof NotFoundError).toBe(true);
+    expect(Object.create(copy.NotFoundError.prototype) instanceof NotFoundError).toBe(true);
+    expect(new Proxy({}, {}) instanceof NotFoundError).toBe(false);
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    expect(() => revoked.proxy instanceof NotFoundError).toThrow(TypeError);
+    // structuredClone keeps no class but Error's, with or without copies.
+    expect(structuredClone(new NotFoundError('x')) instanceof NotFoundError).toBe(false);
+    expect(NotFoundError instanceof CloudElementsError).toBe(false);
+    await expect(Promise.reject(new copy.BadRequestError('x'))).rejects.toThrow(BadRequestError);
+  });
+
+  it('narrows types as instanceof does, also to a subclass with a private constructor (npm run lint:ts)', () => {
+    class Refused extends BadRequestError {
+      private constructor() {
+        super('refused', { status: 422 });
+      }
+      static make() {
+        return new Refused();
+      }
+    }
+    const error: unknown = Refused.make();
+    expect(error instanceof Refused && error.status).toBe(422);
+    const timeout: unknown = new TimeoutError('slow', { timeoutMs: 5 });
+    expect(timeout instanceof TimeoutError && timeout.timeoutMs).toBe(5);
   });
 
   it('still works for an app’s own subclass', async () => {

@@ -330,7 +330,10 @@ describe('createUndiciFetch: calls without a Request', () => {
     await unwrap(client.DELETE('/hubs/{hub}/{objectName}/{objectId}', path));
     expect(made).toBe(0);
     expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
-      ...Array(2).fill("GET /elements/api-v2/hubs/crm/contacts?pageSize=2&where=lastName%20%3D%20'%C3%96'"),
+      // As a Request writes the URL: the quotes of CEQL percent-encoded too.
+      ...Array(2).fill(
+        'GET /elements/api-v2/hubs/crm/contacts?pageSize=2&where=lastName%20%3D%20%27%C3%96%27',
+      ),
       ...Array(2).fill('DELETE /elements/api-v2/hubs/crm/contacts/a%20b'),
     ]);
     for (const seen of server.requests) {
