@@ -49,7 +49,8 @@ const SDK_FETCH = Symbol.for('cloud-elements-sdk.fetch');
 
 /**
  * What the mark of a fetch of the SDK's own holds: a class it reads as well as a `Request`, built like one, which
- * openapi-fetch makes in place of a `Request` for a call without a body that no middleware sees.
+ * openapi-fetch makes in place of a `Request` for a call without a body that no middleware or fetch of the
+ * caller's sees.
  */
 type SdkFetchMark = { Request?: typeof Request | undefined };
 
@@ -207,6 +208,8 @@ export function createClient(options: ClientOptions): CloudElementsClient {
     options.fetch ?? ((request: Request, init?: { signal: AbortSignal }) => globalThis.fetch(request, init));
   // A fetch of the SDK's own (`createUndiciFetch`) says so with a mark: it takes the signal in its init too, and
   // leaves the Request as it is. A shared symbol, since node/ builds on this folder and not the other way round.
+  // The mark is `true` from a `./node` of a version before the plain request, which an app with two installs of
+  // the package may hand to this client.
   const mark = (options.fetch as { [SDK_FETCH]?: SdkFetchMark | true } | undefined)?.[SDK_FETCH];
   const ownFetch = options.fetch === undefined || mark === true || typeof mark === 'object';
   const retryEnabled = options.retry !== false;
