@@ -48,7 +48,9 @@ export type DownloadBulkResultsOptions = BulkJobRef & {
  * @throws {CloudElementsError} (the subclass for the status) when the download is refused.
  * @example
  * const stream = await downloadBulkResults(crm, { hub: 'crm', jobId, objectName: 'contacts', format: 'csv' });
- * await pipeline(Readable.fromWeb(stream), fs.createWriteStream('contacts.csv'));
+ * // With `DOM` in tsconfig's `lib`, ReadableStream is the DOM's type; Readable.fromWeb takes Node's.
+ * const nodeStream = stream as import('node:stream/web').ReadableStream<Uint8Array>;
+ * await pipeline(Readable.fromWeb(nodeStream), fs.createWriteStream('contacts.csv'));
  */
 export async function downloadBulkResults(
   client: BulkClient,

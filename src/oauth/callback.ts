@@ -75,8 +75,12 @@ export type OAuthCallbackInput =
 
 /** Options of {@link readOAuthCallback}. */
 export type ReadOAuthCallbackOptions = {
-  /** The `state` returned by `startOAuth` for this user, kept in an HttpOnly cookie or a server-side session. */
-  expectedState: string;
+  /**
+   * The `state` returned by `startOAuth` for this user, kept in an HttpOnly cookie or a server-side session. Pass
+   * what you read even when it is missing (an expired cookie, another browser): `undefined` is refused with a
+   * `TypeError` that says to start the flow again.
+   */
+  expectedState: string | undefined;
 };
 
 /** A verified OAuth 2 callback, ready for `finishOAuth`. `JSON.stringify` and `util.inspect` hide the code. */
@@ -94,10 +98,13 @@ export type OAuthCallback = {
 
 /** Options of {@link readOAuth1Callback}. */
 export type ReadOAuth1CallbackOptions = {
-  /** The request token returned by `startOAuth1` (`requestToken`), kept server-side for this user. */
-  requestToken: string;
+  /**
+   * The request token returned by `startOAuth1` (`requestToken`), kept server-side for this user; `undefined`
+   * (lost) is refused with a `TypeError` that says to start the flow again.
+   */
+  requestToken: string | undefined;
   /** The request token secret returned by `startOAuth1` (`requestTokenSecret`), kept server-side. */
-  requestTokenSecret: string;
+  requestTokenSecret: string | undefined;
 };
 
 /** A verified OAuth 1 callback, ready for `finishOAuth`. `JSON.stringify` and `util.inspect` hide its values. */
@@ -282,7 +289,8 @@ function collectProviderData(params: Map<string, string[]>, base: Record<string,
  * user denied access), and {@link OAuthCallbackError} when the code is missing or a parameter is repeated. Makes
  * no network call.
  * @example
- * const callback = readOAuthCallback(req.url, { expectedState: cookies.oauth_state });
+ * // No state cookie (expired, another browser): undefined is refused with a TypeError that says to start again.
+ * const callback = readOAuthCallback(req.url ?? '', { expectedState: cookies.oauth_state });
  * const instance = await finishOAuth(ce, app, { elementKey: 'sfdc', callback, name: 'Acme Salesforce' });
  */
 export function readOAuthCallback(

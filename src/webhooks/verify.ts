@@ -99,7 +99,7 @@ function parseJson(bytes: Uint8Array): Record<string, unknown> {
  *
  * @throws {TypeError} when no key, or an empty key, is given.
  * @example
- * const verifier = createWebhookVerifier({ key: [process.env.CE_SIGNATURE_KEY, process.env.CE_OLD_SIGNATURE_KEY] });
+ * const verifier = createWebhookVerifier({ key: [process.env.CE_SIGNATURE_KEY!, process.env.CE_OLD_SIGNATURE_KEY!] });
  * const { payload } = await verifier.parse(rawBody, req.headers);
  */
 export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookVerifier {
