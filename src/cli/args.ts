@@ -1,6 +1,7 @@
 // Argument parsing of every command, over node:util parseArgs: one declaration per command gives both the parser
 // options and the --help text, so the help cannot drift from what is accepted.
 import { parseArgs } from 'node:util';
+import { looksLike } from '../core/index.js';
 
 /** Exit codes of the command line. */
 export const EXIT = {
@@ -105,6 +106,45 @@ export function helpText(spec: CommandSpec): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Most characters of a value from the command line that a message quotes; see {@link shownValue}. */
+const SHOWN_LENGTH = 16;
+
+/**
+ * A value from the command line as a message shows it: a short one quoted; a longer one only by its length, since
+ * a value in the wrong place is often a secret or an element token (`types --instance $CE_ELEMENT_TOKEN`), and a
+ * message ends up in logs and CI output. `what` names it in that case (`a value`, `a further argument`).
+ */
+export function shownValue(value: string, what = 'a value'): string {
+  if (value.length <= SHOWN_LENGTH && !/[\s\p{C}]/u.test(value)) return JSON.stringify(value);
+  return `${what} of ${value.length} characters (not shown, in case it is a secret)`;
+}
+
+/**
+ * parseArgs's message, said for this command: a misspelt option names the one meant; a missing value says how to
+ * write it, on one line (parseArgs's own hints are three lines about `--`).
+ */
+function explainParseError(spec: CommandSpec, message: string): string {
+  const names = [...Object.keys(spec.options), 'help'];
+  const unknown = /^Unknown option '--([^'=]+)'/.exec(message);
+  if (unknown) {
+    const meant = names.find((name) => looksLike(unknown[1]!, name));
+    return `Unknown option '--${unknown[1]}'${meant === undefined ? '.' : `; did you mean --${meant}?`}`;
+  }
+  const noValue = /^Option '(?:-\w, )?--([\w-]+)(?: <value>)?' argument (missing|is ambiguous)/.exec(message);
+  const option = noValue ? spec.options[noValue[1]!] : undefined;
+  if (noValue && option) {
+    const usage = `--${noValue[1]} ${option.value ?? '<value>'}`;
+    return noValue[2] === 'missing'
+      ? `Option '--${noValue[1]}' has no value: write ${usage}.`
+      : `Option '--${noValue[1]}' has no value: write ${usage}, or --${noValue[1]}=-XYZ for a value that starts with a dash.`;
+  }
+  // The first line says what is wrong; the rest are hints about `--` that do not apply here.
+  return message
+    .split('\n', 1)[0]!
+    .replace(/\. To specify a positional argument starting with a '-'.*$/s, '')
+    .replace(/[\s.]*$/, '.');
+}
+
 /**
  * Parses `argv` (the words after the command name) against `spec`. Returns `undefined` when `--help` was asked
  * for; throws {@link UsageError} for an unknown option, a missing value or a wrong number of arguments.
@@ -122,11 +162,9 @@ export function parseCommand(spec: CommandSpec, argv: string[]): ParsedCommand |
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    // parseArgs explains itself well ("Unknown option '--foo'"); its hints about `--` are noise here.
-    const message = String((error as Error).message)
-      .replace(/\. To specify a positional argument starting with a '-'.*$/s, '')
-      .replace(/\s+$/, '');
-    throw new UsageError(`${message}. Run \`cloud-elements ${spec.name} --help\` for the options.`);
+    throw new UsageError(
+      `${explainParseError(spec, (error as Error).message)} Run \`cloud-elements ${spec.name} --help\` for the options.`,
+    );
   }
   if (parsed.values.help === true) return undefined;
   const { positionals } = parsed;
@@ -138,9 +176,13 @@ export function parseCommand(spec: CommandSpec, argv: string[]): ParsedCommand |
     );
   }
   if (positionals.length > spec.positionals.length) {
-    const extra = positionals.slice(spec.positionals.length).join(' ');
+    // A word too many is often a secret that lost its option (`request GET /hubs/crm/contacts $TOKEN`).
+    const extra = positionals
+      .slice(spec.positionals.length)
+      .map((word) => shownValue(word, 'a further argument'))
+      .join(', ');
     throw new UsageError(
-      `cloud-elements ${spec.name} does not take "${extra}": cloud-elements ${spec.name} ${spec.usage}.`,
+      `cloud-elements ${spec.name} does not take ${extra}: cloud-elements ${spec.name} ${spec.usage}.`,
     );
   }
   return { values: parsed.values as ParsedCommand['values'], positionals };

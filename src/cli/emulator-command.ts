@@ -4,7 +4,15 @@
 import { createHash } from 'node:crypto';
 import type { FaultCounts } from '../testing/index.js';
 import { mask, note, type CliContext, type Command } from './context.js';
-import { EXIT, UsageError, stringList, stringOption, type CommandSpec, type ParsedCommand } from './args.js';
+import {
+  EXIT,
+  UsageError,
+  shownValue,
+  stringList,
+  stringOption,
+  type CommandSpec,
+  type ParsedCommand,
+} from './args.js';
 
 const FAULT_KINDS = [
   'rateLimit',
@@ -102,10 +110,10 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   const portText = stringOption(parsed, 'port') ?? '0';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65_535)
-    throw new UsageError(`--port takes a port number, got "${portText}".`);
+    throw new UsageError(`--port takes a port number, got ${shownValue(portText)}.`);
   const seedText = stringOption(parsed, 'seed');
   if (seedText !== undefined && !/^-?\d+$/.test(seedText))
-    throw new UsageError(`--seed takes a whole number, got "${seedText}".`);
+    throw new UsageError(`--seed takes a whole number, got ${shownValue(seedText)}.`);
   const faults = parseFaults(stringList(parsed, 'faults'));
   if (seedText !== undefined) faults.seed = Number(seedText);
 

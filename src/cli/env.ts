@@ -58,7 +58,23 @@ export function clientFromEnv(
     });
   } catch (error) {
     if (error instanceof CliError) throw error;
-    // createClient names the bad field and never its value.
-    throw new CliError(String((error as Error).message).replace(/^\[cloud-elements\] /, ''), EXIT.usage);
+    throw sayAsUserWroteIt(error, {
+      userSecret: 'CE_USER_SECRET',
+      organizationSecret: 'CE_ORGANIZATION_SECRET',
+      baseUrl: 'CE_BASE_URL',
+    });
   }
+}
+
+/**
+ * The SDK's check of an argument as a usage error that names what the user set (`CE_BASE_URL`, `--instance`)
+ * where the SDK names its own option (`baseUrl`, `elementToken`): the user never wrote those. The SDK's checks
+ * name the bad field and never its value.
+ */
+export function sayAsUserWroteIt(error: unknown, names: Record<string, string>): Error {
+  if (!(error instanceof TypeError) || !error.message.startsWith('[cloud-elements] ')) return error as Error;
+  let message = error.message.replace(/^\[cloud-elements\] /, '');
+  for (const [field, name] of Object.entries(names))
+    message = message.replace(new RegExp(`\\b(?:the )?${field}\\b`, 'g'), name);
+  return new CliError(message, EXIT.usage);
 }

@@ -3,7 +3,7 @@
 // its own dependencies (node:util parseArgs, the Swagger converter, openapi-typescript for `types`) stay out of the
 // entries' import graphs.
 import { SDK_VERSION } from '../client/index.js';
-import { CloudElementsError } from '../core/index.js';
+import { CloudElementsError, ConnectionError, looksLike, redactUrl } from '../core/index.js';
 import { CliError, EXIT, helpText, parseCommand } from './args.js';
 import type { CliContext, Command } from './context.js';
 import { emulatorCommand } from './emulator-command.js';
@@ -66,8 +66,10 @@ async function main(argv: string[], ctx: CliContext): Promise<number> {
       ctx.stdout.write(`Run \`cloud-elements ${groups[0]!.spec.name} --help\` for its options.\n`);
       return argv[1] === undefined ? EXIT.usage : EXIT.ok;
     }
+    const typed = argv.slice(0, groups.length > 0 ? 2 : 1).join(' ');
+    const meant = COMMANDS.find((command) => looksLike(typed, command.spec.name))?.spec.name;
     throw new CliError(
-      `unknown command "${argv.slice(0, groups.length > 0 ? 2 : 1).join(' ')}"; the commands are ${known}. Run \`cloud-elements --help\`.`,
+      `unknown command "${typed}"; ${meant === undefined ? 'the' : `did you mean ${meant}? The`} commands are ${known}. Run \`cloud-elements --help\`.`,
       EXIT.usage,
     );
   }
@@ -79,9 +81,19 @@ async function main(argv: string[], ctx: CliContext): Promise<number> {
   return found.command.run(parsed, ctx);
 }
 
-function describe(error: unknown): { message: string; code: number } {
+/** What to check when no server answered, from the variables the command read. */
+function whereTheApiIs(env: CliContext['env']): string {
+  const { CE_BASE_URL, CE_ENVIRONMENT } = env;
+  if (CE_BASE_URL) return `is the API at ${redactUrl(CE_BASE_URL)} (CE_BASE_URL) up, and the address right?`;
+  return `check the network, or CE_ENVIRONMENT (${CE_ENVIRONMENT || 'us'}) and CE_BASE_URL.`;
+}
+
+function describe(error: unknown, env: CliContext['env']): { message: string; code: number } {
   const text = (message: string) => message.replace(/^\[cloud-elements\] /, '');
   if (error instanceof CliError) return { message: text(error.message), code: error.exitCode };
+  // No answer at all: the SDK says what the network said; the user needs to know where the command looked.
+  if (error instanceof ConnectionError)
+    return { message: `${text(error.message)}; ${whereTheApiIs(env)}`, code: EXIT.failed };
   // The SDK's errors carry the call, the status and the request id in their message.
   if (error instanceof CloudElementsError) return { message: text(error.message), code: EXIT.failed };
   // The SDK checks arguments with TypeErrors that name the bad value.
@@ -121,7 +133,7 @@ let code: number;
 try {
   code = await main(process.argv.slice(2), ctx);
 } catch (error) {
-  const { message, code: exitCode } = describe(error);
+  const { message, code: exitCode } = describe(error, ctx.env);
   process.stderr.write(`cloud-elements: ${message}\n`);
   code = exitCode;
 }

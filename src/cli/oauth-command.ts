@@ -14,7 +14,15 @@ import {
   startOAuth,
 } from '../oauth/index.js';
 import type { OAuthCallback } from '../oauth/index.js';
-import { CliError, EXIT, UsageError, stringOption, type CommandSpec, type ParsedCommand } from './args.js';
+import {
+  CliError,
+  EXIT,
+  UsageError,
+  shownValue,
+  stringOption,
+  type CommandSpec,
+  type ParsedCommand,
+} from './args.js';
 import { mask, note, type CliContext, type Command } from './context.js';
 import { ENVIRONMENT_HELP, clientFromEnv } from './env.js';
 
@@ -83,7 +91,7 @@ function callbackTarget(
   }
   const number = port === undefined ? 0 : Number(port);
   if (!Number.isInteger(number) || number < 0 || number > 65_535)
-    throw new UsageError(`--port takes a port number (0-65535), got "${port}".`);
+    throw new UsageError(`--port takes a port number (0-65535), got ${shownValue(port ?? '')}.`);
   return { host: '127.0.0.1', port: number, path: '/callback' };
 }
 
@@ -155,7 +163,9 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   const timeoutSeconds = Number(timeoutText);
   // A timer holds at most 2^31-1 ms; beyond it, Node fires at once.
   if (!(timeoutSeconds > 0) || timeoutSeconds > 2_147_483)
-    throw new UsageError(`--timeout takes a number of seconds from 1 to 2147483, got "${timeoutText}".`);
+    throw new UsageError(
+      `--timeout takes a number of seconds from 1 to 2147483, got ${shownValue(timeoutText)}.`,
+    );
   const tokenFile = stringOption(parsed, 'token-file');
   // The file is made (or emptied) and made private before the flow: the provider's code can be used once, so a
   // file that cannot be written must fail before the instance is created, not after.

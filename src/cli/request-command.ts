@@ -1,17 +1,19 @@
 // `cloud-elements request`: one API call from the shell, checked against the spec's paths first.
 import { readFile } from 'node:fs/promises';
 import { unwrap } from '../client/index.js';
+import { TimeoutError } from '../core/index.js';
 import {
   CliError,
   EXIT,
   UsageError,
+  shownValue,
   stringList,
   stringOption,
   type CommandSpec,
   type ParsedCommand,
 } from './args.js';
 import { note, readStdin, type CliContext, type Command } from './context.js';
-import { ENVIRONMENT_HELP, clientFromEnv } from './env.js';
+import { ENVIRONMENT_HELP, clientFromEnv, sayAsUserWroteIt } from './env.js';
 import { editDistance, matchPath, nearestPaths, type PathMatch } from './spec-paths.js';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -20,7 +22,8 @@ const API_BASE = '/elements/api-v2';
 const spec: CommandSpec = {
   name: 'request',
   brief: 'One API call, checked against the spec; the JSON answer on stdout',
-  usage: '<METHOD> <path> [--data <json|@file>] [--query <k=v>]... [--instance <token>]',
+  usage:
+    '<METHOD> <path> [--data <json|@file>] [--query <k=v>]... [--instance <token>] [--timeout <seconds>]',
   summary:
     'Makes one API call and prints the JSON answer on stdout. The method and path are checked against the spec ' +
     'first; an unknown path is refused with the nearest ones.',
@@ -45,6 +48,11 @@ const spec: CommandSpec = {
       type: 'string',
       value: '<token>',
       description: 'Element token of the instance (default CE_ELEMENT_TOKEN)',
+    },
+    timeout: {
+      type: 'string',
+      value: '<seconds>',
+      description: 'Give up on an attempt after this long (default 60)',
     },
   },
   positionals: ['<METHOD>', '<path>'],
@@ -126,8 +134,33 @@ async function readBody(data: string, ctx: CliContext): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`the body (${from}) is not JSON: ${(error as Error).message}`);
+    throw new UsageError(`the body (${from}) is not JSON: ${withoutExcerpt((error as Error).message)}.`);
   }
+}
+
+/**
+ * JSON.parse's message without the excerpt of the text it quotes (`Unexpected token 'T', "TopSecret"... is not
+ * valid JSON`): a body can carry secrets (POST /instances takes the provider app's), and so can a value that went
+ * to --data by mistake. The position stays; it is enough to find the mistake.
+ */
+function withoutExcerpt(message: string): string {
+  return message.replace(/^(Unexpected token .*?), (?:\.\.\.)?".*$/s, '$1').replace(/[\s.]+$/, '');
+}
+
+/** An HTML page by its start: a login page or proxy answers so, with or without a content type. */
+const HTML_START = /^\s*<(?:!doctype\s+html|html)[\s>]/i;
+
+/** --timeout in milliseconds, or `undefined` for the client's default (60 s). */
+function timeoutOf(parsed: ParsedCommand): number | undefined {
+  const text = stringOption(parsed, 'timeout');
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  // A timer holds at most 2^31-1 ms; beyond it, Node fires at once.
+  if (text.trim() === '' || !(seconds > 0) || seconds > 2_147_483)
+    throw new UsageError(
+      `--timeout takes a number of seconds from 0.001 to 2147483, got ${shownValue(text)}.`,
+    );
+  return Math.ceil(seconds * 1000);
 }
 
 type Sender = (
@@ -147,11 +180,13 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   const { path, query } = splitTarget(parsed.positionals[1]!);
   for (const pair of stringList(parsed, 'query')) {
     const equals = pair.indexOf('=');
-    if (equals <= 0) throw new UsageError(`--query takes key=value, got "${pair}".`);
+    if (equals <= 0) throw new UsageError(`--query takes key=value, got ${shownValue(pair)}.`);
     addQuery(query, pair.slice(0, equals), pair.slice(equals + 1));
   }
   const { auth } = operationOf(method, path, ctx);
   const token = stringOption(parsed, 'instance') ?? (ctx.env.CE_ELEMENT_TOKEN || undefined);
+  const tokenFrom = stringOption(parsed, 'instance') === undefined ? 'CE_ELEMENT_TOKEN' : '--instance';
+  const timeoutMs = timeoutOf(parsed);
   if (auth === 'instance' && token === undefined) {
     throw new UsageError(
       `${method} ${path} acts as an instance: pass its element token with --instance <token>, or set CE_ELEMENT_TOKEN.`,
@@ -164,14 +199,32 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   const body = data === undefined ? undefined : await readBody(data, ctx);
 
   let client = clientFromEnv(ctx, { organization: auth === 'platform' ? 'required' : 'optional' });
-  if (token !== undefined && (auth === 'instance' || stringOption(parsed, 'instance') !== undefined))
-    client = client.forInstance(token);
+  if (token !== undefined && (auth === 'instance' || stringOption(parsed, 'instance') !== undefined)) {
+    try {
+      client = client.forInstance(token);
+    } catch (error) {
+      // The SDK names its own argument (elementToken), never the value: say the option or variable instead.
+      throw sayAsUserWroteIt(error, { elementToken: tokenFrom });
+    }
+  }
+  if (timeoutMs !== undefined) client = client.withOptions({ timeoutMs });
   const send = (client as unknown as { request: Sender }).request;
   const init: Record<string, unknown> = { parseAs: 'arrayBuffer' };
   if (Object.keys(query).length > 0) init.params = { query };
   if (body !== undefined) init.body = body;
-  const result = await send(method, path, init);
-  const answer = (await unwrap(result)) as ArrayBuffer | undefined;
+  let result: Awaited<ReturnType<Sender>>;
+  let answer: ArrayBuffer | undefined;
+  try {
+    result = await send(method, path, init);
+    answer = (await unwrap(result)) as ArrayBuffer | undefined;
+  } catch (error) {
+    // The SDK's message says how long it waited; only this command knows the option that changes it.
+    if (error instanceof TimeoutError)
+      throw new CliError(
+        `${error.message.replace(/^\[cloud-elements\] /, '')}; pass --timeout <seconds> to wait longer.`,
+      );
+    throw error;
+  }
   const bytes = answer === undefined ? new Uint8Array() : new Uint8Array(answer);
   if (bytes.length === 0) return EXIT.ok;
   const text = new TextDecoder().decode(bytes);
@@ -181,10 +234,11 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
     json = JSON.parse(text);
   } catch {
     // A file download is printed as it came; a page or broken JSON where the API answers JSON is no success.
-    if (/json|text\/html/i.test(type)) {
+    const html = /text\/html/i.test(type) || HTML_START.test(text);
+    if (html || /json/i.test(type)) {
       throw new CliError(
-        `${method} ${path} answered ${result.response.status} with ${/html/i.test(type) ? 'an HTML page' : 'a body that is not JSON'} ` +
-          `(${type}), not the API's answer; is a proxy or a login page answering instead of Cloud Elements?`,
+        `${method} ${path} answered ${result.response.status} with ${html ? 'an HTML page' : 'a body that is not JSON'} ` +
+          `(${type || 'no content type'}), not the API's answer; is a proxy or a login page answering instead of Cloud Elements?`,
         EXIT.failed,
       );
     }

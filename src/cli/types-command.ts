@@ -5,7 +5,15 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { unwrap } from '../client/index.js';
-import { CliError, EXIT, UsageError, stringOption, type CommandSpec, type ParsedCommand } from './args.js';
+import {
+  CliError,
+  EXIT,
+  UsageError,
+  shownValue,
+  stringOption,
+  type CommandSpec,
+  type ParsedCommand,
+} from './args.js';
 import { note, type CliContext, type Command } from './context.js';
 import { ENVIRONMENT_HELP, clientFromEnv } from './env.js';
 import {
@@ -141,7 +149,10 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   if (out === undefined || out === '')
     throw new UsageError('cloud-elements types needs --out <file>, the file to write (or to --check).');
   if (instance !== undefined && !/^\d+$/.test(instance))
-    throw new UsageError(`--instance takes the numeric id of an instance, got "${instance}".`);
+    throw new UsageError(
+      // Not its element token, which `request --instance` takes: a mix-up that must not print the token.
+      `--instance takes the numeric id of an instance (GET /instances lists them), got ${shownValue(instance)}.`,
+    );
   if (element !== undefined && element.trim() === '') throw new UsageError('--element needs an element key.');
 
   const client = clientFromEnv(ctx, { organization: 'required' });

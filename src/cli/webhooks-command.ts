@@ -4,7 +4,15 @@ import {
   WebhookVerificationError,
   createWebhookVerifier,
 } from '../webhooks/index.js';
-import { EXIT, UsageError, stringList, stringOption, type CommandSpec, type ParsedCommand } from './args.js';
+import {
+  EXIT,
+  UsageError,
+  shownValue,
+  stringList,
+  stringOption,
+  type CommandSpec,
+  type ParsedCommand,
+} from './args.js';
 import { readStdin, type CliContext, type Command } from './context.js';
 
 const spec: CommandSpec = {
@@ -42,6 +50,8 @@ const spec: CommandSpec = {
 };
 
 const LINE = /\r?\n/;
+/** An environment variable's name as shells write them; a key (Base64, hex with mixed case) is not one. */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Splits a captured HTTP request into its signature header and body bytes; `undefined` when it is not one. */
 function splitRequest(
@@ -73,9 +83,19 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
       'webhooks verify needs --key-env <NAME>, the environment variable that holds the key.',
     );
   const keys = names.map((name) => {
+    // `--key-env "$CE_WEBHOOK_KEY"` passes the key itself: say so without printing it (nor a variable by its
+    // name, unless the name looks like one).
+    if (!VARIABLE_NAME.test(name))
+      throw new UsageError(
+        `--key-env takes the name of the environment variable that holds the key, not the key: export ` +
+          `CE_WEBHOOK_KEY=… and pass --key-env CE_WEBHOOK_KEY (got ${shownValue(name)}).`,
+      );
     const key = ctx.env[name];
     if (key === undefined || key === '')
-      throw new UsageError(`the environment variable ${name} (--key-env) is not set or empty.`);
+      // A lower-case "name" may still be a key (hex): only a conventional name is printed whole.
+      throw new UsageError(
+        `the environment variable ${/^[A-Z_][A-Z0-9_]*$/.test(name) ? name : shownValue(name)} (--key-env) is not set or empty.`,
+      );
     return key;
   });
   const input = await readStdin(ctx);

@@ -47,3 +47,37 @@ describe('cloud-elements --help', () => {
     expect(extra.stderr).toContain('cloud-elements webhooks verify does not take "body.json"');
   });
 });
+
+describe('a mistyped command line', () => {
+  test('a misspelt option or command names the one meant (exit 2)', async () => {
+    const option = await runCli(['request', 'GET', '/instances', '--qeury', 'pageSize=1']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toBe(
+      "cloud-elements: Unknown option '--qeury'; did you mean --query? Run `cloud-elements request --help` for the options.\n",
+    );
+    const glued = await runCli(['types', '--instnace=1001', '--out', 'x.ts']);
+    expect(glued.stderr).toContain("Unknown option '--instnace'; did you mean --instance?");
+    const command = await runCli(['reqest', 'GET', '/instances']);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain('unknown command "reqest"; did you mean request? The commands are');
+  });
+
+  test('an option whose value is missing (the next word is an option) says so on one line', async () => {
+    const result = await runCli(['request', 'GET', '/hubs/crm/contacts', '--instance', '--data', '{}']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "cloud-elements: Option '--instance' has no value: write --instance <token>, or --instance=-XYZ for a value that starts with a dash. Run `cloud-elements request --help` for the options.\n",
+    );
+  });
+
+  test('an element token given without its option is not echoed back', async () => {
+    const token = 'fYo+JuAJT+Kndgosot0PeM1jBzVe1WeHoNj44+jc';
+    const result = await runCli(['request', 'GET', '/hubs/crm/contacts', token]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain(token);
+    expect(result.stderr).not.toContain(token.slice(0, 12));
+    expect(result.stderr).toContain(
+      'cloud-elements request does not take a further argument of 40 characters (not shown, in case it is a secret)',
+    );
+  });
+});

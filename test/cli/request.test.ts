@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -205,6 +207,105 @@ describe('cloud-elements request: errors', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/401 Unauthorized/);
     expect(result.stderr).not.toContain('wrong-secret');
+  });
+});
+
+/** A server of the test's own on 127.0.0.1, and the CE_* variables that point the command line at it. */
+async function serve(handler: RequestListener): Promise<{ server: Server; env: Record<string, string> }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    env: {
+      ...env,
+      CE_BASE_URL: `http://127.0.0.1:${port}/elements/api-v2`,
+      CE_ELEMENT_TOKEN: instance.token,
+    },
+  };
+}
+
+const close = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+
+describe('cloud-elements request: what users get wrong', () => {
+  test('a body that is not JSON is refused without quoting it (a body can hold secrets)', async () => {
+    for (const data of [
+      'TopSecretValue99',
+      '{"configuration":{"oauth.api.secret":"TopSecretValue99"} oops}',
+    ]) {
+      const result = await runCli(['request', 'POST', '/instances', '--data', data], { env });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('the body (--data) is not JSON');
+      expect(result.stderr).not.toContain('TopSecret');
+    }
+    const token = await runCli(['request', 'GET', '/instances', '--query', instance.token], { env });
+    expect(token.code).toBe(2);
+    expect(token.stderr).toContain('--query takes key=value, got a value of');
+    expect(token.stderr).not.toContain(instance.token);
+  });
+
+  test('a bad variable or --instance is named as the user wrote it, not as the SDK calls it', async () => {
+    const url = await runCli(['request', 'GET', '/instances'], {
+      env: { ...env, CE_BASE_URL: 'api.example.com' },
+    });
+    expect(url.code).toBe(2);
+    expect(url.stderr).toContain('CE_BASE_URL must be an absolute http(s) URL');
+    const secret = await runCli(['request', 'GET', '/instances'], {
+      env: { ...env, CE_USER_SECRET: `${env.CE_USER_SECRET}\n` },
+    });
+    expect(secret.code).toBe(2);
+    expect(secret.stderr).toContain('CE_USER_SECRET contains a line break');
+    expect(secret.stderr).not.toContain(env.CE_USER_SECRET);
+    const empty = await runCli(['request', 'GET', '/hubs/crm/contacts', '--instance='], { env });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--instance is empty or only whitespace');
+  });
+
+  test('a 2xx login page without a content type is no success (exit 1, nothing on stdout)', async () => {
+    const { server, env: served } = await serve((_req, res) =>
+      res.end('<!DOCTYPE html><html><title>Sign in</title></html>'),
+    );
+    try {
+      const result = await runCli(['request', 'GET', '/hubs/crm/contacts'], { env: served });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('GET /hubs/crm/contacts answered 200 with an HTML page');
+    } finally {
+      await close(server);
+    }
+  });
+
+  test('a server that is down says where the command looked and what to check', async () => {
+    const { server, env: served } = await serve(() => {});
+    await close(server);
+    const result = await runCli(['request', 'GET', '/instances'], { env: served });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ECONNREFUSED');
+    expect(result.stderr).toContain(
+      `is the API at ${served.CE_BASE_URL} (CE_BASE_URL) up, and the address right?`,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a server that never answers is given up after --timeout seconds, with how to wait longer', async () => {
+    const { server, env: served } = await serve(() => {});
+    try {
+      const started = Date.now();
+      const result = await runCli(['request', 'GET', '/instances', '--timeout', '1'], { env: served });
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('GET /instances did not complete within 1000 ms');
+      expect(result.stderr).toContain('pass --timeout <seconds> to wait longer');
+      const bad = await runCli(['request', 'GET', '/instances', '--timeout', 'soon'], { env: served });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--timeout takes a number of seconds from 0.001 to 2147483, got "soon"');
+    } finally {
+      await close(server);
+    }
   });
 });
 

@@ -225,7 +225,17 @@ describe('cloud-elements types: errors', () => {
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('either --instance <id> or --element <key>');
     const word = await runCli(['types', '--instance', 'abc', '--out', 'x.ts'], { env });
-    expect(word.stderr).toContain('--instance takes the numeric id of an instance, got "abc"');
+    expect(word.stderr).toContain(
+      '--instance takes the numeric id of an instance (GET /instances lists them), got "abc"',
+    );
+    // `request --instance` takes the element token: a user who passes it here must not see it printed.
+    const token = emulator.createInstance({ element: 'sfdc' }).token;
+    const mixedUp = await runCli(['types', '--instance', token, '--out', 'x.ts'], { env });
+    expect(mixedUp.code).toBe(2);
+    expect(mixedUp.stderr).not.toContain(token);
+    expect(mixedUp.stderr).toContain(
+      '--instance takes the numeric id of an instance (GET /instances lists them)',
+    );
     const noSecret = await runCli(['types', '--instance', '1', '--out', 'x.ts'], {
       env: { CE_BASE_URL: emulator.url },
     });

@@ -154,4 +154,15 @@ describe('cloud-elements webhooks verify', () => {
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("Unknown option '--key'");
   });
+
+  test('the key itself given to --key-env (instead of its variable’s name) is not printed back', async () => {
+    const key = 'wHk+9a8b7c6d5e4f3g2h1i0jKLMNOPQR=';
+    const result = await runCli(['webhooks', 'verify', '--key-env', key], { input: '{}' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain(key);
+    expect(result.stderr).not.toContain(key.slice(0, 10));
+    expect(result.stderr).toContain(
+      '--key-env takes the name of the environment variable that holds the key, not the key: export CE_WEBHOOK_KEY=… and pass --key-env CE_WEBHOOK_KEY',
+    );
+  });
 });
