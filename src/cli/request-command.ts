@@ -71,11 +71,13 @@ function addQuery(query: Query, key: string, value: string): void {
 }
 
 /** The path without a host, API base or query string, and the query it carried. */
-function splitTarget(raw: string): { path: string; query: Query } {
+function splitTarget(raw: string): { path: string; query: Query; host?: string } {
   let target = raw;
+  let host: string | undefined;
   if (/^https?:\/\//i.test(target)) {
     const url = new URL(target);
     target = url.pathname + url.search;
+    host = url.host;
   }
   const question = target.indexOf('?');
   const query: Query = {};
@@ -85,7 +87,21 @@ function splitTarget(raw: string): { path: string; query: Query } {
   if (!path.startsWith('/')) path = `/${path}`;
   if (path === API_BASE || path.startsWith(`${API_BASE}/`)) path = path.slice(API_BASE.length) || '/';
   path = path.replace(/(.)\/+$/, '$1');
-  return { path, query };
+  return host === undefined ? { path, query } : { path, query, host };
+}
+
+/**
+ * Refuses a full URL whose host is not the one the command calls: its path would go, with the credentials, to the
+ * region CE_ENVIRONMENT or CE_BASE_URL names (a URL copied from the EU's docs, called on the US API). Only hosts are
+ * shown: a URL may hold a user and password.
+ */
+function checkHost(host: string | undefined, baseUrl: string): void {
+  const calls = new URL(baseUrl).host;
+  if (host === undefined || host.toLowerCase() === calls.toLowerCase()) return;
+  throw new UsageError(
+    `the URL is on ${host}, but this command calls ${calls} (CE_BASE_URL, or CE_ENVIRONMENT): set the one you mean, ` +
+      'or pass the path alone.',
+  );
 }
 
 /** The operation of the spec that `METHOD path` is; a usage error naming the nearest ones when there is none. */
@@ -177,7 +193,7 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   const method = parsed.positionals[0]!.toUpperCase();
   if (!METHODS.includes(method))
     throw new UsageError(`${parsed.positionals[0]} is not a method; use one of ${METHODS.join(', ')}.`);
-  const { path, query } = splitTarget(parsed.positionals[1]!);
+  const { path, query, host } = splitTarget(parsed.positionals[1]!);
   for (const pair of stringList(parsed, 'query')) {
     const equals = pair.indexOf('=');
     if (equals <= 0) throw new UsageError(`--query takes key=value, got ${shownValue(pair)}.`);
@@ -199,6 +215,7 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   const body = data === undefined ? undefined : await readBody(data, ctx);
 
   let client = clientFromEnv(ctx, { organization: auth === 'platform' ? 'required' : 'optional' });
+  checkHost(host, client.baseUrl);
   if (token !== undefined && (auth === 'instance' || stringOption(parsed, 'instance') !== undefined)) {
     try {
       client = client.forInstance(token);

@@ -279,6 +279,27 @@ describe('cloud-elements request: what users get wrong', () => {
     }
   });
 
+  test('a full URL is called by its path on its own host, and refused on another (with the hosts only)', async () => {
+    const base = new URL(emulator.url);
+    const same = await runCli(['request', 'GET', `${emulator.url}/instances/${instance.id}`], { env });
+    expect(same.stderr).toBe('');
+    expect(JSON.parse(same.stdout)).toMatchObject({ id: instance.id });
+    const other = await runCli(
+      [
+        'request',
+        'GET',
+        `https://user:pa55word@api.cloud-elements.co.uk/elements/api-v2/instances/${instance.id}`,
+      ],
+      { env },
+    );
+    expect(other.code).toBe(2);
+    expect(other.stdout).toBe('');
+    expect(other.stderr).toContain(
+      `the URL is on api.cloud-elements.co.uk, but this command calls ${base.host}`,
+    );
+    expect(other.stderr).not.toContain('pa55word');
+  });
+
   test('a server that is down says where the command looked and what to check', async () => {
     const { server, env: served } = await serve(() => {});
     await close(server);
