@@ -195,6 +195,27 @@ export function stringOption(parsed: ParsedCommand, name: string): string | unde
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * A number of seconds given to option `name` (`--timeout 30`), or undefined when it is not given. A timer holds at
+ * most 2^31-1 ms; beyond it, Node fires at once.
+ */
+export function secondsOption(parsed: ParsedCommand, name: string): number | undefined {
+  const text = stringOption(parsed, name);
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (!(seconds > 0) || seconds > 2_147_483) {
+    throw new UsageError(
+      `--${name} takes a number of seconds above 0 and at most 2147483, got ${shownValue(text)}.`,
+    );
+  }
+  return seconds;
+}
+
+/** A message of the SDK without its `[cloud-elements]` prefix: the command line prints its own. */
+export function sdkMessage(message: string): string {
+  return message.replace(/^\[cloud-elements\] /, '');
+}
+
 /** The values of a repeatable string option. */
 export function stringList(parsed: ParsedCommand, name: string): string[] {
   const value = parsed.values[name];

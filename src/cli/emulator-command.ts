@@ -7,6 +7,7 @@ import { mask, note, type CliContext, type Command } from './context.js';
 import {
   EXIT,
   UsageError,
+  sdkMessage,
   shownValue,
   stringList,
   stringOption,
@@ -145,7 +146,7 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; pick another with --port.`);
-    if (error instanceof TypeError) throw new UsageError(error.message.replace(/^\[cloud-elements\] /, ''));
+    if (error instanceof TypeError) throw new UsageError(sdkMessage(error.message));
     throw error;
   }
   const instances = keys.map((key) => emulator.createInstance({ element: key }));

@@ -6,7 +6,7 @@ import {
   type CloudElementsClient,
   type Environment,
 } from '../client/index.js';
-import { CliError, EXIT } from './args.js';
+import { CliError, EXIT, sdkMessage } from './args.js';
 import type { CliContext } from './context.js';
 
 /** The variables, for help texts. */
@@ -73,7 +73,7 @@ export function clientFromEnv(
  */
 export function sayAsUserWroteIt(error: unknown, names: Record<string, string>): Error {
   if (!(error instanceof TypeError) || !error.message.startsWith('[cloud-elements] ')) return error as Error;
-  let message = error.message.replace(/^\[cloud-elements\] /, '');
+  let message = sdkMessage(error.message);
   for (const [field, name] of Object.entries(names))
     message = message.replace(new RegExp(`\\b(?:the )?${field}\\b`, 'g'), name);
   return new CliError(message, EXIT.usage);

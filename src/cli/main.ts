@@ -4,7 +4,7 @@
 // entries' import graphs.
 import { SDK_VERSION } from '../client/index.js';
 import { CloudElementsError, ConnectionError, looksLike, redactUrl } from '../core/index.js';
-import { CliError, EXIT, helpText, parseCommand } from './args.js';
+import { CliError, EXIT, helpText, parseCommand, sdkMessage } from './args.js';
 import type { CliContext, Command } from './context.js';
 import { emulatorCommand } from './emulator-command.js';
 import { oauthConnectCommand } from './oauth-command.js';
@@ -89,16 +89,15 @@ function whereTheApiIs(env: CliContext['env']): string {
 }
 
 function describe(error: unknown, env: CliContext['env']): { message: string; code: number } {
-  const text = (message: string) => message.replace(/^\[cloud-elements\] /, '');
-  if (error instanceof CliError) return { message: text(error.message), code: error.exitCode };
+  if (error instanceof CliError) return { message: sdkMessage(error.message), code: error.exitCode };
   // No answer at all: the SDK says what the network said; the user needs to know where the command looked.
   if (error instanceof ConnectionError)
-    return { message: `${text(error.message)}; ${whereTheApiIs(env)}`, code: EXIT.failed };
+    return { message: `${sdkMessage(error.message)}; ${whereTheApiIs(env)}`, code: EXIT.failed };
   // The SDK's errors carry the call, the status and the request id in their message.
-  if (error instanceof CloudElementsError) return { message: text(error.message), code: EXIT.failed };
+  if (error instanceof CloudElementsError) return { message: sdkMessage(error.message), code: EXIT.failed };
   // The SDK checks arguments with TypeErrors that name the bad value.
   if (error instanceof TypeError && error.message.startsWith('[cloud-elements]'))
-    return { message: text(error.message), code: EXIT.usage };
+    return { message: sdkMessage(error.message), code: EXIT.usage };
   const detail = process.env.CE_DEBUG
     ? `\n${(error as Error)?.stack ?? ''}`
     : ' (set CE_DEBUG=1 for the stack)';

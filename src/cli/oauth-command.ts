@@ -18,6 +18,8 @@ import {
   CliError,
   EXIT,
   UsageError,
+  sdkMessage,
+  secondsOption,
   shownValue,
   stringOption,
   type CommandSpec,
@@ -159,13 +161,7 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
       'oauth connect needs your provider app: set OAUTH_API_KEY and OAUTH_API_SECRET (its client id and secret).',
     );
   }
-  const timeoutText = stringOption(parsed, 'timeout') ?? '300';
-  const timeoutSeconds = Number(timeoutText);
-  // A timer holds at most 2^31-1 ms; beyond it, Node fires at once.
-  if (!(timeoutSeconds > 0) || timeoutSeconds > 2_147_483)
-    throw new UsageError(
-      `--timeout takes a number of seconds from 1 to 2147483, got ${shownValue(timeoutText)}.`,
-    );
+  const timeoutSeconds = secondsOption(parsed, 'timeout') ?? 300;
   const tokenFile = stringOption(parsed, 'token-file');
   // The file is made (or emptied) and made private before the flow: the provider's code can be used once, so a
   // file that cannot be written must fail before the instance is created, not after.
@@ -210,8 +206,7 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
         page(res, 400, 'State mismatch', 'This callback does not belong to the connection in progress.');
         return;
       }
-      const message =
-        error instanceof Error ? error.message.replace(/^\[cloud-elements\] /, '') : String(error);
+      const message = error instanceof Error ? sdkMessage(error.message) : String(error);
       page(res, 400, 'Not connected', message);
       settle({ error: error as Error });
     }
@@ -250,9 +245,7 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
     const res = browser;
     if ('error' in outcome) {
       if (outcome.error instanceof OAuthCallbackError)
-        throw new CliError(
-          `the provider did not connect the account: ${outcome.error.message.replace(/^\[cloud-elements\] /, '')}`,
-        );
+        throw new CliError(`the provider did not connect the account: ${sdkMessage(outcome.error.message)}`);
       throw outcome.error;
     }
     note(ctx, 'Callback received, state checked; creating the instance…');

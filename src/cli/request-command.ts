@@ -6,6 +6,8 @@ import {
   CliError,
   EXIT,
   UsageError,
+  sdkMessage,
+  secondsOption,
   shownValue,
   stringList,
   stringOption,
@@ -166,19 +168,6 @@ function withoutExcerpt(message: string): string {
 /** An HTML page by its start: a login page or proxy answers so, with or without a content type. */
 const HTML_START = /^\s*<(?:!doctype\s+html|html)[\s>]/i;
 
-/** --timeout in milliseconds, or `undefined` for the client's default (60 s). */
-function timeoutOf(parsed: ParsedCommand): number | undefined {
-  const text = stringOption(parsed, 'timeout');
-  if (text === undefined) return undefined;
-  const seconds = Number(text);
-  // A timer holds at most 2^31-1 ms; beyond it, Node fires at once.
-  if (text.trim() === '' || !(seconds > 0) || seconds > 2_147_483)
-    throw new UsageError(
-      `--timeout takes a number of seconds from 0.001 to 2147483, got ${shownValue(text)}.`,
-    );
-  return Math.ceil(seconds * 1000);
-}
-
 type Sender = (
   method: string,
   path: string,
@@ -200,9 +189,11 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
     addQuery(query, pair.slice(0, equals), pair.slice(equals + 1));
   }
   const { auth } = operationOf(method, path, ctx);
-  const token = stringOption(parsed, 'instance') ?? (ctx.env.CE_ELEMENT_TOKEN || undefined);
-  const tokenFrom = stringOption(parsed, 'instance') === undefined ? 'CE_ELEMENT_TOKEN' : '--instance';
-  const timeoutMs = timeoutOf(parsed);
+  const given = stringOption(parsed, 'instance');
+  const token = given ?? (ctx.env.CE_ELEMENT_TOKEN || undefined);
+  // --timeout in milliseconds, or undefined for the client's default (60 s).
+  const timeoutSeconds = secondsOption(parsed, 'timeout');
+  const timeoutMs = timeoutSeconds === undefined ? undefined : Math.ceil(timeoutSeconds * 1000);
   if (auth === 'instance' && token === undefined) {
     throw new UsageError(
       `${method} ${path} acts as an instance: pass its element token with --instance <token>, or set CE_ELEMENT_TOKEN.`,
@@ -216,12 +207,14 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
 
   let client = clientFromEnv(ctx, { organization: auth === 'platform' ? 'required' : 'optional' });
   checkHost(host, client.baseUrl);
-  if (token !== undefined && (auth === 'instance' || stringOption(parsed, 'instance') !== undefined)) {
+  if (token !== undefined && (auth === 'instance' || given !== undefined)) {
     try {
       client = client.forInstance(token);
     } catch (error) {
       // The SDK names its own argument (elementToken), never the value: say the option or variable instead.
-      throw sayAsUserWroteIt(error, { elementToken: tokenFrom });
+      throw sayAsUserWroteIt(error, {
+        elementToken: given === undefined ? 'CE_ELEMENT_TOKEN' : '--instance',
+      });
     }
   }
   if (timeoutMs !== undefined) client = client.withOptions({ timeoutMs });
@@ -237,9 +230,7 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   } catch (error) {
     // The SDK's message says how long it waited; only this command knows the option that changes it.
     if (error instanceof TimeoutError)
-      throw new CliError(
-        `${error.message.replace(/^\[cloud-elements\] /, '')}; pass --timeout <seconds> to wait longer.`,
-      );
+      throw new CliError(`${sdkMessage(error.message)}; pass --timeout <seconds> to wait longer.`);
     throw error;
   }
   const bytes = answer === undefined ? new Uint8Array() : new Uint8Array(answer);

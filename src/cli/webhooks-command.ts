@@ -7,6 +7,7 @@ import {
 import {
   EXIT,
   UsageError,
+  sdkMessage,
   shownValue,
   stringList,
   stringOption,
@@ -114,7 +115,7 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof WebhookVerificationError)) throw error;
-    const message = error.message.replace(/^\[cloud-elements\] /, '');
+    const message = sdkMessage(error.message);
     ctx.stderr.write(`✘ ${error.reason}: ${message}\n`);
     return EXIT.failed;
   }

@@ -160,7 +160,7 @@ describe('cloud-elements oauth connect', () => {
     // Beyond what a timer holds, Node would fire at once.
     const long = await runCli(['oauth', 'connect', 'sfdc', '--timeout', '3000000'], { env });
     expect(long.code).toBe(2);
-    expect(long.stderr).toContain('--timeout takes a number of seconds from 1 to 2147483');
+    expect(long.stderr).toContain('--timeout takes a number of seconds above 0 and at most 2147483');
     const remote = await runCli(['oauth', 'connect', 'sfdc'], {
       env: { ...env, OAUTH_CALLBACK_URL: 'https://www.mycoolapp.com/auth' },
     });
