@@ -38,8 +38,9 @@ const cases: Case[] = [
 // 7 December 2026 (second session): each entry is now one file with its own copy of the error classes, whose
 // `instanceof` knows the copies of the other entries: 0.12 kB in the client, 0.14 kB in ./webhooks. Calls without a
 // body go out without a Request on createUndiciFetch(): 0.07 kB.
+// 7 December 2026 (third session): paging reads the next page ahead, and aborts it when the loop stops: 0.17 kB.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 29_400,
+  'the whole . entry': 29_600,
   'createClient + unwrap': 13_550,
   'the ./webhooks entry': 4_300,
 };

@@ -1,5 +1,5 @@
-// The base layer every concern builds on: errors, the Authorization header, redaction, the constant-time
-// compare, URL checks, retry policy, reading web streams and the fetch transport. It imports no other folder of src/.
+// The base layer every concern builds on: errors, the Authorization header, redaction, following a caller's
+// signal, the constant-time compare, URL checks, retry policy, reading web streams and the fetch transport. It imports no other folder of src/.
 export {
   assertCredential,
   formatAuthorization,
@@ -18,6 +18,8 @@ export {
   quoteKey,
   snippet,
 } from './checks.js';
+export { follow, unfollow } from './caller-signals.js';
+export type { Follower } from './caller-signals.js';
 export { constantTimeEqual } from './constant-time.js';
 export {
   BadRequestError,

@@ -1,13 +1,22 @@
 /**
  * Following `Elements-Next-Page-Token` across pages: a record iterator ({@link paginate}) and a page iterator
- * ({@link paginatePages}) that can stop and resume from a saved token. One page is held at a time.
+ * ({@link paginatePages}) that can stop and resume from a saved token. While the loop works through a page, the
+ * next one is already being fetched (`readAhead`), so at most two pages are held at a time.
  */
 import type { Client, ClientPathsWithMethod, MaybeOptionalInit, MethodResponse } from 'openapi-fetch';
 import type { ListPaths } from '../../generated/list-paths.js';
 import type { paths } from '../../generated/schema.js';
 import { isCeqlFragment } from './ceql.js';
 import { checkClient, unexpectedAnswer, unwrap, type CallOptions } from '../client/index.js';
-import { CloudElementsError, SNIPPET_LENGTH, fail, looksLike, snippet } from '../core/index.js';
+import {
+  CloudElementsError,
+  SNIPPET_LENGTH,
+  fail,
+  follow,
+  looksLike,
+  snippet,
+  unfollow,
+} from '../core/index.js';
 
 // Any openapi-fetch client; the Cloud Elements client is one.
 type AnyClient = Client<any, any>;
@@ -64,6 +73,16 @@ export type PaginateOptions = {
   signal?: AbortSignal | undefined;
   /** Resume from a token saved from {@link Page.nextPageToken}: the first request sends it as `nextPage`. */
   nextPageToken?: string | undefined;
+  /**
+   * Requests the next page as soon as a page is handed out, so that the wait for it overlaps the loop's work on the
+   * current one. At most one page is read ahead (two are held in memory), never past `limit` or `maxPages`, and a
+   * loop that stops early aborts it (the client's logger records that request as `aborted`). Pass `false` to send
+   * each request only when the loop asks for its page: a loop that usually stops after a page or two then makes no
+   * request it does not use.
+   *
+   * @default true
+   */
+  readAhead?: boolean | undefined;
 };
 
 /** Options of {@link paginate} for the path `P`: openapi-fetch's (`params`, …), the SDK's call options, and paging. */
@@ -121,7 +140,8 @@ function readCount(headers: Headers, name: string): number | undefined {
  * Reads a list page by page, following `Elements-Next-Page-Token` (sent back as `nextPage` with the same
  * `pageSize`) until a page comes without it, `limit` records were delivered or `maxPages` pages were read. Each
  * page exposes its records, token and counts, so a job can save `nextPageToken` and resume later with
- * `{ nextPageToken }`. Only the current page is held in memory.
+ * `{ nextPageToken }`. The next page is fetched while the loop works through the current one (see
+ * {@link PaginateOptions.readAhead}), so at most two pages are held in memory.
  *
  * `GET /accounts`, which pages by record offset instead, is read from `params.query.offset` (0 by default) until a
  * page comes empty; its pages have no `nextPageToken`: resume from an offset.
@@ -152,6 +172,7 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
     maxPages = Infinity,
     signal,
     nextPageToken,
+    readAhead = true,
     ...init
   } = options as PaginateOptions & LooseInit;
   for (const key of Object.keys(init)) {
@@ -172,6 +193,7 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
   if (nextPageToken !== undefined && (typeof nextPageToken !== 'string' || nextPageToken === '')) {
     fail('nextPageToken must be a non-empty string saved from Page.nextPageToken.');
   }
+  if (typeof readAhead !== 'boolean') fail(`readAhead must be true or false, got ${snippet(readAhead)}.`);
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     fail('signal must be an AbortSignal (e.g. AbortSignal.timeout(60_000)).');
   }
@@ -211,68 +233,109 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
   // the offset reached until a page comes empty, since a page shorter than asked may only be the server's limit.
   const byOffset = OFFSET_PAGED.includes(path);
   let offset = Number(baseQuery['offset'] ?? 0);
-  for (let pageIndex = 0; delivered < limit && pageIndex < maxPages; pageIndex++) {
-    signal?.throwIfAborted();
+  if (limit === 0) return;
+
+  // Every request carries the iteration's own signal: it follows the caller's, and aborts the page read ahead
+  // when the loop stops before asking for it.
+  signal?.throwIfAborted();
+  const stop = new AbortController();
+  const follower = { handleEvent: () => stop.abort(signal!.reason) };
+  if (signal) follow(signal, follower);
+  /** Sends the request of the next page; the promise never rejects, so a page read ahead fails only when read. */
+  const request = (): Promise<Settled> => {
     const query = byOffset
       ? { ...baseQuery, offset }
       : token === undefined
         ? baseQuery
         : { ...baseQuery, nextPage: token };
-    const call: LooseInit = { ...init, params: { ...init.params, query } };
-    if (signal) call.signal = signal;
-    // What the call throws goes out as it is, as from the client's own GET: the client gives every failure of the
-    // API or the network as a typed error already, and anything else comes from the caller's own middleware, whose
-    // message the SDK can neither redact (it may quote the Authorization header) nor improve.
-    const result = await (client as unknown as LooseClient).GET(path, call);
-    const { data, response } = result;
-    // Cloud Elements answers some lists that have no record (a filter that matches nothing) with 404 "No <thing>
-    // found", which its own tooling reads as an empty list: so does paginate, as its last page.
-    if (response.status === 404 && isNothingFound(result.error)) return;
-    if (!response.ok) await unwrap(result);
-    const { headers, status } = response;
-    // No body at all (a 204, or a length of 0) is a page without records; anything else must be a JSON array. A
-    // `null` is not an empty page: taking it for one would end the listing early without a word.
-    const records = data === undefined ? [] : data;
-    if (!Array.isArray(records)) {
-      throw unexpectedAnswer(
-        response,
-        { method: 'GET', path },
-        `GET ${shownPath} answered ${status} with ${data === null ? 'null' : `a JSON ${typeof data}`} instead of a JSON array (page ${pageIndex + 1}); paginate() reads list paths only.`,
-      );
+    try {
+      // What the call throws goes out as it is, as from the client's own GET: the client gives every failure of
+      // the API or the network as a typed error already, and anything else comes from the caller's own
+      // middleware, whose message the SDK can neither redact (it may quote the Authorization header) nor improve.
+      return (client as unknown as LooseClient)
+        .GET(path, { ...init, params: { ...init.params, query }, signal: stop.signal })
+        .then(settled, failed);
+    } catch (error) {
+      return Promise.resolve(failed(error));
     }
-    // By offset, the empty page that ends the list is not handed out, unless the list is empty.
-    if (byOffset && records.length === 0 && pageIndex > 0) return;
-    offset += records.length;
-    const nextToken = byOffset ? undefined : headers.get('elements-next-page-token') || undefined;
-    const earlier = nextToken ? sent.get(nextToken) : undefined;
-    if (earlier !== undefined) {
-      throw unexpectedAnswer(
-        response,
-        { method: 'GET', path },
-        `GET ${shownPath} answered page ${pageIndex + 1} with an Elements-Next-Page-Token already used to fetch page ` +
-          `${earlier + 1}: the pages go round in a cycle, so paging stops instead of looping forever.`,
-        CloudElementsError,
-      );
+  };
+  let pending: Promise<Settled> | undefined = request();
+  try {
+    for (let pageIndex = 0; ; pageIndex++) {
+      const outcome: Settled = await (pending ?? request());
+      pending = undefined;
+      if (outcome.failed) throw outcome.error;
+      // A page read ahead may have come in after the caller aborted.
+      signal?.throwIfAborted();
+      const result = outcome.result;
+      const { data, response } = result;
+      // Cloud Elements answers some lists that have no record (a filter that matches nothing) with 404 "No
+      // <thing> found", which its own tooling reads as an empty list: so does paginate, as its last page.
+      if (response.status === 404 && isNothingFound(result.error)) return;
+      if (!response.ok) await unwrap(result);
+      const { headers, status } = response;
+      // No body at all (a 204, or a length of 0) is a page without records; anything else must be a JSON array. A
+      // `null` is not an empty page: taking it for one would end the listing early without a word.
+      const records = data === undefined ? [] : data;
+      if (!Array.isArray(records)) {
+        throw unexpectedAnswer(
+          response,
+          { method: 'GET', path },
+          `GET ${shownPath} answered ${status} with ${data === null ? 'null' : `a JSON ${typeof data}`} instead of a JSON array (page ${pageIndex + 1}); paginate() reads list paths only.`,
+        );
+      }
+      // By offset, the empty page that ends the list is not handed out, unless the list is empty.
+      if (byOffset && records.length === 0 && pageIndex > 0) return;
+      offset += records.length;
+      const nextToken = byOffset ? undefined : headers.get('elements-next-page-token') || undefined;
+      const earlier = nextToken ? sent.get(nextToken) : undefined;
+      if (earlier !== undefined) {
+        throw unexpectedAnswer(
+          response,
+          { method: 'GET', path },
+          `GET ${shownPath} answered page ${pageIndex + 1} with an Elements-Next-Page-Token already used to fetch page ` +
+            `${earlier + 1}: the pages go round in a cycle, so paging stops instead of looping forever.`,
+          CloudElementsError,
+        );
+      }
+      delivered += records.length;
+      const more =
+        (byOffset ? records.length > 0 : nextToken !== undefined) &&
+        delivered < limit &&
+        pageIndex + 1 < maxPages;
+      if (more) {
+        if (nextToken) sent.set((token = nextToken), pageIndex + 1);
+        if (readAhead) pending = request();
+      }
+      yield {
+        records,
+        nextPageToken: nextToken,
+        returnedCount: readCount(headers, 'elements-returned-count'),
+        totalCount: readCount(headers, 'elements-total-count'),
+        requestId: headers.get('elements-request-id') ?? undefined,
+        pageIndex,
+      };
+      if (!more) return;
     }
-    delivered += records.length;
-    yield {
-      records,
-      nextPageToken: nextToken,
-      returnedCount: readCount(headers, 'elements-returned-count'),
-      totalCount: readCount(headers, 'elements-total-count'),
-      requestId: headers.get('elements-request-id') ?? undefined,
-      pageIndex,
-    };
-    if (byOffset ? records.length === 0 : !nextToken) return;
-    if (nextToken) sent.set((token = nextToken), pageIndex + 1);
+  } finally {
+    if (signal) unfollow(signal, follower);
+    // The loop stopped with a page still coming: nobody will read it.
+    if (pending !== undefined)
+      stop.abort(new DOMException('The loop stopped before this page', 'AbortError'));
   }
 }
+
+/** A page's request, settled: what the client answered, or what it threw. */
+type Settled =
+  { failed: false; result: Awaited<ReturnType<LooseClient['GET']>> } | { failed: true; error: unknown };
+const settled = (result: Awaited<ReturnType<LooseClient['GET']>>): Settled => ({ failed: false, result });
+const failed = (error: unknown): Settled => ({ failed: true, error });
 
 /** List paths that page by `offset` instead of a next-page token. */
 const OFFSET_PAGED = ['/accounts'];
 
 /** paginate's own options, for the check of misspelt ones (`page_size`). */
-const PAGINATE_OPTIONS = ['pageSize', 'limit', 'maxPages', 'nextPageToken'];
+const PAGINATE_OPTIONS = ['pageSize', 'limit', 'maxPages', 'nextPageToken', 'readAhead'];
 /** A list's query parameters, which go in `params.query`. */
 const LIST_PARAMETERS = ['where', 'query', 'orderBy', 'fields', 'nextPage', 'page', 'returnTotalCount'];
 
@@ -384,7 +447,8 @@ class Records<R> {
  * Iterates over every record of a list, across pages: sends `pageSize`, then each page's
  * `Elements-Next-Page-Token` as `nextPage`, and stops when a page comes without it, after `limit` records or
  * after `maxPages` pages.
- * One page is held at a time (plus the tokens sent, to stop on a cycle). Records are typed from the spec.
+ * The next page is fetched while the loop works through the current one ({@link PaginateOptions.readAhead}), so at
+ * most two pages are held at a time (plus the tokens sent, to stop on a cycle). Records are typed from the spec.
  *
  * @throws {CloudElementsError} (the subclass for the status) when a page fails, also mid-way, or the pages cycle.
  * @example

@@ -1,8 +1,9 @@
 import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, expectTypeOf, test } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, describe, expect, expectTypeOf, test, vi } from 'vitest';
 import type { components } from '../../generated/schema.js';
 import { ceql } from '../../src/query/index.js';
-import { createClient, type CloudElementsClient } from '../../src/client/index.js';
+import { createClient, type CloudElementsClient, type LogRecord } from '../../src/client/index.js';
 import {
   CloudElementsError,
   InvalidResponseError,
@@ -331,6 +332,8 @@ describe('paginate', () => {
       for await (const contact of paginate(crm, '/hubs/crm/contacts', {
         pageSize: 10,
         signal: controller.signal,
+        // No page read ahead, so the count of requests is exact.
+        readAhead: false,
       })) {
         ids.push(contact.id);
         if (ids.length === 15) controller.abort(new Error('enough'));
@@ -338,6 +341,68 @@ describe('paginate', () => {
     })().catch((error: unknown) => error);
     expect(failure).toEqual(new Error('enough'));
     expect(ids).toHaveLength(15);
+    expect(requests()).toHaveLength(2);
+  });
+
+  test('fetches the next page while the loop works through the current one, unless readAhead is false', async () => {
+    const crm = await start((req, res) => servePages(contacts.slice(0, 30), req, res));
+    /** The number of requests the server has seen once it saw `count`, or after half a second. */
+    const seen = async (count: number) => {
+      for (let i = 0; i < 100 && requests().length < count; i++) await sleep(5);
+      return requests().length;
+    };
+    const ids: unknown[] = [];
+    for await (const contact of paginate(crm, '/hubs/crm/contacts', { pageSize: 10 })) {
+      // On the first record, the second page is already asked for; the third only once the second is handed out.
+      if (ids.length === 0) expect(await seen(2)).toBe(2);
+      ids.push(contact.id);
+    }
+    expect(ids).toEqual(contacts.slice(0, 30).map((c) => c.id));
+    expect(requests()).toHaveLength(3);
+
+    requests().length = 0;
+    for await (const page of paginatePages(crm, '/hubs/crm/contacts', { pageSize: 10, readAhead: false })) {
+      await sleep(50);
+      expect(requests()).toHaveLength(page.pageIndex + 1);
+    }
+    expect(requests()).toHaveLength(3);
+  });
+
+  test('a loop that stops early aborts the page it read ahead, which the logger records as aborted', async () => {
+    let pageTwoClosed!: Promise<unknown>;
+    server = await startServer((req, res, index) => {
+      // The second page never comes: only the abort can end its request.
+      if (index === 0) servePages(contacts, req, res);
+      else pageTwoClosed = new Promise((resolve) => res.on('close', resolve));
+    });
+    const records: LogRecord[] = [];
+    const crm = createClient({
+      userSecret: 'user-secret',
+      organizationSecret: 'org-secret',
+      baseUrl: `${server.url}/elements/api-v2`,
+      logger: (record) => records.push(record),
+    }).forInstance('element-token');
+    for await (const contact of paginate(crm, '/hubs/crm/contacts', { pageSize: 10 })) {
+      // Wait until the page read ahead reached the server, so there is a request to abort.
+      for (let i = 0; i < 200 && requests().length < 2; i++) await sleep(5);
+      if (contact.id === 'c-3') break;
+    }
+    await pageTwoClosed;
+    await vi.waitFor(() => expect(records.map((r) => r.outcome)).toEqual(['response', 'aborted']));
+    expect(records[1]!.url).toContain('nextPage=');
+    expect(requests()).toHaveLength(2);
+  });
+
+  test('a page read ahead that came in after the signal aborted is not handed out', async () => {
+    const crm = await start((req, res) => servePages(contacts, req, res));
+    const controller = new AbortController();
+    const pages = paginatePages(crm, '/hubs/crm/contacts', { pageSize: 10, signal: controller.signal });
+    await pages.next();
+    // The second page's answer comes in while the loop is busy with the first.
+    for (let i = 0; i < 200 && requests().length < 2; i++) await sleep(5);
+    await sleep(50);
+    controller.abort(new Error('shutting down'));
+    await expect(pages.next()).rejects.toThrow('shutting down');
     expect(requests()).toHaveLength(2);
   });
 
@@ -422,6 +487,15 @@ describe('paginate, wrong and empty lists', () => {
       .next()
       .catch((error: unknown) => error);
     expect(String(misspelt)).toMatch(/no option "page_size"; did you mean pageSize\?/);
+    const lowerCase = await paginate(crm, '/hubs/crm/contacts', { readahead: false } as never)
+      .next()
+      .catch((error: unknown) => error);
+    expect(String(lowerCase)).toMatch(/no option "readahead"; did you mean readAhead\?/);
+    const notBoolean = await paginate(crm, '/hubs/crm/contacts', { readAhead: 'no' as never })
+      .next()
+      .catch((error: unknown) => error);
+    expect(notBoolean).toBeInstanceOf(TypeError);
+    expect(String(notBoolean)).toMatch(/readAhead must be true or false, got "no"\./);
     expect(requests()).toHaveLength(0);
   });
 
