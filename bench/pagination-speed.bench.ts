@@ -1,7 +1,7 @@
 /**
  * Paging through 100,000 records (100 pages of 1,000) from a server in a child process on 127.0.0.1: `paginate`
  * and `paginatePages` against the loop a user would write with plain openapi-fetch, following
- * `Elements-Next-Page-Token`. Runs interleaved, whole runs timed (GC included), 20 rounds; a ratio is the median of
+ * `Elements-Next-Page-Token`. Runs interleaved, whole runs timed (GC included), 40 rounds; a ratio is the median of
  * the rounds' ratios (both runs of a ratio come from the same round, so a busy spell of the machine weighs on both).
  *
  * `paginate` hands out one record per `for await` step, and each step costs at least a resolved promise and a
@@ -27,7 +27,7 @@ import { median, printRatio, printTable, printTarget } from './support/measure.j
 const PAGES = 100;
 const PER_PAGE = 1000;
 const WARMUP_ROUNDS = 2;
-const ROUNDS = 20;
+const ROUNDS = 40;
 const serverCode = `
 const http = require('node:http');
 const tiny = (id, i) => ({ id, lastName: 'L' + i });

@@ -10,6 +10,9 @@ import ts from 'typescript';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entries = [
   { name: 'index', specifier: 'cloud-elements-sdk', file: 'src/index.ts' },
+  { name: 'oauth', specifier: 'cloud-elements-sdk/oauth', file: 'src/oauth.ts' },
+  { name: 'instances', specifier: 'cloud-elements-sdk/instances', file: 'src/instances.ts' },
+  { name: 'bulk', specifier: 'cloud-elements-sdk/bulk', file: 'src/bulk.ts' },
   { name: 'webhooks', specifier: 'cloud-elements-sdk/webhooks', file: 'src/webhooks.ts' },
   { name: 'node', specifier: 'cloud-elements-sdk/node', file: 'src/node.ts' },
   { name: 'testing', specifier: 'cloud-elements-sdk/testing', file: 'src/testing/index.ts' },

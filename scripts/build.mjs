@@ -3,13 +3,14 @@
 //
 // - JavaScript: esbuild bundles each entry of package.json `exports` (and the `bin`) into one minified ESM file with
 //   a linked source map. Two builds:
-//   - the library entries (`.`, `./webhooks`, `./node`), each to one file with no shared chunk, so that each
-//     entry is what it says: one module to load, cache or inspect. (A cold import of `.` took as long as with the
-//     chunk it had before: the time goes to compiling the code's bytes, not to the number of files.) What two
-//     entries both use (core, the errors, webhooks) is copied into each; the error classes hold `instanceof`
-//     across such copies (src/core/errors.ts). `./node` reaches the bulk helpers through `./index.js`, as a user
-//     would, rather than with a copy of its own (its webhook adapter uses internals of webhooks/ that no entry
-//     exports).
+//   - the library entries (`.`, `./oauth`, `./instances`, `./bulk`, `./webhooks`, `./node`), each to one file with
+//     no shared chunk, so that each entry is what it says: one module to load, cache or inspect. (A cold import of
+//     `.` took as long as with the chunk it had before: the time goes to compiling the code's bytes, not to the
+//     number of files; which is why `.` holds the client and what every call needs, and the other concerns are
+//     entries of their own.) `./oauth`, `./instances` and `./bulk` take the client, core and query from `.` (see
+//     sharedThroughMain), and `./node` the bulk helpers from `./bulk.js`, as a user would, rather than with copies
+//     of their own. `./webhooks` holds its own copy of the error classes, whose `instanceof` holds across copies
+//     (src/core/errors.ts); `./node`'s webhook adapter copies internals of webhooks/ that no entry exports.
 //   - `./testing` and the command line on their own: they share no class with the library (the dependency rules
 //     in .dependency-cruiser.cjs keep `testing` apart; the command line is a process of its own). The emulator's
 //     spec, ~850 kB, is a chunk of its own that `./testing` loads when an emulator starts.
@@ -67,7 +68,7 @@ const standalone = entries.filter((file) => !library.includes(file));
  * Imports that `./node` makes through another public entry instead of bundling a copy: the folder's index must
  * export what src/node/ imports from it (a missing name fails when `./node` is imported, which the pack test does).
  */
-const throughEntry = new Map([['src/bulk/index.ts', './index.js']]);
+const throughEntry = new Map([['src/bulk/index.ts', './bulk.js']]);
 const nodeUsesEntries = {
   name: 'node-uses-entries',
   setup(builder) {
@@ -77,6 +78,77 @@ const nodeUsesEntries = {
       if (!importer.startsWith('src/node/') || !throughEntry.has(target)) return undefined;
       return { path: throughEntry.get(target), external: true };
     });
+  },
+};
+
+/**
+ * `./oauth`, `./instances` and `./bulk` use the client, core and query through `.` instead of with copies of their
+ * own: an app that imports several entries loads the client's code once, and a response of `.`'s client keeps the
+ * facts its transport attached (the client's redactor, the attempts) when `./bulk`'s helpers read it. `.` exports
+ * what those folders import from the three as one object, `__internals` (no declaration describes it: it is not
+ * API); each of their imports of a folder's index becomes `export const { … } = __internals.<folder>` over an
+ * import of `./index.js`. The names are read from the import statements of the folders' modules.
+ */
+const SHARED_FOLDERS = ['core', 'client', 'query'];
+const THROUGH_MAIN = /^src\/(oauth|instances|bulk)\//;
+function sharedNames() {
+  const names = Object.fromEntries(SHARED_FOLDERS.map((folder) => [folder, new Set()]));
+  for (const folder of ['oauth', 'instances', 'bulk']) {
+    for (const file of readdirSync(join(root, 'src', folder)).filter((name) => name.endsWith('.ts'))) {
+      const text = readFileSync(join(root, 'src', folder, file), 'utf8');
+      for (const [, list, from] of text.matchAll(
+        /^import\s*\{([^}]*)\}\s*from\s*'\.\.\/(\w+)\/index\.js';/gm,
+      )) {
+        if (!SHARED_FOLDERS.includes(from)) continue;
+        for (const part of list.split(',').map((item) => item.trim())) {
+          if (part === '' || part.startsWith('type ')) continue;
+          if (part.includes(' as '))
+            throw new Error(`src/${folder}/${file}: rename ${part} where it is used, not on import`);
+          names[from].add(part);
+        }
+      }
+    }
+  }
+  const all = SHARED_FOLDERS.flatMap((folder) => [...names[folder]]);
+  const twice = all.filter((name, i) => all.indexOf(name) !== i);
+  if (twice.length > 0) throw new Error(`imported from two shared folders: ${twice.join(', ')}`);
+  return Object.fromEntries(SHARED_FOLDERS.map((folder) => [folder, [...names[folder]].sort()]));
+}
+const shared = sharedNames();
+const sharedThroughMain = {
+  name: 'shared-through-main',
+  setup(builder) {
+    // `.` is built from a module of the build's own: src/index.ts as it is, and the object.
+    builder.onResolve({ filter: /^through-main:index$/ }, () => ({
+      path: 'index',
+      namespace: 'through-main',
+    }));
+    builder.onLoad({ filter: /^index$/, namespace: 'through-main' }, () => ({
+      contents: [
+        "export * from './src/index.ts';",
+        ...SHARED_FOLDERS.map(
+          (folder) => `import { ${shared[folder].join(', ')} } from './src/${folder}/index.ts';`,
+        ),
+        `export const __internals = { ${SHARED_FOLDERS.map((folder) => `${folder}: { ${shared[folder].join(', ')} }`).join(', ')} };`,
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
+    builder.onResolve({ filter: /^\.\.\/(core|client|query)\/index\.js$/ }, (args) =>
+      THROUGH_MAIN.test(relative(root, args.importer).replaceAll('\\', '/'))
+        ? { path: args.path.split('/')[1], namespace: 'through-main' }
+        : undefined,
+    );
+    builder.onLoad({ filter: /^(core|client|query)$/, namespace: 'through-main' }, (args) => ({
+      contents:
+        "import { __internals } from './index.js';\n" +
+        `export const { ${shared[args.path].join(', ')} } = __internals.${args.path};\n`,
+      loader: 'js',
+    }));
+    builder.onResolve({ filter: /^\.\/index\.js$/, namespace: 'through-main' }, () => ({
+      path: './index.js',
+      external: true,
+    }));
   },
 };
 
@@ -105,7 +177,14 @@ const options = {
   logLevel: 'warning',
 };
 const results = [
-  await build({ ...options, entryPoints: library, splitting: false, plugins: [nodeUsesEntries] }),
+  await build({
+    ...options,
+    entryPoints: library.map((file) =>
+      file === 'src/index.ts' ? { in: 'through-main:index', out: 'index' } : file,
+    ),
+    splitting: false,
+    plugins: [nodeUsesEntries, sharedThroughMain],
+  }),
   await build({ ...options, entryPoints: standalone, keepNames: true }),
 ];
 const result = {

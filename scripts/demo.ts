@@ -33,30 +33,26 @@ import type { AddressInfo } from 'node:net';
 import {
   CloudElementsError,
   UnauthorizedError,
-  WebhookVerificationError,
   ceql,
   createClient,
-  createReplayGuard,
-  createWebhookVerifier,
-  defineOAuthApp,
-  enableEvents,
-  finishOAuth,
   formatBulkQuery,
-  isEventNotification,
   paginate,
   paginatePages,
-  readBulkRecords,
-  readOAuthCallback,
-  signWebhookPayload,
-  startBulkQuery,
-  startOAuth,
   unwrap,
-  waitForBulkJob,
   type ClientOptions,
   type CloudElementsClient,
   type Environment,
-  type OAuthApp,
 } from '../src/index.js';
+import { defineOAuthApp, finishOAuth, readOAuthCallback, startOAuth, type OAuthApp } from '../src/oauth.js';
+import { enableEvents } from '../src/instances.js';
+import { readBulkRecords, startBulkQuery, waitForBulkJob } from '../src/bulk.js';
+import {
+  WebhookVerificationError,
+  createReplayGuard,
+  createWebhookVerifier,
+  isEventNotification,
+  signWebhookPayload,
+} from '../src/webhooks.js';
 import { parseNodeWebhookRequest } from '../src/node.js';
 import { startEmulator, type Emulator } from '../src/testing/index.js';
 

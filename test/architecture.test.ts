@@ -24,11 +24,14 @@ async function bundleForBrowser(entry: string) {
 }
 
 describe('entries a browser bundler accepts', () => {
-  test.each(['src/index.ts', 'src/webhooks.ts'])('esbuild --platform=browser bundles %s', async (entry) => {
-    const { inputs, text } = await bundleForBrowser(entry);
-    expect(inputs.filter((input) => input.startsWith('node:'))).toEqual([]);
-    expect(text).not.toMatch(/from\s*["']node:|import\(["']node:/);
-  });
+  test.each(['src/index.ts', 'src/oauth.ts', 'src/instances.ts', 'src/bulk.ts', 'src/webhooks.ts'])(
+    'esbuild --platform=browser bundles %s',
+    async (entry) => {
+      const { inputs, text } = await bundleForBrowser(entry);
+      expect(inputs.filter((input) => input.startsWith('node:'))).toEqual([]);
+      expect(text).not.toMatch(/from\s*["']node:|import\(["']node:/);
+    },
+  );
 
   test('the webhooks entry loads neither the client nor openapi-fetch', async () => {
     const { inputs } = await bundleForBrowser('src/webhooks.ts');
@@ -36,7 +39,7 @@ describe('entries a browser bundler accepts', () => {
     expect(inputs.some((input) => input.includes('src/webhooks/verify.ts'))).toBe(true);
   });
 
-  test('the published ./webhooks loads no code of the client either, and . is one file (the files as the build writes them)', () => {
+  test('the published ./webhooks loads no code of the client either, and each entry is one file (the files as the build writes them)', () => {
     // A module an entry reaches, if only through an index that re-exports it, lands in a file that entry loads. So
     // this reads what the published files hold.
     const dir = mkdtempSync(join(tmpdir(), 'ce-chunks-'));
@@ -71,11 +74,25 @@ describe('entries a browser bundler accepts', () => {
         return loaded;
       };
       const webhookFiles = filesLoadedBy('webhooks.js');
-      // `.` and ./webhooks load their own file, nothing more (README, "entry points"); ./node loads `.` for the
-      // bulk helpers.
-      expect([...filesLoadedBy('index.js')]).toEqual(['index.js']);
-      expect([...webhookFiles]).toEqual(['webhooks.js']);
-      expect([...filesLoadedBy('node.js')].sort()).toEqual(['index.js', 'node.js']);
+      // `.` and ./webhooks load their own file, nothing more (README, "entry points"); ./oauth, ./instances and
+      // ./bulk load `.` for the client (one copy of it per app), and ./node loads ./bulk for the bulk helpers.
+      for (const entry of ['index.js', 'webhooks.js']) expect([...filesLoadedBy(entry)]).toEqual([entry]);
+      for (const entry of ['oauth.js', 'instances.js', 'bulk.js']) {
+        expect([...filesLoadedBy(entry)].sort()).toEqual([entry, 'index.js'].sort());
+        const copied = Object.entries(byFile.get(entry)!.inputs)
+          .filter(
+            ([input, { bytesInOutput }]) => bytesInOutput > 0 && /src\/(core|client|query)\//.test(input),
+          )
+          .map(([input]) => input);
+        expect(copied, `${entry} holds a copy of what . gives it`).toEqual([]);
+      }
+      expect([...filesLoadedBy('node.js')].sort()).toEqual(['bulk.js', 'index.js', 'node.js']);
+      // `.` holds the client and what every call needs; the other concerns load only with their entries.
+      const mainModules = Object.entries(byFile.get('index.js')!.inputs)
+        .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+        .map(([input]) => input);
+      expect(mainModules).toContain('src/client/client.ts');
+      expect(mainModules.filter((input) => /src\/(oauth|instances|bulk|webhooks)\//.test(input))).toEqual([]);
       const modules = [...webhookFiles].flatMap((file) =>
         Object.entries(byFile.get(file)!.inputs)
           .filter(([, { bytesInOutput }]) => bytesInOutput > 0)

@@ -77,7 +77,8 @@ describe('operation samples', () => {
 
   test('samples use the SDK the way the README teaches', () => {
     const resolve = module.createResolver(doc);
-    const publicEntries = /^(cloud-elements-sdk(\/webhooks|\/node)?|node:[a-z/]+)$/;
+    const publicEntries =
+      /^(cloud-elements-sdk(\/oauth|\/instances|\/bulk|\/webhooks|\/node)?|node:[a-z/]+)$/;
     for (const operation of operations) {
       const key = `${operation.source} ${operation.method} ${operation.name}`;
       const { text, call } = built.samples.get(key)!;

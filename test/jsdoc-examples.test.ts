@@ -14,6 +14,9 @@ const virtualDir = join(root, '.jsdoc-examples');
 // The package's public entries, mapped to their source: an example imports them as a user writes them.
 const entries: Record<string, string> = {
   'cloud-elements-sdk': 'src/index.ts',
+  'cloud-elements-sdk/oauth': 'src/oauth.ts',
+  'cloud-elements-sdk/instances': 'src/instances.ts',
+  'cloud-elements-sdk/bulk': 'src/bulk.ts',
   'cloud-elements-sdk/webhooks': 'src/webhooks.ts',
   'cloud-elements-sdk/node': 'src/node.ts',
   'cloud-elements-sdk/testing': 'src/testing/index.ts',
@@ -41,7 +44,8 @@ type Skip = { skip: string };
 const preambles: Record<string, Preamble | Skip> = {
   'src/bulk/download.ts #1': {
     lines: [
-      "import { downloadBulkResults, type BulkJob, type CloudElementsClient } from 'cloud-elements-sdk';",
+      "import { type CloudElementsClient } from 'cloud-elements-sdk';",
+      "import { downloadBulkResults, type BulkJob } from 'cloud-elements-sdk/bulk';",
       "import fs from 'node:fs';",
       "import { Readable } from 'node:stream';",
       "import { pipeline } from 'node:stream/promises';",
@@ -53,7 +57,8 @@ const preambles: Record<string, Preamble | Skip> = {
   },
   'src/bulk/download.ts #2': {
     lines: [
-      "import { readBulkRecords, type BulkJob, type CloudElementsClient } from 'cloud-elements-sdk';",
+      "import { type CloudElementsClient } from 'cloud-elements-sdk';",
+      "import { readBulkRecords, type BulkJob } from 'cloud-elements-sdk/bulk';",
       // The client of one instance: `ce.forInstance(elementToken)`.
       'declare const crm: CloudElementsClient;',
       // The id of a finished job that `startBulkQuery` started.
@@ -64,21 +69,22 @@ const preambles: Record<string, Preamble | Skip> = {
   },
   'src/bulk/formats.ts #1': {
     lines: [
-      "import { parseNdjson } from 'cloud-elements-sdk';",
+      "import { parseNdjson } from 'cloud-elements-sdk/bulk';",
       // The answer of a JSON bulk download the app fetched itself.
       'declare const response: Response;',
     ],
   },
   'src/bulk/formats.ts #2': {
     lines: [
-      "import { parseCsvRecords } from 'cloud-elements-sdk';",
+      "import { parseCsvRecords } from 'cloud-elements-sdk/bulk';",
       // CSV bytes, e.g. what `downloadBulkResults(crm, { …, format: 'csv' })` resolves with.
       'declare const stream: ReadableStream<Uint8Array>;',
     ],
   },
   'src/bulk/jobs.ts #1': {
     lines: [
-      "import { ceql, formatBulkQuery, startBulkQuery, type CloudElementsClient } from 'cloud-elements-sdk';",
+      "import { ceql, formatBulkQuery, type CloudElementsClient } from 'cloud-elements-sdk';",
+      "import { startBulkQuery } from 'cloud-elements-sdk/bulk';",
       // The client of one instance: `ce.forInstance(elementToken)`.
       'declare const crm: CloudElementsClient;',
       // The last name to look for: user input, which `ceql` quotes.
@@ -87,7 +93,8 @@ const preambles: Record<string, Preamble | Skip> = {
   },
   'src/bulk/jobs.ts #2': {
     lines: [
-      "import { waitForBulkJob, type BulkJob, type CloudElementsClient } from 'cloud-elements-sdk';",
+      "import { type CloudElementsClient } from 'cloud-elements-sdk';",
+      "import { waitForBulkJob, type BulkJob } from 'cloud-elements-sdk/bulk';",
       // The client of one instance: `ce.forInstance(elementToken)`.
       'declare const crm: CloudElementsClient;',
       // The job `startBulkQuery` or `uploadBulkRecords` started.
@@ -96,7 +103,8 @@ const preambles: Record<string, Preamble | Skip> = {
   },
   'src/bulk/upload.ts #1': {
     lines: [
-      "import { uploadBulkRecords, type CloudElementsClient } from 'cloud-elements-sdk';",
+      "import { type CloudElementsClient } from 'cloud-elements-sdk';",
+      "import { uploadBulkRecords } from 'cloud-elements-sdk/bulk';",
       // The client of one instance: `ce.forInstance(elementToken)`.
       'declare const crm: CloudElementsClient;',
       // The records to upload, as CSV text with a header row.
@@ -126,7 +134,8 @@ const preambles: Record<string, Preamble | Skip> = {
   'src/core/checks.ts #1': { lines: ["import { snippet } from '../src/core/checks.js';"] },
   'src/instances/events.ts #1': {
     lines: [
-      "import { buildEventsConfiguration, type CloudElementsClient } from 'cloud-elements-sdk';",
+      "import { type CloudElementsClient } from 'cloud-elements-sdk';",
+      "import { buildEventsConfiguration } from 'cloud-elements-sdk/instances';",
       // The client made with `createClient` at start-up (`POST /instances` is a platform call).
       'declare const client: CloudElementsClient;',
       // The new instance's name.
@@ -141,7 +150,8 @@ const preambles: Record<string, Preamble | Skip> = {
   },
   'src/instances/events.ts #2': {
     lines: [
-      "import { enableEvents, type CloudElementsClient } from 'cloud-elements-sdk';",
+      "import { type CloudElementsClient } from 'cloud-elements-sdk';",
+      "import { enableEvents } from 'cloud-elements-sdk/instances';",
       // The client made with `createClient` at start-up.
       'declare const client: CloudElementsClient;',
     ],
@@ -156,7 +166,8 @@ const preambles: Record<string, Preamble | Skip> = {
   },
   'src/node/bulk.ts #2': {
     lines: [
-      "import type { BulkJob, CloudElementsClient } from 'cloud-elements-sdk';",
+      "import type { CloudElementsClient } from 'cloud-elements-sdk';",
+      "import type { BulkJob } from 'cloud-elements-sdk/bulk';",
       "import { downloadBulkResultsToFile } from 'cloud-elements-sdk/node';",
       // The client of one instance: `ce.forInstance(elementToken)`.
       'declare const crm: CloudElementsClient;',
@@ -183,14 +194,15 @@ const preambles: Record<string, Preamble | Skip> = {
   },
   'src/oauth/app.ts #1': {
     lines: [
-      "import { defineOAuthApp } from 'cloud-elements-sdk';",
+      "import { defineOAuthApp } from 'cloud-elements-sdk/oauth';",
       // The app's key and secret at the provider, from the app's configuration.
       'declare const apiKey: string, apiSecret: string;',
     ],
   },
   'src/oauth/callback.ts #1': {
     lines: [
-      "import { finishOAuth, readOAuthCallback, type CloudElementsClient, type OAuthApp } from 'cloud-elements-sdk';",
+      "import { type CloudElementsClient } from 'cloud-elements-sdk';",
+      "import { finishOAuth, readOAuthCallback, type OAuthApp } from 'cloud-elements-sdk/oauth';",
       "import type { IncomingMessage } from 'node:http';",
       // The client made with `createClient` at start-up.
       'declare const ce: CloudElementsClient;',
@@ -205,7 +217,8 @@ const preambles: Record<string, Preamble | Skip> = {
   },
   'src/oauth/start.ts #1': {
     lines: [
-      "import { startOAuth, type CloudElementsClient, type OAuthApp } from 'cloud-elements-sdk';",
+      "import { type CloudElementsClient } from 'cloud-elements-sdk';",
+      "import { startOAuth, type OAuthApp } from 'cloud-elements-sdk/oauth';",
       "import type { ServerResponse } from 'node:http';",
       // The client made with `createClient` at start-up.
       'declare const ce: CloudElementsClient;',

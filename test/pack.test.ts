@@ -93,7 +93,7 @@ function tourSource(format: 'esm' | 'cjs'): string {
   ].join('\n');
 }
 
-/** A small program for the plain JavaScript consumers: a typed call, unwrap, a webhook, all four entries. */
+/** A small program for the plain JavaScript consumers: a typed call, unwrap, a webhook, every entry. */
 const smallProgram = (load: string) => `${load}
 const emulator = await startEmulator();
 try {
@@ -109,13 +109,17 @@ try {
   if (typeof node.uploadBulkFile !== 'function') throw new Error('./node has no uploadBulkFile');
   // Each entry is one file with its own copy of the classes it uses: instanceof still holds across entries.
   const forged = await webhooks.verifyWebhookSignature(body, 'sha256=' + 'A'.repeat(43) + '=', 'key').catch((e) => e);
-  if (!(forged instanceof sdk.WebhookVerificationError && forged instanceof sdk.CloudElementsError)) throw new Error('an error of ./webhooks is not an instance of the classes . exports');
-  if (forged instanceof sdk.NotFoundError || forged instanceof sdk.BulkJobError) throw new Error('instanceof holds for a class the error is not');
+  if (!(forged instanceof webhooks.WebhookVerificationError && forged instanceof sdk.CloudElementsError)) throw new Error('an error of ./webhooks is not an instance of the CloudElementsError . exports');
+  if (forged instanceof sdk.NotFoundError || forged instanceof bulk.BulkJobError) throw new Error('instanceof holds for a class the error is not');
+  // An error of one entry's copy of the client, caught as the class another entry exports.
+  const missing = await oauth.startOAuth(ce, oauth.defineOAuthApp({ apiKey: 'k', apiSecret: 's', callbackUrl: 'https://app.example.com/cb' }), { elementKey: 'no-such-element' }).catch((e) => e);
+  if (!(missing instanceof sdk.NotFoundError && missing instanceof sdk.CloudElementsError)) throw new Error('an error of ./oauth is not an instance of the classes . exports: ' + missing);
+  if (typeof instances.createInstance !== 'function' || typeof bulk.startBulkQuery !== 'function') throw new Error('./instances or ./bulk is missing a function');
   if (!(new sdk.NotFoundError('x') instanceof Object.getPrototypeOf(webhooks.WebhookVerificationError))) throw new Error('an error of . is not an instance of the CloudElementsError of ./webhooks');
   const refused = await node.uploadBulkFile(ce, { hub: 'crm', objectName: 'contacts', path: '' }).catch((e) => e);
   if (!(refused instanceof TypeError)) throw new Error('./node did not refuse an empty path');
   const parsed = await node.readNodeRequestBody({ on() {}, body: { parsed: true }, headers: {} }).catch((e) => e);
-  if (!(parsed instanceof sdk.WebhookVerificationError && parsed instanceof sdk.CloudElementsError)) throw new Error('./node threw an error of another class than . exports');
+  if (!(parsed instanceof webhooks.WebhookVerificationError && parsed instanceof sdk.CloudElementsError)) throw new Error('./node threw an error of another class than the entries export');
   console.log('element', element.key, 'webhook', verified.keyIndex === 0 ? 'verified' : 'rejected');
 } finally {
   await emulator.close();
@@ -123,11 +127,17 @@ try {
 `;
 
 const esmProgram = smallProgram(`import * as sdk from 'cloud-elements-sdk';
+import * as oauth from 'cloud-elements-sdk/oauth';
+import * as instances from 'cloud-elements-sdk/instances';
+import * as bulk from 'cloud-elements-sdk/bulk';
 import * as webhooks from 'cloud-elements-sdk/webhooks';
 import * as node from 'cloud-elements-sdk/node';
 import { startEmulator } from 'cloud-elements-sdk/testing';`);
 
 const cjsProgram = `const sdk = require('cloud-elements-sdk');
+const oauth = require('cloud-elements-sdk/oauth');
+const instances = require('cloud-elements-sdk/instances');
+const bulk = require('cloud-elements-sdk/bulk');
 const webhooks = require('cloud-elements-sdk/webhooks');
 const node = require('cloud-elements-sdk/node');
 const { startEmulator } = require('cloud-elements-sdk/testing');
@@ -316,6 +326,11 @@ describe('the packed package', () => {
     const browserSafe = [
       "import { createClient, unwrap, paginate, type CloudElementsClient } from 'cloud-elements-sdk';",
       "import { createWebhookVerifier, type WebhookNotification } from 'cloud-elements-sdk/webhooks';",
+      "import { defineOAuthApp, readOAuthCallback } from 'cloud-elements-sdk/oauth';",
+      "import { createInstance } from 'cloud-elements-sdk/instances';",
+      "import { startBulkQuery, type BulkJob } from 'cloud-elements-sdk/bulk';",
+      'export const oauth = [defineOAuthApp, readOAuthCallback, createInstance, startBulkQuery] as const;',
+      'export type Job = BulkJob;',
       "export const client: CloudElementsClient = createClient({ userSecret: 'u', organizationSecret: 'o' });",
       "export const list = unwrap(client.GET('/instances'));",
       "export const pages = paginate(client, '/hubs/crm/contacts');",
@@ -349,7 +364,15 @@ describe('the packed package', () => {
   }
 
   test('npm pack builds dist/ on a fresh clone (prepack)', () => {
-    for (const file of ['dist/index.js', 'dist/webhooks.js', 'dist/node.js', 'dist/testing/index.js']) {
+    for (const file of [
+      'dist/index.js',
+      'dist/oauth.js',
+      'dist/instances.js',
+      'dist/bulk.js',
+      'dist/webhooks.js',
+      'dist/node.js',
+      'dist/testing/index.js',
+    ]) {
       expect(packed).toContain(file);
     }
   });
@@ -431,6 +454,17 @@ describe('the packed package', () => {
       };
       expect(map.sourcesContent?.length, file).toBe(map.sources.length);
       for (const [i, source] of map.sources.entries()) {
+        // The build's own modules, which exist only in the map, with their text (scripts/build.mjs,
+        // sharedThroughMain): `.`'s, which adds the object of the helpers it hands ./oauth, ./instances and ./bulk,
+        // and theirs, which take those helpers from `.`.
+        if (source.startsWith('through-main:')) {
+          expect(map.sourcesContent![i], `${file}: ${source}`).toMatch(
+            source === 'through-main:index'
+              ? /^export \* from '\.\/src\/index\.ts';\n[^]*\nexport const __internals = /
+              : /^import \{ __internals \} from '\.\/index\.js';\nexport const \{ \w+/,
+          );
+          continue;
+        }
         // Sources are paths of the repository (`../src/...` from dist/); the map holds their text, except for
         // generated modules, which the code holds as they are (scripts/build.mjs).
         const original = join(root, posix.join(posix.dirname(file), source));
@@ -479,6 +513,9 @@ describe('the packed package', () => {
       import { inspect } from 'node:util';
       const entries = {
         '.': await import('cloud-elements-sdk'),
+        './oauth': await import('cloud-elements-sdk/oauth'),
+        './instances': await import('cloud-elements-sdk/instances'),
+        './bulk': await import('cloud-elements-sdk/bulk'),
         './webhooks': await import('cloud-elements-sdk/webhooks'),
         './node': await import('cloud-elements-sdk/node'),
       };

@@ -50,7 +50,15 @@ describe('package.json', () => {
 
   test('every export is built from its source (scripts/build.mjs), and node10 finds the same declarations', () => {
     const subpaths = Object.keys(pkg.exports).filter((key) => key !== './package.json');
-    expect(subpaths.sort()).toEqual(['.', './node', './testing', './webhooks']);
+    expect(subpaths.sort()).toEqual([
+      '.',
+      './bulk',
+      './instances',
+      './node',
+      './oauth',
+      './testing',
+      './webhooks',
+    ]);
     for (const subpath of subpaths) {
       const target = pkg.exports[subpath] as { types: string; default: string };
       const out = target.default.replace(/\.js$/, '');

@@ -12,20 +12,15 @@ import {
   UnauthorizedError,
   ceql,
   createClient,
-  defineOAuthApp,
-  enableEvents,
-  finishOAuth,
   formatBulkQuery,
   paginate,
   paginatePages,
-  readBulkRecords,
-  readOAuthCallback,
-  startBulkQuery,
-  startOAuth,
   unwrap,
-  waitForBulkJob,
   type CloudElementsClient,
 } from '../src/index.js';
+import { defineOAuthApp, finishOAuth, readOAuthCallback, startOAuth } from '../src/oauth.js';
+import { enableEvents } from '../src/instances.js';
+import { readBulkRecords, startBulkQuery, waitForBulkJob } from '../src/bulk.js';
 import { startEmulator, type Emulator } from '../src/testing/index.js';
 import { loadSpecValidator } from './helpers/spec-validator.js';
 

@@ -27,6 +27,9 @@ function tourModule(dir: string): string {
   );
   const sources: Record<string, string> = {
     'cloud-elements-sdk': 'src/index.js',
+    'cloud-elements-sdk/oauth': 'src/oauth.js',
+    'cloud-elements-sdk/instances': 'src/instances.js',
+    'cloud-elements-sdk/bulk': 'src/bulk.js',
     'cloud-elements-sdk/testing': 'src/testing/index.js',
     'cloud-elements-sdk/webhooks': 'src/webhooks.js',
     'cloud-elements-sdk/node': 'src/node.js',

@@ -1,18 +1,9 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  CloudElementsError,
-  buildEventsConfiguration,
-  createClient,
-  createInstance,
-  defineOAuthApp,
-  finishOAuth,
-  startOAuth,
-  startOAuth1,
-  unwrap,
-  waitForBulkJob,
-  type LogRecord,
-} from '../src/index.js';
+import { CloudElementsError, createClient, unwrap, type LogRecord } from '../src/index.js';
+import { defineOAuthApp, finishOAuth, startOAuth, startOAuth1 } from '../src/oauth.js';
+import { buildEventsConfiguration, createInstance } from '../src/instances.js';
+import { waitForBulkJob } from '../src/bulk.js';
 import { sendJson, startServer, type TestServer } from './helpers/http-server.js';
 
 // What comes back from elsewhere: a server, a gateway, a proxy or the user's own fetch that quotes the request

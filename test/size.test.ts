@@ -39,8 +39,10 @@ const cases: Case[] = [
 // `instanceof` knows the copies of the other entries: 0.12 kB in the client, 0.14 kB in ./webhooks. Calls without a
 // body go out without a Request on createUndiciFetch(): 0.07 kB.
 // 7 December 2026 (third session): paging reads the next page ahead, and aborts it when the loop stops: 0.17 kB.
+// OAuth, instances, bulk jobs and webhooks left `.` for entries of their own: the whole `.` went from 29.6 to 18.9 kB
+// (0.5 kB of it the helpers that `.` hands those entries, so that an app loads the client's code once).
 const overBudget: Record<string, number> = {
-  'the whole . entry': 29_600,
+  'the whole . entry': 19_000,
   'createClient + unwrap': 13_550,
   'the ./webhooks entry': 4_300,
 };
@@ -135,7 +137,11 @@ describe('bundle size, min+gzip with openapi-fetch', () => {
     };
     expect(Object.entries(kept).filter(([, text]) => code.includes(text))).toEqual([]);
     // The same texts are there when the app uses what they belong to: the check above can fail.
-    const { text: all } = await measure("export * from 'cloud-elements-sdk';");
+    const { text: all } = await measure(
+      ["'cloud-elements-sdk'", "'cloud-elements-sdk/oauth'", "'cloud-elements-sdk/bulk'"]
+        .map((entry) => `export * from ${entry};`)
+        .join('\n'),
+    );
     expect(Object.entries(kept).filter(([, text]) => !all.includes(text))).toEqual([]);
   });
 

@@ -2,8 +2,8 @@
 // CRM contacts. Plain node:http, no framework. Element tokens stay on the server: pages show instance ids only.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CloudElementsError, unwrap, type CloudElementsClient } from '../../src/index.js';
 import {
-  CloudElementsError,
   OAuthCallbackError,
   OAuthProviderError,
   createOAuthState,
@@ -11,10 +11,8 @@ import {
   finishOAuth,
   readOAuthCallback,
   startOAuth,
-  unwrap,
-  type CloudElementsClient,
   type OAuthApp,
-} from '../../src/index.js';
+} from '../../src/oauth.js';
 
 /** Options of {@link createOAuthApp}. */
 export type OAuthExampleOptions = {

@@ -1,17 +1,15 @@
 // The TypeScript samples of the operations tagged "Bulk", as the docs site shows them, one function
 // each with the imports hoisted. Written by `npm run generate` (scripts/site/samples.mjs) from the spec;
 // do not edit. `tsc -p .` type-checks them against the SDK and generated/schema.d.ts.
+import { ceql, createClient, formatBulkQuery } from '../../src/index.js';
 import {
   cancelBulkJob,
-  ceql,
-  createClient,
-  formatBulkQuery,
   getBulkJobStatus,
   listBulkJobErrors,
   readBulkRecords,
   startBulkQuery,
   uploadBulkRecords,
-} from '../../src/index.js';
+} from '../../src/bulk.js';
 
 /** POST /hubs/{hub}/bulk/query: Start a bulk download job */
 export async function createBulkQueryJob(): Promise<void> {

@@ -1,13 +1,8 @@
 // The TypeScript samples of the operations tagged "Elements", as the docs site shows them, one function
 // each with the imports hoisted. Written by `npm run generate` (scripts/site/samples.mjs) from the spec;
 // do not edit. `tsc -p .` type-checks them against the SDK and generated/schema.d.ts.
-import {
-  createClient,
-  defineOAuthApp,
-  paginate,
-  startOAuth,
-  unwrap,
-} from '../../src/index.js';
+import { createClient, paginate, unwrap } from '../../src/index.js';
+import { defineOAuthApp, startOAuth } from '../../src/oauth.js';
 
 /** GET /elements/{keyOrId}/oauth/url: Get the OAuth authorization URL of an element */
 export async function getElementOAuthUrl(): Promise<void> {

@@ -1,7 +1,8 @@
 // The smoke program of `npm run test:runtimes`: the same code on Node 20/22/24, Bun, Deno, workerd and Chromium,
-// against the emulator. It gets the SDK's two runtime-neutral entries from its harness (each harness imports the
+// against the emulator. It gets the SDK's runtime-neutral entries it uses from its harness (each harness imports the
 // installed package its own way), so this file imports types only.
 import type * as Sdk from '../../src/index.js';
+import type * as OAuth from '../../src/oauth.js';
 import type * as Webhooks from '../../src/webhooks.js';
 
 /** Where the emulator listens and who calls it. */
@@ -19,7 +20,12 @@ function check(condition: unknown, message: string): asserts condition {
 }
 
 /** Runs the steps and returns one line per step; throws on the first one that fails. */
-export async function smoke(sdk: typeof Sdk, webhooks: typeof Webhooks, env: SmokeEnv): Promise<string[]> {
+export async function smoke(
+  sdk: typeof Sdk,
+  oauth: typeof OAuth,
+  webhooks: typeof Webhooks,
+  env: SmokeEnv,
+): Promise<string[]> {
   const lines: string[] = [];
   const ce = sdk.createClient({
     userSecret: env.userSecret,
@@ -34,12 +40,12 @@ export async function smoke(sdk: typeof Sdk, webhooks: typeof Webhooks, env: Smo
   lines.push(`typed call: element ${element.key} (${element.name})`);
 
   // 2. OAuth through the emulator's consent page, as a browser would: load it, follow "Approve" to the callback.
-  const app = sdk.defineOAuthApp({
+  const app = oauth.defineOAuthApp({
     apiKey: 'smoke-client-id',
     apiSecret: 'smoke-client-secret',
     callbackUrl: `${env.origin}/smoke/callback`,
   });
-  const { url, state } = await sdk.startOAuth(ce, app, { elementKey: 'sfdc' });
+  const { url, state } = await oauth.startOAuth(ce, app, { elementKey: 'sfdc' });
   const consent = await fetch(url);
   const page = await consent.text();
   const approve = /id="approve"[^>]*href="([^"]+)"/.exec(page)?.[1];
@@ -52,8 +58,8 @@ export async function smoke(sdk: typeof Sdk, webhooks: typeof Webhooks, env: Smo
   const redirected = await fetch(decisionUrl);
   await redirected.body?.cancel();
   check(redirected.url.startsWith(app.callbackUrl), `the decision led to ${redirected.url}`);
-  const callback = sdk.readOAuthCallback(redirected.url, { expectedState: state });
-  const instance = await sdk.finishOAuth(ce, app, {
+  const callback = oauth.readOAuthCallback(redirected.url, { expectedState: state });
+  const instance = await oauth.finishOAuth(ce, app, {
     elementKey: 'sfdc',
     callback,
     name: 'Smoke (Salesforce)',

@@ -11,11 +11,15 @@ import { code, printCall, printFlat, printImport, printValue, quote, WIDTH } fro
 export const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
 
 const SDK = 'cloud-elements-sdk';
+const SDK_OAUTH = 'cloud-elements-sdk/oauth';
+const SDK_BULK = 'cloud-elements-sdk/bulk';
 const SDK_WEBHOOKS = 'cloud-elements-sdk/webhooks';
 
 /** Where each import of a sample points in the type-checked module under `generated/samples/`. */
 export const SAMPLE_IMPORTS = {
   [SDK]: '../../src/index.js',
+  [SDK_OAUTH]: '../../src/oauth.js',
+  [SDK_BULK]: '../../src/bulk.js',
   [SDK_WEBHOOKS]: '../../src/webhooks.js',
   'cloud-elements-sdk/node': '../../src/node.js',
 };
@@ -504,7 +508,7 @@ const HELPERS = {
     const { client, ref } = bulkRef(resolve, operation, sample);
     const qParam = operation.params.find((p) => p.name === 'q');
     const q = qParam ? String(parameterValue(resolve, qParam)) : 'select * from contacts';
-    sample.use(SDK, 'startBulkQuery');
+    sample.use(SDK_BULK, 'startBulkQuery');
     const job = sample.name('job');
     awaitHelper(sample, job, 'startBulkQuery', [code(client), { ...ref, query: bulkQueryCode(sample, q) }]);
     sample.line(`console.log(${job}.id, ${job}.status);`);
@@ -515,7 +519,7 @@ const HELPERS = {
     const { client, ref, values } = bulkRef(resolve, operation, sample);
     const { example } = multipartOf(resolve, operation) ?? { example: {} };
     const type = /^\s*[[{]/.test(String(example.file ?? '')) ? 'application/json' : 'text/csv';
-    sample.use(SDK, 'uploadBulkRecords');
+    sample.use(SDK_BULK, 'uploadBulkRecords');
     const options = { ...ref, objectName: values.objectName };
     options.file = code(`new Blob([${quote(String(example.file ?? ''))}], { type: '${type}' })`);
     if (example.metaData !== undefined) options.metaData = example.metaData;
@@ -528,7 +532,7 @@ const HELPERS = {
   },
   'get /hubs/{hub}/bulk/{id}/status'(sample, resolve, operation) {
     const { client, ref } = bulkRef(resolve, operation, sample);
-    sample.use(SDK, 'getBulkJobStatus');
+    sample.use(SDK_BULK, 'getBulkJobStatus');
     const status = sample.name('status');
     awaitHelper(sample, status, 'getBulkJobStatus', [code(client), ref]);
     sample.line(`console.log(${status}.status, ${status}.recordsCount);`);
@@ -537,20 +541,20 @@ const HELPERS = {
   },
   'get /hubs/{hub}/bulk/{id}/errors'(sample, resolve, operation) {
     const { client, ref } = bulkRef(resolve, operation, sample);
-    sample.use(SDK, 'listBulkJobErrors');
+    sample.use(SDK_BULK, 'listBulkJobErrors');
     const failed = sample.name('failed');
     forAwait(sample, failed, 'listBulkJobErrors', [code(client), ref], [`console.log(${failed});`]);
     sample.call = `listBulkJobErrors(${client}, …)`;
   },
   'put /hubs/{hub}/bulk/{id}/cancel'(sample, resolve, operation) {
     const { client, ref } = bulkRef(resolve, operation, sample);
-    sample.use(SDK, 'cancelBulkJob');
+    sample.use(SDK_BULK, 'cancelBulkJob');
     awaitHelper(sample, undefined, 'cancelBulkJob', [code(client), ref]);
     sample.call = `cancelBulkJob(${client}, …)`;
   },
   'get /hubs/{hub}/bulk/{id}/{objectName}'(sample, resolve, operation) {
     const { client, ref, values } = bulkRef(resolve, operation, sample);
-    sample.use(SDK, 'readBulkRecords');
+    sample.use(SDK_BULK, 'readBulkRecords');
     const record = sample.name('record');
     sample.line('// Parsed as the bytes arrive; downloadBulkResults(…) gives the raw stream.');
     forAwait(
@@ -568,8 +572,8 @@ const HELPERS = {
       const param = operation.params.find((p) => p.name === name);
       return param ? parameterValue(resolve, param) : undefined;
     };
-    sample.use(SDK, 'defineOAuthApp');
-    sample.use(SDK, 'startOAuth');
+    sample.use(SDK_OAUTH, 'defineOAuthApp');
+    sample.use(SDK_OAUTH, 'startOAuth');
     const settings = {
       apiKey: value('apiKey'),
       apiSecret: value('apiSecret'),

@@ -85,8 +85,8 @@ export function instanceBody(
 /**
  * Creates an instance (`POST /instances`) and returns it, with its element `token`. For elements connected by
  * configuration only, e.g. `{ elementKey: 'closeio', name, configuration: { username, password } }`; OAuth
- * elements use {@link finishOAuth}, or `externalAuthentication: 'initial'` with tokens you obtained yourself in
- * `configuration`. Not retried: a create is not idempotent.
+ * elements use `finishOAuth` (`cloud-elements-sdk/oauth`), or `externalAuthentication: 'initial'` with tokens you
+ * obtained yourself in `configuration`. Not retried: a create is not idempotent.
  * @throws {CloudElementsError} subclass by status (message without secret configuration values)
  */
 export async function createInstance(
