@@ -63,6 +63,9 @@ function responseError(result: FetchResult, extraSecrets: readonly string[]): Cl
   });
 }
 
+// `Promise<R>`, not `PromiseLike<R>`: TypeScript reads `R` out of a Promise by its type argument, but out of a
+// PromiseLike by comparing the two `then` methods, which cost a user's type-check about 20,000 more type
+// instantiations for every call (26,000 against 6,300 for `unwrap(ce.GET(…))`). Any thenable still works at run time.
 /**
  * Data-or-throw form of a call: resolves to `data` for a 2xx response, throws the matching
  * {@link CloudElementsError} subclass (`NotFoundError`, `RateLimitError`, …) otherwise, also for empty and
@@ -70,7 +73,7 @@ function responseError(result: FetchResult, extraSecrets: readonly string[]): Cl
  * @example const instance = await unwrap(ce.GET('/instances/{id}', { params: { path: { id: 12 } } }));
  */
 export function unwrap<R extends FetchResult>(
-  result: R | PromiseLike<R>,
+  result: R | Promise<R>,
 ): Promise<Exclude<R, { error: unknown }>['data']> {
   return unwrapWithout(result, []);
 }
@@ -80,7 +83,7 @@ export function unwrap<R extends FetchResult>(
  * an app secret or a configuration value in an error body, and the client only knows its own credentials.
  */
 export async function unwrapWithout<R extends FetchResult>(
-  result: R | PromiseLike<R>,
+  result: R | Promise<R>,
   secrets: readonly unknown[],
 ): Promise<Exclude<R, { error: unknown }>['data']> {
   const settled = await result;

@@ -3,11 +3,23 @@
  * ({@link paginatePages}) that can stop and resume from a saved token. While the loop works through a page, the
  * next one is already being fetched (`readAhead`), so at most two pages are held at a time.
  */
-import type { Client, ClientPathsWithMethod, MaybeOptionalInit, MethodResponse } from 'openapi-fetch';
+import type {
+  Client,
+  ClientPathsWithMethod,
+  FetchResponse,
+  MaybeOptionalInit,
+  MethodResponse,
+} from 'openapi-fetch';
 import type { ListPaths } from '../../generated/list-paths.js';
 import type { paths } from '../../generated/schema.js';
 import { isCeqlFragment } from './ceql.js';
-import { checkClient, unexpectedAnswer, unwrap, type CallOptions } from '../client/index.js';
+import {
+  checkClient,
+  unexpectedAnswer,
+  unwrap,
+  type CallOptions,
+  type CloudElementsClient,
+} from '../client/index.js';
 import {
   CloudElementsError,
   SNIPPET_LENGTH,
@@ -18,28 +30,60 @@ import {
   unfollow,
 } from '../core/index.js';
 
-// Any openapi-fetch client; the Cloud Elements client is one.
-type AnyClient = Client<any, any>;
+// What the helpers need of a client: its GET (checked when called, too). Any openapi-fetch client has one. Not
+// `Client<any, any>`: checking a client against that type costs a user's type-check about 150,000 type
+// instantiations for each call of paginate (every method of the client compared).
+type AnyClient = { GET: (...args: any[]) => any };
+
+// A client of the spec's own paths (`createClient()`, `forInstance(token)`) is told apart by its type alone, which
+// is one comparison of a type with itself. Each type below takes that way first: reading the paths back out of a
+// client (`C extends Client<infer Paths>`, as openapi-fetch's MethodResponse does) matches every method of the
+// client against the whole spec, about 150,000 type instantiations in a user's type-check for one call of
+// paginate, where a typed GET costs 26,000.
+type SpecClient = CloudElementsClient<paths>;
+/** What `fetch` of openapi-fetch answers for the client's default media types. */
+type SpecMedia = `${string}/${string}`;
 
 /**
  * Paths of `C` whose GET answers a JSON array: the paths {@link paginate} accepts. For a client of the Cloud
  * Elements spec this is a union precomputed by `npm run generate`, so that each call does not map over every GET
  * path; clients of other paths (an instance's own types) get the mapping.
  */
-export type ListPath<C extends AnyClient> =
-  C extends Client<infer Paths, any> ? ([Paths] extends [paths] ? ListPaths : MappedListPath<C>) : never;
+export type ListPath<C extends AnyClient> = C extends SpecClient
+  ? ListPaths
+  : C extends Client<infer Paths, any>
+    ? [Paths] extends [paths]
+      ? ListPaths
+      : MappedListPath<C>
+    : never;
 
-type MappedListPath<C extends AnyClient> = {
+type MappedListPath<C extends Client<any, any>> = {
   [P in ClientPathsWithMethod<C, 'get'>]: MethodResponse<C, 'get', P> extends readonly unknown[] ? P : never;
 }[ClientPathsWithMethod<C, 'get'>];
 
 /** Type of one record of the list at `P`, from the spec. */
-export type ListRecord<C extends AnyClient, P extends ClientPathsWithMethod<C, 'get'>> =
-  MethodResponse<C, 'get', P> extends readonly (infer R)[] ? R : never;
+export type ListRecord<C extends AnyClient, P> = (
+  C extends SpecClient
+    ? P extends keyof paths
+      ? paths[P] extends { get: infer Operation extends Record<string | number, any> }
+        ? NonNullable<FetchResponse<Operation, {}, SpecMedia>['data']>
+        : never
+      : never
+    : C extends Client<any, any>
+      ? P extends ClientPathsWithMethod<C, 'get'>
+        ? MethodResponse<C, 'get', P>
+        : never
+      : never
+) extends readonly (infer R)[]
+  ? R
+  : never;
 
 /** openapi-fetch's options for a GET of `P` (`params` with path and query parameters, headers, …). */
-export type ListInit<C extends AnyClient, P> =
-  C extends Client<infer Paths, any>
+export type ListInit<C extends AnyClient, P> = C extends SpecClient
+  ? P extends keyof paths
+    ? NonNullable<MaybeOptionalInit<paths[P], 'get'>>
+    : never
+  : C extends Client<infer Paths, any>
     ? P extends keyof Paths
       ? Paths[P] extends { get: any }
         ? NonNullable<MaybeOptionalInit<Paths[P], 'get'>>
