@@ -85,9 +85,10 @@ const nodeUsesEntries = {
  * `./oauth`, `./instances` and `./bulk` use the client, core and query through `.` instead of with copies of their
  * own: an app that imports several entries loads the client's code once, and a response of `.`'s client keeps the
  * facts its transport attached (the client's redactor, the attempts) when `./bulk`'s helpers read it. `.` exports
- * what those folders import from the three as one object, `__internals` (no declaration describes it: it is not
- * API); each of their imports of a folder's index becomes `export const { … } = __internals.<folder>` over an
- * import of `./index.js`. The names are read from the import statements of the folders' modules.
+ * each name those folders import from the three under an internal name, `__<folder>_<name>` (no declaration
+ * describes them: they are not API); each of their imports of a folder's index becomes a re-export of those names
+ * from `./index.js`, which an app's bundler can still shake name by name. The names are read from the import
+ * statements of the folders' modules; any other form of import of the three folders fails the build.
  */
 const SHARED_FOLDERS = ['core', 'client', 'query'];
 const THROUGH_MAIN = /^src\/(oauth|instances|bulk)\//;
@@ -100,6 +101,8 @@ function sharedNames() {
         /^import\s*\{([^}]*)\}\s*from\s*'\.\.\/(\w+)\/index\.js';/gm,
       )) {
         if (!SHARED_FOLDERS.includes(from)) continue;
+        if (list.includes('/'))
+          throw new Error(`src/${folder}/${file}: no comments inside an import of ../${from}`);
         for (const part of list.split(',').map((item) => item.trim())) {
           if (part === '' || part.startsWith('type ')) continue;
           if (part.includes(' as '))
@@ -107,6 +110,11 @@ function sharedNames() {
           names[from].add(part);
         }
       }
+      // Only named imports can be re-exported name by name: a namespace or default import of the three is refused.
+      const imports =
+        text.match(/^import\s+(?!type\s)[^;]*from\s*'\.\.\/(core|client|query)\/index\.js';/gm) ?? [];
+      const other = imports.find((statement) => !/^import\s*\{[^}]*\}\s*from/.test(statement));
+      if (other) throw new Error(`src/${folder}/${file}: import names from the folder's index, not ${other}`);
     }
   }
   const all = SHARED_FOLDERS.flatMap((folder) => [...names[folder]]);
@@ -115,10 +123,12 @@ function sharedNames() {
   return Object.fromEntries(SHARED_FOLDERS.map((folder) => [folder, [...names[folder]].sort()]));
 }
 const shared = sharedNames();
+/** The name under which `.` exports `name` of `folder` for the other entries. */
+const internalName = (folder, name) => `__${folder}_${name}`;
 const sharedThroughMain = {
   name: 'shared-through-main',
   setup(builder) {
-    // `.` is built from a module of the build's own: src/index.ts as it is, and the object.
+    // `.` is built from a module of the build's own: src/index.ts as it is, and the internal names.
     builder.onResolve({ filter: /^through-main:index$/ }, () => ({
       path: 'index',
       namespace: 'through-main',
@@ -127,9 +137,10 @@ const sharedThroughMain = {
       contents: [
         "export * from './src/index.ts';",
         ...SHARED_FOLDERS.map(
-          (folder) => `import { ${shared[folder].join(', ')} } from './src/${folder}/index.ts';`,
+          (folder) =>
+            `export { ${shared[folder].map((name) => `${name} as ${internalName(folder, name)}`).join(', ')} } ` +
+            `from './src/${folder}/index.ts';`,
         ),
-        `export const __internals = { ${SHARED_FOLDERS.map((folder) => `${folder}: { ${shared[folder].join(', ')} }`).join(', ')} };`,
       ].join('\n'),
       loader: 'js',
       resolveDir: root,
@@ -141,8 +152,8 @@ const sharedThroughMain = {
     );
     builder.onLoad({ filter: /^(core|client|query)$/, namespace: 'through-main' }, (args) => ({
       contents:
-        "import { __internals } from './index.js';\n" +
-        `export const { ${shared[args.path].join(', ')} } = __internals.${args.path};\n`,
+        `export { ${shared[args.path].map((name) => `${internalName(args.path, name)} as ${name}`).join(', ')} } ` +
+        "from './index.js';\n",
       loader: 'js',
     }));
     builder.onResolve({ filter: /^\.\/index\.js$/, namespace: 'through-main' }, () => ({

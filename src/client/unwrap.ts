@@ -63,9 +63,10 @@ function responseError(result: FetchResult, extraSecrets: readonly string[]): Cl
   });
 }
 
-// `Promise<R>`, not `PromiseLike<R>`: TypeScript reads `R` out of a Promise by its type argument, but out of a
-// PromiseLike by comparing the two `then` methods, which cost a user's type-check about 20,000 more type
-// instantiations for every call (26,000 against 6,300 for `unwrap(ce.GET(…))`). Any thenable still works at run time.
+// `Promise<R>` first, then `PromiseLike<R>`: TypeScript reads `R` out of a Promise by its type argument, but out of
+// a PromiseLike by comparing the two `then` methods, which cost a user's type-check about 20,000 more type
+// instantiations for every call (36,500 against 56,400 for `unwrap(ce.GET(…))`, measured on the published
+// declarations). The second signature keeps other thenables typed.
 /**
  * Data-or-throw form of a call: resolves to `data` for a 2xx response, throws the matching
  * {@link CloudElementsError} subclass (`NotFoundError`, `RateLimitError`, …) otherwise, also for empty and
@@ -74,6 +75,12 @@ function responseError(result: FetchResult, extraSecrets: readonly string[]): Cl
  */
 export function unwrap<R extends FetchResult>(
   result: R | Promise<R>,
+): Promise<Exclude<R, { error: unknown }>['data']>;
+export function unwrap<R extends FetchResult>(
+  result: PromiseLike<R>,
+): Promise<Exclude<R, { error: unknown }>['data']>;
+export function unwrap<R extends FetchResult>(
+  result: R | PromiseLike<R>,
 ): Promise<Exclude<R, { error: unknown }>['data']> {
   return unwrapWithout(result, []);
 }
@@ -83,7 +90,7 @@ export function unwrap<R extends FetchResult>(
  * an app secret or a configuration value in an error body, and the client only knows its own credentials.
  */
 export async function unwrapWithout<R extends FetchResult>(
-  result: R | Promise<R>,
+  result: R | PromiseLike<R>,
   secrets: readonly unknown[],
 ): Promise<Exclude<R, { error: unknown }>['data']> {
   const settled = await result;

@@ -3,23 +3,11 @@
  * ({@link paginatePages}) that can stop and resume from a saved token. While the loop works through a page, the
  * next one is already being fetched (`readAhead`), so at most two pages are held at a time.
  */
-import type {
-  Client,
-  ClientPathsWithMethod,
-  FetchResponse,
-  MaybeOptionalInit,
-  MethodResponse,
-} from 'openapi-fetch';
+import type { Client, ClientPathsWithMethod, MaybeOptionalInit, MethodResponse } from 'openapi-fetch';
 import type { ListPaths } from '../../generated/list-paths.js';
 import type { paths } from '../../generated/schema.js';
 import { isCeqlFragment } from './ceql.js';
-import {
-  checkClient,
-  unexpectedAnswer,
-  unwrap,
-  type CallOptions,
-  type CloudElementsClient,
-} from '../client/index.js';
+import { checkClient, unexpectedAnswer, unwrap, type CallOptions } from '../client/index.js';
 import {
   CloudElementsError,
   SNIPPET_LENGTH,
@@ -30,60 +18,28 @@ import {
   unfollow,
 } from '../core/index.js';
 
-// What the helpers need of a client: its GET (checked when called, too). Any openapi-fetch client has one. Not
-// `Client<any, any>`: checking a client against that type costs a user's type-check about 150,000 type
-// instantiations for each call of paginate (every method of the client compared).
-type AnyClient = { GET: (...args: any[]) => any };
-
-// A client of the spec's own paths (`createClient()`, `forInstance(token)`) is told apart by its type alone, which
-// is one comparison of a type with itself. Each type below takes that way first: reading the paths back out of a
-// client (`C extends Client<infer Paths>`, as openapi-fetch's MethodResponse does) matches every method of the
-// client against the whole spec, about 150,000 type instantiations in a user's type-check for one call of
-// paginate, where a typed GET costs 26,000.
-type SpecClient = CloudElementsClient<paths>;
-/** What `fetch` of openapi-fetch answers for the client's default media types. */
-type SpecMedia = `${string}/${string}`;
+// Any openapi-fetch client; the Cloud Elements client is one.
+type AnyClient = Client<any, any>;
 
 /**
  * Paths of `C` whose GET answers a JSON array: the paths {@link paginate} accepts. For a client of the Cloud
  * Elements spec this is a union precomputed by `npm run generate`, so that each call does not map over every GET
  * path; clients of other paths (an instance's own types) get the mapping.
  */
-export type ListPath<C extends AnyClient> = C extends SpecClient
-  ? ListPaths
-  : C extends Client<infer Paths, any>
-    ? [Paths] extends [paths]
-      ? ListPaths
-      : MappedListPath<C>
-    : never;
+export type ListPath<C extends AnyClient> =
+  C extends Client<infer Paths, any> ? ([Paths] extends [paths] ? ListPaths : MappedListPath<C>) : never;
 
-type MappedListPath<C extends Client<any, any>> = {
+type MappedListPath<C extends AnyClient> = {
   [P in ClientPathsWithMethod<C, 'get'>]: MethodResponse<C, 'get', P> extends readonly unknown[] ? P : never;
 }[ClientPathsWithMethod<C, 'get'>];
 
 /** Type of one record of the list at `P`, from the spec. */
-export type ListRecord<C extends AnyClient, P> = (
-  C extends SpecClient
-    ? P extends keyof paths
-      ? paths[P] extends { get: infer Operation extends Record<string | number, any> }
-        ? NonNullable<FetchResponse<Operation, {}, SpecMedia>['data']>
-        : never
-      : never
-    : C extends Client<any, any>
-      ? P extends ClientPathsWithMethod<C, 'get'>
-        ? MethodResponse<C, 'get', P>
-        : never
-      : never
-) extends readonly (infer R)[]
-  ? R
-  : never;
+export type ListRecord<C extends AnyClient, P extends ClientPathsWithMethod<C, 'get'>> =
+  MethodResponse<C, 'get', P> extends readonly (infer R)[] ? R : never;
 
 /** openapi-fetch's options for a GET of `P` (`params` with path and query parameters, headers, …). */
-export type ListInit<C extends AnyClient, P> = C extends SpecClient
-  ? P extends keyof paths
-    ? NonNullable<MaybeOptionalInit<paths[P], 'get'>>
-    : never
-  : C extends Client<infer Paths, any>
+export type ListInit<C extends AnyClient, P> =
+  C extends Client<infer Paths, any>
     ? P extends keyof Paths
       ? Paths[P] extends { get: any }
         ? NonNullable<MaybeOptionalInit<Paths[P], 'get'>>
@@ -279,28 +235,45 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
   let offset = Number(baseQuery['offset'] ?? 0);
   if (limit === 0) return;
 
-  // Every request carries the iteration's own signal: it follows the caller's, and aborts the page read ahead
-  // when the loop stops before asking for it.
+  // Every request carries the iteration's own signal, which aborts the page read ahead when the loop stops before
+  // asking for it. It follows the caller's signal only while a request is out: an iteration that is dropped without
+  // `return()` (`await paginate(…).next()`) must not stay on a long-lived signal, nor keep its client alive there.
   signal?.throwIfAborted();
   const stop = new AbortController();
   const follower = { handleEvent: () => stop.abort(signal!.reason) };
-  if (signal) follow(signal, follower);
+  let following = false;
+  const settle = (outcome: Settled): Settled => {
+    if (following) unfollow(signal!, follower);
+    following = false;
+    return outcome;
+  };
   /** Sends the request of the next page; the promise never rejects, so a page read ahead fails only when read. */
   const request = (): Promise<Settled> => {
+    if (signal?.aborted) return Promise.resolve(failed(signal.reason));
     const query = byOffset
       ? { ...baseQuery, offset }
       : token === undefined
         ? baseQuery
         : { ...baseQuery, nextPage: token };
+    if (signal && !following) follow(signal, follower);
+    following = signal !== undefined;
     try {
       // What the call throws goes out as it is, as from the client's own GET: the client gives every failure of
       // the API or the network as a typed error already, and anything else comes from the caller's own
       // middleware, whose message the SDK can neither redact (it may quote the Authorization header) nor improve.
-      return (client as unknown as LooseClient)
-        .GET(path, { ...init, params: { ...init.params, query }, signal: stop.signal })
-        .then(settled, failed);
+      // Promise.resolve: a test double's GET may answer without a promise.
+      return Promise.resolve(
+        (client as unknown as LooseClient).GET(path, {
+          ...init,
+          params: { ...init.params, query },
+          signal: stop.signal,
+        }),
+      ).then(
+        (result) => settle({ failed: false, result }),
+        (error: unknown) => settle(failed(error)),
+      );
     } catch (error) {
-      return Promise.resolve(failed(error));
+      return Promise.resolve(settle(failed(error)));
     }
   };
   let pending: Promise<Settled> | undefined = request();
@@ -362,8 +335,7 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
       if (!more) return;
     }
   } finally {
-    if (signal) unfollow(signal, follower);
-    // The loop stopped with a page still coming: nobody will read it.
+    // The loop stopped with a page still coming: nobody will read it (its settling stops following the signal).
     if (pending !== undefined)
       stop.abort(new DOMException('The loop stopped before this page', 'AbortError'));
   }
@@ -372,7 +344,6 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
 /** A page's request, settled: what the client answered, or what it threw. */
 type Settled =
   { failed: false; result: Awaited<ReturnType<LooseClient['GET']>> } | { failed: true; error: unknown };
-const settled = (result: Awaited<ReturnType<LooseClient['GET']>>): Settled => ({ failed: false, result });
 const failed = (error: unknown): Settled => ({ failed: true, error });
 
 /** List paths that page by `offset` instead of a next-page token. */

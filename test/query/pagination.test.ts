@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { getEventListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, expectTypeOf, test, vi } from 'vitest';
 import type { components } from '../../generated/schema.js';
@@ -404,6 +405,44 @@ describe('paginate', () => {
     controller.abort(new Error('shutting down'));
     await expect(pages.next()).rejects.toThrow('shutting down');
     expect(requests()).toHaveLength(2);
+  });
+
+  test("an iteration dropped after its first page does not stay on the caller's signal", async () => {
+    const crm = await start((req, res) => servePages(contacts, req, res));
+    const shutdown = new AbortController();
+    // The pattern that never calls return(): read the first page, drop the iterator.
+    const { value } = await paginatePages(crm, '/hubs/crm/contacts', {
+      pageSize: 10,
+      signal: shutdown.signal,
+    }).next();
+    expect(value?.records).toHaveLength(10);
+    // The page read ahead settles on its own; then nothing of the iteration listens to the long-lived signal.
+    for (let i = 0; i < 200 && requests().length < 2; i++) await sleep(5);
+    await vi.waitFor(() => expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0));
+  });
+
+  test('takes a client whose GET answers without a promise (a test double)', async () => {
+    const page = { data: [{ id: 'a' }, { id: 'b' }], response: new Response('[]', { status: 200 }) };
+    const double = { GET: () => page, POST: () => page };
+    const ids: unknown[] = [];
+    for await (const record of paginate(double as never, '/hubs/crm/contacts' as never, {} as never)) {
+      ids.push((record as { id: unknown }).id);
+    }
+    expect(ids).toEqual(['a', 'b']);
+  });
+
+  test('with readAhead false, makes no request once the caller aborted', async () => {
+    const crm = await start((req, res) => servePages(contacts, req, res));
+    const controller = new AbortController();
+    const pages = paginatePages(crm, '/hubs/crm/contacts', {
+      pageSize: 10,
+      signal: controller.signal,
+      readAhead: false,
+    });
+    await pages.next();
+    controller.abort(new Error('stop'));
+    await expect(pages.next()).rejects.toThrow('stop');
+    expect(requests()).toHaveLength(1);
   });
 
   test('aborts a page request that is in flight', async () => {
