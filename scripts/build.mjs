@@ -91,10 +91,11 @@ const nodeUsesEntries = {
  * statements of the folders' modules; any other form of import of the three folders fails the build.
  */
 const SHARED_FOLDERS = ['core', 'client', 'query'];
-const THROUGH_MAIN = /^src\/(oauth|instances|bulk)\//;
+/** The folders whose entries take the shared folders from `.`. */
+const THROUGH_MAIN = ['oauth', 'instances', 'bulk'];
 function sharedNames() {
   const names = Object.fromEntries(SHARED_FOLDERS.map((folder) => [folder, new Set()]));
-  for (const folder of ['oauth', 'instances', 'bulk']) {
+  for (const folder of THROUGH_MAIN) {
     for (const file of readdirSync(join(root, 'src', folder)).filter((name) => name.endsWith('.ts'))) {
       const text = readFileSync(join(root, 'src', folder, file), 'utf8');
       for (const [, list, from] of text.matchAll(
@@ -117,9 +118,6 @@ function sharedNames() {
       if (other) throw new Error(`src/${folder}/${file}: import names from the folder's index, not ${other}`);
     }
   }
-  const all = SHARED_FOLDERS.flatMap((folder) => [...names[folder]]);
-  const twice = all.filter((name, i) => all.indexOf(name) !== i);
-  if (twice.length > 0) throw new Error(`imported from two shared folders: ${twice.join(', ')}`);
   return Object.fromEntries(SHARED_FOLDERS.map((folder) => [folder, [...names[folder]].sort()]));
 }
 const shared = sharedNames();
@@ -145,11 +143,12 @@ const sharedThroughMain = {
       loader: 'js',
       resolveDir: root,
     }));
-    builder.onResolve({ filter: /^\.\.\/(core|client|query)\/index\.js$/ }, (args) =>
-      THROUGH_MAIN.test(relative(root, args.importer).replaceAll('\\', '/'))
+    builder.onResolve({ filter: /^\.\.\/(core|client|query)\/index\.js$/ }, (args) => {
+      const [top, folder] = relative(root, args.importer).split(/[\\/]/);
+      return top === 'src' && THROUGH_MAIN.includes(folder)
         ? { path: args.path.split('/')[1], namespace: 'through-main' }
-        : undefined,
-    );
+        : undefined;
+    });
     builder.onLoad({ filter: /^(core|client|query)$/, namespace: 'through-main' }, (args) => ({
       contents:
         `export { ${shared[args.path].map((name) => `${internalName(args.path, name)} as ${name}`).join(', ')} } ` +

@@ -1,5 +1,6 @@
 // The base layer every concern builds on: errors, the Authorization header, redaction, following a caller's
-// signal, the constant-time compare, URL checks, retry policy, reading web streams and the fetch transport. It imports no other folder of src/.
+// signal, the constant-time compare, URL checks, retry policy, reading web streams and the fetch transport. It
+// imports no other folder of src/.
 export {
   assertCredential,
   formatAuthorization,

@@ -241,10 +241,9 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
   signal?.throwIfAborted();
   const stop = new AbortController();
   const follower = { handleEvent: () => stop.abort(signal!.reason) };
-  let following = false;
+  // Requests never overlap (the next goes out once the last has settled), so this ends the one `request` began.
   const settle = (outcome: Settled): Settled => {
-    if (following) unfollow(signal!, follower);
-    following = false;
+    if (signal) unfollow(signal, follower);
     return outcome;
   };
   /** Sends the request of the next page; the promise never rejects, so a page read ahead fails only when read. */
@@ -255,8 +254,7 @@ export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>
       : token === undefined
         ? baseQuery
         : { ...baseQuery, nextPage: token };
-    if (signal && !following) follow(signal, follower);
-    following = signal !== undefined;
+    if (signal) follow(signal, follower);
     try {
       // What the call throws goes out as it is, as from the client's own GET: the client gives every failure of
       // the API or the network as a typed error already, and anything else comes from the caller's own
