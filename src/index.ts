@@ -14,6 +14,7 @@ export { BASE_URLS, SDK_VERSION, createClient, unwrap } from './client/index.js'
 export type {
   CallOptions,
   ClientOptions,
+  ClientPaths,
   CloudElementsClient,
   Environment,
   LogRecord,

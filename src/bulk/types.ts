@@ -1,5 +1,6 @@
 // Types shared by the bulk modules (jobs, upload, download, checks); imports no module of its own folder.
 import type { Client } from 'openapi-fetch';
+import type { ClientPaths } from '../client/index.js';
 import type { components, paths } from '../../generated/schema.js';
 
 /** A bulk job as created (`{ id, status }`). */
@@ -8,7 +9,7 @@ export type BulkJob = components['schemas']['BulkJob'];
 export type BulkJobStatusReport = components['schemas']['BulkJobStatusReport'];
 
 /** A client that can call the bulk paths: the Cloud Elements client, usually `client.forInstance(token)`. */
-export type BulkClient = Client<paths>;
+export type BulkClient = Client<paths> & ClientPaths<paths>;
 
 /** Which job: the hub in the path (`crm`, `marketing`, …; Cloud Elements ignores it but it is required) and its id. */
 export type BulkJobRef = {

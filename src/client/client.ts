@@ -103,22 +103,37 @@ export type ClientOptions = {
  * paths, params, bodies and results) that adds the `Authorization` header to every call. Besides openapi-fetch's
  * options, each call accepts `timeoutMs` and `retry` (see {@link CallOptions}).
  */
-export type CloudElementsClient<Paths extends {} = paths> = Client<Paths> & {
-  /** Base URL every path is appended to, e.g. `https://api.cloud-elements.com/elements/api-v2`. */
-  readonly baseUrl: string;
-  /**
-   * Returns a client that acts as the instance with `elementToken` (`…, Element <token>`). Cheap: it shares the
-   * transport (timeouts, retries, logger) and the already checked secrets, and starts with the middleware
-   * registered on this client so far. Pass the `paths` that `cloud-elements types --instance <id>` wrote to type
-   * its calls by the instance's own records, custom fields and objects: `ce.forInstance<InstancePaths>(token)`.
-   */
-  forInstance<InstancePaths extends {} = paths>(elementToken: string): CloudElementsClient<InstancePaths>;
-  /**
-   * Returns a client whose every call carries `options` (a call's own options win): the typed way to set a
-   * call's `timeoutMs`, `idleTimeoutMs`, `retry` or `bodyFactory`, checked when you call it.
-   * @example await unwrap(ce.withOptions({ retry: true, timeoutMs: 10_000 }).POST('/hubs/crm/contacts', { body }));
-   */
-  withOptions(options: CallOptions): CloudElementsClient<Paths>;
+export type CloudElementsClient<Paths extends {} = paths> = Client<Paths> &
+  ClientPaths<Paths> & {
+    /** Base URL every path is appended to, e.g. `https://api.cloud-elements.com/elements/api-v2`. */
+    readonly baseUrl: string;
+    /**
+     * Returns a client that acts as the instance with `elementToken` (`…, Element <token>`). Cheap: it shares the
+     * transport (timeouts, retries, logger) and the already checked secrets, and starts with the middleware
+     * registered on this client so far. Pass the `paths` that `cloud-elements types --instance <id>` wrote to type
+     * its calls by the instance's own records, custom fields and objects: `ce.forInstance<InstancePaths>(token)`.
+     */
+    forInstance<InstancePaths extends {} = paths>(elementToken: string): CloudElementsClient<InstancePaths>;
+    /**
+     * Returns a client whose every call carries `options` (a call's own options win): the typed way to set a
+     * call's `timeoutMs`, `idleTimeoutMs`, `retry` or `bodyFactory`, checked when you call it.
+     * @example await unwrap(ce.withOptions({ retry: true, timeoutMs: 10_000 }).POST('/hubs/crm/contacts', { body }));
+     */
+    withOptions(options: CallOptions): CloudElementsClient<Paths>;
+  };
+
+// Never set at run time; it only gives ClientPaths a key that no other object type has.
+declare const pathsKey: unique symbol;
+
+/**
+ * Which paths a client from {@link createClient} was typed with (`paths` of the spec, or an instance's own from
+ * `ce.forInstance<InstancePaths>(token)`). Helpers that are generic over a client's paths, such as `paginate`,
+ * read them from here: inferring them from openapi-fetch's `Client<Paths>` makes TypeScript measure that
+ * interface's variance, about 150,000 type instantiations (a second or so) for the first such call in a program.
+ */
+export type ClientPaths<Paths> = {
+  /** Type only: never present on a client at run time. */
+  readonly [pathsKey]?: Paths;
 };
 
 /** Per-call options the SDK adds to openapi-fetch's: `client.POST('/instances', { body, retry: true })`. */

@@ -1,5 +1,12 @@
 // The typed openapi-fetch client with the SDK's transport, and `unwrap` for data-or-throw calls.
 export { BASE_URLS, SDK_VERSION, createClient } from './client.js';
-export type { CallOptions, ClientOptions, CloudElementsClient, Environment, LogRecord } from './client.js';
+export type {
+  CallOptions,
+  ClientOptions,
+  ClientPaths,
+  CloudElementsClient,
+  Environment,
+  LogRecord,
+} from './client.js';
 export { redactorOf, unexpectedAnswer, unwrap, unwrapWithout } from './unwrap.js';
 export { checkClient } from './check-client.js';

@@ -3,11 +3,17 @@
  * ({@link paginatePages}) that can stop and resume from a saved token. While the loop works through a page, the
  * next one is already being fetched (`readAhead`), so at most two pages are held at a time.
  */
-import type { Client, ClientPathsWithMethod, MaybeOptionalInit, MethodResponse } from 'openapi-fetch';
+import type { FetchResponse, MaybeOptionalInit } from 'openapi-fetch';
 import type { ListPaths } from '../../generated/list-paths.js';
 import type { paths } from '../../generated/schema.js';
 import { isCeqlFragment } from './ceql.js';
-import { checkClient, unexpectedAnswer, unwrap, type CallOptions } from '../client/index.js';
+import {
+  checkClient,
+  unexpectedAnswer,
+  unwrap,
+  type CallOptions,
+  type ClientPaths,
+} from '../client/index.js';
 import {
   CloudElementsError,
   SNIPPET_LENGTH,
@@ -18,32 +24,43 @@ import {
   unfollow,
 } from '../core/index.js';
 
-// Any openapi-fetch client; the Cloud Elements client is one.
-type AnyClient = Client<any, any>;
+// The types below take a client's `Paths` (read from ClientPaths), never the client's type: relating or inferring
+// openapi-fetch's `Client<…>` costs a type-check about 150,000 instantiations (its variance), ten times a typed GET.
 
 /**
- * Paths of `C` whose GET answers a JSON array: the paths {@link paginate} accepts. For a client of the Cloud
- * Elements spec this is a union precomputed by `npm run generate`, so that each call does not map over every GET
- * path; clients of other paths (an instance's own types) get the mapping.
+ * Paths of `Paths` whose GET answers a JSON array: the paths {@link paginate} accepts. For the Cloud Elements spec
+ * this is a union precomputed by `npm run generate`, so that each call does not map over every GET path; other
+ * paths (an instance's own types) get the mapping.
  */
-export type ListPath<C extends AnyClient> =
-  C extends Client<infer Paths, any> ? ([Paths] extends [paths] ? ListPaths : MappedListPath<C>) : never;
+export type ListPath<Paths> = [Paths] extends [paths] ? ListPaths : MappedListPath<Paths>;
 
-type MappedListPath<C extends AnyClient> = {
-  [P in ClientPathsWithMethod<C, 'get'>]: MethodResponse<C, 'get', P> extends readonly unknown[] ? P : never;
-}[ClientPathsWithMethod<C, 'get'>];
+type MappedListPath<Paths> = {
+  [P in keyof Paths]: [ListRecord<Paths, P>] extends [never] ? never : P;
+}[keyof Paths];
 
-/** Type of one record of the list at `P`, from the spec. */
-export type ListRecord<C extends AnyClient, P extends ClientPathsWithMethod<C, 'get'>> =
-  MethodResponse<C, 'get', P> extends readonly (infer R)[] ? R : never;
+// openapi-fetch's media type (`MediaType` of openapi-typescript-helpers), as CloudElementsClient uses it.
+type Media = `${string}/${string}`;
 
+/** Type of one record of the list at `P`, from the spec (`never` when its GET does not answer an array). */
+export type ListRecord<Paths, P> = P extends keyof Paths ? ItemRecord<Paths[P]> : never;
+
+// The record type of a path item's GET, when it answers an array; `never` for a path without GET.
+type ItemRecord<Item> = Item extends { get: infer Operation extends Record<string | number, any> }
+  ? NonNullable<FetchResponse<Operation, {}, Media>['data']> extends readonly (infer R)[]
+    ? R
+    : never
+  : never;
+
+// Not distributive over `P` (`[P]`): while TypeScript infers a call's type arguments, `P` can stand for every list
+// path at once, and a distributive type then computed the options of each (30,000 instantiations per call).
+// `P` is `never` when the client is not one of createClient's: no options are then required, so that TypeScript
+// reports the client, not a missing argument.
 /** openapi-fetch's options for a GET of `P` (`params` with path and query parameters, headers, …). */
-export type ListInit<C extends AnyClient, P> =
-  C extends Client<infer Paths, any>
-    ? P extends keyof Paths
-      ? Paths[P] extends { get: any }
-        ? NonNullable<MaybeOptionalInit<Paths[P], 'get'>>
-        : never
+export type ListInit<Paths, P> = [P] extends [never]
+  ? {}
+  : [P] extends [keyof Paths]
+    ? Paths[P] extends { get: any }
+      ? NonNullable<MaybeOptionalInit<Paths[P], 'get'>>
       : never
     : never;
 
@@ -86,7 +103,7 @@ export type PaginateOptions = {
 };
 
 /** Options of {@link paginate} for the path `P`: openapi-fetch's (`params`, …), the SDK's call options, and paging. */
-export type PaginateInit<C extends AnyClient, P> = ListInit<C, P> & CallOptions & PaginateOptions;
+export type PaginateInit<Paths, P> = ListInit<Paths, P> & CallOptions & PaginateOptions;
 
 /** One page of a list. */
 export type Page<R> = {
@@ -157,12 +174,12 @@ function readCount(headers: Headers, name: string): number | undefined {
  *   await checkpoint(page.nextPageToken);
  * }
  */
-export async function* paginatePages<C extends AnyClient, P extends ListPath<C>>(
-  client: C,
+export async function* paginatePages<Paths extends {}, P extends ListPath<Paths>>(
+  client: ClientPaths<Paths>,
   path: P,
-  ...args: InitArgs<PaginateInit<C, P>>
-): AsyncGenerator<Page<ListRecord<C, P>>, void, undefined> {
-  const [options = {} as PaginateInit<C, P>] = args;
+  ...args: InitArgs<PaginateInit<Paths, P>>
+): AsyncGenerator<Page<ListRecord<Paths, P>>, void, undefined> {
+  const [options = {} as PaginateInit<Paths, P>] = args;
   if (options === null || typeof options !== 'object') {
     fail('paginate options must be an object such as { pageSize: 200, params: { query: { where } } }.');
   }
@@ -475,15 +492,15 @@ class Records<R> {
  *   console.log(contact.id);
  * }
  */
-export function paginate<C extends AnyClient, P extends ListPath<C>>(
-  client: C,
+export function paginate<Paths extends {}, P extends ListPath<Paths>>(
+  client: ClientPaths<Paths>,
   path: P,
-  ...args: InitArgs<PaginateInit<C, P>>
-): AsyncGenerator<ListRecord<C, P>, void, undefined> {
+  ...args: InitArgs<PaginateInit<Paths, P>>
+): AsyncGenerator<ListRecord<Paths, P>, void, undefined> {
   // Wrong options are refused by paginatePages; here they only must not break the reading.
   const { limit = Infinity, signal } = Object(args[0]) as PaginateOptions;
   return new Records(paginatePages(client, path, ...args), limit, signal) as unknown as AsyncGenerator<
-    ListRecord<C, P>,
+    ListRecord<Paths, P>,
     void,
     undefined
   >;

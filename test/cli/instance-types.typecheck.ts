@@ -3,6 +3,7 @@
 // step with the emulator's docs) knows that instance's own contacts, custom field and custom object. Every
 // expected error below fails the build if its line compiles.
 import { createClient, unwrap } from '../../src/client/index.js';
+import { paginate } from '../../src/query/index.js';
 import type { components, paths as SfdcInstancePaths } from './fixtures/sfdc-instance.js';
 
 type Contact = components['schemas']['Contact'];
@@ -50,3 +51,21 @@ export async function instanceShapes(): Promise<void> {
 
 // The untyped default stays as it was: the spec's hub paths.
 export const plain = ce.forInstance('element-token').GET('/hubs/crm/contacts');
+
+// paginate reads a list of the instance's own types: its records and its custom objects.
+export async function instanceLists(): Promise<void> {
+  for await (const contact of paginate(crm, '/hubs/crm/contacts', { pageSize: 200 })) {
+    const color: string | undefined = contact.Favorite_Color__c;
+    // @ts-expect-error a misspelt custom field
+    void contact.Favourite_Color__c;
+    void color;
+  }
+  for await (const invoice of paginate(crm, '/hubs/crm/Invoice__c')) {
+    const amount: number | undefined = invoice.Amount__c;
+    void amount;
+  }
+  // @ts-expect-error a GET that answers one record, not a list
+  void paginate(crm, '/hubs/crm/Invoice__c/{id}');
+  // @ts-expect-error a list the instance does not have
+  void paginate(crm, '/hubs/crm/Invoices__c');
+}
