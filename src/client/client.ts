@@ -122,6 +122,13 @@ export type CloudElementsClient<Paths extends {} = paths> = Client<Paths> &
     withOptions(options: CallOptions): CloudElementsClient<Paths>;
   };
 
+/**
+ * The call option under which a helper of the SDK (paging) asks to be told of a call's response before its body is
+ * read (`CallState.onHeaders`): a symbol, so that no user's option collides with it and the check of misspelt
+ * options does not see it.
+ */
+export const ON_HEADERS = Symbol('cloud-elements-sdk.on-headers');
+
 // Never set at run time; it only gives ClientPaths a key that no other object type has.
 declare const pathsKey: unique symbol;
 
@@ -440,7 +447,7 @@ function buildClient(input: BuildInput): CloudElementsClient {
     const send = (inner as unknown as Record<string, (path: unknown, init?: unknown) => Promise<unknown>>)[
       method
     ]!;
-    return (path: unknown, init?: Record<string, unknown>) => {
+    return (path: unknown, init?: Record<PropertyKey, unknown>) => {
       if (typeof path !== 'string' || !path.startsWith('/')) {
         fail(`${method} needs a path of the spec such as '/instances', as its first argument.`);
       }
@@ -459,6 +466,8 @@ function buildClient(input: BuildInput): CloudElementsClient {
       const attempt = new Attempt(callerSignal);
       const state: CallState = { attempt, streamed: init?.duplex === 'half', redact };
       if (callerSignal) state.callerSignal = callerSignal;
+      const onHeaders = init?.[ON_HEADERS];
+      if (typeof onHeaders === 'function') state.onHeaders = onHeaders as CallState['onHeaders'];
       // The first attempt's signal goes into openapi-fetch's own options, so its Request is sent as it is; or,
       // when no middleware can see that Request and the fetch takes the signal itself, it goes to fetch alone.
       const signalInInit = input.signalInInit && middleware.length === 0;

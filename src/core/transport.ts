@@ -110,6 +110,11 @@ export type CallState = {
   redact?: Redactor | undefined;
   /** Set by the transport: the response handed on. */
   response?: Response | undefined;
+  /**
+   * Told of the response the transport hands on, after any retry and before anything reads its body: paging sends
+   * the next page's request from the headers while this page's body is still arriving. Must not throw.
+   */
+  onHeaders?: ((response: Response) => void) | undefined;
 };
 
 /** What the transport learnt about the call behind a response, for the error `unwrap` may build from it. */
@@ -736,7 +741,10 @@ export function createTransport(options: TransportOptions): (request: Request) =
       if (delayMs === undefined) {
         call.log('response', durationMs, response);
         guardBody(response, clock, call, status);
-        if (state) state.response = response;
+        if (state) {
+          state.response = response;
+          state.onHeaders?.(response);
+        }
         return response;
       }
       clock.done();

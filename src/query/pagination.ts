@@ -1,13 +1,15 @@
 /**
  * Following `Elements-Next-Page-Token` across pages: a record iterator ({@link paginate}) and a page iterator
- * ({@link paginatePages}) that can stop and resume from a saved token. While the loop works through a page, the
- * next one is already being fetched (`readAhead`), so at most two pages are held at a time.
+ * ({@link paginatePages}) that can stop and resume from a saved token. The next page is requested as soon as the
+ * current one's headers say there is one, while its body still arrives and the loop works through it (`readAhead`),
+ * so at most two pages are held at a time.
  */
 import type { FetchResponse, MaybeOptionalInit } from 'openapi-fetch';
 import type { ListPaths } from '../../generated/list-paths.js';
 import type { paths } from '../../generated/schema.js';
 import { isCeqlFragment } from './ceql.js';
 import {
+  ON_HEADERS,
   checkClient,
   unexpectedAnswer,
   unwrap,
@@ -91,11 +93,13 @@ export type PaginateOptions = {
   /** Resume from a token saved from {@link Page.nextPageToken}: the first request sends it as `nextPage`. */
   nextPageToken?: string | undefined;
   /**
-   * Requests the next page as soon as a page is handed out, so that the wait for it overlaps the loop's work on the
-   * current one. At most one page is read ahead (two are held in memory), never past `limit` or `maxPages`, and a
-   * loop that stops early aborts it (the client's logger records that request as `aborted`). Pass `false` to send
-   * each request only when the loop asks for its page: a loop that usually stops after a page or two then makes no
-   * request it does not use.
+   * Requests the next page before the loop asks for it, so that the server's time overlaps the loop's work: as
+   * soon as the headers of the page the loop waits for carry a next-page token, while that page's body still
+   * arrives; with a `limit`, or for `GET /accounts` (paged by offset), once the page is read, since its records
+   * decide whether there is a next one. At most one page is read ahead (two are held in memory), never past `limit`
+   * or `maxPages`, and a loop that stops early, or a page that fails, aborts it (the client's logger records that
+   * request as `aborted`). Pass `false` to send each request only when the loop asks for its page: a loop that
+   * usually stops after a page or two then makes no request it does not use.
    *
    * @default true
    */
@@ -252,26 +256,55 @@ export async function* paginatePages<Paths extends {}, P extends ListPath<Paths>
   let offset = Number(baseQuery['offset'] ?? 0);
   if (limit === 0) return;
 
-  // Every request carries the iteration's own signal, which aborts the page read ahead when the loop stops before
+  // Every request carries the iteration's own signal, which aborts a page read ahead when the loop stops before
   // asking for it. It follows the caller's signal only while a request is out: an iteration that is dropped without
   // `return()` (`await paginate(…).next()`) must not stay on a long-lived signal, nor keep its client alive there.
   signal?.throwIfAborted();
   const stop = new AbortController();
+  // Held for the whole iteration, so that each request's follow of `stop` finds its one listener in place instead of
+  // adding and removing a listener on the signal.
+  follow(stop.signal, keepListening);
   const follower = { handleEvent: () => stop.abort(signal!.reason) };
-  // Requests never overlap (the next goes out once the last has settled), so this ends the one `request` began.
+  // Requests not settled yet: two while a page's body arrives and the next page's request is already out.
+  let out = 0;
   const settle = (outcome: Settled): Settled => {
-    if (signal) unfollow(signal, follower);
+    if (signal && --out === 0) unfollow(signal, follower);
     return outcome;
   };
-  /** Sends the request of the next page; the promise never rejects, so a page read ahead fails only when read. */
-  const request = (): Promise<Settled> => {
+
+  // Reading ahead, the next page is requested as soon as the headers of the page the loop waits for arrive, while
+  // its body still does, when nothing but the next-page token decides whether there is a next page: not with a
+  // `limit` (the page's record count decides), nor for lists paged by offset. Otherwise, once the page is read.
+  const early = readAhead && !byOffset && limit === Infinity;
+  /** The page whose answer the loop awaits; -1 while it hands a page out. */
+  let waitingFor = -1;
+  /** The next page's request, sent from the headers of the page the loop waits for. */
+  let ahead: Promise<Settled> | undefined;
+  /** Headers that came while the loop did not wait for their page yet (it handed out the one before). */
+  let arrived: { pageIndex: number; response: Response } | undefined;
+  /** The token the request read ahead from headers was sent with. */
+  let aheadToken: string | undefined;
+  /** Requests sent so far. */
+  let issued = 0;
+  const requestAfter = (pageIndex: number, response: Response): void => {
+    if (ahead !== undefined || !response.ok || pageIndex + 1 >= maxPages) return;
+    const nextToken = response.headers.get('elements-next-page-token') || undefined;
+    // A token sent before is a cycle, which the loop reports once it has the page.
+    if (nextToken === undefined || sent.has(nextToken)) return;
+    sent.set((token = aheadToken = nextToken), pageIndex + 1);
+    ahead = request(pageIndex + 1);
+  };
+
+  /** Sends the request of a page; the promise never rejects, so a page read ahead fails only when read. */
+  const request = (pageIndex: number): Promise<Settled> => {
     if (signal?.aborted) return Promise.resolve(failed(signal.reason));
     const query = byOffset
       ? { ...baseQuery, offset }
       : token === undefined
         ? baseQuery
         : { ...baseQuery, nextPage: token };
-    if (signal) follow(signal, follower);
+    const id = ++issued;
+    if (signal && out++ === 0) follow(signal, follower);
     try {
       // What the call throws goes out as it is, as from the client's own GET: the client gives every failure of
       // the API or the network as a typed error already, and anything else comes from the caller's own
@@ -282,6 +315,14 @@ export async function* paginatePages<Paths extends {}, P extends ListPath<Paths>
           ...init,
           params: { ...init.params, query },
           signal: stop.signal,
+          ...(early && {
+            [ON_HEADERS]: (response: Response) => {
+              // Only the latest request's headers count (see the dropped request below).
+              if (id !== issued) return;
+              if (pageIndex === waitingFor) requestAfter(pageIndex, response);
+              else arrived = { pageIndex, response };
+            },
+          }),
         }),
       ).then(
         (result) => settle({ failed: false, result }),
@@ -291,11 +332,16 @@ export async function* paginatePages<Paths extends {}, P extends ListPath<Paths>
       return Promise.resolve(settle(failed(error)));
     }
   };
-  let pending: Promise<Settled> | undefined = request();
+  let pending: Promise<Settled> | undefined = request(0);
   try {
     for (let pageIndex = 0; ; pageIndex++) {
-      const outcome: Settled = await (pending ?? request());
-      pending = undefined;
+      waitingFor = pageIndex;
+      if (arrived?.pageIndex === pageIndex) requestAfter(pageIndex, arrived.response);
+      arrived = undefined;
+      const outcome: Settled = await (pending ?? request(pageIndex));
+      waitingFor = -1;
+      pending = ahead;
+      ahead = undefined;
       if (outcome.failed) throw outcome.error;
       // A page read ahead may have come in after the caller aborted.
       signal?.throwIfAborted();
@@ -320,8 +366,10 @@ export async function* paginatePages<Paths extends {}, P extends ListPath<Paths>
       if (byOffset && records.length === 0 && pageIndex > 0) return;
       offset += records.length;
       const nextToken = byOffset ? undefined : headers.get('elements-next-page-token') || undefined;
+      // A token sent for a page up to this one; the next page's own entry, made when it was requested from this
+      // page's headers, is no cycle.
       const earlier = nextToken ? sent.get(nextToken) : undefined;
-      if (earlier !== undefined) {
+      if (earlier !== undefined && earlier <= pageIndex) {
         throw unexpectedAnswer(
           response,
           { method: 'GET', path },
@@ -335,9 +383,15 @@ export async function* paginatePages<Paths extends {}, P extends ListPath<Paths>
         (byOffset ? records.length > 0 : nextToken !== undefined) &&
         delivered < limit &&
         pageIndex + 1 < maxPages;
-      if (more) {
+      if (pending !== undefined && (!more || nextToken !== aheadToken)) {
+        // A middleware of the caller's changed the token after the next page was requested from the headers: that
+        // request is left to settle unread, and the next page is asked for with the token the page came with.
+        sent.delete(aheadToken);
+        pending = arrived = undefined;
+      }
+      if (more && pending === undefined) {
         if (nextToken) sent.set((token = nextToken), pageIndex + 1);
-        if (readAhead) pending = request();
+        if (readAhead) pending = request(pageIndex + 1);
       }
       yield {
         records,
@@ -353,8 +407,12 @@ export async function* paginatePages<Paths extends {}, P extends ListPath<Paths>
     // The loop stopped with a page still coming: nobody will read it (its settling stops following the signal).
     if (pending !== undefined)
       stop.abort(new DOMException('The loop stopped before this page', 'AbortError'));
+    else unfollow(stop.signal, keepListening);
   }
 }
+
+// The iteration's own follower of its `stop` signal: it only keeps the signal's listener in place.
+const keepListening = { handleEvent() {} };
 
 /** A page's request, settled: what the client answered, or what it threw. */
 type Settled =
@@ -388,32 +446,37 @@ class Records<R> {
   private records: readonly R[] = [];
   private index = 0;
   private finished: boolean;
-  /** Steps started or waiting their turn; records are handed out on the fast path only when there is none. */
+  /**
+   * Records still allowed by `limit`, counted from `counted`: the fast path does not count the records it hands
+   * out one by one, the next step does (see {@link Records.count}).
+   */
+  private remaining: number;
+  private counted = 0;
+  /**
+   * The fast path hands out `records[index]` while `index` is below this: the end of the page in hand, short of
+   * the last record `limit` allows (whose step ends the pages). 0 while a step is queued or the records finished.
+   */
+  private fastEnd = 0;
+  /** Steps started or waiting their turn. */
   private queued = 0;
   /** Settles when the last step queued has (it never rejects). */
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly pages: AsyncGenerator<Page<R>, void, undefined>,
-    private remaining: number,
+    remaining: number,
     private readonly signal: AbortSignal | undefined,
   ) {
+    this.remaining = remaining;
     this.finished = remaining === 0;
   }
 
   next(): Promise<IteratorResult<R, void>> {
-    const { records, index } = this;
-    // The fast path: a record of the page in hand, not the last one `limit` allows, and no abort to report.
-    if (
-      this.queued === 0 &&
-      index < records.length &&
-      !this.finished &&
-      this.remaining > 1 &&
-      !this.signal?.aborted
-    ) {
+    const index = this.index;
+    // The fast path: a record of the page in hand, and no abort to report.
+    if (index < this.fastEnd && !this.signal?.aborted) {
       this.index = index + 1;
-      this.remaining--;
-      return Promise.resolve({ value: records[index]!, done: false });
+      return Promise.resolve({ value: this.records[index]!, done: false });
     }
     return this.inTurn(() => this.slow());
   }
@@ -429,15 +492,27 @@ class Records<R> {
     });
   }
 
-  /** Runs `step` now, or after the steps queued before it. */
+  /** Counts the records the fast path handed out since the last count into `remaining`. */
+  private count(): void {
+    this.remaining -= this.index - this.counted;
+    this.counted = this.index;
+  }
+
+  /** Runs `step` now, or after the steps queued before it; the fast path is off meanwhile. */
   private inTurn<T>(step: () => Promise<T>): Promise<T> {
-    this.queued++;
+    if (this.queued++ === 0) {
+      this.count();
+      this.fastEnd = 0;
+    }
     const run = async (): Promise<T> => {
       try {
         return await step();
       } finally {
         // Before the caller resumes, so that its next call can take the fast path again.
-        this.queued--;
+        if (--this.queued === 0) {
+          this.count();
+          this.fastEnd = this.finished ? 0 : Math.min(this.records.length, this.index + this.remaining - 1);
+        }
       }
     };
     const result = this.queued === 1 ? run() : this.tail.then(run);
@@ -451,11 +526,12 @@ class Records<R> {
       const page = await this.pages.next();
       if (page.done) return this.end();
       this.records = page.value.records;
-      this.index = 0;
+      this.index = this.counted = 0;
     }
     if (this.finished) return done();
     this.signal?.throwIfAborted();
     const value = this.records[this.index++]!;
+    this.counted = this.index;
     if (--this.remaining <= 0) await this.end();
     return { value, done: false };
   }

@@ -166,6 +166,21 @@ describe('paginate', () => {
     expect(requests()).toHaveLength(3);
   });
 
+  test('hands out exactly limit records in order, however calls are spread over awaits and bursts', async () => {
+    const crm = await start((req, res) => servePages(contacts, req, res));
+    for (const limit of [1, 2, 3, 4, 7, 9, 12]) {
+      const records = paginate(crm, '/hubs/crm/contacts', { pageSize: 3, limit });
+      const got: string[] = [];
+      // One call, a burst of two, one, a burst of five, …: fast-path records and page fetches interleave.
+      for (const burst of [1, 2, 1, 5, 1, 3]) {
+        const results = await Promise.all(Array.from({ length: burst }, () => records.next()));
+        for (const r of results) got.push(r.done ? 'done' : String(r.value.id));
+      }
+      const expected = contacts.slice(0, limit).map((c) => c.id);
+      expect(got).toEqual([...expected, ...Array<string>(13 - expected.length).fill('done')]);
+    }
+  });
+
   test('stops after a page without a token even when it is full', async () => {
     const crm = await start((req, res) => sendJson(res, 200, contacts.slice(0, 10)));
     const ids: unknown[] = [];
@@ -367,6 +382,108 @@ describe('paginate', () => {
       expect(requests()).toHaveLength(page.pageIndex + 1);
     }
     expect(requests()).toHaveLength(3);
+  });
+
+  /**
+   * Serves 30 contacts in pages of 10; the first page's headers go out at once and its body only once the server
+   * has seen the second page's request, or after half a second. Tells whether the second request came first.
+   */
+  async function startWithSlowFirstBody(): Promise<{ crm: CloudElementsClient; early: Promise<boolean> }> {
+    let early!: (value: boolean) => void;
+    const seenEarly = new Promise<boolean>((resolve) => (early = resolve));
+    const crm = await start(async (req, res, index) => {
+      if (index > 0) return servePages(contacts.slice(0, 30), req, res);
+      const body = JSON.stringify(contacts.slice(0, 10));
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'elements-next-page-token': encodeToken(10, 10),
+      });
+      res.write(body.slice(0, 20));
+      for (let i = 0; i < 100 && requests().length < 2; i++) await sleep(5);
+      early(requests().length >= 2);
+      res.end(body.slice(20));
+    });
+    return { crm, early: seenEarly };
+  }
+
+  test("requests the next page from a page's headers, while its body still arrives", async () => {
+    const { crm, early } = await startWithSlowFirstBody();
+    const ids: unknown[] = [];
+    for await (const contact of paginate(crm, '/hubs/crm/contacts', { pageSize: 10 })) ids.push(contact.id);
+    expect(await early).toBe(true);
+    expect(ids).toEqual(contacts.slice(0, 30).map((c) => c.id));
+    expect(requests().map((r) => r.query['nextPage'])).toEqual([
+      undefined,
+      encodeToken(10, 10),
+      encodeToken(20, 10),
+    ]);
+  });
+
+  test('with a limit, requests the next page only once the page is read (its count decides)', async () => {
+    const { crm, early } = await startWithSlowFirstBody();
+    const ids: unknown[] = [];
+    for await (const contact of paginate(crm, '/hubs/crm/contacts', { pageSize: 10, limit: 25 }))
+      ids.push(contact.id);
+    expect(await early).toBe(false);
+    expect(ids).toEqual(contacts.slice(0, 25).map((c) => c.id));
+    expect(requests()).toHaveLength(3);
+  });
+
+  test('a page whose body is cut off after the next was requested fails, and the next request is aborted', async () => {
+    let secondClosed!: Promise<unknown>;
+    server = await startServer(async (req, res, index) => {
+      if (index > 0) {
+        secondClosed = new Promise((resolve) => res.on('close', resolve));
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': '1000',
+        'elements-next-page-token': encodeToken(10, 10),
+      });
+      res.write('[{"id":"c-0"');
+      for (let i = 0; i < 100 && requests().length < 2; i++) await sleep(5);
+      res.destroy();
+    });
+    const records: LogRecord[] = [];
+    const crm = createClient({
+      userSecret: 'user-secret',
+      organizationSecret: 'org-secret',
+      baseUrl: `${server.url}/elements/api-v2`,
+      retry: false,
+      logger: (record) => records.push(record),
+    }).forInstance('element-token');
+    const failure = await paginate(crm, '/hubs/crm/contacts', { pageSize: 10 })
+      .next()
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CloudElementsError);
+    expect(requests()).toHaveLength(2);
+    await secondClosed;
+    await vi.waitFor(() => expect(records.map((r) => r.outcome)).toEqual(['response', 'aborted']));
+  });
+
+  test('a middleware that changes the next-page token is followed, not the token the headers first had', async () => {
+    const crm = await start((req, res) => servePages(contacts.slice(0, 40), req, res));
+    // Skips every other page: the token of a page asks for the one after next.
+    crm.use({
+      onResponse({ response }) {
+        const token = response.headers.get('elements-next-page-token');
+        if (token === null) return undefined;
+        const { offset, pageSize } = JSON.parse(Buffer.from(token, 'base64').toString()) as {
+          offset: number;
+          pageSize: number;
+        };
+        const headers = new Headers(response.headers);
+        if (offset + pageSize < 40)
+          headers.set('elements-next-page-token', encodeToken(offset + pageSize, pageSize));
+        else headers.delete('elements-next-page-token');
+        return new Response(response.body, { status: response.status, headers });
+      },
+    });
+    const pages: unknown[][] = [];
+    for await (const page of paginatePages(crm, '/hubs/crm/contacts', { pageSize: 10 }))
+      pages.push(page.records.map((c) => c.id));
+    expect(pages).toEqual([contacts.slice(0, 10).map((c) => c.id), contacts.slice(20, 30).map((c) => c.id)]);
   });
 
   test('a loop that stops early aborts the page it read ahead, which the logger records as aborted', async () => {
