@@ -466,8 +466,11 @@ function buildClient(input: BuildInput): CloudElementsClient {
       const attempt = new Attempt(callerSignal);
       const state: CallState = { attempt, streamed: init?.duplex === 'half', redact };
       if (callerSignal) state.callerSignal = callerSignal;
+      // Only when no middleware can replace the response: the headers told must be the ones the caller gets.
       const onHeaders = init?.[ON_HEADERS];
-      if (typeof onHeaders === 'function') state.onHeaders = onHeaders as CallState['onHeaders'];
+      if (typeof onHeaders === 'function' && middleware.length === 0 && init?.middleware === undefined) {
+        state.onHeaders = onHeaders as CallState['onHeaders'];
+      }
       // The first attempt's signal goes into openapi-fetch's own options, so its Request is sent as it is; or,
       // when no middleware can see that Request and the fetch takes the signal itself, it goes to fetch alone.
       const signalInInit = input.signalInInit && middleware.length === 0;

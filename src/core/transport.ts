@@ -112,7 +112,8 @@ export type CallState = {
   response?: Response | undefined;
   /**
    * Told of the response the transport hands on, after any retry and before anything reads its body: paging sends
-   * the next page's request from the headers while this page's body is still arriving. Must not throw.
+   * the next page's request from the headers while this page's body is still arriving. Set by the client only when
+   * no middleware can replace the response; what it throws is ignored.
    */
   onHeaders?: ((response: Response) => void) | undefined;
 };
@@ -743,7 +744,11 @@ export function createTransport(options: TransportOptions): (request: Request) =
         guardBody(response, clock, call, status);
         if (state) {
           state.response = response;
-          state.onHeaders?.(response);
+          try {
+            state.onHeaders?.(response);
+          } catch {
+            // What the hook does (paging's read-ahead) is an optimisation: the call's own answer stands.
+          }
         }
         return response;
       }

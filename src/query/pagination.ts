@@ -29,22 +29,28 @@ import {
 // The types below take a client's `Paths` (read from ClientPaths), never the client's type: relating or inferring
 // openapi-fetch's `Client<…>` costs a type-check about 150,000 instantiations (its variance), ten times a typed GET.
 
+// A type of API paths (the spec's `paths`, or an instance's own), which the list types take, and not a client's
+// type: a client has `GET`, so `ListRecord<typeof client, …>` is refused rather than giving `never`. `valueOf`, which
+// every object has, keeps TypeScript from taking the type for a weak one (all optional), which would refuse paths
+// that share no key with it.
+type PathsType = { readonly GET?: never; valueOf(): unknown };
+
 /**
  * Paths of `Paths` whose GET answers a JSON array: the paths {@link paginate} accepts. For the Cloud Elements spec
  * this is a union precomputed by `npm run generate`, so that each call does not map over every GET path; other
  * paths (an instance's own types) get the mapping.
  */
-export type ListPath<Paths> = [Paths] extends [paths] ? ListPaths : MappedListPath<Paths>;
+export type ListPath<Paths extends PathsType> = [Paths] extends [paths] ? ListPaths : MappedListPath<Paths>;
 
-type MappedListPath<Paths> = {
-  [P in keyof Paths]: [ListRecord<Paths, P>] extends [never] ? never : P;
+type MappedListPath<Paths extends PathsType> = {
+  [P in keyof Paths]-?: [ListRecord<Paths, P>] extends [never] ? never : P;
 }[keyof Paths];
 
 // openapi-fetch's media type (`MediaType` of openapi-typescript-helpers), as CloudElementsClient uses it.
 type Media = `${string}/${string}`;
 
 /** Type of one record of the list at `P`, from the spec (`never` when its GET does not answer an array). */
-export type ListRecord<Paths, P> = P extends keyof Paths ? ItemRecord<Paths[P]> : never;
+export type ListRecord<Paths extends PathsType, P> = P extends keyof Paths ? ItemRecord<Paths[P]> : never;
 
 // The record type of a path item's GET, when it answers an array; `never` for a path without GET.
 type ItemRecord<Item> = Item extends { get: infer Operation extends Record<string | number, any> }
@@ -58,7 +64,7 @@ type ItemRecord<Item> = Item extends { get: infer Operation extends Record<strin
 // `P` is `never` when the client is not one of createClient's: no options are then required, so that TypeScript
 // reports the client, not a missing argument.
 /** openapi-fetch's options for a GET of `P` (`params` with path and query parameters, headers, …). */
-export type ListInit<Paths, P> = [P] extends [never]
+export type ListInit<Paths extends PathsType, P> = [P] extends [never]
   ? {}
   : [P] extends [keyof Paths]
     ? Paths[P] extends { get: any }
@@ -107,7 +113,7 @@ export type PaginateOptions = {
 };
 
 /** Options of {@link paginate} for the path `P`: openapi-fetch's (`params`, …), the SDK's call options, and paging. */
-export type PaginateInit<Paths, P> = ListInit<Paths, P> & CallOptions & PaginateOptions;
+export type PaginateInit<Paths extends PathsType, P> = ListInit<Paths, P> & CallOptions & PaginateOptions;
 
 /** One page of a list. */
 export type Page<R> = {
@@ -178,7 +184,7 @@ function readCount(headers: Headers, name: string): number | undefined {
  *   await checkpoint(page.nextPageToken);
  * }
  */
-export async function* paginatePages<Paths extends {}, P extends ListPath<Paths>>(
+export async function* paginatePages<Paths extends PathsType, P extends ListPath<Paths>>(
   client: ClientPaths<Paths>,
   path: P,
   ...args: InitArgs<PaginateInit<Paths, P>>
@@ -274,7 +280,9 @@ export async function* paginatePages<Paths extends {}, P extends ListPath<Paths>
 
   // Reading ahead, the next page is requested as soon as the headers of the page the loop waits for arrive, while
   // its body still does, when nothing but the next-page token decides whether there is a next page: not with a
-  // `limit` (the page's record count decides), nor for lists paged by offset. Otherwise, once the page is read.
+  // `limit` (the page's record count decides), nor for lists paged by offset. Otherwise, once the page is read; so
+  // too when a middleware sits between the transport and the loop (it could change the headers): the client then
+  // does not tell them.
   const early = readAhead && !byOffset && limit === Infinity;
   /** The page whose answer the loop awaits; -1 while it hands a page out. */
   let waitingFor = -1;
@@ -282,16 +290,12 @@ export async function* paginatePages<Paths extends {}, P extends ListPath<Paths>
   let ahead: Promise<Settled> | undefined;
   /** Headers that came while the loop did not wait for their page yet (it handed out the one before). */
   let arrived: { pageIndex: number; response: Response } | undefined;
-  /** The token the request read ahead from headers was sent with. */
-  let aheadToken: string | undefined;
-  /** Requests sent so far. */
-  let issued = 0;
   const requestAfter = (pageIndex: number, response: Response): void => {
     if (ahead !== undefined || !response.ok || pageIndex + 1 >= maxPages) return;
     const nextToken = response.headers.get('elements-next-page-token') || undefined;
     // A token sent before is a cycle, which the loop reports once it has the page.
     if (nextToken === undefined || sent.has(nextToken)) return;
-    sent.set((token = aheadToken = nextToken), pageIndex + 1);
+    sent.set((token = nextToken), pageIndex + 1);
     ahead = request(pageIndex + 1);
   };
 
@@ -303,7 +307,6 @@ export async function* paginatePages<Paths extends {}, P extends ListPath<Paths>
       : token === undefined
         ? baseQuery
         : { ...baseQuery, nextPage: token };
-    const id = ++issued;
     if (signal && out++ === 0) follow(signal, follower);
     try {
       // What the call throws goes out as it is, as from the client's own GET: the client gives every failure of
@@ -317,8 +320,6 @@ export async function* paginatePages<Paths extends {}, P extends ListPath<Paths>
           signal: stop.signal,
           ...(early && {
             [ON_HEADERS]: (response: Response) => {
-              // Only the latest request's headers count (see the dropped request below).
-              if (id !== issued) return;
               if (pageIndex === waitingFor) requestAfter(pageIndex, response);
               else arrived = { pageIndex, response };
             },
@@ -333,75 +334,84 @@ export async function* paginatePages<Paths extends {}, P extends ListPath<Paths>
     }
   };
   let pending: Promise<Settled> | undefined = request(0);
+  /** Whether the last page read leaves more to read. */
+  let more = true;
+  /**
+   * Reads the page the loop waited for: the page to hand out, or undefined at a quiet end. A function of its own
+   * rather than the loop's body: a suspended generator keeps what its body's variables held, and the page handed
+   * out before would then stay in memory beside the next two.
+   */
+  const readPage = async (
+    outcome: Settled,
+    pageIndex: number,
+  ): Promise<Page<ListRecord<Paths, P>> | undefined> => {
+    waitingFor = -1;
+    pending = ahead;
+    ahead = undefined;
+    if (outcome.failed) throw outcome.error;
+    // A page read ahead may have come in after the caller aborted.
+    signal?.throwIfAborted();
+    const result = outcome.result;
+    const { data, response } = result;
+    // Cloud Elements answers some lists that have no record (a filter that matches nothing) with 404 "No
+    // <thing> found", which its own tooling reads as an empty list: so does paginate, as its last page.
+    if (response.status === 404 && isNothingFound(result.error)) return undefined;
+    if (!response.ok) await unwrap(result);
+    const { headers, status } = response;
+    // No body at all (a 204, or a length of 0) is a page without records; anything else must be a JSON array. A
+    // `null` is not an empty page: taking it for one would end the listing early without a word.
+    const records = data === undefined ? [] : data;
+    if (!Array.isArray(records)) {
+      throw unexpectedAnswer(
+        response,
+        { method: 'GET', path },
+        `GET ${shownPath} answered ${status} with ${data === null ? 'null' : `a JSON ${typeof data}`} instead of a JSON array (page ${pageIndex + 1}); paginate() reads list paths only.`,
+      );
+    }
+    // By offset, the empty page that ends the list is not handed out, unless the list is empty.
+    if (byOffset && records.length === 0 && pageIndex > 0) return undefined;
+    offset += records.length;
+    const nextToken = byOffset ? undefined : headers.get('elements-next-page-token') || undefined;
+    // A token sent for a page up to this one; the next page's own entry, made when it was requested from this
+    // page's headers, is no cycle.
+    const earlier = nextToken ? sent.get(nextToken) : undefined;
+    if (earlier !== undefined && earlier <= pageIndex) {
+      throw unexpectedAnswer(
+        response,
+        { method: 'GET', path },
+        `GET ${shownPath} answered page ${pageIndex + 1} with an Elements-Next-Page-Token already used to fetch page ` +
+          `${earlier + 1}: the pages go round in a cycle, so paging stops instead of looping forever.`,
+        CloudElementsError,
+      );
+    }
+    delivered += records.length;
+    more =
+      (byOffset ? records.length > 0 : nextToken !== undefined) &&
+      delivered < limit &&
+      pageIndex + 1 < maxPages;
+    if (more && pending === undefined) {
+      if (nextToken) sent.set((token = nextToken), pageIndex + 1);
+      if (readAhead) pending = request(pageIndex + 1);
+    }
+    return {
+      records,
+      nextPageToken: nextToken,
+      returnedCount: readCount(headers, 'elements-returned-count'),
+      totalCount: readCount(headers, 'elements-total-count'),
+      requestId: headers.get('elements-request-id') ?? undefined,
+      pageIndex,
+    };
+  };
+  let page: Page<ListRecord<Paths, P>> | undefined;
   try {
-    for (let pageIndex = 0; ; pageIndex++) {
+    for (let pageIndex = 0; more; pageIndex++) {
       waitingFor = pageIndex;
       if (arrived?.pageIndex === pageIndex) requestAfter(pageIndex, arrived.response);
       arrived = undefined;
-      const outcome: Settled = await (pending ?? request(pageIndex));
-      waitingFor = -1;
-      pending = ahead;
-      ahead = undefined;
-      if (outcome.failed) throw outcome.error;
-      // A page read ahead may have come in after the caller aborted.
-      signal?.throwIfAborted();
-      const result = outcome.result;
-      const { data, response } = result;
-      // Cloud Elements answers some lists that have no record (a filter that matches nothing) with 404 "No
-      // <thing> found", which its own tooling reads as an empty list: so does paginate, as its last page.
-      if (response.status === 404 && isNothingFound(result.error)) return;
-      if (!response.ok) await unwrap(result);
-      const { headers, status } = response;
-      // No body at all (a 204, or a length of 0) is a page without records; anything else must be a JSON array. A
-      // `null` is not an empty page: taking it for one would end the listing early without a word.
-      const records = data === undefined ? [] : data;
-      if (!Array.isArray(records)) {
-        throw unexpectedAnswer(
-          response,
-          { method: 'GET', path },
-          `GET ${shownPath} answered ${status} with ${data === null ? 'null' : `a JSON ${typeof data}`} instead of a JSON array (page ${pageIndex + 1}); paginate() reads list paths only.`,
-        );
-      }
-      // By offset, the empty page that ends the list is not handed out, unless the list is empty.
-      if (byOffset && records.length === 0 && pageIndex > 0) return;
-      offset += records.length;
-      const nextToken = byOffset ? undefined : headers.get('elements-next-page-token') || undefined;
-      // A token sent for a page up to this one; the next page's own entry, made when it was requested from this
-      // page's headers, is no cycle.
-      const earlier = nextToken ? sent.get(nextToken) : undefined;
-      if (earlier !== undefined && earlier <= pageIndex) {
-        throw unexpectedAnswer(
-          response,
-          { method: 'GET', path },
-          `GET ${shownPath} answered page ${pageIndex + 1} with an Elements-Next-Page-Token already used to fetch page ` +
-            `${earlier + 1}: the pages go round in a cycle, so paging stops instead of looping forever.`,
-          CloudElementsError,
-        );
-      }
-      delivered += records.length;
-      const more =
-        (byOffset ? records.length > 0 : nextToken !== undefined) &&
-        delivered < limit &&
-        pageIndex + 1 < maxPages;
-      if (pending !== undefined && (!more || nextToken !== aheadToken)) {
-        // A middleware of the caller's changed the token after the next page was requested from the headers: that
-        // request is left to settle unread, and the next page is asked for with the token the page came with.
-        sent.delete(aheadToken);
-        pending = arrived = undefined;
-      }
-      if (more && pending === undefined) {
-        if (nextToken) sent.set((token = nextToken), pageIndex + 1);
-        if (readAhead) pending = request(pageIndex + 1);
-      }
-      yield {
-        records,
-        nextPageToken: nextToken,
-        returnedCount: readCount(headers, 'elements-returned-count'),
-        totalCount: readCount(headers, 'elements-total-count'),
-        requestId: headers.get('elements-request-id') ?? undefined,
-        pageIndex,
-      };
-      if (!more) return;
+      page = await readPage(await (pending ?? request(pageIndex)), pageIndex);
+      if (page === undefined) return;
+      yield page;
+      page = undefined;
     }
   } finally {
     // The loop stopped with a page still coming: nobody will read it (its settling stops following the signal).
@@ -523,6 +533,9 @@ class Records<R> {
   /** Fetches the next page (or finishes), checks the signal, and ends the pages after the last record allowed. */
   private async slow(): Promise<IteratorResult<R, void>> {
     while (!this.finished && this.index >= this.records.length) {
+      // The page in hand is done with: let it go before the next arrives and the one after is read ahead.
+      this.records = [];
+      this.index = this.counted = 0;
       const page = await this.pages.next();
       if (page.done) return this.end();
       this.records = page.value.records;
@@ -568,7 +581,7 @@ class Records<R> {
  *   console.log(contact.id);
  * }
  */
-export function paginate<Paths extends {}, P extends ListPath<Paths>>(
+export function paginate<Paths extends PathsType, P extends ListPath<Paths>>(
   client: ClientPaths<Paths>,
   path: P,
   ...args: InitArgs<PaginateInit<Paths, P>>

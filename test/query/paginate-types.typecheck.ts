@@ -3,7 +3,7 @@
 import createOpenapiFetch from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
 import { createClient } from '../../src/client/index.js';
-import { paginate, paginatePages } from '../../src/query/index.js';
+import { paginate, paginatePages, type ListPath, type ListRecord } from '../../src/query/index.js';
 
 const ce = createClient({ userSecret: 'u', organizationSecret: 'o' });
 const crm = ce.forInstance('element-token');
@@ -42,3 +42,10 @@ export async function typed(): Promise<void> {
   // @ts-expect-error a plain openapi-fetch client: it has neither the SDK's transport nor its errors
   void paginate(createOpenapiFetch<paths>(), '/instances');
 }
+
+// The list types take the paths, not a client's type (which would give `never` without a word).
+type Instance = ListRecord<paths, '/instances'>;
+export const instanceName = (instance: Instance): string => instance.name;
+export const listPath: ListPath<paths> = '/hubs/{hub}/{objectName}';
+// @ts-expect-error a client's type where the paths go
+export type FromClient = ListRecord<typeof crm, '/hubs/crm/contacts'>;

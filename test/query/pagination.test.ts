@@ -1,5 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { getEventListeners } from 'node:events';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, expectTypeOf, test, vi } from 'vitest';
 import type { components } from '../../generated/schema.js';
@@ -484,6 +486,41 @@ describe('paginate', () => {
     for await (const page of paginatePages(crm, '/hubs/crm/contacts', { pageSize: 10 }))
       pages.push(page.records.map((c) => c.id));
     expect(pages).toEqual([contacts.slice(0, 10).map((c) => c.id), contacts.slice(20, 30).map((c) => c.id)]);
+    // No request from the headers before the middleware changed them: one request a page.
+    expect(requests().map((r) => r.query['nextPage'])).toEqual([undefined, encodeToken(20, 10)]);
+  });
+
+  test('paginate lets a page go before the one after the next is requested', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let releaseSecond!: () => void;
+    const secondBody = new Promise<void>((resolve) => (releaseSecond = resolve));
+    const crm = await start(async (req, res, index) => {
+      if (index !== 1) return servePages(contacts.slice(0, 30), req, res);
+      const body = JSON.stringify(contacts.slice(10, 20));
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'elements-next-page-token': encodeToken(20, 10),
+      });
+      res.write(body.slice(0, 20));
+      await secondBody;
+      res.end(body.slice(20));
+    });
+    const records = paginate(crm, '/hubs/crm/contacts', { pageSize: 10 });
+    let firstPage: WeakRef<object> | undefined;
+    for (let i = 0; i < 10; i++) {
+      const { value } = await records.next();
+      firstPage ??= new WeakRef(value as object);
+    }
+    // The loop now waits for the second page, whose body is held back; the third is requested meanwhile.
+    const eleventh = records.next();
+    for (let i = 0; i < 200 && requests().length < 3; i++) await sleep(5);
+    expect(requests()).toHaveLength(3);
+    gc();
+    expect(firstPage!.deref()).toBeUndefined();
+    releaseSecond();
+    expect((await eleventh).value).toMatchObject({ id: 'c-10' });
+    while (!(await records.next()).done);
   });
 
   test('a loop that stops early aborts the page it read ahead, which the logger records as aborted', async () => {
