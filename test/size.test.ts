@@ -41,9 +41,11 @@ const cases: Case[] = [
 // 7 December 2026 (third session): paging reads the next page ahead, and aborts it when the loop stops: 0.17 kB.
 // OAuth, instances, bulk jobs and webhooks left `.` for entries of their own: the whole `.` went from 29.6 to 18.9 kB
 // (0.5 kB of it the helpers that `.` exports for those entries, so that an app loads the client's code once).
+// 7 December 2026 (fourth session): paging requests the next page from a page's headers (the transport tells them
+// to a hook of the call): 0.21 kB in the whole `.`, 0.03 kB in the client.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 19_000,
-  'createClient + unwrap': 13_550,
+  'the whole . entry': 19_250,
+  'createClient + unwrap': 13_600,
   'the ./webhooks entry': 4_300,
 };
 
