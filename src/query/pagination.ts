@@ -137,7 +137,7 @@ type InitArgs<T> = {} extends T ? [options?: T] : [options: T];
 type LooseInit = {
   params?: { query?: Record<string, unknown>; [key: string]: unknown };
   signal?: AbortSignal | undefined;
-  [key: string]: unknown;
+  [key: PropertyKey]: unknown;
 };
 type LooseClient = {
   GET(path: string, init: LooseInit): Promise<{ data?: unknown; error?: unknown; response: Response }>;
@@ -313,19 +313,14 @@ export async function* paginatePages<Paths extends PathsType, P extends ListPath
       // the API or the network as a typed error already, and anything else comes from the caller's own
       // middleware, whose message the SDK can neither redact (it may quote the Authorization header) nor improve.
       // Promise.resolve: a test double's GET may answer without a promise.
-      return Promise.resolve(
-        (client as unknown as LooseClient).GET(path, {
-          ...init,
-          params: { ...init.params, query },
-          signal: stop.signal,
-          ...(early && {
-            [ON_HEADERS]: (response: Response) => {
-              if (pageIndex === waitingFor) requestAfter(pageIndex, response);
-              else arrived = { pageIndex, response };
-            },
-          }),
-        }),
-      ).then(
+      const options: LooseInit = { ...init, params: { ...init.params, query }, signal: stop.signal };
+      if (early) {
+        options[ON_HEADERS] = (response: Response) => {
+          if (pageIndex === waitingFor) requestAfter(pageIndex, response);
+          else arrived = { pageIndex, response };
+        };
+      }
+      return Promise.resolve((client as unknown as LooseClient).GET(path, options)).then(
         (result) => settle({ failed: false, result }),
         (error: unknown) => settle(failed(error)),
       );
