@@ -1,17 +1,24 @@
 /**
- * Soak: many mixed calls at high concurrency against the emulator with every fault on, checking the promises the
- * README makes under them: every call ends (none hung), every failure is a typed CloudElementsError, no unhandled
- * rejection, no secret in an error or a log record, and no listener left on the long-lived signal that every call
- * is given (a process's shutdown signal). It also counts the creates that `retry: true` duplicated when an answer
- * was lost after the server acted: the price of opting a POST into retries.
+ * Soak: many mixed calls (paging through lists among them) at high concurrency against the emulator with every
+ * fault on, checking the promises the README makes under them: every call ends (none hung), every failure is a
+ * typed CloudElementsError, no unhandled rejection, no secret in an error or a log record, and no listener left on
+ * the long-lived signal that every call is given (a process's shutdown signal). It also counts the creates that
+ * `retry: true` duplicated when an answer was lost after the server acted: the price of opting a POST into retries.
  *
- *   npm run soak                      10,000 calls at concurrency 50 (about a minute)
+ *   npm run soak                      10,000 calls at concurrency 50 (about a minute and a half)
  *   npm run soak -- --calls 500       a shorter run; --concurrency N, --seed N, --json for one JSON line
  *   npm run soak -- --undici          the same through createUndiciFetch() (cloud-elements-sdk/node)
  */
 import { getEventListeners } from 'node:events';
 import { inspect } from 'node:util';
-import { CloudElementsError, createClient, unwrap, type LogRecord } from '../src/index.js';
+import {
+  CloudElementsError,
+  createClient,
+  paginate,
+  paginatePages,
+  unwrap,
+  type LogRecord,
+} from '../src/index.js';
 import { createUndiciFetch } from '../src/node/index.js';
 import { startEmulator, type FaultOptions } from '../src/testing/index.js';
 
@@ -35,6 +42,8 @@ export type SoakReport = {
   secretsInErrorsAndLogs: number;
   retryPosts: number;
   duplicatedCreates: number;
+  /** Pages that paging calls handed out (`paginatePages`) or started on (`paginate`). */
+  pagesRead: number;
   unsureErrors: number;
   /** Listeners left on the shutdown signal given to every call, once all calls are over. */
   listenersLeft: number;
@@ -114,6 +123,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     secretsInErrorsAndLogs: 0,
     retryPosts: 0,
     duplicatedCreates: 0,
+    pagesRead: 0,
     unsureErrors: 0,
     listenersLeft: 0,
     faults: {},
@@ -126,12 +136,34 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const shutdown = new AbortController();
   const signal = shutdown.signal;
 
+  // Paging under the same faults: three pages with the next read ahead from headers, and a loop that stops in the
+  // middle of a page (the page read ahead is then aborted).
+  const list = { params: { path: { hub: 'crm', objectName: 'contacts' } }, pageSize: 5, signal };
+  const readSomePages = async () => {
+    let records = 0;
+    for await (const page of paginatePages(crm, '/hubs/{hub}/{objectName}', { ...list, maxPages: 3 })) {
+      records += page.records.length;
+      report.pagesRead++;
+    }
+    return records;
+  };
+  const stopAfterSomeRecords = async () => {
+    let records = 0;
+    for await (const _ of paginate(crm, '/hubs/{hub}/{objectName}', list)) {
+      if (records++ % list.pageSize === 0) report.pagesRead++;
+      if (records === 7) break;
+    }
+    return records;
+  };
+
   const call = (n: number): Promise<unknown> => {
     const id = ids[n % ids.length]!;
     const contact = { params: { path: { hub: 'crm', objectName: 'contacts', objectId: id } }, signal };
     switch (n % 8) {
       case 0:
       case 1:
+        // One call in sixteen pages through a list: each makes three requests or so, which load the emulator.
+        if (n % 16 === 1) return n % 32 === 1 ? readSomePages() : stopAfterSomeRecords();
         return unwrap(
           crm.GET('/hubs/{hub}/{objectName}', {
             params: { path: { hub: 'crm', objectName: 'contacts' }, query: { pageSize: 5 } },
@@ -265,6 +297,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     line('unhandled rejections', report.unhandledRejections);
     line('secrets in errors and logs', report.secretsInErrorsAndLogs);
     line('listeners left on the shutdown signal', report.listenersLeft);
+    line('pages read by paging calls', report.pagesRead);
     line('retry: true POSTs', report.retryPosts);
     line('duplicated creates among them', report.duplicatedCreates);
     line('faults fired', JSON.stringify(report.faults));

@@ -18,6 +18,7 @@ describe('calls under every emulator fault at once', () => {
       // The faults really fired, and the calls mostly succeeded through them.
       expect(Object.values(report.faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(80);
       expect(report.retried).toBeGreaterThan(0);
+      expect(report.pagesRead).toBeGreaterThan(50);
       expect(report.completed).toBeGreaterThan(report.calls * 0.8);
       // A proxy's HTML page is typed as such, not taken for a lost connection.
       if (report.faults['htmlAnswer']! > 0)
