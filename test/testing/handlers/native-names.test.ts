@@ -33,6 +33,13 @@ test('Salesforce answers Id, its dates, attributes and PascalCase fields, and fi
   });
   const found = await emulator.call('GET', "/hubs/crm/contacts?where=LastName='Lovelace'", { auth });
   expect(found.body.map((record: { Id: string }) => record.Id)).toEqual([id]);
+  // A list without a filter answers them too (it views only the records of the page).
+  const listed = await emulator.call('GET', '/hubs/crm/contacts?pageSize=500', { auth });
+  expect(listed.body.find((record: { id: string }) => record.id === id)).toMatchObject({
+    Id: id,
+    LastName: 'Lovelace',
+    attributes: { type: 'Contact' },
+  });
   // An account's Name is its name.
   const account = await emulator.call('POST', '/hubs/crm/accounts', {
     auth,
