@@ -5,7 +5,7 @@
  * the long-lived signal that every call is given (a process's shutdown signal). It also counts the creates that
  * `retry: true` duplicated when an answer was lost after the server acted: the price of opting a POST into retries.
  *
- *   npm run soak                      10,000 calls at concurrency 50 (about a minute and a half)
+ *   npm run soak                      10,000 calls at concurrency 50 (about half a minute)
  *   npm run soak -- --calls 500       a shorter run; --concurrency N, --seed N, --json for one JSON line
  *   npm run soak -- --undici          the same through createUndiciFetch() (cloud-elements-sdk/node)
  */
