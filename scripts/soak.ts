@@ -150,12 +150,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const stopAfterSomeRecords = async () => {
     let records = 0;
     for await (const _ of paginate(crm, '/hubs/{hub}/{objectName}', list)) {
+      // The emulator's pages are full but the last, so a page starts every pageSize records.
       if (records++ % list.pageSize === 0) report.pagesRead++;
       if (records === 7) break;
     }
     return records;
   };
 
+  const pages = (n: number) => n % 16 === 1;
   const call = (n: number): Promise<unknown> => {
     const id = ids[n % ids.length]!;
     const contact = { params: { path: { hub: 'crm', objectName: 'contacts', objectId: id } }, signal };
@@ -163,7 +165,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       case 0:
       case 1:
         // One call in sixteen pages through a list: each makes three requests or so, which load the emulator.
-        if (n % 16 === 1) return n % 32 === 1 ? readSomePages() : stopAfterSomeRecords();
+        if (pages(n)) return n % 32 === 1 ? readSomePages() : stopAfterSomeRecords();
         return unwrap(
           crm.GET('/hubs/{hub}/{objectName}', {
             params: { path: { hub: 'crm', objectName: 'contacts' }, query: { pageSize: 5 } },
@@ -214,6 +216,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
   // A call that outlives its time limit by this much is counted as hung.
   const hungAfterMs = options.timeoutMs + 5000;
+  // A paging call makes up to three requests (a page, the next, the one read ahead), each with its own time limit.
+  const pagingHungAfterMs = 3 * options.timeoutMs + 5000;
   let next = 0;
   const worker = async () => {
     while (next < options.calls) {
@@ -225,7 +229,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
           (error: unknown) => ({ kind: 'error' as const, error }),
         ),
         new Promise<{ kind: 'hung' }>((resolve) => {
-          timer = setTimeout(() => resolve({ kind: 'hung' }), hungAfterMs);
+          timer = setTimeout(() => resolve({ kind: 'hung' }), pages(n) ? pagingHungAfterMs : hungAfterMs);
         }),
       ]);
       clearTimeout(timer);

@@ -11,6 +11,7 @@ import { notifyRecordChange } from './events.js';
 import { pageReply } from './paging.js';
 import {
   createRecord,
+  filtersOrSorts,
   findRecords,
   presentRecord,
   requireResource,
@@ -126,7 +127,7 @@ export function hubHandlers(state: EmulatorState, spec: EmulatorSpec): Handlers 
     const fields = fieldsOf(ctx);
     // A filter or a sort may name a provider's own field, so every record is viewed first; without one, only the
     // records of the page are (the view checks each native field against the spec: about 12 µs a record).
-    if ((where === undefined || where.trim() === '') && !orderBy) {
+    if (!filtersOrSorts(where, orderBy)) {
       const records = findRecords(state, instance, name);
       return pageReply(records, ctx.query, (record) => presentRecord(instance, viewOf(record), fields));
     }

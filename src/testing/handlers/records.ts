@@ -110,6 +110,11 @@ export function updateRecord(
   return record;
 }
 
+/** Whether a list's `where` or `orderBy` asks for anything (a blank one does not). */
+export function filtersOrSorts(where: string | undefined, orderBy: string | undefined): boolean {
+  return (where !== undefined && where.trim() !== '') || !!orderBy;
+}
+
 /**
  * Lists the records of a resource that match `where`, sorted by `orderBy`, as `view` shows them (the where clause
  * and the sort see what the answer shows, provider field names included).
@@ -123,7 +128,8 @@ export function findRecords(
   view: (record: HubRecord) => HubRecord = (record) => record,
 ): HubRecord[] {
   const { name } = requireResource(state, instance, resourceName);
-  const expression = where === undefined || where.trim() === '' ? undefined : parseCeql(where);
   const records = [...state.records(instance.id, name).values()].map(view);
+  if (!filtersOrSorts(where, orderBy)) return records;
+  const expression = where === undefined || where.trim() === '' ? undefined : parseCeql(where);
   return queryRecords(records, expression, orderBy || undefined);
 }

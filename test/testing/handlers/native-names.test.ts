@@ -33,13 +33,32 @@ test('Salesforce answers Id, its dates, attributes and PascalCase fields, and fi
   });
   const found = await emulator.call('GET', "/hubs/crm/contacts?where=LastName='Lovelace'", { auth });
   expect(found.body.map((record: { Id: string }) => record.Id)).toEqual([id]);
-  // A list without a filter answers them too (it views only the records of the page).
+  // A list without a filter answers them too (it views only the records of the page), on any page and with fields.
   const listed = await emulator.call('GET', '/hubs/crm/contacts?pageSize=500', { auth });
   expect(listed.body.find((record: { id: string }) => record.id === id)).toMatchObject({
     Id: id,
     LastName: 'Lovelace',
     attributes: { type: 'Contact' },
   });
+  const second = await emulator.call('POST', '/hubs/crm/contacts', { auth, body: { lastName: 'Byron' } });
+  const total = (await emulator.call('GET', '/hubs/crm/contacts?pageSize=500', { auth })).body
+    .length as number;
+  const last = await emulator.call(
+    'GET',
+    `/hubs/crm/contacts?fields=Id,attributes&pageSize=1&page=${total}`,
+    {
+      auth,
+    },
+  );
+  // `id` always comes along with `fields`.
+  const secondId = second.body.id as string;
+  expect(last.body).toEqual([
+    {
+      id: secondId,
+      Id: secondId,
+      attributes: { type: 'Contact', url: `/services/data/v41.0/sobjects/Contact/${secondId}` },
+    },
+  ]);
   // An account's Name is its name.
   const account = await emulator.call('POST', '/hubs/crm/accounts', {
     auth,
