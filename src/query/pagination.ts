@@ -27,7 +27,7 @@ import {
 } from '../core/index.js';
 
 // The types below take a client's `Paths` (read from ClientPaths), never the client's type: relating or inferring
-// openapi-fetch's `Client<…>` costs a type-check about 150,000 instantiations (its variance), ten times a typed GET.
+// openapi-fetch's `Client<…>` costs a type-check about 150,000 instantiations (its variance), four typed GETs' worth.
 
 // A type of API paths (the spec's `paths`, or an instance's own), which the list types take, and not a client's
 // type: a client has `GET`, so `ListRecord<typeof client, …>` is refused rather than giving `never`. `valueOf`, which
