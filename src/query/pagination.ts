@@ -8,6 +8,7 @@ import type { FetchResponse, MaybeOptionalInit } from 'openapi-fetch';
 import type { ListPaths } from '../../generated/list-paths.js';
 import type { paths } from '../../generated/schema.js';
 import { isCeqlFragment } from './ceql.js';
+import { SentTokens } from './sent-tokens.js';
 import {
   ON_HEADERS,
   checkClient,
@@ -252,9 +253,8 @@ export async function* paginatePages<Paths extends PathsType, P extends ListPath
   if (pageSize !== undefined) baseQuery['pageSize'] = pageSize;
   let token = nextPageToken ?? (baseQuery['nextPage'] as string | undefined);
   delete baseQuery['nextPage'];
-  // Every token sent so far, with the page it asked for: a token seen again means the server is going round
-  // in a cycle (A → B → A …), which would otherwise never end.
-  const sent = new Map<string | undefined, number>([[token, 0]]);
+  // The tokens sent, with the page each asked for: a token seen again means the server is going round in a cycle.
+  const sent = new SentTokens(token);
   let delivered = 0;
   // `GET /accounts` pages by record offset and sends no next-page token (reference §5, §10): paging goes on from
   // the offset reached until a page comes empty, since a page shorter than asked may only be the server's limit.
@@ -294,8 +294,8 @@ export async function* paginatePages<Paths extends PathsType, P extends ListPath
     if (ahead !== undefined || !response.ok || pageIndex + 1 >= maxPages) return;
     const nextToken = response.headers.get('elements-next-page-token') || undefined;
     // A token sent before is a cycle, which the loop reports once it has the page.
-    if (nextToken === undefined || sent.has(nextToken)) return;
-    sent.set((token = nextToken), pageIndex + 1);
+    if (nextToken === undefined || sent.pageOf(nextToken) !== undefined) return;
+    sent.add((token = nextToken), pageIndex + 1);
     ahead = request(pageIndex + 1);
   };
 
@@ -369,7 +369,7 @@ export async function* paginatePages<Paths extends PathsType, P extends ListPath
     const nextToken = byOffset ? undefined : headers.get('elements-next-page-token') || undefined;
     // A token sent for a page up to this one; the next page's own entry, made when it was requested from this
     // page's headers, is no cycle.
-    const earlier = nextToken ? sent.get(nextToken) : undefined;
+    const earlier = nextToken ? sent.pageOf(nextToken) : undefined;
     if (earlier !== undefined && earlier <= pageIndex) {
       throw unexpectedAnswer(
         response,
@@ -385,7 +385,7 @@ export async function* paginatePages<Paths extends PathsType, P extends ListPath
       delivered < limit &&
       pageIndex + 1 < maxPages;
     if (more && pending === undefined) {
-      if (nextToken) sent.set((token = nextToken), pageIndex + 1);
+      if (nextToken) sent.add((token = nextToken), pageIndex + 1);
       if (readAhead) pending = request(pageIndex + 1);
     }
     return {
@@ -562,7 +562,8 @@ class Records<R> {
  * `Elements-Next-Page-Token` as `nextPage`, and stops when a page comes without it, after `limit` records or
  * after `maxPages` pages.
  * The next page is fetched while the loop works through the current one ({@link PaginateOptions.readAhead}), so at
- * most two pages are held at a time (plus the tokens sent, to stop on a cycle). Records are typed from the spec.
+ * most two pages are held at a time (and at most the first thousand tokens sent, to stop on a cycle). Records are
+ * typed from the spec.
  *
  * @throws {CloudElementsError} (the subclass for the status) when a page fails, also mid-way, or the pages cycle.
  * @example

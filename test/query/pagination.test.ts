@@ -300,6 +300,23 @@ describe('paginate', () => {
     expect(requests().map((r) => r.query['nextPage'])).toEqual([undefined, 'A', 'B', 'C']);
   });
 
+  test('stops on a cycle that starts after more than a thousand pages, keeping only that many tokens', async () => {
+    // t1 … t1010 are distinct; after t1010 the tokens go round t1006 … t1010.
+    const crm = await start((req, res) => {
+      const at = Number(req.query['nextPage']?.slice(1) ?? 0);
+      sendJson(res, 200, [{ id: `after-${at}` }], {
+        'Elements-Next-Page-Token': `t${at < 1010 ? at + 1 : 1006}`,
+      });
+    });
+    const failure = await (async () => {
+      for await (const _ of paginatePages(crm, '/hubs/crm/contacts', { pageSize: 1 }));
+    })().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CloudElementsError);
+    expect(String(failure)).toMatch(/already used to fetch page \d+: the pages go round in a cycle/);
+    expect(requests().length).toBeGreaterThan(1010);
+    expect(requests().length).toBeLessThan(1100);
+  });
+
   test('counts a resumed token as seen', async () => {
     const crm = await start((_req, res) =>
       sendJson(res, 200, [{ id: 'x' }], { 'Elements-Next-Page-Token': 'saved' }),

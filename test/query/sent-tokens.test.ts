@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { EXACT_TOKENS, SentTokens } from '../../src/query/sent-tokens.js';
+
+/** Feeds `next(k)` (the token for page k) until a token is known, as paging does; returns the page it stopped at. */
+function pagesUntilCycle(next: (page: number) => string, limit: number): number | undefined {
+  const sent = new SentTokens(undefined);
+  for (let page = 1; page <= limit; page++) {
+    const token = next(page);
+    if (sent.pageOf(token) !== undefined) return page;
+    sent.add(token, page);
+  }
+  return undefined;
+}
+
+describe('the tokens a paging iteration has sent', () => {
+  test('a token repeated among the first thousand is caught at once, with the page it fetched', () => {
+    const sent = new SentTokens('resumed');
+    sent.add('A', 1);
+    sent.add('B', 2);
+    expect(sent.pageOf('A')).toBe(1);
+    expect(sent.pageOf('resumed')).toBe(0);
+    expect(sent.pageOf('C')).toBeUndefined();
+  });
+
+  test('a long list of distinct tokens is never taken for a cycle, and only the first thousand are kept', () => {
+    expect(pagesUntilCycle((page) => `t${page}`, 200_000)).toBeUndefined();
+    const sent = new SentTokens(undefined);
+    for (let page = 1; page <= 50_000; page++) sent.add(`t${page}`, page);
+    // Memory is the point: a look inside, since a Map's size is what grows with the pages.
+    expect((sent as unknown as { exact: Map<unknown, unknown> }).exact.size).toBe(EXACT_TOKENS);
+  });
+
+  test('a cycle that starts past the tokens kept exactly is caught within a few of its lengths', () => {
+    for (const start of [EXACT_TOKENS + 1, EXACT_TOKENS * 3 + 17]) {
+      for (const length of [1, 2, 3, 7, 64, 1000, 4099]) {
+        // Pages 1 … start-1 are distinct; from `start` on, the tokens go round `length` of them.
+        const token = (page: number) => (page < start ? `t${page}` : `c${(page - start) % length}`);
+        const stopped = pagesUntilCycle(token, start + 10 * length + 10 * EXACT_TOKENS);
+        expect(stopped, `start ${start}, length ${length}`).toBeDefined();
+        // The stride has grown with the pages before the cycle, so it may take that long again to come round.
+        expect(stopped! - start).toBeLessThanOrEqual(start - EXACT_TOKENS + 4 * length);
+      }
+    }
+  });
+});
