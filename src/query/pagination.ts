@@ -8,7 +8,7 @@ import type { FetchResponse, MaybeOptionalInit } from 'openapi-fetch';
 import type { ListPaths } from '../../generated/list-paths.js';
 import type { paths } from '../../generated/schema.js';
 import { isCeqlFragment } from './ceql.js';
-import { SentTokens } from './sent-tokens.js';
+import { sentTokens } from './sent-tokens.js';
 import {
   ON_HEADERS,
   checkClient,
@@ -254,7 +254,7 @@ export async function* paginatePages<Paths extends PathsType, P extends ListPath
   let token = nextPageToken ?? (baseQuery['nextPage'] as string | undefined);
   delete baseQuery['nextPage'];
   // The tokens sent, with the page each asked for: a token seen again means the server is going round in a cycle.
-  const sent = new SentTokens(token);
+  const sent = sentTokens(token);
   let delivered = 0;
   // `GET /accounts` pages by record offset and sends no next-page token (reference §5, §10): paging goes on from
   // the offset reached until a page comes empty, since a page shorter than asked may only be the server's limit.
