@@ -43,9 +43,9 @@ const cases: Case[] = [
 // (0.5 kB of it the helpers that `.` exports for those entries, so that an app loads the client's code once).
 // 7 December 2026 (fourth session): paging requests the next page from a page's headers (the transport tells them
 // to a hook of the call): 0.21 kB in the whole `.`, 0.03 kB in the client. Its cycle check keeps memory flat
-// however many pages go by (Brent's method past the first thousand tokens): 0.08 kB.
+// however many pages go by (the first and the last thousand tokens, and Brent's method): 0.12 kB.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 19_300,
+  'the whole . entry': 19_350,
   'createClient + unwrap': 13_600,
   'the ./webhooks entry': 4_300,
 };

@@ -562,8 +562,8 @@ class Records<R> {
  * `Elements-Next-Page-Token` as `nextPage`, and stops when a page comes without it, after `limit` records or
  * after `maxPages` pages.
  * The next page is fetched while the loop works through the current one ({@link PaginateOptions.readAhead}), so at
- * most two pages are held at a time (and at most the first thousand tokens sent, to stop on a cycle). Records are
- * typed from the spec.
+ * most two pages are held at a time (and at most two thousand of the tokens sent, to stop on a cycle). Records
+ * are typed from the spec.
  *
  * @throws {CloudElementsError} (the subclass for the status) when a page fails, also mid-way, or the pages cycle.
  * @example
