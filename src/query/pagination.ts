@@ -533,8 +533,8 @@ class Records<R> {
       this.index = this.counted = 0;
       const page = await this.pages.next();
       if (page.done) return this.end();
+      // Nothing moved `index` meanwhile: other calls wait their turn, and the fast path is off.
       this.records = page.value.records;
-      this.index = this.counted = 0;
     }
     if (this.finished) return done();
     this.signal?.throwIfAborted();

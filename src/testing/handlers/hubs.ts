@@ -127,12 +127,13 @@ export function hubHandlers(state: EmulatorState, spec: EmulatorSpec): Handlers 
     const fields = fieldsOf(ctx);
     // A filter or a sort may name a provider's own field, so every record is viewed first; without one, only the
     // records of the page are (the view checks each native field against the spec: about 12 µs a record).
-    if (!filtersOrSorts(where, orderBy)) {
-      const records = findRecords(state, instance, name);
-      return pageReply(records, ctx.query, (record) => presentRecord(instance, viewOf(record), fields));
-    }
-    const records = findRecords(state, instance, name, where, orderBy, viewOf);
-    return pageReply(records, ctx.query, (record) => presentRecord(instance, record, fields));
+    const viewFirst = filtersOrSorts(where, orderBy);
+    const records = viewFirst
+      ? findRecords(state, instance, name, where, orderBy, viewOf)
+      : findRecords(state, instance, name);
+    return pageReply(records, ctx.query, (record) =>
+      presentRecord(instance, viewFirst ? record : viewOf(record), fields),
+    );
   };
   const create = async (ctx: RequestContext, resource: string): Promise<Reply> => {
     const instance = callerInstance(ctx);

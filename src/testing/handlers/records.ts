@@ -130,6 +130,6 @@ export function findRecords(
   const { name } = requireResource(state, instance, resourceName);
   const records = [...state.records(instance.id, name).values()].map(view);
   if (!filtersOrSorts(where, orderBy)) return records;
-  const expression = where === undefined || where.trim() === '' ? undefined : parseCeql(where);
+  const expression = where?.trim() ? parseCeql(where) : undefined;
   return queryRecords(records, expression, orderBy || undefined);
 }
