@@ -78,8 +78,9 @@ export type ClientOptions = {
    */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   /**
-   * Time limit for each attempt, until the response headers arrive; `Infinity` disables it. A timed-out
-   * attempt fails the call with `TimeoutError` and is not retried. Override per call with `{ timeoutMs }`.
+   * Time limit of each call as a whole: every attempt, the waits between retries, and the reading of a JSON or
+   * text body to its last byte. When it runs out the call fails with `TimeoutError`, however many attempts were
+   * left. `Infinity` for none; at most 2147483647 (about 24.8 days). Override per call with `{ timeoutMs }`.
    * @default 60000
    */
   timeoutMs?: number | undefined;
@@ -398,13 +399,24 @@ function typedError(error: unknown, state: CallState, method: string): unknown {
       method,
       path,
       requestId,
-      // The parser's message quotes the body around the bad token (`"User uS3cr"...`). Part of a secret is still
-      // a leak, and redaction finds whole secrets only: the cause keeps the parser's words without the quote.
-      cause: new SyntaxError(error.message.replace(/"(?:[^"\\]|\\.)*"(?:\.\.\.)?/g, '"…"')),
+      // The parser's message quotes the body around the bad token (`"User uS3cr"...`), unescaped, so a quote in
+      // the body shifts any pairing of quotes. Part of a secret is still a leak, and redaction finds whole secrets
+      // only: the cause keeps the parser's words up to its first quote, and the position when it gives one.
+      cause: new SyntaxError(parserWords(error.message)),
       attempts: facts?.attempts ?? 1,
       mayHaveReachedServer: true,
     },
   );
+}
+
+/**
+ * A JSON parser's message without any of the text it parsed: the words before its first quote, and the position
+ * it names (`Unexpected token 'u', "…" is not valid JSON` gives `Unexpected token`).
+ */
+function parserWords(message: string): string {
+  const words = message.split(/['"`]/, 1)[0]!.replace(/[\s,:]+$/, '');
+  const position = /\bat position \d+(?: \(line \d+ column \d+\))?/.exec(message)?.[0];
+  return position && !words.includes(position) ? `${words} ${position}` : words;
 }
 
 // The call options the transport reads from the Request (openapi-fetch copies unknown options onto the one it

@@ -389,8 +389,9 @@ function scrubError(error: unknown, redact: Redactor, depth: number): unknown {
       changed ||= value !== source[key];
       Object.defineProperty(copy, redact(key), { value, enumerable, writable: true, configurable: true });
     };
-    for (const key of ['name', 'message', 'stack', 'cause', 'errors'])
-      if (key in error) copyField(key, false);
+    // `code` too: a DOMException's is an accessor of its prototype, which throws when read on a copy.
+    for (const key of ['name', 'message', 'stack', 'cause', 'errors', 'code'])
+      if (key in error && !Object.prototype.propertyIsEnumerable.call(error, key)) copyField(key, false);
     for (const key of Object.keys(error)) copyField(key, true);
     return changed ? copy : error;
   } catch {

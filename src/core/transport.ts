@@ -199,12 +199,18 @@ function networkCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function describeNetworkError(error: unknown): string {
+/**
+ * A network failure in words, secrets redacted, at most about 300 characters. Redacted before it is cut: a secret
+ * cut short is no longer a secret that redaction recognises, and its first characters would stay.
+ */
+function describeNetworkError(error: unknown, redact: Redactor): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   const code = typeof cause?.code === 'string' ? cause.code : undefined;
   const detail = typeof cause?.message === 'string' ? cause.message : undefined;
   const message = error instanceof Error ? error.message : String(error);
-  const text = [message, code, detail && detail !== code ? detail : undefined].filter(Boolean).join(': ');
+  const text = redact(
+    [message, code, detail && detail !== code ? detail : undefined].filter(Boolean).join(': '),
+  );
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
@@ -302,9 +308,8 @@ export class TransportCall implements CallFacts {
   cutOffError(status: number, error: unknown): ConnectionError {
     const { method } = this;
     return new ConnectionError(
-      this.redact(
-        `${method} ${this.shown()} answered ${status} but its body was cut off: ${describeNetworkError(error)}`,
-      ),
+      this.redact(`${method} ${this.shown()} answered ${status} but its body was cut off: `) +
+        describeNetworkError(error, this.redact),
       {
         method,
         path: this.pathOf(),
@@ -699,7 +704,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
         const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
         call.mayHaveReachedServer ||= !neverSent;
         const failure = new ConnectionError(
-          call.redact(`${method} ${call.shown()} failed: ${describeNetworkError(error)}`),
+          call.redact(`${method} ${call.shown()} failed: `) + describeNetworkError(error, call.redact),
           {
             method,
             path: call.pathOf(),
@@ -754,8 +759,9 @@ export function createTransport(options: TransportOptions): (request: Request) =
       }
       clock.done();
       call.log('retry', durationMs, response, undefined, delayMs);
-      // Free the connection; this response is dropped.
-      await response.body?.cancel().catch(noop);
+      // Free the connection; this response is dropped. Not awaited: a body of a caller's fetch whose cancel never
+      // settles would hold the call past its time limit.
+      response.body?.cancel().catch(noop);
       await wait(policy, delayMs, callerSignal);
     }
   };

@@ -4,7 +4,7 @@
  * the SDK's, since they live in the transport above any fetch. undici is an optional peer dependency.
  */
 import { Readable } from 'node:stream';
-import { fail } from '../core/checks.js';
+import { checkKnownKeys, describeValue, fail } from '../core/checks.js';
 
 /** Options of {@link createUndiciFetch}. */
 export type UndiciFetchOptions = {
@@ -50,13 +50,21 @@ export async function createUndiciFetch(
       error,
     );
   }
+  // Checked before undici sees them: undici refuses a bad value only when it first connects, and every call would
+  // then fail as a ConnectionError that blames the network.
+  if (options === null || typeof options !== 'object') {
+    fail(`createUndiciFetch takes an object such as { connections: 16 }, got ${describeValue(options)}.`);
+  }
+  checkKnownKeys('createUndiciFetch', options, ['connections', 'keepAliveTimeoutMs']);
   const connections = options.connections ?? 128;
   const keepAliveTimeout = options.keepAliveTimeoutMs ?? 4000;
-  if (!Number.isSafeInteger(connections) || connections < 1) {
-    fail('connections must be a whole number of connections, at least 1.');
+  if (!Number.isSafeInteger(connections) || connections < 1 || connections > 65_536) {
+    fail(`connections must be a whole number from 1 to 65536, got ${describeValue(connections)}.`);
   }
-  if (!(keepAliveTimeout > 0 && keepAliveTimeout <= 2_147_483_647)) {
-    fail('keepAliveTimeoutMs must be a positive number of milliseconds.');
+  if (!Number.isSafeInteger(keepAliveTimeout) || keepAliveTimeout < 1 || keepAliveTimeout > 2_147_483_647) {
+    fail(
+      `keepAliveTimeoutMs must be a whole number of milliseconds from 1 to 2147483647, got ${describeValue(keepAliveTimeout)}.`,
+    );
   }
   const dispatcher = new undici.Agent({ connections, keepAliveTimeout });
 
@@ -70,8 +78,8 @@ export async function createUndiciFetch(
     const options = {
       method: method as 'GET',
       headers,
-      // A web ReadableStream is an async iterable of bytes, which undici sends as it reads.
-      body: request.body === null ? null : (request.body as unknown as Readable),
+      // undici sends an async iterable of bytes as it reads it (its types name Readable only).
+      body: request.body === null ? null : ((await requestBody(request.body)) as Uint8Array | Readable),
       // The client hands the call's signal over here rather than on the Request (see `SDK_FETCH` below).
       signal: init?.signal ?? request.signal,
     };
@@ -135,6 +143,33 @@ class PlainRequest {
     this.headers = init.headers ?? new Headers();
     this.signal = init.signal ?? null;
   }
+}
+
+/**
+ * A request body as undici should send it. A body that is one chunk (JSON, text, bytes: what a `Request` made from
+ * them holds) goes out whole, with a `Content-Length` as Node's fetch sends; some gateways refuse a request
+ * without one (411). A longer stream, an upload, goes out as it is read, chunked.
+ */
+async function requestBody(
+  stream: ReadableStream<Uint8Array>,
+): Promise<Uint8Array | AsyncIterable<Uint8Array>> {
+  const reader = stream.getReader();
+  const first = await reader.read();
+  if (first.done) return new Uint8Array(0);
+  const second = await reader.read();
+  if (second.done) return first.value;
+  return (async function* () {
+    let finished = false;
+    try {
+      yield first.value;
+      yield second.value;
+      for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
+      finished = true;
+    } finally {
+      // undici stopped reading (an abort, a failed connection): the source is told, as fetch tells it.
+      if (!finished) reader.cancel().catch(() => undefined);
+    }
+  })();
 }
 
 // The mark createClient looks for on a fetch of the SDK's own; a registered symbol, shared without an import.

@@ -154,6 +154,20 @@ describe('redactError', () => {
     expect(inner.message).toBe('refused SECRET-4f3e2d1c');
   });
 
+  test('copies a DOMException into one whose fields, code included, read and print without throwing', () => {
+    // A DOMException's name, message and code are accessors of its prototype that refuse any other object.
+    const error = new DOMException('connect to SECRET-4f3e2d1c refused', 'NetworkError');
+    const copy = redactError(error, redact) as DOMException;
+    expect(copy).toBeInstanceOf(DOMException);
+    expect([copy.name, copy.message, copy.code]).toEqual([
+      'NetworkError',
+      'connect to [REDACTED] refused',
+      19,
+    ]);
+    expect(String(copy)).toBe('NetworkError: connect to [REDACTED] refused');
+    expect(inspect(copy, { showHidden: true, getters: true })).not.toContain('SECRET-4f3e2d1c');
+  });
+
   test('cuts a chain of causes deeper than four rather than keep it unread', () => {
     let error: unknown = new Error('bottom SECRET-4f3e2d1c');
     for (let i = 0; i < 8; i++) error = new Error(`level ${i}`, { cause: error });

@@ -335,6 +335,31 @@ describe('what is sent again, and how often', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("retries a 503 whose body, from a fetch of the user's, never finishes cancelling", async () => {
+    // A wrapping fetch (a logging or tracing one) whose stream's cancel never settles: the retry used to wait for
+    // that cancel, with no time limit, and the call hung past its timeoutMs.
+    const { client, server } = await setup((_req, res, index) => sendJson(res, index === 0 ? 503 : 200, {}), {
+      timeoutMs: 2000,
+      fetch: async (request: Request) => {
+        const response = await fetch(request);
+        const reader = response.body!.getReader();
+        const body = new ReadableStream({
+          pull: async (controller) => {
+            const { done, value } = await reader.read();
+            if (done) controller.close();
+            else controller.enqueue(value);
+          },
+          cancel: () => new Promise<void>(() => {}),
+        });
+        return new Response(body, { status: response.status, headers: response.headers });
+      },
+    });
+    const started = Date.now();
+    await expect(unwrap(client.GET('/hubs/{hub}/ping', ping))).resolves.toEqual({});
+    expect(server.requests).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
   it('ends at once with RateLimitError when Retry-After exceeds what is left of timeoutMs', async () => {
     const { client, server } = await setup((_req, res) => sendJson(res, 429, {}, { 'Retry-After': '5' }), {
       retry: { ...noWait, maxDelayMs: 60_000 },

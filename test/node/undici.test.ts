@@ -277,6 +277,57 @@ describe('createUndiciFetch on the wire', () => {
     expect(new TextDecoder().decode(binary.data as ArrayBuffer)).toBe('hello body');
   });
 
+  test('sends a JSON body with its Content-Length, as Node fetch does, and an upload stream as it is read', async () => {
+    // Some gateways refuse a request body without a length (411); Node's fetch sends one for a body it holds.
+    server = await startServer((_req, res) => sendJson(res, 200, { id: 1 }));
+    const client = createClient({
+      userSecret: 'u1',
+      baseUrl: `${server.url}/elements/api-v2`,
+      fetch: await createUndiciFetch(),
+    });
+    await unwrap(client.POST('/instances', { body: { name: 'wire' } as never }));
+    await unwrap(
+      client.PUT('/instances/{id}', { params: { path: { id: 1 } }, body: { name: 'é' } as never }),
+    );
+    const [post, put] = server.requests;
+    expect(post!.headers['content-length']).toBe(String(Buffer.byteLength('{"name":"wire"}')));
+    expect(post!.headers['transfer-encoding']).toBeUndefined();
+    expect(put!.headers['content-length']).toBe(String(Buffer.byteLength('{"name":"é"}')));
+    expect(put!.json).toEqual({ name: 'é' });
+    // A stream of several chunks is not gathered first: it goes out chunked, every byte in order.
+    const chunks = ['a'.repeat(70_000), 'b'.repeat(10), 'c'.repeat(5)];
+    const send = await createUndiciFetch();
+    const upload = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next === undefined) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next));
+      },
+    });
+    await send(
+      new Request(`${server.url}/upload`, { method: 'POST', body: upload, duplex: 'half' } as RequestInit),
+    );
+    const seen = server.requests[2]!;
+    expect(seen.headers['transfer-encoding']).toBe('chunked');
+    expect(seen.body.length).toBe(70_015);
+    // An empty body is sent as one, with a length of 0.
+    await send(new Request(`${server.url}/empty`, { method: 'POST', body: '' }));
+    expect(server.requests[3]!.headers['content-length']).toBe('0');
+  });
+
+  test('refuses bad options when it is made, not at the first call', async () => {
+    for (const [options, message] of [
+      [null, /takes an object/],
+      [{ keepAliveTimeoutMs: '4000' }, /keepAliveTimeoutMs must be a whole number .* got a string/],
+      [{ keepAliveTimeoutMs: 4000.5 }, /keepAliveTimeoutMs must be a whole number/],
+      [{ connections: 2 ** 40 }, /connections must be a whole number from 1 to 65536/],
+      [{ keepAliveTimout: 1 }, /no option "keepAliveTimout"; did you mean keepAliveTimeoutMs\?/],
+      [{ maxConnections: 4 }, /no option "maxConnections"; did you mean connections\?/],
+    ] as const) {
+      await expect(createUndiciFetch(options as never), JSON.stringify(options)).rejects.toThrow(message);
+    }
+  });
+
   test('ends the body read with an error when the server cuts it off', async () => {
     server = await startServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
