@@ -1,6 +1,7 @@
 // Argument checks and call helpers shared by the bulk modules (jobs, upload, download). Not public API.
-import { fail, isHttpUrl, snippet } from '../core/index.js';
-import type { BulkJobRef } from './types.js';
+import { unexpectedAnswer } from '../client/index.js';
+import { describeValue, fail, isHttpUrl, snippet } from '../core/index.js';
+import type { BulkJob, BulkJobRef } from './types.js';
 
 /** Checks a required string option; the message names the option and says what it got. */
 export function checkText(name: string, value: unknown): asserts value is string {
@@ -50,4 +51,43 @@ export function callbackHeader(callbackUrl: string | undefined): Record<string, 
     fail('callbackUrl must be an absolute http(s) URL such as https://example.com/bulk-done.');
   }
   return { 'Elements-Async-Callback-Url': callbackUrl };
+}
+
+/** Whether a job id can be sent back in a job's paths: a non-blank string, or a whole number as `checkRef` takes it. */
+function isJobId(id: unknown): boolean {
+  return typeof id === 'string' ? id.trim() !== '' : Number.isSafeInteger(id) && (id as number) >= 0;
+}
+
+/**
+ * The job a call that starts one (`name`, e.g. `startBulkQuery`) answered with, or an `InvalidResponseError` when
+ * the answer holds no id to follow the job by: a 200 or 204 with no body, `null` or `{ "status": "CREATED" }` would
+ * otherwise fail later, as a TypeError on `job.id` or as "jobId must be a non-empty string". The message describes
+ * the answer by its shape only: the server may echo the query or the callback URL.
+ */
+export function checkJob(
+  job: unknown,
+  response: Response,
+  call: { name: string; method: string; path: string },
+): BulkJob {
+  const id = job !== null && typeof job === 'object' ? (job as { id?: unknown }).id : undefined;
+  if (!Array.isArray(job) && isJobId(id)) return job as BulkJob;
+  const got =
+    job === undefined
+      ? 'no body'
+      : job === null
+        ? 'null'
+        : Array.isArray(job)
+          ? 'a JSON array'
+          : typeof job !== 'object'
+            ? `a JSON ${typeof job}`
+            : id === undefined
+              ? 'an object without an id'
+              : `an id that is ${typeof id === 'string' ? 'blank' : describeValue(id)}`;
+  throw unexpectedAnswer(
+    response,
+    call,
+    `${call.name}: ${call.method} ${call.path} answered ${response.status} with ${got} instead of a bulk job ` +
+      '({ "id": …, "status": … }), so the job cannot be followed. It may have started anyway: check for it ' +
+      'before starting it again.',
+  );
 }

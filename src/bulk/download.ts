@@ -7,7 +7,7 @@ import { checkClient, unwrap } from '../client/index.js';
 import { fail } from '../core/index.js';
 import { paginate } from '../query/index.js';
 import { checkFormat, checkRef, checkText, jobCall } from './checks.js';
-import { parseCsvRecords, parseNdjson, type ByteSource } from './formats.js';
+import { parseCsvRecords, parseNdjsonRecords, type ByteSource } from './formats.js';
 import type { BulkClient, BulkJobRef } from './types.js';
 
 /** One failed record of a bulk job. */
@@ -89,6 +89,8 @@ export async function downloadBulkResults(
  * objects keyed by the header row (values are strings). One record is held at a time.
  *
  * @throws {CloudElementsError} when the download is refused or a line/row is malformed.
+ * @throws {InvalidResponseError} when an NDJSON line is not a JSON object (`null`, `42`, an array), or the download
+ *   is one JSON array instead of NDJSON; the message names the line.
  * @example
  * for await (const contact of readBulkRecords(crm, { hub: 'crm', jobId, objectName: 'contacts' })) save(contact);
  */
@@ -99,7 +101,10 @@ export async function* readBulkRecords(
   checkClient('readBulkRecords', client);
   const stream: ByteSource = await downloadBulkResults(client, options);
   if (options.format === 'csv') yield* parseCsvRecords(stream);
-  else yield* parseNdjson(stream);
+  else {
+    const path = `/hubs/${options.hub}/bulk/${options.jobId}/${options.objectName}`;
+    yield* parseNdjsonRecords(stream, { method: 'GET', path });
+  }
 }
 
 /** Options of {@link listBulkJobErrors}. */

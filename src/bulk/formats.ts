@@ -3,7 +3,14 @@
  * stream chunk by chunk and yield records as soon as they are complete, holding at most one record (plus one
  * chunk) in memory.
  */
-import { CloudElementsError, SNIPPET_LENGTH, fail, readStream, snippet } from '../core/index.js';
+import {
+  CloudElementsError,
+  InvalidResponseError,
+  SNIPPET_LENGTH,
+  fail,
+  readStream,
+  snippet,
+} from '../core/index.js';
 
 /** A byte source: a web `ReadableStream`, a Node stream, or any async iterable of bytes or text. */
 export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
@@ -21,36 +28,91 @@ async function* decodeText(source: ByteSource): AsyncGenerator<string, void, und
     );
   }
   const decoder = new TextDecoder();
+  // Until the first character: the decoder drops a byte order mark from bytes, but text (a Node stream opened
+  // with 'utf8') keeps it, and it would stick to the first column's name or the first line.
+  let start = true;
   for await (const chunk of stream ? readStream(source) : source) {
-    yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (start && text !== '') {
+      start = false;
+      if (typeof chunk === 'string' && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    yield text;
   }
   yield decoder.decode();
 }
 
 /**
  * Parses newline-delimited JSON (one JSON value per line; blank lines and `\r\n` endings are accepted) as it
- * arrives.
+ * arrives. Any JSON value is yielded as it is; {@link readBulkRecords} takes JSON objects only.
  *
  * @throws {CloudElementsError} naming the line number when a line is not valid JSON.
  * @example
  * for await (const record of parseNdjson(response.body!)) console.log(record);
  */
-export async function* parseNdjson<T = Record<string, unknown>>(
+export function parseNdjson<T = Record<string, unknown>>(
   source: ByteSource,
 ): AsyncGenerator<T, void, undefined> {
+  return readNdjson<T>(source, undefined);
+}
+
+/**
+ * {@link parseNdjson} for the records of a bulk download (`readBulkRecords`): each line must be a JSON object. A
+ * line that is any other value (`null`, `42`, an array) is refused with an {@link InvalidResponseError} naming its
+ * line, rather than handed out as a record; a download whose first line starts with `[` is a JSON array, not
+ * NDJSON, and the error says so. `call` is the download, for the error's `method` and `path`.
+ */
+export function parseNdjsonRecords(
+  source: ByteSource,
+  call: { method: string; path: string },
+): AsyncGenerator<Record<string, unknown>, void, undefined> {
+  return readNdjson<Record<string, unknown>>(source, call);
+}
+
+/** What a JSON value other than an object is, for an error message: its kind only, never its text. */
+function kindOfJson(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'a JSON array' : `a ${typeof value}`;
+}
+
+/** Parses NDJSON; with `records` (the call that downloads them), each line must be a JSON object. */
+async function* readNdjson<T>(
+  source: ByteSource,
+  records: { method: string; path: string } | undefined,
+): AsyncGenerator<T, void, undefined> {
   let lineNumber = 0;
+  let first = true;
   const parseLine = (line: string): T | undefined => {
     lineNumber += 1;
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
     if (text.trim() === '') return undefined;
+    // Checked before parsing: a JSON array written over many lines starts with a line that is not valid JSON.
+    if (records !== undefined && first && text.trimStart().startsWith('[')) {
+      throw new InvalidResponseError(
+        `Line ${lineNumber} of the bulk results starts with "[": the download is a JSON array, not NDJSON (one ` +
+          'JSON object per line). Read it with downloadBulkResults() and parse it as one JSON document, or ask ' +
+          "for format: 'csv'.",
+        records,
+      );
+    }
+    first = false;
+    let value: unknown;
     try {
-      return JSON.parse(text) as T;
+      value = JSON.parse(text);
     } catch (error) {
       throw new CloudElementsError(
         `Line ${lineNumber} of the NDJSON results is not valid JSON (${String((error as Error).message).slice(0, SNIPPET_LENGTH)}): ${snippet(text)}`,
         { cause: error },
       );
     }
+    if (records !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw new InvalidResponseError(
+        `Line ${lineNumber} of the bulk results is ${kindOfJson(value)}, not a record (a JSON object), so it is ` +
+          'not handed out as one. Read the raw download with downloadBulkResults() to see what the server sent.',
+        records,
+      );
+    }
+    return value as T;
   };
   // The pieces of the line being read: none holds a line break. Each chunk is searched once and the pieces are
   // joined once per line, so a long line arriving in many chunks costs linear time.

@@ -17,7 +17,7 @@ import {
   type Redactor,
 } from '../core/index.js';
 import { isCeqlFragment, type CeqlFragment } from '../query/index.js';
-import { callbackHeader, checkRef, checkText, jobCall, signalOf } from './checks.js';
+import { callbackHeader, checkJob, checkRef, checkText, jobCall, signalOf } from './checks.js';
 import type { BulkClient, BulkJob, BulkJobRef, BulkJobStatusReport } from './types.js';
 
 /** Statuses after which a job does not change any more. */
@@ -118,6 +118,7 @@ function isoDate(name: string, value: unknown): string {
  * Starts a bulk download job: `POST /hubs/{hub}/bulk/query?q=…`.
  *
  * @throws {CloudElementsError} (the subclass for the status), e.g. `BadRequestError` with `Error parsing query`.
+ * @throws {InvalidResponseError} when the answer is not a job with an `id` (no body, `null`, no `id`).
  * @example
  * const job = await startBulkQuery(crm, { hub: 'crm', query: formatBulkQuery({ from: 'contacts', where: ceql`lastName = ${name}` }) });
  */
@@ -141,13 +142,16 @@ export async function startBulkQuery(client: BulkClient, options: StartBulkQuery
     checkText('orderBy', options.orderBy);
     query.orderby = options.orderBy;
   }
-  return unwrap(
-    client.POST('/hubs/{hub}/bulk/query', {
-      params: { path: { hub: options.hub }, query },
-      headers: callbackHeader(options.callbackUrl),
-      ...signalOf(options.signal),
-    }),
-  );
+  const answer = await client.POST('/hubs/{hub}/bulk/query', {
+    params: { path: { hub: options.hub }, query },
+    headers: callbackHeader(options.callbackUrl),
+    ...signalOf(options.signal),
+  });
+  return checkJob(await unwrap(answer), answer.response, {
+    name: 'startBulkQuery',
+    method: 'POST',
+    path: `/hubs/${options.hub}/bulk/query`,
+  });
 }
 
 /**
@@ -198,13 +202,14 @@ export type WaitForBulkJobOptions = BulkJobRef & {
    */
   timeoutMs?: number | undefined;
   /**
-   * Wait before the second status check, in milliseconds; each later wait doubles, up to `maxDelayMs`.
+   * Wait before the second status check, in milliseconds; each later wait doubles, up to `maxDelayMs`. A value
+   * above `maxDelayMs` is taken as `maxDelayMs`.
    *
    * @default 1_000
    */
   initialDelayMs?: number | undefined;
   /**
-   * Longest wait between two status checks, in milliseconds.
+   * Longest wait between two status checks, in milliseconds, the first one included.
    *
    * @default 30_000
    */
@@ -267,7 +272,9 @@ export async function waitForBulkJob(
     );
   };
   try {
-    for (let delayMs = initialDelayMs; ; delayMs = Math.min(maxDelayMs, Math.max(delayMs * 2, 1))) {
+    // maxDelayMs bounds the first wait too: it may be set alone, below the default initialDelayMs.
+    const firstDelayMs = Math.min(initialDelayMs, maxDelayMs);
+    for (let delayMs = firstDelayMs; ; delayMs = Math.min(maxDelayMs, Math.max(delayMs * 2, 1))) {
       const read = await readStatus(client, { hub: options.hub, jobId: options.jobId, signal: stop }).catch(
         rethrow,
       );

@@ -5,7 +5,7 @@
 import type { components } from '../../generated/schema.js';
 import { checkClient, unwrap } from '../client/index.js';
 import { CloudElementsError, encoder, fail, snippet } from '../core/index.js';
-import { callbackHeader, checkFormat, checkText, signalOf } from './checks.js';
+import { callbackHeader, checkFormat, checkJob, checkText, signalOf } from './checks.js';
 import { createMultipartBody } from './multipart.js';
 import type { BulkClient, BulkJob } from './types.js';
 
@@ -120,6 +120,7 @@ function isRecord(chunk: unknown): boolean {
  * The upload is not retried (its source can be read only once).
  *
  * @throws {CloudElementsError} (the subclass for the status) when the API refuses the upload.
+ * @throws {InvalidResponseError} when the answer is not a job with an `id` (no body, `null`, no `id`).
  * @throws {TypeError} for a missing file, an empty object name or an unusable source.
  * @example
  * const job = await uploadBulkRecords(crm, {
@@ -186,30 +187,33 @@ export async function uploadBulkRecords(
     contentType: format === 'json' ? 'application/json' : 'text/csv',
     content: bytes(),
   });
+  const path = `/hubs/${options.hub}/bulk/${options.objectName}`;
   try {
-    return await unwrap(
-      client.POST('/hubs/{hub}/bulk/{objectName}', {
-        params: { path: { hub: options.hub, objectName: options.objectName } },
-        // The typed body documents the form; the serializer sends the stream built above instead.
-        body: { file: partName, metaData: metaDataJson },
-        bodySerializer: () => body,
-        headers: { 'Content-Type': contentType, ...headers },
-        // A streamed request body needs half-duplex fetch (Node's fetch and the Fetch standard require it).
-        duplex: 'half',
-        // With redirects allowed, Node's fetch keeps every chunk sent in case it must replay the body, so the
-        // whole file ends up in memory (nodejs/undici#4058, seen on Node 20.20: +512 MiB RSS for 512 MiB).
-        // A streamed body cannot be replayed anyway.
-        redirect: 'error',
-        retry: false,
-        idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
-        ...signalOf(options.signal),
-      }),
-    );
+    const answer = await client.POST('/hubs/{hub}/bulk/{objectName}', {
+      params: { path: { hub: options.hub, objectName: options.objectName } },
+      // The typed body documents the form; the serializer sends the stream built above instead.
+      body: { file: partName, metaData: metaDataJson },
+      bodySerializer: () => body,
+      headers: { 'Content-Type': contentType, ...headers },
+      // A streamed request body needs half-duplex fetch (Node's fetch and the Fetch standard require it).
+      duplex: 'half',
+      // With redirects allowed, Node's fetch keeps every chunk sent in case it must replay the body, so the
+      // whole file ends up in memory (nodejs/undici#4058, seen on Node 20.20: +512 MiB RSS for 512 MiB).
+      // A streamed body cannot be replayed anyway.
+      redirect: 'error',
+      retry: false,
+      idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
+      ...signalOf(options.signal),
+    });
+    return checkJob(await unwrap(answer), answer.response, {
+      name: 'uploadBulkRecords',
+      method: 'POST',
+      path,
+    });
   } catch (error) {
     // fetch reports a failing body stream as a network error; surface the source's own error instead.
     if (sourceError !== undefined) throw sourceError;
     if (error instanceof CloudElementsError && /unexpected redirect/.test(error.message)) {
-      const path = `/hubs/${options.hub}/bulk/${options.objectName}`;
       throw new CloudElementsError(
         `POST ${path} was answered with a redirect, which a streamed upload cannot follow; check that baseUrl ` +
           'points at the API itself (…/elements/api-v2).',

@@ -104,9 +104,20 @@ function describeType(value: unknown): string {
     : 'an object';
 }
 
-/** Where a value sits in the template, for error messages: `value 2 (after "createdDate >")`. */
-function describePlace(index: number, before: string): string {
-  const context = before.slice(-30).trim();
+/**
+ * Where value `index` sits in the template, for error messages: `value 2 (after "${…} AND createdDate >")`. Only
+ * the template's own text is quoted, with `${…}` where earlier values were: a value may be a secret or an email,
+ * and the rendered query would put its tail in the message.
+ */
+function describePlace(index: number, strings: readonly string[]): string {
+  let context = strings[index]!;
+  for (let i = index - 1; i >= 0 && context.length < 30; i--) context = `${strings[i]}\${…}${context}`;
+  // Cut at a space, so that neither a word nor a `${…}` is shown in part (unless a long word leaves none).
+  if (context.length > 30) {
+    const space = context.indexOf(' ', context.length - 31);
+    context = space === -1 ? context.slice(-30) : context.slice(space + 1);
+  }
+  context = context.trim();
   return `value ${index + 1}${context && ` (after "${context}")`}`;
 }
 
@@ -149,10 +160,11 @@ const trailingOperator = /\s*(<=|>=|!=|<>|=|<|>|\bIS(?:\s+NOT)?|\bIN)\s*$/i;
 
 /**
  * Renders `value` after the text `before`. Returns the new text: for `null` and arrays the operator in front is
- * rewritten (`= ${null}` → `IS NULL`), so the whole prefix is returned, not just the value.
+ * rewritten (`= ${null}` → `IS NULL`), so the whole prefix is returned, not just the value. `strings`, the
+ * template's own text, only names the value's place in an error.
  */
-function appendValue(before: string, value: unknown, index: number): string {
-  const place = describePlace(index, before);
+function appendValue(before: string, value: unknown, index: number, strings: readonly string[]): string {
+  const place = describePlace(index, strings);
   if (value instanceof CeqlFragment) {
     if (fieldFragments.has(value)) return before + value.text;
     if (value.text.trim() === '') {
@@ -216,11 +228,11 @@ function tag(strings: TemplateStringsArray, ...values: CeqlValue[]): CeqlFragmen
     if (index > 0) {
       if (quote !== undefined) {
         refuse(
-          `${describePlace(index - 1, text)} is written inside ${quote === "'" ? 'quotes' : 'backticks'}; ` +
+          `${describePlace(index - 1, strings)} is written inside ${quote === "'" ? 'quotes' : 'backticks'}; ` +
             'remove them (ceql quotes values itself, ceql.field(name) field names).',
         );
       }
-      text = appendValue(text, values[index - 1], index - 1);
+      text = appendValue(text, values[index - 1], index - 1, strings);
     }
     for (const char of strings[index]!) {
       if (quote === undefined) {

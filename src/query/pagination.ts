@@ -97,7 +97,10 @@ export type PaginateOptions = {
   maxPages?: number | undefined;
   /** Stops paging; the pending request is aborted and the iteration rejects with the signal's reason. */
   signal?: AbortSignal | undefined;
-  /** Resume from a token saved from {@link Page.nextPageToken}: the first request sends it as `nextPage`. */
+  /**
+   * Resume from a token saved from {@link Page.nextPageToken}: the first request sends it as `nextPage`. Refused
+   * for `GET /accounts`, which pages by offset: resume it with `params.query.offset`.
+   */
   nextPageToken?: string | undefined;
   /**
    * Requests the next page before the loop asks for it, so that the server's time overlaps the loop's work: as
@@ -172,7 +175,10 @@ function readCount(headers: Headers, name: string): number | undefined {
  * {@link PaginateOptions.readAhead}), so at most two pages are held in memory.
  *
  * `GET /accounts`, which pages by record offset instead, is read from `params.query.offset` (0 by default) until a
- * page comes empty; its pages have no `nextPageToken`: resume from an offset.
+ * page comes empty; its pages have no `nextPageToken`: resume from an offset (a `nextPageToken` is refused).
+ *
+ * Options other than paginate's own, openapi-fetch's, fetch's and the SDK's call options are refused with a
+ * `TypeError`: a list's query parameters go in `params.query`, and beside it they would be dropped.
  *
  * A 404 whose message is Cloud Elements' `No <thing> found` ends the list: the API answers so for a list with no
  * record (a filter that matches nothing), and its own tooling reads it as an empty list.
@@ -204,16 +210,17 @@ export async function* paginatePages<Paths extends PathsType, P extends ListPath
     ...init
   } = options as PaginateOptions & LooseInit;
   for (const key of Object.keys(init)) {
-    const own = PAGINATE_OPTIONS.find((name) => looksLike(key, name));
+    if (CALL_KEYS.includes(key)) continue;
+    const own = LIST_PARAMETERS.includes(key)
+      ? undefined
+      : PAGINATE_OPTIONS.find((name) => looksLike(key, name));
     if (own !== undefined) fail(`paginate has no option ${snippet(key, 40)}; did you mean ${own}?`);
-    // A list's query parameters belong in params.query: at the top they would be dropped, and the whole list
-    // read where a filtered one was meant.
-    if (LIST_PARAMETERS.some((name) => name === key || looksLike(key, name))) {
-      fail(
-        `paginate has no option ${snippet(key, 40)}: query parameters go in params.query, e.g. ` +
-          '{ params: { query: { where } } }.',
-      );
-    }
+    // Any other key is taken for one of the list's query parameters (`offset`, `searchText`, …), which belong in
+    // params.query: at the top they would be dropped, and the whole list read where a filtered one was meant.
+    fail(
+      `paginate has no option ${snippet(key, 40)}: query parameters go in params.query, e.g. ` +
+        '{ params: { query: { where } } }.',
+    );
   }
   checkWhole('pageSize', pageSize, 1, false);
   checkWhole('limit', limit, 0);
@@ -259,6 +266,14 @@ export async function* paginatePages<Paths extends PathsType, P extends ListPath
   // `GET /accounts` pages by record offset and sends no next-page token (reference §5, §10): paging goes on from
   // the offset reached until a page comes empty, since a page shorter than asked may only be the server's limit.
   const byOffset = OFFSET_PAGED.includes(path);
+  // A token would be dropped there, and the list read again from offset 0.
+  if (byOffset && token !== undefined) {
+    const given = nextPageToken !== undefined ? 'nextPageToken' : 'params.query.nextPage';
+    fail(
+      `paginate: GET ${shownPath} pages by offset, not by token, so ${given} cannot resume it; resume with ` +
+        'params.query.offset, the number of records already read, e.g. { params: { query: { offset: 400 } } }.',
+    );
+  }
   let offset = Number(baseQuery['offset'] ?? 0);
   if (limit === 0) return;
 
@@ -429,7 +444,44 @@ const OFFSET_PAGED = ['/accounts'];
 
 /** paginate's own options, for the check of misspelt ones (`page_size`). */
 const PAGINATE_OPTIONS = ['pageSize', 'limit', 'maxPages', 'nextPageToken', 'readAhead'];
-/** A list's query parameters, which go in `params.query`. */
+/**
+ * The options a page's GET takes besides paginate's own: openapi-fetch's (`RequestOptions` of openapi-fetch
+ * 0.17, and `Request`, which its calls take too), fetch's `RequestInit` (with Node's `duplex` and undici's `dispatcher`), and the SDK's `CallOptions`. Any
+ * other key of paginate's options is refused: it is most likely a query parameter put beside `params`.
+ */
+// openapi-fetch's options, then RequestInit's, then CallOptions. An array, not a Set: a module-level `new Set()`
+// would stay in the bundle of an app that never pages.
+const CALL_KEYS = [
+  'params',
+  'body',
+  'headers',
+  'baseUrl',
+  'fetch',
+  'querySerializer',
+  'bodySerializer',
+  'pathSerializer',
+  'parseAs',
+  'middleware',
+  'Request',
+  'cache',
+  'credentials',
+  'integrity',
+  'keepalive',
+  'method',
+  'mode',
+  'priority',
+  'redirect',
+  'referrer',
+  'referrerPolicy',
+  'window',
+  'duplex',
+  'dispatcher',
+  'timeoutMs',
+  'idleTimeoutMs',
+  'retry',
+  'bodyFactory',
+];
+/** Common query parameters of lists, never taken for a misspelt option of paginate (`page` for `pageSize`). */
 const LIST_PARAMETERS = ['where', 'query', 'orderBy', 'fields', 'nextPage', 'page', 'returnTotalCount'];
 
 /** Whether an error body is Cloud Elements' "No <thing> found" (`{ message: 'No contacts found' }`). */
