@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createBulkEngine, type BulkOptions } from './handlers/bulk/jobs.js';
 import { logUsage } from './handlers/usage.js';
-import { settleDeliveries } from './handlers/events.js';
+import { DEFAULT_RETRY_DELAYS_MS, settleDeliveries, stopDeliveries } from './handlers/events.js';
 import { decideConsent } from './handlers/oauth.js';
 import { emulatorRoutes } from './handlers/routes.js';
 import { ELEMENTS } from './model/catalog.js';
@@ -61,6 +61,16 @@ export interface EmulatorOptions {
    */
   usageLogSize?: number | undefined;
   /**
+   * Delays in ms before each redelivery of an event notification (or asynchronous request result) that the receiver
+   * did not take: an answer outside 2xx, or none (connection refused, timeout). Cloud Elements retries 9 times,
+   * `2^(2x)` seconds after failure x (4 s, 16 s, ... about 73 hours; reference §14.6). The default keeps that schedule
+   * in microseconds (4 µs, 16 µs, ... 262 ms, about 350 ms in all), so that `settle()`, which waits for every retry,
+   * ends soon even for a receiver that never takes one. `[]` turns retries off. Each try is listed in the delivery's
+   * `attempts` (`emulator.state.deliveries`). Bulk job callbacks are not retried.
+   * @default [0.004, 0.016, 0.064, 0.256, 1.024, 4.096, 16.384, 65.536, 262.144]
+   */
+  eventRetryDelaysMs?: readonly number[] | undefined;
+  /**
    * Check every answer against the spec. An answer that breaks it is replaced by a 500 that says why, recorded in
    * `emulator.violations`, and makes `close()` reject. Requests are checked against the spec either way.
    * @default true when the environment variable `CLOUD_ELEMENTS_EMULATOR_STRICT` is `1` or `true`, else false
@@ -108,10 +118,14 @@ export interface Emulator {
   authorize(oauthUrl: string, options?: { approve?: boolean }): string;
   /** Moves every unfinished bulk job `steps` states forward (CREATED → QUEUED → RUNNING → COMPLETED). */
   tickBulkJobs(steps?: number): void;
-  /** Waits until every event notification and bulk callback in flight has been delivered or has failed. */
+  /**
+   * Waits until every event notification, asynchronous request and bulk callback in flight has been delivered or
+   * has failed, retries included (see {@link EmulatorOptions.eventRetryDelaysMs}).
+   */
   settle(): Promise<void>;
   /**
-   * Stops the server, drops open connections (hung requests included) and stops bulk timers. In strict mode it then
+   * Stops the server, drops open connections (hung requests included), stops bulk timers and cancels waiting
+   * redeliveries. In strict mode it then
    * rejects when an answer broke the spec, listing what was wrong.
    */
   close(): Promise<void>;
@@ -164,6 +178,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!Number.isSafeInteger(usageLogSize) || usageLogSize < 0) {
     throw new TypeError('[cloud-elements] emulator usageLogSize must be a whole number of calls, 0 or more.');
   }
+  const eventRetryDelaysMs = options.eventRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  if (
+    !Array.isArray(eventRetryDelaysMs) ||
+    !eventRetryDelaysMs.every((ms) => Number.isFinite(ms) && ms >= 0)
+  ) {
+    throw new TypeError(
+      '[cloud-elements] emulator eventRetryDelaysMs must be an array of delays in ms, 0 or more.',
+    );
+  }
   const organizationSecret = options.organizationSecret ?? createHexId(16);
   if (organizationSecret === '' || /[\s,]/.test(organizationSecret)) {
     throw new TypeError(
@@ -177,6 +200,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       now: options.now ?? Date.now,
       oauthCodeTtlMs: options.oauthCodeTtlMs ?? 600_000,
       usageLogSize,
+      eventRetryDelaysMs: [...eventRetryDelaysMs],
     },
   );
   options.users?.forEach((seed, index) => {
@@ -239,6 +263,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         bulk.close();
+        stopDeliveries(state);
         server.close(() => resolve());
         server.closeAllConnections();
       });
@@ -264,7 +289,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 // state
 export { EmulatorCredentials } from './model/credentials.js';
 export { EmulatorState } from './model/state.js';
-export type { EmulatorInstance, EmulatorUser, EventDelivery, HubRecord } from './model/types.js';
+export type {
+  DeliveryAttempt,
+  EmulatorInstance,
+  EmulatorUser,
+  EventDelivery,
+  HubRecord,
+} from './model/types.js';
 // faults
 export { FaultController } from './server/faults.js';
 export type { FaultCounts, FaultOptions, FaultShare } from './server/faults.js';

@@ -83,11 +83,15 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
       await closeServer();
       for (const delivery of emulator.state.deliveries) {
         const payload = JSON.parse(delivery.body) as Record<string, unknown>;
-        // Event notifications wrap their events in `message`; bulk job callbacks are the job's status report.
-        const problems = spec.validateWebhook(
-          payload,
-          'message' in payload ? 'eventNotification' : 'bulkJobCallback',
-        );
+        // Event notifications wrap their events in `message`; asynchronous request results carry `response`; bulk
+        // job callbacks are the job's status report.
+        const webhook =
+          'message' in payload
+            ? 'eventNotification'
+            : 'response' in payload
+              ? 'asyncRequestCallback'
+              : 'bulkJobCallback';
+        const problems = spec.validateWebhook(payload, webhook);
         expect(problems, `webhook to ${delivery.url}: ${delivery.body.slice(0, 300)}`).toEqual([]);
       }
     },

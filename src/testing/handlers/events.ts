@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { findElement } from '../model/catalog.js';
 import { createHexId } from '../model/random.js';
 import type { EmulatorState } from '../model/state.js';
-import type { EmulatorInstance, EventDelivery } from '../model/types.js';
+import type { DeliveryAttempt, EmulatorInstance, EventDelivery } from '../model/types.js';
 
 /** How long the emulator waits for a receiver to answer one notification. */
 const DELIVERY_TIMEOUT_MS = 10_000;
@@ -16,14 +17,72 @@ export function signWebhookBody(body: string | Buffer, key: string): string {
 }
 
 /**
+ * Cloud Elements' redelivery schedule in ms: 9 retries, `2^(2x)` seconds after failure x (4 s, 16 s, ... about 73
+ * hours; reference §14.6).
+ */
+export const CLOUD_ELEMENTS_RETRY_DELAYS_MS: readonly number[] = Array.from(
+  { length: 9 },
+  (_, index) => 4 ** (index + 1) * 1000,
+);
+
+/**
+ * The emulator's default: the same schedule read in microseconds (4 µs, 16 µs, ... 262 ms; about 350 ms in all), so
+ * that `settle()`, which waits for retries, ends soon even for a receiver that never takes a notification.
+ */
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = CLOUD_ELEMENTS_RETRY_DELAYS_MS.map(
+  (ms) => ms / 1_000_000,
+);
+
+/** Stops the redeliveries of an emulator that closes. */
+const stoppers = new WeakMap<EmulatorState, AbortController>();
+
+function stopSignal(state: EmulatorState): AbortSignal {
+  let controller = stoppers.get(state);
+  if (!controller) stoppers.set(state, (controller = new AbortController()));
+  return controller.signal;
+}
+
+/** Cancels every redelivery still waiting (`Emulator.close()`); a POST in flight still ends and is recorded. */
+export function stopDeliveries(state: EmulatorState): void {
+  stopSignal(state);
+  stoppers.get(state)!.abort();
+}
+
+/** When an attempt ended, with milliseconds (unlike API dates), so that tests can measure the retry delays. */
+function attemptDate(state: EmulatorState): string {
+  return new Date(state.now()).toISOString();
+}
+
+/** One POST of a delivery. Receivers' failures are recorded, never thrown. */
+async function post(state: EmulatorState, delivery: EventDelivery): Promise<DeliveryAttempt> {
+  try {
+    const response = await fetch(delivery.url, {
+      method: 'POST',
+      headers: delivery.headers,
+      body: delivery.body,
+      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+    });
+    await response.body?.cancel();
+    return { date: attemptDate(state), status: response.status };
+  } catch (error) {
+    // fetch reports "fetch failed"; the reason (ECONNREFUSED, bad port, timeout) is in its cause.
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return { date: attemptDate(state), error: cause?.code ?? cause?.message ?? (error as Error).message };
+  }
+}
+
+/**
  * POSTs a JSON body to a URL in the background, signed when `signatureKey` is given, and records the delivery in
- * `state.deliveries` (`Emulator.settle()` waits for it). Receivers' failures are recorded, never thrown.
+ * `state.deliveries` (`Emulator.settle()` waits for it). With `retry`, a receiver that answers outside 2xx or does
+ * not answer gets the same request again after each delay of `state.settings.eventRetryDelaysMs`, as Cloud Elements
+ * redelivers event notifications (reference §14.6); every try is listed in the delivery's `attempts`.
  */
 export function deliver(
   state: EmulatorState,
   url: string,
   payload: unknown,
   signatureKey?: string | null,
+  options: { retry?: boolean } = {},
 ): void {
   const body = JSON.stringify(payload);
   const headers: Record<string, string> = {
@@ -32,25 +91,27 @@ export function deliver(
     'User-Agent': 'cloud-elements-emulator',
   };
   if (signatureKey) headers['Elements-Webhook-Signature'] = signWebhookBody(body, signatureKey);
-  const delivery: EventDelivery = { id: headers['Elements-Webhook-Id']!, url, body, headers };
+  const delivery: EventDelivery = { id: headers['Elements-Webhook-Id']!, url, body, headers, attempts: [] };
   state.deliveries.push(delivery);
-  const attempt = fetch(url, {
-    method: 'POST',
-    headers,
-    body,
-    signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-  })
-    .then(async (response) => {
-      delivery.status = response.status;
-      await response.body?.cancel();
-    })
-    .catch((error: unknown) => {
-      // fetch reports "fetch failed"; the reason (ECONNREFUSED, bad port, timeout) is in its cause.
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      delivery.error = cause?.code ?? cause?.message ?? (error as Error).message;
-    })
-    .finally(() => state.pending.delete(attempt));
-  state.pending.add(attempt);
+  const delays = options.retry ? (state.settings.eventRetryDelaysMs ?? []) : [];
+  const signal = stopSignal(state);
+  const run = (async () => {
+    for (let retry = 0; ; retry++) {
+      const attempt = await post(state, delivery);
+      delivery.attempts.push(attempt);
+      delivery.status = attempt.status;
+      delivery.error = attempt.error;
+      const taken = attempt.status !== undefined && attempt.status >= 200 && attempt.status < 300;
+      const wait = delays[retry];
+      if (taken || wait === undefined || signal.aborted) return;
+      try {
+        await delay(wait, undefined, { signal });
+      } catch {
+        return;
+      }
+    }
+  })().finally(() => state.pending.delete(run));
+  state.pending.add(run);
 }
 
 function isOn(value: string | null | undefined): boolean {
@@ -78,45 +139,69 @@ export interface RecordChange {
 }
 
 /**
- * Sends an event notification for a hub record change when the instance has `event.notification.enabled` set to
- * true and an `event.notification.callback.url`, signed with `event.notification.signature.key` when set.
+ * Most events in one notification: 10 when Cloud Elements polls the provider, 20 when the provider sends webhooks
+ * (reference §14.4, "up to 10 event objects per notification for polling, 20 for webhooks").
  */
-export function notifyRecordChange(
+function batchSize(instance: EmulatorInstance): number {
+  return instance.configuration.get('event.vendor.type')?.trim().toLowerCase() === 'polling' ? 10 : 20;
+}
+
+/**
+ * Sends event notifications for hub record changes when the instance has `event.notification.enabled` set to true
+ * and an `event.notification.callback.url`, signed with `event.notification.signature.key` when set. Changes made
+ * together (a bulk upload) share notifications, up to 10 events each for a polling instance and 20 otherwise; each
+ * notification's `raw` holds the records of its own events (Cloud Elements repeats the whole provider body in every
+ * notification of a split batch, which for a large upload the emulator does not copy).
+ */
+export function notifyRecordChanges(
   state: EmulatorState,
   instance: EmulatorInstance,
-  change: RecordChange,
+  changes: readonly RecordChange[],
 ): void {
   const config = instance.configuration;
   const url = config.get('event.notification.callback.url');
-  if (!isOn(config.get('event.notification.enabled')) || !url || !watches(instance, change.objectType))
-    return;
+  if (!isOn(config.get('event.notification.enabled')) || !url) return;
+  const watched = changes.filter((change) => watches(instance, change.objectType));
   const element = findElement(instance.elementKey);
   const date = state.nowIso();
-  const payload = {
-    message: {
-      eventId: createHexId(),
-      elementKey: instance.elementKey,
-      instanceId: instance.id,
-      instance_id: instance.id,
-      instanceName: instance.name,
-      instanceTags: instance.tags,
-      accountId: state.organization.id,
-      companyId: state.organization.id,
-      userId: instance.userId,
-      raw: { objectType: change.objectType, [change.objectType]: [change.record] },
-      events: [
-        {
+  const size = batchSize(instance);
+  for (let start = 0; start < watched.length; start += size) {
+    const batch = watched.slice(start, start + size);
+    const raw: Record<string, unknown> = { objectType: batch[0]!.objectType };
+    for (const change of batch) ((raw[change.objectType] ??= []) as unknown[]).push(change.record);
+    const payload = {
+      message: {
+        eventId: createHexId(),
+        elementKey: instance.elementKey,
+        instanceId: instance.id,
+        instance_id: instance.id,
+        instanceName: instance.name,
+        instanceTags: instance.tags,
+        accountId: state.organization.id,
+        companyId: state.organization.id,
+        userId: instance.userId,
+        raw,
+        events: batch.map((change) => ({
           elementKey: instance.elementKey,
           eventType: change.eventType,
           objectId: change.objectId,
           objectType: change.objectType,
           hubKey: element?.hub ?? '',
           date,
-        },
-      ],
-    },
-  };
-  deliver(state, url, payload, config.get('event.notification.signature.key'));
+        })),
+      },
+    };
+    deliver(state, url, payload, config.get('event.notification.signature.key'), { retry: true });
+  }
+}
+
+/** Sends the event notification of one hub record change (see {@link notifyRecordChanges}). */
+export function notifyRecordChange(
+  state: EmulatorState,
+  instance: EmulatorInstance,
+  change: RecordChange,
+): void {
+  notifyRecordChanges(state, instance, [change]);
 }
 
 /** Waits until every delivery in flight has been answered or failed. */

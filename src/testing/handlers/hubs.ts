@@ -8,7 +8,7 @@ import { callerInstance } from '../server/auth.js';
 import { readJsonObject } from '../server/http.js';
 import type { Reply, RequestContext } from '../server/types.js';
 import { notifyRecordChange } from './events.js';
-import { pageReply } from './paging.js';
+import { ASKED, pageReply } from './paging.js';
 import {
   createRecord,
   filtersOrSorts,
@@ -131,8 +131,11 @@ export function hubHandlers(state: EmulatorState, spec: EmulatorSpec): Handlers 
     const records = viewFirst
       ? findRecords(state, instance, name, where, orderBy, viewOf)
       : findRecords(state, instance, name);
-    return pageReply(records, ctx.query, (record) =>
-      presentRecord(instance, viewFirst ? record : viewOf(record), fields),
+    return pageReply(
+      records,
+      ctx.query,
+      (record) => presentRecord(instance, viewFirst ? record : viewOf(record), fields),
+      ASKED,
     );
   };
   const create = async (ctx: RequestContext, resource: string): Promise<Reply> => {
@@ -172,7 +175,8 @@ export function hubHandlers(state: EmulatorState, spec: EmulatorSpec): Handlers 
       const instance = callerInstance(ctx);
       const { records } = childStore(instance, resource, id, child);
       const shown = view(ctx, instance, child);
-      return pageReply([...records.values()], ctx.query, (record) => presentRecord(instance, shown(record)));
+      const present = (record: HubRecord) => presentRecord(instance, shown(record));
+      return pageReply([...records.values()], ctx.query, present, ASKED);
     },
     create: async (ctx: RequestContext, resource: string, id: string, child: string): Promise<Reply> => {
       const instance = callerInstance(ctx);

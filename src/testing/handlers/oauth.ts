@@ -1,5 +1,5 @@
 import { EmulatorHttpError } from '../errors.js';
-import { requireElement, type CatalogElement } from '../model/catalog.js';
+import { findElement, oauthAppOf, requireElement, type CatalogElement } from '../model/catalog.js';
 import { createSecret } from '../model/random.js';
 import type { EmulatorState } from '../model/state.js';
 import type { OAuthClient, OAuthCode } from '../model/types.js';
@@ -12,8 +12,9 @@ export function consentPath(elementKey: string): string {
   return `/oauth/${encodeURIComponent(elementKey)}/authorize`;
 }
 
+/** Key of a registered app: elements of one provider app (the Salesforce family) share it. */
 function clientKey(elementKey: string, apiKey: string): string {
-  return `${elementKey}\n${apiKey}`;
+  return `${oauthAppOf(elementKey)}\n${apiKey}`;
 }
 
 function requireOAuthElement(keyOrId: string): CatalogElement {
@@ -78,8 +79,13 @@ function oauthUrlReply(
   url.searchParams.set('client_id', apiKey);
   url.searchParams.set('redirect_uri', callbackUrl);
   if (text('scope')) url.searchParams.set('scope', text('scope')!);
-  url.searchParams.set('state', text('state') ?? element.key);
-  return { json: { element: element.key, oauthUrl: url.toString() } };
+  const stateValue = text('state');
+  url.searchParams.set('state', stateValue ?? element.key);
+  // A state naming another element of the same provider app names the element the code is for, and the answer
+  // says so (seed 003: `/elements/sfdc/oauth/url?…&state=sfdcdocuments` answers `"element": "sfdcdocuments"`).
+  const named = stateValue === undefined ? undefined : findElement(stateValue);
+  const answered = named && named.key === stateValue && oauthAppOf(named.key) === oauthAppOf(element.key);
+  return { json: { element: answered ? named.key : element.key, oauthUrl: url.toString() } };
 }
 
 /** A consent request the provider refuses to show; providers answer an error page instead of redirecting. */
@@ -145,7 +151,9 @@ export function exchangeAuthorizationCode(
       : undefined;
   const apiKey = configuration.get('oauth.api.key');
   const expired = grant !== undefined && state.now() - grant.issuedAtMs > state.settings.oauthCodeTtlMs;
-  if (!grant || grant.used || expired || grant.elementKey !== element.key || grant.apiKey !== apiKey) {
+  // A code is for the provider app, not one element: the Salesforce family shares its connected app's codes.
+  const otherApp = grant !== undefined && oauthAppOf(grant.elementKey) !== oauthAppOf(element.key);
+  if (!grant || grant.used || expired || otherApp || grant.apiKey !== apiKey) {
     throw new EmulatorHttpError(
       400,
       `Failed to create the ${element.key} instance: the provider refused the authorization code.`,

@@ -4,6 +4,7 @@ import type { EmulatorState } from '../model/state.js';
 import type { EmulatorSpec, SpecOperation } from '../spec/document.js';
 import type { AuthLevel, Reply, RequestContext, Route } from '../server/types.js';
 import { accountHandlers } from './accounts.js';
+import { withAsyncRequests } from './async-requests.js';
 import type { BulkEngine } from './bulk/jobs.js';
 import { bulkHandlers } from './bulk/routes.js';
 import { catalogHandlers } from './catalog.js';
@@ -75,7 +76,7 @@ function requireTargets(state: EmulatorState) {
 
 /**
  * Every route of an emulator: the spec's operations with the handlers of every API area, and the provider's consent
- * pages. Registers the record resources the spec documents per hub, so the record handlers store them.
+ * pages; hub routes honour `Elements-Async-Request`. Registers the record resources the spec documents per hub, so the record handlers store them.
  */
 export function emulatorRoutes(state: EmulatorState, spec: EmulatorSpec, bulk: BulkEngine): Route[] {
   for (const [hub, names] of specResources(spec.operations)) {
@@ -97,5 +98,8 @@ export function emulatorRoutes(state: EmulatorState, spec: EmulatorSpec, bulk: B
     ...userHandlers(state),
     ...accountHandlers(state),
   };
-  return [...routeTable(spec, handlers, requireTargets(state)), ...consentPages(state)];
+  const routes = routeTable(spec, handlers, requireTargets(state)).map((route) =>
+    withAsyncRequests(state, route),
+  );
+  return [...routes, ...consentPages(state)];
 }

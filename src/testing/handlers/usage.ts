@@ -103,8 +103,12 @@ export function usageHandlers(state: EmulatorState): Handlers {
 
   return {
     listUsage: (ctx) => {
-      const offset = Number(ctx.query.get('pageOffset') ?? 0);
-      return pageReply(filtered(ctx).slice(offset).reverse(), ctx.query, entryJson);
+      // pageOffset numbers pages from 0 (reference §5, "page offset"), newest entries first: page pageOffset + 1.
+      const query = new URLSearchParams(ctx.query);
+      const pageOffset = query.get('pageOffset');
+      if (pageOffset !== null && pageOffset !== '' && !query.get('nextPage'))
+        query.set('page', String(Number(pageOffset) + 1));
+      return pageReply(filtered(ctx).reverse(), query, entryJson);
     },
     getUsage: (ctx) => {
       const entry = store.usage.find((candidate) => candidate.id === ctx.params.id);

@@ -7,7 +7,11 @@ import type { EmulatorState } from '../model/state.js';
 import type { EmulatorUser } from '../model/types.js';
 import { queryBoolean, readJsonObject } from '../server/http.js';
 import type { RequestContext } from '../server/types.js';
+import { pageReply } from './paging.js';
 import type { Handlers, Schema } from './types.js';
+
+/** Default page size of the platform user lists (reference §5: `GET /users` pageSize default 200). */
+const USERS_PAGE_SIZE = 200;
 
 type User = Schema<'User'>;
 type UserRole = Schema<'UserRole'>;
@@ -76,7 +80,9 @@ export function userCrud(state: EmulatorState, accountOf: (ctx: RequestContext) 
       .filter((user) => includeInactive || profile(user)?.active !== false)
       .map(json);
     const where = ctx.query.get('where');
-    return { json: queryRecords(users, where ? parseCeql(where) : undefined, undefined) };
+    const found = queryRecords(users, where ? parseCeql(where) : undefined, undefined);
+    // Platform user lists page by pageSize (default 200) and nextPage (reference §5 and §10).
+    return pageReply(found, ctx.query, undefined, { defaultPageSize: USERS_PAGE_SIZE });
   };
   const create = async (ctx: RequestContext) => {
     const body = (await readJsonObject(ctx)) as Schema<'UserCreate'>;

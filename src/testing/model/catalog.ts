@@ -154,6 +154,24 @@ export function findElement(keyOrId: string): CatalogElement | undefined {
 }
 
 /** Finds an element by key or id, answering 404 when there is none. */
+/**
+ * Elements that connect through one provider app and so share its authorization codes. One Salesforce connected
+ * app serves the Salesforce family: seed 003 asks `GET /elements/sfdc/oauth/url` with `state=sfdcdocuments` (and
+ * `state=sfdcmarketingcloud`) and creates the `sfdcdocuments` (`sfdcmarketingcloud`) instance with the code, and
+ * asks `/elements/sfdcdocuments/oauth/url` with `state=sfdc` for an `sfdc` instance.
+ */
+const OAUTH_APPS: Readonly<Record<string, string>> = {
+  sfdc: 'salesforce',
+  sfdcdocuments: 'salesforce',
+  sfdcservicecloud: 'salesforce',
+  sfdcmarketingcloud: 'salesforce',
+};
+
+/** The provider app an element connects through: the family's name, else the element's own key. */
+export function oauthAppOf(elementKey: string): string {
+  return OAUTH_APPS[elementKey] ?? elementKey;
+}
+
 export function requireElement(keyOrId: string): CatalogElement {
   const element = findElement(keyOrId);
   if (!element) throw new EmulatorHttpError(404, `No element found with key or ID ${keyOrId}`);

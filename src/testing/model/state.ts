@@ -32,6 +32,8 @@ export interface StateSettings {
   oauthCodeTtlMs: number;
   /** Most entries the usage log keeps. */
   usageLogSize: number;
+  /** Delays before each redelivery of an event notification the receiver did not take, in ms. @default none */
+  eventRetryDelaysMs?: readonly number[] | undefined;
 }
 
 /**

@@ -73,7 +73,21 @@ export interface OAuthCode {
   realmId?: string | undefined;
 }
 
-/** One event notification (or bulk callback) the emulator POSTed, or tried to. */
+/** One POST of a delivery: what the receiver answered, or why the POST failed. */
+export interface DeliveryAttempt {
+  /** When the POST was answered or failed: ISO 8601 with milliseconds, by the emulator's clock (`now`). */
+  date: string;
+  /** Status the receiver answered; absent when the POST failed. */
+  status?: number | undefined;
+  /** Why the POST failed (connection refused, timeout, ...). */
+  error?: string | undefined;
+}
+
+/**
+ * One event notification (or bulk callback) the emulator POSTed, or tried to. `status` and `error` are those of the
+ * last attempt; a notification the receiver did not take is POSTed again (see `EmulatorOptions.eventRetryDelaysMs`),
+ * each try listed in `attempts`.
+ */
 export interface EventDelivery {
   /** The `Elements-Webhook-Id` header value. */
   id: string;
@@ -83,10 +97,12 @@ export interface EventDelivery {
   body: string;
   /** The request headers sent, `Elements-Webhook-Signature` included. */
   headers: Record<string, string>;
-  /** Status the receiver answered; absent while in flight or when the POST failed. */
+  /** Status the receiver answered (last attempt); absent while in flight or when the POST failed. */
   status?: number | undefined;
-  /** Why the POST failed (connection refused, timeout, ...). */
+  /** Why the POST failed (last attempt: connection refused, timeout, ...). */
   error?: string | undefined;
+  /** Every POST of this delivery, the first one and each retry, oldest first; empty while the first is in flight. */
+  attempts: DeliveryAttempt[];
 }
 
 /** A file or folder of an emulated documents instance. */

@@ -5,8 +5,9 @@ import { findElement } from '../model/catalog.js';
 import { createHexId } from '../model/random.js';
 import type { EmulatorState } from '../model/state.js';
 import type { EmulatorSpec, SpecOperation } from '../spec/document.js';
+import { negotiate } from '../spec/negotiation.js';
 import { checkRequest } from '../spec/request.js';
-import { answerProblems } from '../spec/response.js';
+import { answerProblems, schemaProblems } from '../spec/response.js';
 import { authenticate } from './auth.js';
 import { preflightReply } from './cors.js';
 import { captivePage, deliver, faultError } from './fault-replies.js';
@@ -45,6 +46,17 @@ export interface AnsweredCall {
   processTime: number;
 }
 
+/** What `answerRoute` found out about a call, for the usage log and strict mode. */
+interface CallTrace {
+  /** The operation the call reached, once authenticated. */
+  op?: SpecOperation | undefined;
+  caller?: Caller | undefined;
+  /** Refused by content negotiation (`415`, `406`): answered before the operation, so not checked against it. */
+  refused?: boolean | undefined;
+  /** The component schema the handler's answer is checked against instead of the operation's (`Reply.schema`). */
+  schema?: string | undefined;
+}
+
 /**
  * Cloud Elements routes hub calls by the element token and ignores the hub segment: with an sfdc token,
  * `/hubs/marketing/contacts` answers what `/hubs/crm/contacts` does (churros "should ignore any provided hub").
@@ -69,22 +81,33 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
   const router = createRouter(deps.routes);
 
   /**
-   * Runs a route: authentication, the instance's own hub, an injected 429 or 5xx, request checks, then the handler.
-   * The fault comes after authentication: Cloud Elements passes on a provider's 429 only for a call it has
-   * authenticated and sent on, and a bad credential is a 401 whatever the provider's load.
+   * Runs a route: authentication, the instance's own hub, content negotiation, an injected 429 or 5xx, request
+   * checks, then the handler. The fault comes after authentication and negotiation: Cloud Elements passes on a
+   * provider's 429 only for a call it has authenticated and sent on, and a bad credential is a 401 whatever the
+   * provider's load.
    */
   const answerRoute = async (
     ctx: RequestContext,
     found: RouteMatch,
-    reached: (op: SpecOperation, caller: Caller | undefined) => void,
+    trace: CallTrace,
     decision: FaultDecision,
   ): Promise<Answer> => {
     const caller = authenticate(ctx, deps.state, found.route.auth);
     const own = ownHubRoute(router, found, ctx.path, caller);
+    const op = own.route.operation;
+    const hasBody = async () => (await ctx.body()).length > 0;
+    if (op) {
+      trace.op = op;
+      trace.caller = caller;
+      try {
+        await negotiate(op, { headers: ctx.headers, hasBody });
+      } catch (error) {
+        trace.refused = true;
+        throw error;
+      }
+    }
     const fault = faultError(decision);
     if (fault) throw fault;
-    const op = own.route.operation;
-    if (op) reached(op, caller);
     const call: RequestContext = { ...ctx, params: own.params, caller, ...(op ? { operation: op } : {}) };
     if (op) {
       await checkRequest(deps.spec, op, {
@@ -92,11 +115,12 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
         query: ctx.query,
         headers: ctx.headers,
         json: () => ctx.json(),
-        hasBody: async () => (await ctx.body()).length > 0,
+        hasBody,
       });
       deps.onOperation?.(op);
     }
     const reply = await own.route.handle(call);
+    trace.schema = reply.schema;
     // Hub answers name the instance that served them.
     const instance = own.route.auth === 'instance' ? caller?.instance : undefined;
     if (!instance) return renderReply(ctx.requestId, reply);
@@ -105,13 +129,17 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
   };
 
   /** In strict mode, an answer that breaks the spec becomes a 500 that says why, and is reported. */
-  const enforce = (op: SpecOperation | undefined, answer: Answer, requestId: string): Answer => {
-    if (!deps.strict || !op || answer.status === 501) return answer;
-    const problems = answerProblems(deps.spec, op, {
+  const enforce = (trace: CallTrace, answer: Answer, requestId: string): Answer => {
+    const op = trace.op;
+    if (!deps.strict || !op || answer.status === 501 || trace.refused) return answer;
+    const parts = {
       status: answer.status,
       contentType: answer.headers['Content-Type'],
       payload: answer.payload,
-    });
+    };
+    const problems = trace.schema
+      ? schemaProblems(deps.spec, trace.schema, parts)
+      : answerProblems(deps.spec, op, parts);
     if (problems.length === 0) return answer;
     const message = `Emulator strict mode: the answer breaks the spec: ${problems.join('; ')}`;
     deps.onViolation(message);
@@ -146,11 +174,10 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
     // A captive proxy answers in place of the API: the request never reaches a route.
     if (decision.kind === 'htmlAnswer') answer = captivePage();
     else {
-      let op: SpecOperation | undefined;
-      let caller: Caller | undefined;
+      const trace: CallTrace = {};
       try {
         const found = router.find(method, path, isApi);
-        op = found.route.operation;
+        trace.op = found.route.operation;
         const ctx: RequestContext = {
           method,
           path,
@@ -162,29 +189,21 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
           body,
           json: () => (cachedJson ??= body().then(parseJsonBody)),
         };
-        answer = await answerRoute(
-          ctx,
-          found,
-          (reachedOp, who) => {
-            op = reachedOp;
-            caller = who;
-          },
-          decision,
-        );
+        answer = await answerRoute(ctx, found, trace, decision);
       } catch (error) {
         answer = renderError(requestId, error);
       }
       // Injected faults are not the API's answers: only those are left unchecked.
       if (decision.kind !== 'rateLimit' && decision.kind !== 'serverError')
-        answer = enforce(op, answer, requestId);
-      if (op) {
+        answer = enforce(trace, answer, requestId);
+      if (trace.op) {
         const processTime = Math.round(performance.now() - started);
         deps.onAnswered?.({
           requestId,
           method,
           path,
-          operation: op,
-          caller,
+          operation: trace.op,
+          caller: trace.caller,
           status: answer.status,
           processTime,
         });

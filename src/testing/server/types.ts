@@ -19,6 +19,11 @@ export interface Reply {
   /** Content type of `bytes`. @default 'application/octet-stream' */
   contentType?: string | undefined;
   headers?: Record<string, string> | undefined;
+  /**
+   * A component schema of the spec (`HubAsyncRequestAccepted`) that strict mode checks the answer against in place
+   * of the operation's success answer: for answers the spec describes apart from the operation.
+   */
+  schema?: string | undefined;
 }
 
 /** An answer ready to go on the wire: status, headers (`Content-Length` included) and body bytes. */

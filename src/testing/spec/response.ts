@@ -38,3 +38,20 @@ export function answerProblems(spec: EmulatorSpec, op: SpecOperation, answer: An
   const issues = spec.validator.validate(media.schema, body);
   return issues.length === 0 ? [] : [`${op.operationId} ${answer.status}: ${describeIssues(issues)}`];
 }
+
+/**
+ * What is wrong with a JSON answer according to a component schema of the spec (for answers the spec describes
+ * apart from the operation, such as `HubAsyncRequestAccepted`). Empty when the answer is right.
+ */
+export function schemaProblems(spec: EmulatorSpec, schema: string, answer: AnswerParts): string[] {
+  const type = (answer.contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') return [`${schema} is JSON, not ${type || 'an empty body'}`];
+  let body: unknown;
+  try {
+    body = JSON.parse(answer.payload.toString('utf8'));
+  } catch {
+    return [`${schema}: the body is not JSON`];
+  }
+  const issues = spec.validator.validate({ $ref: `#/components/schemas/${schema}` }, body);
+  return issues.length === 0 ? [] : [`${schema}: ${describeIssues(issues)}`];
+}

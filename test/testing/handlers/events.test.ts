@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { startEmulator } from '../../../src/testing/index.js';
 import { loadSpecValidator } from '../../helpers/spec-validator.js';
 import { sendJson, startServer, type TestServer } from '../../helpers/http-server.js';
 import { fileForm, startTestEmulator, type TestEmulator } from '../helpers.js';
@@ -144,4 +145,150 @@ test('a failing receiver is recorded in state.deliveries, not thrown', async () 
   await emulator.settle();
   expect(emulator.state.deliveries[0]!.status).toBe(500);
   expect(emulator.state.deliveries[1]!.error).toBe('ECONNREFUSED');
+});
+
+describe('redelivery (reference §14.6: up to 9 retries)', () => {
+  test('a notification the receiver answers 500 is POSTed again, unchanged, until it is taken', async () => {
+    await receiver.close();
+    receiver = await startServer((_request, res, index) => sendJson(res, index < 2 ? 500 : 200, {}));
+    const { auth } = eventsInstance('sfdc');
+    await emulator.call('POST', '/hubs/crm/contacts', { auth, body: { lastName: 'Retried' } });
+    await emulator.settle();
+
+    expect(receiver.requests).toHaveLength(3);
+    const [first, ...again] = receiver.requests;
+    for (const request of again) {
+      expect(request.text).toBe(first!.text);
+      expect(request.headers['elements-webhook-id']).toBe(first!.headers['elements-webhook-id']);
+      expect(request.headers['elements-webhook-signature']).toBe(
+        expectedSignature(request.body, 'MySecretEventSignatureKey'),
+      );
+    }
+    expect(emulator.state.deliveries).toHaveLength(1);
+    const delivery = emulator.state.deliveries[0]!;
+    expect(delivery.attempts.map((attempt) => attempt.status)).toEqual([500, 500, 200]);
+    expect(delivery.status).toBe(200);
+  });
+
+  test('an unreachable receiver is tried 10 times in all, then given up, and settle() ends soon', async () => {
+    const closed = await startServer();
+    await closed.close();
+    const { auth } = eventsInstance('sfdc', { 'event.notification.callback.url': `${closed.url}/gone` });
+    await emulator.call('POST', '/hubs/crm/contacts', { auth, body: { lastName: 'Lost' } });
+    const started = performance.now();
+    await emulator.settle();
+    // The default schedule is Cloud Elements' read in microseconds: about 350 ms of waiting in all.
+    expect(performance.now() - started).toBeLessThan(3_000);
+    const delivery = emulator.state.deliveries[0]!;
+    expect(delivery.attempts).toHaveLength(10);
+    expect(new Set(delivery.attempts.map((attempt) => attempt.error))).toEqual(new Set(['ECONNREFUSED']));
+    expect(delivery.error).toBe('ECONNREFUSED');
+  });
+
+  test('eventRetryDelaysMs sets the schedule, and [] turns retries off', async () => {
+    const failing = await startServer((_request, res) => sendJson(res, 503, {}));
+    try {
+      for (const [delays, tries] of [
+        [[40, 80], 3],
+        [[], 1],
+      ] as const) {
+        const custom = await startTestEmulator({ eventRetryDelaysMs: delays });
+        const instance = custom.createInstance({
+          element: 'sfdc',
+          configuration: {
+            'event.notification.enabled': true,
+            'event.notification.callback.url': `${failing.url}/${delays.length}`,
+          },
+        });
+        await custom.call('POST', '/hubs/crm/contacts', {
+          auth: custom.hubAuth(instance.token),
+          body: { lastName: 'Scheduled' },
+        });
+        await custom.settle();
+        const times = custom.state.deliveries[0]!.attempts.map((attempt) => Date.parse(attempt.date));
+        expect(times).toHaveLength(tries);
+        if (tries === 3) {
+          expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(35);
+          expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(75);
+        }
+        await custom.close();
+      }
+    } finally {
+      await failing.close();
+    }
+  });
+
+  test('close() cancels redeliveries still waiting', async () => {
+    const failing = await startServer((_request, res) => sendJson(res, 500, {}));
+    const waiting = await startEmulator({ eventRetryDelaysMs: [60_000] });
+    const instance = waiting.createInstance({
+      element: 'sfdc',
+      configuration: {
+        'event.notification.enabled': true,
+        'event.notification.callback.url': `${failing.url}/late`,
+      },
+    });
+    await fetch(`${waiting.url}/hubs/crm/contacts`, {
+      method: 'POST',
+      headers: {
+        Authorization: waiting.credentials.authorization(instance.token),
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ lastName: 'Late' }),
+    });
+    await expect.poll(() => waiting.state.deliveries[0]?.attempts.length).toBe(1);
+    await waiting.close();
+    const started = performance.now();
+    await waiting.settle();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(failing.requests).toHaveLength(1);
+    await failing.close();
+  });
+
+  test('rejects a schedule that is not a list of delays', async () => {
+    await expect(startEmulator({ eventRetryDelaysMs: [-1] })).rejects.toThrow(/eventRetryDelaysMs/);
+  });
+});
+
+describe('bulk uploads', () => {
+  async function upload(auth: string, csv: string, metaData?: unknown) {
+    receiver.requests.length = 0;
+    const job = await emulator.call('POST', '/hubs/crm/bulk/contacts', {
+      auth,
+      body: fileForm(csv, 'contacts.csv', 'text/csv', metaData),
+    });
+    emulator.tickBulkJobs(3);
+    await emulator.settle();
+    const done = await emulator.call('GET', `/hubs/crm/bulk/${job.body.id}/status`, { auth });
+    expect(done.body.status).toBe('COMPLETED');
+    return receiver.requests.map((request) => (request.json as any).message);
+  }
+
+  const rows = (count: number) =>
+    `lastName,email\n${Array.from({ length: count }, (_, i) => `L${i},p${i}@example.com`).join('\n')}\n`;
+
+  test('the records created are notified, 20 events to a webhook notification', async () => {
+    const { auth } = eventsInstance('sfdc', { 'event.vendor.type': 'webhook' });
+    const messages = await upload(auth, rows(45));
+    expect(messages.map((message) => message.events.length)).toEqual([20, 20, 5]);
+    const events = messages.flatMap((message) => message.events);
+    expect(new Set(events.map((event: any) => event.eventType))).toEqual(new Set(['CREATED']));
+    expect(new Set(events.map((event: any) => event.objectId)).size).toBe(45);
+    // Each notification's raw holds the records of its events.
+    expect(messages[2].raw.contacts.map((record: any) => record.id)).toEqual(
+      messages[2].events.map((event: any) => event.objectId),
+    );
+  });
+
+  test('a polling instance gets 10 events to a notification, and upserted records are UPDATED', async () => {
+    const { auth } = eventsInstance('sfdc', { 'event.vendor.type': 'polling' });
+    expect((await upload(auth, rows(12))).map((message) => message.events.length)).toEqual([10, 2]);
+    const upserted = await upload(auth, 'lastName,email\nNew,p1@example.com\nOther,new@example.com\n', {
+      identifierFieldName: 'email',
+    });
+    expect(upserted.flatMap((message) => message.events.map((event: any) => event.eventType))).toEqual([
+      'UPDATED',
+      'CREATED',
+    ]);
+  });
 });

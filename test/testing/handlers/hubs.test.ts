@@ -141,13 +141,30 @@ describe('paging', () => {
       const page = await emulator.call('GET', `/hubs/crm/contacts?${query}`, { auth });
       seen.push(...page.body.map((record: { lastName: string }) => record.lastName));
       counts.push(page.headers.get('elements-returned-count')!);
-      expect(page.headers.get('elements-total-count')).toBe('7');
+      // Not asked with returnTotalCount=true: no total.
+      expect(page.headers.has('elements-total-count')).toBe(false);
       token = page.headers.get('elements-next-page-token');
       pages += 1;
     } while (token);
     expect(pages).toBe(3);
     expect(counts).toEqual(['3', '3', '1']);
     expect(seen).toEqual(['L0', 'L1', 'L2', 'L3', 'L4', 'L5', 'L6']);
+  });
+
+  test('Elements-Total-Count comes on hub lists only with returnTotalCount=true; platform lists send it', async () => {
+    const auth = instanceAuth('sfdc');
+    for (let n = 0; n < 4; n++)
+      await emulator.call('POST', '/hubs/crm/contacts', { auth, body: { lastName: `L${n}` } });
+    const total = async (path: string, options = {}) =>
+      (await emulator.call('GET', path, options)).headers.get('elements-total-count');
+    expect(await total('/hubs/crm/contacts?pageSize=2', { auth })).toBeNull();
+    expect(await total('/hubs/crm/contacts?pageSize=2&returnTotalCount=false', { auth })).toBeNull();
+    expect(await total('/hubs/crm/contacts?pageSize=2&returnTotalCount=true', { auth })).toBe('4');
+    // churros asks with returnCount=true (src/test/elements/quickbooks/employees.js).
+    expect(await total('/hubs/crm/contacts?pageSize=2&returnCount=true', { auth })).toBe('4');
+    const where = encodeURIComponent("lastName = 'L1'");
+    expect(await total(`/hubs/crm/contacts?where=${where}&returnTotalCount=true`, { auth })).toBe('1');
+    expect(await total('/instances?pageSize=1')).toBe('1');
   });
 
   test('page numbers work too, and a bad token or page size answers 400', async () => {

@@ -263,3 +263,39 @@ describe('POST /instances with the code', () => {
     expect(marketo.status).toBe(200);
   });
 });
+
+describe('the Salesforce family shares one connected app (seed 003)', () => {
+  async function codeFor(element: string, state: string) {
+    const url = await getOAuthUrl(element, { state });
+    const redirect = await consent(url.body.oauthUrl, 'approve');
+    expect(redirect.searchParams.get('state')).toBe(state);
+    return { answer: url.body, code: redirect.searchParams.get('code')! };
+  }
+  const create = (key: string, code: string) =>
+    emulator.call('POST', '/instances', {
+      body: { element: { key }, providerData: { code }, configuration: oauthConfig, name: key },
+    });
+
+  test('sfdc’s OAuth URL with state=sfdcdocuments answers element sfdcdocuments, and its code makes that instance', async () => {
+    const { answer, code } = await codeFor('sfdc', 'sfdcdocuments');
+    expect(answer.element).toBe('sfdcdocuments');
+    const created = await create('sfdcdocuments', code);
+    expect(created.status).toBe(200);
+    expect(created.body.element.key).toBe('sfdcdocuments');
+  });
+
+  test('and the reverse: sfdcdocuments’ OAuth URL with state=sfdc makes an sfdc instance', async () => {
+    const { answer, code } = await codeFor('sfdcdocuments', 'sfdc');
+    expect(answer.element).toBe('sfdc');
+    expect((await create('sfdc', code)).status).toBe(200);
+  });
+
+  test('a code is still for one provider app only, and a state that is no element of it is not echoed', async () => {
+    const { answer, code } = await codeFor('sfdc', 'concur');
+    expect(answer.element).toBe('sfdc');
+    const refused = await create('concur', code);
+    expect(refused.status).toBe(400);
+    expect(refused.body.providerMessage).toMatch(/invalid_grant/);
+    expect((await codeFor('sfdc', 'my-state')).answer.element).toBe('sfdc');
+  });
+});

@@ -202,6 +202,43 @@ describe('usage', () => {
   });
 });
 
+describe('platform paging', () => {
+  test('GET /usage pageOffset numbers pages from 0, newest entries first', async () => {
+    const auth = emulator.hubAuth(emulator.createInstance({ element: 'sfdc' }).token);
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const answer = await emulator.call('GET', '/hubs/crm/contacts', { auth });
+      ids.push(answer.headers.get('elements-request-id')!);
+    }
+    const newest = [...ids].reverse();
+    const page = async (query: string) =>
+      ((await emulator.call('GET', `/usage?${query}`)).body as { id: string }[]).map((entry) => entry.id);
+    expect(await page('pageSize=3')).toEqual(newest.slice(0, 3));
+    expect(await page('pageSize=3&pageOffset=0')).toEqual(newest.slice(0, 3));
+    expect(await page('pageSize=3&pageOffset=1')).toEqual(newest.slice(3, 6));
+    expect(await page('pageSize=3&pageOffset=2')).toEqual(newest.slice(6));
+  });
+
+  test('GET /users pages by pageSize and nextPage', async () => {
+    for (const name of ['Grace', 'Alan', 'Edsger'])
+      await emulator.call('POST', '/organizations/users', {
+        body: { firstName: name, lastName: 'X', email: `${name}@example.com`, password: 'pa55word!' },
+      });
+    const first = await emulator.call('GET', '/users?pageSize=3');
+    expect(first.body).toHaveLength(3);
+    expect(first.headers.get('elements-returned-count')).toBe('3');
+    const token = first.headers.get('elements-next-page-token')!;
+    expect(token).toBeTruthy();
+    const second = await emulator.call('GET', `/users?pageSize=3&nextPage=${encodeURIComponent(token)}`);
+    expect(second.body).toHaveLength(1);
+    expect(second.headers.has('elements-next-page-token')).toBe(false);
+    const emails = [...first.body, ...second.body].map((user: { email: string }) => user.email);
+    expect(new Set(emails).size).toBe(4);
+    // Without pageSize, up to 200 come at once.
+    expect((await emulator.call('GET', '/users')).body).toHaveLength(4);
+  });
+});
+
 describe('users, login and accounts', () => {
   test('a created user can log in, and the login token reads the secrets that work', async () => {
     const created = await emulator.call('POST', '/organizations/users', {

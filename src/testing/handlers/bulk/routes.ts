@@ -6,7 +6,7 @@ import type { BulkJob, EmulatorInstance } from '../../model/types.js';
 import { callerInstance } from '../../server/auth.js';
 import { parseMultipart } from '../../server/multipart.js';
 import type { RequestContext } from '../../server/types.js';
-import { pageReply } from '../paging.js';
+import { ASKED, pageReply } from '../paging.js';
 import { resourcesOf } from '../records.js';
 import type { Handlers, OperationReply } from '../types.js';
 import { formatCsv } from './csv.js';
@@ -75,7 +75,7 @@ export function bulkHandlers(state: EmulatorState, engine: BulkEngine): Handlers
       engine.statusRead(job);
       return { json: report };
     },
-    listBulkJobErrors: (ctx) => pageReply(requireJob(ctx).errors, ctx.query),
+    listBulkJobErrors: (ctx) => pageReply(requireJob(ctx).errors, ctx.query, undefined, ASKED),
     cancelBulkJob: (ctx) => {
       engine.cancel(requireJob(ctx));
       return {};

@@ -2,7 +2,15 @@ import { compareForOrderBy, matchesCeql } from '../../ceql/evaluate.js';
 import { EmulatorHttpError } from '../../errors.js';
 import type { EmulatorState } from '../../model/state.js';
 import type { BulkJob, EmulatorInstance, HubRecord } from '../../model/types.js';
-import { createRecord, findRecords, presentRecord, updateRecord, withoutNulls } from '../records.js';
+import { notifyRecordChanges, type RecordChange } from '../events.js';
+import {
+  createRecord,
+  findRecords,
+  presentRecord,
+  requireResource,
+  updateRecord,
+  withoutNulls,
+} from '../records.js';
 import { keyField } from './upload.js';
 
 /** Runs a finished query job: collects the matching records, sorted, limited and projected to the select list. */
@@ -26,7 +34,8 @@ export function runBulkQuery(state: EmulatorState, job: BulkJob, instance: Emula
 
 /**
  * Runs a finished upload job: creates, updates or upserts each record read from the file; a record the provider
- * refuses becomes an entry of the job's errors.
+ * refuses becomes an entry of the job's errors. The records written are notified as events, several to a
+ * notification, as the changes of one batch at the provider are.
  */
 export function runBulkUpload(state: EmulatorState, job: BulkJob, instance: EmulatorInstance): void {
   const { records, errors, metaData } = job.upload!;
@@ -40,6 +49,7 @@ export function runBulkUpload(state: EmulatorState, job: BulkJob, instance: Emul
       if (found[key] !== undefined && found[key] !== null) byKey.set(String(found[key]), found);
     }
   }
+  const changes: RecordChange[] = [];
   for (const { recordNumber, record } of records) {
     try {
       const existing =
@@ -54,10 +64,14 @@ export function runBulkUpload(state: EmulatorState, job: BulkJob, instance: Emul
         ? updateRecord(state, instance, job.objectName, existing, record, { notify: false })
         : createRecord(state, instance, job.objectName, record, { notify: false });
       if (key !== undefined && written[key] !== undefined) byKey.set(String(written[key]), written);
+      const eventType = existing ? 'UPDATED' : 'CREATED';
+      const objectType = requireResource(state, instance, job.objectName).name;
+      changes.push({ objectType, eventType, objectId: written.id, record: { ...written } });
       job.results.push(withoutNulls({ ...written }) as Record<string, unknown>);
     } catch (error) {
       if (!(error instanceof EmulatorHttpError)) throw error;
       job.errors.push({ recordNumber, message: error.providerMessage ?? error.message, record });
     }
   }
+  notifyRecordChanges(state, instance, changes);
 }
