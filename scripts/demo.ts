@@ -14,7 +14,9 @@
  *   and one way to reach a CRM instance:
  *   CE_ELEMENT_TOKEN                        token of an existing CRM-hub instance (e.g. sfdc): skips OAuth, or
  *   OAUTH_API_KEY, OAUTH_API_SECRET         your provider app (e.g. a Salesforce connected app) to connect an
- *                                           account through OAuth: the script prints the consent URL, you open it
+ *                                           account through OAuth: the script prints a local URL that leads to
+ *                                           the consent page (never the consent URL, which can hold the secret),
+ *                                           you open it
  *                                           in a browser and approve, the provider redirects to
  *   OAUTH_CALLBACK_URL                      a redirect URL registered with that app, served by this script:
  *                                           http on 127.0.0.1 or localhost with a port (default
@@ -117,6 +119,11 @@ type DemoApp = {
   origin: string;
   /** Resolves with the callback's request target once the browser lands on the callback URL. */
   callback: Promise<string>;
+  /**
+   * A local URL that redirects to `consentUrl`, to print in its place: a provider's consent URL can hold the app's
+   * client secret (Salesforce's does), which must not land in a terminal or a CI log.
+   */
+  offer(consentUrl: string): string;
   events: { eventType: string; objectType: string }[];
   refused: string[];
   close(): Promise<void>;
@@ -134,8 +141,20 @@ async function startDemoApp(options: {
   const callback = new Promise<string>((resolve) => (landed = resolve));
   const events: DemoApp['events'] = [];
   const refused: string[] = [];
+  // Unguessable, so that no one else on the machine can read the consent URL through it.
+  const startPath = `/start/${randomBytes(16).toString('hex')}`;
+  let consentUrl: string | undefined;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://demo.invalid').pathname;
+    if (req.method === 'GET' && path === startPath && consentUrl !== undefined) {
+      res.writeHead(302, {
+        Location: consentUrl,
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+      });
+      res.end();
+      return;
+    }
     if (req.method === 'GET' && path === options.callbackPath) {
       landed(req.url ?? '');
       res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Referrer-Policy': 'no-referrer' });
@@ -170,9 +189,14 @@ async function startDemoApp(options: {
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const origin = `http://${options.host}:${port}`;
   return {
-    origin: `http://${options.host}:${port}`,
+    origin,
     callback,
+    offer(url) {
+      consentUrl = url;
+      return `${origin}${startPath}`;
+    },
     events,
     refused,
     close: () =>
@@ -284,7 +308,7 @@ async function main(): Promise<void> {
       );
       const start = await startOAuth(client, oauthApp, { elementKey });
       if (emulator) await approveInBrowser(start.url);
-      else say('oauth', `open this URL in your browser and approve access:\n\n    ${start.url}\n`);
+      else say('oauth', `open this URL in your browser and approve access:\n\n    ${app.offer(start.url)}\n`);
       const target = await within(app.callback, emulator ? 10_000 : 300_000, 'the OAuth callback');
       const callback = readOAuthCallback(target, { expectedState: start.state });
       const instance = await finishOAuth(client, oauthApp, {

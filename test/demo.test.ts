@@ -138,7 +138,7 @@ describe('npm run demo', () => {
     for (const secret of secrets) expect(stdout + stderr).not.toContain(secret);
   });
 
-  test('with an OAuth app instead of a token it prints the consent URL, waits for the callback, then removes the instance', async () => {
+  test('with an OAuth app instead of a token it prints a local URL that leads to the consent page (never the consent URL), waits for the callback, then removes the instance', async () => {
     emulator = await startEmulator();
     const port = await freePort();
     const active = emulator;
@@ -154,9 +154,16 @@ describe('npm run demo', () => {
         OAUTH_CALLBACK_URL: `http://127.0.0.1:${port}/auth/done`,
       }),
       (line) => {
-        // The user opens the printed URL, approves, and the provider sends the browser to the callback URL.
-        const url = /^\s+(http:\/\/127\.0\.0\.1:\d+\/oauth\/sfdc\/authorize\?\S+)$/.exec(line)?.[1];
-        if (url) consented = fetch(active.authorize(url));
+        // The user opens the printed URL, a local one of the demo's that redirects to the consent page (whose URL
+        // can hold the app's client secret), approves, and the provider sends the browser to the callback URL.
+        const url = new RegExp(`^\\s+(http://127\\.0\\.0\\.1:${port}/start/[0-9a-f]{32})$`).exec(line)?.[1];
+        if (url) {
+          consented = fetch(url, { redirect: 'manual' }).then((redirect) => {
+            const consent = redirect.headers.get('location') ?? '';
+            expect(consent).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/sfdc\/authorize\?/);
+            return fetch(active.authorize(consent));
+          });
+        }
       },
     );
     expect(code, stderr).toBe(0);

@@ -44,10 +44,15 @@ const cases: Case[] = [
 // 7 December 2026 (fourth session): paging requests the next page from a page's headers (the transport tells them
 // to a hook of the call): 0.21 kB in the whole `.`, 0.03 kB in the client. Its cycle check keeps memory flat
 // however many pages go by (the first and the last thousand tokens, and Brent's method): 0.12 kB.
+// 7 December 2026 (fifth session): the fixes of an audit. In `.`, 0.25 kB for paging (any top-level key that is not
+// an option is refused, where it was dropped; a next-page token for GET /accounts is refused) and 0.1 kB for the
+// client (a non-JSON answer's cause keeps the parser's words only; a network failure is redacted before it is cut).
+// In ./webhooks, 0.15 kB: a redelivery whose first delivery's handler still runs is answered 409, not taken for a
+// duplicate; headers and streams of another fetch implementation are read.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 19_350,
-  'createClient + unwrap': 13_600,
-  'the ./webhooks entry': 4_300,
+  'the whole . entry': 19_700,
+  'createClient + unwrap': 13_700,
+  'the ./webhooks entry': 4_420,
 };
 
 /** A throwaway app with the built package in its node_modules (openapi-fetch comes from the repository's). */

@@ -1,7 +1,9 @@
 // `cloud-elements oauth connect`: connects an account through OAuth 2 from a terminal: a callback server on
-// 127.0.0.1, the consent URL printed (and opened in a browser when there is one), the state checked, the instance
-// created; its id is printed with the token masked, and the token written only to a file the user names.
+// 127.0.0.1, a local URL that redirects to the consent page printed (and opened in a browser when there is one;
+// the consent URL can hold the app's client secret), the state checked, the instance created; its id is printed
+// with the token masked, and the token written only to a file the user names.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmod, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,13 +35,14 @@ const spec: CommandSpec = {
   brief: 'Connect an account through OAuth 2 from the terminal',
   usage: '<elementKey> [--port <n>] [--name <name>] [--token-file <file>] [--no-open]',
   summary:
-    "Connects an account through OAuth 2: prints the provider's consent URL, waits for the provider's callback on " +
-    '127.0.0.1, checks its state, creates the instance and prints its id (the token masked).',
+    'Connects an account through OAuth 2: prints a URL of its 127.0.0.1 server that redirects to the ' +
+    "provider's consent page (whose URL can hold your app's secret, so it is not printed), waits for the " +
+    "provider's callback, checks its state, creates the instance and prints its id (the token masked).",
   details: [
     'Your provider app comes from OAUTH_API_KEY and OAUTH_API_SECRET (as for `npm run demo`). Its callback URL is ' +
       'OAUTH_CALLBACK_URL when set (an http://127.0.0.1 or http://localhost URL; the server listens on its port ' +
       'and path), else http://127.0.0.1:<port>/callback: register that URL with the provider app.',
-    'The consent URL is opened in a browser when stdout is a terminal and --no-open is not given. ' +
+    'That URL is opened in a browser when stdout is a terminal and --no-open is not given. ' +
       ENVIRONMENT_HELP,
   ],
   options: {
@@ -176,10 +179,25 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
     (resolve) => (settle = resolve),
   );
   let expectedState: string | undefined;
+  /** The provider's consent URL, which can hold the app's client secret (Salesforce's does): never printed. */
+  let consentUrl: string | undefined;
+  // What is printed instead: a path of this server that redirects there, unguessable to other local users, and
+  // useless once the command ends (terminal scrollback, CI logs). Nor does the secret reach a browser's argv.
+  const startPath = `/start/${randomBytes(16).toString('base64url')}`;
   /** The browser's request that brought the callback: answered once the instance exists (or failed to). */
   let browser: ServerResponse | undefined;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method === 'GET' && url.pathname === startPath && consentUrl !== undefined && !browser) {
+      res
+        .writeHead(302, {
+          Location: consentUrl,
+          'Cache-Control': 'no-store',
+          'Referrer-Policy': 'no-referrer',
+        })
+        .end();
+      return;
+    }
     if (req.method !== 'GET' || url.pathname !== target.path || expectedState === undefined) {
       page(res, 404, 'Not found', 'This server only waits for the OAuth callback.');
       return;
@@ -223,9 +241,14 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
     const app = defineOAuthApp({ apiKey, apiSecret, callbackUrl });
     const start = await startOAuth(client, app, { elementKey });
     expectedState = start.state;
+    consentUrl = start.url;
+    const localUrl = `http://${target.host === '::1' ? '[::1]' : target.host}:${port}${startPath}`;
+    // OAuthStart's printed form: the URL with the app's secrets redacted.
+    const shownUrl = String((JSON.parse(JSON.stringify(start)) as { url: unknown }).url);
     note(ctx, `Waiting for the provider's callback on ${callbackUrl} (register it with your provider app).`);
-    ctx.stdout.write(`Open this URL to connect your ${elementKey} account:\n${start.url}\n`);
-    if (ctx.stdout.isTTY && parsed.values['no-open'] !== true) openBrowser(start.url);
+    note(ctx, `The URL below redirects to the provider's consent page: ${shownUrl}`);
+    ctx.stdout.write(`Open this URL to connect your ${elementKey} account:\n${localUrl}\n`);
+    if (ctx.stdout.isTTY && parsed.values['no-open'] !== true) openBrowser(localUrl);
 
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<{ error: Error }>((resolve) => {

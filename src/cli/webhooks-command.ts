@@ -8,7 +8,6 @@ import {
   EXIT,
   UsageError,
   sdkMessage,
-  shownValue,
   stringList,
   stringOption,
   type CommandSpec,
@@ -28,7 +27,8 @@ const spec: CommandSpec = {
       "stay in the shell history): the instance's event.notification.signature.key. Repeat --key-env while " +
       'rotating keys.',
     `Without --signature, stdin is a whole HTTP request as captured (request line, headers, an empty line, the ` +
-      `body), and the signature is its ${WEBHOOK_SIGNATURE_HEADER} header.`,
+      `body), and the signature is its ${WEBHOOK_SIGNATURE_HEADER} header; the body is what its Content-Length ` +
+      'or chunked transfer encoding delimits.',
   ],
   options: {
     'key-env': {
@@ -54,7 +54,32 @@ const LINE = /\r?\n/;
 /** An environment variable's name as shells write them; a key (Base64, hex with mixed case) is not one. */
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Splits a captured HTTP request into its signature header and body bytes; `undefined` when it is not one. */
+/** The body of a `Transfer-Encoding: chunked` message: each chunk's data without the sizes and line ends. */
+function dechunk(bytes: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let offset = 0;
+  for (;;) {
+    const lineEnd = bytes.indexOf(0x0a, offset);
+    // The size in hex, maybe followed by `;extensions`.
+    const size = parseInt(new TextDecoder('latin1').decode(bytes.subarray(offset, lineEnd)), 16);
+    if (lineEnd < 0 || !Number.isSafeInteger(size) || lineEnd + 1 + size > bytes.length)
+      throw new UsageError(
+        "the captured request's chunked body is malformed or cut short: capture the request again, or pass " +
+          'the body alone with --signature.',
+      );
+    if (size === 0) break;
+    parts.push(bytes.subarray(lineEnd + 1, lineEnd + 1 + size));
+    // Skips the chunk's CRLF (or LF).
+    offset = lineEnd + 1 + size + (bytes[lineEnd + 1 + size] === 0x0d ? 2 : 1);
+  }
+  return Buffer.concat(parts);
+}
+
+/**
+ * Splits a captured HTTP request into its signature header and body bytes; `undefined` when it is not one. The
+ * body is what Content-Length or `Transfer-Encoding: chunked` delimits, as the server read it: not the chunk
+ * framing, nor a newline an editor added after it.
+ */
 function splitRequest(
   bytes: Uint8Array,
 ): { signature: string | string[] | undefined; body: Uint8Array } | undefined {
@@ -68,13 +93,29 @@ function splitRequest(
   const lines = head.slice(0, end.index).split(LINE);
   if (/^[A-Z]+ \S+ HTTP/.test(lines[0] ?? '')) lines.shift();
   const found: string[] = [];
+  let length: string | undefined;
+  let chunked = false;
   for (const line of lines) {
     const colon = line.indexOf(':');
-    if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === WEBHOOK_SIGNATURE_HEADER.toLowerCase())
-      found.push(line.slice(colon + 1).trim());
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    if (name === WEBHOOK_SIGNATURE_HEADER.toLowerCase()) found.push(value);
+    else if (name === 'content-length') length = value;
+    else if (name === 'transfer-encoding') chunked = /(^|,)\s*chunked\s*$/i.test(value);
   }
   const signature = found.length === 0 ? undefined : found.length === 1 ? found[0] : found;
-  return { signature, body: bytes.subarray(end.index + end[0].length) };
+  const rest = bytes.subarray(end.index + end[0].length);
+  // Chunked wins over Content-Length (RFC 9112 §6.3).
+  if (chunked) return { signature, body: dechunk(rest) };
+  if (length === undefined) return { signature, body: rest };
+  const size = /^\d+$/.test(length) ? Number(length) : NaN;
+  if (!(size <= rest.length))
+    throw new UsageError(
+      `the captured request's body is ${rest.length} bytes, ${Number.isNaN(size) ? 'and its Content-Length is not a number' : `fewer than its Content-Length (${size})`}: ` +
+        'capture the request again, or pass the body alone with --signature.',
+    );
+  return { signature, body: rest.subarray(0, size) };
 }
 
 async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
@@ -83,19 +124,20 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
     throw new UsageError(
       'webhooks verify needs --key-env <NAME>, the environment variable that holds the key.',
     );
-  const keys = names.map((name) => {
-    // `--key-env "$CE_WEBHOOK_KEY"` passes the key itself: say so without printing it (nor a variable by its
-    // name, unless the name looks like one).
+  const keys = names.map((name, index) => {
+    // `--key-env "$CE_WEBHOOK_KEY"` passes the key itself, which may look like a variable's name (upper-case hex,
+    // a short key): the value given is never printed, only which --key-env it was.
+    const which = names.length === 1 ? '--key-env' : `--key-env number ${index + 1} of ${names.length}`;
     if (!VARIABLE_NAME.test(name))
       throw new UsageError(
-        `--key-env takes the name of the environment variable that holds the key, not the key: export ` +
-          `CE_WEBHOOK_KEY=… and pass --key-env CE_WEBHOOK_KEY (got ${shownValue(name)}).`,
+        `${which} takes the name of the environment variable that holds the key, not the key: export ` +
+          'CE_WEBHOOK_KEY=… and pass --key-env CE_WEBHOOK_KEY (the value given is not shown, in case it is the key).',
       );
     const key = ctx.env[name];
     if (key === undefined || key === '')
-      // A lower-case "name" may still be a key (hex): only a conventional name is printed whole.
       throw new UsageError(
-        `the environment variable ${/^[A-Z_][A-Z0-9_]*$/.test(name) ? name : shownValue(name)} (--key-env) is not set or empty.`,
+        `the environment variable that ${which} names is not set or empty: export it, and pass its name ` +
+          '(--key-env CE_WEBHOOK_KEY, not "$CE_WEBHOOK_KEY"; the name is not shown, in case it is the key).',
       );
     return key;
   });
@@ -104,7 +146,13 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   let body = input;
   if (signature === undefined) {
     const request = splitRequest(input);
-    if (request) ({ signature, body } = request);
+    // A body alone would only fail as missing_signature, as if Cloud Elements had not signed it.
+    if (!request)
+      throw new UsageError(
+        'webhooks verify needs --signature <value> (the Elements-Webhook-Signature header) for a body alone; ' +
+          'or pass the whole captured request (request line, headers, an empty line, the body) on stdin.',
+      );
+    ({ signature, body } = request);
   }
   const verifier = createWebhookVerifier({ key: keys });
   try {

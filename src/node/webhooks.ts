@@ -15,6 +15,7 @@ import {
   type WebhookNotification,
   type WebhookVerifier,
   type WebhookVerifierOptions,
+  WebhookVerificationError,
 } from '../webhooks/index.js';
 import { fail } from '../core/checks.js';
 
@@ -30,9 +31,11 @@ export type ReadNodeRequestBodyOptions = {
 
 /**
  * Reads the raw body of a Node request. When a body parser ran first, its raw result is used if it kept the
- * bytes (`express.raw()` → `Buffer`, `express.text()` → string); a parsed object is refused.
+ * bytes (`express.raw()` → `Buffer`, `express.text()` → string); a parsed object is refused. The empty `req.body`
+ * that Express 4's parsers leave when the request's type is not theirs is no parsed body: the stream is read.
  *
- * @throws {WebhookVerificationError} `body_not_raw` when the body was parsed or already read, `body_too_large`.
+ * @throws {WebhookVerificationError} `body_not_raw` when the body was parsed or already read, `body_too_large`,
+ *   `body_incomplete` when the client disconnected before the whole body came.
  */
 export async function readNodeRequestBody(
   req: IncomingMessage,
@@ -47,16 +50,26 @@ export async function readNodeRequestBody(
   checkOptions('readNodeRequestBody', options, '{ maxBodyBytes }, or nothing');
   const maxBodyBytes = options.maxBodyBytes ?? 10_485_760;
   checkCount('maxBodyBytes', maxBodyBytes);
-  const parsed = (req as IncomingMessage & { body?: unknown }).body;
+  const { body: parsed, _body: readByParser } = req as IncomingMessage & { body?: unknown; _body?: unknown };
   if (parsed instanceof Uint8Array || typeof parsed === 'string') return parsed;
-  if (parsed !== undefined && parsed !== null) {
+  // body-parser (Express 4) sets `_body` when it reads the stream. One whose type did not match the request
+  // (a global express.urlencoded(), express.raw() for another type) leaves the stream alone but still sets
+  // `req.body = {}`: that placeholder is no parsed body, and the stream is read as usual.
+  const consumed = readByParser === true || req.readableEnded || req.readable === false;
+  const placeholder =
+    !consumed &&
+    parsed !== null &&
+    typeof parsed === 'object' &&
+    Object.getPrototypeOf(parsed) === Object.prototype &&
+    Object.keys(parsed).length === 0;
+  if (parsed !== undefined && parsed !== null && !placeholder) {
     rejectWebhook(
       'body_not_raw',
       'req.body was already parsed (by express.json() or another body parser), so the raw bytes the signature ' +
         "covers are gone: mount express.raw({ type: 'application/json' }) (or no body parser) on the webhook route.",
     );
   }
-  if (req.readableEnded) {
+  if (consumed) {
     rejectWebhook(
       'body_not_raw',
       'The request body was already read by something else: read the webhook before any other middleware ' +
@@ -71,7 +84,18 @@ export async function readNodeRequestBody(
       `The webhook body is ${declared} bytes, more than maxBodyBytes (${maxBodyBytes}); answer 413, or raise maxBodyBytes.`,
     );
   }
-  return readLimited(req as AsyncIterable<Uint8Array | string>, maxBodyBytes);
+  try {
+    return await readLimited(req as AsyncIterable<Uint8Array | string>, maxBodyBytes);
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) throw error;
+    // The stream failed mid-body ('aborted', ECONNRESET): the client went away, nothing is wrong with the code.
+    return rejectWebhook(
+      'body_incomplete',
+      'The webhook request ended before its whole body arrived: the client disconnected. Answer 400 if the ' +
+        'connection is still open; Cloud Elements sends the webhook again.',
+      error,
+    );
+  }
 }
 
 /**
@@ -79,7 +103,8 @@ export async function readNodeRequestBody(
  * `handler`, runs it like `verifier.handle`: once per delivery id, releasing the id when it throws. A duplicate
  * resolves with `duplicate: true`: answer 2xx without handling it again.
  *
- * @throws {WebhookVerificationError} with a `reason` code; answer 401 for signature reasons, 400 otherwise. The
+ * @throws {WebhookVerificationError} with a `reason` code; answer 409 for `delivery_in_progress` (a redelivery
+ *   that came while the first delivery is still handled), 401 for signature reasons, 400 otherwise. The
  *   handler's own error is rethrown as is: answer 5xx, so that Cloud Elements sends the webhook again.
  * @example
  * const verifier = createWebhookVerifier({ key: process.env.CE_SIGNATURE_KEY!, replayGuard: createReplayGuard() });
@@ -88,7 +113,8 @@ export async function readNodeRequestBody(
  *     await parseNodeWebhookRequest(req, verifier, async ({ payload }) => save(payload));
  *     res.writeHead(200).end();
  *   } catch (error) {
- *     res.writeHead(error instanceof WebhookVerificationError ? 401 : 500).end();
+ *     if (!(error instanceof WebhookVerificationError)) return void res.writeHead(500).end();
+ *     res.writeHead(error.reason === 'delivery_in_progress' ? 409 : 401).end();
  *   }
  * });
  */

@@ -17,10 +17,18 @@ import type { OAuthApp } from './types.js';
 
 /** Options of {@link startOAuth}. */
 export type StartOAuthOptions = {
-  /** Element whose OAuth URL to get, e.g. `sfdc`; Salesforce Documents uses `sfdc` with `state: 'sfdcdocuments'`. */
+  /**
+   * Element whose OAuth URL to get, e.g. `sfdc`, or `sfdcdocuments` for Salesforce Documents
+   * (`GET /elements/sfdcdocuments/oauth/url`; the same Salesforce connected app serves both).
+   */
   elementKey: ElementKeyOrId;
   /**
-   * Value the provider sends back to your callback; compare it there with `readOAuthCallback`.
+   * Value the provider sends back to your callback; compare it there with `readOAuthCallback`, which is the
+   * protection against a forged callback (CSRF, login with the attacker's account). Leave it out: only an
+   * unguessable value, new for each user and each flow, protects. A fixed one, such as an element key (Cloud
+   * Elements' own examples ask `/elements/sfdc/oauth/url` with `state=sfdcdocuments`), is public, and the check
+   * then accepts a callback anyone built with their own code. It is not refused, as those examples use it; ask
+   * the element's own URL instead (`elementKey: 'sfdcdocuments'`).
    * @default 32 random bytes from Web Crypto, base64url (see `createOAuthState`)
    */
   state?: string | undefined;

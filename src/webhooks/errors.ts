@@ -15,14 +15,23 @@ export type WebhookVerificationReason =
   | 'body_not_raw'
   /** The body is larger than `maxBodyBytes`. */
   | 'body_too_large'
+  /** The request ended before its whole body arrived: the client disconnected (Node adapter). Answer 400. */
+  | 'body_incomplete'
   /** The signature matched but the body is not a JSON object. */
   | 'malformed_payload'
   /** A replay guard is set but no id was found in the headers or body. */
-  | 'missing_event_id';
+  | 'missing_event_id'
+  /**
+   * The same delivery is being handled by an earlier request that has not finished (its handler may still fail):
+   * answer 409, so that Cloud Elements sends it again later. Only from a replay guard that tells an id in progress
+   * from one done, as `createReplayGuard()` does.
+   */
+  | 'delivery_in_progress';
 
 /**
  * A webhook request failed verification. `reason` says why, as a stable code; the message says how to fix it.
- * Answer the request with a 4xx (401 for signature reasons): Cloud Elements then retries or queues it.
+ * Answer the request with a 4xx (409 for `delivery_in_progress`, 401 for the others): Cloud Elements then retries
+ * or queues it.
  */
 export class WebhookVerificationError extends CloudElementsError {
   /** Always `'WebhookVerificationError'`, the class's name, also in stack traces and logs. */

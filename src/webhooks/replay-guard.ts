@@ -4,7 +4,8 @@ import { checkCount, checkOptions } from './inputs.js';
 import type { ReplayGuard, ReplayGuardOptions } from './types.js';
 
 /**
- * An in-memory {@link ReplayGuard} with bounded memory: at most `maxEntries` ids, each for at most `ttlMs`.
+ * An in-memory {@link ReplayGuard} with bounded memory: at most `maxEntries` ids, each for at most `ttlMs`. It
+ * tells an id in progress (claimed, its handler running) from one done (`complete`).
  *
  * @example
  * const verifier = createWebhookVerifier({ key, replayGuard: createReplayGuard() });
@@ -21,21 +22,30 @@ export function createReplayGuard(options: ReplayGuardOptions = {}): ReplayGuard
   if (typeof now !== 'function') fail('now must be a clock function such as Date.now.');
   // Insertion order is expiry order (one ttl for all), so the oldest entries are always first.
   const seen = new Map<string, number>();
+  // Claimed ids not yet completed: their handler still runs (see ReplayGuard). Always a subset of `seen`.
+  const pending = new Set<string>();
+  const release = (id: string) => {
+    seen.delete(id);
+    pending.delete(id);
+  };
   return {
     claim(id) {
       if (typeof id !== 'string') fail(`A replay guard claims string ids, got ${describeValue(id)}.`);
       const time = now();
       for (const [oldId, expiresAt] of seen) {
         if (expiresAt > time) break;
-        seen.delete(oldId);
+        release(oldId);
       }
       if (seen.has(id)) return false;
-      if (seen.size >= maxEntries) seen.delete(seen.keys().next().value!);
+      if (seen.size >= maxEntries) release(seen.keys().next().value!);
       seen.set(id, time + ttlMs);
+      pending.add(id);
       return true;
     },
-    release(id) {
-      seen.delete(id);
+    release,
+    complete(id) {
+      pending.delete(id);
     },
+    isInProgress: (id) => pending.has(id),
   };
 }

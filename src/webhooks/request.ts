@@ -20,14 +20,16 @@ import { createWebhookVerifier } from './verify.js';
  * Reads a web `Request`'s raw body (at most `maxBodyBytes`), then verifies and parses it like
  * {@link parseWebhookEvent}. For fetch-style servers: Deno, Bun, Cloudflare Workers, Next.js route handlers, Hono.
  * With a `handler`, runs it like {@link WebhookVerifier.handle}: once per delivery id, releasing the id when it
- * throws. A duplicate resolves with `duplicate: true`: answer 2xx without handling it again.
+ * throws. A duplicate resolves with `duplicate: true`: answer 2xx without handling it again. A redelivery that
+ * comes while the first delivery is still handled fails with reason `delivery_in_progress`: answer 409.
  *
  * @example
  * export async function POST(request: Request) {
  *   try {
  *     await parseWebhookRequest(request, verifier, async ({ payload }) => save(payload));
  *   } catch (error) {
- *     return new Response(null, { status: error instanceof WebhookVerificationError ? 401 : 500 });
+ *     if (!(error instanceof WebhookVerificationError)) return new Response(null, { status: 500 });
+ *     return new Response(null, { status: error.reason === 'delivery_in_progress' ? 409 : 401 });
  *   }
  *   return new Response(null, { status: 200 });
  * }
@@ -100,8 +102,13 @@ export async function readLimited(
 ): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
+  // A stream of another realm or a polyfill is no `instanceof ReadableStream`, and may not be async-iterable.
+  const input =
+    typeof (source as ReadableStream | null)?.getReader === 'function'
+      ? readStream(source as ReadableStream<Uint8Array>)
+      : ((source as AsyncIterable<Uint8Array | string> | null) ?? []);
   // Throwing inside for await ends the iteration, which cancels or closes the source.
-  for await (const chunk of source instanceof ReadableStream ? readStream(source) : (source ?? [])) {
+  for await (const chunk of input) {
     const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
     size += bytes.length;
     chunks.push(bytes);

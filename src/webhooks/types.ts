@@ -21,12 +21,22 @@ export type WebhookHeaders = Headers | Record<string, string | readonly string[]
  * Remembers delivery ids to recognise duplicates (a redelivery or a replay). `claim` returns `true` the first time
  * it sees an id (and records it), `false` after. Implement it over a shared store (Redis `SET NX`, a database)
  * when several processes receive webhooks.
+ *
+ * A guard with `complete` and `isInProgress` also tells an id in progress from one done: `claim` records the id
+ * as in progress until `complete(id)`. A redelivery that comes while the first delivery is still handled is then
+ * refused with reason `delivery_in_progress` (answered 409, so Cloud Elements sends it again) rather than
+ * acknowledged as a duplicate of a handling that may yet fail. In a shared store, let an in-progress record
+ * expire after the longest a handler may take, so that a crashed process does not hold it.
  */
 export type ReplayGuard = {
-  /** Records `id`; `false` when it was already recorded. */
+  /** Records `id`; `false` when it was already recorded (in progress or done). */
   claim(id: string): boolean | Promise<boolean>;
   /** Forgets `id`, so a redelivery is accepted: call it when handling the event failed. */
   release(id: string): void | Promise<void>;
+  /** Marks a claimed `id` as done: handled, or read by `parse`. Optional, with `isInProgress`. */
+  complete?(id: string): void | Promise<void>;
+  /** Whether `id` was claimed and not yet completed (nor released). Optional, with `complete`. */
+  isInProgress?(id: string): boolean | Promise<boolean>;
 };
 
 /** Options of {@link createReplayGuard}. */
@@ -64,7 +74,8 @@ export type WebhookVerifierOptions = {
   key: WebhookKey | readonly WebhookKey[];
   /**
    * Recognises a delivery whose id was seen before: `parse` then resolves with `duplicate: true` (answer 2xx, do
-   * not handle it again) and `handle` does not run its handler. See {@link createReplayGuard}.
+   * not handle it again) and `handle` does not run its handler. A redelivery that comes while `handle` still runs
+   * the first one's handler fails with reason `delivery_in_progress` (answer 409). See {@link createReplayGuard}.
    */
   replayGuard?: ReplayGuard | undefined;
   /**
@@ -116,8 +127,9 @@ export type WebhookVerifier = {
   ): Promise<WebhookVerification>;
   /**
    * Verifies, parses and claims the delivery id with the replay guard; see {@link parseWebhookEvent}. A
-   * duplicate resolves with `duplicate: true`. The id stays claimed: when handling the event fails, call
-   * `replayGuard.release(eventId)`, or use {@link WebhookVerifier.handle}, which does it for you.
+   * duplicate resolves with `duplicate: true`. The id stays claimed, and counts as done at once: when handling
+   * the event fails, call `replayGuard.release(eventId)`, or use {@link WebhookVerifier.handle}, which does it for
+   * you and also refuses a redelivery that comes while the first delivery is still handled.
    */
   parse<T = WebhookNotification>(body: WebhookBody, headers: WebhookHeaders): Promise<VerifiedWebhook<T>>;
   /**
@@ -125,7 +137,9 @@ export type WebhookVerifier = {
    * delivery is a duplicate, so each delivery id is handled once. When the handler throws or rejects, the id is
    * released, so that the redelivery Cloud Elements sends is handled again, and the handler's error is rethrown:
    * answer 5xx. Otherwise resolves with the verified webhook, `duplicate` telling whether the handler was
-   * skipped: answer 2xx either way.
+   * skipped: answer 2xx either way. With a guard that has `complete` (as `createReplayGuard()` has), the id is
+   * completed when the handler succeeds, and a redelivery that comes before then is refused with reason
+   * `delivery_in_progress`: answer 409, so that it is sent again once the first handling has succeeded or failed.
    *
    * @example
    * const { duplicate } = await verifier.handle(rawBody, req.headers, async ({ payload }) => save(payload));

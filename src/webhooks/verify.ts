@@ -28,7 +28,8 @@ export const WEBHOOK_SIGNATURE_HEADER = 'Elements-Webhook-Signature';
 export const WEBHOOK_ID_HEADER = 'Elements-Webhook-Id';
 
 function readHeader(headers: WebhookHeaders, name: string): string | readonly string[] | undefined {
-  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  // Any Headers-like object (undici's, a polyfill's, another realm's), not only this realm's `Headers`.
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
   // Own fields only (Object.entries): a `__proto__` or `constructor` header name is data like any other.
   const lower = name.toLowerCase();
   for (const [key, value] of Object.entries(headers)) {
@@ -159,7 +160,12 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
     return { keyIndex: (await check(body, signature)).keyIndex };
   };
 
-  const parse = async <T>(body: WebhookBody, headers: WebhookHeaders): Promise<VerifiedWebhook<T>> => {
+  // `handling` (handle's own call; not in the public type): the id is completed after the handler, not at once.
+  const parse = async <T>(
+    body: WebhookBody,
+    headers: WebhookHeaders,
+    handling?: boolean,
+  ): Promise<VerifiedWebhook<T>> => {
     if (headers === null || typeof headers !== 'object') {
       fail('parse needs the request headers (Headers or req.headers).');
     }
@@ -186,8 +192,23 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
             '(a field the signature covers), or leave getEventId out.',
         );
       }
-      // Seen before: a redelivery or a replay, to acknowledge (2xx) without handling it again.
+      // Seen before: a redelivery or a replay, to acknowledge (2xx) without handling it again…
       duplicate = !(await replayGuard.claim(eventId));
+      // …unless the first delivery's handler still runs, and may fail: acknowledged now, this redelivery would be
+      // lost if it did. Thrown rather than flagged on the result, so that apps that answer 2xx to whatever resolves
+      // still answer it with a status Cloud Elements retries (any but 2xx); 409, not 503: the request conflicts
+      // with one in progress, the service is not down.
+      if (duplicate && replayGuard.isInProgress) {
+        if (await replayGuard.isInProgress(eventId)) {
+          rejectWebhook(
+            'delivery_in_progress',
+            'An earlier request is still handling this delivery: answer 409, and Cloud Elements sends it again later.',
+          );
+        }
+        // Released between the two calls (that handler failed): this redelivery is the one to handle.
+        duplicate = !(await replayGuard.claim(eventId));
+      }
+      if (!duplicate && !handling) await replayGuard.complete?.(eventId);
     }
     return { payload, eventId, keyIndex, duplicate };
   };
@@ -199,10 +220,12 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
   ): Promise<VerifiedWebhook<T>> => {
     // Checked before anything is claimed, so a missing handler cannot swallow a delivery.
     if (typeof handler !== 'function') fail(handlerHint);
-    const webhook = await parse<T>(body, headers);
+    const webhook = await parse<T>(body, headers, true);
     if (webhook.duplicate) return webhook;
     try {
       await handler(webhook);
+      // Inside the try: should the store fail to complete it, the id is released, and a redelivery handled again.
+      if (webhook.eventId !== undefined) await replayGuard?.complete?.(webhook.eventId);
     } catch (error) {
       if (replayGuard !== undefined && webhook.eventId !== undefined) {
         try {
@@ -212,7 +235,7 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
           throw new AggregateError(
             [error, releaseError],
             `[cloud-elements] The webhook handler failed, and so did releasing delivery id ` +
-              `${JSON.stringify(webhook.eventId.slice(0, 100))}: a redelivery will be taken for a duplicate. ` +
+              `${JSON.stringify(webhook.eventId.slice(0, 100))}: a redelivery will not be handled. ` +
               'Check the replay guard store.',
           );
         }

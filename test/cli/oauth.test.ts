@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Emulator } from '../../src/testing/index.js';
+import { sendJson, startServer } from '../helpers/http-server.js';
 import { emulatorWithEnv, runCli, startCli } from './helpers.js';
 
 let emulator: Emulator;
@@ -17,12 +18,21 @@ beforeEach(async () => {
 });
 afterEach(() => emulator.close());
 
+/** The provider's consent URL that the printed local URL redirects to. */
+async function providerUrl(localUrl: string): Promise<string> {
+  const response = await fetch(localUrl, { redirect: 'manual' });
+  expect(response.status).toBe(302);
+  return response.headers.get('location')!;
+}
+
 /** Acts as the user in a browser: opens the consent page, clicks Approve or Deny; returns the callback URL. */
 async function decide(consentUrl: string, verdict: 'approve' | 'deny'): Promise<string> {
-  const page = await (await fetch(consentUrl)).text();
+  const response = await fetch(consentUrl);
+  const page = await response.text();
   const href = new RegExp(`id="${verdict}" role="button" href="([^"]+)"`).exec(page)?.[1];
   expect(href, page).toBeDefined();
-  const decision = await fetch(new URL(href!.replace(/&(amp|#38);/g, '&'), consentUrl), {
+  // Relative to the consent page, where the printed local URL redirected.
+  const decision = await fetch(new URL(href!.replace(/&(amp|#38);/g, '&'), response.url), {
     redirect: 'manual',
   });
   expect(decision.status).toBe(302);
@@ -46,7 +56,9 @@ describe('cloud-elements oauth connect', () => {
       '--name',
       'Jane (Salesforce)',
     ]);
-    expect(new URL(consentUrl).origin).toBe(emulator.origin);
+    // The printed URL is the callback server's, redirecting to the consent page.
+    expect(new URL(consentUrl).origin).toBe(new URL(callbackUrl).origin);
+    expect(new URL(await providerUrl(consentUrl)).origin).toBe(emulator.origin);
 
     const callback = await decide(consentUrl, 'approve');
     expect(callback.startsWith(`${callbackUrl}?`)).toBe(true);
@@ -116,7 +128,7 @@ describe('cloud-elements oauth connect', () => {
 
   test("the provider's error text is shown as text on the callback page, not as markup", async () => {
     const { result, consentUrl, callbackUrl } = await connect([]);
-    const state = new URL(consentUrl).searchParams.get('state')!;
+    const state = new URL(await providerUrl(consentUrl)).searchParams.get('state')!;
     const page = await fetch(
       `${callbackUrl}?state=${encodeURIComponent(state)}&error=access_denied&error_description=${encodeURIComponent('<script>alert(1)</script>')}`,
     );
@@ -149,6 +161,40 @@ describe('cloud-elements oauth connect', () => {
     expect(stopped.code).toBe(130);
     expect(stopped.stderr).toContain('stopped by SIGINT before the callback came.');
     await expect(fetch(callbackUrl)).rejects.toThrow();
+  }, 60_000);
+
+  test("never prints a consent URL that holds the app's client secret (Salesforce's does): it prints a local URL that redirects there", async () => {
+    // Cloud Elements as it answers for sfdc: the client secret in the provider URL's query.
+    const ce = await startServer((req, res) => {
+      const q = req.searchParams;
+      const oauthUrl =
+        'https://login.salesforce.com/services/oauth2/authorize?response_type=code' +
+        `&client_id=${encodeURIComponent(q.get('apiKey')!)}&client_secret=${encodeURIComponent(q.get('apiSecret')!)}` +
+        `&redirect_uri=${q.get('callbackUrl')}&state=${encodeURIComponent(q.get('state')!)}`;
+      sendJson(res, 200, { element: 'sfdc', oauthUrl });
+    });
+    try {
+      const { child, result, waitFor } = startCli(['oauth', 'connect', 'sfdc', '--no-open'], {
+        env: { ...env, CE_BASE_URL: `${ce.url}/elements/api-v2` },
+      });
+      const [, localUrl] = await waitFor('stdout', /Open this URL to connect your sfdc account:\n(\S+)\n/);
+      await waitFor('stderr', /redirects to the provider's consent page/);
+      expect(localUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/start\/[\w-]{22}$/);
+      // The browser still reaches the real consent page, secret and all.
+      const location = new URL(await providerUrl(localUrl!));
+      expect(location.origin).toBe('https://login.salesforce.com');
+      expect(location.searchParams.get('client_secret')).toBe('cli-client-secret');
+      // A guessed start path is not redirected.
+      const guessed = await fetch(new URL('/start/x', localUrl), { redirect: 'manual' });
+      expect(guessed.status).toBe(404);
+      child.kill('SIGINT');
+      const { stdout, stderr } = await result;
+      expect(stdout + stderr).not.toContain('cli-client-secret');
+      expect(stdout + stderr).not.toContain('cli-client-id');
+      expect(stderr).toContain('client_secret=[REDACTED]');
+    } finally {
+      await ce.close();
+    }
   }, 60_000);
 
   test('without the provider app, or with a callback URL off this machine: exit 2', async () => {

@@ -88,11 +88,13 @@ describe('README: Command line', () => {
         if (line.includes('oauth connect')) {
           // The reader opens the printed URL and approves; here a fetch does what the browser would.
           const consent = await until(() => /^(http\S+)$/m.exec(run.output.stdout)?.[1], 'the consent URL');
-          const page = await (await fetch(consent)).text();
+          // The printed URL is the command's own, redirecting to the consent page: links are relative to that page.
+          const response = await fetch(consent);
+          const page = await response.text();
           const href = /id="approve" role="button" href="([^"]+)"/
             .exec(page)![1]!
             .replace(/&(amp|#38);/g, '&');
-          const decision = await fetch(new URL(href, consent), { redirect: 'manual' });
+          const decision = await fetch(new URL(href, response.url), { redirect: 'manual' });
           expect((await fetch(decision.headers.get('location')!)).status).toBe(200);
         }
         const code = await run.done;

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Emulator } from '../../src/testing/index.js';
 import { signWebhookPayload } from '../../src/webhooks/index.js';
@@ -122,7 +122,10 @@ describe('cloud-elements webhooks verify', () => {
     expect(wrongKey).toMatchObject({ code: 1 });
     expect(wrongKey.stderr).toMatch(/^✘ signature_mismatch/);
 
-    const unsigned = await run([], body);
+    const unsigned = await run(
+      [],
+      `POST /ce-events HTTP/1.1\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+    );
     expect(unsigned.code).toBe(1);
     expect(unsigned.stderr).toMatch(
       /^✘ missing_signature: The request has no Elements-Webhook-Signature header/,
@@ -149,10 +152,30 @@ describe('cloud-elements webhooks verify', () => {
     expect(none.stderr).toContain('webhooks verify needs --key-env <NAME>');
     const unset = await runCli(['webhooks', 'verify', '--key-env', 'NOPE'], { input: '{}' });
     expect(unset.code).toBe(2);
-    expect(unset.stderr).toContain('the environment variable NOPE (--key-env) is not set or empty');
+    expect(unset.stderr).toContain('the environment variable that --key-env names is not set or empty');
     const flag = await runCli(['webhooks', 'verify', '--key', KEY], { input: '{}' });
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("Unknown option '--key'");
+  });
+
+  test('a key that looks like a variable name, or is short, given to --key-env is never printed back', async () => {
+    const keys = ['D41D8CD98F00B204E9800998ECF8427E', 'ab12cd34ef56ab78', 'k-3!x', 'q'];
+    for (const key of keys) {
+      const result = await runCli(['webhooks', 'verify', '--key-env', key, '--signature', 'sha256=x'], {
+        input: '{}',
+      });
+      expect(result.code, key).toBe(2);
+      expect(result.stderr, key).not.toContain(key);
+      expect(result.stderr, key).toMatch(/--key-env (names is not set|takes the name)/);
+    }
+    // Several: which one is said by its position.
+    const second = await runCli(
+      ['webhooks', 'verify', '--key-env', 'CE_KEY_NEW', '--key-env', 'D41D8CD98F00B204E9800998ECF8427E'],
+      { env: { CE_KEY_NEW: 'new-key' }, input: '{}' },
+    );
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain('the environment variable that --key-env number 2 of 2 names is not set');
+    expect(second.stderr).not.toContain('D41D8CD98F00B204E9800998ECF8427E');
   });
 
   test('the key itself given to --key-env (instead of its variable’s name) is not printed back', async () => {
@@ -164,5 +187,76 @@ describe('cloud-elements webhooks verify', () => {
     expect(result.stderr).toContain(
       '--key-env takes the name of the environment variable that holds the key, not the key: export CE_WEBHOOK_KEY=… and pass --key-env CE_WEBHOOK_KEY',
     );
+  });
+
+  test('a body without --signature is a usage error naming --signature, not a missing signature', async () => {
+    const body = '{"message":{"events":[]}}';
+    const result = await runCli(['webhooks', 'verify', '--key-env', 'CE_WEBHOOK_KEY'], {
+      env: { CE_WEBHOOK_KEY: KEY },
+      input: body,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('webhooks verify needs --signature <value>');
+  });
+
+  test('a captured request is read as the server reads it: a chunked body unframed, a trailing newline ignored', async () => {
+    // What a capture on the wire holds: a raw TCP server records the request fetch sends.
+    let captured!: (bytes: Buffer) => void;
+    const capture = createTcpServer((socket) => {
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        const text = Buffer.concat(chunks).toString('latin1');
+        if (text.endsWith('\r\n0\r\n\r\n') || /Content-Length: (\d+)/i.test(text)) {
+          const length = /Content-Length: (\d+)/i.exec(text)?.[1];
+          const head = text.indexOf('\r\n\r\n');
+          if (length === undefined || text.length - head - 4 >= Number(length)) {
+            captured(Buffer.concat(chunks));
+            socket.end('HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+          }
+        }
+      });
+    });
+    await new Promise<void>((resolve) => capture.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(capture.address() as AddressInfo).port}/ce-events`;
+    const record = async (init: RequestInit): Promise<Buffer> => {
+      const bytes = new Promise<Buffer>((resolve) => (captured = resolve));
+      await fetch(url, { method: 'POST', ...init } as RequestInit);
+      return bytes;
+    };
+    try {
+      const body = JSON.stringify({ message: { eventId: 'chunked-1', events: [] } });
+      const signature = await signWebhookPayload(body, KEY);
+      const headers = { 'Content-Type': 'application/json', 'Elements-Webhook-Signature': signature };
+      // A streamed body goes out chunked.
+      const chunkedRequest = await record({
+        headers,
+        body: new Blob([body.slice(0, 10), body.slice(10)]).stream(),
+        duplex: 'half',
+      } as RequestInit);
+      expect(chunkedRequest.toString('latin1')).toMatch(/transfer-encoding: chunked/i);
+      const lengthRequest = await record({ headers, body });
+      expect(lengthRequest.toString('latin1')).toMatch(/content-length: \d+/i);
+      const verify = (input: Buffer) =>
+        runCli(['webhooks', 'verify', '--key-env', 'CE_WEBHOOK_KEY'], {
+          env: { CE_WEBHOOK_KEY: KEY },
+          input,
+        });
+      for (const input of [
+        chunkedRequest,
+        lengthRequest,
+        Buffer.concat([lengthRequest, Buffer.from('\n')]),
+      ]) {
+        const result = await verify(input);
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stdout).toBe(`✔ the signature holds for ${body.length} bytes under CE_WEBHOOK_KEY\n`);
+      }
+      // A capture cut short is said to be so.
+      const short = await verify(lengthRequest.subarray(0, lengthRequest.length - 5));
+      expect(short.code).toBe(2);
+      expect(short.stderr).toContain('fewer than its Content-Length');
+    } finally {
+      await new Promise((resolve) => capture.close(resolve));
+    }
   });
 });

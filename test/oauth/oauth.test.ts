@@ -913,6 +913,21 @@ describe('the three steps against the emulator (src/testing)', () => {
     },
   );
 
+  it("connects Salesforce Documents through its own oauth/url with a random state; a callback forged with the old fixed state 'sfdcdocuments' is refused", async () => {
+    const ce = await startEmu();
+    const start = await startOAuth(ce, app, { elementKey: 'sfdcdocuments' });
+    expect(start.elementKey).toBe('sfdcdocuments');
+    expect(start.state).toMatch(/^[\w-]{43}$/);
+    expect(new URL(start.url).searchParams.get('state')).toBe(start.state);
+    const forged = 'https://app.example.com/oauth/callback?code=ATTACKERS-OWN-CODE&state=sfdcdocuments';
+    expect(() => readOAuthCallback(forged, { expectedState: start.state })).toThrow(
+      expect.objectContaining({ name: 'OAuthStateError' }),
+    );
+    const callback = readOAuthCallback(await consent(start.url, 'approve'), { expectedState: start.state });
+    const instance = await finishOAuth(ce, app, { elementKey: 'sfdcdocuments', callback, name: 'Files' });
+    expect(emulator.state.instances.get(instance.id)!.elementKey).toBe('sfdcdocuments');
+  });
+
   it('creates marketo, which the emulator connects by configuration only, with createInstance', async () => {
     const ce = await startEmu();
     const instance = await createInstance(ce, {

@@ -466,7 +466,7 @@ describe('verifier.handle', () => {
       'handler failed',
       'store unreachable',
     ]);
-    expect((error as Error).message).toMatch(/redelivery will be taken for a duplicate/);
+    expect((error as Error).message).toMatch(/redelivery will not be handled/);
   });
 
   test('refuses a missing handler before claiming the id', async () => {

@@ -1,0 +1,188 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, test } from 'vitest';
+import { parseNodeWebhookRequest } from '../../src/node/index.js';
+import {
+  createReplayGuard,
+  createSignedWebhook,
+  createWebhookVerifier,
+  parseWebhookRequest,
+  WebhookVerificationError,
+  type ReplayGuard,
+  type VerifiedWebhook,
+  type WebhookVerifier,
+} from '../../src/webhooks/index.js';
+
+// A redelivery that comes while the first delivery's handler still runs: that handler may yet fail, so the
+// redelivery must not be acknowledged as a duplicate (Cloud Elements would never send the event again).
+const key = 'in-progress-signature-key';
+const notification = { message: { eventId: 'e-slow', events: [] } };
+
+/** A gate the test opens to let a handler finish. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}
+
+describe('a redelivery while the first delivery is still handled, over real HTTP', () => {
+  const servers: Server[] = [];
+  const gates: (() => void)[] = [];
+  afterEach(async () => {
+    // A failed expectation leaves the first handler waiting: let it end, so that its request ends too.
+    for (const open of gates.splice(0)) open();
+    await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+  });
+
+  /** A webhook route answering as the adapters' documentation says. */
+  async function endpoint(read: (req: IncomingMessage) => Promise<VerifiedWebhook>): Promise<string> {
+    const server = createServer(async (req, res) => {
+      try {
+        const { duplicate } = await read(req);
+        res.writeHead(200).end(duplicate ? 'duplicate' : 'handled');
+      } catch (error) {
+        if (!(error instanceof WebhookVerificationError)) return void res.writeHead(500).end('failed');
+        res.writeHead(error.reason === 'delivery_in_progress' ? 409 : 401).end(error.reason);
+      }
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  }
+
+  const toWebRequest = (req: IncomingMessage) =>
+    new Request(`http://127.0.0.1${req.url}`, {
+      method: 'POST',
+      headers: Object.entries(req.headers).flatMap(([name, value]) =>
+        typeof value === 'string' ? [[name, value] as [string, string]] : [],
+      ),
+      body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+      duplex: 'half',
+    } as RequestInit);
+
+  const adapters = {
+    node: (req: IncomingMessage, verifier: WebhookVerifier, handler: () => Promise<void>) =>
+      parseNodeWebhookRequest(req, verifier, handler),
+    web: (req: IncomingMessage, verifier: WebhookVerifier, handler: () => Promise<void>) =>
+      parseWebhookRequest(toWebRequest(req), verifier, handler),
+  };
+
+  for (const [name, adapter] of Object.entries(adapters)) {
+    test(`${name} adapter: answers it 409 while the first handler runs; after a failure the next one is handled`, async () => {
+      const verifier = createWebhookVerifier({ key, replayGuard: createReplayGuard() });
+      const first = gate();
+      gates.push(first.open);
+      let runs = 0;
+      const url = await endpoint((req) =>
+        adapter(req, verifier, async () => {
+          runs++;
+          if (runs === 1) {
+            await first.opened;
+            throw new Error('downstream failed');
+          }
+        }),
+      );
+      const signed = await createSignedWebhook(notification, key);
+      const send = async () => {
+        const response = await fetch(url, { method: 'POST', ...signed });
+        return `${response.status} ${await response.text()}`;
+      };
+      const firstAttempt = send();
+      await expect.poll(() => runs).toBe(1);
+      // The redelivery comes while the first handler still runs: not acknowledged.
+      expect(await send()).toBe('409 delivery_in_progress');
+      first.open();
+      expect(await firstAttempt).toBe('500 failed');
+      // The id was released: Cloud Elements' next redelivery is handled, and one after that is a duplicate.
+      expect(await send()).toBe('200 handled');
+      expect(await send()).toBe('200 duplicate');
+      expect(runs).toBe(2);
+    });
+
+    test(`${name} adapter: once the first handler succeeded, a redelivery is a duplicate`, async () => {
+      const verifier = createWebhookVerifier({ key, replayGuard: createReplayGuard() });
+      const first = gate();
+      gates.push(first.open);
+      let runs = 0;
+      const url = await endpoint((req) =>
+        adapter(req, verifier, async () => {
+          runs++;
+          await first.opened;
+        }),
+      );
+      const signed = await createSignedWebhook(notification, key);
+      const send = async () => {
+        const response = await fetch(url, { method: 'POST', ...signed });
+        return `${response.status} ${await response.text()}`;
+      };
+      const firstAttempt = send();
+      await expect.poll(() => runs).toBe(1);
+      expect(await send()).toBe('409 delivery_in_progress');
+      first.open();
+      expect(await firstAttempt).toBe('200 handled');
+      expect(await send()).toBe('200 duplicate');
+      expect(runs).toBe(1);
+    });
+  }
+});
+
+describe('replay guards and the in-progress state', () => {
+  test('createReplayGuard tells an id in progress from one completed or released', () => {
+    const guard = createReplayGuard();
+    expect(guard.claim('a')).toBe(true);
+    expect(guard.isInProgress?.('a')).toBe(true);
+    expect(guard.claim('a')).toBe(false);
+    void guard.complete?.('a');
+    expect(guard.isInProgress?.('a')).toBe(false);
+    expect(guard.claim('a')).toBe(false);
+    expect(guard.claim('b')).toBe(true);
+    void guard.release('b');
+    expect(guard.isInProgress?.('b')).toBe(false);
+    expect(guard.claim('b')).toBe(true);
+  });
+
+  test('parse completes the id at once: a later parse of the same delivery is a duplicate, not in progress', async () => {
+    const verifier = createWebhookVerifier({ key, replayGuard: createReplayGuard() });
+    const signed = await createSignedWebhook(notification, key);
+    await expect(verifier.parse(signed.body, signed.headers)).resolves.toMatchObject({ duplicate: false });
+    await expect(verifier.parse(signed.body, signed.headers)).resolves.toMatchObject({ duplicate: true });
+  });
+
+  test('a custom guard with only claim and release still reports duplicates as before', async () => {
+    const ids = new Set<string>();
+    const replayGuard: ReplayGuard = {
+      claim: async (id) => !ids.has(id) && Boolean(ids.add(id)),
+      release: async (id) => void ids.delete(id),
+    };
+    const verifier = createWebhookVerifier({ key, replayGuard });
+    const signed = await createSignedWebhook(notification, key);
+    const first = gate();
+    const running = verifier.handle(signed.body, signed.headers, () => first.opened);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // It cannot tell in progress from done: the redelivery is a duplicate, as it always was.
+    await expect(verifier.handle(signed.body, signed.headers, () => undefined)).resolves.toMatchObject({
+      duplicate: true,
+    });
+    first.open();
+    await expect(running).resolves.toMatchObject({ duplicate: false });
+  });
+
+  test('an id released between claim and isInProgress is handled, not taken for a duplicate', async () => {
+    const ids = new Set<string>(['sha256=taken']);
+    let handled = 0;
+    const replayGuard: ReplayGuard = {
+      claim: (id) => !ids.has(id) && Boolean(ids.add(id)),
+      release: (id) => void ids.delete(id),
+      complete: () => undefined,
+      // As if the first delivery's handler failed and released the id just before this call.
+      isInProgress: (id) => (ids.delete(id), false),
+    };
+    const signed = await createSignedWebhook(notification, key);
+    const verifier = createWebhookVerifier({ key, replayGuard, getEventId: () => 'sha256=taken' });
+    await expect(verifier.handle(signed.body, signed.headers, () => void handled++)).resolves.toMatchObject({
+      duplicate: false,
+    });
+    expect(handled).toBe(1);
+  });
+});
