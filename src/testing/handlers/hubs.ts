@@ -10,6 +10,7 @@ import type { Reply, RequestContext } from '../server/types.js';
 import { notifyRecordChange } from './events.js';
 import { ASKED, pageReply } from './paging.js';
 import {
+  checkSearchable,
   createRecord,
   filtersOrSorts,
   findRecords,
@@ -122,6 +123,7 @@ export function hubHandlers(state: EmulatorState, spec: EmulatorSpec): Handlers 
     const instance = callerInstance(ctx);
     const where = ctx.query.get('where') ?? undefined;
     const { name } = requireResource(state, instance, resource);
+    checkSearchable(instance, name, where);
     const orderBy = ctx.query.get('orderBy') ?? undefined;
     const viewOf = view(ctx, instance, name);
     const fields = fieldsOf(ctx);

@@ -110,6 +110,37 @@ export function updateRecord(
   return record;
 }
 
+/**
+ * Lists whose element searches by some fields only, with `=` or `IN` on one of them: Marketo's `GET /contacts`
+ * takes one field, `email` or `id` (reference §6, devportal:docs/elements/marketo/ceql.md). Any other list may
+ * filter on any field.
+ */
+const SEARCHABLE_BY: Record<string, Record<string, readonly string[]>> = {
+  marketo: { contacts: ['email', 'id'] },
+};
+
+/** Refuses a `where` that the instance's element cannot search its resource by (see {@link SEARCHABLE_BY}). */
+export function checkSearchable(
+  instance: EmulatorInstance,
+  resourceName: string,
+  where: string | undefined,
+): void {
+  const fields = SEARCHABLE_BY[instance.elementKey]?.[resourceName];
+  if (!fields || where === undefined || where.trim() === '') return;
+  const expression = parseCeql(where);
+  const searchable =
+    ((expression.type === 'compare' && expression.operator === '=') ||
+      (expression.type === 'in' && !expression.negate)) &&
+    fields.includes(expression.field);
+  if (!searchable) {
+    throw new EmulatorHttpError(
+      400,
+      `${instance.elementKey} ${resourceName} can be searched by one field only, ${fields.join(' or ')}, with = or ` +
+        `IN, e.g. where=${fields[0]}='…'.`,
+    );
+  }
+}
+
 /** Whether a list's `where` or `orderBy` asks for anything (a blank one does not). */
 export function filtersOrSorts(where: string | undefined, orderBy: string | undefined): boolean {
   return (where !== undefined && where.trim() !== '') || !!orderBy;

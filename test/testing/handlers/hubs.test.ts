@@ -304,6 +304,37 @@ describe('CEQL', () => {
     expect(response.body.message).toContain('Error parsing query');
   });
 
+  test('Marketo contacts are searched by email or id only, as Marketo does; other fields are a 400', async () => {
+    const marketo = instanceAuth('marketo');
+    await emulator.call('POST', '/hubs/marketing/contacts', {
+      auth: marketo,
+      body: { email: 'ann@example.com', firstName: 'Ann' },
+    });
+    const list = (where: string) =>
+      emulator.call('GET', `/hubs/marketing/contacts?where=${encodeURIComponent(where)}`, { auth: marketo });
+    const found = await list("email = 'ann@example.com'");
+    expect(found.status).toBe(200);
+    expect(found.body.map((contact: { firstName: string }) => contact.firstName)).toEqual(['Ann']);
+    expect((await list("email IN ('ann@example.com', 'bo@example.com')")).body).toHaveLength(1);
+    for (const where of [
+      "firstName = 'Ann'",
+      "email = 'ann@example.com' AND firstName = 'Ann'",
+      "email LIKE 'a%'",
+    ]) {
+      const refused = await list(where);
+      expect(refused.status, where).toBe(400);
+      expect(refused.body.message).toContain('by one field only, email or id');
+    }
+    // Other elements filter on any field.
+    expect(
+      (
+        await emulator.call('GET', `/hubs/crm/contacts?where=${encodeURIComponent("firstName = 'x'")}`, {
+          auth,
+        })
+      ).status,
+    ).toBe(200);
+  });
+
   test('fields selects the fields returned', async () => {
     const response = await emulator.call(
       'GET',
