@@ -75,13 +75,15 @@ export async function createUndiciFetch(
       headers.push(name, value);
     });
     const method = request.method;
+    // The client hands the call's signal over here rather than on the Request (see `SDK_FETCH` below).
+    const signal = init?.signal ?? request.signal;
     const options = {
       method: method as 'GET',
       headers,
       // undici sends an async iterable of bytes as it reads it (its types name Readable only).
-      body: request.body === null ? null : ((await requestBody(request.body)) as Uint8Array | Readable),
-      // The client hands the call's signal over here rather than on the Request (see `SDK_FETCH` below).
-      signal: init?.signal ?? request.signal,
+      body:
+        request.body === null ? null : ((await requestBody(request.body, signal)) as Uint8Array | Readable),
+      signal,
     };
     const url = request.url;
     const target = splitUrl(url);
@@ -152,17 +154,37 @@ class PlainRequest {
  */
 async function requestBody(
   stream: ReadableStream<Uint8Array>,
+  signal: AbortSignal | null,
 ): Promise<Uint8Array | AsyncIterable<Uint8Array>> {
   const reader = stream.getReader();
-  const first = await reader.read();
+  // The first chunks are read before undici has the signal: an abort meanwhile (a source that stalls) ends the
+  // fetch and cancels the source here, as undici would.
+  let stop = (): void => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    stop = () => {
+      reader.cancel(signal?.reason).catch(() => undefined);
+      reject(signal?.reason);
+    };
+  });
+  aborted.catch(() => undefined);
+  if (signal?.aborted) stop();
+  else signal?.addEventListener('abort', stop, { once: true });
+  let first: ReadableStreamReadResult<Uint8Array>;
+  let second: ReadableStreamReadResult<Uint8Array> = { done: true, value: undefined };
+  try {
+    first = await Promise.race([reader.read(), aborted]);
+    if (!first.done) second = await Promise.race([reader.read(), aborted]);
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
   if (first.done) return new Uint8Array(0);
-  const second = await reader.read();
   if (second.done) return first.value;
+  const { value: secondChunk } = second;
   return (async function* () {
     let finished = false;
     try {
       yield first.value;
-      yield second.value;
+      yield secondChunk;
       for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
       finished = true;
     } finally {

@@ -65,11 +65,17 @@ export interface EmulatorOptions {
    * did not take: an answer outside 2xx, or none (connection refused, timeout). Cloud Elements retries 9 times,
    * `2^(2x)` seconds after failure x (4 s, 16 s, ... about 73 hours; reference §14.6). The default keeps that schedule
    * in microseconds (4 µs, 16 µs, ... 262 ms, about 350 ms in all), so that `settle()`, which waits for every retry,
-   * ends soon even for a receiver that never takes one. `[]` turns retries off. Each try is listed in the delivery's
+   * ends soon even for a receiver that never takes one. A delivery, its retries included, takes at most
+   * `deliveryTimeoutMs`: a receiver that never answers is tried once. `[]` turns retries off. Each try is listed in the delivery's
    * `attempts` (`emulator.state.deliveries`). Bulk job callbacks are not retried.
    * @default [0.004, 0.016, 0.064, 0.256, 1.024, 4.096, 16.384, 65.536, 262.144]
    */
   eventRetryDelaysMs?: readonly number[] | undefined;
+  /**
+   * Time one event notification (or asynchronous request result) may take, its retries included: `settle()` waits
+   * this long at most for a receiver that never answers. @default 10_000
+   */
+  deliveryTimeoutMs?: number | undefined;
   /**
    * Check every answer against the spec. An answer that breaks it is replaced by a 500 that says why, recorded in
    * `emulator.violations`, and makes `close()` reject. Requests are checked against the spec either way.
@@ -181,10 +187,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const eventRetryDelaysMs = options.eventRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   if (
     !Array.isArray(eventRetryDelaysMs) ||
-    !eventRetryDelaysMs.every((ms) => Number.isFinite(ms) && ms >= 0)
+    // A timer holds at most 2147483647 ms: a longer delay would fire at once (with a TimeoutOverflowWarning).
+    !eventRetryDelaysMs.every((ms) => Number.isFinite(ms) && ms >= 0 && ms <= 2_147_483_647)
   ) {
     throw new TypeError(
-      '[cloud-elements] emulator eventRetryDelaysMs must be an array of delays in ms, 0 or more.',
+      '[cloud-elements] emulator eventRetryDelaysMs must be an array of delays in ms, from 0 to 2147483647.',
+    );
+  }
+  const deliveryTimeoutMs = options.deliveryTimeoutMs ?? 10_000;
+  if (
+    !Number.isSafeInteger(deliveryTimeoutMs) ||
+    deliveryTimeoutMs < 1 ||
+    deliveryTimeoutMs > 2_147_483_647
+  ) {
+    throw new TypeError(
+      '[cloud-elements] emulator deliveryTimeoutMs must be a whole number of ms from 1 to 2147483647.',
     );
   }
   const organizationSecret = options.organizationSecret ?? createHexId(16);
@@ -201,6 +218,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       oauthCodeTtlMs: options.oauthCodeTtlMs ?? 600_000,
       usageLogSize,
       eventRetryDelaysMs: [...eventRetryDelaysMs],
+      deliveryTimeoutMs,
     },
   );
   options.users?.forEach((seed, index) => {

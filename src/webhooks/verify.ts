@@ -109,11 +109,17 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
   const maxBodyBytes = options.maxBodyBytes ?? 10_485_760;
   checkCount('maxBodyBytes', maxBodyBytes);
   const { replayGuard } = options;
+  // complete without isInProgress, or the reverse, would leave every id in progress (409 to each redelivery).
   if (
     replayGuard !== undefined &&
-    (typeof replayGuard?.claim !== 'function' || typeof replayGuard.release !== 'function')
+    (typeof replayGuard?.claim !== 'function' ||
+      typeof replayGuard.release !== 'function' ||
+      typeof replayGuard.complete !== typeof replayGuard.isInProgress)
   ) {
-    fail('replayGuard must have claim(id) and release(id) methods, as createReplayGuard() gives.');
+    fail(
+      'replayGuard must have claim(id) and release(id) methods, and both complete(id) and isInProgress(id) or ' +
+        'neither, as createReplayGuard() gives.',
+    );
   }
   if (options.getEventId !== undefined && typeof options.getEventId !== 'function') {
     fail('getEventId must be a function (payload, headers) => id, or left out.');
@@ -199,14 +205,16 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
       // still answer it with a status Cloud Elements retries (any but 2xx); 409, not 503: the request conflicts
       // with one in progress, the service is not down.
       if (duplicate && replayGuard.isInProgress) {
-        if (await replayGuard.isInProgress(eventId)) {
+        const inProgress = () =>
           rejectWebhook(
             'delivery_in_progress',
             'An earlier request is still handling this delivery: answer 409, and Cloud Elements sends it again later.',
           );
-        }
+        if (await replayGuard.isInProgress(eventId)) inProgress();
         // Released between the two calls (that handler failed): this redelivery is the one to handle.
         duplicate = !(await replayGuard.claim(eventId));
+        // Claimed meanwhile by another delivery of the id, whose handler may yet fail: not a duplicate yet either.
+        if (duplicate && (await replayGuard.isInProgress(eventId))) inProgress();
       }
       if (!duplicate && !handling) await replayGuard.complete?.(eventId);
     }

@@ -315,6 +315,31 @@ describe('createUndiciFetch on the wire', () => {
     expect(server.requests[3]!.headers['content-length']).toBe('0');
   });
 
+  test('an abort while an upload source stalls before its second chunk ends the fetch and cancels the source', async () => {
+    // The first chunks are read before undici gets the signal (to send a body held whole with its length).
+    server = await startServer((_req, res) => sendJson(res, 200, {}));
+    let cancelled: unknown;
+    const source = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(3));
+      },
+      cancel(reason) {
+        cancelled = reason;
+      },
+    });
+    const send = await createUndiciFetch();
+    const controller = new AbortController();
+    // The client hands the call's signal over in the init, as here.
+    const sendWithSignal = send as (request: Request, init: { signal: AbortSignal }) => Promise<Response>;
+    const sent = sendWithSignal(
+      new Request(`${server.url}/upload`, { method: 'POST', body: source, duplex: 'half' } as RequestInit),
+      { signal: controller.signal },
+    );
+    setTimeout(() => controller.abort(new Error('stopped by the caller')), 50);
+    await expect(sent).rejects.toThrow('stopped by the caller');
+    expect(cancelled).toEqual(new Error('stopped by the caller'));
+  });
+
   test('refuses bad options when it is made, not at the first call', async () => {
     for (const [options, message] of [
       [null, /takes an object/],

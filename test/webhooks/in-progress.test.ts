@@ -185,4 +185,39 @@ describe('replay guards and the in-progress state', () => {
     });
     expect(handled).toBe(1);
   });
+
+  test('an id claimed by a third delivery between isInProgress and the second claim is in progress, not a duplicate', async () => {
+    // A shared store answers one call at a time. B finds the id taken; asked, the store says no handler runs (A's
+    // failed and released it); but C claims it before B's second claim. B used to be acknowledged as a duplicate
+    // while C ran, and had C failed too, nobody would have handled the event.
+    const answers = { claim: [false, false], isInProgress: [false, true] };
+    const replayGuard: ReplayGuard = {
+      claim: () => answers.claim.shift()!,
+      release: () => undefined,
+      complete: () => undefined,
+      isInProgress: () => answers.isInProgress.shift()!,
+    };
+    const signed = await createSignedWebhook(notification, key);
+    let ran = false;
+    const verifier = createWebhookVerifier({ key, replayGuard });
+    await expect(verifier.handle(signed.body, signed.headers, () => void (ran = true))).rejects.toMatchObject(
+      {
+        reason: 'delivery_in_progress',
+      },
+    );
+    expect(ran).toBe(false);
+    expect(answers).toEqual({ claim: [], isInProgress: [] });
+  });
+
+  test('a guard with only one of complete and isInProgress is refused when the verifier is made', () => {
+    const base = { claim: () => true, release: () => undefined };
+    for (const replayGuard of [
+      { ...base, complete: () => undefined },
+      { ...base, isInProgress: () => false },
+    ]) {
+      expect(() => createWebhookVerifier({ key, replayGuard })).toThrow(
+        /and both complete\(id\) and isInProgress\(id\) or neither/,
+      );
+    }
+  });
 });

@@ -1,12 +1,10 @@
 import { createHmac } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import { findElement } from '../model/catalog.js';
 import { createHexId } from '../model/random.js';
 import type { EmulatorState } from '../model/state.js';
 import type { DeliveryAttempt, EmulatorInstance, EventDelivery } from '../model/types.js';
-
-/** How long the emulator waits for a receiver to answer one notification. */
-const DELIVERY_TIMEOUT_MS = 10_000;
 
 /** Event types Cloud Elements reports. */
 export type EventType = 'CREATED' | 'UPDATED' | 'DELETED';
@@ -38,7 +36,11 @@ const stoppers = new WeakMap<EmulatorState, AbortController>();
 
 function stopSignal(state: EmulatorState): AbortSignal {
   let controller = stoppers.get(state);
-  if (!controller) stoppers.set(state, (controller = new AbortController()));
+  if (!controller) {
+    stoppers.set(state, (controller = new AbortController()));
+    // Each delivery waiting for its next try listens on it: any number may wait at once (a bulk upload's).
+    setMaxListeners(0, controller.signal);
+  }
   return controller.signal;
 }
 
@@ -54,13 +56,17 @@ function attemptDate(state: EmulatorState): string {
 }
 
 /** One POST of a delivery. Receivers' failures are recorded, never thrown. */
-async function post(state: EmulatorState, delivery: EventDelivery): Promise<DeliveryAttempt> {
+async function post(
+  state: EmulatorState,
+  delivery: EventDelivery,
+  timeoutMs: number,
+): Promise<DeliveryAttempt> {
   try {
     const response = await fetch(delivery.url, {
       method: 'POST',
       headers: delivery.headers,
       body: delivery.body,
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     await response.body?.cancel();
     return { date: attemptDate(state), status: response.status };
@@ -95,15 +101,18 @@ export function deliver(
   state.deliveries.push(delivery);
   const delays = options.retry ? (state.settings.eventRetryDelaysMs ?? []) : [];
   const signal = stopSignal(state);
+  // One time limit for the delivery, its retries included: a receiver that never answers costs `settle()` this
+  // once, not once per try.
+  const deadline = Date.now() + (state.settings.deliveryTimeoutMs ?? 10_000);
   const run = (async () => {
     for (let retry = 0; ; retry++) {
-      const attempt = await post(state, delivery);
+      const attempt = await post(state, delivery, Math.max(1, deadline - Date.now()));
       delivery.attempts.push(attempt);
       delivery.status = attempt.status;
       delivery.error = attempt.error;
       const taken = attempt.status !== undefined && attempt.status >= 200 && attempt.status < 300;
       const wait = delays[retry];
-      if (taken || wait === undefined || signal.aborted) return;
+      if (taken || wait === undefined || signal.aborted || Date.now() + wait >= deadline) return;
       try {
         await delay(wait, undefined, { signal });
       } catch {

@@ -153,7 +153,6 @@ export function findElement(keyOrId: string): CatalogElement | undefined {
   return ELEMENTS.find((element) => element.key === keyOrId || String(element.id) === keyOrId);
 }
 
-/** Finds an element by key or id, answering 404 when there is none. */
 /**
  * Elements that connect through one provider app and so share its authorization codes. One Salesforce connected
  * app serves the Salesforce family: seed 003 asks `GET /elements/sfdc/oauth/url` with `state=sfdcdocuments` (and
@@ -172,6 +171,7 @@ export function oauthAppOf(elementKey: string): string {
   return OAUTH_APPS[elementKey] ?? elementKey;
 }
 
+/** Finds an element by key or id, answering 404 when there is none. */
 export function requireElement(keyOrId: string): CatalogElement {
   const element = findElement(keyOrId);
   if (!element) throw new EmulatorHttpError(404, `No element found with key or ID ${keyOrId}`);

@@ -34,6 +34,8 @@ export interface StateSettings {
   usageLogSize: number;
   /** Delays before each redelivery of an event notification the receiver did not take, in ms. @default none */
   eventRetryDelaysMs?: readonly number[] | undefined;
+  /** Time one delivery may take, its retries included, in ms. @default 10_000 */
+  deliveryTimeoutMs?: number | undefined;
 }
 
 /**

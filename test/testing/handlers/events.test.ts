@@ -220,7 +220,7 @@ describe('redelivery (reference §14.6: up to 9 retries)', () => {
 
   test('close() cancels redeliveries still waiting', async () => {
     const failing = await startServer((_request, res) => sendJson(res, 500, {}));
-    const waiting = await startEmulator({ eventRetryDelaysMs: [60_000] });
+    const waiting = await startEmulator({ eventRetryDelaysMs: [60_000], deliveryTimeoutMs: 120_000 });
     const instance = waiting.createInstance({
       element: 'sfdc',
       configuration: {
@@ -245,8 +245,71 @@ describe('redelivery (reference §14.6: up to 9 retries)', () => {
     await failing.close();
   });
 
-  test('rejects a schedule that is not a list of delays', async () => {
+  test('rejects a schedule that is not a list of delays a timer can hold, and a bad deliveryTimeoutMs', async () => {
     await expect(startEmulator({ eventRetryDelaysMs: [-1] })).rejects.toThrow(/eventRetryDelaysMs/);
+    // A longer timer fires at once, with a TimeoutOverflowWarning: the retry would come at once.
+    await expect(startEmulator({ eventRetryDelaysMs: [3e9] })).rejects.toThrow(/from 0 to 2147483647/);
+    await expect(startEmulator({ deliveryTimeoutMs: 0 })).rejects.toThrow(/deliveryTimeoutMs/);
+  });
+
+  test('a receiver that never answers is tried once: the delivery, its retries included, ends at deliveryTimeoutMs', async () => {
+    // Each try used to have 10 s of its own: settle() waited 100 s for a receiver that hangs.
+    const silent = await startServer(() => undefined);
+    const quick = await startTestEmulator({ deliveryTimeoutMs: 300 });
+    try {
+      const instance = quick.createInstance({
+        element: 'sfdc',
+        configuration: {
+          'event.notification.enabled': true,
+          'event.notification.callback.url': `${silent.url}/hangs`,
+        },
+      });
+      await quick.call('POST', '/hubs/crm/contacts', {
+        auth: quick.hubAuth(instance.token),
+        body: { lastName: 'Unheard' },
+      });
+      const started = performance.now();
+      await quick.settle();
+      expect(performance.now() - started).toBeLessThan(2_000);
+      const delivery = quick.state.deliveries[0]!;
+      expect(delivery.attempts).toHaveLength(1);
+      expect(delivery.attempts[0]!.status).toBeUndefined();
+    } finally {
+      await quick.close();
+      await silent.close();
+    }
+  });
+
+  test('many deliveries waiting for a retry at once raise no listener-leak warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    const failing = await startServer((_request, res) => sendJson(res, 500, {}));
+    const patient = await startTestEmulator({ eventRetryDelaysMs: [100] });
+    try {
+      const instance = patient.createInstance({
+        element: 'sfdc',
+        configuration: {
+          'event.notification.enabled': true,
+          'event.notification.callback.url': `${failing.url}/busy`,
+        },
+      });
+      const auth = patient.hubAuth(instance.token);
+      await Promise.all(
+        Array.from({ length: 15 }, (_, i) =>
+          patient.call('POST', '/hubs/crm/contacts', { auth, body: { lastName: `Waiting ${i}` } }),
+        ),
+      );
+      await patient.settle();
+      expect(failing.requests).toHaveLength(30);
+      // A warning is emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+      await patient.close();
+      await failing.close();
+    }
   });
 });
 
