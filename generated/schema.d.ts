@@ -4018,7 +4018,10 @@ export interface paths {
                  *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
                  *     neither exists). The callback is signed like event notifications when the instance has a signature key.
                  *     The generic object operations keep the record as their 200 type: with this header, read their answer as
-                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     a `HubAsyncRequestAccepted`. This spec declares the header on the generic object operations and the
+                 *     documents copies only, so that the answers of the per-resource operations (`/hubs/crm/contacts`, …) stay
+                 *     typed as their records: to run one of those asynchronously, call its generic form
+                 *     (`/hubs/{hub}/{objectName}`). Sources: devportal docs/guides/event-management/tips.md;
                  *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
                  * @example True
                  */
@@ -4081,7 +4084,10 @@ export interface paths {
                  *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
                  *     neither exists). The callback is signed like event notifications when the instance has a signature key.
                  *     The generic object operations keep the record as their 200 type: with this header, read their answer as
-                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     a `HubAsyncRequestAccepted`. This spec declares the header on the generic object operations and the
+                 *     documents copies only, so that the answers of the per-resource operations (`/hubs/crm/contacts`, …) stay
+                 *     typed as their records: to run one of those asynchronously, call its generic form
+                 *     (`/hubs/{hub}/{objectName}`). Sources: devportal docs/guides/event-management/tips.md;
                  *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
                  * @example True
                  */
@@ -9856,14 +9862,15 @@ export interface components {
     schemas: {
         /**
          * @description The error body of every non-2xx response. Platform errors carry `requestId` and `message`; errors the
-         *     provider produced add `providerMessage` with the provider's own text.
+         *     provider produced add `providerMessage` with the provider's own text. Both fields are always there
+         *     (reference §4; churros asserts `requestId` and `message` on error bodies).
          */
         Error: {
             /**
              * @description Identifier of the failed request (also in the `Elements-Request-Id` header).
              * @example 5b0437c6e4b07731ae39b533
              */
-            requestId?: string;
+            requestId: string;
             /**
              * @description What went wrong, in words. "Not found" messages read `No <thing> found`.
              * @example No account found with ID 123456
@@ -23488,6 +23495,7 @@ export interface components {
         CrmAccountListResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -23518,6 +23526,7 @@ export interface components {
         CrmAccountResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -23528,6 +23537,7 @@ export interface components {
         CrmDeletedResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content?: never;
@@ -23536,6 +23546,7 @@ export interface components {
         CrmActivityListResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -23560,6 +23571,7 @@ export interface components {
         CrmActivityResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -23583,6 +23595,7 @@ export interface components {
         CrmNoteListResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -23607,6 +23620,7 @@ export interface components {
         CrmNoteResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -23626,6 +23640,7 @@ export interface components {
         CrmTaskListResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -23652,6 +23667,7 @@ export interface components {
         CrmTaskResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -23673,6 +23689,7 @@ export interface components {
         CrmContactListResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -23686,6 +23703,7 @@ export interface components {
         CrmContactResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -23696,6 +23714,7 @@ export interface components {
         CrmLeadListResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -23722,6 +23741,7 @@ export interface components {
         CrmLeadResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -23745,6 +23765,7 @@ export interface components {
         CrmOpportunityListResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -23773,6 +23794,7 @@ export interface components {
         CrmOpportunityResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -23798,6 +23820,7 @@ export interface components {
         CrmCampaignListResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -23822,6 +23845,7 @@ export interface components {
         CrmCampaignResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -23842,6 +23866,7 @@ export interface components {
         CrmUserListResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -23868,6 +23893,7 @@ export interface components {
         CrmUserResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -23894,6 +23920,7 @@ export interface components {
         CrmIncidentListResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -23917,6 +23944,7 @@ export interface components {
         CrmIncidentResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -23937,6 +23965,7 @@ export interface components {
         CrmIncidentCommentResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -23957,6 +23986,7 @@ export interface components {
         CrmListListResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -23979,6 +24009,7 @@ export interface components {
         CrmListResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -23996,6 +24027,7 @@ export interface components {
         CrmFileListResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -24021,6 +24053,7 @@ export interface components {
         CrmFileResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24042,6 +24075,7 @@ export interface components {
         CrmFileVersionListResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -24066,6 +24100,7 @@ export interface components {
         CrmFileVersionResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24087,6 +24122,7 @@ export interface components {
         CrmAttachmentListResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -24112,6 +24148,7 @@ export interface components {
         CrmAttachmentResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24132,6 +24169,7 @@ export interface components {
         CrmFileLinkListResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -24156,6 +24194,7 @@ export interface components {
         CrmFileLinkResponse: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24178,6 +24217,7 @@ export interface components {
         MarketingAccountPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -24205,6 +24245,7 @@ export interface components {
         MarketingAccountResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24227,6 +24268,7 @@ export interface components {
         MarketingDeleted: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content?: never;
@@ -24238,6 +24280,7 @@ export interface components {
         MarketingActivityPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -24269,6 +24312,7 @@ export interface components {
         MarketingActivityResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24298,6 +24342,7 @@ export interface components {
         MarketingActivityEventPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -24320,6 +24365,7 @@ export interface components {
         MarketingActivityEventResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24340,6 +24386,7 @@ export interface components {
         MarketingCampaignPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -24369,6 +24416,7 @@ export interface components {
         MarketingCampaignResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24396,6 +24444,7 @@ export interface components {
         MarketingChannelPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -24432,6 +24481,7 @@ export interface components {
         MarketingChannelResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24466,6 +24516,7 @@ export interface components {
         MarketingCompanyPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -24495,6 +24546,7 @@ export interface components {
         MarketingCompanyResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24522,6 +24574,7 @@ export interface components {
         MarketingContactPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -24545,6 +24598,7 @@ export interface components {
         MarketingContactResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24555,6 +24609,7 @@ export interface components {
         MarketingProviderAnswerResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24571,6 +24626,7 @@ export interface components {
         MarketingEmailResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24599,6 +24655,7 @@ export interface components {
         MarketingFilePage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -24630,6 +24687,7 @@ export interface components {
         MarketingFileResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24659,6 +24717,7 @@ export interface components {
         MarketingFolderPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -24695,6 +24754,7 @@ export interface components {
         MarketingFolderResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24726,6 +24786,7 @@ export interface components {
         MarketingLeadResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24747,6 +24808,7 @@ export interface components {
         MarketingLeadOrLeads: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24760,6 +24822,7 @@ export interface components {
         MarketingListPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -24786,6 +24849,7 @@ export interface components {
         MarketingListResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24810,6 +24874,7 @@ export interface components {
         MarketingListMembersResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24823,6 +24888,7 @@ export interface components {
         MarketingPartitionPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -24848,6 +24914,7 @@ export interface components {
         MarketingProgramPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -24883,6 +24950,7 @@ export interface components {
         MarketingProgramCreated: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24912,6 +24980,7 @@ export interface components {
         MarketingProgramResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24942,6 +25011,7 @@ export interface components {
         MarketingTagTypePage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -24965,6 +25035,7 @@ export interface components {
         MarketingTagTypeResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -24986,6 +25057,7 @@ export interface components {
         ExpenseGroupConfigurationPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25021,6 +25093,7 @@ export interface components {
         ExpenseGroupConfigurationResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25054,6 +25127,7 @@ export interface components {
         ExpenseEntryPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25090,6 +25164,7 @@ export interface components {
         ExpenseEntryResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25121,6 +25196,7 @@ export interface components {
         ExpenseDeleted: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content?: never;
@@ -25132,6 +25208,7 @@ export interface components {
         ExpenseListItemPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25156,6 +25233,7 @@ export interface components {
         ExpenseListItemResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25178,6 +25256,7 @@ export interface components {
         ExpenseListPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25203,6 +25282,7 @@ export interface components {
         ExpenseListResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25223,6 +25303,7 @@ export interface components {
         ExpensePaymentResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25254,6 +25335,7 @@ export interface components {
         ExpensePaymentDigestPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25277,6 +25359,7 @@ export interface components {
         ExpensePaymentDigestResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25298,6 +25381,7 @@ export interface components {
         ExpenseReportPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25328,6 +25412,7 @@ export interface components {
         ExpenseReportResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25356,6 +25441,7 @@ export interface components {
         ExpenseUserPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25381,6 +25467,7 @@ export interface components {
         ExpenseVendorBankResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25401,6 +25488,7 @@ export interface components {
         ExpenseVendorGroupResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25420,6 +25508,7 @@ export interface components {
         HelpdeskAccountPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25447,6 +25536,7 @@ export interface components {
         HelpdeskAccountResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25469,6 +25559,7 @@ export interface components {
         HelpdeskDeleted: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content?: never;
@@ -25480,6 +25571,7 @@ export interface components {
         HelpdeskAgentPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25505,6 +25597,7 @@ export interface components {
         HelpdeskAgentResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25525,6 +25618,7 @@ export interface components {
         HelpdeskAttachmentResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25548,6 +25642,7 @@ export interface components {
         HelpdeskContactPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25571,6 +25666,7 @@ export interface components {
         HelpdeskContactResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25592,6 +25688,7 @@ export interface components {
         HelpdeskActivityPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25616,6 +25713,7 @@ export interface components {
         HelpdeskActivityResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25638,6 +25736,7 @@ export interface components {
         HelpdeskTaskPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25662,6 +25761,7 @@ export interface components {
         HelpdeskTaskResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25684,6 +25784,7 @@ export interface components {
         HelpdeskGroupPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25712,6 +25813,7 @@ export interface components {
         HelpdeskIncidentPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25737,6 +25839,7 @@ export interface components {
         HelpdeskIncidentResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25760,6 +25863,7 @@ export interface components {
         HelpdeskAttachmentPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25788,6 +25892,7 @@ export interface components {
         HelpdeskCommentPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25812,6 +25917,7 @@ export interface components {
         HelpdeskCommentResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25834,6 +25940,7 @@ export interface components {
         HelpdeskIncidentHistoryPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25866,6 +25973,7 @@ export interface components {
         HelpdeskIncidentHistoryResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25896,6 +26004,7 @@ export interface components {
         HelpdeskWorkNotePage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25919,6 +26028,7 @@ export interface components {
         HelpdeskWorkNoteResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25940,6 +26050,7 @@ export interface components {
         HelpdeskOrganizationPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -25970,6 +26081,7 @@ export interface components {
         HelpdeskOrganizationResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -25998,6 +26110,7 @@ export interface components {
         HelpdeskArticlePage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -26025,6 +26138,7 @@ export interface components {
         HelpdeskArticleResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -26050,6 +26164,7 @@ export interface components {
         HelpdeskCategoryPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -26073,6 +26188,7 @@ export interface components {
         HelpdeskCategoryResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -26094,6 +26210,7 @@ export interface components {
         HelpdeskUserPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -26118,6 +26235,7 @@ export interface components {
         HelpdeskUserResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -26140,6 +26258,7 @@ export interface components {
         FinanceCustomerPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -26172,6 +26291,7 @@ export interface components {
         FinanceCustomerResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -26199,6 +26319,7 @@ export interface components {
         FinanceDeleted: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content?: never;
@@ -26210,6 +26331,7 @@ export interface components {
         FinanceEmployeePage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -26243,6 +26365,7 @@ export interface components {
         FinanceEmployeeResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -26274,6 +26397,7 @@ export interface components {
         FinanceInvoicePage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -26321,6 +26445,7 @@ export interface components {
         FinanceInvoiceResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -26366,6 +26491,7 @@ export interface components {
         FinanceJournalEntryPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -26414,6 +26540,7 @@ export interface components {
         FinanceJournalEntryResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -26460,6 +26587,7 @@ export interface components {
         FinanceLedgerAccountPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -26488,6 +26616,7 @@ export interface components {
         FinanceLedgerAccountResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -26514,6 +26643,7 @@ export interface components {
         FinancePaymentMethodPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -26537,6 +26667,7 @@ export interface components {
         FinancePaymentMethodResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -26558,6 +26689,7 @@ export interface components {
         FinancePaymentPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -26590,6 +26722,7 @@ export interface components {
         FinancePaymentResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -26620,6 +26753,7 @@ export interface components {
         FinanceProductPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -26648,6 +26782,7 @@ export interface components {
         FinanceProductResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -26674,6 +26809,7 @@ export interface components {
         FinancePurchaseOrderPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -26719,6 +26855,7 @@ export interface components {
         FinancePurchaseOrderResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -26762,6 +26899,7 @@ export interface components {
         FinanceTaxRatePage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -26785,6 +26923,7 @@ export interface components {
         FinanceTaxRateResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -26806,6 +26945,7 @@ export interface components {
         FinanceVendorPage: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                 "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                 "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -26841,6 +26981,7 @@ export interface components {
         FinanceVendorResult: {
             headers: {
                 "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -27292,7 +27433,10 @@ export interface components {
          *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
          *     neither exists). The callback is signed like event notifications when the instance has a signature key.
          *     The generic object operations keep the record as their 200 type: with this header, read their answer as
-         *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+         *     a `HubAsyncRequestAccepted`. This spec declares the header on the generic object operations and the
+         *     documents copies only, so that the answers of the per-resource operations (`/hubs/crm/contacts`, …) stay
+         *     typed as their records: to run one of those asynchronously, call its generic form
+         *     (`/hubs/{hub}/{objectName}`). Sources: devportal docs/guides/event-management/tips.md;
          *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
          * @example True
          */
@@ -37641,6 +37785,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -37687,6 +37832,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -37728,6 +37874,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -37840,6 +37987,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -37906,6 +38054,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -37947,6 +38096,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -38005,6 +38155,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                     "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                     "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -38047,6 +38198,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -38096,6 +38248,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -38174,7 +38327,10 @@ export interface operations {
                  *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
                  *     neither exists). The callback is signed like event notifications when the instance has a signature key.
                  *     The generic object operations keep the record as their 200 type: with this header, read their answer as
-                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     a `HubAsyncRequestAccepted`. This spec declares the header on the generic object operations and the
+                 *     documents copies only, so that the answers of the per-resource operations (`/hubs/crm/contacts`, …) stay
+                 *     typed as their records: to run one of those asynchronously, call its generic form
+                 *     (`/hubs/{hub}/{objectName}`). Sources: devportal docs/guides/event-management/tips.md;
                  *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
                  * @example True
                  */
@@ -38242,7 +38398,10 @@ export interface operations {
                  *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
                  *     neither exists). The callback is signed like event notifications when the instance has a signature key.
                  *     The generic object operations keep the record as their 200 type: with this header, read their answer as
-                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     a `HubAsyncRequestAccepted`. This spec declares the header on the generic object operations and the
+                 *     documents copies only, so that the answers of the per-resource operations (`/hubs/crm/contacts`, …) stay
+                 *     typed as their records: to run one of those asynchronously, call its generic form
+                 *     (`/hubs/{hub}/{objectName}`). Sources: devportal docs/guides/event-management/tips.md;
                  *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
                  * @example True
                  */
@@ -38324,7 +38483,10 @@ export interface operations {
                  *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
                  *     neither exists). The callback is signed like event notifications when the instance has a signature key.
                  *     The generic object operations keep the record as their 200 type: with this header, read their answer as
-                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     a `HubAsyncRequestAccepted`. This spec declares the header on the generic object operations and the
+                 *     documents copies only, so that the answers of the per-resource operations (`/hubs/crm/contacts`, …) stay
+                 *     typed as their records: to run one of those asynchronously, call its generic form
+                 *     (`/hubs/{hub}/{objectName}`). Sources: devportal docs/guides/event-management/tips.md;
                  *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
                  * @example True
                  */
@@ -38404,7 +38566,10 @@ export interface operations {
                  *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
                  *     neither exists). The callback is signed like event notifications when the instance has a signature key.
                  *     The generic object operations keep the record as their 200 type: with this header, read their answer as
-                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     a `HubAsyncRequestAccepted`. This spec declares the header on the generic object operations and the
+                 *     documents copies only, so that the answers of the per-resource operations (`/hubs/crm/contacts`, …) stay
+                 *     typed as their records: to run one of those asynchronously, call its generic form
+                 *     (`/hubs/{hub}/{objectName}`). Sources: devportal docs/guides/event-management/tips.md;
                  *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
                  * @example True
                  */
@@ -38472,7 +38637,10 @@ export interface operations {
                  *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
                  *     neither exists). The callback is signed like event notifications when the instance has a signature key.
                  *     The generic object operations keep the record as their 200 type: with this header, read their answer as
-                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     a `HubAsyncRequestAccepted`. This spec declares the header on the generic object operations and the
+                 *     documents copies only, so that the answers of the per-resource operations (`/hubs/crm/contacts`, …) stay
+                 *     typed as their records: to run one of those asynchronously, call its generic form
+                 *     (`/hubs/{hub}/{objectName}`). Sources: devportal docs/guides/event-management/tips.md;
                  *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
                  * @example True
                  */
@@ -38688,6 +38856,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     /**
                      * @description `attachment` with the file name.
                      * @example attachment; filename="report.pdf"
@@ -38761,6 +38930,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -38824,6 +38994,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -38860,7 +39031,10 @@ export interface operations {
                  *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
                  *     neither exists). The callback is signed like event notifications when the instance has a signature key.
                  *     The generic object operations keep the record as their 200 type: with this header, read their answer as
-                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     a `HubAsyncRequestAccepted`. This spec declares the header on the generic object operations and the
+                 *     documents copies only, so that the answers of the per-resource operations (`/hubs/crm/contacts`, …) stay
+                 *     typed as their records: to run one of those asynchronously, call its generic form
+                 *     (`/hubs/{hub}/{objectName}`). Sources: devportal docs/guides/event-management/tips.md;
                  *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
                  * @example True
                  */
@@ -38893,6 +39067,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -38934,6 +39109,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -38974,6 +39150,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -39028,6 +39205,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -39079,6 +39257,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     /**
                      * @description `attachment` with the file name.
                      * @example attachment; filename="report.pdf"
@@ -39119,6 +39298,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -39149,7 +39329,10 @@ export interface operations {
                  *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
                  *     neither exists). The callback is signed like event notifications when the instance has a signature key.
                  *     The generic object operations keep the record as their 200 type: with this header, read their answer as
-                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     a `HubAsyncRequestAccepted`. This spec declares the header on the generic object operations and the
+                 *     documents copies only, so that the answers of the per-resource operations (`/hubs/crm/contacts`, …) stay
+                 *     typed as their records: to run one of those asynchronously, call its generic form
+                 *     (`/hubs/{hub}/{objectName}`). Sources: devportal docs/guides/event-management/tips.md;
                  *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
                  * @example True
                  */
@@ -39189,6 +39372,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -39232,6 +39416,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -39272,6 +39457,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -39321,6 +39507,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -39375,6 +39562,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -39425,6 +39613,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -39485,6 +39674,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                     "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                     "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -39545,7 +39735,10 @@ export interface operations {
                  *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
                  *     neither exists). The callback is signed like event notifications when the instance has a signature key.
                  *     The generic object operations keep the record as their 200 type: with this header, read their answer as
-                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     a `HubAsyncRequestAccepted`. This spec declares the header on the generic object operations and the
+                 *     documents copies only, so that the answers of the per-resource operations (`/hubs/crm/contacts`, …) stay
+                 *     typed as their records: to run one of those asynchronously, call its generic form
+                 *     (`/hubs/{hub}/{objectName}`). Sources: devportal docs/guides/event-management/tips.md;
                  *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
                  * @example True
                  */
@@ -39582,6 +39775,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -39618,6 +39812,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -39670,6 +39865,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -39722,6 +39918,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -39783,6 +39980,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                     "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                     "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -39837,7 +40035,10 @@ export interface operations {
                  *     of the request, or else to the instance's `event.notification.callback.url` (the request fails when
                  *     neither exists). The callback is signed like event notifications when the instance has a signature key.
                  *     The generic object operations keep the record as their 200 type: with this header, read their answer as
-                 *     a `HubAsyncRequestAccepted`. Sources: devportal docs/guides/event-management/tips.md;
+                 *     a `HubAsyncRequestAccepted`. This spec declares the header on the generic object operations and the
+                 *     documents copies only, so that the answers of the per-resource operations (`/hubs/crm/contacts`, …) stay
+                 *     typed as their records: to run one of those asynchronously, call its generic form
+                 *     (`/hubs/{hub}/{objectName}`). Sources: devportal docs/guides/event-management/tips.md;
                  *     ../shared/reference/cloud-elements-api.md §3 and §14.7.
                  * @example True
                  */
@@ -39877,6 +40078,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -39914,6 +40116,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -39968,6 +40171,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -40043,6 +40247,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     "Elements-Next-Page-Token": components["headers"]["Elements-Next-Page-Token"];
                     "Elements-Returned-Count": components["headers"]["Elements-Returned-Count"];
                     "Elements-Total-Count": components["headers"]["Elements-Total-Count"];
@@ -40087,6 +40292,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -44206,6 +44412,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -44459,6 +44666,7 @@ export interface operations {
             200: {
                 headers: {
                     "Elements-Request-Id": components["headers"]["Elements-Request-Id"];
+                    "Elements-Element-Instance-Id": components["headers"]["Elements-Element-Instance-Id"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -43,3 +43,38 @@ describe('coverage of the real API', () => {
     }
   });
 });
+
+describe('what every answer carries (reference §3, §4)', () => {
+  let spec: SpecValidator;
+  beforeAll(async () => {
+    spec = await loadSpecValidator();
+  });
+  /** A `$ref`'s target, or the object itself. */
+  const deref = (value: unknown): Record<string, unknown> => {
+    const ref = (value as { $ref?: unknown }).$ref;
+    return (typeof ref === 'string' ? spec.resolve(ref.slice(1)) : value) as Record<string, unknown>;
+  };
+
+  test('every 2xx answer of a hub call names its request id and the instance that served it', () => {
+    const missing: string[] = [];
+    for (const op of spec.operations) {
+      const body = spec.resolve(op.pointer) as {
+        security?: Record<string, unknown>[];
+        responses: Record<string, unknown>;
+      };
+      if (!op.template.startsWith('/hubs/') || !body.security?.some((s) => 'instanceAuth' in s)) continue;
+      for (const [status, response] of Object.entries(body.responses)) {
+        if (!status.startsWith('2')) continue;
+        const headers = deref(deref(response).headers ?? {});
+        for (const name of ['Elements-Request-Id', 'Elements-Element-Instance-Id'])
+          if (!(name in headers)) missing.push(`${op.operationId} ${status} ${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test('an error body always has its requestId and message', () => {
+    const error = spec.resolve('/components/schemas/Error') as { required?: string[] };
+    expect(error.required).toEqual(expect.arrayContaining(['requestId', 'message']));
+  });
+});
