@@ -39,14 +39,19 @@ const spec: CommandSpec = {
     'Runs the local Cloud Elements emulator as a server and prints its base URL and test credentials as ' +
     'CE_* variables (the ones the other commands and `npm run demo` read). Ctrl-C (SIGINT) or SIGTERM stops it.',
   details: [
-    '--seed makes a run repeatable: the same seed gives the same secrets and hits the same requests with faults.',
+    '--seed makes a run repeatable: the same seed gives the same user and organization secrets, the same element ' +
+      'tokens to the instances of --instance, and hits the same requests with faults.',
     `--faults takes kind=share pairs, separated by commas, with options as kind.option=value and latencyMs=<ms>: ` +
       `e.g. rateLimit=0.1,serverError=0.05,serverError.status=502,latencyMs=50. Kinds: ${FAULT_KINDS.join(', ')}.`,
   ],
   options: {
     port: { type: 'string', value: '<n>', description: 'Port to listen on (default: a free one)' },
     host: { type: 'string', value: '<address>', description: 'Address to listen on (default 127.0.0.1)' },
-    seed: { type: 'string', value: '<n>', description: 'Seed of the secrets and of the fault picker' },
+    seed: {
+      type: 'string',
+      value: '<n>',
+      description: 'Seed of the secrets, of the element tokens and of the fault picker',
+    },
     faults: {
       type: 'string',
       multiple: true,
@@ -84,7 +89,11 @@ export function parseFaults(lists: string[]): FaultOptions {
     if (raw === '' || (typeof value === 'number' && Number.isNaN(value)))
       throw new UsageError(`--faults: "${item}" needs a number, as in ${key}=0.1.`);
     const [kind, option] = key.split('.', 2) as [string, string | undefined];
-    if (kind === 'latencyMs' && option === undefined) {
+    if (kind === 'latencyMs') {
+      if (option !== undefined)
+        throw new UsageError(
+          `--faults: latencyMs takes no options ("${item}"); write latencyMs=<ms>, as in latencyMs=50.`,
+        );
       faults.latencyMs = value as number;
       continue;
     }
@@ -130,10 +139,11 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
       );
     }
   }
+  const host = stringOption(parsed, 'host') ?? '127.0.0.1';
   let emulator;
   try {
     emulator = await startEmulator({
-      host: stringOption(parsed, 'host') ?? '127.0.0.1',
+      host,
       port,
       faults,
       ...(seedText === undefined
@@ -146,10 +156,28 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; pick another with --port.`);
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EADDRNOTAVAIL') {
+      throw new UsageError(
+        `--host ${shownValue(host)} is not an address of this machine${code === 'EADDRNOTAVAIL' ? '' : ' (nor a name that resolves)'}; ` +
+          'give one of its addresses, e.g. 127.0.0.1 (the default), or 0.0.0.0 for every interface.',
+      );
+    }
+    if (code === 'EACCES') {
+      throw new UsageError(
+        `listening on port ${port} of ${shownValue(host)} is not allowed to this user (ports below 1024 usually need ` +
+          'privileges); pick another with --port, e.g. --port 4010, or leave it out for a free one.',
+      );
+    }
     if (error instanceof TypeError) throw new UsageError(sdkMessage(error.message));
     throw error;
   }
-  const instances = keys.map((key) => emulator.createInstance({ element: key }));
+  const instances = keys.map((key, index) => {
+    const instance = emulator.createInstance({ element: key });
+    // The emulator draws tokens at random; a seeded run gives each instance one of the seed, shaped alike (base64
+    // of 30 bytes), so that a test can fix CE_ELEMENT_TOKEN as it fixes the secrets.
+    if (seedText !== undefined) instance.token = seeded(seedText, `instance/${index}`, 'base64', 40);
+    return instance;
+  });
   const { userSecret, organizationSecret } = emulator.credentials;
   if (parsed.values.json === true) {
     const list = instances.map((i) => ({ id: i.id, element: i.elementKey, token: i.token }));

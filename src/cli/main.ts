@@ -90,6 +90,15 @@ function whereTheApiIs(env: CliContext['env']): string {
 
 function describe(error: unknown, env: CliContext['env']): { message: string; code: number } {
   if (error instanceof CliError) return { message: sdkMessage(error.message), code: error.exitCode };
+  // An answer began (it has a status) and broke off: the API is up and the address right, but the call may have
+  // taken effect, which is what the user must know before running it again.
+  if (error instanceof ConnectionError && error.status !== undefined)
+    return {
+      message:
+        `${sdkMessage(error.message)}; the call reached the API and may have taken effect, only its answer was ` +
+        'lost: check (with a GET) before you send it again.',
+      code: EXIT.failed,
+    };
   // No answer at all: the SDK says what the network said; the user needs to know where the command looked.
   if (error instanceof ConnectionError)
     return { message: `${sdkMessage(error.message)}; ${whereTheApiIs(env)}`, code: EXIT.failed };

@@ -1,7 +1,7 @@
 // `cloud-elements request`: one API call from the shell, checked against the spec's paths first.
 import { readFile } from 'node:fs/promises';
-import { unwrap } from '../client/index.js';
-import { TimeoutError } from '../core/index.js';
+import { unwrapWithout } from '../client/index.js';
+import { TimeoutError, isSecretName } from '../core/index.js';
 import {
   CliError,
   EXIT,
@@ -27,8 +27,9 @@ const spec: CommandSpec = {
   usage:
     '<METHOD> <path> [--data <json|@file>] [--query <k=v>]... [--instance <token>] [--timeout <seconds>]',
   summary:
-    'Makes one API call and prints the JSON answer on stdout. The method and path are checked against the spec ' +
-    'first; an unknown path is refused with the nearest ones.',
+    'Makes one API call and prints the JSON answer on stdout, indented, with its numbers and strings as the ' +
+    'server wrote them. The method and path are checked against the spec first; an unknown path is refused with ' +
+    'the nearest ones.',
   details: [
     'Hub calls (/hubs/...) act as an instance: pass its element token with --instance or set CE_ELEMENT_TOKEN. ' +
       ENVIRONMENT_HELP,
@@ -54,7 +55,7 @@ const spec: CommandSpec = {
     timeout: {
       type: 'string',
       value: '<seconds>',
-      description: 'Give up on an attempt after this long (default 60)',
+      description: 'Give up on the whole call, retries and waits included, after this long (default 60)',
     },
   },
   positionals: ['<METHOD>', '<path>'],
@@ -88,7 +89,8 @@ function splitTarget(raw: string): { path: string; query: Query; host?: string }
     for (const [key, value] of new URLSearchParams(target.slice(question + 1))) addQuery(query, key, value);
   if (!path.startsWith('/')) path = `/${path}`;
   if (path === API_BASE || path.startsWith(`${API_BASE}/`)) path = path.slice(API_BASE.length) || '/';
-  path = path.replace(/(.)\/+$/, '$1');
+  // `//instances` (a base URL ending in / joined with a path) is /instances, as checked against the spec: sent so.
+  path = path.replace(/\/{2,}/g, '/').replace(/(.)\/+$/, '$1');
   return host === undefined ? { path, query } : { path, query, host };
 }
 
@@ -103,6 +105,20 @@ function checkHost(host: string | undefined, baseUrl: string): void {
   throw new UsageError(
     `the URL is on ${host}, but this command calls ${calls} (CE_BASE_URL, or CE_ENVIRONMENT): set the one you mean, ` +
       'or pass the path alone.',
+  );
+}
+
+/**
+ * Refuses a path copied from the docs with its placeholders (`/instances/{id}`): it would match the template and
+ * go to the SDK, whose message asks for `params.path.id`, which a shell user cannot pass.
+ */
+function checkNoTemplate(path: string): void {
+  const placeholders = path.split('/').filter((segment) => /^\{[^/]*\}$/.test(segment));
+  if (placeholders.length === 0) return;
+  const list = placeholders.join(' and ');
+  throw new UsageError(
+    `${path} still has ${list} of the template: write the value in place of ${list}, ` +
+      `e.g. ${path.replace(/\{[^/]*\}/g, (segment) => (segment === '{id}' ? '12345' : segment.slice(1, -1).toUpperCase()))}.`,
   );
 }
 
@@ -149,6 +165,8 @@ async function readBody(data: string, ctx: CliContext): Promise<unknown> {
       throw new UsageError(`cannot read the body from ${from}: ${(error as Error).message}`);
     }
   }
+  // An editor's byte order mark is no part of the JSON (stdin's TextDecoder drops it; readFile keeps it).
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -163,6 +181,68 @@ async function readBody(data: string, ctx: CliContext): Promise<unknown> {
  */
 function withoutExcerpt(message: string): string {
   return message.replace(/^(Unexpected token .*?), (?:\.\.\.)?".*$/s, '$1').replace(/[\s.]+$/, '');
+}
+
+/**
+ * The values of `body` that must not appear in an error, as createInstance keeps them out of its own: every value
+ * under a `providerData` (an OAuth code, an app's secret) and every value under a secret-like name
+ * (`oauth.api.secret`, `password`, `clientSecret`), at any depth, since the API or the provider may echo the body
+ * it refused.
+ */
+function bodySecrets(body: unknown): string[] {
+  const found: string[] = [];
+  const collect = (value: unknown, secret: boolean, depth: number): void => {
+    if (depth > 64) return;
+    if (typeof value === 'string' || typeof value === 'number') {
+      if (secret) found.push(String(value));
+    } else if (Array.isArray(value)) {
+      for (const item of value) collect(item, secret, depth + 1);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value))
+        collect(item, secret || key === 'providerData' || isSecretName(key), depth + 1);
+    }
+  };
+  collect(body, false, 0);
+  return found;
+}
+
+/** The whitespace JSON allows between tokens. */
+const JSON_SPACE = new Set([' ', '\t', '\n', '\r']);
+
+/**
+ * Valid JSON `text` indented by two spaces, as `JSON.stringify(value, null, 2)` lays it out, but token by token:
+ * numbers, string escapes and repeated keys stay as the server wrote them (a parse and stringify would turn
+ * 9007199254740993 into 9007199254740992, 1.10 into 1.1, and keep one of two equal keys).
+ */
+function reindent(text: string): string {
+  let out = '';
+  let depth = 0;
+  const newline = () => `\n${'  '.repeat(depth)}`;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      out += text.slice(i, end + 1);
+      i = end;
+    } else if (char === '{' || char === '[') {
+      let next = i + 1;
+      while (JSON_SPACE.has(text[next] ?? '')) next++;
+      if (text[next] === '}' || text[next] === ']') {
+        out += char + text[next];
+        i = next;
+      } else {
+        depth++;
+        out += char + newline();
+      }
+    } else if (char === '}' || char === ']') {
+      depth--;
+      out += newline() + char;
+    } else if (char === ',') out += `,${newline()}`;
+    else if (char === ':') out += ': ';
+    else if (!JSON_SPACE.has(char)) out += char;
+  }
+  return out;
 }
 
 /** An HTML page by its start: a login page or proxy answers so, with or without a content type. */
@@ -188,6 +268,7 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
     if (equals <= 0) throw new UsageError(`--query takes key=value, got ${shownValue(pair)}.`);
     addQuery(query, pair.slice(0, equals), pair.slice(equals + 1));
   }
+  checkNoTemplate(path);
   const { auth } = operationOf(method, path, ctx);
   const given = stringOption(parsed, 'instance');
   const token = given ?? (ctx.env.CE_ELEMENT_TOKEN || undefined);
@@ -226,7 +307,7 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   let answer: ArrayBuffer | undefined;
   try {
     result = await send(method, path, init);
-    answer = (await unwrap(result)) as ArrayBuffer | undefined;
+    answer = (await unwrapWithout(result, bodySecrets(body))) as ArrayBuffer | undefined;
   } catch (error) {
     // The SDK's message says how long it waited; only this command knows the option that changes it.
     if (error instanceof TimeoutError)
@@ -237,9 +318,8 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   if (bytes.length === 0) return EXIT.ok;
   const text = new TextDecoder().decode(bytes);
   const type = result.response.headers.get('content-type') ?? '';
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    JSON.parse(text);
   } catch {
     // A file download is printed as it came; a page or broken JSON where the API answers JSON is no success.
     const html = /text\/html/i.test(type) || HTML_START.test(text);
@@ -253,7 +333,7 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
     ctx.stdout.write(bytes);
     return EXIT.ok;
   }
-  ctx.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  ctx.stdout.write(`${reindent(text)}\n`);
   return EXIT.ok;
 }
 

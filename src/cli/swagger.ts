@@ -120,12 +120,55 @@ const PARAMETER_SCHEMA_KEYS = [
   'uniqueItems',
 ] as const;
 
+/** A schema name OpenAPI 3 allows (`components.schemas` keys). */
+const VALID_SCHEMA_NAME = /^[A-Za-z0-9._-]+$/;
+
 const isObject = (value: unknown): value is Obj =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** `#/definitions/a~1b` → `a/b` (JSON pointer unescaping). */
-const pointerName = (ref: string, prefix: string): string | undefined =>
-  ref.startsWith(prefix) ? ref.slice(prefix.length).replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+/**
+ * The names a `$ref` may mean: `#/definitions/Custom%20Object__c` → `Custom Object__c` first (a JSON pointer in a
+ * URI fragment is percent-encoded, RFC 6901 §6), then the text as written (a name with a `%` of its own); `~1` and
+ * `~0` unescaped in each.
+ */
+function pointerNames(ref: string, prefix: string): string[] {
+  if (!ref.startsWith(prefix)) return [];
+  const raw = ref.slice(prefix.length);
+  const unescape = (text: string) => text.replace(/~1/g, '/').replace(/~0/g, '~');
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // A `%` that starts no percent-encoding: the name as written.
+  }
+  return [...new Set([unescape(decoded), unescape(raw)])];
+}
+
+/** The value of an own key of a document's object: `constructor` or `__proto__` there are names, not Object's. */
+const own = (object: Obj, key: string): unknown => (Object.hasOwn(object, key) ? object[key] : undefined);
+
+/**
+ * An object for keys taken from a document: without a prototype, so that `__proto__` is a key like any other
+ * (assigned to `{}`, it would set the prototype and vanish).
+ */
+const dict = (): Obj => Object.create(null) as Obj;
+
+/**
+ * Names of functions on Object.prototype that openapi-typescript's bundler (@redocly/openapi-core) looks up on
+ * its own type tables and calls when an object of the document has a key of that name; it throws "Cannot convert
+ * undefined or null to object". `constructor` and `toString` are called harmlessly.
+ */
+const UNTYPEABLE_KEYS = new Set([
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'valueOf',
+]);
 
 const escapePointer = (name: string) => name.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -173,17 +216,23 @@ class Converter {
   constructor(source: Obj) {
     this.#source = source;
     this.#definitions = isObject(source.definitions) ? source.definitions : {};
-    const taken = new Set<string>();
-    for (const name of Object.keys(this.#definitions)) {
-      let safe = name.replace(/[^A-Za-z0-9._-]/g, '_');
-      if (safe === '') safe = '_';
-      for (let n = 2; taken.has(safe); n++) safe = `${safe.replace(/_\d+$/, '')}_${n}`;
-      if (safe !== name) {
-        this.warn(
-          'definition-name',
-          `definition "${name}" is renamed ${safe} (OpenAPI 3 allows letters, digits, ., - and _ in schema names)`,
-        );
+    // Every name OpenAPI 3 allows keeps itself, reserved before any other is rewritten: a rewritten name takes the
+    // first free suffix, so `Item 1` next to `Item_1` and `Item_2` becomes Item_1_2 and the others stay.
+    const names = Object.keys(this.#definitions);
+    const keeps = (name: string) => VALID_SCHEMA_NAME.test(name) && !UNTYPEABLE_KEYS.has(name);
+    const taken = new Set(names.filter(keeps));
+    for (const name of names) {
+      if (keeps(name)) {
+        this.#schemaNames.set(name, name);
+        continue;
       }
+      const rewritten = name.replace(/[^A-Za-z0-9._-]/g, '_') || '_';
+      let safe = rewritten;
+      for (let n = 2; taken.has(safe) || UNTYPEABLE_KEYS.has(safe); n++) safe = `${rewritten}_${n}`;
+      const why = UNTYPEABLE_KEYS.has(name)
+        ? 'openapi-typescript cannot take it as a schema name'
+        : 'OpenAPI 3 allows letters, digits, ., - and _ in schema names';
+      this.warn('definition-name', `definition "${name}" is renamed ${safe} (${why})`);
       taken.add(safe);
       this.#schemaNames.set(name, safe);
     }
@@ -218,12 +267,12 @@ class Converter {
       if (values.length > 0) out.enum = values;
     }
     if (isObject(input.properties)) {
-      const properties: Obj = {};
+      const properties = dict();
       for (const [name, property] of Object.entries(input.properties)) {
-        if (!pointerSafe(name)) {
+        if (!pointerSafe(name) || UNTYPEABLE_KEYS.has(name)) {
           this.warn(
             'invalid-type',
-            `${where} has a property named "${show(name)}", which no type can name; left out`,
+            `${where} has a property named "${show(name)}", which ${UNTYPEABLE_KEYS.has(name) ? 'openapi-typescript cannot take' : 'no type can name'}; left out`,
           );
           continue;
         }
@@ -275,12 +324,13 @@ class Converter {
   }
 
   #ref(ref: string, where: string): Obj {
-    const name = pointerName(ref, '#/definitions/');
-    if (name !== undefined && this.#schemaNames.has(name))
+    const names = pointerNames(ref, '#/definitions/');
+    const name = names.find((candidate) => this.#schemaNames.has(candidate));
+    if (name !== undefined)
       return { $ref: `#/components/schemas/${escapePointer(this.#schemaNames.get(name)!)}` };
     this.warn(
       'undefined-ref',
-      name === undefined
+      names.length === 0
         ? `${where}: $ref ${ref} is not a local definition; typed as unknown`
         : `${where}: $ref ${ref} points to no definition; typed as unknown`,
     );
@@ -303,7 +353,7 @@ class Converter {
     if (typeof type === 'string' && JSON_TYPES.has(type)) return type;
     if (typeof type === 'string') {
       const alias =
-        TYPE_ALIASES[type.toLowerCase()] ??
+        (own(TYPE_ALIASES, type.toLowerCase()) as { type: string; format?: string } | undefined) ??
         (JSON_TYPES.has(type.toLowerCase()) ? { type: type.toLowerCase() } : undefined);
       if (alias) {
         if (alias.format && out.format === undefined) out.format = alias.format;
@@ -331,11 +381,11 @@ class Converter {
   #breakRefCycles(schemas: Record<string, Obj>): void {
     const target = (schema: Obj | undefined) =>
       schema && typeof schema.$ref === 'string' && Object.keys(schema).length === 1
-        ? pointerName(schema.$ref, '#/components/schemas/')?.replace(/~1/g, '/').replace(/~0/g, '~')
+        ? pointerNames(schema.$ref, '#/components/schemas/')[0]
         : undefined;
     for (const name of Object.keys(schemas)) {
       const seen = [name];
-      for (let next = target(schemas[name]); next !== undefined; next = target(schemas[next])) {
+      for (let next = target(schemas[name]); next !== undefined; next = target(own(schemas, next) as Obj)) {
         if (seen.includes(next)) {
           this.warn(
             'undefined-ref',
@@ -370,8 +420,8 @@ class Converter {
   #resolveParameter(item: unknown, where: string): Obj | undefined {
     let parameter = item;
     if (isObject(parameter) && typeof parameter.$ref === 'string') {
-      const name = pointerName(parameter.$ref, '#/parameters/');
       const shared = isObject(this.#source.parameters) ? this.#source.parameters : {};
+      const name = pointerNames(parameter.$ref, '#/parameters/').find((n) => Object.hasOwn(shared, n));
       parameter = name === undefined ? undefined : shared[name];
       if (!isObject(parameter)) {
         this.warn(
@@ -410,7 +460,7 @@ class Converter {
         pipes: { style: 'pipeDelimited', explode: false },
         multi: { style: 'form', explode: true },
       };
-      const chosen = typeof format === 'string' ? style[format] : undefined;
+      const chosen = typeof format === 'string' ? (own(style, format) as Obj | undefined) : undefined;
       if (chosen) Object.assign(out, chosen);
       else this.warn('parameter', `${at} has collectionFormat ${show(format)}; sent as one text value`);
     }
@@ -514,10 +564,17 @@ class Converter {
         ),
       };
     } else if (form.length > 0) {
-      const properties: Obj = {};
+      const properties = dict();
       const required: string[] = [];
       for (const p of form) {
         const name = String(p.name);
+        if (UNTYPEABLE_KEYS.has(name)) {
+          this.warn(
+            'parameter',
+            `${where}: form field ${name} is a name openapi-typescript cannot take; dropped`,
+          );
+          continue;
+        }
         const schema = this.#parameterSchema(p, `${where} form field ${name}`);
         if (typeof p.description === 'string') schema.description = p.description;
         properties[name] = schema;
@@ -538,7 +595,7 @@ class Converter {
   }
 
   #responses(input: unknown, produces: string[], where: string): Obj {
-    const out: Obj = {};
+    const out = dict();
     if (isObject(input)) {
       for (const [status, value] of Object.entries(input)) {
         if (status.startsWith('x-')) continue;
@@ -548,8 +605,8 @@ class Converter {
         }
         let response = value;
         if (isObject(response) && typeof response.$ref === 'string') {
-          const name = pointerName(response.$ref, '#/responses/');
           const shared = isObject(this.#source.responses) ? this.#source.responses : {};
+          const name = pointerNames(response.$ref, '#/responses/').find((n) => Object.hasOwn(shared, n));
           response = name === undefined ? undefined : shared[name];
           if (!isObject(response)) {
             this.warn(
@@ -572,9 +629,13 @@ class Converter {
   #response(input: Obj, produces: string[], where: string): Obj {
     const out: Obj = { description: typeof input.description === 'string' ? input.description : '' };
     if (isObject(input.headers)) {
-      const headers: Obj = {};
+      const headers = dict();
       for (const [name, header] of Object.entries(input.headers)) {
         if (!isObject(header)) continue;
+        if (UNTYPEABLE_KEYS.has(name)) {
+          this.warn('response', `${where}: header ${name} is a name openapi-typescript cannot take; dropped`);
+          continue;
+        }
         headers[name] = {
           ...(typeof header.description === 'string' ? { description: header.description } : {}),
           schema: this.#parameterSchema({ ...header, name, in: 'header' }, `${where} header ${name}`),
@@ -589,7 +650,7 @@ class Converter {
         produces.length > 0 ? produces : [isFile ? 'application/octet-stream' : 'application/json'];
       const examples = isObject(input.examples) ? input.examples : {};
       out.content = Object.fromEntries(
-        types.map((t) => [t, examples[t] === undefined ? { schema } : { schema, example: examples[t] }]),
+        types.map((t) => [t, own(examples, t) === undefined ? { schema } : { schema, example: examples[t] }]),
       );
     }
     return out;
@@ -619,8 +680,8 @@ class Converter {
     const document: SwaggerConversion['document'] = {
       openapi: '3.0.3',
       info,
-      paths: {},
-      components: { schemas: {} },
+      paths: dict() as SwaggerConversion['document']['paths'],
+      components: { schemas: dict() as SwaggerConversion['document']['components']['schemas'] },
     };
     if (typeof source.host === 'string' && source.host !== '') {
       const schemes = Array.isArray(source.schemes) ? source.schemes : [];
@@ -661,7 +722,7 @@ class Converter {
       if (path !== rawPath) this.warn('path', `path ${rawPath} does not start with /; read as ${path}`);
       path = `${prefix}${path}`.replace(/(.)\/+$/, '$1');
       const templateParams = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-      const item = (document.paths[path] ??= {});
+      const item = (document.paths[path] ??= dict());
       for (const method of METHODS) {
         const operation = rawItem[method];
         if (operation === undefined) continue;

@@ -2,8 +2,8 @@
 // Cloud Elements serves for it, converted to OpenAPI 3 (swagger.ts) and written by openapi-typescript, which is
 // loaded only here and only when the command runs (installed by the user; not a dependency of the package).
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { unwrap } from '../client/index.js';
 import {
   CliError,
@@ -58,6 +58,21 @@ const spec: CommandSpec = {
     'cloud-elements types --element sfdc --out sfdc-types.ts',
   ],
 };
+
+/**
+ * An element key (`sfdc`, `sfdcmarketingcloud`) or numeric id: what `--element` may be before it goes into a URL
+ * and messages. Element tokens are longer (40 to 44 characters of base64), so one passed here by mistake is refused.
+ */
+const ELEMENT_KEY = /^[A-Za-z0-9_.-]{1,36}$/;
+
+/** Refuses an --out that is a directory before any call, rather than fail when writing (EISDIR). */
+async function checkOut(out: string): Promise<void> {
+  const found = await stat(out).catch(() => undefined);
+  if (found?.isDirectory())
+    throw new UsageError(
+      `--out ${out} is a directory; give the file to write, e.g. --out ${join(out, 'types.ts')}.`,
+    );
+}
 
 /** The line of the header that `--check` compares. */
 const FINGERPRINT = /docs-fingerprint: (sha256:[0-9a-f]{64})/;
@@ -153,7 +168,18 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
       // Not its element token, which `request --instance` takes: a mix-up that must not print the token.
       `--instance takes the numeric id of an instance (GET /instances lists them), got ${shownValue(instance)}.`,
     );
-  if (element !== undefined && element.trim() === '') throw new UsageError('--element needs an element key.');
+  // A longer number would be called as another (99999999999999999999 as 100000000000000000000).
+  if (instance !== undefined && !Number.isSafeInteger(Number(instance)))
+    throw new UsageError(
+      `--instance takes the numeric id of an instance (GET /instances lists them), at most ${Number.MAX_SAFE_INTEGER}; ` +
+        `got a number of ${instance.length} digits.`,
+    );
+  // Checked before it goes into a URL and into messages: a token or secret passed here by mistake must not show.
+  if (element !== undefined && !ELEMENT_KEY.test(element))
+    throw new UsageError(
+      `--element takes an element key such as sfdc, or a numeric element id, got ${shownValue(element)}.`,
+    );
+  await checkOut(out);
 
   const client = clientFromEnv(ctx, { organization: 'required' });
   const source = instance !== undefined ? `GET /instances/${instance}/docs` : `GET /elements/${element}/docs`;

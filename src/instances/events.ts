@@ -186,6 +186,7 @@ export async function enableEvents(
  * configuration for later.
  *
  * @throws {CloudElementsError} (the subclass for the status) when Cloud Elements refuses the change.
+ * @throws {TypeError} for options that are given but not an object (`null`).
  */
 export async function disableEvents(
   client: EventsClient,
@@ -193,5 +194,6 @@ export async function disableEvents(
   options: { signal?: AbortSignal } = {},
 ): Promise<Instance> {
   checkClient('disableEvents', client);
+  checkOptionalObject('disableEvents options', options, 'such as { signal }, or left out');
   return patchConfiguration(client, instanceId, { 'event.notification.enabled': false }, options.signal);
 }

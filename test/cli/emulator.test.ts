@@ -45,20 +45,34 @@ describe('cloud-elements emulator', () => {
     await expect(fetch(`${vars.CE_BASE_URL}/instances`)).rejects.toThrow();
   }, 60_000);
 
-  test('the same --seed gives the same secrets; --json prints one line; SIGINT stops it too', async () => {
+  test('the same --seed gives the same secrets and element tokens; --json prints one line; SIGINT stops it too', async () => {
     const runs = [];
-    for (let i = 0; i < 2; i++) {
-      const { child, result } = await startServer(['--seed', '42', '--json', '--instance', 'marketo']);
+    for (const seed of ['42', '42', '43']) {
+      const { child, result } = await startServer([
+        '--seed',
+        seed,
+        '--json',
+        '--instance',
+        'marketo',
+        '--instance',
+        'sfdc',
+      ]);
       child.kill('SIGINT');
       runs.push(await result);
     }
     expect(runs[0]!.code).toBe(0);
     expect(runs[0]!.stderr).toContain('SIGINT: stopping the emulator');
-    const [first, second] = runs.map((run) => JSON.parse(run.stdout));
+    const [first, second, other] = runs.map((run) => JSON.parse(run.stdout));
     expect(first.userSecret).toBe(second.userSecret);
     expect(first.organizationSecret).toBe(second.organizationSecret);
     expect(first.organizationSecret).toMatch(/^[0-9a-f]{32}$/);
-    expect(first.instances).toEqual([{ id: 1001, element: 'marketo', token: expect.any(String) }]);
+    expect(first.instances).toEqual([
+      { id: 1001, element: 'marketo', token: expect.stringMatching(/^[A-Za-z0-9+/]{40}$/) },
+      { id: 1002, element: 'sfdc', token: expect.stringMatching(/^[A-Za-z0-9+/]{40}$/) },
+    ]);
+    expect(second.instances).toEqual(first.instances);
+    expect(first.instances[0].token).not.toBe(first.instances[1].token);
+    expect(other.instances[0].token).not.toBe(first.instances[0].token);
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/elements\/api-v2$/);
   }, 60_000);
 
@@ -89,6 +103,26 @@ describe('cloud-elements emulator', () => {
     expect(share.stderr).toContain('drop.share must be between 0 and 1');
     const element = await runCli(['emulator', '--instance', 'hubspot']);
     expect(element.stderr).toContain("--instance hubspot: the emulator's elements are sfdc, sfdcdocuments");
+    const latency = await runCli(['emulator', '--faults', 'latencyMs.x=5']);
+    expect(latency.code).toBe(2);
+    expect(latency.stderr).toBe(
+      'cloud-elements: --faults: latencyMs takes no options ("latencyMs.x=5"); write latencyMs=<ms>, as in latencyMs=50.\n',
+    );
+  });
+
+  test('an address the emulator cannot listen on is a usage error (exit 2) that says what to give', async () => {
+    const unknown = await runCli(['emulator', '--host', '999.1.1.1']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe(
+      'cloud-elements: --host "999.1.1.1" is not an address of this machine (nor a name that resolves); give one of ' +
+        'its addresses, e.g. 127.0.0.1 (the default), or 0.0.0.0 for every interface.\n',
+    );
+    // 192.0.2.1 is TEST-NET-1 (RFC 5737): no machine of the test's has it.
+    const foreign = await runCli(['emulator', '--host', '192.0.2.1']);
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toContain(
+      '--host "192.0.2.1" is not an address of this machine; give one of its addresses',
+    );
   });
 
   test('parseFaults reads shares, options and latency', () => {

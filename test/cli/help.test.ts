@@ -26,6 +26,14 @@ describe('cloud-elements --help', () => {
     expect(short.stdout).toBe(result.stdout);
   });
 
+  test('request --help says that --timeout bounds the whole call, retries included', async () => {
+    const result = await runCli(['request', '--help']);
+    expect(result.stdout).toMatch(
+      /--timeout <seconds> +Give up on the whole call, retries and waits included, after this long \(default 60\)\n/,
+    );
+    expect(result.stdout).not.toContain('attempt');
+  });
+
   test('a group word alone lists its commands; an unknown command or option exits 2 with a pointer', async () => {
     const group = await runCli(['oauth']);
     expect(group.code).toBe(2);

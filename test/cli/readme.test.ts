@@ -56,6 +56,15 @@ describe('README: Command line', () => {
       expect(commands.some((line) => line.includes(`npx cloud-elements ${name} `))).toBe(true);
   });
 
+  test('the section says what --timeout bounds and how the answer is printed, as --help does', () => {
+    const text = section.replace(/\n# /g, ' ');
+    expect(text).toContain(
+      '--timeout <seconds> bounds the whole call, retries and the waits between them included (default 60 s)',
+    );
+    expect(text).toContain('goes to stdout, indented, its numbers and strings as the server wrote them');
+    expect(text).not.toMatch(/gives up on an\s+attempt/);
+  });
+
   test('every example runs in order against the emulator the first one starts, and succeeds', async () => {
     // `npx cloud-elements …` → this repository's command line.
     // (tsx as a URL: the examples run in a scratch folder, where a bare `tsx` would not resolve.)

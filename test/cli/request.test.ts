@@ -312,6 +312,30 @@ describe('cloud-elements request: what users get wrong', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('an answer cut off after its status says the call may have taken effect, not that the API is down', async () => {
+    const { server, env: served } = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"id":1,');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    try {
+      const result = await runCli(['request', 'POST', '/hubs/crm/contacts', '--data', '{"lastName":"Cut"}'], {
+        env: served,
+      });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(
+        /^cloud-elements: POST \/hubs\/crm\/contacts answered 200 but its body was cut off/,
+      );
+      expect(result.stderr).toContain(
+        '; the call reached the API and may have taken effect, only its answer was lost: check (with a GET) before you send it again.\n',
+      );
+      expect(result.stderr).not.toContain('is the API at');
+    } finally {
+      await close(server);
+    }
+  });
+
   test('a server that never answers is given up after --timeout seconds, with how to wait longer', async () => {
     const { server, env: served } = await serve(() => {});
     try {
@@ -349,5 +373,132 @@ describe('the spec’s path list (generated/cli-paths.js)', () => {
     expect(matchPath('/nowhere')).toEqual([]);
     expect(nearestPaths('/element/sfdc')).toContain('/elements/sfdc');
     expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+});
+
+describe('cloud-elements request: secrets of the body', () => {
+  test('an error that echoes the body does not show its provider values or secret configuration values', async () => {
+    const { server, env: served } = await serve((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ requestId: 'rid-1', message: `bad thing: ${body}` }));
+      });
+    });
+    try {
+      const data = {
+        element: { key: 'sfdc' },
+        name: 'visibleNAME1',
+        fields: { nested: { clientSecret: 'NESTEDSECRET77' } },
+        providerData: { code: 'CODEVALUE12345' },
+        configuration: {
+          'oauth.api.secret': 'S3CRETVALUEXYZ',
+          password: 'PASSWORDVAL999',
+        },
+      };
+      const result = await runCli(['request', 'POST', '/instances', '--data', JSON.stringify(data)], {
+        env: served,
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('400 Bad Request: bad thing:');
+      for (const secret of ['CODEVALUE12345', 'S3CRETVALUEXYZ', 'PASSWORDVAL999', 'NESTEDSECRET77'])
+        expect(result.stderr).not.toContain(secret);
+      expect(result.stderr).toContain('[REDACTED]');
+      // What is not secret stays, so the message still says what was wrong.
+      expect(result.stderr).toContain('visibleNAME1');
+    } finally {
+      await close(server);
+    }
+  });
+});
+
+describe('cloud-elements request: the answer as it came', () => {
+  test('numbers, escapes and repeated keys are printed as the server wrote them, indented', async () => {
+    const sent =
+      '{"big":9007199254740993,"price":1.10,"tiny":-1E-7,"a":1,"a":2,"s":"caf\\u00e9 \\"q\\" \\/ [{,:}]",' +
+      '"empty":[],"none":{},"list":[1, {"x" : true}, null]}';
+    const { server, env: served } = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(sent);
+    });
+    try {
+      const result = await runCli(['request', 'GET', '/instances'], { env: served });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe(
+        [
+          '{',
+          '  "big": 9007199254740993,',
+          '  "price": 1.10,',
+          '  "tiny": -1E-7,',
+          '  "a": 1,',
+          '  "a": 2,',
+          '  "s": "caf\\u00e9 \\"q\\" \\/ [{,:}]",',
+          '  "empty": [],',
+          '  "none": {},',
+          '  "list": [',
+          '    1,',
+          '    {',
+          '      "x": true',
+          '    },',
+          '    null',
+          '  ]',
+          '}',
+          '',
+        ].join('\n'),
+      );
+    } finally {
+      await close(server);
+    }
+  });
+});
+
+describe('cloud-elements request: paths as shells pass them', () => {
+  test('a path that still has a placeholder of the template is refused, with what to write (exit 2)', async () => {
+    const result = await runCli(['request', 'GET', '/instances/{id}'], { env });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'cloud-elements: /instances/{id} still has {id} of the template: write the value in place of {id}, e.g. /instances/12345.\n',
+    );
+    const hub = await runCli(
+      ['request', 'GET', '/hubs/crm/{objectName}/{id}', '--instance', instance.token],
+      {
+        env,
+      },
+    );
+    expect(hub.code).toBe(2);
+    expect(hub.stderr).toContain(
+      'still has {objectName} and {id} of the template: write the value in place of {objectName} and {id}, e.g. /hubs/crm/OBJECTNAME/12345.',
+    );
+  });
+
+  test('repeated slashes are sent as the one path the spec check saw', async () => {
+    const urls: string[] = [];
+    const { server, env: served } = await serve((req, res) => {
+      urls.push(req.url!);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('[]');
+    });
+    try {
+      const result = await runCli(['request', 'GET', '//instances'], { env: served });
+      expect(result.code, result.stderr).toBe(0);
+      const nested = await runCli(['request', 'GET', '/hubs//crm///contacts'], { env: served });
+      expect(nested.code, nested.stderr).toBe(0);
+      expect(urls).toEqual(['/elements/api-v2/instances', '/elements/api-v2/hubs/crm/contacts']);
+    } finally {
+      await close(server);
+    }
+  });
+
+  test('a body file that starts with a byte order mark is read as its JSON', async () => {
+    const file = join(dir, 'bom.json');
+    writeFileSync(file, '\uFEFF{"lastName":"Byte"}', 'utf8');
+    const result = await runCli(['request', 'POST', '/hubs/crm/contacts', '--data', `@${file}`], {
+      env: { ...env, CE_ELEMENT_TOKEN: instance.token },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ lastName: 'Byte' });
   });
 });

@@ -368,12 +368,135 @@ describe('convertSwagger: quirks are repaired with a warning, never a crash', ()
         },
       }),
     );
-    expect(Object.keys(document.components.schemas)).toEqual(['Sales_Order', 'Sales_Order_2']);
+    expect(Object.keys(document.components.schemas)).toEqual(['Sales_Order_2', 'Sales_Order']);
     const get = document.paths['/hubs/crm/orders']!.get as Obj;
     expect(get.responses['200'].content['application/json'].schema).toEqual({
-      $ref: '#/components/schemas/Sales_Order',
+      $ref: '#/components/schemas/Sales_Order_2',
+    });
+    expect(warnings).toEqual([
+      {
+        kind: 'definition-name',
+        message:
+          'definition "Sales Order" is renamed Sales_Order_2 (OpenAPI 3 allows letters, digits, ., - and _ in schema names)',
+      },
+    ]);
+  });
+
+  test('a valid definition name is never renamed; a rewritten one takes a free suffix', () => {
+    const { document, warnings } = convertSwagger(
+      base({
+        definitions: {
+          'Item 1': { type: 'string' },
+          Item_1: { type: 'integer' },
+          Item_2: { type: 'boolean' },
+          'Item_1 2': { type: 'number' },
+        },
+        paths: {
+          '/items': {
+            get: {
+              responses: {
+                200: { description: 'OK', schema: { $ref: '#/definitions/Item 1' } },
+                201: { description: 'OK', schema: { $ref: '#/definitions/Item_1' } },
+              },
+            },
+          },
+        },
+      }),
+    );
+    expect(document.components.schemas).toEqual({
+      Item_1_2: { type: 'string' },
+      Item_1: { type: 'integer' },
+      Item_2: { type: 'boolean' },
+      Item_1_2_2: { type: 'number' },
+    });
+    const responses = (document.paths['/hubs/crm/items']!.get as Obj).responses;
+    expect(responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Item_1_2',
+    });
+    expect(responses['201'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Item_1',
     });
     expect(kinds(warnings)).toEqual(['definition-name', 'definition-name']);
+  });
+
+  test('names of Object.prototype members are names: __proto__ is kept, hasOwnProperty does not break openapi-typescript', async () => {
+    // JSON.parse, as the docs arrive: `__proto__` is then an own key of the document.
+    const { document, warnings } = convertSwagger(
+      JSON.parse(
+        JSON.stringify(
+          base({
+            paths: {
+              '/a': {
+                get: {
+                  responses: {
+                    200: {
+                      description: 'OK',
+                      schema: { $ref: '#/definitions/Custom%20Object__c' },
+                      headers: { hasOwnProperty: { type: 'string' }, 'X-Kept': { type: 'string' } },
+                    },
+                    201: { description: 'OK', schema: { $ref: '#/definitions/hasOwnProperty' } },
+                  },
+                },
+              },
+            },
+            definitions: {
+              'Custom Object__c': {
+                type: 'object',
+                properties: {
+                  hasOwnProperty: { type: 'string' },
+                  valueOf: { type: 'string' },
+                  constructor: { type: 'boolean' },
+                  kept: { type: 'constructor' },
+                },
+              },
+              hasOwnProperty: { type: 'object', properties: { x: { type: 'string' } } },
+            },
+          }),
+        ).replace('"kept"', '"__proto__"'),
+      ),
+    );
+    const schemas = document.components.schemas;
+    expect(Object.keys(schemas)).toEqual(['Custom_Object__c', 'hasOwnProperty_2']);
+    const custom = schemas['Custom_Object__c'] as Obj;
+    expect(Object.keys(custom.properties)).toEqual(['constructor', '__proto__']);
+    expect(Object.getOwnPropertyDescriptor(custom.properties, '__proto__')?.value).toEqual({});
+    const get = document.paths['/hubs/crm/a']!.get as Obj;
+    expect(get.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Custom_Object__c',
+    });
+    expect(get.responses['201'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/hasOwnProperty_2',
+    });
+    expect(Object.keys(get.responses['200'].headers)).toEqual(['X-Kept']);
+    expect(warnings.map((w) => w.message)).toEqual(
+      expect.arrayContaining([
+        'definition "hasOwnProperty" is renamed hasOwnProperty_2 (openapi-typescript cannot take it as a schema name)',
+        'definitions.Custom Object__c has a property named "hasOwnProperty", which openapi-typescript cannot take; left out',
+        'definitions.Custom Object__c.__proto__ has type "constructor", which is no JSON type; typed as unknown',
+      ]),
+    );
+    expect(warnings.some((w) => w.kind === 'undefined-ref')).toBe(false);
+    const text = astToString(
+      await openapiTS(structuredClone(document) as never, { silent: true, emptyObjectsUnknown: true }),
+    );
+    expect(text).toContain('constructor?: boolean;');
+    expect(text).toContain('__proto__?: unknown;');
+    expect(text).toContain('"X-Kept"?: string;');
+  });
+
+  test('a definition named __proto__ is kept, and so are refs to it', () => {
+    const { document, warnings } = convertSwagger(
+      JSON.parse(
+        '{"swagger":"2.0","paths":{"/a":{"get":{"responses":{"200":{"description":"OK","schema":{"$ref":"#/definitions/__proto__"}}}}}},' +
+          '"definitions":{"__proto__":{"type":"object","properties":{"x":{"type":"string"}}}}}',
+      ),
+    );
+    expect(Object.keys(document.components.schemas)).toEqual(['__proto__']);
+    expect(Object.getOwnPropertyDescriptor(document.components.schemas, '__proto__')?.value).toEqual({
+      type: 'object',
+      properties: { x: { type: 'string' } },
+    });
+    expect(warnings).toEqual([]);
   });
 
   test('junk where objects belong is dropped with a warning, and an operation without responses gets a default', () => {

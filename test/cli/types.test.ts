@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { convertSwagger } from '../../src/cli/swagger.js';
@@ -236,11 +238,44 @@ describe('cloud-elements types: errors', () => {
     expect(mixedUp.stderr).toContain(
       '--instance takes the numeric id of an instance (GET /instances lists them)',
     );
+    const huge = await runCli(['types', '--instance', '99999999999999999999', '--out', 'x.ts'], { env });
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toBe(
+      'cloud-elements: --instance takes the numeric id of an instance (GET /instances lists them), at most ' +
+        '9007199254740991; got a number of 20 digits.\n',
+    );
     const noSecret = await runCli(['types', '--instance', '1', '--out', 'x.ts'], {
       env: { CE_BASE_URL: emulator.url },
     });
     expect(noSecret.code).toBe(2);
     expect(noSecret.stderr).toContain('CE_USER_SECRET is not set');
+  });
+
+  test('an --element that is no key or id is refused before any call, without showing it (exit 2)', async () => {
+    const token = emulator.createInstance({ element: 'sfdc' }).token;
+    // Emulator tokens are 40 characters of base64, real ones 44: refused by their length when no + or / shows.
+    for (const value of [token, token.replace(/[+/]/g, 'A'), 'a/b', 'x'.repeat(37)]) {
+      const result = await runCli(['types', '--element', value, '--out', join(dir, 'never.ts')], { env });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(
+        '--element takes an element key such as sfdc, or a numeric element id, got',
+      );
+      expect(result.stderr).not.toContain('fetching');
+      if (value.length > 16) expect(result.stderr).not.toContain(value);
+    }
+  });
+
+  test('an --out that is a directory is a usage error before any call (exit 2)', async () => {
+    const instance = emulator.createInstance({ element: 'sfdc' });
+    for (const extra of [[], ['--check']]) {
+      const result = await runCli(['types', '--instance', String(instance.id), '--out', dir, ...extra], {
+        env,
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `cloud-elements: --out ${dir} is a directory; give the file to write, e.g. --out ${join(dir, 'types.ts')}.\n`,
+      );
+    }
   });
 
   test('an unknown instance exits 1 with the API error and its request id, and writes nothing', async () => {
@@ -280,6 +315,54 @@ describe('cloud-elements types: errors', () => {
       expect(result.stderr).toContain(
         'cloud-elements: cloud-elements types needs openapi-typescript and typescript: npm install --save-dev openapi-typescript typescript',
       );
+    },
+    TYPES_TIMEOUT,
+  );
+});
+
+/** A server of the test's own on 127.0.0.1 that answers every call with `handler`, and the CE_* variables for it. */
+async function serve(handler: RequestListener): Promise<{ server: Server; env: Record<string, string> }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, env: { ...env, CE_BASE_URL: `http://127.0.0.1:${port}/elements/api-v2` } };
+}
+
+const close = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+
+describe('cloud-elements types: names in the docs', () => {
+  test(
+    'hasOwnProperty, __proto__ and a percent-encoded $ref are typed, not failed, lost or unknown',
+    async () => {
+      const docs =
+        '{"swagger":"2.0","info":{"title":"Odd","version":"1"},"basePath":"/elements/api-v2/hubs/crm",' +
+        '"paths":{"/things":{"get":{"responses":{"200":{"description":"OK","schema":{"$ref":"#/definitions/Custom%20Object__c"}},' +
+        '"201":{"description":"OK","schema":{"$ref":"#/definitions/__proto__"}}}}}},' +
+        '"definitions":{"Custom Object__c":{"type":"object","properties":{"hasOwnProperty":{"type":"string"},' +
+        '"__proto__":{"type":"string"},"Name":{"type":"string"}}},"__proto__":{"type":"object","properties":{"Depth__c":{"type":"integer"}}}}}';
+      const { server, env: served } = await serve((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(docs);
+      });
+      try {
+        const out = join(dir, 'odd.ts');
+        const result = await runCli(['types', '--element', 'odd', '--out', out], { env: served });
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stderr).toContain(
+          'has a property named "hasOwnProperty", which openapi-typescript cannot take; left out',
+        );
+        expect(result.stderr).not.toContain('points to no definition');
+        const text = readFileSync(out, 'utf8');
+        expect(text).toMatch(/Custom_Object__c: \{\s+__proto__\?: string;\s+Name\?: string;\s+\};/);
+        expect(text).toContain('Depth__c?: number;');
+        expect(text).toContain('"application/json": components["schemas"]["Custom_Object__c"];');
+      } finally {
+        await close(server);
+      }
     },
     TYPES_TIMEOUT,
   );

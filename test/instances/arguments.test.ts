@@ -38,6 +38,38 @@ describe('the instance helpers check their client first', () => {
   });
 });
 
+describe('events options that are null', () => {
+  test.each([
+    [
+      'disableEvents',
+      (ce: never) => disableEvents(ce, 12, null as never),
+      'disableEvents options must be an object such as { signal }, or left out.',
+    ],
+    [
+      'enableEvents',
+      (ce: never) => enableEvents(ce, 12, null as never),
+      "Pass events options such as { mode: 'webhook', callbackUrl }.",
+    ],
+  ])(
+    '%s(client, id, null) is a TypeError that says what to pass, and no call is made',
+    async (_name, run, message) => {
+      emulator = await startEmulator();
+      const instance = emulator.createInstance({ element: 'sfdc' });
+      const ce = createClient({
+        userSecret: emulator.credentials.userSecret,
+        organizationSecret: emulator.credentials.organizationSecret,
+        baseUrl: emulator.url,
+      });
+      const error = await failure(() => run(ce as never));
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toBe(`[cloud-elements] ${message}`);
+      expect(instance.configuration.get('event.notification.enabled')).toBe('false');
+      // Left out, the options are not needed.
+      await disableEvents(ce, instance.id);
+    },
+  );
+});
+
 describe('events options named but undefined', () => {
   const signatureHint =
     '[cloud-elements] signatureKey is undefined: is the environment variable set? Leave the option out for unsigned events.';
