@@ -151,7 +151,8 @@ function operationOf(method: string, path: string, ctx: CliContext): { match: Pa
   return { match, auth: match.methods[method]! };
 }
 
-async function readBody(data: string, ctx: CliContext): Promise<unknown> {
+/** The body of `--data`: its value, for the checks, and its text as written, which is what is sent. */
+async function readBody(data: string, ctx: CliContext): Promise<{ value: unknown; text: string }> {
   let text = data;
   let from = '--data';
   if (data === '@-') {
@@ -168,7 +169,7 @@ async function readBody(data: string, ctx: CliContext): Promise<unknown> {
   // An editor's byte order mark is no part of the JSON (stdin's TextDecoder drops it; readFile keeps it).
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   try {
-    return JSON.parse(text);
+    return { value: JSON.parse(text), text };
   } catch (error) {
     throw new UsageError(`the body (${from}) is not JSON: ${withoutExcerpt((error as Error).message)}.`);
   }
@@ -284,7 +285,8 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   if (data !== undefined && method === 'GET') {
     throw new UsageError('GET takes no body: leave --data out, or pass values with --query k=v.');
   }
-  const body = data === undefined ? undefined : await readBody(data, ctx);
+  const written = data === undefined ? undefined : await readBody(data, ctx);
+  const body = written?.value;
 
   let client = clientFromEnv(ctx, { organization: auth === 'platform' ? 'required' : 'optional' });
   checkHost(host, client.baseUrl);
@@ -302,7 +304,11 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   const send = (client as unknown as { request: Sender }).request;
   const init: Record<string, unknown> = { parseAs: 'arrayBuffer' };
   if (Object.keys(query).length > 0) init.params = { query };
-  if (body !== undefined) init.body = body;
+  if (written !== undefined) {
+    init.body = body;
+    // Sent as written: parsed and serialized again, 9007199254740993 would go out as 9007199254740992.
+    init.bodySerializer = () => written.text;
+  }
   let result: Awaited<ReturnType<Sender>>;
   let answer: ArrayBuffer | undefined;
   try {

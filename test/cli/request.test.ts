@@ -413,6 +413,31 @@ describe('cloud-elements request: secrets of the body', () => {
   });
 });
 
+describe('cloud-elements request: the body as written', () => {
+  test('--data goes out as written, its numbers too, as JSON', async () => {
+    const written = '{"name":"big","externalId":9007199254740993,"price":1.10}';
+    let received: { type?: string; text: string } | undefined;
+    const { server, env: served } = await serve((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        received = { type: req.headers['content-type'], text: Buffer.concat(chunks).toString('utf8') };
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{}');
+      });
+    });
+    try {
+      const result = await runCli(['request', 'POST', '/instances', '--data', written], { env: served });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      // Parsed and serialized again, the id went out as 9007199254740992 and the price as 1.1.
+      expect(received).toEqual({ type: 'application/json', text: written });
+    } finally {
+      await close(server);
+    }
+  });
+});
+
 describe('cloud-elements request: the answer as it came', () => {
   test('numbers, escapes and repeated keys are printed as the server wrote them, indented', async () => {
     const sent =
