@@ -140,6 +140,9 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
     }
   }
   const host = stringOption(parsed, 'host') ?? '127.0.0.1';
+  // An empty --host (an unset $HOST) would listen on every interface, with its credentials printed.
+  if (host.trim() === '')
+    throw new UsageError('--host is empty: give an address of this machine, e.g. 127.0.0.1.');
   let emulator;
   try {
     emulator = await startEmulator({

@@ -113,7 +113,8 @@ function checkHost(host: string | undefined, baseUrl: string): void {
  * go to the SDK, whose message asks for `params.path.id`, which a shell user cannot pass.
  */
 function checkNoTemplate(path: string): void {
-  const placeholders = path.split('/').filter((segment) => /^\{[^/]*\}$/.test(segment));
+  // A parameter's name in braces; an id in braces (a Dynamics GUID, `{3F2504E0-…}`) is a value.
+  const placeholders = path.split('/').filter((segment) => /^\{[A-Za-z_]\w*\}$/.test(segment));
   if (placeholders.length === 0) return;
   const list = placeholders.join(' and ');
   throw new UsageError(
@@ -190,7 +191,7 @@ function withoutExcerpt(message: string): string {
  * (`oauth.api.secret`, `password`, `clientSecret`), at any depth, since the API or the provider may echo the body
  * it refused.
  */
-function bodySecrets(body: unknown): string[] {
+function bodySecrets(body: unknown, text: string): string[] {
   const found: string[] = [];
   const collect = (value: unknown, secret: boolean, depth: number): void => {
     if (depth > 64) return;
@@ -199,11 +200,30 @@ function bodySecrets(body: unknown): string[] {
     } else if (Array.isArray(value)) {
       for (const item of value) collect(item, secret, depth + 1);
     } else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value))
-        collect(item, secret || key === 'providerData' || isSecretName(key), depth + 1);
+      const entry = value as Record<string, unknown>;
+      // One configuration entry (`PATCH /instances/{id}/configuration/{configId}`): its value is secret when its
+      // key names a secret.
+      const named = [entry.key, entry.propertyKey].some(
+        (key) => typeof key === 'string' && isSecretName(key),
+      );
+      for (const [key, item] of Object.entries(entry))
+        collect(
+          item,
+          secret ||
+            key === 'providerData' ||
+            isSecretName(key) ||
+            (named && (key === 'propertyValue' || key === 'value')),
+          depth + 1,
+        );
     }
   };
   collect(body, false, 0);
+  // The body goes out as written: a secret written with escapes (`https:\/\/…`, `\u00e4`) is echoed so, too.
+  const values = new Set(found);
+  for (const [token] of text.matchAll(/"(?:[^"\\]|\\.)*"/g)) {
+    const raw = token.slice(1, -1);
+    if (raw.includes('\\') && values.has(JSON.parse(token) as string)) found.push(raw);
+  }
   return found;
 }
 
@@ -312,8 +332,14 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   let result: Awaited<ReturnType<Sender>>;
   let answer: ArrayBuffer | undefined;
   try {
-    result = await send(method, path, init);
-    answer = (await unwrapWithout(result, bodySecrets(body))) as ArrayBuffer | undefined;
+    // Braces left in the path are part of a value (an id in braces): openapi-fetch would take them for a parameter.
+    result = await send(
+      method,
+      path.replace(/[{}]/g, (brace) => (brace === '{' ? '%7B' : '%7D')),
+      init,
+    );
+    answer = (await unwrapWithout(result, written ? bodySecrets(body, written.text) : [])) as
+      ArrayBuffer | undefined;
   } catch (error) {
     // The SDK's message says how long it waited; only this command knows the option that changes it.
     if (error instanceof TimeoutError)
@@ -339,7 +365,14 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
     ctx.stdout.write(bytes);
     return EXIT.ok;
   }
-  ctx.stdout.write(`${reindent(text)}\n`);
+  let shown: string;
+  try {
+    shown = reindent(text);
+  } catch {
+    // Nested too deep to indent (the indents outgrow a string): printed as it came.
+    shown = text;
+  }
+  ctx.stdout.write(`${shown}\n`);
   return EXIT.ok;
 }
 

@@ -175,7 +175,12 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
         `got a number of ${instance.length} digits.`,
     );
   // Checked before it goes into a URL and into messages: a token or secret passed here by mistake must not show.
-  if (element !== undefined && !ELEMENT_KEY.test(element))
+  // An organization or user secret (32 hexadecimal characters) fits the pattern of a key: refused by what it is.
+  const secrets = [ctx.env.CE_USER_SECRET, ctx.env.CE_ORGANIZATION_SECRET, ctx.env.CE_ELEMENT_TOKEN];
+  if (
+    element !== undefined &&
+    (!ELEMENT_KEY.test(element) || /^[0-9a-f]{32}$/i.test(element) || secrets.includes(element))
+  )
     throw new UsageError(
       `--element takes an element key such as sfdc, or a numeric element id, got ${shownValue(element)}.`,
     );

@@ -77,20 +77,27 @@ export async function createUndiciFetch(
     const method = request.method;
     // The client hands the call's signal over here rather than on the Request (see `SDK_FETCH` below).
     const signal = init?.signal ?? request.signal;
+    const body = request.body === null ? null : await requestBody(request.body, signal);
     const options = {
       method: method as 'GET',
       headers,
       // undici sends an async iterable of bytes as it reads it (its types name Readable only).
-      body:
-        request.body === null ? null : ((await requestBody(request.body, signal)) as Uint8Array | Readable),
+      body: body as Uint8Array | Readable | null,
       signal,
     };
     const url = request.url;
     const target = splitUrl(url);
     // With origin and path given, the dispatcher goes straight to the origin's pool (no URL parsed again).
-    const answer = await (target
-      ? dispatcher.request({ ...options, origin: target.origin, path: target.path })
-      : undici.request(url, { ...options, dispatcher }));
+    let answer: Awaited<ReturnType<UndiciModule['request']>>;
+    try {
+      answer = await (target
+        ? dispatcher.request({ ...options, origin: target.origin, path: target.path })
+        : undici.request(url, { ...options, dispatcher }));
+    } catch (error) {
+      // Failed before undici read the upload (a refused connection): its source is told here, or stays locked.
+      if (body !== null && 'abandon' in body) body.abandon(error);
+      throw error;
+    }
     const responseHeaders = new Headers();
     const received = answer.headers;
     for (const name in received) {
@@ -155,7 +162,7 @@ class PlainRequest {
 async function requestBody(
   stream: ReadableStream<Uint8Array>,
   signal: AbortSignal | null,
-): Promise<Uint8Array | AsyncIterable<Uint8Array>> {
+): Promise<Uint8Array | (AsyncIterable<Uint8Array> & { abandon(reason: unknown): void })> {
   const reader = stream.getReader();
   // The first chunks are read before undici has the signal: an abort meanwhile (a source that stalls) ends the
   // fetch and cancels the source here, as undici would.
@@ -180,7 +187,9 @@ async function requestBody(
   if (first.done) return new Uint8Array(0);
   if (second.done) return first.value;
   const { value: secondChunk } = second;
-  return (async function* () {
+  let started = false;
+  const chunks = (async function* () {
+    started = true;
     let finished = false;
     try {
       yield first.value;
@@ -192,6 +201,11 @@ async function requestBody(
       if (!finished) reader.cancel().catch(() => undefined);
     }
   })();
+  // A generator that never started runs no `finally`: what cancels the source when undici never read it.
+  const abandon = (reason: unknown) => {
+    if (!started) reader.cancel(reason).catch(() => undefined);
+  };
+  return Object.assign(chunks, { abandon });
 }
 
 // The mark createClient looks for on a fetch of the SDK's own; a registered symbol, shared without an import.

@@ -114,7 +114,8 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
     replayGuard !== undefined &&
     (typeof replayGuard?.claim !== 'function' ||
       typeof replayGuard.release !== 'function' ||
-      typeof replayGuard.complete !== typeof replayGuard.isInProgress)
+      typeof replayGuard.complete !== typeof replayGuard.isInProgress ||
+      !['undefined', 'function'].includes(typeof replayGuard.complete))
   ) {
     fail(
       'replayGuard must have claim(id) and release(id) methods, and both complete(id) and isInProgress(id) or ' +

@@ -117,6 +117,10 @@ describe('cloud-elements emulator', () => {
       'cloud-elements: --host "999.1.1.1" is not an address of this machine (nor a name that resolves); give one of ' +
         'its addresses, e.g. 127.0.0.1 (the default), or 0.0.0.0 for every interface.\n',
     );
+    // An empty one (an unset $HOST) would listen on every interface.
+    const empty = await runCli(['emulator', '--host', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--host is empty');
     // 192.0.2.1 is TEST-NET-1 (RFC 5737): no machine of the test's has it.
     const foreign = await runCli(['emulator', '--host', '192.0.2.1']);
     expect(foreign.code).toBe(2);

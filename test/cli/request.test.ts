@@ -407,6 +407,25 @@ describe('cloud-elements request: secrets of the body', () => {
       expect(result.stderr).toContain('[REDACTED]');
       // What is not secret stays, so the message still says what was wrong.
       expect(result.stderr).toContain('visibleNAME1');
+      // Written with JSON escapes, a secret goes out (and is echoed) so; a configuration entry's value is secret
+      // when its key names a secret.
+      for (const [target, written, secrets] of [
+        [
+          '/instances',
+          '{"configuration":{"oauth.api.secret":"https:\\/\\/vault.example\\/mySecretKey123","password":"p\\u00e4sswordSECRET"},"providerData":{"code":"AB\\/CD\\/EFsecretcode"}}',
+          ['mySecretKey123', 'sswordSECRET', 'EFsecretcode'],
+        ],
+        [
+          '/instances/5/configuration/77',
+          '{"key":"oauth.api.secret","propertyValue":"NEWAPPSECRET12345"}',
+          ['NEWAPPSECRET12345'],
+        ],
+      ] as const) {
+        const method = target.includes('configuration') ? 'PATCH' : 'POST';
+        const echoed = await runCli(['request', method, target, '--data', written], { env: served });
+        expect(echoed.stderr).toContain('bad thing:');
+        for (const secret of secrets) expect(echoed.stderr, written).not.toContain(secret);
+      }
     } finally {
       await close(server);
     }
@@ -432,6 +451,29 @@ describe('cloud-elements request: the body as written', () => {
       expect(result.code).toBe(0);
       // Parsed and serialized again, the id went out as 9007199254740992 and the price as 1.1.
       expect(received).toEqual({ type: 'application/json', text: written });
+    } finally {
+      await close(server);
+    }
+  });
+
+  test('an id in braces is a value, not a placeholder; an answer nested too deep to indent is printed as it came', async () => {
+    const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
+    const paths: string[] = [];
+    const { server, env: served } = await serve((req, res) => {
+      paths.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(req.url?.endsWith('/deep') ? deep : '{}');
+    });
+    try {
+      const guid = '{3F2504E0-4F89-11D3-9A0C-0305E82C3301}';
+      const byGuid = await runCli(['request', 'GET', `/hubs/crm/contacts/${guid}`], { env: served });
+      expect(byGuid.stderr).toBe('');
+      expect(byGuid.code).toBe(0);
+      expect(decodeURIComponent(paths[0]!)).toBe(`/elements/api-v2/hubs/crm/contacts/${guid}`);
+      const nested = await runCli(['request', 'GET', '/hubs/crm/contacts/deep'], { env: served });
+      expect(nested.stderr).toBe('');
+      expect(nested.code).toBe(0);
+      expect(nested.stdout).toBe(`${deep}\n`);
     } finally {
       await close(server);
     }

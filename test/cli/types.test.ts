@@ -254,7 +254,9 @@ describe('cloud-elements types: errors', () => {
   test('an --element that is no key or id is refused before any call, without showing it (exit 2)', async () => {
     const token = emulator.createInstance({ element: 'sfdc' }).token;
     // Emulator tokens are 40 characters of base64, real ones 44: refused by their length when no + or / shows.
-    for (const value of [token, token.replace(/[+/]/g, 'A'), 'a/b', 'x'.repeat(37)]) {
+    // An organization secret (32 hexadecimal characters) fits a key's pattern; refused by what it is.
+    const organizationSecret = '0123456789abcdef0123456789abcdef';
+    for (const value of [token, token.replace(/[+/]/g, 'A'), 'a/b', 'x'.repeat(37), organizationSecret]) {
       const result = await runCli(['types', '--element', value, '--out', join(dir, 'never.ts')], { env });
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(

@@ -340,6 +340,33 @@ describe('createUndiciFetch on the wire', () => {
     expect(cancelled).toEqual(new Error('stopped by the caller'));
   });
 
+  test('an upload whose connection is refused before undici reads it has its source cancelled, not left locked', async () => {
+    let cancelled = false;
+    const chunks = ['a', 'b', 'c'];
+    const source = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next === undefined) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const send = await createUndiciFetch();
+    // Port 9 (discard) is closed on the test machines: the connection is refused.
+    await expect(
+      send(
+        new Request('http://127.0.0.1:9/upload', {
+          method: 'POST',
+          body: source,
+          duplex: 'half',
+        } as RequestInit),
+      ),
+    ).rejects.toThrow();
+    expect(cancelled).toBe(true);
+  });
+
   test('refuses bad options when it is made, not at the first call', async () => {
     for (const [options, message] of [
       [null, /takes an object/],

@@ -214,7 +214,8 @@ describe('replay guards and the in-progress state', () => {
     for (const replayGuard of [
       { ...base, complete: () => undefined },
       { ...base, isInProgress: () => false },
-    ]) {
+      { ...base, complete: 'yes', isInProgress: 'no' },
+    ] as ReplayGuard[]) {
       expect(() => createWebhookVerifier({ key, replayGuard })).toThrow(
         /and both complete\(id\) and isInProgress\(id\) or neither/,
       );
