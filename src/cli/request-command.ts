@@ -1,7 +1,7 @@
 // `cloud-elements request`: one API call from the shell, checked against the spec's paths first.
 import { readFile } from 'node:fs/promises';
 import { unwrapWithout } from '../client/index.js';
-import { TimeoutError, isSecretName } from '../core/index.js';
+import { TimeoutError, isSecretName, parserWords } from '../core/index.js';
 import {
   CliError,
   EXIT,
@@ -172,17 +172,10 @@ async function readBody(data: string, ctx: CliContext): Promise<{ value: unknown
   try {
     return { value: JSON.parse(text), text };
   } catch (error) {
-    throw new UsageError(`the body (${from}) is not JSON: ${withoutExcerpt((error as Error).message)}.`);
+    // Without the parser's excerpt of the text: a body can carry secrets (POST /instances takes the provider app's),
+    // and so can a value that went to --data by mistake. The position stays; it is enough to find the mistake.
+    throw new UsageError(`the body (${from}) is not JSON: ${parserWords((error as Error).message)}.`);
   }
-}
-
-/**
- * JSON.parse's message without the excerpt of the text it quotes (`Unexpected token 'T', "TopSecret"... is not
- * valid JSON`): a body can carry secrets (POST /instances takes the provider app's), and so can a value that went
- * to --data by mistake. The position stays; it is enough to find the mistake.
- */
-function withoutExcerpt(message: string): string {
-  return message.replace(/^(Unexpected token .*?), (?:\.\.\.)?".*$/s, '$1').replace(/[\s.]+$/, '');
 }
 
 /**

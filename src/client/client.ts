@@ -29,6 +29,7 @@ import {
   type Credentials,
   type LogRecord,
   type RetryOptions,
+  parserWords,
 } from '../core/index.js';
 
 /** Cloud Elements regions, each with its own API host. */
@@ -193,7 +194,7 @@ const CLIENT_OPTIONS = [
   'userAgent',
 ];
 /** What `withOptions` carries to every call. */
-const CALL_OPTIONS = ['timeoutMs', 'idleTimeoutMs', 'retry', 'bodyFactory'];
+export const CALL_OPTIONS = ['timeoutMs', 'idleTimeoutMs', 'retry', 'bodyFactory'];
 /**
  * A call's options that are checked for misspellings: the SDK's and `params`. Any other option goes on to
  * openapi-fetch and fetch unchecked, as `RequestInit` grows.
@@ -407,16 +408,6 @@ function typedError(error: unknown, state: CallState, method: string): unknown {
       mayHaveReachedServer: true,
     },
   );
-}
-
-/**
- * A JSON parser's message without any of the text it parsed: the words before its first quote, and the position
- * it names (`Unexpected token 'u', "…" is not valid JSON` gives `Unexpected token`).
- */
-function parserWords(message: string): string {
-  const words = message.split(/['"`]/, 1)[0]!.replace(/[\s,:]+$/, '');
-  const position = /\bat position \d+(?: \(line \d+ column \d+\))?/.exec(message)?.[0];
-  return position && !words.includes(position) ? `${words} ${position}` : words;
 }
 
 // The call options the transport reads from the Request (openapi-fetch copies unknown options onto the one it

@@ -43,6 +43,7 @@ export {
   createRedactor,
   hideSecrets,
   isSecretName,
+  parserWords,
   redactAuthorization,
   redactError,
   redactHeaders,

@@ -372,6 +372,20 @@ function walk(value: unknown, redact: Redactor, seen: Set<object>, depth: number
  * causes are redacted. A fetch of the user's, a proxy library or a parser may quote the request (its URL, its
  * `Authorization` header) or a body in its error, and `util.inspect` prints a cause in full.
  */
+/**
+ * A JSON parser's message without the text it parsed. V8 quotes the text around the error in double quotes,
+ * unescaped (so a quote in the text shifts any pairing): everything from the first one goes. A character in single
+ * quotes is the text's too, unless it is JSON's own punctuation (`Expected ',' or '}' … at position 9`):
+ * `Unexpected token 'u', "User uS3c"... is not valid JSON` gives `Unexpected token '…'`. A message that names a
+ * position quotes no text, so the position stays.
+ */
+export function parserWords(message: string): string {
+  return message
+    .split(/["`]/, 1)[0]!
+    .replace(/[\s,:]+$/, '')
+    .replace(/'[^'{}[\],:]'/g, "'…'");
+}
+
 export function redactError(error: unknown, redact: Redactor): unknown {
   return scrubError(error, redact, 0);
 }

@@ -10,6 +10,7 @@ import type { paths } from '../../generated/schema.js';
 import { isCeqlFragment } from './ceql.js';
 import { sentTokens } from './sent-tokens.js';
 import {
+  CALL_OPTIONS,
   ON_HEADERS,
   checkClient,
   unexpectedAnswer,
@@ -210,7 +211,7 @@ export async function* paginatePages<Paths extends PathsType, P extends ListPath
     ...init
   } = options as PaginateOptions & LooseInit;
   for (const key of Object.keys(init)) {
-    if (CALL_KEYS.includes(key)) continue;
+    if (REQUEST_KEYS.includes(key) || CALL_OPTIONS.includes(key)) continue;
     const own = LIST_PARAMETERS.includes(key)
       ? undefined
       : PAGINATE_OPTIONS.find((name) => looksLike(key, name));
@@ -445,13 +446,13 @@ const OFFSET_PAGED = ['/accounts'];
 /** paginate's own options, for the check of misspelt ones (`page_size`). */
 const PAGINATE_OPTIONS = ['pageSize', 'limit', 'maxPages', 'nextPageToken', 'readAhead'];
 /**
- * The options a page's GET takes besides paginate's own: openapi-fetch's (`RequestOptions` of openapi-fetch
- * 0.17, and `Request`, which its calls take too), fetch's `RequestInit` (with Node's `duplex` and undici's `dispatcher`), and the SDK's `CallOptions`. Any
- * other key of paginate's options is refused: it is most likely a query parameter put beside `params`.
+ * The options a page's GET takes besides paginate's own and the SDK's call options (`CALL_OPTIONS`): openapi-fetch's
+ * (`RequestOptions` of openapi-fetch 0.17, and `Request`, which its calls take too), then fetch's `RequestInit`
+ * (with Node's `duplex` and undici's `dispatcher`). Any other key of paginate's options is refused: it is most
+ * likely a query parameter put beside `params`. An array, not a Set: a module-level `new Set()` would stay in the
+ * bundle of an app that never pages.
  */
-// openapi-fetch's options, then RequestInit's, then CallOptions. An array, not a Set: a module-level `new Set()`
-// would stay in the bundle of an app that never pages.
-const CALL_KEYS = [
+const REQUEST_KEYS = [
   'params',
   'body',
   'headers',
@@ -476,10 +477,6 @@ const CALL_KEYS = [
   'window',
   'duplex',
   'dispatcher',
-  'timeoutMs',
-  'idleTimeoutMs',
-  'retry',
-  'bodyFactory',
 ];
 /** Common query parameters of lists, never taken for a misspelt option of paginate (`page` for `pageSize`). */
 const LIST_PARAMETERS = ['where', 'query', 'orderBy', 'fields', 'nextPage', 'page', 'returnTotalCount'];

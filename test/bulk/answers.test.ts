@@ -3,11 +3,10 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { readBulkRecords, startBulkQuery, uploadBulkRecords, waitForBulkJob } from '../../src/bulk/index.js';
 import { parseNdjson } from '../../src/bulk/index.js';
-import { createClient, type CloudElementsClient } from '../../src/client/index.js';
+import type { CloudElementsClient } from '../../src/client/index.js';
 import { InvalidResponseError } from '../../src/core/index.js';
-import { startServer, type TestHandler, type TestServer } from '../helpers/http-server.js';
+import { clientOf, startServer, type TestHandler, type TestServer } from '../helpers/http-server.js';
 
-const base = '/elements/api-v2';
 let server: TestServer | undefined;
 afterEach(async () => {
   await server?.close();
@@ -16,12 +15,7 @@ afterEach(async () => {
 
 async function start(handler: TestHandler): Promise<CloudElementsClient> {
   server = await startServer(handler);
-  return createClient({
-    userSecret: 'user-secret',
-    organizationSecret: 'org-secret',
-    baseUrl: `${server.url}${base}`,
-    retry: false,
-  }).forInstance('element-token');
+  return clientOf(server).forInstance('element-token');
 }
 
 /** Answers every call with `status` and the body text as it is (no body at all for `undefined`). */

@@ -2,8 +2,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { TimeoutError } from '../../src/core/index.js';
 import { waitForBulkJob } from '../../src/bulk/index.js';
-import { createClient } from '../../src/client/index.js';
-import { sendJson, startServer, type TestServer } from '../helpers/http-server.js';
+import { clientOf, sendJson, startServer, type TestServer } from '../helpers/http-server.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -17,12 +16,7 @@ test('an initialDelayMs above maxDelayMs waits maxDelayMs, as maxDelayMs is the 
     times.push(performance.now());
     sendJson(res, 200, { id: 'job-1', status: 'IN_PROGRESS' });
   });
-  const crm = createClient({
-    userSecret: 'user-secret',
-    organizationSecret: 'org-secret',
-    baseUrl: `${server.url}/elements/api-v2`,
-    retry: false,
-  }).forInstance('element-token');
+  const crm = clientOf(server).forInstance('element-token');
   const error = await waitForBulkJob(crm, {
     hub: 'crm',
     jobId: 'job-1',
@@ -42,12 +36,7 @@ test('maxDelayMs alone, below the default initialDelayMs, bounds the first wait 
   server = await startServer((_req, res, index) =>
     sendJson(res, 200, { id: 'job-1', status: index < 2 ? 'IN_PROGRESS' : 'COMPLETED' }),
   );
-  const crm = createClient({
-    userSecret: 'user-secret',
-    organizationSecret: 'org-secret',
-    baseUrl: `${server.url}/elements/api-v2`,
-    retry: false,
-  }).forInstance('element-token');
+  const crm = clientOf(server).forInstance('element-token');
   const started = performance.now();
   await expect(waitForBulkJob(crm, { hub: 'crm', jobId: 'job-1', maxDelayMs: 20 })).resolves.toMatchObject({
     status: 'COMPLETED',

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import {
   REDACTED,
   createRedactor,
+  parserWords,
   redactError,
   redactHeaders,
   redactText,
@@ -172,5 +173,25 @@ describe('redactError', () => {
     let error: unknown = new Error('bottom SECRET-4f3e2d1c');
     for (let i = 0; i < 8; i++) error = new Error(`level ${i}`, { cause: error });
     expect(inspect(redactError(error, redact), { depth: Infinity })).not.toContain('SECRET-4f3e2d1c');
+  });
+});
+
+describe('parserWords', () => {
+  test("keeps a JSON parser's words and position, none of the text it parsed", () => {
+    const messageOf = (text: string) => {
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        return parserWords((error as Error).message);
+      }
+      throw new Error(`${text} parsed`);
+    };
+    // The text's quote pairs with none of the parser's: the excerpt goes whole, the token letter too.
+    expect(messageOf('ok "uS3cReT" more')).toBe("Unexpected token '…'");
+    expect(messageOf('{oops')).toBe("Expected property name or '}' in JSON at position 1");
+    expect(messageOf('[1,]')).toBe("Unexpected token ']'");
+    expect(parserWords('JSON Parse error: Unexpected identifier "uS3cReT"')).toBe(
+      'JSON Parse error: Unexpected identifier',
+    );
   });
 });

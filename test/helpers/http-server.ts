@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { createClient, type CloudElementsClient } from '../../src/client/index.js';
 
 /** One request as the server received it. */
 export type RecordedRequest = {
@@ -123,4 +124,17 @@ export async function findClosedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/**
+ * A client of test secrets against `server`'s `/elements/api-v2`, without retries, so that a test sees every request
+ * it causes once.
+ */
+export function clientOf(server: TestServer): CloudElementsClient {
+  return createClient({
+    userSecret: 'user-secret',
+    organizationSecret: 'org-secret',
+    baseUrl: `${server.url}/elements/api-v2`,
+    retry: false,
+  });
 }

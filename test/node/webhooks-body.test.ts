@@ -1,13 +1,13 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parseNodeWebhookRequest } from '../../src/node/index.js';
 import {
   createSignedWebhook,
   createWebhookVerifier,
   WebhookVerificationError,
-  type VerifiedWebhook,
 } from '../../src/webhooks/index.js';
+import { closeWebhookRoutes, startWebhookRoute } from '../helpers/webhook-route.js';
 
 // What the Node adapter reads when other middleware ran before it, over real HTTP on 127.0.0.1.
 const key = 'node-body-signature-key';
@@ -15,54 +15,35 @@ const notification = { message: { eventId: 'e-body', events: [] } };
 type BodyParsed = IncomingMessage & { body?: unknown; _body?: boolean };
 
 describe('the Node adapter reading the body, over real HTTP', () => {
-  const servers: Server[] = [];
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
-  });
-
-  async function endpoint(read: (req: BodyParsed) => Promise<VerifiedWebhook>): Promise<string> {
-    const server = createServer(async (req, res) => {
-      try {
-        await read(req);
-        res.writeHead(200).end('ok');
-      } catch (error) {
-        res
-          .writeHead(error instanceof WebhookVerificationError ? 401 : 500, { connection: 'close' })
-          .end(error instanceof WebhookVerificationError ? error.reason : String(error));
-      }
-    });
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  }
+  afterEach(closeWebhookRoutes);
 
   const verifier = createWebhookVerifier({ key });
 
   test("reads the stream when a body parser for another type left its req.body = {} placeholder (Express 4's urlencoded)", async () => {
     // body-parser 1 (Express 4), its type not matching: `req.body = req.body || {}`, stream untouched, no `_body`.
-    const url = await endpoint((req) => {
+    const url = await startWebhookRoute<BodyParsed>((req) => {
       req.body = {};
       return parseNodeWebhookRequest(req, verifier);
     });
     const signed = await createSignedWebhook(notification, key);
     const response = await fetch(url, { method: 'POST', ...signed });
-    expect([response.status, await response.text()]).toEqual([200, 'ok']);
+    expect([response.status, await response.text()]).toEqual([200, 'handled']);
   });
 
   test('still refuses a body a parser really read: _body set, the stream ended, or a non-empty object', async () => {
     const signed = await createSignedWebhook(notification, key);
     // body-parser sets `_body` as it starts reading the stream.
-    const flagged = await endpoint((req) => {
+    const flagged = await startWebhookRoute<BodyParsed>((req) => {
       req._body = true;
       req.body = {};
       return parseNodeWebhookRequest(req, verifier);
     });
-    const ended = await endpoint(async (req) => {
+    const ended = await startWebhookRoute<BodyParsed>(async (req) => {
       for await (const _chunk of req);
       req.body = {};
       return parseNodeWebhookRequest(req, verifier);
     });
-    const parsed = await endpoint((req) => {
+    const parsed = await startWebhookRoute<BodyParsed>((req) => {
       req.body = { message: { eventId: 'e-body', events: [] } };
       return parseNodeWebhookRequest(req, verifier);
     });
@@ -75,19 +56,20 @@ describe('the Node adapter reading the body, over real HTTP', () => {
   test('a body cut off mid-way (the client disconnected) is a typed body_incomplete, not a plain Error', async () => {
     let failure!: (error: unknown) => void;
     const failed = new Promise<unknown>((resolve) => (failure = resolve));
-    const server = createServer(async (req, res) => {
-      try {
-        await parseNodeWebhookRequest(req, verifier);
-        failure(undefined);
-      } catch (error) {
-        failure(error);
-      }
-      res.destroy();
-    });
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = new URL(
+      await startWebhookRoute(async (req) => {
+        try {
+          const webhook = await parseNodeWebhookRequest(req, verifier);
+          failure(undefined);
+          return webhook;
+        } catch (error) {
+          failure(error);
+          throw error;
+        }
+      }),
+    );
     const signed = await createSignedWebhook(notification, key);
-    const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    const socket = connect(Number(url.port), '127.0.0.1');
     socket.on('error', () => undefined);
     socket.write(
       `POST /hook HTTP/1.1\r\nHost: x\r\nContent-Length: ${signed.body.length}\r\n` +

@@ -1,9 +1,8 @@
 // A ceql misuse error names the value's place from the template's own text, never from the rendered query: the
 // values before it (a secret, an email) must not show in the message, not even in part.
 import { afterEach, describe, expect, test } from 'vitest';
-import { createClient } from '../../src/client/index.js';
 import { ceql, paginate, type CeqlValue } from '../../src/query/index.js';
-import { sendJson, startServer, type TestServer } from '../helpers/http-server.js';
+import { clientOf, sendJson, startServer, type TestServer } from '../helpers/http-server.js';
 
 const apiKey = 'sk_live_51HcXyZSECRETSECRET';
 const email = 'ada.lovelace@example.com';
@@ -88,12 +87,7 @@ describe('over HTTP: a filter refused while building a list call', () => {
 
   test('sends nothing, and the error shows none of the earlier value', async () => {
     server = await startServer((_req, res) => sendJson(res, 200, []));
-    const crm = createClient({
-      userSecret: 'user-secret',
-      organizationSecret: 'org-secret',
-      baseUrl: `${server.url}/elements/api-v2`,
-      retry: false,
-    }).forInstance('element-token');
+    const crm = clientOf(server).forInstance('element-token');
     const since = new Date('not a date');
     const error = await (async () => {
       for await (const _ of paginate(crm, '/hubs/crm/contacts', {

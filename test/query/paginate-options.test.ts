@@ -2,9 +2,15 @@
 // read the whole list), and a next-page token is refused for a list paged by offset (never dropped, which would
 // restart it from the first record).
 import { afterEach, describe, expect, test } from 'vitest';
-import { createClient, type CloudElementsClient } from '../../src/client/index.js';
+import type { CloudElementsClient } from '../../src/client/index.js';
 import { paginate, paginatePages } from '../../src/query/index.js';
-import { sendJson, startServer, type TestHandler, type TestServer } from '../helpers/http-server.js';
+import {
+  clientOf,
+  sendJson,
+  startServer,
+  type TestHandler,
+  type TestServer,
+} from '../helpers/http-server.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -14,12 +20,7 @@ afterEach(async () => {
 
 async function start(handler: TestHandler): Promise<CloudElementsClient> {
   server = await startServer(handler);
-  return createClient({
-    userSecret: 'user-secret',
-    organizationSecret: 'org-secret',
-    baseUrl: `${server.url}/elements/api-v2`,
-    retry: false,
-  });
+  return clientOf(server);
 }
 
 const accounts = Array.from({ length: 450 }, (_, i) => ({ id: i }));

@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parseNodeWebhookRequest } from '../../src/node/index.js';
@@ -8,11 +7,10 @@ import {
   createSignedWebhook,
   createWebhookVerifier,
   parseWebhookRequest,
-  WebhookVerificationError,
   type ReplayGuard,
-  type VerifiedWebhook,
   type WebhookVerifier,
 } from '../../src/webhooks/index.js';
+import { closeWebhookRoutes, startWebhookRoute } from '../helpers/webhook-route.js';
 
 // A redelivery that comes while the first delivery's handler still runs: that handler may yet fail, so the
 // redelivery must not be acknowledged as a duplicate (Cloud Elements would never send the event again).
@@ -27,29 +25,18 @@ function gate() {
 }
 
 describe('a redelivery while the first delivery is still handled, over real HTTP', () => {
-  const servers: Server[] = [];
   const gates: (() => void)[] = [];
   afterEach(async () => {
     // A failed expectation leaves the first handler waiting: let it end, so that its request ends too.
     for (const open of gates.splice(0)) open();
-    await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+    await closeWebhookRoutes();
   });
 
-  /** A webhook route answering as the adapters' documentation says. */
-  async function endpoint(read: (req: IncomingMessage) => Promise<VerifiedWebhook>): Promise<string> {
-    const server = createServer(async (req, res) => {
-      try {
-        const { duplicate } = await read(req);
-        res.writeHead(200).end(duplicate ? 'duplicate' : 'handled');
-      } catch (error) {
-        if (!(error instanceof WebhookVerificationError)) return void res.writeHead(500).end('failed');
-        res.writeHead(error.reason === 'delivery_in_progress' ? 409 : 401).end(error.reason);
-      }
-    });
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  }
+  /** POSTs a signed delivery; its answer as `<status> <text>`. */
+  const deliver = async (url: string, signed: { body: string; headers: Record<string, string> }) => {
+    const response = await fetch(url, { method: 'POST', ...signed });
+    return `${response.status} ${await response.text()}`;
+  };
 
   const toWebRequest = (req: IncomingMessage) =>
     new Request(`http://127.0.0.1${req.url}`, {
@@ -74,7 +61,7 @@ describe('a redelivery while the first delivery is still handled, over real HTTP
       const first = gate();
       gates.push(first.open);
       let runs = 0;
-      const url = await endpoint((req) =>
+      const url = await startWebhookRoute((req) =>
         adapter(req, verifier, async () => {
           runs++;
           if (runs === 1) {
@@ -84,10 +71,7 @@ describe('a redelivery while the first delivery is still handled, over real HTTP
         }),
       );
       const signed = await createSignedWebhook(notification, key);
-      const send = async () => {
-        const response = await fetch(url, { method: 'POST', ...signed });
-        return `${response.status} ${await response.text()}`;
-      };
+      const send = () => deliver(url, signed);
       const firstAttempt = send();
       await expect.poll(() => runs).toBe(1);
       // The redelivery comes while the first handler still runs: not acknowledged.
@@ -105,17 +89,14 @@ describe('a redelivery while the first delivery is still handled, over real HTTP
       const first = gate();
       gates.push(first.open);
       let runs = 0;
-      const url = await endpoint((req) =>
+      const url = await startWebhookRoute((req) =>
         adapter(req, verifier, async () => {
           runs++;
           await first.opened;
         }),
       );
       const signed = await createSignedWebhook(notification, key);
-      const send = async () => {
-        const response = await fetch(url, { method: 'POST', ...signed });
-        return `${response.status} ${await response.text()}`;
-      };
+      const send = () => deliver(url, signed);
       const firstAttempt = send();
       await expect.poll(() => runs).toBe(1);
       expect(await send()).toBe('409 delivery_in_progress');
