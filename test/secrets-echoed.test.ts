@@ -146,6 +146,35 @@ describe('secrets that come back from elsewhere', () => {
     });
   });
 
+  it('a secret echoed in JSON text with escapes of its encoder, cut off before it ends, is redacted', async () => {
+    // Base64, as Cloud Elements secrets are; PHP escapes each `/` and .NET each `+`. The body stops mid-string (a
+    // proxy's limit), so it is kept as text: parsing, which would read the escapes, fails.
+    const userSecret = 'kmVg5FO4ybmgYoFnBZ2yJ8s/EJKGQbkDyDwIs0l+Y+s=';
+    const whole = `{"message":"bad credentials: ${userSecret}","code":"E1"}`;
+    const bodies = [whole.replace(/\//g, '\\/').slice(0, -16), whole.replace(/\+/g, '\\u002B').slice(0, -16)];
+    let index = 0;
+    server = await startServer((_req, res) => {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(bodies[index++]);
+    });
+    const records: LogRecord[] = [];
+    const ce = createClient({
+      userSecret,
+      baseUrl: `${server.url}/elements/api-v2`,
+      logger: (record) => records.push(record),
+    });
+    for (const body of bodies) {
+      const error = (await unwrap(ce.GET('/instances')).catch((e: unknown) => e)) as CloudElementsError;
+      expect(error.status).toBe(401);
+      expect(error.body).toBe('{"message":"bad credentials: [REDACTED]');
+      const shown = printed(error) + JSON.stringify(records);
+      // No piece of the secret is left: neither side of the escaped character.
+      for (const piece of userSecret.split(/[/+=]/))
+        if (piece.length >= 4) expect(shown).not.toContain(piece);
+      expect(body).toContain(userSecret.slice(0, 16));
+    }
+  });
+
   it('the signature key of events configuration is a secret when an instance is created or connected', async () => {
     server = await startServer((req, res) => {
       const configuration = (req.json as { configuration: Record<string, string> }).configuration;

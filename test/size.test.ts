@@ -51,9 +51,12 @@ const cases: Case[] = [
 // duplicate; headers and streams of another fetch implementation are read. Two reviews of those fixes: 0.06 kB (a
 // delivery claimed by another between two questions to a shared store is in progress too; a guard with only one of
 // complete and isInProgress, or with ones that are not functions, is refused).
+// 7 December 2026 (sixth session): a secret is found in text with JSON's string escapes read (`\/` as PHP writes
+// it, `\u002B` as .NET does, mixed as an encoder likes), where one spelling with `"` and `\` escaped was looked for;
+// a body cut off mid-string is not parsed, and kept 19 characters of a base64 secret: 0.15 kB in `.` and the client.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 19_700,
-  'createClient + unwrap': 13_700,
+  'the whole . entry': 19_850,
+  'createClient + unwrap': 13_800,
   'the ./webhooks entry': 4_480,
 };
 

@@ -184,7 +184,7 @@ async function readBody(data: string, ctx: CliContext): Promise<{ value: unknown
  * (`oauth.api.secret`, `password`, `clientSecret`), at any depth, since the API or the provider may echo the body
  * it refused.
  */
-function bodySecrets(body: unknown, text: string): string[] {
+function bodySecrets(body: unknown): string[] {
   const found: string[] = [];
   const collect = (value: unknown, secret: boolean, depth: number): void => {
     if (depth > 64) return;
@@ -211,12 +211,6 @@ function bodySecrets(body: unknown, text: string): string[] {
     }
   };
   collect(body, false, 0);
-  // The body goes out as written: a secret written with escapes (`https:\/\/…`, `\u00e4`) is echoed so, too.
-  const values = new Set(found);
-  for (const [token] of text.matchAll(/"(?:[^"\\]|\\.)*"/g)) {
-    const raw = token.slice(1, -1);
-    if (raw.includes('\\') && values.has(JSON.parse(token) as string)) found.push(raw);
-  }
   return found;
 }
 
@@ -331,8 +325,7 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
       path.replace(/[{}]/g, (brace) => (brace === '{' ? '%7B' : '%7D')),
       init,
     );
-    answer = (await unwrapWithout(result, written ? bodySecrets(body, written.text) : [])) as
-      ArrayBuffer | undefined;
+    answer = (await unwrapWithout(result, written ? bodySecrets(body) : [])) as ArrayBuffer | undefined;
   } catch (error) {
     // The SDK's message says how long it waited; only this command knows the option that changes it.
     if (error instanceof TimeoutError)

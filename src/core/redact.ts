@@ -132,7 +132,7 @@ const QUERY_PAIR = /([?&;#\s]|^)([A-Za-z_][A-Za-z0-9_.-]*)=[^&\s#"'<>]*/g;
 /**
  * The spellings in which a secret can come back inside a server's text: as it is; percent-encoded by
  * `encodeURIComponent`, by a form or `URLSearchParams` (`+` for a space, `!'()~` encoded too), or twice; escaped in
- * JSON text and in HTML. Letter case does not count when they are looked for (lower-case hex as .NET writes it, a
+ * HTML. (Escaped in JSON, it is found in the text with its escapes read: see {@link unescaped}.) Letter case does not count when they are looked for (lower-case hex as .NET writes it, a
  * header a gateway lower-cased), so one spelling stands for all its cases.
  */
 function spellings(secret: string): string[] {
@@ -146,7 +146,6 @@ function spellings(secret: string): string[] {
     uri,
     new URLSearchParams([['', secret]]).toString().slice(1),
     encodeURIComponent(uri),
-    JSON.stringify(secret).slice(1, -1),
     html,
   ];
 }
@@ -318,8 +317,38 @@ export function redactText(text: string, secrets: readonly (string | undefined)[
   return scrub(text, needlesOf(secrets));
 }
 
+// A string escape of JSON: `\/` (PHP writes every `/` so), `\u002B` (.NET writes `+` so), `\"`, `\\`, `\n`, …
+const JSON_ESCAPE = /\\(?:u[\da-f]{4}|["\\/bfnrt])/gi;
+
+/**
+ * `text` with its JSON string escapes read, and where each character of that starts in `text` (one more entry for
+ * the end). An encoder may escape what it need not, and mix escaped and plain characters as it likes: reading the
+ * escapes finds a secret in all of those spellings at once.
+ */
+function unescaped(text: string): [string, number[]] {
+  const at: number[] = [];
+  let out = '';
+  let kept = 0;
+  for (const { 0: escape, index } of text.matchAll(JSON_ESCAPE)) {
+    out += text.slice(kept, index) + (JSON.parse(`"${escape}"`) as string);
+    while (kept <= index) at.push(kept++);
+    kept = index + escape.length;
+  }
+  out += text.slice(kept);
+  while (kept <= text.length) at.push(kept++);
+  return [out, at];
+}
+
 function scrub(text: string, needles: readonly Needle[]): string {
-  const out = needles.length === 0 ? text : cutOut(text, secretRanges(text, needles));
+  let out = text;
+  if (needles.length > 0) {
+    const ranges = secretRanges(text, needles);
+    if (text.includes('\\')) {
+      const [plain, at] = unescaped(text);
+      for (const [start, end] of secretRanges(plain, needles)) ranges.push([at[start]!, at[end]!]);
+    }
+    out = cutOut(text, ranges);
+  }
   const echoes = redactSchemeEchoes(out);
   // Each pattern needs a character most text lacks: not looking for it saves most of the time on plain text.
   const pairs = echoes.includes('=') ? redactPairs(echoes, QUERY_PAIR, '=') : echoes;

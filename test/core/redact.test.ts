@@ -99,11 +99,28 @@ describe('redactText', () => {
       'http://'.repeat(500_000),
       `x://${'b'.repeat(5_000_000)}`,
       'a=b&'.repeat(1_000_000),
+      '\\/'.repeat(1_000_000),
     ]) {
       redactText(text, ['some-secret']);
       redactUrl(text);
     }
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  test('finds a secret in JSON text however its encoder escaped it, whole or cut short', () => {
+    // A Cloud Elements secret is base64: `/` and `+` in it. PHP writes `/` as `\/`, .NET writes `+` as `\u002B`;
+    // a body cut short before its closing quote reaches the SDK as text, not parsed.
+    const secret = 'kmVg5FO4ybmgYoFnBZ2yJ8s/EJKGQbkDyDwIs0l+Y+s=';
+    const php = JSON.stringify({ message: `bad: ${secret}` }).replace(/\//g, '\\/');
+    expect(redactText(php, [secret])).toBe(`{"message":"bad: ${REDACTED}"}`);
+    expect(redactText(php.slice(0, -4), [secret])).toBe(`{"message":"bad: ${REDACTED}`);
+    const dotnet = `{"m":"${secret.replace(/[+=]/g, (c) => `\\u00${c.charCodeAt(0).toString(16).toUpperCase()}`)}","n":1}`;
+    expect(redactText(dotnet, [secret])).toBe(`{"m":"${REDACTED}","n":1}`);
+    // Every character escaped, in a text that is not JSON at all (a log line that quotes a JSON string).
+    const all = [...secret].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    expect(redactText(`token: ${all} (rejected)`, [secret])).toBe(`token: ${REDACTED} (rejected)`);
+    // Escapes elsewhere in the text stay as the server wrote them.
+    expect(redactText('path C:\\\\dir\\/x \\u00e9 \\n', [secret])).toBe('path C:\\\\dir\\/x \\u00e9 \\n');
   });
 
   test('keeps the redactor the transport uses working: secrets, pairs and structured values', () => {
