@@ -209,6 +209,9 @@ function isTemplateStrings(strings: unknown, valueCount: number): strings is Tem
   );
 }
 
+/** The quotes a value may not be placed inside, with their names for an error. */
+const QUOTE_NAMES: Record<string, string> = { "'": 'quotes', '"': 'double quotes', '`': 'backticks' };
+
 function tag(strings: TemplateStringsArray, ...values: CeqlValue[]): CeqlFragment {
   if (!isTemplateStrings(strings, values.length)) {
     refuse(
@@ -222,13 +225,14 @@ function tag(strings: TemplateStringsArray, ...values: CeqlValue[]): CeqlFragmen
   }
   let text = '';
   // The quote or backtick the template's own text has left open: a value placed there (`name = '${x}'`) would be
-  // quoted twice and could end the string early, so it is refused instead.
+  // quoted twice and could end the string early, so it is refused instead. Double quotes too: CEQL has no such
+  // strings, and `name = "${x}"` would send `"'x'"`.
   let quote: string | undefined;
   for (let index = 0; index < strings.length; index++) {
     if (index > 0) {
       if (quote !== undefined) {
         refuse(
-          `${describePlace(index - 1, strings)} is written inside ${quote === "'" ? 'quotes' : 'backticks'}; ` +
+          `${describePlace(index - 1, strings)} is written inside ${QUOTE_NAMES[quote]}; ` +
             'remove them (ceql quotes values itself, ceql.field(name) field names).',
         );
       }
@@ -236,7 +240,7 @@ function tag(strings: TemplateStringsArray, ...values: CeqlValue[]): CeqlFragmen
     }
     for (const char of strings[index]!) {
       if (quote === undefined) {
-        if (char === "'" || char === '`') quote = char;
+        if (char in QUOTE_NAMES) quote = char;
       } else if (char === quote) {
         quote = undefined;
       }

@@ -157,6 +157,11 @@ describe('ceql tag', () => {
   test('rejects placeholders written inside quotes or backticks', () => {
     expect(() => ceql`name = '${'x'}'`).toThrow(/inside quotes/);
     expect(() => ceql`\`${'x'}\` = 1`).toThrow(/inside backticks/);
+    // CEQL has no double-quoted strings: the value would go out as "'x'".
+    expect(() => ceql`name = "${'x'}"`).toThrow(/inside double quotes; remove them/);
+    expect(() => ceql`name = "${'x'}`).toThrow(/inside double quotes/);
+    // A double quote inside a quoted string is the string's own.
+    expect(ceql`name = 'say "hi"' AND id = ${1}`.text).toBe(`name = 'say "hi"' AND id = 1`);
     expect(() => ceql`name = 'open`).toThrow(/leaves a ' open/);
   });
 
