@@ -1,6 +1,8 @@
 /**
  * Webhook adapter for Node's `http` module and the frameworks built on it (Express, Fastify's raw request,
- * Koa's `ctx.req`). Imports nothing from Node at run time.
+ * Koa's `ctx.req`). Imports nothing from Node at run time. The body is read with a time limit (`readTimeoutMs`,
+ * 30 s by default), so that a client that stalls mid-body is answered rather than waited for until the server's
+ * own `requestTimeout` (300 s by default, none on many servers).
  */
 import type { IncomingMessage } from 'node:http';
 import {
@@ -18,6 +20,7 @@ import {
   WebhookVerificationError,
 } from '../webhooks/index.js';
 import { fail } from '../core/checks.js';
+import { checkTimeoutMs } from '../core/transport.js';
 
 /** Options of {@link readNodeRequestBody}. */
 export type ReadNodeRequestBodyOptions = {
@@ -27,15 +30,28 @@ export type ReadNodeRequestBodyOptions = {
    * @default 10_485_760 (10 MiB)
    */
   maxBodyBytes?: number | undefined;
+  /**
+   * Longest time the whole body may take to arrive, in milliseconds: from the call until its last byte, not per
+   * chunk. When it passes, the read stops with reason `body_incomplete`, the rest of the body is discarded as it
+   * comes, and the connection is left open for your answer (408). `Infinity` for no limit; at most 2147483647.
+   * `parseNodeWebhookRequest` reads with the default: call this function for another limit.
+   *
+   * @default 30_000 (30 s)
+   */
+  readTimeoutMs?: number | undefined;
 };
 
 /**
  * Reads the raw body of a Node request. When a body parser ran first, its raw result is used if it kept the
  * bytes (`express.raw()` → `Buffer`, `express.text()` → string); a parsed object is refused. The empty `req.body`
  * that Express 4's parsers leave when the request's type is not theirs is no parsed body: the stream is read.
+ * The whole read must end within `readTimeoutMs` (30 s by default): a client that sends part of the body and then
+ * nothing, keeping the connection open, is not waited for.
  *
  * @throws {WebhookVerificationError} `body_not_raw` when the body was parsed or already read, `body_too_large`,
- *   `body_incomplete` when the client disconnected before the whole body came.
+ *   `body_incomplete` when the client disconnected before the whole body came, or when the whole body did not
+ *   come within `readTimeoutMs`: answer 408 (with `Connection: close`) or 400 if the connection is still open;
+ *   Cloud Elements sends the webhook again.
  */
 export async function readNodeRequestBody(
   req: IncomingMessage,
@@ -47,9 +63,10 @@ export async function readNodeRequestBody(
         'for a web Request use parseWebhookRequest.',
     );
   }
-  checkOptions('readNodeRequestBody', options, '{ maxBodyBytes }, or nothing');
+  checkOptions('readNodeRequestBody', options, '{ maxBodyBytes, readTimeoutMs }, or nothing');
   const maxBodyBytes = options.maxBodyBytes ?? 10_485_760;
   checkCount('maxBodyBytes', maxBodyBytes);
+  const readTimeoutMs = checkTimeoutMs(options.readTimeoutMs ?? 30_000, 'readTimeoutMs');
   const { body: parsed, _body: readByParser } = req as IncomingMessage & { body?: unknown; _body?: unknown };
   if (parsed instanceof Uint8Array || typeof parsed === 'string') return parsed;
   // body-parser (Express 4) sets `_body` when it reads the stream. One whose type did not match the request
@@ -85,7 +102,7 @@ export async function readNodeRequestBody(
     );
   }
   try {
-    return await readLimited(req as AsyncIterable<Uint8Array | string>, maxBodyBytes);
+    return await readLimited(chunksOf(req, readTimeoutMs), maxBodyBytes);
   } catch (error) {
     if (error instanceof WebhookVerificationError) throw error;
     // The stream failed mid-body ('aborted', ECONNRESET): the client went away, nothing is wrong with the code.
@@ -99,13 +116,90 @@ export async function readNodeRequestBody(
 }
 
 /**
+ * The chunks of `req`, read as its own async iterator reads them (`readable` events and `read()`, so that a slow
+ * reader holds the client back), but ending on time: when `readTimeoutMs` passes before the body's end, the read
+ * fails with `body_incomplete` and the request is resumed (the rest of its body read and dropped), not destroyed,
+ * since its socket carries the answer. Stopped by its reader (`body_too_large`), it destroys the request, as the
+ * stream's own iterator does. Every way out removes its listeners and clears its timer.
+ */
+async function* chunksOf(req: IncomingMessage, readTimeoutMs: number): AsyncGenerator<Uint8Array | string> {
+  let ended = false;
+  let timedOut = false;
+  let failure: { error: unknown } | undefined;
+  let wake = () => {};
+  const onReadable = () => wake();
+  const onEnd = () => {
+    ended = true;
+    wake();
+  };
+  const onError = (error: unknown) => {
+    failure ??= { error };
+    wake();
+  };
+  // A close before 'end' is a body cut off; one right after it changes nothing, as the end is looked at first.
+  const onClose = () => onError(new Error('The request closed before the end of its body.'));
+  req.on('readable', onReadable);
+  req.on('end', onEnd);
+  req.on('error', onError);
+  req.on('close', onClose);
+  const timer =
+    readTimeoutMs === Infinity
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          wake();
+        }, readTimeoutMs);
+  // A pending read is no reason for the process to stay up.
+  timer?.unref?.();
+  let outcome: 'stopped' | 'done' | 'timed out' = 'stopped';
+  try {
+    while (true) {
+      const chunk = req.destroyed ? null : (req.read() as Uint8Array | string | null);
+      if (chunk !== null) {
+        yield chunk;
+        continue;
+      }
+      if (ended) {
+        outcome = 'done';
+        return;
+      }
+      if (failure) {
+        outcome = 'done';
+        throw failure.error;
+      }
+      if (timedOut) {
+        outcome = 'timed out';
+        rejectWebhook(
+          'body_incomplete',
+          `No whole webhook body arrived within readTimeoutMs (${readTimeoutMs} ms): the client stalled. Answer ` +
+            '408 (or 400) if the connection is still open; Cloud Elements sends the webhook again.',
+        );
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    clearTimeout(timer);
+    req.removeListener('readable', onReadable);
+    req.removeListener('end', onEnd);
+    req.removeListener('error', onError);
+    req.removeListener('close', onClose);
+    if (outcome === 'stopped') req.destroy();
+    else if (outcome === 'timed out') req.resume();
+  }
+}
+
+/**
  * Reads a Node request's raw body and headers, then verifies and parses it like `parseWebhookEvent`. With a
  * `handler`, runs it like `verifier.handle`: once per delivery id, releasing the id when it throws. A duplicate
- * resolves with `duplicate: true`: answer 2xx without handling it again.
+ * resolves with `duplicate: true`: answer 2xx without handling it again. The body is read as
+ * {@link readNodeRequestBody} reads it, with the verifier's `maxBodyBytes` and the default `readTimeoutMs` (30 s
+ * for the whole body); for another time limit, call `readNodeRequestBody(req, { readTimeoutMs })`, then
+ * `verifier.handle` (or `parseWebhookEvent`) with its result and `req.headers`.
  *
  * @throws {WebhookVerificationError} with a `reason` code; answer 409 for `delivery_in_progress` (a redelivery
- *   that came while the first delivery is still handled), 401 for signature reasons, 400 otherwise. The
- *   handler's own error is rethrown as is: answer 5xx, so that Cloud Elements sends the webhook again.
+ *   that came while the first delivery is still handled), 401 for signature reasons, 400 otherwise (or 408 for a
+ *   `body_incomplete` whose body did not all come within 30 s: the client stalled). The handler's own error is
+ *   rethrown as is: answer 5xx, so that Cloud Elements sends the webhook again.
  * @example
  * const verifier = createWebhookVerifier({ key: process.env.CE_SIGNATURE_KEY!, replayGuard: createReplayGuard() });
  * http.createServer(async (req, res) => {

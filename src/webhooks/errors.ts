@@ -15,7 +15,10 @@ export type WebhookVerificationReason =
   | 'body_not_raw'
   /** The body is larger than `maxBodyBytes`. */
   | 'body_too_large'
-  /** The request ended before its whole body arrived: the client disconnected (Node adapter). Answer 400. */
+  /**
+   * The whole body did not arrive (Node adapter): the client disconnected (answer 400 if you still can), or stalled
+   * past `readTimeoutMs` (answer 408).
+   */
   | 'body_incomplete'
   /** The signature matched but the body is not a JSON object. */
   | 'malformed_payload'

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { inspect } from 'node:util';
 import fc from 'fast-check';
@@ -912,5 +912,197 @@ describe('mistakes a user makes, explained', () => {
       'body_not_raw',
     );
     expect(message).toMatch(/^\[cloud-elements\] The webhook body is undefined, not/);
+  });
+});
+
+describe("the Node adapter's read time limit (readTimeoutMs)", () => {
+  const servers: Server[] = [];
+  afterEach(async () => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+    await Promise.all(
+      servers.splice(0).map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          }),
+      ),
+    );
+  });
+
+  /** A node:http server on 127.0.0.1 whose handler gets each request unread; returns its port. */
+  async function listen(handle: (req: IncomingMessage, res: ServerResponse) => void): Promise<number> {
+    const server = createServer(handle);
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return (server.address() as AddressInfo).port;
+  }
+
+  /** The listeners a read may add to the request. */
+  const listenerCounts = (req: IncomingMessage) =>
+    ['readable', 'data', 'end', 'error', 'close'].map((name) => req.listenerCount(name));
+
+  /** A request stream with headers that stays open after `sent`, as a stalled client leaves it. */
+  function stalledRequest(sent: string, headers: Record<string, string> = {}): IncomingMessage {
+    const req = new Readable({ read() {} }) as unknown as IncomingMessage & { headers: unknown };
+    req.headers = headers;
+    (req as unknown as Readable).push(sent);
+    return req;
+  }
+
+  /** A request stream whose whole body, `{}`, is there: a read that is not refused ends at once. */
+  const wholeRequest = () => Readable.from([Buffer.from('{}')]) as unknown as IncomingMessage;
+
+  test(
+    'a client that sends part of the body, then nothing, is answered: body_incomplete after readTimeoutMs, ' +
+      'and the 408 reaches the client',
+    async () => {
+      let settle!: (value: { error: unknown; elapsed: number; before: number[]; after: number[] }) => void;
+      const settled = new Promise<Parameters<typeof settle>[0]>((resolve) => (settle = resolve));
+      let destroyed: boolean | undefined;
+      const port = await listen(async (req, res) => {
+        const before = listenerCounts(req);
+        const started = performance.now();
+        const error = await readNodeRequestBody(req, { readTimeoutMs: 200 }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        destroyed = req.destroyed;
+        settle({ error, elapsed: performance.now() - started, before, after: listenerCounts(req) });
+        res.writeHead(408, { connection: 'close' }).end('read timed out');
+      });
+      const socket = connect(port, '127.0.0.1');
+      socket.on('error', () => undefined);
+      let answer = '';
+      socket.setEncoding('utf8').on('data', (text: string) => (answer += text));
+      const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+      // Content-Length 100, 10 bytes sent, then nothing: the socket stays open.
+      socket.write(`POST /hook HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n${'x'.repeat(10)}`);
+
+      const { error, elapsed, before, after } = await settled;
+      expect(error).toBeInstanceOf(WebhookVerificationError);
+      expect((error as WebhookVerificationError).reason).toBe('body_incomplete');
+      expect((error as Error).message).toMatch(
+        /^\[cloud-elements\] No whole webhook body arrived within readTimeoutMs \(200 ms\)/,
+      );
+      expect((error as Error).message).toMatch(
+        /Answer 408 \(or 400\).*Cloud Elements sends the webhook again/,
+      );
+      expect(elapsed).toBeGreaterThanOrEqual(190);
+      expect(elapsed).toBeLessThan(2_000);
+      // The read left no listener behind and did not destroy the request, whose socket carries the answer.
+      expect(after).toEqual(before);
+      expect(destroyed).toBe(false);
+      await closed;
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(answer).toContain('read timed out');
+    },
+    5_000,
+  );
+
+  test("a body that arrives whole in time is read with the limit on, and the limit's timer is unref'd and cleared", async () => {
+    const timers: { timer: NodeJS.Timeout; ms: number | undefined }[] = [];
+    // Node's timers (hasRef), whatever the DOM typings say setTimeout returns.
+    const realSetTimeout = globalThis.setTimeout as unknown as (
+      callback: () => void,
+      ms?: number,
+      ...rest: unknown[]
+    ) => NodeJS.Timeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
+      callback: () => void,
+      ms?: number,
+      ...rest: unknown[]
+    ) => {
+      const timer = realSetTimeout(callback, ms, ...rest);
+      timers.push({ timer, ms });
+      return timer;
+    }) as typeof setTimeout);
+    const cleared = vi.spyOn(globalThis, 'clearTimeout');
+    let read: { body: string; before: number[]; after: number[] } | undefined;
+    const port = await listen(async (req, res) => {
+      const before = listenerCounts(req);
+      const body = await readNodeRequestBody(req, { readTimeoutMs: 60_000 });
+      read = { body: Buffer.from(body).toString(), before, after: listenerCounts(req) };
+      res.writeHead(200).end();
+    });
+    // Sent in two parts, some time apart: still one body, read whole.
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    const answered = new Promise<string>((resolve) =>
+      socket.setEncoding('utf8').once('data', (text: string) => resolve(text)),
+    );
+    socket.write('POST /hook HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\n\r\n0123456789');
+    await new Promise<void>((resolve) => realSetTimeout(resolve, 50));
+    socket.write('abcdefghij');
+    expect(await answered).toMatch(/^HTTP\/1\.1 200 /);
+    socket.destroy();
+
+    expect(read?.body).toBe('0123456789abcdefghij');
+    expect(read?.after).toEqual(read?.before);
+    const limit = timers.filter(({ ms }) => ms === 60_000);
+    expect(limit).toHaveLength(1);
+    const { timer } = limit[0]!;
+    expect(timer.hasRef()).toBe(false);
+    expect(cleared).toHaveBeenCalledWith(timer);
+  }, 5_000);
+
+  test('parseNodeWebhookRequest reads with the default limit of 30 s, and readNodeRequestBody too', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const signed = await createSignedWebhook(notification, key);
+    const headers = Object.fromEntries(
+      Object.entries(signed.headers).map(([name, value]) => [name.toLowerCase(), value]),
+    );
+    for (const read of [
+      (req: IncomingMessage) => parseNodeWebhookRequest(req, { key }),
+      (req: IncomingMessage) => readNodeRequestBody(req),
+    ]) {
+      const req = stalledRequest(signed.body.slice(0, 10), headers);
+      let outcome: unknown = 'pending';
+      read(req).then(
+        () => (outcome = 'resolved'),
+        (error: unknown) => (outcome = error),
+      );
+      await vi.advanceTimersByTimeAsync(29_999);
+      expect(outcome).toBe('pending');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(outcome).toBeInstanceOf(WebhookVerificationError);
+      expect((outcome as WebhookVerificationError).reason).toBe('body_incomplete');
+      expect((outcome as Error).message).toMatch(/within readTimeoutMs \(30000 ms\)/);
+      expect(listenerCounts(req)).toEqual([0, 0, 0, 0, 0]);
+      expect(req.destroyed).toBe(false);
+    }
+  });
+
+  test('a readTimeoutMs that is not a positive number of milliseconds (or Infinity, which turns the limit off) is a TypeError that says what to pass', async () => {
+    for (const [value, shown] of [
+      [-1, '-1'],
+      [0, '0'],
+      [Number.NaN, 'NaN'],
+      ['30000', 'a string'],
+      [{}, 'an object'],
+    ] as const) {
+      const error = await readNodeRequestBody(wholeRequest(), { readTimeoutMs: value as never }).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(error, String(value)).toBeInstanceOf(TypeError);
+      expect(error?.message).toBe(
+        `[cloud-elements] readTimeoutMs must be a positive number of milliseconds (or Infinity), got ${shown}.`,
+      );
+    }
+    // Beyond 2^31 - 1 ms a timer fires at once: refused, not taken for no limit.
+    await expect(readNodeRequestBody(wholeRequest(), { readTimeoutMs: 2 ** 31 })).rejects.toThrow(
+      /readTimeoutMs must be at most 2147483647 ms .*use Infinity for no limit/,
+    );
+    // Infinity turns the limit off: no timer.
+    const timer = vi.spyOn(globalThis, 'setTimeout');
+    const body = await readNodeRequestBody(wholeRequest(), { readTimeoutMs: Infinity });
+    expect(Buffer.from(body).toString()).toBe('{}');
+    expect(timer).not.toHaveBeenCalled();
+    // The message about options that are no object names the option.
+    await expect(readNodeRequestBody(wholeRequest(), 'fast' as never)).rejects.toThrow(
+      /readNodeRequestBody takes options such as \{ maxBodyBytes, readTimeoutMs \}, or nothing/,
+    );
   });
 });
