@@ -54,9 +54,11 @@ const cases: Case[] = [
 // 7 December 2026 (sixth session): a secret is found in text with JSON's string escapes read (`\/` as PHP writes
 // it, `\u002B` as .NET does, mixed as an encoder likes), where one spelling with `"` and `\` escaped was looked for;
 // a body cut off mid-string is not parsed, and kept 19 characters of a base64 secret: 0.15 kB in `.` and the client.
+// A streamed body dropped unfinished no longer keeps its attempt on a long-lived caller signal for good (the signal
+// holds it weakly once the stream is out): 0.13 kB. ceql refuses a value inside double quotes: 0.01 kB.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 19_850,
-  'createClient + unwrap': 13_800,
+  'the whole . entry': 20_000,
+  'createClient + unwrap': 13_950,
   'the ./webhooks entry': 4_480,
 };
 

@@ -8,6 +8,7 @@ import {
   assertCredential,
   callFactsOf,
   endAttemptOf,
+  loosenAttemptOf,
   checkKnownKeys,
   checkTimeoutMs,
   createRedactor,
@@ -511,6 +512,7 @@ function buildClient(input: BuildInput): CloudElementsClient {
           // No response reached the transport: a middleware answered. The attempt was never used.
           if (!state.response) attempt.done();
           else if (!(answer.data instanceof ReadableStream)) endAttemptOf(state.response);
+          else loosenAttemptOf(state.response);
           // A hub call refused by a client without an element token: the likely cause, which the 401 cannot say.
           if (state.response?.status === 401 && !credentials.elementToken && path.startsWith('/hubs/')) {
             const facts = callFactsOf(state.response);

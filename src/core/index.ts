@@ -66,6 +66,7 @@ export {
   CALL_STATE,
   callFactsOf,
   endAttemptOf,
+  loosenAttemptOf,
   checkTimeoutMs,
   createTransport,
   relativePath,

@@ -1,4 +1,4 @@
-import { follow, unfollow } from './caller-signals.js';
+import { follow, unfollow, type Follower } from './caller-signals.js';
 import { describeValue, fail } from './checks.js';
 import { CloudElementsError, ConnectionError, TimeoutError, serverSnippet } from './errors.js';
 import { redactError, redactUrl, type Redactor } from './redact.js';
@@ -142,6 +142,11 @@ export function callFactsOf(response: Response): CallFacts | undefined {
  */
 export function endAttemptOf(response: Response): void {
   (response as Partial<Guarded>)[GUARD]?.attempt.done();
+}
+
+/** The body of `response` went out as a stream: its attempt goes on, held by the stream (see `Attempt.loosen`). */
+export function loosenAttemptOf(response: Response): void {
+  (response as Partial<Guarded>)[GUARD]?.attempt.loosen();
 }
 
 /** Checks a timeout value; `Infinity` means no limit. */
@@ -345,7 +350,8 @@ export class Attempt {
   /** 1 for the first attempt of the call. */
   number = 1;
   private timer: ReturnType<typeof setTimeout> | undefined = undefined;
-  private listening = false;
+  /** What follows the caller's signal for this attempt: the attempt itself, or a weak stand-in (see `loosen`). */
+  private follower: Follower | undefined = undefined;
   private rejectWaiter: ((reason: unknown) => void) | undefined = undefined;
 
   constructor(private readonly callerSignal: AbortSignal | undefined) {
@@ -353,15 +359,30 @@ export class Attempt {
     if (callerSignal.aborted) this.controller.abort(callerSignal.reason);
     else {
       // The attempt is its own follower (`handleEvent`): no closure per call.
-      follow(callerSignal, this);
-      this.listening = true;
+      follow(callerSignal, (this.follower = this));
     }
   }
 
   /** The caller's signal aborted. */
   handleEvent(): void {
-    this.listening = false;
+    this.follower = undefined;
     this.abort(this.callerSignal?.reason);
+  }
+
+  /**
+   * The body went out as a stream, which the caller may drop without reading it to its end or cancelling it: from
+   * now on the caller's signal holds the attempt weakly. A long-lived signal (a process's shutdown signal) would
+   * otherwise keep the attempt of every stream dropped so, for good. While the stream is held, so is the attempt
+   * (its reads use it), and the signal still reaches it.
+   */
+  loosen(): void {
+    const signal = this.callerSignal!;
+    // Both or neither: WeakRef came with FinalizationRegistry (ES2021).
+    if (this.follower !== this || !dropped) return;
+    const attempt = new WeakRef(this);
+    unfollow(signal, this);
+    follow(signal, (this.follower = { handleEvent: () => attempt.deref()?.handleEvent() }));
+    dropped.register(this, [signal, this.follower], this);
   }
 
   /**
@@ -424,12 +445,20 @@ export class Attempt {
   done(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.listening) {
-      this.listening = false;
-      unfollow(this.callerSignal!, this);
+    const follower = this.follower;
+    if (follower) {
+      this.follower = undefined;
+      unfollow(this.callerSignal!, follower);
+      if (follower !== this) dropped!.unregister(this);
     }
   }
 }
+
+/** Takes the weak stand-in of a collected attempt (see `Attempt.loosen`) off its caller's signal. */
+const dropped =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry<[AbortSignal, Follower]>(([signal, follower]) => unfollow(signal, follower))
+    : undefined;
 
 function abortWithTimeout(attempt: Attempt): void {
   attempt.abort(attempt.timeoutError());
