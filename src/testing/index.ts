@@ -61,6 +61,13 @@ export interface EmulatorOptions {
    */
   usageLogSize?: number | undefined;
   /**
+   * Event notifications, asynchronous request results and bulk callbacks `emulator.state.deliveries` keeps, the most
+   * recent: older ones are dropped (each holds its body, about 1 KB), so that an emulator that runs for days does
+   * not grow with every record change. A dropped delivery still in flight is still sent, retried and awaited by
+   * `settle()`; 0 keeps none. @default 10_000
+   */
+  deliveryLogSize?: number | undefined;
+  /**
    * Delays in ms before each redelivery of an event notification (or asynchronous request result) that the receiver
    * did not take: an answer outside 2xx, or none (connection refused, timeout). Cloud Elements retries 9 times,
    * `2^(2x)` seconds after failure x (4 s, 16 s, ... about 73 hours; reference §14.6). The default keeps that schedule
@@ -184,6 +191,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!Number.isSafeInteger(usageLogSize) || usageLogSize < 0) {
     throw new TypeError('[cloud-elements] emulator usageLogSize must be a whole number of calls, 0 or more.');
   }
+  const deliveryLogSize = options.deliveryLogSize ?? 10_000;
+  if (!Number.isSafeInteger(deliveryLogSize) || deliveryLogSize < 0) {
+    throw new TypeError(
+      '[cloud-elements] emulator deliveryLogSize must be a whole number of deliveries, 0 or more.',
+    );
+  }
   const eventRetryDelaysMs = options.eventRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   if (
     !Array.isArray(eventRetryDelaysMs) ||
@@ -217,6 +230,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       now: options.now ?? Date.now,
       oauthCodeTtlMs: options.oauthCodeTtlMs ?? 600_000,
       usageLogSize,
+      deliveryLogSize,
       eventRetryDelaysMs: [...eventRetryDelaysMs],
       deliveryTimeoutMs,
     },

@@ -79,9 +79,10 @@ async function post(
 
 /**
  * POSTs a JSON body to a URL in the background, signed when `signatureKey` is given, and records the delivery in
- * `state.deliveries` (`Emulator.settle()` waits for it). With `retry`, a receiver that answers outside 2xx or does
- * not answer gets the same request again after each delay of `state.settings.eventRetryDelaysMs`, as Cloud Elements
- * redelivers event notifications (reference §14.6); every try is listed in the delivery's `attempts`.
+ * `state.deliveries`, which keeps the last `deliveryLogSize` (`Emulator.settle()` waits for it in `state.pending`).
+ * With `retry`, a receiver that answers outside 2xx or does not answer gets the same request again after each delay
+ * of `state.settings.eventRetryDelaysMs`, as Cloud Elements redelivers event notifications (reference §14.6); every
+ * try is listed in the delivery's `attempts`.
  */
 export function deliver(
   state: EmulatorState,
@@ -99,6 +100,10 @@ export function deliver(
   if (signatureKey) headers['Elements-Webhook-Signature'] = signWebhookBody(body, signatureKey);
   const delivery: EventDelivery = { id: headers['Elements-Webhook-Id']!, url, body, headers, attempts: [] };
   state.deliveries.push(delivery);
+  // The oldest goes, as in the usage log, so that a long run does not grow with every record change. Dropping it
+  // from the log stops nothing: the run below keeps the entry (its retries still update it) and `settle()` waits
+  // for `state.pending`, not for the log.
+  while (state.deliveries.length > (state.settings.deliveryLogSize ?? 10_000)) state.deliveries.shift();
   const delays = options.retry ? (state.settings.eventRetryDelaysMs ?? []) : [];
   const signal = stopSignal(state);
   // One time limit for the delivery, its retries included: a receiver that never answers costs `settle()` this

@@ -32,6 +32,8 @@ export interface StateSettings {
   oauthCodeTtlMs: number;
   /** Most entries the usage log keeps. */
   usageLogSize: number;
+  /** Most entries `deliveries` keeps. @default 10_000 */
+  deliveryLogSize?: number | undefined;
   /** Delays before each redelivery of an event notification the receiver did not take, in ms. @default none */
   eventRetryDelaysMs?: readonly number[] | undefined;
   /** Time one delivery may take, its retries included, in ms. @default 10_000 */
@@ -57,9 +59,12 @@ export class EmulatorState {
   readonly loginTokens = new Map<string, number>();
   /** Bulk jobs by id. */
   readonly bulkJobs = new Map<string, BulkJob>();
-  /** Every event notification and bulk callback sent (or tried), oldest first. */
+  /**
+   * The most recent event notifications, asynchronous request results and bulk callbacks sent (or tried),
+   * `deliveryLogSize` of them, oldest first. An entry still in flight goes on changing (status, attempts).
+   */
   readonly deliveries: EventDelivery[] = [];
-  /** Deliveries still in flight; `Emulator.settle()` waits for them. */
+  /** Deliveries still in flight, dropped from `deliveries` or not; `Emulator.settle()` waits for them. */
   readonly pending = new Set<Promise<void>>();
   /** The clock and the OAuth code lifetime the emulator was started with. */
   readonly settings: StateSettings;

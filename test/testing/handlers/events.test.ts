@@ -355,3 +355,96 @@ describe('bulk uploads', () => {
     ]);
   });
 });
+
+describe('deliveryLogSize: the log keeps the most recent deliveries', () => {
+  function callbackInstance(on: TestEmulator, url: string) {
+    const instance = on.createInstance({
+      element: 'sfdc',
+      configuration: { 'event.notification.enabled': true, 'event.notification.callback.url': url },
+    });
+    return on.hubAuth(instance.token);
+  }
+
+  test('with deliveryLogSize 3, five record changes leave the last 3 deliveries in state.deliveries, in order', async () => {
+    const small = await startTestEmulator({ deliveryLogSize: 3 });
+    try {
+      const auth = callbackInstance(small, `${receiver.url}/kept`);
+      for (let i = 0; i < 5; i++) {
+        await small.call('POST', '/hubs/crm/contacts', { auth, body: { lastName: `L${i}` } });
+      }
+      await small.settle();
+      expect(receiver.requests).toHaveLength(5);
+      const kept = small.state.deliveries;
+      expect(kept.map((delivery) => JSON.parse(delivery.body).message.raw.contacts[0].lastName)).toEqual([
+        'L2',
+        'L3',
+        'L4',
+      ]);
+      expect(kept.map((delivery) => delivery.id)).toEqual(
+        receiver.requests.slice(2).map((request) => request.headers['elements-webhook-id']),
+      );
+      expect(kept.map((delivery) => delivery.status)).toEqual([200, 200, 200]);
+    } finally {
+      await small.close();
+    }
+  });
+
+  test('settle() still waits for a delivery dropped from the log while in flight, retries included', async () => {
+    let slowTries = 0;
+    const slow = await startServer(async (_request, res) => {
+      const attempt = slowTries++;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      sendJson(res, attempt === 0 ? 500 : 200, {});
+    });
+    const small = await startTestEmulator({ deliveryLogSize: 1 });
+    try {
+      await small.call('POST', '/hubs/crm/contacts', {
+        auth: callbackInstance(small, `${slow.url}/slow`),
+        body: { lastName: 'Slow' },
+      });
+      const dropped = small.state.deliveries[0]!;
+      expect(dropped.url).toBe(`${slow.url}/slow`);
+      await small.call('POST', '/hubs/crm/contacts', {
+        auth: callbackInstance(small, `${receiver.url}/fast`),
+        body: { lastName: 'Fast' },
+      });
+      // The slow delivery left the log while its first POST was still waiting for an answer.
+      expect(small.state.deliveries).toHaveLength(1);
+      expect(small.state.deliveries).not.toContain(dropped);
+      expect(dropped.attempts).toEqual([]);
+
+      await small.settle();
+      // settle() waited for the first try (500), the retry and its answer (200), which still updated the entry.
+      expect(slowTries).toBe(2);
+      expect(dropped.attempts.map((attempt) => attempt.status)).toEqual([500, 200]);
+      expect(dropped.status).toBe(200);
+      expect(small.state.pending.size).toBe(0);
+    } finally {
+      await small.close();
+      await slow.close();
+    }
+  });
+
+  test('deliveryLogSize 0 keeps no delivery, yet each is still sent and awaited', async () => {
+    const none = await startTestEmulator({ deliveryLogSize: 0 });
+    try {
+      const auth = callbackInstance(none, `${receiver.url}/unlogged`);
+      await none.call('POST', '/hubs/crm/contacts', { auth, body: { lastName: 'Unlogged' } });
+      await none.settle();
+      expect(receiver.requests.map((request) => request.path)).toEqual(['/unlogged']);
+      expect(none.state.deliveries).toEqual([]);
+    } finally {
+      await none.close();
+    }
+  });
+
+  test('rejects a deliveryLogSize that is not a whole number, 0 or more', async () => {
+    for (const bad of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '3']) {
+      await expect(startEmulator({ deliveryLogSize: bad as number })).rejects.toThrow(
+        new TypeError(
+          '[cloud-elements] emulator deliveryLogSize must be a whole number of deliveries, 0 or more.',
+        ),
+      );
+    }
+  });
+});
