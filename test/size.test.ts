@@ -56,9 +56,11 @@ const cases: Case[] = [
 // a body cut off mid-string is not parsed, and kept 19 characters of a base64 secret: 0.15 kB in `.` and the client.
 // A streamed body dropped unfinished no longer keeps its attempt on a long-lived caller signal for good (the signal
 // holds it weakly once the stream is out): 0.13 kB. ceql refuses a value inside double quotes: 0.01 kB.
+// A user's audit: a 2xx file read as JSON says to pass parseAs (not that a proxy answered), and a platform call's 401
+// from a client without organizationSecret says so: 0.09 kB.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 20_000,
-  'createClient + unwrap': 13_950,
+  'the whole . entry': 20_100,
+  'createClient + unwrap': 14_050,
   'the ./webhooks entry': 4_480,
 };
 

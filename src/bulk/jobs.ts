@@ -287,9 +287,10 @@ export async function waitForBulkJob(
       const failed = completed ? failedRecords(last) : 0;
       if (completed && (failed === 0 || options.allowFailedRecords === true)) return last;
       if (completed) {
-        const of = typeof last.recordsCount === 'number' ? ` of ${last.recordsCount}` : '';
+        // The job's own count, named as it is: whether it holds the failed records differs between elements.
+        const count = typeof last.recordsCount === 'number' ? ` (recordsCount ${last.recordsCount})` : '';
         throw new BulkJobError(
-          `Bulk job ${options.jobId} completed, but ${failed}${of} records failed: listBulkJobErrors() lists ` +
+          `Bulk job ${options.jobId} completed, but ${failed} record${failed === 1 ? '' : 's'} failed${count}: listBulkJobErrors() lists ` +
             'them. Pass allowFailedRecords: true to take a job with failed records as done.',
           { jobId: String(options.jobId), job: redactValue(last, read.redact) as BulkJobStatusReport },
         );

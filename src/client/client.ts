@@ -395,7 +395,11 @@ function typedError(error: unknown, state: CallState, method: string): unknown {
   const requestId = requestIdHeader === null ? undefined : state.redact!(requestIdHeader);
   const contentType = state.redact!(headers.get('content-type') ?? 'no content type');
   return new InvalidResponseError(
-    `${method} ${path ?? ''} answered ${status} with a body that is not JSON (${serverSnippet(contentType)})${requestId ? ` (request id ${serverSnippet(requestId)})` : ''}; is a proxy answering instead of Cloud Elements?`,
+    `${method} ${path ?? ''} answered ${status} with a body that is not JSON (${serverSnippet(contentType)})${requestId ? ` (request id ${serverSnippet(requestId)})` : ''}; ` +
+      // A file's own type (a download) is no proxy's page: the call wanted `parseAs`.
+      (/html|json|^no content type$/i.test(contentType)
+        ? 'is a proxy answering instead of Cloud Elements?'
+        : "if it answers a file, pass parseAs: 'blob' (or 'stream', 'arrayBuffer', 'text')."),
     {
       status,
       method,
@@ -513,11 +517,16 @@ function buildClient(input: BuildInput): CloudElementsClient {
           if (!state.response) attempt.done();
           else if (!(answer.data instanceof ReadableStream)) endAttemptOf(state.response);
           else loosenAttemptOf(state.response);
-          // A hub call refused by a client without an element token: the likely cause, which the 401 cannot say.
-          if (state.response?.status === 401 && !credentials.elementToken && path.startsWith('/hubs/')) {
-            const facts = callFactsOf(state.response);
-            if (facts)
-              facts.hint = 'this client has no element token: make hub calls with client.forInstance(token)';
+          // A call refused by a client without the credential it needs: the likely cause, which the 401 cannot say.
+          const facts = state.response?.status === 401 ? callFactsOf(state.response) : undefined;
+          if (facts) {
+            if (path.startsWith('/hubs/')) {
+              if (!credentials.elementToken)
+                facts.hint =
+                  'this client has no element token: make hub calls with client.forInstance(token)';
+            } else if (!credentials.organizationSecret) {
+              facts.hint = 'this client has no organizationSecret, which platform calls need';
+            }
           }
           // The error body as `unwrap`'s errors hold it: a server that refuses a credential may echo it.
           if (answer.error !== undefined) answer.error = redactValue(answer.error, redact);

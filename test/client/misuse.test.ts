@@ -150,6 +150,15 @@ describe('a hub call refused for want of an element token says so', () => {
     ).catch((e: unknown) => e);
     expect(String(instance)).not.toMatch(/no element token/);
     const platformCall = await unwrap(ce.GET('/instances')).catch((e: unknown) => e);
-    expect(String(platformCall)).not.toMatch(/no element token/);
+    expect(String(platformCall)).not.toMatch(/no element token|no organizationSecret/);
+  });
+
+  test('the 401 of a platform call from a client without organizationSecret names it', async () => {
+    server = await startServer((_req, res) =>
+      sendJson(res, 401, { requestId: 'r-2', message: 'Invalid Organization or User secret.' }),
+    );
+    const userOnly = createClient({ userSecret: secrets.userSecret, baseUrl: server.url, retry: false });
+    const error = await unwrap(userOnly.GET('/instances')).catch((e: unknown) => e);
+    expect(String(error)).toMatch(/; this client has no organizationSecret, which platform calls need$/);
   });
 });

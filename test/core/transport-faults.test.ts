@@ -112,7 +112,21 @@ describe('the time limit covers the body', () => {
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as InvalidResponseError).status).toBe(200);
     expect((error as InvalidResponseError).requestId).toBe('req-html-1');
-    expect((error as InvalidResponseError).message).toMatch(/not JSON \(text\/html\)/);
+    expect((error as InvalidResponseError).message).toMatch(/not JSON \(text\/html\).*is a proxy answering/);
+  });
+
+  it('says to pass parseAs when a 2xx answer is a file read as JSON, not that a proxy answered', async () => {
+    const { client } = await setup((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/pdf' });
+      res.end('%PDF-1.7 …');
+    });
+    const error = await failureOf(
+      client.GET('/hubs/documents/files/{id}', { params: { path: { id: 'f1' } } }),
+    );
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(
+      /not JSON \(application\/pdf\); if it answers a file, pass parseAs: 'blob' \(or 'stream', 'arrayBuffer', 'text'\)\.$/,
+    );
   });
 
   it('keeps a slow streamed download alive with an idle timeout, and ends a silent one', async () => {
