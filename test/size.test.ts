@@ -58,9 +58,11 @@ const cases: Case[] = [
 // holds it weakly once the stream is out): 0.13 kB. ceql refuses a value inside double quotes: 0.01 kB.
 // A user's audit: a 2xx file read as JSON says to pass parseAs (not that a proxy answered), and a platform call's 401
 // from a client without organizationSecret says so: 0.09 kB.
+// A call that may be retried is sent again when its body is cut off mid-way while read whole, as for a connection
+// that failed (the docs promised it; only the headers' failures were): 0.14 kB.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 20_100,
-  'createClient + unwrap': 14_050,
+  'the whole . entry': 20_250,
+  'createClient + unwrap': 14_200,
   'the ./webhooks entry': 4_480,
 };
 

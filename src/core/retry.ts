@@ -35,7 +35,8 @@ export type RetryOptions = {
    */
   statuses?: readonly number[] | undefined;
   /**
-   * Methods retried without a per-request opt-in, on every listed status and on connection errors. Other
+   * Methods retried without a per-request opt-in, on every listed status and on connection errors (a body cut off
+   * mid-way among them, when it is read whole rather than handed out as a stream). Other
    * methods (POST, PATCH) are retried only on a 429 and on a refused connection, which Cloud Elements never acted on.
    * @default ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']
    */

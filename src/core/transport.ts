@@ -474,6 +474,11 @@ type Guard = {
   call: TransportCall;
   status: number;
   stream?: ReadableStream<Uint8Array> | null | undefined;
+  /**
+   * Sends the call again after its body was cut off, when the call may be retried and has attempts and time left:
+   * the next attempt's response, or the call's failure.
+   */
+  again?: ((failure: ConnectionError) => Promise<Response>) | undefined;
 };
 type Guarded = Response & { [GUARD]: Guard };
 const READERS = ['json', 'text', 'arrayBuffer', 'blob', 'formData'] as const;
@@ -519,24 +524,34 @@ function makeGuardedPrototype(base: Readers): object {
       writable: true,
       value(this: Guarded): Promise<unknown> {
         const guard = this[GUARD];
-        const { attempt } = guard;
+        const { attempt, again } = guard;
+        // A body read whole can be read again from a new attempt when it is cut off; not one something else has
+        // started to read as a stream.
+        const retry = again && !guard.stream;
         // With an idle limit, the body is read through the guarded stream, whose clock restarts on every chunk: a
         // long body that keeps arriving is not "no progress". (The whole-call limit needs no stream.) So it is too
         // once something has taken `body` (a middleware that logged the response): the stream holds the bytes now.
-        if (guard.call.idle !== undefined || guard.stream) {
-          return new Response(this.body, { headers: this.headers })[name]() as Promise<unknown>;
-        }
-        return attempt.race(guard.base[name].call(this)).then(
-          (value) => {
-            attempt.done();
-            return value;
-          },
-          (error: unknown) => {
-            attempt.done();
-            // A body that arrived whole but is not JSON is not a lost connection: the client types it.
-            throw error instanceof SyntaxError ? error : bodyFailure(guard, error);
-          },
-        );
+        const read =
+          guard.call.idle !== undefined || guard.stream
+            ? (new Response(this.body, { headers: this.headers })[name]() as Promise<unknown>)
+            : attempt.race(guard.base[name].call(this)).then(
+                (value) => {
+                  attempt.done();
+                  return value;
+                },
+                (error: unknown) => {
+                  attempt.done();
+                  // A body that arrived whole but is not JSON is not a lost connection: the client types it.
+                  throw error instanceof SyntaxError ? error : bodyFailure(guard, error);
+                },
+              );
+        return retry
+          ? read.catch(async (error: unknown) => {
+              if (!(error instanceof ConnectionError)) throw error;
+              const next = (await again(error)) as Guarded;
+              return next[name]();
+            })
+          : read;
       },
     });
   }
@@ -549,12 +564,13 @@ function makeGuardedPrototype(base: Readers): object {
  * `ConnectionError` when it is cut off mid-way; `body`, read as a stream, does the same chunk by chunk and
  * restarts an idle clock on each chunk. The guard also carries the call's facts (see {@link callFactsOf}).
  */
-function guardBody(response: Response, attempt: Attempt, call: TransportCall, status: number): void {
+function guardBody(response: Response, attempt: Attempt, call: TransportCall, status: number): Guard {
   const base = Object.getPrototypeOf(response) as Readers;
-  (response as Guarded)[GUARD] = { base, attempt, call, status };
+  const guard: Guard = ((response as Guarded)[GUARD] = { base, attempt, call, status });
   let guarded = guardedPrototypes.get(base);
   if (!guarded) guardedPrototypes.set(base, (guarded = makeGuardedPrototype(base)));
   Object.setPrototypeOf(response, guarded);
+  return guard;
 }
 
 function guardStream(
@@ -657,142 +673,167 @@ export function createTransport(options: TransportOptions): (request: Request) =
     let headersBefore: Headers | undefined;
     const signalInInit = state?.signalInInit === true;
 
-    for (let attempt = 1; ; attempt++) {
-      call.attempts = attempt;
-      // The first attempt's signal is already on the Request when the client made it; others get their own.
-      const given = attempt === 1 ? state?.attempt : undefined;
-      const clock = given ?? new Attempt(callerSignal);
-      const signal = clock.controller.signal;
-      clock.call = call;
-      clock.number = attempt;
-      clock.arm(idle ?? deadlineAt - Date.now());
-      let body: RequestInit['body'] | undefined;
-      if (attempt > 1 && streamed) {
-        try {
-          body = bodyFactory?.();
-        } catch (error) {
-          // The factory's own error is the call's; the attempt it was for must not stay on the caller's signal.
-          clock.done();
-          throw error;
-        }
-      } else if (bytes !== undefined) body = bytes;
-      if (idle !== undefined && streamed) {
-        const stream =
-          body === undefined ? request.body : body instanceof ReadableStream ? body : new Response(body).body;
-        // Counts the bytes of a streamed upload as fetch reads them, restarting the idle clock.
-        if (stream) {
-          body = stream.pipeThrough(
-            new TransformStream<Uint8Array, Uint8Array>({
-              transform(chunk, controller) {
-                clock.arm(idle);
-                controller.enqueue(chunk);
-              },
-            }),
-          );
-        }
-      }
-      let attemptRequest = request;
-      if (body !== undefined || (!given && !signalInInit)) {
-        const init: RequestInit & { duplex?: 'half' } = { signal };
-        if (body !== undefined) {
-          init.body = body;
-          if (streamed) init.duplex = 'half';
-        }
-        if (headersBefore !== undefined) init.headers = headersBefore;
-        attemptRequest = new Request(request, init);
-      } else if (options.fetchMayChangeRequest && maxAttempts > 1) {
-        // The first attempt goes out as it is, and the caller's fetch may change it: its headers (all a fetch can
-        // change but the body, which a retry sends afresh) are noted for the retries. Far cheaper than a copy.
-        headersBefore = new Headers(request.headers);
-      }
-      const sentAt = Date.now();
-      let response: Response;
-      let delayMs: number | undefined;
-      const last = attempt >= maxAttempts;
-      try {
-        // Promise.resolve: a fetch of the user's may hand back a Response without a promise.
-        response = await clock.race(
-          Promise.resolve(
-            signalInInit ? options.fetch(attemptRequest, { signal }) : options.fetch(attemptRequest),
-          ),
-          dropResponse,
-        );
-      } catch (error) {
-        clock.done();
-        const durationMs = Date.now() - sentAt;
-        if (callerSignal?.aborted) {
-          call.log('aborted', durationMs, undefined, 'aborted by the caller');
-          throw callerSignal.reason;
-        }
-        if (signal.aborted) {
-          const failure = signal.reason as TimeoutError;
-          call.log('timeout', durationMs, undefined, failure.message);
-          throw failure;
-        }
-        const code = networkCode(error);
-        const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
-        call.mayHaveReachedServer ||= !neverSent;
-        const failure = new ConnectionError(
-          call.redact(`${method} ${call.shown()} failed: `) + describeNetworkError(error, call.redact),
-          {
-            method,
-            path: call.pathOf(),
-            cause: redactError(error, call.redact),
-            attempts: attempt,
-            mayHaveReachedServer: call.mayHaveReachedServer,
-          },
-        );
-        if (!last && (idempotent || neverSent)) delayMs = computeRetryDelayMs(policy, attempt);
-        if (delayMs === undefined || Date.now() + delayMs >= deadlineAt) {
-          call.log('connection-error', durationMs, undefined, failure.message);
-          throw failure;
-        }
-        call.log('retry', durationMs, undefined, failure.message, delayMs);
-        await wait(policy, delayMs, callerSignal);
-        continue;
-      }
-      if (!isResponse(response)) {
-        clock.done();
-        // Not a network failure and nothing to retry: the fetch given to createClient broke its contract.
-        const failure = new CloudElementsError(
-          `${method} ${call.shown()}: the fetch given to createClient did not resolve to a Response (got ` +
-            `${response === null ? 'null' : typeof response}); it must return a Response or a promise of one.`,
-          { method, path: call.pathOf(), attempts: attempt, mayHaveReachedServer: true },
-        );
-        call.log('connection-error', Date.now() - sentAt, undefined, failure.message);
-        throw failure;
-      }
-      const status = response.status;
-      const durationMs = Date.now() - sentAt;
-      if (!last && policy.statuses.has(status) && (idempotent || status === 429)) {
-        const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
-        // A server that asks for a longer wait than the policy allows, or than the time left, gets no retry.
-        if (retryAfterMs === undefined || retryAfterMs <= policy.maxDelayMs) {
-          delayMs = computeRetryDelayMs(policy, attempt, retryAfterMs);
-          if (Date.now() + delayMs >= deadlineAt) delayMs = undefined;
-        }
-      }
-      call.mayHaveReachedServer ||= status >= 500 || status === 408;
-      if (delayMs === undefined) {
-        call.log('response', durationMs, response);
-        guardBody(response, clock, call, status);
-        if (state) {
-          state.response = response;
+    // The attempts from `first` on; a call whose body is cut off runs it again from the next one (`Guard.again`).
+    const run = async (first: number): Promise<Response> => {
+      for (let attempt = first; ; attempt++) {
+        call.attempts = attempt;
+        // The first attempt's signal is already on the Request when the client made it; others get their own.
+        const given = attempt === 1 ? state?.attempt : undefined;
+        const clock = given ?? new Attempt(callerSignal);
+        const signal = clock.controller.signal;
+        clock.call = call;
+        clock.number = attempt;
+        clock.arm(idle ?? deadlineAt - Date.now());
+        let body: RequestInit['body'] | undefined;
+        if (attempt > 1 && streamed) {
           try {
-            state.onHeaders?.(response);
-          } catch {
-            // What the hook does (paging's read-ahead) is an optimisation: the call's own answer stands.
+            body = bodyFactory?.();
+          } catch (error) {
+            // The factory's own error is the call's; the attempt it was for must not stay on the caller's signal.
+            clock.done();
+            throw error;
+          }
+        } else if (bytes !== undefined) body = bytes;
+        if (idle !== undefined && streamed) {
+          const stream =
+            body === undefined
+              ? request.body
+              : body instanceof ReadableStream
+                ? body
+                : new Response(body).body;
+          // Counts the bytes of a streamed upload as fetch reads them, restarting the idle clock.
+          if (stream) {
+            body = stream.pipeThrough(
+              new TransformStream<Uint8Array, Uint8Array>({
+                transform(chunk, controller) {
+                  clock.arm(idle);
+                  controller.enqueue(chunk);
+                },
+              }),
+            );
           }
         }
-        return response;
+        let attemptRequest = request;
+        if (body !== undefined || (!given && !signalInInit)) {
+          const init: RequestInit & { duplex?: 'half' } = { signal };
+          if (body !== undefined) {
+            init.body = body;
+            if (streamed) init.duplex = 'half';
+          }
+          if (headersBefore !== undefined) init.headers = headersBefore;
+          attemptRequest = new Request(request, init);
+        } else if (options.fetchMayChangeRequest && maxAttempts > 1) {
+          // The first attempt goes out as it is, and the caller's fetch may change it: its headers (all a fetch can
+          // change but the body, which a retry sends afresh) are noted for the retries. Far cheaper than a copy.
+          headersBefore = new Headers(request.headers);
+        }
+        const sentAt = Date.now();
+        let response: Response;
+        let delayMs: number | undefined;
+        const last = attempt >= maxAttempts;
+        try {
+          // Promise.resolve: a fetch of the user's may hand back a Response without a promise.
+          response = await clock.race(
+            Promise.resolve(
+              signalInInit ? options.fetch(attemptRequest, { signal }) : options.fetch(attemptRequest),
+            ),
+            dropResponse,
+          );
+        } catch (error) {
+          clock.done();
+          const durationMs = Date.now() - sentAt;
+          if (callerSignal?.aborted) {
+            call.log('aborted', durationMs, undefined, 'aborted by the caller');
+            throw callerSignal.reason;
+          }
+          if (signal.aborted) {
+            const failure = signal.reason as TimeoutError;
+            call.log('timeout', durationMs, undefined, failure.message);
+            throw failure;
+          }
+          const code = networkCode(error);
+          const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
+          call.mayHaveReachedServer ||= !neverSent;
+          const failure = new ConnectionError(
+            call.redact(`${method} ${call.shown()} failed: `) + describeNetworkError(error, call.redact),
+            {
+              method,
+              path: call.pathOf(),
+              cause: redactError(error, call.redact),
+              attempts: attempt,
+              mayHaveReachedServer: call.mayHaveReachedServer,
+            },
+          );
+          if (!last && (idempotent || neverSent)) delayMs = computeRetryDelayMs(policy, attempt);
+          if (delayMs === undefined || Date.now() + delayMs >= deadlineAt) {
+            call.log('connection-error', durationMs, undefined, failure.message);
+            throw failure;
+          }
+          call.log('retry', durationMs, undefined, failure.message, delayMs);
+          await wait(policy, delayMs, callerSignal);
+          continue;
+        }
+        if (!isResponse(response)) {
+          clock.done();
+          // Not a network failure and nothing to retry: the fetch given to createClient broke its contract.
+          const failure = new CloudElementsError(
+            `${method} ${call.shown()}: the fetch given to createClient did not resolve to a Response (got ` +
+              `${response === null ? 'null' : typeof response}); it must return a Response or a promise of one.`,
+            { method, path: call.pathOf(), attempts: attempt, mayHaveReachedServer: true },
+          );
+          call.log('connection-error', Date.now() - sentAt, undefined, failure.message);
+          throw failure;
+        }
+        const status = response.status;
+        const durationMs = Date.now() - sentAt;
+        if (!last && policy.statuses.has(status) && (idempotent || status === 429)) {
+          const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
+          // A server that asks for a longer wait than the policy allows, or than the time left, gets no retry.
+          if (retryAfterMs === undefined || retryAfterMs <= policy.maxDelayMs) {
+            delayMs = computeRetryDelayMs(policy, attempt, retryAfterMs);
+            if (Date.now() + delayMs >= deadlineAt) delayMs = undefined;
+          }
+        }
+        call.mayHaveReachedServer ||= status >= 500 || status === 408;
+        if (delayMs === undefined) {
+          call.log('response', durationMs, response);
+          const guard = guardBody(response, clock, call, status);
+          // A body cut off mid-way is a connection that failed, after the headers: a call that may be retried on one
+          // is, when its body is read whole (json(), text()…), and the next answer is read the same way.
+          if (!last && idempotent) {
+            guard.again = async (failure) => {
+              const waitMs = computeRetryDelayMs(policy, attempt);
+              if (Date.now() + waitMs >= deadlineAt) throw failure;
+              call.log('retry', Date.now() - sentAt, undefined, failure.message, waitMs);
+              await wait(policy, waitMs, callerSignal);
+              const next = await run(attempt + 1);
+              // The caller was told the first answer's status: an answer of the other kind (an error after a
+              // success) cannot stand in for it.
+              if (next.ok === response.ok) return next;
+              next.body?.cancel().catch(noop);
+              throw failure;
+            };
+          }
+          // The answer the caller gets is the first run's; a run again after a cut-off only supplies its body.
+          if (state && first === 1) {
+            state.response = response;
+            try {
+              state.onHeaders?.(response);
+            } catch {
+              // What the hook does (paging's read-ahead) is an optimisation: the call's own answer stands.
+            }
+          }
+          return response;
+        }
+        clock.done();
+        call.log('retry', durationMs, response, undefined, delayMs);
+        // Free the connection; this response is dropped. Not awaited: a body of a caller's fetch whose cancel never
+        // settles would hold the call past its time limit.
+        response.body?.cancel().catch(noop);
+        await wait(policy, delayMs, callerSignal);
       }
-      clock.done();
-      call.log('retry', durationMs, response, undefined, delayMs);
-      // Free the connection; this response is dropped. Not awaited: a body of a caller's fetch whose cancel never
-      // settles would hold the call past its time limit.
-      response.body?.cancel().catch(noop);
-      await wait(policy, delayMs, callerSignal);
-    }
+    };
+    return run(1);
   };
 }
 

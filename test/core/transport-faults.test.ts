@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, unwrap, type ClientOptions } from '../../src/client/index.js';
+import { createClient, unwrap, type ClientOptions, type LogRecord } from '../../src/client/index.js';
 import {
   CloudElementsError,
   ConnectionError,
@@ -98,6 +98,61 @@ describe('the time limit covers the body', () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as ConnectionError).message).toMatch(/body was cut off/);
     expect((error as ConnectionError).mayHaveReachedServer).toBe(true);
+  });
+
+  it('sends a GET whose body was cut off again and answers with the next attempt, as for a failed connection', async () => {
+    const records: LogRecord[] = [];
+    const { client, server } = await setup(
+      (req, res, index) => {
+        if (index === 0) {
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+          res.write('{"items":[1,2', () => res.destroy());
+        } else sendJson(res, 200, { items: [1, 2, 3] }, { 'elements-request-id': `r-${index}` });
+      },
+      { logger: (record) => records.push(record) },
+    );
+    const { data, response } = await client.GET('/hubs/{hub}/ping', ping);
+    expect(data).toEqual({ items: [1, 2, 3] });
+    expect(response.status).toBe(200);
+    expect(server.requests).toHaveLength(2);
+    expect(records.map((r) => [r.attempt, r.outcome])).toEqual([
+      [1, 'response'],
+      [1, 'retry'],
+      [2, 'response'],
+    ]);
+    expect(records[1]!.error).toMatch(/body was cut off/);
+  });
+
+  it('does not send again a cut-off answer of a POST, a call with retry: false, or one out of attempts', async () => {
+    const cutOff: TestHandler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"id":', () => res.destroy());
+    };
+    const { client, server } = await setup(cutOff);
+    const post = await failureOf(client.POST('/hubs/crm/contacts', { body: { lastName: 'L' } }));
+    expect(post).toBeInstanceOf(ConnectionError);
+    expect(server.requests).toHaveLength(1);
+    const once = await failureOf(client.GET('/hubs/{hub}/ping', { ...ping, retry: false }));
+    expect(once).toBeInstanceOf(ConnectionError);
+    expect(server.requests).toHaveLength(2);
+    // Three attempts by default, each cut off: the third one's failure is the call's.
+    const all = await failureOf(client.GET('/hubs/{hub}/ping', ping));
+    expect(all).toBeInstanceOf(ConnectionError);
+    expect((all as ConnectionError).attempts).toBe(3);
+    expect(server.requests).toHaveLength(5);
+  });
+
+  it('takes no error answer for the body of a success cut off: the first failure stands', async () => {
+    const { client, server } = await setup((_req, res, index) => {
+      if (index === 0) {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+        res.write('{"id":', () => res.destroy());
+      } else sendJson(res, 404, { requestId: 'r', message: 'gone' });
+    });
+    const error = await failureOf(client.GET('/hubs/{hub}/ping', ping));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).message).toMatch(/answered 200 but its body was cut off/);
+    expect(server.requests).toHaveLength(2);
   });
 
   it.each([
