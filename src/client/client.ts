@@ -22,6 +22,7 @@ import {
   redactUrl,
   redactValue,
   relativePath,
+  RETRY_OPTIONS,
   resolveRetryPolicy,
   serverSnippet,
   validateCredentials,
@@ -356,7 +357,13 @@ function checkCallInit(method: string, init: Record<string, unknown>): void {
     if (key === 'query' || key === 'path') {
       fail(`${method} has no option ${key}; put it in params: { params: { ${key}: { … } } }.`);
     }
-    const meant = CALL_CHECKED.find((name) => looksLike(key, name));
+    if (RETRY_OPTIONS.includes(key)) {
+      fail(`${method} has no option ${key}; it is one of retry's: { retry: { ${key}: … } }.`);
+    }
+    // Also without a unit (`timeout`, `timout`): the name a user has in mind before the SDK's `Ms`.
+    const meant = CALL_CHECKED.find(
+      (name) => looksLike(key, name) || looksLike(key, name.replace(/Ms$/, '')),
+    );
     if (meant) fail(`${method} has no option ${quoteKey(key)}; did you mean ${meant}?`);
   }
 }

@@ -57,6 +57,7 @@ export {
   DEFAULT_RETRY_METHODS,
   DEFAULT_RETRY_STATUSES,
   MAX_TIMER_MS,
+  RETRY_OPTIONS,
   resolveRetryPolicy,
   sleep,
 } from './retry.js';

@@ -113,7 +113,7 @@ const LIST_OPTIONS = [
 ] as const;
 const FUNCTION_OPTIONS = ['random', 'sleep'] as const;
 /** All the options, for the check of misspelt ones (`attempts`). */
-const RETRY_OPTIONS = [
+export const RETRY_OPTIONS = [
   'maxAttempts',
   'baseDelayMs',
   'maxDelayMs',

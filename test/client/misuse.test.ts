@@ -53,13 +53,30 @@ describe('misspelt options are refused, naming the right one', () => {
       /GET has no option "timeout"; did you mean timeoutMs\?/,
     );
     expect(() => client.GET('/instances', { retries: 2 } as never)).toThrow(/did you mean retry\?/);
+    // A misspelling of the name without its unit; an option of retry's given beside it.
+    expect(() => client.GET('/instances', { timout: 200 } as never)).toThrow(
+      /GET has no option "timout"; did you mean timeoutMs\?/,
+    );
+    expect(() => client.GET('/instances', { maxAttempts: 1 } as never)).toThrow(
+      /GET has no option maxAttempts; it is one of retry's: \{ retry: \{ maxAttempts: … \} \}/,
+    );
     expect(() => client.GET('/instances', { query: { where: "name = 'x'" } } as never)).toThrow(
       /put it in params: \{ params: \{ query/,
     );
     expect(server!.requests).toHaveLength(0);
     // What fetch itself takes still goes through, also when it is close to a name above (`mode`, `body`).
     await expect(unwrap(client.GET('/instances', { mode: 'cors', cache: 'no-store' }))).resolves.toEqual([]);
-    expect(server!.requests).toHaveLength(1);
+    // So do the other fetch options, and those of frameworks' fetches (Next.js's `next`).
+    const fetchOptions = {
+      redirect: 'follow',
+      credentials: 'omit',
+      keepalive: false,
+      referrerPolicy: 'no-referrer',
+      integrity: '',
+      next: { revalidate: 60 },
+    } as const;
+    await expect(unwrap(client.GET('/instances', fetchOptions as never))).resolves.toEqual([]);
+    expect(server!.requests).toHaveLength(2);
   });
 });
 
