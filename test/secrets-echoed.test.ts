@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CloudElementsError, createClient, unwrap, type LogRecord } from '../src/index.js';
+import { CloudElementsError, NotFoundError, createClient, unwrap, type LogRecord } from '../src/index.js';
 import { defineOAuthApp, finishOAuth, startOAuth, startOAuth1 } from '../src/oauth.js';
 import { buildEventsConfiguration, createInstance } from '../src/instances.js';
 import { waitForBulkJob } from '../src/bulk.js';
@@ -173,6 +173,16 @@ describe('secrets that come back from elsewhere', () => {
         if (piece.length >= 4) expect(shown).not.toContain(piece);
       expect(body).toContain(userSecret.slice(0, 16));
     }
+  });
+
+  it('an error body with backslashes that start no JSON escape (a Windows path) is kept, and its error typed', async () => {
+    server = await startServer((_req, res) =>
+      sendJson(res, 404, { requestId: 'r-9', message: 'Could not find file D:\\Temp\\Files\\x.pdf' }),
+    );
+    const ce = createClient({ ...credentials, baseUrl: `${server.url}/elements/api-v2`, retry: false });
+    const error = await unwrap(ce.GET('/instances')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).message).toContain('Could not find file D:\\Temp\\Files\\x.pdf');
   });
 
   it('the signature key of events configuration is a secret when an instance is created or connected', async () => {

@@ -60,9 +60,11 @@ const cases: Case[] = [
 // from a client without organizationSecret says so: 0.09 kB.
 // A call that may be retried is sent again when its body is cut off mid-way while read whole, as for a connection
 // that failed (the docs promised it; only the headers' failures were): 0.14 kB.
+// A review's mends: a response the caller keeps lets go of the retry's copy of its request body; a backslash
+// that starts no JSON escape is text to redaction: 0.06 kB.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 20_250,
-  'createClient + unwrap': 14_200,
+  'the whole . entry': 20_300,
+  'createClient + unwrap': 14_250,
   'the ./webhooks entry': 4_480,
 };
 

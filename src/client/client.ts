@@ -360,10 +360,11 @@ function checkCallInit(method: string, init: Record<string, unknown>): void {
     if (RETRY_OPTIONS.includes(key)) {
       fail(`${method} has no option ${key}; it is one of retry's: { retry: { ${key}: … } }.`);
     }
-    // Also without a unit (`timeout`, `timout`): the name a user has in mind before the SDK's `Ms`.
-    const meant = CALL_CHECKED.find(
-      (name) => looksLike(key, name) || looksLike(key, name.replace(/Ms$/, '')),
-    );
+    // Then without a unit (`timout`): the name a user has in mind before the SDK's `Ms`; second, so that
+    // `idleTimeout` is taken for idleTimeoutMs, not for timeoutMs.
+    const meant =
+      CALL_CHECKED.find((name) => looksLike(key, name)) ??
+      CALL_CHECKED.find((name) => looksLike(key, name.replace(/Ms$/, '')));
     if (meant) fail(`${method} has no option ${quoteKey(key)}; did you mean ${meant}?`);
   }
 }

@@ -318,7 +318,8 @@ export function redactText(text: string, secrets: readonly (string | undefined)[
 }
 
 // A string escape of JSON: `\/` (PHP writes every `/` so), `\u002B` (.NET writes `+` so), `\"`, `\\`, `\n`, …
-const JSON_ESCAPE = /\\(?:u[\da-f]{4}|["\\/bfnrt])/gi;
+// Case counts outside the hex digits: `C:\Temp` or `\U0041` is no JSON escape (and JSON.parse would refuse it).
+const JSON_ESCAPE = /\\(?:u[\dA-Fa-f]{4}|["\\/bfnrt])/g;
 
 /**
  * `text` with its JSON string escapes read, and where each character of that starts in `text` (one more entry for

@@ -141,12 +141,18 @@ export function callFactsOf(response: Response): CallFacts | undefined {
  * length of 0); only a body handed out as a stream keeps its attempt, which that stream's end or the clock ends.
  */
 export function endAttemptOf(response: Response): void {
-  (response as Partial<Guarded>)[GUARD]?.attempt.done();
+  const guard = (response as Partial<Guarded>)[GUARD];
+  guard?.attempt.done();
+  // A response the caller keeps must not keep the call's copy of its request body (a PUT's) for a retry.
+  if (guard) guard.again = undefined;
 }
 
 /** The body of `response` went out as a stream: its attempt goes on, held by the stream (see `Attempt.loosen`). */
 export function loosenAttemptOf(response: Response): void {
-  (response as Partial<Guarded>)[GUARD]?.attempt.loosen();
+  const guard = (response as Partial<Guarded>)[GUARD];
+  guard?.attempt.loosen();
+  // A stream handed out is not read again from a new attempt.
+  if (guard) guard.again = undefined;
 }
 
 /** Checks a timeout value; `Infinity` means no limit. */
@@ -525,6 +531,8 @@ function makeGuardedPrototype(base: Readers): object {
       value(this: Guarded): Promise<unknown> {
         const guard = this[GUARD];
         const { attempt, again } = guard;
+        // Once: the body is read now, and the retry's closure holds the call's copy of the request body.
+        guard.again = undefined;
         // A body read whole can be read again from a new attempt when it is cut off; not one something else has
         // started to read as a stream.
         const retry = again && !guard.stream;

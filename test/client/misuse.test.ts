@@ -57,6 +57,10 @@ describe('misspelt options are refused, naming the right one', () => {
     expect(() => client.GET('/instances', { timout: 200 } as never)).toThrow(
       /GET has no option "timout"; did you mean timeoutMs\?/,
     );
+    // The idle limit, not the whole call's: following a wrong hint would cut long downloads short.
+    expect(() => client.GET('/instances', { idleTimeout: 200 } as never)).toThrow(
+      /GET has no option "idleTimeout"; did you mean idleTimeoutMs\?/,
+    );
     expect(() => client.GET('/instances', { maxAttempts: 1 } as never)).toThrow(
       /GET has no option maxAttempts; it is one of retry's: \{ retry: \{ maxAttempts: … \} \}/,
     );

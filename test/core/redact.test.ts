@@ -119,6 +119,10 @@ describe('redactText', () => {
     // Every character escaped, in a text that is not JSON at all (a log line that quotes a JSON string).
     const all = [...secret].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
     expect(redactText(`token: ${all} (rejected)`, [secret])).toBe(`token: ${REDACTED} (rejected)`);
+    // A backslash that starts no JSON escape (a Windows path, `\U0041`) is text: kept as it is, nothing thrown.
+    expect(redactText('Could not find D:\\Temp\\Files\\x.pdf or \\U0041', [secret])).toBe(
+      'Could not find D:\\Temp\\Files\\x.pdf or \\U0041',
+    );
     // Escapes elsewhere in the text stay as the server wrote them.
     expect(redactText('path C:\\\\dir\\/x \\u00e9 \\n', [secret])).toBe('path C:\\\\dir\\/x \\u00e9 \\n');
   });

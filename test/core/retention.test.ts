@@ -8,7 +8,7 @@ describe('what a long-running process keeps', () => {
     const { result } = runCollectingProcess<{ result: Record<string, boolean> }>(
       new URL('./scripts/retention.ts', import.meta.url),
     );
-    expect(result).toEqual({ keepResponseDropJson: true });
+    expect(result).toEqual({ keepResponseDropJson: true, keepResponsesOfPutsDropBodies: true });
   }, 90_000);
 
   it('lets the signal go of a streamed body dropped unfinished, and still aborts a stream the caller holds', () => {
