@@ -62,9 +62,10 @@ const cases: Case[] = [
 // that failed (the docs promised it; only the headers' failures were): 0.14 kB.
 // A review's mends: a response the caller keeps lets go of the retry's copy of its request body; a backslash
 // that starts no JSON escape is text to redaction: 0.06 kB.
+// A body with a Blob among its values goes as multipart/form-data: 0.11 kB.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 20_300,
-  'createClient + unwrap': 14_250,
+  'the whole . entry': 20_400,
+  'createClient + unwrap': 14_350,
   'the ./webhooks entry': 4_480,
 };
 

@@ -451,32 +451,26 @@ function standardSample(sample, resolve, operation) {
   sample.call = `${callee}('${path}'${args.length > 1 ? ', …' : ''})`;
 }
 
-/** A multipart upload: the parts as FormData, sent by `bodySerializer`; the typed body names the parts. */
+/** A multipart upload: the file part a `Blob` (a `File`), the others as they are; the client sends it as FormData. */
 function multipartUpload(sample, resolve, operation, init, { example }) {
   const pathParam = operation.params.find((p) => p.in === 'query' && p.name === 'path');
   const pathValue = pathParam ? String(parameterValue(resolve, pathParam)) : undefined;
-  sample.line('const form = new FormData();');
+  const body = {};
   for (const [part, value] of Object.entries(example)) {
     if (typeof value === 'string' && part === 'file') {
       const binary = /^(\S+\.\w+) \(binary\)$/.exec(value)?.[1];
       if (binary) {
         sample.use('node:fs', 'openAsBlob');
-        const blob = code(`await openAsBlob(${quote(binary)})`);
-        sample.line(`${printCall('form.append', ['file', blob, binary], '', 0, ';')};`);
-        example = { ...example, file: binary };
+        body.file = code(`await openAsBlob(${quote(binary)})`);
       } else {
         const fileName = pathValue?.split('/').pop() || 'hello.txt';
-        const blob = code(`new Blob([${quote(value)}])`);
-        sample.line(`${printCall('form.append', ['file', blob, fileName], '', 0, ';')};`);
+        body.file = code(`new File([${quote(value)}], ${quote(fileName)})`);
       }
     } else {
-      const json = `new Blob([JSON.stringify(${printFlat(value)})], { type: 'application/json' })`;
-      sample.line(`form.append(${quote(part)}, ${json});`);
+      body[part] = value;
     }
   }
-  sample.line('// The typed body names the parts; bodySerializer sends the form itself.');
-  init.body = example;
-  init.bodySerializer = code('() => form');
+  init.body = body;
 }
 
 // ---- samples that use a helper of the SDK --------------------------------------------------------------------
