@@ -132,8 +132,9 @@ const QUERY_PAIR = /([?&;#\s]|^)([A-Za-z_][A-Za-z0-9_.-]*)=[^&\s#"'<>]*/g;
 /**
  * The spellings in which a secret can come back inside a server's text: as it is; percent-encoded by
  * `encodeURIComponent`, by a form or `URLSearchParams` (`+` for a space, `!'()~` encoded too), or twice; escaped in
- * HTML. (Escaped in JSON, it is found in the text with its escapes read: see {@link unescaped}.) Letter case does not count when they are looked for (lower-case hex as .NET writes it, a
- * header a gateway lower-cased), so one spelling stands for all its cases.
+ * HTML. (Escaped in JSON, it is found in the text with its escapes read: see {@link unescaped}.) Letter case does
+ * not count when they are looked for (lower-case hex as .NET writes it, a header a gateway lower-cased), so one
+ * spelling stands for all its cases.
  */
 function spellings(secret: string): string[] {
   const uri = encodeURIComponent(secret);
