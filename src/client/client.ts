@@ -553,9 +553,14 @@ function buildClient(input: BuildInput): CloudElementsClient {
           else if (!(answer.data instanceof ReadableStream)) endAttemptOf(state.response);
           else loosenAttemptOf(state.response);
           // A call refused by a client without the credential it needs: the likely cause, which the 401 cannot say.
-          const facts = state.response?.status === 401 ? callFactsOf(state.response) : undefined;
+          const status = state.response?.status;
+          const facts = status === 401 || status === 404 ? callFactsOf(state.response!) : undefined;
           if (facts) {
-            if (path.startsWith('/hubs/')) {
+            // A baseUrl of a host alone (an emulator's or a gateway's origin): every path misses the API's root.
+            if (status === 404) {
+              if (!facts.basePath)
+                facts.hint = "this client's baseUrl has no path; the API's paths start at /elements/api-v2";
+            } else if (path.startsWith('/hubs/')) {
               if (!credentials.elementToken)
                 facts.hint =
                   'this client has no element token: make hub calls with client.forInstance(token)';

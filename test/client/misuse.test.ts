@@ -174,6 +174,21 @@ describe('a hub call refused for want of an element token says so', () => {
     expect(String(platformCall)).not.toMatch(/no element token|no organizationSecret/);
   });
 
+  test("a 404 from a client whose baseUrl is a host alone says where the API's paths start", async () => {
+    server = await startServer((_req, res) =>
+      sendJson(res, 404, { requestId: 'r-3', message: 'No resource found for GET /instances' }),
+    );
+    const origin = createClient({ ...secrets, baseUrl: server.url, retry: false });
+    const error = await unwrap(origin.GET('/instances')).catch((e: unknown) => e);
+    expect(String(error)).toMatch(
+      /; this client's baseUrl has no path; the API's paths start at \/elements\/api-v2$/,
+    );
+    const rooted = createClient({ ...secrets, baseUrl: `${server.url}/elements/api-v2`, retry: false });
+    const missing = await unwrap(rooted.GET('/instances')).catch((e: unknown) => e);
+    expect(String(missing)).toMatch(/No resource found for GET \/instances/);
+    expect(String(missing)).not.toMatch(/has no path/);
+  });
+
   test('the 401 of a platform call from a client without organizationSecret names it', async () => {
     server = await startServer((_req, res) =>
       sendJson(res, 401, { requestId: 'r-2', message: 'Invalid Organization or User secret.' }),
