@@ -14145,7 +14145,7 @@ export interface components {
              * @description The records: a CSV file whose header row names the provider's fields (or the fields of the object's
              *     transformation), or a JSON file with one object per line or an array of objects.
              */
-            file: Blob;
+            file: string;
             /**
              * @description Options of the upload (`BulkUploadMetaData`) as a JSON string, sent as its own form part with
              *     `Content-Type: application/json`: `JSON.stringify({ action: 'upsert', identifierFieldName: 'email' })`.
@@ -14270,7 +14270,7 @@ export interface components {
              * Format: binary
              * @description Content of the file. The part's `Content-Type` should be the file's type (e.g. `image/jpeg`).
              */
-            file: Blob;
+            file: string;
             /** @description Element-specific upload options as a JSON part, where the element takes them. */
             metaData?: {
                 [key: string]: unknown;
@@ -17039,7 +17039,7 @@ export interface components {
              * Format: binary
              * @description Content of the file. The part's `Content-Type` should be the file's type (e.g. `image/jpeg`).
              */
-            file: Blob;
+            file: string;
         };
         /** @description Changes to a Salesforce file's metadata. Fields not sent are left as they are. */
         CrmFileMetadataUpdate: {
@@ -18544,7 +18544,7 @@ export interface components {
              * Format: binary
              * @description Content of the file.
              */
-            file: Blob;
+            file: string;
         } & {
             [key: string]: unknown;
         };
@@ -20801,7 +20801,7 @@ export interface components {
              * Format: binary
              * @description Content of the file.
              */
-            file: Blob;
+            file: string;
         } & {
             [key: string]: unknown;
         };

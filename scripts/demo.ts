@@ -389,8 +389,12 @@ async function main(): Promise<void> {
       const uploaded = await unwrap(
         documents.POST('/hubs/documents/files', {
           params: { query: { path } },
-          // A body with a Blob (a File) goes as multipart/form-data, each value a part.
-          body: { file: new File([content], `sdk-demo-${run}.txt`, { type: 'text/plain' }) },
+          body: { file: content },
+          bodySerializer: () => {
+            const form = new FormData();
+            form.append('file', new Blob([content], { type: 'text/plain' }), `sdk-demo-${run}.txt`);
+            return form;
+          },
         }),
       );
       uploadedPath = path;

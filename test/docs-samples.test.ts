@@ -94,10 +94,7 @@ describe('operation samples', () => {
         expect(text, `${key} calls as the instance`).toContain('.forInstance(');
       const body = resolve(operation.op.requestBody);
       if (body?.content?.['multipart/form-data']) {
-        // A File (or a Blob from a path) as the file part: the client sends such a body as multipart/form-data.
-        expect(text, `${key} uploads multipart`).toMatch(
-          /uploadBulkRecords\(|file: new File\(|file: await openAsBlob\(/,
-        );
+        expect(text, `${key} uploads multipart`).toMatch(/uploadBulkRecords\(|bodySerializer: \(\) => form/);
       }
       const ok = resolve(operation.op.responses?.['200']);
       const schema = resolve(ok?.content?.['application/json']?.schema);
@@ -125,9 +122,7 @@ describe('operation samples', () => {
       'const crm = ce.forInstance(process.env.CE_ELEMENT_TOKEN!);',
     );
     expect(text('paths post /hubs/{hub}/bulk/{objectName}')).toContain('await uploadBulkRecords(crm, {');
-    expect(text('paths post /hubs/documents/files')).toContain(
-      "body: { file: new File(['test file'], 'report.pdf') }",
-    );
+    expect(text('paths post /hubs/documents/files')).toContain('bodySerializer: () => form');
   });
 });
 

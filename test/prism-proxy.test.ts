@@ -269,8 +269,12 @@ describe('the SDK through a Prism validating proxy', () => {
     const uploaded = await unwrap(
       documents.POST('/hubs/documents/files', {
         params: { query: { path: '/reports/q1.txt' } },
-        // A body with a Blob goes as multipart/form-data.
-        body: { file: new File([content], 'q1.txt', { type: 'text/plain' }) },
+        body: { file: content },
+        bodySerializer: () => {
+          const form = new FormData();
+          form.append('file', new Blob([content], { type: 'text/plain' }), 'q1.txt');
+          return form;
+        },
       }),
     );
     expect(uploaded).toMatchObject({ path: '/reports/q1.txt', directory: false });
@@ -315,7 +319,12 @@ describe('the SDK through a Prism validating proxy', () => {
     const upload = await unwrap(
       crm.POST('/hubs/{hub}/bulk/{objectName}', {
         params: { path: { hub: 'crm', objectName: 'contacts' } },
-        body: { file: new File([csv], 'contacts.csv', { type: 'text/csv' }) },
+        body: { file: csv },
+        bodySerializer: () => {
+          const form = new FormData();
+          form.append('file', new Blob([csv], { type: 'text/csv' }), 'contacts.csv');
+          return form;
+        },
       }),
     );
     const report = await waitForBulkJob(crm, {

@@ -2156,9 +2156,13 @@ export async function uploadCrmFile(): Promise<void> {
   // Calls as one instance: adds 'Element <token>' to the Authorization header.
   const crm = ce.forInstance(process.env.CE_ELEMENT_TOKEN!);
 
+  const form = new FormData();
+  form.append('file', new Blob(['Hello from the SDK']), 'hello.txt');
+  // The typed body names the parts; bodySerializer sends the form itself.
   const file = await unwrap(
     crm.POST('/hubs/crm/files', {
-      body: { file: new File(['Hello from the SDK'], 'hello.txt') },
+      body: { file: 'Hello from the SDK' },
+      bodySerializer: () => form,
     }),
   );
   console.log(file.id);
@@ -2242,10 +2246,14 @@ export async function uploadCrmFileVersion(): Promise<void> {
   // Calls as one instance: adds 'Element <token>' to the Authorization header.
   const crm = ce.forInstance(process.env.CE_ELEMENT_TOKEN!);
 
+  const form = new FormData();
+  form.append('file', new Blob(['Hello from the SDK']), 'hello.txt');
+  // The typed body names the parts; bodySerializer sends the form itself.
   const version = await unwrap(
     crm.POST('/hubs/crm/files/{id}/versions', {
       params: { path: { id: '0696A000001cWqPQAU' } },
-      body: { file: new File(['Hello from the SDK'], 'hello.txt') },
+      body: { file: 'Hello from the SDK' },
+      bodySerializer: () => form,
     }),
   );
   console.log(version.id);
@@ -2303,10 +2311,14 @@ export async function uploadCrmRecordAttachment(): Promise<void> {
   // Calls as one instance: adds 'Element <token>' to the Authorization header.
   const crm = ce.forInstance(process.env.CE_ELEMENT_TOKEN!);
 
+  const form = new FormData();
+  form.append('file', new Blob(['Hello from the SDK']), 'hello.txt');
+  // The typed body names the parts; bodySerializer sends the form itself.
   const attachment = await unwrap(
     crm.POST('/hubs/crm/{objectName}/{objectId}/attachments', {
       params: { path: { objectName: 'Contact', objectId: '0036A00000Pj5yQQAR' } },
-      body: { file: new File(['Hello from the SDK'], 'hello.txt') },
+      body: { file: 'Hello from the SDK' },
+      bodySerializer: () => form,
     }),
   );
   console.log(attachment.id);
@@ -2338,10 +2350,14 @@ export async function replaceCrmAttachment(): Promise<void> {
   // Calls as one instance: adds 'Element <token>' to the Authorization header.
   const crm = ce.forInstance(process.env.CE_ELEMENT_TOKEN!);
 
+  const form = new FormData();
+  form.append('file', new Blob(['Hello from the SDK']), 'hello.txt');
+  // The typed body names the parts; bodySerializer sends the form itself.
   const attachment = await unwrap(
     crm.PATCH('/hubs/crm/attachments/{id}', {
       params: { path: { id: '00P6A000002wJ9xUAE' } },
-      body: { file: new File(['Hello from the SDK'], 'hello.txt') },
+      body: { file: 'Hello from the SDK' },
+      bodySerializer: () => form,
     }),
   );
   console.log(attachment.id);
@@ -2412,10 +2428,14 @@ export async function uploadCrmRecordFile(): Promise<void> {
   // Calls as one instance: adds 'Element <token>' to the Authorization header.
   const crm = ce.forInstance(process.env.CE_ELEMENT_TOKEN!);
 
+  const form = new FormData();
+  form.append('file', new Blob(['Hello from the SDK']), 'hello.txt');
+  // The typed body names the parts; bodySerializer sends the form itself.
   const file = await unwrap(
     crm.POST('/hubs/crm/{objectName}/{objectId}/files', {
       params: { path: { objectName: 'Contact', objectId: '0036A00000Pj5yQQAR' } },
-      body: { file: new File(['Hello from the SDK'], 'hello.txt') },
+      body: { file: 'Hello from the SDK' },
+      bodySerializer: () => form,
     }),
   );
   console.log(file.id);

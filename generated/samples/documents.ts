@@ -30,10 +30,14 @@ export async function uploadDocumentsFile(): Promise<void> {
   // Calls as one instance: adds 'Element <token>' to the Authorization header.
   const documents = ce.forInstance(process.env.CE_ELEMENT_TOKEN!);
 
+  const form = new FormData();
+  form.append('file', new Blob(['test file']), 'report.pdf');
+  // The typed body names the parts; bodySerializer sends the form itself.
   const file = await unwrap(
     documents.POST('/hubs/documents/files', {
       params: { query: { path: '/churros/report.pdf' } },
-      body: { file: new File(['test file'], 'report.pdf') },
+      body: { file: 'test file' },
+      bodySerializer: () => form,
     }),
   );
   console.log(file.id);

@@ -757,10 +757,14 @@ export async function createHelpdeskIncidentAttachment(): Promise<void> {
   // Calls as one instance: adds 'Element <token>' to the Authorization header.
   const helpdesk = ce.forInstance(process.env.CE_ELEMENT_TOKEN!);
 
+  const form = new FormData();
+  form.append('file', await openAsBlob('attach.txt'), 'attach.txt');
+  // The typed body names the parts; bodySerializer sends the form itself.
   const attachment = await unwrap(
     helpdesk.POST('/hubs/helpdesk/incidents/{id}/attachments', {
       params: { path: { id: '5006A000003LXhmQAG' } },
-      body: { file: await openAsBlob('attach.txt') },
+      body: { file: 'attach.txt' },
+      bodySerializer: () => form,
     }),
   );
   console.log(attachment.id);

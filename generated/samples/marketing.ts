@@ -677,9 +677,17 @@ export async function createMarketingFile(): Promise<void> {
   // Calls as one instance: adds 'Element <token>' to the Authorization header.
   const marketing = ce.forInstance(process.env.CE_ELEMENT_TOKEN!);
 
+  const form = new FormData();
+  form.append(
+    'file',
+    await openAsBlob('brady_original.jpg'),
+    'brady_original.jpg',
+  );
+  // The typed body names the parts; bodySerializer sends the form itself.
   const file = await unwrap(
     marketing.POST('/hubs/marketing/files', {
-      body: { file: await openAsBlob('brady_original.jpg') },
+      body: { file: 'brady_original.jpg' },
+      bodySerializer: () => form,
     }),
   );
   console.log(file.id);
@@ -711,10 +719,18 @@ export async function replaceMarketingFileContent(): Promise<void> {
   // Calls as one instance: adds 'Element <token>' to the Authorization header.
   const marketing = ce.forInstance(process.env.CE_ELEMENT_TOKEN!);
 
+  const form = new FormData();
+  form.append(
+    'file',
+    await openAsBlob('brady_original.jpg'),
+    'brady_original.jpg',
+  );
+  // The typed body names the parts; bodySerializer sends the form itself.
   const content = await unwrap(
     marketing.PATCH('/hubs/marketing/files/{id}/content', {
       params: { path: { id: '1203' } },
-      body: { file: await openAsBlob('brady_original.jpg') },
+      body: { file: 'brady_original.jpg' },
+      bodySerializer: () => form,
     }),
   );
   console.log(content.id);

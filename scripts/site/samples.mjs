@@ -451,26 +451,32 @@ function standardSample(sample, resolve, operation) {
   sample.call = `${callee}('${path}'${args.length > 1 ? ', …' : ''})`;
 }
 
-/** A multipart upload: the file part a `Blob` (a `File`), the others as they are; the client sends it as FormData. */
+/** A multipart upload: the parts as FormData, sent by `bodySerializer`; the typed body names the parts. */
 function multipartUpload(sample, resolve, operation, init, { example }) {
   const pathParam = operation.params.find((p) => p.in === 'query' && p.name === 'path');
   const pathValue = pathParam ? String(parameterValue(resolve, pathParam)) : undefined;
-  const body = {};
+  sample.line('const form = new FormData();');
   for (const [part, value] of Object.entries(example)) {
     if (typeof value === 'string' && part === 'file') {
       const binary = /^(\S+\.\w+) \(binary\)$/.exec(value)?.[1];
       if (binary) {
         sample.use('node:fs', 'openAsBlob');
-        body.file = code(`await openAsBlob(${quote(binary)})`);
+        const blob = code(`await openAsBlob(${quote(binary)})`);
+        sample.line(`${printCall('form.append', ['file', blob, binary], '', 0, ';')};`);
+        example = { ...example, file: binary };
       } else {
         const fileName = pathValue?.split('/').pop() || 'hello.txt';
-        body.file = code(`new File([${quote(value)}], ${quote(fileName)})`);
+        const blob = code(`new Blob([${quote(value)}])`);
+        sample.line(`${printCall('form.append', ['file', blob, fileName], '', 0, ';')};`);
       }
     } else {
-      body[part] = value;
+      const json = `new Blob([JSON.stringify(${printFlat(value)})], { type: 'application/json' })`;
+      sample.line(`form.append(${quote(part)}, ${json});`);
     }
   }
-  init.body = body;
+  sample.line('// The typed body names the parts; bodySerializer sends the form itself.');
+  init.body = example;
+  init.bodySerializer = code('() => form');
 }
 
 // ---- samples that use a helper of the SDK --------------------------------------------------------------------

@@ -191,8 +191,8 @@ export async function uploadBulkRecords(
   try {
     const answer = await client.POST('/hubs/{hub}/bulk/{objectName}', {
       params: { path: { hub: options.hub, objectName: options.objectName } },
-      // The typed body names the form's parts; the serializer sends the stream built above instead.
-      body: { file: new Blob(), metaData: metaDataJson },
+      // The typed body documents the form; the serializer sends the stream built above instead.
+      body: { file: partName, metaData: metaDataJson },
       bodySerializer: () => body,
       headers: { 'Content-Type': contentType, ...headers },
       // A streamed request body needs half-duplex fetch (Node's fetch and the Fetch standard require it).

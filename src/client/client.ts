@@ -443,31 +443,6 @@ function carryCallOptions(options: Record<string, unknown>): Middleware {
   };
 }
 
-/** Whether `body` is a plain object with a `Blob` (a `File`) among its values: a multipart upload's parts. */
-function isUpload(body: unknown): body is Record<string, unknown> {
-  return (
-    body !== null &&
-    typeof body === 'object' &&
-    Object.getPrototypeOf(body) === Object.prototype &&
-    Object.values(body).some((value) => value instanceof Blob)
-  );
-}
-
-/** The parts of an upload as FormData: a `Blob` a file part, a string a text part, anything else a JSON part. */
-function toFormData(body: Record<string, unknown>): FormData {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(body)) {
-    if (value === undefined) continue;
-    form.append(
-      name,
-      value instanceof Blob || typeof value === 'string'
-        ? value
-        : new Blob([JSON.stringify(value)], { type: 'application/json' }),
-    );
-  }
-  return form;
-}
-
 /** Scrubs each of the client's secrets from text: error bodies and messages, log records, causes. */
 const redactorFor = (credentials: Credentials) =>
   createRedactor([credentials.userSecret, credentials.organizationSecret, credentials.elementToken]);
@@ -522,8 +497,6 @@ function buildClient(input: BuildInput): CloudElementsClient {
         signal: signalInInit ? undefined : attempt.controller.signal,
         [CALL_STATE]: state,
       };
-      // JSON cannot carry a Blob: a body with one is a multipart upload (`{ file: new File([…], 'a.txt') }`).
-      if (init?.bodySerializer === undefined && isUpload(init?.body)) options.bodySerializer = toFormData;
       // A call without a body that no middleware (the client's or its own) and no fetch of the caller's sees goes
       // out as the SDK fetch's plain request, if it has one: a Request costs Node 20 about 9 µs, a tenth of a GET.
       if (

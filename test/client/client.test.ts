@@ -605,38 +605,3 @@ describe('logger', () => {
     expect(response.status).toBe(200);
   });
 });
-
-describe('a body with a Blob among its values', () => {
-  it('goes as multipart/form-data: a File a file part, an object a JSON part', async () => {
-    const server = await serve((_req, res) => sendJson(res, 200, { id: 'f1' }));
-    const client = createClient({ userSecret: 'u-123456', baseUrl: server.url }).forInstance('t-123456');
-    const { data } = await client.POST('/hubs/documents/files', {
-      params: { query: { path: '/a.txt' } },
-      body: { file: new File(['hello'], 'a.txt', { type: 'text/plain' }), metaData: { tags: ['x'] } },
-    });
-    expect(data).toEqual({ id: 'f1' });
-    const sent = server.requests[0]!;
-    expect(sent.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-    // The bytes as the server got them, read back by a parser of multipart bodies.
-    const form = await new Response(new Uint8Array(sent.body), {
-      headers: { 'content-type': sent.headers['content-type']! },
-    }).formData();
-    const file = form.get('file') as File;
-    expect([file.name, file.type, await file.text()]).toEqual(['a.txt', 'text/plain', 'hello']);
-    const metaData = form.get('metaData') as File;
-    expect([metaData.type, await metaData.text()]).toEqual(['application/json', '{"tags":["x"]}']);
-  });
-
-  it('is sent as the caller serializes it when a bodySerializer is given; a body without a Blob stays JSON', async () => {
-    const server = await serve((_req, res) => sendJson(res, 200, { id: 'c1' }));
-    const client = createClient({ userSecret: 'u-123456', baseUrl: server.url }).forInstance('t-123456');
-    await client.POST('/hubs/documents/files', {
-      params: { query: { path: '/a.txt' } },
-      body: { file: new Blob(['x']) },
-      bodySerializer: () => 'as the caller wrote it',
-    });
-    await client.POST('/hubs/crm/contacts', { body: { lastName: 'Lovelace' } });
-    expect(server.requests.map((r) => r.text)).toEqual(['as the caller wrote it', '{"lastName":"Lovelace"}']);
-    expect(server.requests[1]!.headers['content-type']).toBe('application/json');
-  });
-});
