@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebhookVerificationError, type VerifiedWebhook } from '../../src/webhooks/index.js';
 
@@ -13,7 +13,7 @@ const started: Server[] = [];
 export async function startWebhookRoute<R extends IncomingMessage = IncomingMessage>(
   read: (req: R) => Promise<VerifiedWebhook>,
 ): Promise<string> {
-  const server = createServer(async (req, res) => {
+  const port = await listenRaw(async (req, res) => {
     try {
       const { duplicate } = await read(req as R);
       res.writeHead(200).end(duplicate ? 'duplicate' : 'handled');
@@ -27,12 +27,23 @@ export async function startWebhookRoute<R extends IncomingMessage = IncomingMess
         .end(error.reason);
     }
   });
-  started.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  return `http://127.0.0.1:${port}/hook`;
 }
 
-/** Stops every route {@link startWebhookRoute} started: call it in `afterEach`. */
+/**
+ * Starts a node:http server on 127.0.0.1 whose `handle` gets each request unread, and returns its port; stopped by
+ * {@link closeWebhookRoutes} like the routes.
+ */
+export async function listenRaw(
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<number> {
+  const server = createServer(handle);
+  started.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+/** Stops every server {@link startWebhookRoute} and {@link listenRaw} started: call it in `afterEach`. */
 export async function closeWebhookRoutes(): Promise<void> {
   await Promise.all(
     started.splice(0).map(

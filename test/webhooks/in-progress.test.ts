@@ -55,55 +55,52 @@ describe('a redelivery while the first delivery is still handled, over real HTTP
       parseWebhookRequest(toWebRequest(req), verifier, handler),
   };
 
+  type Adapter = (typeof adapters)['node'];
+
+  /**
+   * A route whose handler's first run waits for a gate the test opens, and then fails when `firstFails`; the one
+   * signed delivery is sent once, and the route's first handler is running when this returns.
+   */
+  async function routeWithFirstRunHeld(adapter: Adapter, firstFails: boolean) {
+    const verifier = createWebhookVerifier({ key, replayGuard: createReplayGuard() });
+    const first = gate();
+    gates.push(first.open);
+    let runs = 0;
+    const url = await startWebhookRoute((req) =>
+      adapter(req, verifier, async () => {
+        runs++;
+        if (runs > 1) return;
+        await first.opened;
+        if (firstFails) throw new Error('downstream failed');
+      }),
+    );
+    const signed = await createSignedWebhook(notification, key);
+    const send = () => deliver(url, signed);
+    const firstAttempt = send();
+    await expect.poll(() => runs).toBe(1);
+    return { send, firstAttempt, open: first.open, runs: () => runs };
+  }
+
   for (const [name, adapter] of Object.entries(adapters)) {
     test(`${name} adapter: answers it 409 while the first handler runs; after a failure the next one is handled`, async () => {
-      const verifier = createWebhookVerifier({ key, replayGuard: createReplayGuard() });
-      const first = gate();
-      gates.push(first.open);
-      let runs = 0;
-      const url = await startWebhookRoute((req) =>
-        adapter(req, verifier, async () => {
-          runs++;
-          if (runs === 1) {
-            await first.opened;
-            throw new Error('downstream failed');
-          }
-        }),
-      );
-      const signed = await createSignedWebhook(notification, key);
-      const send = () => deliver(url, signed);
-      const firstAttempt = send();
-      await expect.poll(() => runs).toBe(1);
+      const { send, firstAttempt, open, runs } = await routeWithFirstRunHeld(adapter, true);
       // The redelivery comes while the first handler still runs: not acknowledged.
       expect(await send()).toBe('409 delivery_in_progress');
-      first.open();
+      open();
       expect(await firstAttempt).toBe('500 failed');
       // The id was released: Cloud Elements' next redelivery is handled, and one after that is a duplicate.
       expect(await send()).toBe('200 handled');
       expect(await send()).toBe('200 duplicate');
-      expect(runs).toBe(2);
+      expect(runs()).toBe(2);
     });
 
     test(`${name} adapter: once the first handler succeeded, a redelivery is a duplicate`, async () => {
-      const verifier = createWebhookVerifier({ key, replayGuard: createReplayGuard() });
-      const first = gate();
-      gates.push(first.open);
-      let runs = 0;
-      const url = await startWebhookRoute((req) =>
-        adapter(req, verifier, async () => {
-          runs++;
-          await first.opened;
-        }),
-      );
-      const signed = await createSignedWebhook(notification, key);
-      const send = () => deliver(url, signed);
-      const firstAttempt = send();
-      await expect.poll(() => runs).toBe(1);
+      const { send, firstAttempt, open, runs } = await routeWithFirstRunHeld(adapter, false);
       expect(await send()).toBe('409 delivery_in_progress');
-      first.open();
+      open();
       expect(await firstAttempt).toBe('200 handled');
       expect(await send()).toBe('200 duplicate');
-      expect(runs).toBe(1);
+      expect(runs()).toBe(1);
     });
   }
 });

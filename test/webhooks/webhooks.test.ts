@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
 import { Readable } from 'node:stream';
 import { inspect } from 'node:util';
 import fc from 'fast-check';
@@ -22,6 +22,7 @@ import {
   type WebhookVerifier,
 } from '../../src/webhooks/index.js';
 import { startServer, type TestServer } from '../helpers/http-server.js';
+import { closeWebhookRoutes, listenRaw } from '../helpers/webhook-route.js';
 
 // Reference §17 / §14.5: Cloud Elements' documented test vector.
 const docKey = 'MySecretEventSignatureKey';
@@ -572,10 +573,9 @@ describe('webhook verifier', () => {
 });
 
 describe('request adapters over real HTTP', () => {
-  const servers: Server[] = [];
   let shared: TestServer | undefined;
   afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+    await closeWebhookRoutes();
     await shared?.close();
     shared = undefined;
   });
@@ -587,7 +587,7 @@ describe('request adapters over real HTTP', () => {
     read: (req: IncomingMessage) => Promise<VerifiedWebhook>,
   ): Promise<{ url: string; outcomes: Outcome[] }> {
     const outcomes: Outcome[] = [];
-    const server = createServer(async (req, res) => {
+    const port = await listenRaw(async (req, res) => {
       let outcome: Outcome;
       try {
         const { payload, duplicate } = await read(req);
@@ -604,9 +604,7 @@ describe('request adapters over real HTTP', () => {
       res.writeHead(outcome.status, { 'content-type': 'application/json', connection: 'close' });
       res.end(JSON.stringify(outcome));
     });
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`, outcomes };
+    return { url: `http://127.0.0.1:${port}/webhook`, outcomes };
   }
 
   async function post(url: string, body: string, headers: Record<string, string>): Promise<Outcome> {
@@ -916,28 +914,11 @@ describe('mistakes a user makes, explained', () => {
 });
 
 describe("the Node adapter's read time limit (readTimeoutMs)", () => {
-  const servers: Server[] = [];
   afterEach(async () => {
     vi.useRealTimers();
     vi.restoreAllMocks();
-    await Promise.all(
-      servers.splice(0).map(
-        (server) =>
-          new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            server.closeAllConnections();
-          }),
-      ),
-    );
+    await closeWebhookRoutes();
   });
-
-  /** A node:http server on 127.0.0.1 whose handler gets each request unread; returns its port. */
-  async function listen(handle: (req: IncomingMessage, res: ServerResponse) => void): Promise<number> {
-    const server = createServer(handle);
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return (server.address() as AddressInfo).port;
-  }
 
   /** The listeners a read may add to the request. */
   const listenerCounts = (req: IncomingMessage) =>
@@ -961,7 +942,7 @@ describe("the Node adapter's read time limit (readTimeoutMs)", () => {
       let settle!: (value: { error: unknown; elapsed: number; before: number[]; after: number[] }) => void;
       const settled = new Promise<Parameters<typeof settle>[0]>((resolve) => (settle = resolve));
       let destroyed: boolean | undefined;
-      const port = await listen(async (req, res) => {
+      const port = await listenRaw(async (req, res) => {
         const before = listenerCounts(req);
         const started = performance.now();
         const error = await readNodeRequestBody(req, { readTimeoutMs: 200 }).then(
@@ -1020,7 +1001,7 @@ describe("the Node adapter's read time limit (readTimeoutMs)", () => {
     }) as typeof setTimeout);
     const cleared = vi.spyOn(globalThis, 'clearTimeout');
     let read: { body: string; before: number[]; after: number[] } | undefined;
-    const port = await listen(async (req, res) => {
+    const port = await listenRaw(async (req, res) => {
       const before = listenerCounts(req);
       const body = await readNodeRequestBody(req, { readTimeoutMs: 60_000 });
       read = { body: Buffer.from(body).toString(), before, after: listenerCounts(req) };

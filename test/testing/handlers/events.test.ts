@@ -33,6 +33,15 @@ function eventsInstance(element: string, extra: Record<string, unknown> = {}) {
 }
 
 /** What a receiver checks: sha256= + base64 HMAC-SHA256 of the raw body, computed here independently. */
+/** An sfdc instance of `on` whose events are POSTed, unsigned, to `url`; its hub Authorization. */
+function callbackInstance(on: TestEmulator, url: string) {
+  const instance = on.createInstance({
+    element: 'sfdc',
+    configuration: { 'event.notification.enabled': true, 'event.notification.callback.url': url },
+  });
+  return on.hubAuth(instance.token);
+}
+
 function expectedSignature(body: Buffer, key: string): string {
   return `sha256=${createHmac('sha256', key).update(body).digest('base64')}`;
 }
@@ -129,16 +138,10 @@ test('a failing receiver is recorded in state.deliveries, not thrown', async () 
   const { auth } = eventsInstance('sfdc');
   const closed = await startServer();
   await closed.close();
-  const unreachable = emulator.createInstance({
-    element: 'sfdc',
-    configuration: {
-      'event.notification.enabled': true,
-      'event.notification.callback.url': `${closed.url}/gone`,
-    },
-  });
+  const unreachableAuth = callbackInstance(emulator, `${closed.url}/gone`);
   await emulator.call('POST', '/hubs/crm/contacts', { auth, body: { lastName: 'A' } });
   const created = await emulator.call('POST', '/hubs/crm/contacts', {
-    auth: emulator.hubAuth(unreachable.token),
+    auth: unreachableAuth,
     body: { lastName: 'B' },
   });
   expect(created.status).toBe(200);
@@ -193,15 +196,8 @@ describe('redelivery (reference §14.6: up to 9 retries)', () => {
         [[], 1],
       ] as const) {
         const custom = await startTestEmulator({ eventRetryDelaysMs: delays });
-        const instance = custom.createInstance({
-          element: 'sfdc',
-          configuration: {
-            'event.notification.enabled': true,
-            'event.notification.callback.url': `${failing.url}/${delays.length}`,
-          },
-        });
         await custom.call('POST', '/hubs/crm/contacts', {
-          auth: custom.hubAuth(instance.token),
+          auth: callbackInstance(custom, `${failing.url}/${delays.length}`),
           body: { lastName: 'Scheduled' },
         });
         await custom.settle();
@@ -257,15 +253,8 @@ describe('redelivery (reference §14.6: up to 9 retries)', () => {
     const silent = await startServer(() => undefined);
     const quick = await startTestEmulator({ deliveryTimeoutMs: 300 });
     try {
-      const instance = quick.createInstance({
-        element: 'sfdc',
-        configuration: {
-          'event.notification.enabled': true,
-          'event.notification.callback.url': `${silent.url}/hangs`,
-        },
-      });
       await quick.call('POST', '/hubs/crm/contacts', {
-        auth: quick.hubAuth(instance.token),
+        auth: callbackInstance(quick, `${silent.url}/hangs`),
         body: { lastName: 'Unheard' },
       });
       const started = performance.now();
@@ -287,14 +276,7 @@ describe('redelivery (reference §14.6: up to 9 retries)', () => {
     const failing = await startServer((_request, res) => sendJson(res, 500, {}));
     const patient = await startTestEmulator({ eventRetryDelaysMs: [100] });
     try {
-      const instance = patient.createInstance({
-        element: 'sfdc',
-        configuration: {
-          'event.notification.enabled': true,
-          'event.notification.callback.url': `${failing.url}/busy`,
-        },
-      });
-      const auth = patient.hubAuth(instance.token);
+      const auth = callbackInstance(patient, `${failing.url}/busy`);
       await Promise.all(
         Array.from({ length: 15 }, (_, i) =>
           patient.call('POST', '/hubs/crm/contacts', { auth, body: { lastName: `Waiting ${i}` } }),
@@ -357,14 +339,6 @@ describe('bulk uploads', () => {
 });
 
 describe('deliveryLogSize: the log keeps the most recent deliveries', () => {
-  function callbackInstance(on: TestEmulator, url: string) {
-    const instance = on.createInstance({
-      element: 'sfdc',
-      configuration: { 'event.notification.enabled': true, 'event.notification.callback.url': url },
-    });
-    return on.hubAuth(instance.token);
-  }
-
   test('with deliveryLogSize 3, five record changes leave the last 3 deliveries in state.deliveries, in order', async () => {
     const small = await startTestEmulator({ deliveryLogSize: 3 });
     try {
