@@ -118,9 +118,9 @@ export async function readNodeRequestBody(
 /**
  * The chunks of `req`, read as its own async iterator reads them (`readable` events and `read()`, so that a slow
  * reader holds the client back), but ending on time: when `readTimeoutMs` passes before the body's end, the read
- * fails with `body_incomplete` and the request is resumed (the rest of its body read and dropped), not destroyed,
- * since its socket carries the answer. Stopped by its reader (`body_too_large`), it destroys the request, as the
- * stream's own iterator does. Every way out removes its listeners and clears its timer.
+ * fails with `body_incomplete`. Then, and when its reader stops it (`body_too_large`), the request is resumed (the
+ * rest of its body read and dropped until the answer closes the connection), not destroyed as the stream's own
+ * iterator would: its socket carries the 408 or 413. Every way out removes its listeners and clears its timer.
  */
 async function* chunksOf(req: IncomingMessage, readTimeoutMs: number): AsyncGenerator<Uint8Array | string> {
   let ended = false;
@@ -151,7 +151,7 @@ async function* chunksOf(req: IncomingMessage, readTimeoutMs: number): AsyncGene
         }, readTimeoutMs);
   // A pending read is no reason for the process to stay up.
   timer?.unref?.();
-  let outcome: 'stopped' | 'done' | 'timed out' = 'stopped';
+  let done = false;
   try {
     while (true) {
       const chunk = req.destroyed ? null : (req.read() as Uint8Array | string | null);
@@ -160,15 +160,14 @@ async function* chunksOf(req: IncomingMessage, readTimeoutMs: number): AsyncGene
         continue;
       }
       if (ended) {
-        outcome = 'done';
+        done = true;
         return;
       }
       if (failure) {
-        outcome = 'done';
+        done = true;
         throw failure.error;
       }
       if (timedOut) {
-        outcome = 'timed out';
         rejectWebhook(
           'body_incomplete',
           `No whole webhook body arrived within readTimeoutMs (${readTimeoutMs} ms): the client stalled. Answer ` +
@@ -183,8 +182,7 @@ async function* chunksOf(req: IncomingMessage, readTimeoutMs: number): AsyncGene
     req.removeListener('end', onEnd);
     req.removeListener('error', onError);
     req.removeListener('close', onClose);
-    if (outcome === 'stopped') req.destroy();
-    else if (outcome === 'timed out') req.resume();
+    if (!done) req.resume();
   }
 }
 

@@ -982,6 +982,36 @@ describe("the Node adapter's read time limit (readTimeoutMs)", () => {
     5_000,
   );
 
+  test('a chunked body over maxBodyBytes is refused without destroying the request: the 413 reaches the client, and the answer closes the connection', async () => {
+    let settle!: (value: { error: unknown; destroyed: boolean }) => void;
+    const settled = new Promise<Parameters<typeof settle>[0]>((resolve) => (settle = resolve));
+    const port = await listenRaw(async (req, res) => {
+      const error = await readNodeRequestBody(req, { maxBodyBytes: 16 }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      settle({ error, destroyed: req.destroyed });
+      res.writeHead(413, { connection: 'close' }).end('too large');
+    });
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    let answer = '';
+    socket.setEncoding('utf8').on('data', (text: string) => (answer += text));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    // No Content-Length to refuse it by: chunks of 10 bytes that keep coming until the server closes.
+    socket.write('POST /hook HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n');
+    const sending = setInterval(() => socket.write(`a\r\n${'x'.repeat(10)}\r\n`), 5);
+    closed.finally(() => clearInterval(sending));
+
+    const { error, destroyed } = await settled;
+    expect((error as WebhookVerificationError).reason).toBe('body_too_large');
+    expect((error as Error).message).toMatch(/answer 413/);
+    expect(destroyed).toBe(false);
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toContain('too large');
+  }, 5_000);
+
   test("a body that arrives whole in time is read with the limit on, and the limit's timer is unref'd and cleared", async () => {
     const timers: { timer: NodeJS.Timeout; ms: number | undefined }[] = [];
     // Node's timers (hasRef), whatever the DOM typings say setTimeout returns.
