@@ -386,15 +386,12 @@ async function main(): Promise<void> {
     if (documents) {
       const content = `Hello from the Cloud Elements SDK demo, run ${run}.\n`;
       const path = `/sdk-demo-${run}.txt`;
+      const form = new FormData();
+      form.append('file', new Blob([content], { type: 'text/plain' }), `sdk-demo-${run}.txt`);
       const uploaded = await unwrap(
         documents.POST('/hubs/documents/files', {
           params: { query: { path } },
-          body: { file: content },
-          bodySerializer: () => {
-            const form = new FormData();
-            form.append('file', new Blob([content], { type: 'text/plain' }), `sdk-demo-${run}.txt`);
-            return form;
-          },
+          body: form,
         }),
       );
       uploadedPath = path;

@@ -94,7 +94,7 @@ describe('operation samples', () => {
         expect(text, `${key} calls as the instance`).toContain('.forInstance(');
       const body = resolve(operation.op.requestBody);
       if (body?.content?.['multipart/form-data']) {
-        expect(text, `${key} uploads multipart`).toMatch(/uploadBulkRecords\(|bodySerializer: \(\) => form/);
+        expect(text, `${key} uploads multipart`).toMatch(/uploadBulkRecords\(|body: form\b/);
       }
       const ok = resolve(operation.op.responses?.['200']);
       const schema = resolve(ok?.content?.['application/json']?.schema);
@@ -122,7 +122,7 @@ describe('operation samples', () => {
       'const crm = ce.forInstance(process.env.CE_ELEMENT_TOKEN!);',
     );
     expect(text('paths post /hubs/{hub}/bulk/{objectName}')).toContain('await uploadBulkRecords(crm, {');
-    expect(text('paths post /hubs/documents/files')).toContain('bodySerializer: () => form');
+    expect(text('paths post /hubs/documents/files')).toContain('body: form');
   });
 });
 

@@ -266,16 +266,10 @@ describe('the SDK through a Prism validating proxy', () => {
     // A text file: Prism reads request and response bodies as UTF-8 text and forwards that, so bytes that are not
     // UTF-8 would be changed by the proxy itself. Binary round trips are tested against the emulator directly.
     const content = 'Quarterly numbers, line one\nline two\n';
+    const form = new FormData();
+    form.append('file', new Blob([content], { type: 'text/plain' }), 'q1.txt');
     const uploaded = await unwrap(
-      documents.POST('/hubs/documents/files', {
-        params: { query: { path: '/reports/q1.txt' } },
-        body: { file: content },
-        bodySerializer: () => {
-          const form = new FormData();
-          form.append('file', new Blob([content], { type: 'text/plain' }), 'q1.txt');
-          return form;
-        },
-      }),
+      documents.POST('/hubs/documents/files', { params: { query: { path: '/reports/q1.txt' } }, body: form }),
     );
     expect(uploaded).toMatchObject({ path: '/reports/q1.txt', directory: false });
     const downloaded = await unwrap(
@@ -316,15 +310,12 @@ describe('the SDK through a Prism validating proxy', () => {
     // "metaData must be object". A CSV upload without metaData is valid too and goes through the proxy here;
     // the helper's own body is checked against the spec by test/testing/handlers/bulk.test.ts.
     const csv = 'lastName,email\nBulk One,one@example.com\nBulk Two,two@example.com\n';
+    const form = new FormData();
+    form.append('file', new Blob([csv], { type: 'text/csv' }), 'contacts.csv');
     const upload = await unwrap(
       crm.POST('/hubs/{hub}/bulk/{objectName}', {
         params: { path: { hub: 'crm', objectName: 'contacts' } },
-        body: { file: csv },
-        bodySerializer: () => {
-          const form = new FormData();
-          form.append('file', new Blob([csv], { type: 'text/csv' }), 'contacts.csv');
-          return form;
-        },
+        body: form,
       }),
     );
     const report = await waitForBulkJob(crm, {

@@ -2158,13 +2158,7 @@ export async function uploadCrmFile(): Promise<void> {
 
   const form = new FormData();
   form.append('file', new Blob(['Hello from the SDK']), 'hello.txt');
-  // The typed body names the parts; bodySerializer sends the form itself.
-  const file = await unwrap(
-    crm.POST('/hubs/crm/files', {
-      body: { file: 'Hello from the SDK' },
-      bodySerializer: () => form,
-    }),
-  );
+  const file = await unwrap(crm.POST('/hubs/crm/files', { body: form }));
   console.log(file.id);
 }
 
@@ -2248,12 +2242,10 @@ export async function uploadCrmFileVersion(): Promise<void> {
 
   const form = new FormData();
   form.append('file', new Blob(['Hello from the SDK']), 'hello.txt');
-  // The typed body names the parts; bodySerializer sends the form itself.
   const version = await unwrap(
     crm.POST('/hubs/crm/files/{id}/versions', {
       params: { path: { id: '0696A000001cWqPQAU' } },
-      body: { file: 'Hello from the SDK' },
-      bodySerializer: () => form,
+      body: form,
     }),
   );
   console.log(version.id);
@@ -2313,12 +2305,10 @@ export async function uploadCrmRecordAttachment(): Promise<void> {
 
   const form = new FormData();
   form.append('file', new Blob(['Hello from the SDK']), 'hello.txt');
-  // The typed body names the parts; bodySerializer sends the form itself.
   const attachment = await unwrap(
     crm.POST('/hubs/crm/{objectName}/{objectId}/attachments', {
       params: { path: { objectName: 'Contact', objectId: '0036A00000Pj5yQQAR' } },
-      body: { file: 'Hello from the SDK' },
-      bodySerializer: () => form,
+      body: form,
     }),
   );
   console.log(attachment.id);
@@ -2352,12 +2342,10 @@ export async function replaceCrmAttachment(): Promise<void> {
 
   const form = new FormData();
   form.append('file', new Blob(['Hello from the SDK']), 'hello.txt');
-  // The typed body names the parts; bodySerializer sends the form itself.
   const attachment = await unwrap(
     crm.PATCH('/hubs/crm/attachments/{id}', {
       params: { path: { id: '00P6A000002wJ9xUAE' } },
-      body: { file: 'Hello from the SDK' },
-      bodySerializer: () => form,
+      body: form,
     }),
   );
   console.log(attachment.id);
@@ -2430,12 +2418,10 @@ export async function uploadCrmRecordFile(): Promise<void> {
 
   const form = new FormData();
   form.append('file', new Blob(['Hello from the SDK']), 'hello.txt');
-  // The typed body names the parts; bodySerializer sends the form itself.
   const file = await unwrap(
     crm.POST('/hubs/crm/{objectName}/{objectId}/files', {
       params: { path: { objectName: 'Contact', objectId: '0036A00000Pj5yQQAR' } },
-      body: { file: 'Hello from the SDK' },
-      bodySerializer: () => form,
+      body: form,
     }),
   );
   console.log(file.id);

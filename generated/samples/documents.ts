@@ -32,12 +32,10 @@ export async function uploadDocumentsFile(): Promise<void> {
 
   const form = new FormData();
   form.append('file', new Blob(['test file']), 'report.pdf');
-  // The typed body names the parts; bodySerializer sends the form itself.
   const file = await unwrap(
     documents.POST('/hubs/documents/files', {
       params: { query: { path: '/churros/report.pdf' } },
-      body: { file: 'test file' },
-      bodySerializer: () => form,
+      body: form,
     }),
   );
   console.log(file.id);

@@ -759,12 +759,10 @@ export async function createHelpdeskIncidentAttachment(): Promise<void> {
 
   const form = new FormData();
   form.append('file', await openAsBlob('attach.txt'), 'attach.txt');
-  // The typed body names the parts; bodySerializer sends the form itself.
   const attachment = await unwrap(
     helpdesk.POST('/hubs/helpdesk/incidents/{id}/attachments', {
       params: { path: { id: '5006A000003LXhmQAG' } },
-      body: { file: 'attach.txt' },
-      bodySerializer: () => form,
+      body: form,
     }),
   );
   console.log(attachment.id);

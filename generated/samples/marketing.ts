@@ -683,12 +683,8 @@ export async function createMarketingFile(): Promise<void> {
     await openAsBlob('brady_original.jpg'),
     'brady_original.jpg',
   );
-  // The typed body names the parts; bodySerializer sends the form itself.
   const file = await unwrap(
-    marketing.POST('/hubs/marketing/files', {
-      body: { file: 'brady_original.jpg' },
-      bodySerializer: () => form,
-    }),
+    marketing.POST('/hubs/marketing/files', { body: form }),
   );
   console.log(file.id);
 }
@@ -725,12 +721,10 @@ export async function replaceMarketingFileContent(): Promise<void> {
     await openAsBlob('brady_original.jpg'),
     'brady_original.jpg',
   );
-  // The typed body names the parts; bodySerializer sends the form itself.
   const content = await unwrap(
     marketing.PATCH('/hubs/marketing/files/{id}/content', {
       params: { path: { id: '1203' } },
-      body: { file: 'brady_original.jpg' },
-      bodySerializer: () => form,
+      body: form,
     }),
   );
   console.log(content.id);

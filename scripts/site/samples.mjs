@@ -451,7 +451,7 @@ function standardSample(sample, resolve, operation) {
   sample.call = `${callee}('${path}'${args.length > 1 ? ', …' : ''})`;
 }
 
-/** A multipart upload: the parts as FormData, sent by `bodySerializer`; the typed body names the parts. */
+/** A multipart upload: the parts as FormData, the body the client's types take for a form (and send as it is). */
 function multipartUpload(sample, resolve, operation, init, { example }) {
   const pathParam = operation.params.find((p) => p.in === 'query' && p.name === 'path');
   const pathValue = pathParam ? String(parameterValue(resolve, pathParam)) : undefined;
@@ -463,7 +463,6 @@ function multipartUpload(sample, resolve, operation, init, { example }) {
         sample.use('node:fs', 'openAsBlob');
         const blob = code(`await openAsBlob(${quote(binary)})`);
         sample.line(`${printCall('form.append', ['file', blob, binary], '', 0, ';')};`);
-        example = { ...example, file: binary };
       } else {
         const fileName = pathValue?.split('/').pop() || 'hello.txt';
         const blob = code(`new Blob([${quote(value)}])`);
@@ -474,9 +473,7 @@ function multipartUpload(sample, resolve, operation, init, { example }) {
       sample.line(`form.append(${quote(part)}, ${json});`);
     }
   }
-  sample.line('// The typed body names the parts; bodySerializer sends the form itself.');
-  init.body = example;
-  init.bodySerializer = code('() => form');
+  init.body = code('form');
 }
 
 // ---- samples that use a helper of the SDK --------------------------------------------------------------------

@@ -107,7 +107,7 @@ export type ClientOptions = {
  * paths, params, bodies and results) that adds the `Authorization` header to every call. Besides openapi-fetch's
  * options, each call accepts `timeoutMs` and `retry` (see {@link CallOptions}).
  */
-export type CloudElementsClient<Paths extends {} = paths> = Client<Paths> &
+export type CloudElementsClient<Paths extends {} = paths> = Client<FormBodies<Paths>> &
   ClientPaths<Paths> & {
     /** Base URL every path is appended to, e.g. `https://api.cloud-elements.com/elements/api-v2`. */
     readonly baseUrl: string;
@@ -125,6 +125,26 @@ export type CloudElementsClient<Paths extends {} = paths> = Client<Paths> &
      */
     withOptions(options: CallOptions): CloudElementsClient<Paths>;
   };
+
+/**
+ * `Paths` with each `multipart/form-data` request body typed as the `FormData` that is sent (`body: form`): the spec
+ * describes a form's parts, and openapi-typescript writes a binary part as `string`, which no upload can be;
+ * openapi-fetch sends a `FormData` body as it is, with its boundary.
+ */
+type FormBodies<Paths> = {
+  [P in keyof Paths]: { [M in keyof Paths[P]]: FormBody<Paths[P][M]> };
+};
+type FormBody<Operation> = Operation extends { requestBody?: infer Body }
+  ? [NonNullable<Body>] extends [never]
+    ? Operation
+    : NonNullable<Body> extends { content: { 'multipart/form-data': unknown } }
+      ? {
+          [K in keyof Operation]: K extends 'requestBody'
+            ? { content: { 'multipart/form-data': FormData } }
+            : Operation[K];
+        }
+      : Operation
+  : Operation;
 
 /**
  * The call option under which a helper of the SDK (paging) asks to be told of a call's response before its body is
