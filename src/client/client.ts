@@ -15,6 +15,7 @@ import {
   createTransport,
   fail,
   isHttpUrl,
+  isUnreadable,
   joinAuthorization,
   looksLike,
   quoteKey,
@@ -414,7 +415,14 @@ function typedError(error: unknown, state: CallState, method: string): unknown {
       { cause: error },
     );
   }
-  if (error instanceof CloudElementsError || !(error instanceof SyntaxError) || !state.response) return error;
+  const unreadable = isUnreadable(error);
+  if (
+    error instanceof CloudElementsError ||
+    !(error instanceof SyntaxError || unreadable) ||
+    !state.response
+  ) {
+    return error;
+  }
   const { status, headers } = state.response;
   const facts = callFactsOf(state.response);
   const path = facts && relativePath(facts.url, facts.basePath);
@@ -422,12 +430,20 @@ function typedError(error: unknown, state: CallState, method: string): unknown {
   const requestIdHeader = headers.get('elements-request-id');
   const requestId = requestIdHeader === null ? undefined : state.redact!(requestIdHeader);
   const contentType = state.redact!(headers.get('content-type') ?? 'no content type');
+  const answered = `${method} ${path ?? ''} answered ${status} with a body `;
+  const about = `(${serverSnippet(contentType)})${requestId ? ` (request id ${serverSnippet(requestId)})` : ''}; `;
   return new InvalidResponseError(
-    `${method} ${path ?? ''} answered ${status} with a body that is not JSON (${serverSnippet(contentType)})${requestId ? ` (request id ${serverSnippet(requestId)})` : ''}; ` +
-      // A file's own type (a download) is no proxy's page: the call wanted `parseAs`.
-      (/html|json|^no content type$/i.test(contentType)
-        ? 'is a proxy answering instead of Cloud Elements?'
-        : "if it answers a file, pass parseAs: 'blob' (or 'stream', 'arrayBuffer', 'text')."),
+    unreadable
+      ? // Read whole, it does not fit one string or buffer of this runtime; no attempt again would be different.
+        `${answered}too large to read whole ${about}pass parseAs: 'stream'.`
+      : `${answered}that is not JSON ${about}` +
+          // V8's words for JSON followed by more: JSON lines, as a bulk job's results come, not a proxy's page.
+          (/after JSON at/.test((error as SyntaxError).message)
+            ? "it is JSON lines (as bulk results are): pass parseAs: 'text' or 'stream', or use readBulkRecords."
+            : // A file's own type (a download) is no proxy's page: the call wanted `parseAs`.
+              /html|json|^no content type$/i.test(contentType)
+              ? 'is a proxy answering instead of Cloud Elements?'
+              : "if it answers a file, pass parseAs: 'blob' (or 'stream', 'arrayBuffer', 'text')."),
     {
       status,
       method,
@@ -436,7 +452,7 @@ function typedError(error: unknown, state: CallState, method: string): unknown {
       // The parser's message quotes the body around the bad token (`"User uS3cr"...`), unescaped, so a quote in
       // the body shifts any pairing of quotes. Part of a secret is still a leak, and redaction finds whole secrets
       // only: the cause keeps the parser's words up to its first quote, and the position when it gives one.
-      cause: new SyntaxError(parserWords(error.message)),
+      cause: unreadable ? error : new SyntaxError(parserWords((error as SyntaxError).message)),
       attempts: facts?.attempts ?? 1,
       mayHaveReachedServer: true,
     },

@@ -201,8 +201,9 @@ export class TimeoutError extends CloudElementsError {
 }
 
 /**
- * A 2xx answer whose body is not what the operation declares: not JSON (a proxy's HTML page, say), or cut short.
- * `status` and `requestId` say which answer it was; `body` holds the start of the text.
+ * A 2xx answer whose body could not be read as the call asked: not JSON (a proxy's HTML page, a file or JSON lines
+ * read without `parseAs`), or too large to read whole. `status` and `requestId` say which answer it was, the message
+ * what to pass instead; the body is not kept, since it may echo a secret.
  */
 export class InvalidResponseError extends CloudElementsError {
   /** Always `'InvalidResponseError'`, the class's name, also in stack traces and logs. */

@@ -70,6 +70,7 @@ export {
   loosenAttemptOf,
   checkTimeoutMs,
   createTransport,
+  isUnreadable,
   relativePath,
 } from './transport.js';
 export type { CallFacts, CallState, LogRecord, RequestOptions, TransportOptions } from './transport.js';

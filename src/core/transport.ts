@@ -200,14 +200,31 @@ function dropResponse(late: Response): void {
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 function networkCode(error: unknown): string | undefined {
-  // undici puts the system error (ECONNREFUSED, socket closed) in `cause`, sometimes one level deeper.
+  return codeOf(error, /^E[A-Z]+$/);
+}
+
+/**
+ * The first `code` down `error`'s causes that `pattern` takes: undici puts the system error (ECONNREFUSED, socket
+ * closed) in `cause`, sometimes one level deeper.
+ */
+function codeOf(error: unknown, pattern: RegExp): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current !== null && typeof current === 'object'; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+    if (typeof code === 'string' && pattern.test(code)) return code;
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/**
+ * Which limit of undici's own (the dispatcher behind Node's fetch: 300 s for headers and between body chunks) ended
+ * the call, if one did: a time limit, not a lost connection, and sending the call again meets it again.
+ */
+function dispatcherTimeout(error: unknown): 'headers' | 'body' | undefined {
+  const code = codeOf(error, /^UND_ERR_(HEADERS|BODY)_TIMEOUT$/);
+  if (code === undefined) return undefined;
+  return code === 'UND_ERR_BODY_TIMEOUT' ? 'body' : 'headers';
 }
 
 /**
@@ -313,6 +330,16 @@ export class TransportCall implements CallFacts {
         attempts: attempt,
         mayHaveReachedServer: true,
       },
+    );
+  }
+
+  /** The time limit of the fetch's own dispatcher (see {@link dispatcherTimeout}) that ended an attempt. */
+  dispatcherTimeoutError(kind: 'headers' | 'body', elapsedMs: number, attempt: number): TimeoutError {
+    const { method } = this;
+    return new TimeoutError(
+      `${method} ${this.shown()} hit the fetch's own ${kind}Timeout (undici's, 300 s in Node) before timeoutMs; for ` +
+        'longer calls, pass fetch: createUndiciFetch() from cloud-elements-sdk/node.',
+      { method, path: this.pathOf(), timeoutMs: elapsedMs, attempts: attempt, mayHaveReachedServer: true },
     );
   }
 
@@ -490,10 +517,23 @@ type Guarded = Response & { [GUARD]: Guard };
 const READERS = ['json', 'text', 'arrayBuffer', 'blob', 'formData'] as const;
 type Readers = Record<(typeof READERS)[number], (this: Response) => Promise<unknown>>;
 
-/** The error a failed body read ends with: the timeout or abort when the attempt was stopped, else a cut-off. */
-function bodyFailure(guard: Guard, error: unknown): unknown {
+/**
+ * The error a failed body read ends with: the timeout or abort when the attempt was stopped; a body that arrived
+ * whole but could not be read as asked (not JSON, too long for one string) as it is, for the client to type; the
+ * dispatcher's own time limit; else a cut-off.
+ */
+function bodyFailure(guard: Guard, error: unknown, startedAt: number): unknown {
   const signal = guard.attempt.controller.signal;
-  return signal.aborted ? signal.reason : guard.call.cutOffError(guard.status, error);
+  if (signal.aborted) return signal.reason;
+  if (error instanceof SyntaxError || isUnreadable(error)) return error;
+  const limit = dispatcherTimeout(error);
+  if (limit) return guard.call.dispatcherTimeoutError(limit, Date.now() - startedAt, guard.call.attempts);
+  return guard.call.cutOffError(guard.status, error);
+}
+
+/** Whether a body read failed in this process, not on the wire: too long for one string or one buffer. */
+export function isUnreadable(error: unknown): boolean {
+  return error instanceof RangeError || (error as { code?: unknown } | null)?.code === 'ERR_STRING_TOO_LONG';
 }
 
 // One guarded prototype per prototype responses come with (`Response.prototype`, or a subclass's), shared by all
@@ -531,6 +571,7 @@ function makeGuardedPrototype(base: Readers): object {
       value(this: Guarded): Promise<unknown> {
         const guard = this[GUARD];
         const { attempt, again } = guard;
+        const startedAt = Date.now();
         // Once: the body is read now, and the retry's closure holds the call's copy of the request body.
         guard.again = undefined;
         // A body read whole can be read again from a new attempt when it is cut off; not one something else has
@@ -549,8 +590,7 @@ function makeGuardedPrototype(base: Readers): object {
                 },
                 (error: unknown) => {
                   attempt.done();
-                  // A body that arrived whole but is not JSON is not a lost connection: the client types it.
-                  throw error instanceof SyntaxError ? error : bodyFailure(guard, error);
+                  throw bodyFailure(guard, error, startedAt);
                 },
               );
         return retry
@@ -589,6 +629,7 @@ function guardStream(
   const { attempt } = guard;
   const idle = guard.call.idle;
   const reader = source.getReader();
+  let startedAt = 0;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -597,12 +638,13 @@ function guardStream(
           // The idle clock runs while the reader waits for bytes, not while it works on the last chunk: a
           // download that has arrived must not fail because the app took its time with each record.
           if (idle !== undefined) attempt.arm(idle);
+          startedAt = Date.now();
           chunk = await attempt.race(reader.read());
           if (idle !== undefined) attempt.arm(Infinity);
         } catch (error) {
           attempt.done();
           reader.cancel(error).catch(noop);
-          throw bodyFailure(guard, error);
+          throw bodyFailure(guard, error, startedAt);
         }
         if (chunk.done) {
           attempt.done();
@@ -756,6 +798,12 @@ export function createTransport(options: TransportOptions): (request: Request) =
           }
           if (signal.aborted) {
             const failure = signal.reason as TimeoutError;
+            call.log('timeout', durationMs, undefined, failure.message);
+            throw failure;
+          }
+          const limit = dispatcherTimeout(error);
+          if (limit) {
+            const failure = call.dispatcherTimeoutError(limit, durationMs, attempt);
             call.log('timeout', durationMs, undefined, failure.message);
             throw failure;
           }

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient, unwrap, type ClientOptions, type LogRecord } from '../../src/client/index.js';
 import {
@@ -182,6 +183,97 @@ describe('the time limit covers the body', () => {
     expect((error as Error).message).toMatch(
       /not JSON \(application\/pdf\); if it answers a file, pass parseAs: 'blob' \(or 'stream', 'arrayBuffer', 'text'\)\.$/,
     );
+  });
+
+  it('says to read JSON lines as text or a stream when a 2xx JSON answer holds several values, not that a proxy answered', async () => {
+    const { client } = await setup((_req, res) => {
+      // A bulk job's results, as Cloud Elements sends them: one record per line, typed application/json.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"id":1,"lastName":"Lovelace"}\n{"id":2,"lastName":"Hopper"}\n');
+    });
+    const error = await failureOf(
+      client.GET('/hubs/{hub}/bulk/{id}/{objectName}', {
+        params: { path: { hub: 'crm', id: 'j1', objectName: 'contacts' } },
+      }),
+    );
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(
+      /not JSON \(application\/json\); it is JSON lines \(as bulk results are\): pass parseAs: 'text' or 'stream', or use readBulkRecords\.$/,
+    );
+    expect((error as Error).message).not.toMatch(/proxy/);
+  });
+
+  it.each([
+    ['the answer', 'headers'],
+    ['more of the body', 'body'],
+  ])(
+    "reports the fetch's own time limit, reached while waiting for %s, as a TimeoutError that names a fetch without it, once",
+    async (_what, kind) => {
+      // Node's fetch gives up after 300 s (undici's headersTimeout and bodyTimeout), also when the call's own limit
+      // is longer: the same dispatcher with limits of 200 ms stands in for it.
+      const dispatcher = new Agent({ headersTimeout: 200, bodyTimeout: 200 });
+      const { client, server } = await setup(
+        (_req, res) => {
+          if (kind === 'body') {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.write('[{"id":');
+          }
+        },
+        {
+          timeoutMs: 60_000,
+          // undici's own fetch takes no Request of Node's: its parts, then.
+          fetch: (request: Request) =>
+            undiciFetch(request.url, {
+              method: request.method,
+              headers: [...request.headers],
+              signal: request.signal,
+              dispatcher,
+            }) as unknown as Promise<Response>,
+        },
+      );
+      try {
+        const error = await failureOf(client.GET('/hubs/{hub}/{objectName}', contacts));
+        expect(error).toBeInstanceOf(TimeoutError);
+        expect((error as Error).message).toMatch(
+          new RegExp(
+            `hit the fetch's own ${kind}Timeout \\(undici's, 300 s in Node\\) before timeoutMs; for longer calls, pass fetch: createUndiciFetch\\(\\)`,
+          ),
+        );
+        expect((error as TimeoutError).timeoutMs).toBeGreaterThanOrEqual(150);
+        expect(server.requests).toHaveLength(1);
+      } finally {
+        await dispatcher.destroy();
+      }
+    },
+  );
+
+  it('reports a 2xx body too long to read whole as InvalidResponseError, once: sending it again cannot help', async () => {
+    // What Node throws when a body is longer than the longest string it can make (about 512 MiB): made here by the
+    // Response of a fetch of the user's, so the test need not send half a gigabyte.
+    const tooLong = () =>
+      Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), {
+        code: 'ERR_STRING_TOO_LONG',
+      });
+    class HugeResponse extends Response {
+      override async json(): Promise<never> {
+        throw tooLong();
+      }
+      override async text(): Promise<never> {
+        throw tooLong();
+      }
+    }
+    const { client, server } = await setup((_req, res) => sendJson(res, 200, [{ id: 1 }]), {
+      fetch: async (request: Request) => {
+        const response = await fetch(request);
+        return new HugeResponse(response.body, response);
+      },
+    });
+    const error = await failureOf(client.GET('/hubs/{hub}/{objectName}', contacts));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(
+      /answered 200 with a body too large to read whole \(application\/json\); pass parseAs: 'stream'\.$/,
+    );
+    expect(server.requests).toHaveLength(1);
   });
 
   it('keeps a slow streamed download alive with an idle timeout, and ends a silent one', async () => {
