@@ -3,7 +3,8 @@
  * file in memory.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { rename, stat, unlink } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -65,7 +66,7 @@ export async function uploadBulkFile(client: BulkClient, options: UploadBulkFile
 
 /** Options of {@link downloadBulkResultsToFile}: those of `downloadBulkResults`, and where to write. */
 export type DownloadBulkResultsToFileOptions = DownloadBulkResultsOptions & {
-  /** Path of the file to write (created or replaced). */
+  /** Path of the file to write (created, or replaced once the download is complete). */
   path: string;
 };
 
@@ -73,6 +74,12 @@ export type DownloadBulkResultsToFileOptions = DownloadBulkResultsOptions & {
  * Writes a finished job's records (NDJSON or CSV) to a file as they arrive and resolves with the number of bytes
  * written. Memory stays flat whatever the size: it uses `pipeline(Readable.fromWeb(…))`, not `pipeTo`, which
  * holds the whole body on Node 20 (nodejs/node#56269).
+ *
+ * The records go to a new temporary file next to `path` (`<path>.<random>.partial`), renamed over `path` only
+ * once the whole body is written. A download that fails (a cut-off body, a stall past `idleTimeoutMs`, the
+ * caller's abort, a write error) removes the temporary file and rejects with its own error: a file already at
+ * `path` stays as it was. As any rename does, a completed download replaces `path` with a new file (its own
+ * permissions; a symbolic link at `path` is replaced, not written through).
  *
  * @example
  * await downloadBulkResultsToFile(crm, { hub: 'crm', jobId: job.id, objectName: 'contacts', format: 'csv', path: 'contacts.csv' });
@@ -89,6 +96,18 @@ export async function downloadBulkResultsToFile(
   source.on('data', (chunk: Uint8Array) => {
     bytes += chunk.byteLength;
   });
-  await pipeline(source, createWriteStream(path));
+  // In the same directory, so that the rename stays on one file system; 'wx' never opens a file already there.
+  const partial = `${path}.${randomBytes(6).toString('hex')}.partial`;
+  const file = createWriteStream(partial, { flags: 'wx' });
+  let created = false;
+  file.once('open', () => (created = true));
+  try {
+    await pipeline(source, file);
+    await rename(partial, path);
+  } catch (error) {
+    // Only a file this call created is removed; the download's own error is what rejects.
+    if (created) await unlink(partial).catch(() => undefined);
+    throw error;
+  }
   return bytes;
 }

@@ -3,7 +3,8 @@
  * Opt in with `createClient({ fetch: await createUndiciFetch() })`; timeouts, retries, errors and redaction stay
  * the SDK's, since they live in the transport above any fetch. undici is an optional peer dependency.
  */
-import { Readable } from 'node:stream';
+import { pipeline, Readable, type Transform } from 'node:stream';
+import { constants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { checkKnownKeys, describeValue, fail } from '../core/checks.js';
 
 /** Options of {@link createUndiciFetch}. */
@@ -28,6 +29,16 @@ type BodySource = Awaited<ReturnType<UndiciModule['request']>>['body'];
  * Loads undici and returns a `fetch(request)` for `createClient({ fetch })` that sends each `Request` with
  * `undici.request` over its own connection pool and answers a standard `Response`. A client given it sends a call
  * without a body that no middleware sees without making a `Request` at all.
+ *
+ * It answers as Node's own fetch does: a status outside 200–599 (600, 999) and the reason phrase come through as
+ * sent; redirects are followed (at most 20; `Authorization` and `Cookie` are not sent to another origin; a 303, and
+ * a 301 or 302 to a POST, become a GET), unless the request's `redirect` is `'manual'` (the 3xx answer is returned)
+ * or `'error'` (a `TypeError`); `Accept-Encoding` is sent as Node's fetch sends it (`gzip, deflate`, with `br` over
+ * https) unless the request has one, and a gzip, deflate or br body is decoded (the `Content-Encoding` header
+ * stays). Unlike Node's fetch: a request whose body is a stream of several chunks (an upload) is not redirected
+ * (its 3xx answer is returned); a 300 with a `Location` is followed; a raw deflate body (without its zlib header)
+ * is not decoded; the `Response`'s `url` and `redirected` are those of the first request. undici's own 300 s
+ * limits on headers and body are off: the client's `timeoutMs` and `idleTimeoutMs` apply, whatever their length.
  *
  * @throws {TypeError} when undici is not installed (`npm install undici@7`) or cannot be loaded on this Node.
  * @example
@@ -66,7 +77,14 @@ export async function createUndiciFetch(
       `keepAliveTimeoutMs must be a whole number of milliseconds from 1 to 2147483647, got ${describeValue(keepAliveTimeout)}.`,
     );
   }
-  const dispatcher = new undici.Agent({ connections, keepAliveTimeout });
+  // undici's own limits (300 s for the headers, 300 s between body chunks) are off: the transport enforces the
+  // call's timeoutMs and idleTimeoutMs, which may be longer. Redirects are followed by undici's interceptor.
+  const dispatcher = new undici.Agent({
+    connections,
+    keepAliveTimeout,
+    headersTimeout: 0,
+    bodyTimeout: 0,
+  }).compose(undici.interceptors.redirect({ maxRedirections: MAX_REDIRECTIONS }));
 
   const undiciFetch = async (request: Request, init?: { signal?: AbortSignal }): Promise<Response> => {
     // Flat `[name, value, …]`: undici takes it as it is, with no object of dynamic keys built in between.
@@ -74,7 +92,16 @@ export async function createUndiciFetch(
     request.headers.forEach((value, name) => {
       headers.push(name, value);
     });
+    // As Node's fetch asks for an encoded body; a request that names its own encodings is sent as it is.
+    if (!request.headers.has('accept-encoding')) {
+      headers.push(
+        'accept-encoding',
+        request.url.startsWith('https:') ? 'br, gzip, deflate' : 'gzip, deflate',
+      );
+    }
     const method = request.method;
+    // A PlainRequest has no `redirect`: it follows, as a Request does by default.
+    const redirect = (request as { redirect?: RequestRedirect }).redirect ?? 'follow';
     // The client hands the call's signal over here rather than on the Request (see `SDK_FETCH` below).
     const signal = init?.signal ?? request.signal;
     const body = request.body === null ? null : await requestBody(request.body, signal);
@@ -84,6 +111,9 @@ export async function createUndiciFetch(
       // undici sends an async iterable of bytes as it reads it (its types name Readable only).
       body: body as Uint8Array | Readable | null,
       signal,
+      // Read (and removed) by the redirect interceptor: 0 sends the request alone. An upload read as it is sent
+      // is not redirected: undici 7 would send the next request with an empty body.
+      maxRedirections: redirect === 'follow' && !(body !== null && 'abandon' in body) ? MAX_REDIRECTIONS : 0,
     };
     const url = request.url;
     const target = splitUrl(url);
@@ -107,13 +137,37 @@ export async function createUndiciFetch(
       else for (const item of value) responseHeaders.append(name, item);
     }
     const status = answer.statusCode;
-    // The statuses a Response refuses a body for, and HEAD, whose answer has none.
-    if (status === 204 || status === 205 || status === 304 || method === 'HEAD') {
-      answer.body.resume();
-      return new Response(null, { status, headers: responseHeaders });
+    const answered = {
+      status,
+      statusText: isReasonPhrase(answer.statusText) ? answer.statusText : '',
+      headers: responseHeaders,
+    };
+    try {
+      if (redirect === 'error' && REDIRECT_STATUSES.has(status)) {
+        // What Node's fetch throws for a redirect that the request refuses.
+        throw new TypeError('fetch failed', { cause: new Error('unexpected redirect') });
+      }
+      // The statuses a Response refuses a body for, and HEAD, whose answer has none.
+      if (status === 204 || status === 205 || status === 304 || method === 'HEAD') {
+        answer.body.resume();
+        return makeResponse(Response, null, answered);
+      }
+      const encoding = responseHeaders.get('content-encoding');
+      const decoders = encoding === null ? [] : decodersFor(encoding);
+      if (decoders.length > 0) {
+        // The errors of the body (cut off, destroyed) and of the decoders end the decoded stream, and its end or
+        // a cancel ends the body.
+        const decoded = pipeline([answer.body, ...decoders], () => undefined) as Transform;
+        return makeResponse(Response, webStream(decoded), answered);
+      }
+      UndiciResponse ??= defineUndiciResponse();
+      return makeResponse(UndiciResponse, answer.body, answered);
+    } catch (error) {
+      // No Response owns undici's body: it is let go here, or its connection stays open until undici's own limits.
+      // (undici's body reports its destroy as an error: one with no listener would be an uncaught exception.)
+      answer.body.on('error', () => undefined).destroy();
+      throw error;
     }
-    UndiciResponse ??= defineUndiciResponse();
-    return new UndiciResponse(answer.body, { status, headers: responseHeaders });
   };
   // Tells createClient this fetch takes the signal in its init and leaves the Request as it is, and which
   // request class it reads as well as a Request (see `SdkFetchMark` in src/client/client.ts).
@@ -208,6 +262,62 @@ async function requestBody(
   return Object.assign(chunks, { abandon });
 }
 
+/** The most redirects followed for one request, as Node's fetch follows. */
+const MAX_REDIRECTIONS = 20;
+/** The statuses fetch counts as redirects. */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** Whether `text` is a reason phrase a `Response` takes (tab, space, visible ASCII, obs-text). */
+function isReasonPhrase(text: unknown): text is string {
+  return typeof text === 'string' && /^[\t\x20-\x7e\x80-\xff]*$/.test(text);
+}
+
+/**
+ * A Response of `status`, which may be outside the 200–599 a Response is made with: Node's fetch answers such a
+ * status (600, 999) as it came, and the transport then reports it as an error of that status.
+ */
+function makeResponse<B>(
+  Class: new (body: B, init: ResponseInit) => Response,
+  body: B,
+  init: ResponseInit & { status: number },
+): Response {
+  const status = init.status;
+  if (status >= 200 && status <= 599) return new Class(body, init);
+  return withStatus(new Class(body, { ...init, status: 200 }), status);
+}
+
+/** `response` (made with another status) answering `status`, not ok, and so do its clones. */
+function withStatus(response: Response, status: number): Response {
+  const clone = response.clone;
+  Object.defineProperties(response, {
+    status: { value: status, configurable: true },
+    ok: { value: false, configurable: true },
+    clone: { value: () => withStatus(clone.call(response), status), configurable: true },
+  });
+  return response;
+}
+
+/**
+ * The streams that decode a body of `Content-Encoding: encoding`, in the order they read it, as Node's fetch
+ * decodes (leniently about a truncated end, as curl is). None when a coding is not one of gzip, deflate and br:
+ * the body is then handed on as it came.
+ */
+function decodersFor(encoding: string): Transform[] {
+  const codings = encoding.toLowerCase().split(',');
+  if (codings.length > 5) throw new TypeError(`too many content-encodings in response: ${codings.length}`);
+  const names = codings.map((coding) => coding.trim()).reverse();
+  if (!names.every((name) => ['gzip', 'x-gzip', 'deflate', 'br'].includes(name))) return [];
+  const zlib = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
+  const brotli = { flush: constants.BROTLI_OPERATION_FLUSH, finishFlush: constants.BROTLI_OPERATION_FLUSH };
+  return names.map((name) =>
+    name === 'br'
+      ? createBrotliDecompress(brotli)
+      : name === 'deflate'
+        ? createInflate(zlib)
+        : createGunzip(zlib),
+  );
+}
+
 // The mark createClient looks for on a fetch of the SDK's own; a registered symbol, shared without an import.
 const SDK_FETCH = Symbol.for('cloud-elements-sdk.fetch');
 
@@ -299,7 +409,7 @@ function defineUndiciResponse(): new (source: BodySource, init: ResponseInit) =>
       if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
       const [mine, theirs] = this.#webStream().tee();
       this.#stream = mine;
-      return new Response(theirs, {
+      return makeResponse(Response, theirs, {
         status: this.status,
         statusText: this.statusText,
         headers: this.headers,
