@@ -14,9 +14,14 @@ export function checkText(name: string, value: unknown): asserts value is string
 export function checkRef(ref: BulkJobRef): void {
   if (ref === null || typeof ref !== 'object') fail("Pass the job as { hub: 'crm', jobId: '1234' }.");
   checkText('hub', ref.hub);
-  if (typeof ref.jobId !== 'number') checkText('jobId', ref.jobId);
-  else if (!Number.isSafeInteger(ref.jobId) || ref.jobId < 0) {
-    fail(`jobId must be the job's id as Cloud Elements returned it, got ${ref.jobId}.`);
+  checkJobId('jobId', ref.jobId);
+}
+
+/** Checks a job's id, a number in some answers and a string in others (`BulkJob.id`), named `name`. */
+export function checkJobId(name: string, id: unknown): void {
+  if (typeof id !== 'number') checkText(name, id);
+  else if (!Number.isSafeInteger(id) || id < 0) {
+    fail(`${name} must be the job's id as Cloud Elements returned it, got ${id}.`);
   }
 }
 

@@ -18,7 +18,7 @@ import {
   type Redactor,
 } from '../core/index.js';
 import { isCeqlFragment, type CeqlFragment } from '../query/index.js';
-import { callbackHeader, checkJob, checkRef, checkText, jobCall, signalOf } from './checks.js';
+import { callbackHeader, checkJob, checkJobId, checkRef, checkText, jobCall, signalOf } from './checks.js';
 import type { BulkClient, BulkJob, BulkJobRef, BulkJobStatusReport } from './types.js';
 
 /** Statuses after which a job does not change any more. */
@@ -93,14 +93,14 @@ export type StartBulkQueryOptions = {
   | {
       /** The query: `formatBulkQuery(…)`, a `ceql` fragment, or your own `select … from …` text. */
       query: CeqlFragment | string;
-      /** Continue a `limit`ed job (Marketo). */
-      continueFromJobId?: string | undefined;
+      /** Continue a `limit`ed job (Marketo): the earlier job's `id`, as returned. */
+      continueFromJobId?: string | number | undefined;
     }
   | {
       /** Left out when continuing a job: the earlier job's query goes on. */
       query?: undefined;
-      /** Continue a `limit`ed job (Marketo). */
-      continueFromJobId: string;
+      /** Continue a `limit`ed job (Marketo): the earlier job's `id`, as returned. */
+      continueFromJobId: string | number;
     }
 );
 
@@ -136,8 +136,8 @@ export async function startBulkQuery(client: BulkClient, options: StartBulkQuery
     if (options[name] !== undefined) query[name] = isoDate(name, options[name]);
   }
   if (continueFromJobId !== undefined) {
-    checkText('continueFromJobId', continueFromJobId);
-    query.continueFromJobId = continueFromJobId;
+    checkJobId('continueFromJobId', continueFromJobId);
+    query.continueFromJobId = String(continueFromJobId);
   }
   if (options.orderBy !== undefined) {
     checkText('orderBy', options.orderBy);

@@ -109,9 +109,12 @@ describe('bulk query jobs', () => {
     const crm = await start((_req, res) => sendJson(res, 200, { id: '1236', status: 'CREATED' }));
     await startBulkQuery(crm, { hub: 'crm', query: 'select * from contacts', orderBy: 'createdDate' });
     await startBulkQuery(crm, { hub: 'crm', continueFromJobId: '1235' });
+    // The id as the job's answer gave it, a number in some (BulkJob.id is either).
+    await startBulkQuery(crm, { hub: 'crm', continueFromJobId: 1237 });
     expect(server!.requests.map((r) => r.query)).toEqual([
       { q: 'select * from contacts', orderby: 'createdDate' },
       { continueFromJobId: '1235' },
+      { continueFromJobId: '1237' },
     ]);
   });
 
