@@ -38903,7 +38903,8 @@ export interface operations {
                  */
                 description?: string;
                 /**
-                 * @description Tags of the file, where the provider supports tags, comma-separated in one `tags[]` parameter.
+                 * @description Tags of the file, where the provider supports tags; repeat the parameter for several tags
+                 *     (`tags[]=finance&tags[]=q1`), as for the other `tags[]` parameters of the API. The name includes the brackets.
                  * @example [
                  *       "finance",
                  *       "q1"

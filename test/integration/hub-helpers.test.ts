@@ -176,3 +176,23 @@ describe('hub helpers against the emulator', () => {
     }
   });
 });
+
+describe('uploads through the client', () => {
+  test('a file uploaded with a FormData body and several tags keeps its bytes and every tag', async () => {
+    const documents = client.forInstance(emulator.createInstance({ element: 'sfdcdocuments' }).token);
+    const form = new FormData();
+    form.append('file', new Blob(['quarterly numbers'], { type: 'text/plain' }), 'q1.txt');
+    // tags[] as the client sends an array (repeated): the API's tags[] parameters are repeatable.
+    const uploaded = await documents.POST('/hubs/documents/files', {
+      params: { query: { path: '/reports/q1.txt', 'tags[]': ['finance', 'q1'] } },
+      body: form,
+    });
+    expect(uploaded.error).toBeUndefined();
+    expect(uploaded.data).toMatchObject({ path: '/reports/q1.txt', tags: ['finance', 'q1'] });
+    const read = await documents.GET('/hubs/documents/files/{id}', {
+      params: { path: { id: String(uploaded.data!.id) } },
+      parseAs: 'text',
+    });
+    expect(read.data).toBe('quarterly numbers');
+  });
+});

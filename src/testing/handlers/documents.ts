@@ -147,7 +147,11 @@ export function documentsHandlers(state: EmulatorState): Handlers {
       if (!file) throw new EmulatorHttpError(400, "The multipart body has no 'file' part with the content.");
       clearTarget(call.drive, path, queryBoolean(call.ctx.query, 'overwrite') ?? false);
       ensureFolder(state, call.drive, parentPath(path));
-      const tags = call.ctx.query.get('tags[]')?.split(',').filter(Boolean) ?? [];
+      // Repeated (`tags[]=a&tags[]=b`, as clients send an array), or comma-separated in one.
+      const tags = call.ctx.query
+        .getAll('tags[]')
+        .flatMap((value) => value.split(','))
+        .filter(Boolean);
       const description = call.ctx.query.get('description');
       const item = addItem(state, call.drive, {
         path,
