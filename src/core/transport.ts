@@ -807,11 +807,16 @@ export function createTransport(options: TransportOptions): (request: Request) =
             call.log('timeout', durationMs, undefined, failure.message);
             throw failure;
           }
+          // undici refuses some requests before it sends them (an `Expect` or `Upgrade` header): no attempt
+          // again could go out, and the server never saw it.
+          const refused = codeOf(error, /^UND_ERR_(INVALID_ARG|NOT_SUPPORTED)$/) !== undefined;
           const code = networkCode(error);
-          const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
+          const neverSent = refused || (code !== undefined && NEVER_SENT_CODES.has(code));
           call.mayHaveReachedServer ||= !neverSent;
-          const failure = new ConnectionError(
-            call.redact(`${method} ${call.shown()} failed: `) + describeNetworkError(error, call.redact),
+          const failure = new (refused ? CloudElementsError : ConnectionError)(
+            call.redact(
+              `${method} ${call.shown()} ${refused ? 'was not sent, the fetch refused it' : 'failed'}: `,
+            ) + describeNetworkError(error, call.redact),
             {
               method,
               path: call.pathOf(),
@@ -820,7 +825,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
               mayHaveReachedServer: call.mayHaveReachedServer,
             },
           );
-          if (!last && (idempotent || neverSent)) delayMs = computeRetryDelayMs(policy, attempt);
+          if (!last && !refused && (idempotent || neverSent)) delayMs = computeRetryDelayMs(policy, attempt);
           if (delayMs === undefined || Date.now() + delayMs >= deadlineAt) {
             call.log('connection-error', durationMs, undefined, failure.message);
             throw failure;

@@ -604,3 +604,25 @@ async function freePort(): Promise<number> {
   await new Promise((resolve) => probe.close(resolve));
   return port;
 }
+
+describe('a request the fetch refuses to send', () => {
+  it.each([
+    ['an Expect header', { Expect: '100-continue' }, /UND_ERR_NOT_SUPPORTED: expect header not supported/],
+    ['an Upgrade header', { Upgrade: 'h2c' }, /UND_ERR_INVALID_ARG: invalid upgrade header/],
+  ])(
+    '%s: a CloudElementsError that says it was not sent, once, not a connection that may have reached the server',
+    async (_what, headers, detail) => {
+      const { client, server } = await setup((_req, res) => sendJson(res, 200, []));
+      const error = await failureOf(client.GET('/hubs/{hub}/{objectName}', { ...contacts, headers }));
+      expect(error).toBeInstanceOf(CloudElementsError);
+      expect(error).not.toBeInstanceOf(ConnectionError);
+      expect((error as Error).message).toMatch(
+        /^GET \/hubs\/crm\/contacts was not sent, the fetch refused it: /,
+      );
+      expect((error as Error).message).toMatch(detail);
+      expect((error as CloudElementsError).attempts).toBe(1);
+      expect((error as CloudElementsError).mayHaveReachedServer).toBe(false);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+});
