@@ -1,4 +1,9 @@
-import createFetchClient, { type Client, type Middleware } from 'openapi-fetch';
+import createFetchClient, {
+  type Client,
+  type FetchResponse,
+  type MaybeOptionalInit,
+  type Middleware,
+} from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
 import {
   Attempt,
@@ -108,7 +113,7 @@ export type ClientOptions = {
  * paths, params, bodies and results) that adds the `Authorization` header to every call. Besides openapi-fetch's
  * options, each call accepts `timeoutMs` and `retry` (see {@link CallOptions}).
  */
-export type CloudElementsClient<Paths extends {} = paths> = Client<FormBodies<Paths>> &
+export type CloudElementsClient<Paths extends {} = paths> = CallMethods<FormBodies<Paths>> &
   ClientPaths<Paths> & {
     /** Base URL every path is appended to, e.g. `https://api.cloud-elements.com/elements/api-v2`. */
     readonly baseUrl: string;
@@ -120,12 +125,50 @@ export type CloudElementsClient<Paths extends {} = paths> = Client<FormBodies<Pa
      */
     forInstance<InstancePaths extends {} = paths>(elementToken: string): CloudElementsClient<InstancePaths>;
     /**
-     * Returns a client whose every call carries `options` (a call's own options win): the typed way to set a
-     * call's `timeoutMs`, `idleTimeoutMs`, `retry` or `bodyFactory`, checked when you call it.
+     * Returns a client whose every call carries `options` (a call's own options win): `timeoutMs`,
+     * `idleTimeoutMs`, `retry` or `bodyFactory` set once for many calls, checked when you call it.
      * @example await unwrap(ce.withOptions({ retry: true, timeoutMs: 10_000 }).POST('/hubs/crm/contacts', { body }));
      */
     withOptions(options: CallOptions): CloudElementsClient<Paths>;
   };
+
+/**
+ * openapi-fetch's client with each method's options typed with the SDK's own ({@link CallOptions}): openapi-fetch
+ * takes any extra key (`[key: string]: unknown`), so `{ timeoutMs: '5000' }` or `{ retry: 'yes' }` would reach the
+ * run-time check only. The other keys stay open, as openapi-fetch leaves them, and a misspelt one is refused at run
+ * time with the option meant.
+ */
+type CallMethods<Paths extends {}> = Omit<Client<Paths>, Uppercase<Method>> & {
+  [M in Method as Uppercase<M>]: CallMethod<Paths, M>;
+};
+type Method = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+type CallMethod<Paths extends {}, M extends Method> = <
+  Path extends PathsWith<Paths, M>,
+  Init extends MaybeOptionalInit<Paths[Path], M & keyof Paths[Path]>,
+>(
+  url: Path,
+  ...init: CallInit<Init>
+) => Promise<
+  FetchResponse<
+    Paths[Path][M & keyof Paths[Path]] & Record<string | number, any>,
+    Init,
+    `${string}/${string}`
+  >
+>;
+/** The paths of `Paths` that have method `M`. */
+type PathsWith<Paths, M extends Method> = {
+  [P in keyof Paths]: Paths[P] extends { [K in M]: any } ? P : never;
+}[keyof Paths];
+/** The init argument, optional when nothing in it is required (as openapi-fetch's), with the SDK's options. */
+type CallInit<Init> =
+  RequiredKeys<Init> extends never
+    ? [(Init & CallOptions & { [key: string]: unknown })?]
+    : [Init & CallOptions & { [key: string]: unknown }];
+type RequiredKeys<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[keyof T] extends infer R
+  ? R extends undefined
+    ? never
+    : R
+  : never;
 
 /**
  * `Paths` with each `multipart/form-data` request body typed as the `FormData` that is sent (`body: form`): the spec
