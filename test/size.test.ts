@@ -69,11 +69,12 @@ const cases: Case[] = [
 // that says to stream it, not a cut-off downloaded three times; JSON lines read as JSON say to pass parseAs or use
 // readBulkRecords, not that a proxy answered: 0.39 kB in `.` and the client. A request the fetch refuses to send
 // (an Expect or Upgrade header) is an error that says so, once, not a connection that may have reached the server
-// sent three times: 0.09 kB.
+// sent three times: 0.09 kB. In ./webhooks, `isBulkJobCallback`, since a verified payload may be a bulk job's
+// callback (signed like an event) and is typed so: 0.03 kB.
 const overBudget: Record<string, number> = {
   'the whole . entry': 20_800,
   'createClient + unwrap': 14_730,
-  'the ./webhooks entry': 4_480,
+  'the ./webhooks entry': 4_520,
 };
 
 /** A throwaway app with the built package in its node_modules (openapi-fetch comes from the repository's). */

@@ -14,7 +14,7 @@ import {
   rejectWebhook,
   resolveVerifier,
   type VerifiedWebhook,
-  type WebhookNotification,
+  type WebhookPayload,
   type WebhookVerifier,
   type WebhookVerifierOptions,
   WebhookVerificationError,
@@ -210,7 +210,7 @@ async function* chunksOf(req: IncomingMessage, readTimeoutMs: number): AsyncGene
  *   }
  * });
  */
-export async function parseNodeWebhookRequest<T = WebhookNotification>(
+export async function parseNodeWebhookRequest<T = WebhookPayload>(
   req: IncomingMessage,
   verifier: WebhookVerifier | WebhookVerifierOptions,
   handler?: (webhook: VerifiedWebhook<T>) => unknown,

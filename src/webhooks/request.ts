@@ -10,7 +10,7 @@ import type {
   VerifiedWebhook,
   WebhookBody,
   WebhookHeaders,
-  WebhookNotification,
+  WebhookPayload,
   WebhookVerifier,
   WebhookVerifierOptions,
 } from './types.js';
@@ -34,7 +34,7 @@ import { createWebhookVerifier } from './verify.js';
  *   return new Response(null, { status: 200 });
  * }
  */
-export async function parseWebhookRequest<T = WebhookNotification>(
+export async function parseWebhookRequest<T = WebhookPayload>(
   request: Request,
   verifier: WebhookVerifier | WebhookVerifierOptions,
   handler?: (webhook: VerifiedWebhook<T>) => unknown,

@@ -9,6 +9,11 @@ export type EventNotification = components['schemas']['EventNotification'];
 export type AsyncEventNotification = components['schemas']['AsyncEventNotification'];
 /** Body POSTed to a bulk job's `Elements-Async-Callback-Url` (fields undocumented). */
 export type BulkJobCallback = components['schemas']['BulkJobCallback'];
+/**
+ * Any body Cloud Elements signs with an instance's key: an event notification in either form, or a bulk job's
+ * callback. Tell them apart with `isEventNotification`, `isAsyncEventNotification` and `isBulkJobCallback`.
+ */
+export type WebhookPayload = WebhookNotification | BulkJobCallback;
 
 /** The exact bytes of a request body: a string (decoded as received), a `Uint8Array` (Node `Buffer`) or an `ArrayBuffer`. */
 export type WebhookBody = string | Uint8Array | ArrayBuffer;
@@ -100,7 +105,7 @@ export type WebhookVerifierOptions = {
 };
 
 /** A verified and parsed webhook request. */
-export type VerifiedWebhook<T = WebhookNotification> = {
+export type VerifiedWebhook<T = WebhookPayload> = {
   /** The parsed JSON body. */
   payload: T;
   /** The id the replay guard recorded (see `getEventId`), if any was found. */
@@ -131,7 +136,7 @@ export type WebhookVerifier = {
    * the event fails, call `replayGuard.release(eventId)`, or use {@link WebhookVerifier.handle}, which does it for
    * you and also refuses a redelivery that comes while the first delivery is still handled.
    */
-  parse<T = WebhookNotification>(body: WebhookBody, headers: WebhookHeaders): Promise<VerifiedWebhook<T>>;
+  parse<T = WebhookPayload>(body: WebhookBody, headers: WebhookHeaders): Promise<VerifiedWebhook<T>>;
   /**
    * Verifies and parses like `parse`, then runs `handler` (your code for the event; it may be async) unless the
    * delivery is a duplicate, so each delivery id is handled once. When the handler throws or rejects, the id is
@@ -144,7 +149,7 @@ export type WebhookVerifier = {
    * @example
    * const { duplicate } = await verifier.handle(rawBody, req.headers, async ({ payload }) => save(payload));
    */
-  handle<T = WebhookNotification>(
+  handle<T = WebhookPayload>(
     body: WebhookBody,
     headers: WebhookHeaders,
     handler: (webhook: VerifiedWebhook<T>) => unknown,

@@ -10,13 +10,14 @@ import { createSigner } from './hmac.js';
 import { checkCount, checkOptions, handlerHint, keyList, rawBodyHint, toBytes } from './inputs.js';
 import type {
   AsyncEventNotification,
+  BulkJobCallback,
   EventNotification,
   ReplayGuard,
   VerifiedWebhook,
   WebhookBody,
   WebhookHeaders,
   WebhookKey,
-  WebhookNotification,
+  WebhookPayload,
   WebhookVerification,
   WebhookVerifier,
   WebhookVerifierOptions,
@@ -298,7 +299,7 @@ let lastOneShot: { key: string; verifier: WebhookVerifier } | undefined;
  * const { payload } = await parseWebhookEvent(rawBody, req.headers, { key: process.env.CE_SIGNATURE_KEY! });
  * if (isEventNotification(payload)) for (const event of payload.message.events) console.log(event.eventType);
  */
-export async function parseWebhookEvent<T = WebhookNotification>(
+export async function parseWebhookEvent<T = WebhookPayload>(
   body: WebhookBody,
   headers: WebhookHeaders,
   options: WebhookVerifierOptions,
@@ -309,13 +310,19 @@ export async function parseWebhookEvent<T = WebhookNotification>(
 }
 
 /** Whether a notification is in the `message` form (polling and provider webhooks). */
-export function isEventNotification(payload: WebhookNotification): payload is EventNotification {
+export function isEventNotification(payload: WebhookPayload): payload is EventNotification {
   const message = (payload as { message?: unknown } | null | undefined)?.message;
   return message !== null && typeof message === 'object';
 }
 
 /** Whether a notification is in the `response` form (asynchronous request results, documents events). */
-export function isAsyncEventNotification(payload: WebhookNotification): payload is AsyncEventNotification {
+export function isAsyncEventNotification(payload: WebhookPayload): payload is AsyncEventNotification {
   if (payload === null || typeof payload !== 'object') return false;
   return !('message' in payload) && 'response' in payload;
+}
+
+/** Whether a body is a bulk job's callback: an object in neither notification form (no `message`, no `response`). */
+export function isBulkJobCallback(payload: WebhookPayload): payload is BulkJobCallback {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return false;
+  return !('message' in payload) && !('response' in payload);
 }

@@ -265,6 +265,7 @@ const specs: Spec[] = [
   ),
   spec('isEventNotification', webhooks.isEventNotification, () => [notification]),
   spec('isAsyncEventNotification', webhooks.isAsyncEventNotification, () => [{ response: {} }]),
+  spec('isBulkJobCallback', webhooks.isBulkJobCallback, () => [{ id: 1, status: 'COMPLETED' }]),
   // node
   spec('parseNodeWebhookRequest', node.parseNodeWebhookRequest, () => [
     nodeRequest(signed.body, signed.headers),

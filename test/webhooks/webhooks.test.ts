@@ -14,6 +14,7 @@ import { createSignedWebhook, signWebhookPayload } from '../../src/webhooks/inde
 import {
   createWebhookVerifier,
   isAsyncEventNotification,
+  isBulkJobCallback,
   isEventNotification,
   parseWebhookEvent,
   verifyWebhookSignature,
@@ -237,7 +238,21 @@ describe('parseWebhookEvent', () => {
     const { payload, eventId } = await parseWebhookEvent(body, new Headers(headers), { key });
     expect(isAsyncEventNotification(payload)).toBe(true);
     expect(isEventNotification(payload)).toBe(false);
+    expect(isBulkJobCallback(payload)).toBe(false);
     expect(eventId).toBe(nodeSignature(body, key));
+  });
+
+  test("recognises a bulk job's callback, which is signed like an event, and types it as one", async () => {
+    const callback = { id: 1234, status: 'COMPLETED' as const };
+    const { body, headers } = await createSignedWebhook(callback, key);
+    const { payload } = await parseWebhookEvent(body, headers, { key });
+    expect(isEventNotification(payload)).toBe(false);
+    expect(isAsyncEventNotification(payload)).toBe(false);
+    expect(isBulkJobCallback(payload)).toBe(true);
+    if (!isBulkJobCallback(payload)) throw new Error('expected a bulk callback');
+    expect(payload.status).toBe('COMPLETED');
+    // An event notification is no bulk callback.
+    expect(isBulkJobCallback(notification)).toBe(false);
   });
 
   test('checks the signature before reading the JSON', async () => {
