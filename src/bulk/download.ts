@@ -2,8 +2,7 @@
  * Reading a finished bulk job's output: its records as a byte stream or parsed as they arrive, and the records
  * it could not process.
  */
-import type { Client } from 'openapi-fetch';
-import type { components, paths } from '../../generated/schema.js';
+import type { components } from '../../generated/schema.js';
 import { checkClient, unwrap } from '../client/index.js';
 import { fail } from '../core/index.js';
 import { paginate } from '../query/index.js';
@@ -68,7 +67,7 @@ export async function downloadBulkResults(
   }
   const call = jobCall(options, { objectName: options.objectName });
   const stream = await unwrap(
-    (client as Client<paths>).GET('/hubs/{hub}/bulk/{id}/{objectName}', {
+    client.GET('/hubs/{hub}/bulk/{id}/{objectName}', {
       ...call,
       params: {
         ...call.params,

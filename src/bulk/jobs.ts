@@ -2,7 +2,6 @@
  * Bulk jobs: the job types, start a query (download) job, read a job's status, wait for a job with backoff,
  * cancel a job. Uploads are in `upload.ts`, downloads and a job's errors in `download.ts`.
  */
-import type { Client } from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
 import { checkClient, redactorOf, unexpectedAnswer, unwrap } from '../client/index.js';
 import {
@@ -143,7 +142,7 @@ export async function startBulkQuery(client: BulkClient, options: StartBulkQuery
     checkText('orderBy', options.orderBy);
     query.orderby = options.orderBy;
   }
-  const answer = await (client as Client<paths>).POST('/hubs/{hub}/bulk/query', {
+  const answer = await client.POST('/hubs/{hub}/bulk/query', {
     params: { path: { hub: options.hub }, query },
     headers: callbackHeader(options.callbackUrl),
     ...signalOf(options.signal),
@@ -171,7 +170,7 @@ async function readStatus(
   client: BulkClient,
   ref: BulkJobRef,
 ): Promise<{ report: BulkJobStatusReport; redact: Redactor }> {
-  const answer = await (client as Client<paths>).GET('/hubs/{hub}/bulk/{id}/status', jobCall(ref));
+  const answer = await client.GET('/hubs/{hub}/bulk/{id}/status', jobCall(ref));
   const report: unknown = await unwrap(answer);
   if (report === null || typeof report !== 'object') {
     const path = `/hubs/${ref.hub}/bulk/${ref.jobId}/status`;
@@ -332,6 +331,6 @@ function failedRecords(report: BulkJobStatusReport): number {
 export async function cancelBulkJob(client: BulkClient, ref: BulkJobRef): Promise<void> {
   checkClient('cancelBulkJob', client);
   await unwrap(
-    (client as Client<paths>).PUT('/hubs/{hub}/bulk/{id}/cancel', { ...jobCall(ref), parseAs: 'text' }),
+    client.PUT('/hubs/{hub}/bulk/{id}/cancel', { ...jobCall(ref), parseAs: 'text' }),
   );
 }

@@ -1,6 +1,6 @@
 // Types shared by the bulk modules (jobs, upload, download, checks); imports no module of its own folder.
 import type { Client } from 'openapi-fetch';
-import type { ClientPaths, CloudElementsClient } from '../client/index.js';
+import type { ClientPaths } from '../client/index.js';
 import type { components, paths } from '../../generated/schema.js';
 
 /** A bulk job as created (`{ id, status }`). */
@@ -8,12 +8,8 @@ export type BulkJob = components['schemas']['BulkJob'];
 /** Status of a bulk job as `GET /hubs/{hub}/bulk/{id}/status` reports it. */
 export type BulkJobStatusReport = components['schemas']['BulkJobStatusReport'];
 
-/**
- * A client that can call the bulk paths: the Cloud Elements client, usually `client.forInstance(token)`, or a plain
- * openapi-fetch client of the spec's paths. The bulk modules call it as the latter (`Client<paths>`): their bodies
- * are the spec's, not the `FormData` that the Cloud Elements client's types take for a form.
- */
-export type BulkClient = CloudElementsClient | (Client<paths> & ClientPaths<paths>);
+/** A client that can call the bulk paths: the Cloud Elements client, usually `client.forInstance(token)`. */
+export type BulkClient = Client<paths> & ClientPaths<paths>;
 
 /** Which job: the hub in the path (`crm`, `marketing`, …; Cloud Elements ignores it but it is required) and its id. */
 export type BulkJobRef = {

@@ -2,8 +2,7 @@
  * Bulk uploads: records from a `Blob`, a stream or an iterable (files by path: ../node/bulk.ts), sent as a streamed multipart body that
  * starts a bulk upload job.
  */
-import type { Client } from 'openapi-fetch';
-import type { components, paths } from '../../generated/schema.js';
+import type { components } from '../../generated/schema.js';
 import { checkClient, unwrap } from '../client/index.js';
 import { CloudElementsError, encoder, fail, snippet } from '../core/index.js';
 import { callbackHeader, checkFormat, checkJob, checkText, signalOf } from './checks.js';
@@ -190,7 +189,7 @@ export async function uploadBulkRecords(
   });
   const path = `/hubs/${options.hub}/bulk/${options.objectName}`;
   try {
-    const answer = await (client as Client<paths>).POST('/hubs/{hub}/bulk/{objectName}', {
+    const answer = await client.POST('/hubs/{hub}/bulk/{objectName}', {
       params: { path: { hub: options.hub, objectName: options.objectName } },
       // The typed body documents the form; the serializer sends the stream built above instead.
       body: { file: partName, metaData: metaDataJson },

@@ -111,9 +111,11 @@ export type ClientOptions = {
 /**
  * An openapi-fetch client for the Cloud Elements API (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`, … with typed
  * paths, params, bodies and results) that adds the `Authorization` header to every call. Besides openapi-fetch's
- * options, each call accepts `timeoutMs` and `retry` (see {@link CallOptions}).
+ * options, each call accepts `timeoutMs` and `retry` (see {@link CallOptions}). An upload (a `multipart/form-data`
+ * body) also takes the `FormData` it sends: `POST('/hubs/documents/files', { params, body: form })`.
  */
-export type CloudElementsClient<Paths extends {} = paths> = CallMethods<FormBodies<Paths>> &
+export type CloudElementsClient<Paths extends {} = paths> = Client<Paths> &
+  FormUploads<Paths> &
   ClientPaths<Paths> & {
     /** Base URL every path is appended to, e.g. `https://api.cloud-elements.com/elements/api-v2`. */
     readonly baseUrl: string;
@@ -125,70 +127,63 @@ export type CloudElementsClient<Paths extends {} = paths> = CallMethods<FormBodi
      */
     forInstance<InstancePaths extends {} = paths>(elementToken: string): CloudElementsClient<InstancePaths>;
     /**
-     * Returns a client whose every call carries `options` (a call's own options win): `timeoutMs`,
-     * `idleTimeoutMs`, `retry` or `bodyFactory` set once for many calls, checked when you call it.
+     * Returns a client whose every call carries `options` (a call's own options win): the typed way to set a
+     * call's `timeoutMs`, `idleTimeoutMs`, `retry` or `bodyFactory`, checked when you call it.
      * @example await unwrap(ce.withOptions({ retry: true, timeoutMs: 10_000 }).POST('/hubs/crm/contacts', { body }));
      */
     withOptions(options: CallOptions): CloudElementsClient<Paths>;
   };
 
 /**
- * openapi-fetch's client with each method's options typed with the SDK's own ({@link CallOptions}): openapi-fetch
- * takes any extra key (`[key: string]: unknown`), so `{ timeoutMs: '5000' }` or `{ retry: 'yes' }` would reach the
- * run-time check only. The other keys stay open, as openapi-fetch leaves them, and a misspelt one is refused at run
- * time with the option meant.
+ * A second signature of `POST`, `PUT` and `PATCH` for the uploads of `Paths`, whose `multipart/form-data` body it
+ * types as the `FormData` that is sent: openapi-typescript writes a form's binary part as `string`, which no upload
+ * can be, and openapi-fetch sends a `FormData` body as it is, with its boundary. A second signature rather than a
+ * change of openapi-fetch's, so that the client stays a `Client<Paths>` (for libraries built on openapi-fetch), and
+ * the form's parts with a `bodySerializer`, as openapi-fetch documents uploads, still type-check.
  */
-type CallMethods<Paths extends {}> = Omit<Client<Paths>, Uppercase<Method>> & {
-  [M in Method as Uppercase<M>]: CallMethod<Paths, M>;
+type FormUploads<Paths> = {
+  POST: FormMethod<Paths, 'post'>;
+  PUT: FormMethod<Paths, 'put'>;
+  PATCH: FormMethod<Paths, 'patch'>;
 };
-type Method = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
-type CallMethod<Paths extends {}, M extends Method> = <
-  Path extends PathsWith<Paths, M>,
-  Init extends MaybeOptionalInit<Paths[Path], M & keyof Paths[Path]>,
+type FormMethod<Paths, M extends 'post' | 'put' | 'patch'> = <
+  Path extends FormPaths<Paths, M>,
+  Init extends MaybeOptionalInit<FormOperations<Paths[Path]>, M & keyof Paths[Path]>,
 >(
   url: Path,
-  ...init: CallInit<Init>
+  ...init: RequiredKeys<Init> extends never
+    ? [(Init & { [key: string]: unknown })?]
+    : [Init & { [key: string]: unknown }]
 ) => Promise<
   FetchResponse<
-    Paths[Path][M & keyof Paths[Path]] & Record<string | number, any>,
+    Paths[Path][M & keyof Paths[Path]] & Record<string | number, unknown>,
     Init,
     `${string}/${string}`
   >
 >;
-/** The paths of `Paths` that have method `M`. */
-type PathsWith<Paths, M extends Method> = {
-  [P in keyof Paths]: Paths[P] extends { [K in M]: any } ? P : never;
+/** The paths of `Paths` whose method `M` takes a `multipart/form-data` body. */
+type FormPaths<Paths, M extends string> = {
+  [P in keyof Paths]: Paths[P] extends {
+    [K in M]: { requestBody: { content: { 'multipart/form-data': unknown } } };
+  }
+    ? P
+    : never;
 }[keyof Paths];
-/** The init argument, optional when nothing in it is required (as openapi-fetch's), with the SDK's options. */
-type CallInit<Init> =
-  RequiredKeys<Init> extends never
-    ? [(Init & CallOptions & { [key: string]: unknown })?]
-    : [Init & CallOptions & { [key: string]: unknown }];
+/** A path's operations with each form body typed as `FormData`. */
+type FormOperations<PathItem> = {
+  [M in keyof PathItem]: PathItem[M] extends { requestBody: { content: { 'multipart/form-data': unknown } } }
+    ? {
+        [K in keyof PathItem[M]]: K extends 'requestBody'
+          ? { content: { 'multipart/form-data': FormData } }
+          : PathItem[M][K];
+      }
+    : PathItem[M];
+};
 type RequiredKeys<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[keyof T] extends infer R
   ? R extends undefined
     ? never
     : R
   : never;
-
-/**
- * `Paths` with each `multipart/form-data` request body typed as the `FormData` that is sent (`body: form`): the spec
- * describes a form's parts, and openapi-typescript writes a binary part as `string`, which no upload can be;
- * openapi-fetch sends a `FormData` body as it is, with its boundary.
- */
-type FormBodies<Paths> = {
-  [P in keyof Paths]: { [M in keyof Paths[P]]: FormBody<Paths[P][M]> };
-};
-type FormBody<Operation> = Operation extends { requestBody?: infer Body }
-  ? [NonNullable<Body>] extends [never]
-    ? Operation
-    : NonNullable<Body> extends { content: { 'multipart/form-data': unknown } }
-      ? {
-          [K in keyof Operation]: K extends 'requestBody'
-            ? { content: { 'multipart/form-data': FormData } }
-            : Operation[K];
-        }
-      : Operation
-  : Operation;
 
 /**
  * The call option under which a helper of the SDK (paging) asks to be told of a call's response before its body is

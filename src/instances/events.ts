@@ -4,7 +4,7 @@
  */
 import type { Client } from 'openapi-fetch';
 import type { components, paths } from '../../generated/schema.js';
-import { checkClient, unwrapWithout, type CloudElementsClient } from '../client/index.js';
+import { checkClient, unwrapWithout } from '../client/index.js';
 import { fail, isHttpUrl, snippet, type CloudElementsError } from '../core/index.js';
 import { checkInstanceId, checkOptionalObject } from './create.js';
 import type { Instance, InstanceConfiguration } from './types.js';
@@ -135,11 +135,8 @@ function checkNames(option: string, names: unknown, separator: string, example: 
   }
 }
 
-/**
- * A client that can call `PATCH /instances/{id}`: the Cloud Elements client (platform credentials), or a plain
- * openapi-fetch client of the spec's paths, as which it is called.
- */
-export type EventsClient = CloudElementsClient | Client<paths>;
+/** A client that can call `PATCH /instances/{id}`: the Cloud Elements client (platform credentials). */
+export type EventsClient = Client<paths>;
 
 async function patchConfiguration(
   client: EventsClient,
@@ -151,7 +148,7 @@ async function patchConfiguration(
   // Cloud Elements may echo the configuration in an error; keep the signature key out of what we throw.
   const secret = configuration[signatureKeyName];
   return (await unwrapWithout(
-    (client as Client<paths>).PATCH('/instances/{id}', {
+    client.PATCH('/instances/{id}', {
       params: { path: { id: instanceId } },
       body: { configuration },
       signal,

@@ -23,16 +23,3 @@ const contact: PublicComponents['schemas']['CrmContact'] = { lastName: 'Lovelace
 type InstancesGet = PublicPaths['/instances']['get'];
 void contact;
 void (null as unknown as InstancesGet);
-
-// A call's own options are typed as well; other keys stay open, as openapi-fetch leaves them (a misspelt one is
-// refused at run time, naming the option meant).
-void ce.GET('/instances', { timeoutMs: 5_000, idleTimeoutMs: 1_000, retry: true });
-void ce.GET('/instances/{id}', { params: { path: { id: 1 } }, retry: { maxAttempts: 5 } });
-// @ts-expect-error a timeout that is not a number
-void ce.GET('/instances', { timeoutMs: '5000' });
-// @ts-expect-error a retry that is neither a policy nor a boolean
-void ce.GET('/instances', { retry: 'yes' });
-// @ts-expect-error a retry policy with an unknown field
-void ce.GET('/instances', { retry: { attempts: 5 } });
-// @ts-expect-error a path parameter is still required
-void ce.GET('/instances/{id}', { timeoutMs: 5_000 });

@@ -1,6 +1,7 @@
-// Compiled by `npm run lint:ts`, never run: an upload's multipart body is typed as the FormData that is sent, for
-// the spec's paths and an instance's own; the form's parts as the spec names them (binary parts as strings) are
-// no body, since the client would send them as JSON. Each @ts-expect-error fails the build if its line compiles.
+// Compiled by `npm run lint:ts`, never run: an upload takes the FormData it sends as its body, for the spec's paths
+// and an instance's own, while the client stays openapi-fetch's Client (its parts with a bodySerializer, as
+// openapi-fetch documents uploads, still type-check). Each @ts-expect-error fails the build if its line compiles.
+import type { Client, MethodResponse } from 'openapi-fetch';
 import { createClient } from '../../src/client/index.js';
 import type { paths } from '../../generated/schema.js';
 
@@ -13,22 +14,32 @@ const documents = ce.forInstance('t');
 const form = new FormData();
 form.append('file', new Blob(['hello']), 'hello.txt');
 const params = { query: { path: '/hello.txt' } };
-const parts = { file: 'hello' };
 
 void documents.POST('/hubs/documents/files', { params, body: form });
 void documents.POST('/hubs/crm/files', { body: form });
-// @ts-expect-error the parts as the spec names them: sent as JSON, which the API refuses (415)
-void documents.POST('/hubs/documents/files', { params, body: parts });
-// @ts-expect-error the same for any upload of the spec
-void documents.POST('/hubs/crm/files', { body: parts });
-// A JSON body stays typed as the spec's record.
-void documents.POST('/hubs/crm/contacts', { body: { lastName: 'Lovelace' } });
-// @ts-expect-error a JSON body still checks its fields
-void documents.POST('/hubs/crm/contacts', { body: { lastName: 42 } });
+void documents.PATCH('/hubs/marketing/files/{id}/content', { params: { path: { id: 'f1' } }, body: form });
+// The answer is typed as the spec's, either way.
+async function uploaded() {
+  const { data } = await documents.POST('/hubs/documents/files', { params, body: form });
+  const id: string | number | undefined = data?.id;
+  return id;
+}
+void uploaded;
+// openapi-fetch's own way: the parts as typed, the form from a bodySerializer.
+void documents.POST('/hubs/documents/files', { params, body: { file: 'hello' }, bodySerializer: () => form });
+// @ts-expect-error neither the form nor its parts
+void documents.POST('/hubs/documents/files', { params, body: 'hello' });
+// @ts-expect-error an upload still needs its required parameters
+void documents.POST('/hubs/documents/files', { body: form });
 
 // An instance's own paths (as `cloud-elements types --instance` writes them) get the same.
 type InstancePaths = Pick<paths, '/hubs/documents/files' | '/hubs/crm/contacts'>;
 const own = ce.forInstance<InstancePaths>('t');
 void own.POST('/hubs/documents/files', { params, body: form });
-// @ts-expect-error the parts as the spec names them
-void own.POST('/hubs/documents/files', { params, body: parts });
+
+// Still an openapi-fetch client, for libraries and helpers typed with its Client.
+const plain: Client<paths> = documents;
+type Contacts = MethodResponse<typeof documents, 'get', '/hubs/crm/contacts'>;
+const contacts: Contacts = [{ lastName: 'Lovelace' }];
+void plain;
+void contacts;
