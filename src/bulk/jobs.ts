@@ -330,7 +330,5 @@ function failedRecords(report: BulkJobStatusReport): number {
  */
 export async function cancelBulkJob(client: BulkClient, ref: BulkJobRef): Promise<void> {
   checkClient('cancelBulkJob', client);
-  await unwrap(
-    client.PUT('/hubs/{hub}/bulk/{id}/cancel', { ...jobCall(ref), parseAs: 'text' }),
-  );
+  await unwrap(client.PUT('/hubs/{hub}/bulk/{id}/cancel', { ...jobCall(ref), parseAs: 'text' }));
 }
