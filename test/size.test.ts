@@ -70,10 +70,12 @@ const cases: Case[] = [
 // readBulkRecords, not that a proxy answered: 0.39 kB in `.` and the client. A request the fetch refuses to send
 // (an Expect or Upgrade header) is an error that says so, once, not a connection that may have reached the server
 // sent three times: 0.09 kB. In ./webhooks, `isBulkJobCallback`, since a verified payload may be a bulk job's
-// callback (signed like an event) and is typed so: 0.03 kB.
+// callback (signed like an event) and is typed so: 0.03 kB. A review's mends: only a header undici will not send
+// counts as a request refused before it went out (the same codes come after a redirect's first hop); an error
+// answer whose body is too long to read is its status's error: 0.09 kB.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 20_800,
-  'createClient + unwrap': 14_730,
+  'the whole . entry': 20_900,
+  'createClient + unwrap': 14_820,
   'the ./webhooks entry': 4_520,
 };
 

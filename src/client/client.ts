@@ -17,6 +17,7 @@ import {
   checkKnownKeys,
   checkTimeoutMs,
   createRedactor,
+  createResponseError,
   createTransport,
   fail,
   isHttpUrl,
@@ -464,6 +465,18 @@ function typedError(error: unknown, state: CallState, method: string): unknown {
   const { status, headers } = state.response;
   const facts = callFactsOf(state.response);
   const path = facts && relativePath(facts.url, facts.basePath);
+  if (unreadable && !state.response.ok) {
+    // An error answer whose body could not be read (openapi-fetch reads it whole, whatever parseAs says): the
+    // status's own error, without the body.
+    return createResponseError({
+      response: state.response,
+      body: 'a body too large to read whole',
+      redact: state.redact,
+      method,
+      path,
+      attempts: facts?.attempts ?? 1,
+    });
+  }
   // Headers are the server's text: a gateway may echo anything there, the credentials it refused included.
   const requestIdHeader = headers.get('elements-request-id');
   const requestId = requestIdHeader === null ? undefined : state.redact!(requestIdHeader);

@@ -191,7 +191,10 @@ export class TimeoutError extends CloudElementsError {
   override name = 'TimeoutError';
   static override readonly name: string = 'TimeoutError';
   // `declare`d like the base class's fields: the constructor sets it.
-  /** The limit that was exceeded, in milliseconds. */
+  /**
+   * The limit that was exceeded, in milliseconds; for a limit of the fetch's own (undici's, which the SDK does not
+   * know), the time the attempt waited.
+   */
   declare readonly timeoutMs: number;
 
   constructor(message: string, options: CloudElementsErrorOptions & { timeoutMs: number }) {

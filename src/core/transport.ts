@@ -218,6 +218,23 @@ function codeOf(error: unknown, pattern: RegExp): string | undefined {
 }
 
 /**
+ * Whether undici refused the request before sending it, for a header it does not send (`Expect`, `Upgrade`,
+ * `Keep-Alive`…): no attempt again could go out, and the server never saw it. Only those: undici raises the same
+ * codes for other failures, after a request went out.
+ */
+function refusedToSend(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current !== null && typeof current === 'object'; depth++) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (code === 'UND_ERR_NOT_SUPPORTED' || code === 'UND_ERR_INVALID_ARG') {
+      return typeof message === 'string' && /\bheader\b/.test(message);
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
  * Which limit of undici's own (the dispatcher behind Node's fetch: 300 s for headers and between body chunks) ended
  * the call, if one did: a time limit, not a lost connection, and sending the call again meets it again.
  */
@@ -807,9 +824,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
             call.log('timeout', durationMs, undefined, failure.message);
             throw failure;
           }
-          // undici refuses some requests before it sends them (an `Expect` or `Upgrade` header): no attempt
-          // again could go out, and the server never saw it.
-          const refused = codeOf(error, /^UND_ERR_(INVALID_ARG|NOT_SUPPORTED)$/) !== undefined;
+          const refused = refusedToSend(error);
           const code = networkCode(error);
           const neverSent = refused || (code !== undefined && NEVER_SENT_CODES.has(code));
           call.mayHaveReachedServer ||= !neverSent;

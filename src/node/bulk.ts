@@ -2,9 +2,9 @@
  * Bulk jobs and files on disk: uploads streamed from a file path, and results streamed to one. Neither holds the
  * file in memory.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { rename, stat, unlink } from 'node:fs/promises';
+import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -90,24 +90,25 @@ export async function downloadBulkResultsToFile(
 ): Promise<number> {
   const path = checkPath(options?.path, 'write');
   const { path: _path, ...download } = options;
-  const body = await downloadBulkResults(client, download);
-  const source = Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
-  let bytes = 0;
-  source.on('data', (chunk: Uint8Array) => {
-    bytes += chunk.byteLength;
-  });
   // In the same directory, so that the rename stays on one file system; 'wx' never opens a file already there.
+  // Opened before the download starts, so that a failure at any point finds it there to remove.
   const partial = `${path}.${randomBytes(6).toString('hex')}.partial`;
-  const file = createWriteStream(partial, { flags: 'wx' });
-  let created = false;
-  file.once('open', () => (created = true));
+  const file = await open(partial, 'wx');
+  let bytes = 0;
   try {
-    await pipeline(source, file);
+    const body = await downloadBulkResults(client, download);
+    const source = Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
+    source.on('data', (chunk: Uint8Array) => {
+      bytes += chunk.byteLength;
+    });
+    await pipeline(source, file.createWriteStream());
     await rename(partial, path);
   } catch (error) {
-    // Only a file this call created is removed; the download's own error is what rejects.
-    if (created) await unlink(partial).catch(() => undefined);
+    // The download's own error is what rejects.
+    await unlink(partial).catch(() => undefined);
     throw error;
+  } finally {
+    await file.close().catch(() => undefined);
   }
   return bytes;
 }

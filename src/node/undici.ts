@@ -31,14 +31,13 @@ type BodySource = Awaited<ReturnType<UndiciModule['request']>>['body'];
  * without a body that no middleware sees without making a `Request` at all.
  *
  * It answers as Node's own fetch does: a status outside 200–599 (600, 999) and the reason phrase come through as
- * sent; redirects are followed (at most 20; `Authorization` and `Cookie` are not sent to another origin; a 303, and
- * a 301 or 302 to a POST, become a GET), unless the request's `redirect` is `'manual'` (the 3xx answer is returned)
- * or `'error'` (a `TypeError`); `Accept-Encoding` is sent as Node's fetch sends it (`gzip, deflate`, with `br` over
- * https) unless the request has one, and a gzip, deflate or br body is decoded (the `Content-Encoding` header
- * stays). Unlike Node's fetch: a request whose body is a stream of several chunks (an upload) is not redirected
- * (its 3xx answer is returned); a 300 with a `Location` is followed; a raw deflate body (without its zlib header)
- * is not decoded; the `Response`'s `url` and `redirected` are those of the first request. undici's own 300 s
- * limits on headers and body are off: the client's `timeoutMs` and `idleTimeoutMs` apply, whatever their length.
+ * sent; `Accept-Encoding` is sent as Node's fetch sends it (`gzip, deflate`, with `br` over https) unless the
+ * request has one, and a gzip, deflate or br body is decoded (the `Content-Encoding` header stays). Unlike Node's
+ * fetch, it follows no redirect: a 3xx answer is returned as it came (the client reports it as an error of its
+ * status), since an attempt that failed on a later hop would read as one that never reached the server, and a
+ * POST be sent again; Cloud Elements' API answers its calls without redirects. A raw deflate body (without its
+ * zlib header) is not decoded. undici's own 300 s limits on headers and body are off: the client's `timeoutMs`
+ * and `idleTimeoutMs` apply, whatever their length.
  *
  * @throws {TypeError} when undici is not installed (`npm install undici@7`) or cannot be loaded on this Node.
  * @example
@@ -78,13 +77,8 @@ export async function createUndiciFetch(
     );
   }
   // undici's own limits (300 s for the headers, 300 s between body chunks) are off: the transport enforces the
-  // call's timeoutMs and idleTimeoutMs, which may be longer. Redirects are followed by undici's interceptor.
-  const dispatcher = new undici.Agent({
-    connections,
-    keepAliveTimeout,
-    headersTimeout: 0,
-    bodyTimeout: 0,
-  }).compose(undici.interceptors.redirect({ maxRedirections: MAX_REDIRECTIONS }));
+  // call's timeoutMs and idleTimeoutMs, which may be longer.
+  const dispatcher = new undici.Agent({ connections, keepAliveTimeout, headersTimeout: 0, bodyTimeout: 0 });
 
   const undiciFetch = async (request: Request, init?: { signal?: AbortSignal }): Promise<Response> => {
     // Flat `[name, value, …]`: undici takes it as it is, with no object of dynamic keys built in between.
@@ -100,8 +94,6 @@ export async function createUndiciFetch(
       );
     }
     const method = request.method;
-    // A PlainRequest has no `redirect`: it follows, as a Request does by default.
-    const redirect = (request as { redirect?: RequestRedirect }).redirect ?? 'follow';
     // The client hands the call's signal over here rather than on the Request (see `SDK_FETCH` below).
     const signal = init?.signal ?? request.signal;
     const body = request.body === null ? null : await requestBody(request.body, signal);
@@ -111,9 +103,6 @@ export async function createUndiciFetch(
       // undici sends an async iterable of bytes as it reads it (its types name Readable only).
       body: body as Uint8Array | Readable | null,
       signal,
-      // Read (and removed) by the redirect interceptor: 0 sends the request alone. An upload read as it is sent
-      // is not redirected: undici 7 would send the next request with an empty body.
-      maxRedirections: redirect === 'follow' && !(body !== null && 'abandon' in body) ? MAX_REDIRECTIONS : 0,
     };
     const url = request.url;
     const target = splitUrl(url);
@@ -143,10 +132,6 @@ export async function createUndiciFetch(
       headers: responseHeaders,
     };
     try {
-      if (redirect === 'error' && REDIRECT_STATUSES.has(status)) {
-        // What Node's fetch throws for a redirect that the request refuses.
-        throw new TypeError('fetch failed', { cause: new Error('unexpected redirect') });
-      }
       // The statuses a Response refuses a body for, and HEAD, whose answer has none.
       if (status === 204 || status === 205 || status === 304 || method === 'HEAD') {
         answer.body.resume();
@@ -261,11 +246,6 @@ async function requestBody(
   };
   return Object.assign(chunks, { abandon });
 }
-
-/** The most redirects followed for one request, as Node's fetch follows. */
-const MAX_REDIRECTIONS = 20;
-/** The statuses fetch counts as redirects. */
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** Whether `text` is a reason phrase a `Response` takes (tab, space, visible ASCII, obs-text). */
 function isReasonPhrase(text: unknown): text is string {

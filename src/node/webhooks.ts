@@ -48,10 +48,11 @@ export type ReadNodeRequestBodyOptions = {
  * The whole read must end within `readTimeoutMs` (30 s by default): a client that sends part of the body and then
  * nothing, keeping the connection open, is not waited for.
  *
- * @throws {WebhookVerificationError} `body_not_raw` when the body was parsed or already read, `body_too_large`,
- *   `body_incomplete` when the client disconnected before the whole body came, or when the whole body did not
- *   come within `readTimeoutMs`: answer 408 (with `Connection: close`) or 400 if the connection is still open;
- *   Cloud Elements sends the webhook again.
+ * @throws {WebhookVerificationError} `body_not_raw` when the body was parsed or already read; `body_too_large`
+ *   (answer 413 with `Connection: close`; the rest of the body is read and dropped meanwhile, 1 MiB at most, then
+ *   the connection is cut); `body_incomplete` when the client disconnected before the whole body came, or when the
+ *   whole body did not come within `readTimeoutMs`: answer 408 (with `Connection: close`) or 400 if the connection
+ *   is still open; Cloud Elements sends the webhook again.
  */
 export async function readNodeRequestBody(
   req: IncomingMessage,
@@ -95,7 +96,7 @@ export async function readNodeRequestBody(
   }
   const declared = Number(req.headers?.['content-length']);
   if (Number.isFinite(declared) && declared > maxBodyBytes) {
-    req.resume();
+    dropRest(req);
     rejectWebhook(
       'body_too_large',
       `The webhook body is ${declared} bytes, more than maxBodyBytes (${maxBodyBytes}); answer 413, or raise maxBodyBytes.`,
@@ -118,9 +119,9 @@ export async function readNodeRequestBody(
 /**
  * The chunks of `req`, read as its own async iterator reads them (`readable` events and `read()`, so that a slow
  * reader holds the client back), but ending on time: when `readTimeoutMs` passes before the body's end, the read
- * fails with `body_incomplete`. Then, and when its reader stops it (`body_too_large`), the request is resumed (the
- * rest of its body read and dropped until the answer closes the connection), not destroyed as the stream's own
- * iterator would: its socket carries the 408 or 413. Every way out removes its listeners and clears its timer.
+ * fails with `body_incomplete`. Then, and when its reader stops it (`body_too_large`), the rest of the body is
+ * dropped as it comes ({@link dropRest}), not the request destroyed as the stream's own iterator would: its socket
+ * carries the 408 or 413. Every way out removes its listeners and clears its timer.
  */
 async function* chunksOf(req: IncomingMessage, readTimeoutMs: number): AsyncGenerator<Uint8Array | string> {
   let ended = false;
@@ -182,8 +183,30 @@ async function* chunksOf(req: IncomingMessage, readTimeoutMs: number): AsyncGene
     req.removeListener('end', onEnd);
     req.removeListener('error', onError);
     req.removeListener('close', onClose);
-    if (!done) req.resume();
+    if (!done) dropRest(req);
   }
+}
+
+/** The most of a refused body read and dropped while the answer goes out: 1 MiB. */
+const DROP_LIMIT = 1_048_576;
+
+/**
+ * Reads and drops the rest of a refused body, so that the client reads the answer (a client that cannot send its
+ * body may not read one), but no more than {@link DROP_LIMIT} bytes: a client that keeps sending after that is cut
+ * off, rather than read for as long as it likes when the answer does not close the connection.
+ */
+function dropRest(req: IncomingMessage): void {
+  let dropped = 0;
+  const onData = (chunk: Uint8Array | string) => {
+    dropped += chunk.length;
+    if (dropped > DROP_LIMIT) {
+      req.removeListener('data', onData);
+      req.destroy();
+    }
+  };
+  req.on('data', onData);
+  req.once('end', () => req.removeListener('data', onData));
+  req.resume();
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   InvalidResponseError,
   NotFoundError,
   RateLimitError,
+  ServerError,
   TimeoutError,
 } from '../../src/core/index.js';
 import { sendJson, startServer, type TestHandler, type TestServer } from '../helpers/http-server.js';
@@ -274,6 +275,27 @@ describe('the time limit covers the body', () => {
       /answered 200 with a body too large to read whole \(application\/json\); pass parseAs: 'stream'\.$/,
     );
     expect(server.requests).toHaveLength(1);
+  });
+
+  it("reports an error answer whose body is too long to read whole as its status's error, without the body", async () => {
+    // openapi-fetch reads an error answer's body whole, whatever parseAs says.
+    class HugeResponse extends Response {
+      override async text(): Promise<never> {
+        throw Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), {
+          code: 'ERR_STRING_TOO_LONG',
+        });
+      }
+    }
+    const { client } = await setup((_req, res) => sendJson(res, 500, { message: 'x' }), {
+      fetch: async (request: Request) => {
+        const response = await fetch(request);
+        return new HugeResponse(response.body, response);
+      },
+      retry: false,
+    });
+    const error = await failureOf(client.GET('/hubs/{hub}/{objectName}', { ...contacts, parseAs: 'stream' }));
+    expect(error).toBeInstanceOf(ServerError);
+    expect((error as Error).message).toMatch(/failed with 500.*: a body too large to read whole/);
   });
 
   it('keeps a slow streamed download alive with an idle timeout, and ends a silent one', async () => {

@@ -34,6 +34,12 @@ const answers: Record<string, Answer> = {
     res.writeHead(200, { 'content-type': 'text/csv' });
     res.write('id,name\n1,PARTIAL\n');
   },
+  // Cut before any byte of the body: the read fails as soon as it starts, before a file could be opened late.
+  cutAtOnce: (res) => {
+    res.writeHead(200, { 'content-type': 'text/csv', 'content-length': '100000' });
+    res.flushHeaders();
+    setImmediate(() => res.destroy());
+  },
   ok: (res) => {
     res.writeHead(200, { 'content-type': 'text/csv' });
     res.end('id,name\n1,NEW\n');
@@ -60,6 +66,18 @@ for (const kind of ['default', 'undici'] as const) {
         ...extra,
       });
     }
+
+    test('leaves no temporary file when the body fails before its first byte', async () => {
+      const path = join(dir, `${kind}-at-once.csv`);
+      for (let i = 0; i < 10; i++) {
+        await expect(download('cutAtOnce', path)).rejects.toBeInstanceOf(ConnectionError);
+        await server?.close();
+        server = undefined;
+      }
+      // A file opened after the failure would show up a moment later.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await readdir(dir)).filter((name) => name.startsWith(`${kind}-at-once`))).toEqual([]);
+    });
 
     test('keeps the earlier file whole when the body is cut off, stalls, or the caller aborts', async () => {
       const path = join(dir, `${kind}-failures.csv`);

@@ -987,8 +987,10 @@ describe("the Node adapter's read time limit (readTimeoutMs)", () => {
       );
       expect(elapsed).toBeGreaterThanOrEqual(190);
       expect(elapsed).toBeLessThan(2_000);
-      // The read left no listener behind and did not destroy the request, whose socket carries the answer.
-      expect(after).toEqual(before);
+      // The read left none of its listeners behind and did not destroy the request, whose socket carries the
+      // answer: what is left is the drop of the rest of the body ('data' and 'end', until it ends).
+      expect(before).toEqual([0, 0, 0, 0, 0]);
+      expect(after).toEqual([0, 1, 1, 0, 0]);
       expect(destroyed).toBe(false);
       await closed;
       expect(answer).toMatch(/^HTTP\/1\.1 408 /);
@@ -1026,6 +1028,30 @@ describe("the Node adapter's read time limit (readTimeoutMs)", () => {
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer).toContain('too large');
   }, 5_000);
+
+  test('a refused body that keeps coming is read no further than 1 MiB when the answer leaves the connection open', async () => {
+    let dropped = 0;
+    const port = await listenRaw(async (req, res) => {
+      await readNodeRequestBody(req, { maxBodyBytes: 16 }).catch(() => undefined);
+      req.on('data', (chunk: Buffer) => (dropped += chunk.length));
+      // No Connection: close, as an app may answer.
+      res.writeHead(413).end('too large');
+    });
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    let answer = '';
+    socket.setEncoding('utf8').on('data', (text: string) => (answer += text));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.write('POST /hook HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n');
+    const chunk = `10000\r\n${'x'.repeat(0x10000)}\r\n`;
+    const sending = setInterval(() => socket.write(chunk), 1);
+    await closed;
+    clearInterval(sending);
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    // The limit, plus what arrived with the chunk that passed it.
+    expect(dropped).toBeGreaterThan(1_048_576 - 0x10000);
+    expect(dropped).toBeLessThan(1_048_576 + 4 * 0x10000);
+  }, 10_000);
 
   test("a body that arrives whole in time is read with the limit on, and the limit's timer is unref'd and cleared", async () => {
     const timers: { timer: NodeJS.Timeout; ms: number | undefined }[] = [];
@@ -1095,8 +1121,12 @@ describe("the Node adapter's read time limit (readTimeoutMs)", () => {
       expect(outcome).toBeInstanceOf(WebhookVerificationError);
       expect((outcome as WebhookVerificationError).reason).toBe('body_incomplete');
       expect((outcome as Error).message).toMatch(/within readTimeoutMs \(30000 ms\)/);
-      expect(listenerCounts(req)).toEqual([0, 0, 0, 0, 0]);
+      // The rest of the body is dropped as it comes ('data' and 'end'), and nothing is left once it ends.
+      expect(listenerCounts(req)).toEqual([0, 1, 1, 0, 0]);
       expect(req.destroyed).toBe(false);
+      req.push(null);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(listenerCounts(req)).toEqual([0, 0, 0, 0, 0]);
     }
   });
 
