@@ -470,11 +470,13 @@ function typedError(error: unknown, state: CallState, method: string): unknown {
     // status's own error, without the body.
     return createResponseError({
       response: state.response,
-      body: 'a body too large to read whole',
+      body: undefined,
+      detail: 'a body too large to read whole',
       redact: state.redact,
       method,
       path,
       attempts: facts?.attempts ?? 1,
+      mayHaveReachedServer: facts?.mayHaveReachedServer,
     });
   }
   // Headers are the server's text: a gateway may echo anything there, the credentials it refused included.

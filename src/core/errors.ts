@@ -233,6 +233,8 @@ export type ResponseErrorInput = {
   mayHaveReachedServer?: boolean | undefined;
   /** What the SDK knows of the likely cause, added to the message (a hub call made without an element token). */
   hint?: string | undefined;
+  /** Said of the body in place of its message, when it could not be read. */
+  detail?: string | undefined;
 };
 
 function readString(body: unknown, key: string): string | undefined {
@@ -288,7 +290,7 @@ export function createResponseError(input: ResponseErrorInput): CloudElementsErr
   const statusText = response.statusText
     ? `${status} ${serverSnippet(redact(response.statusText))}`
     : String(status);
-  const detail = describeBody(body);
+  const detail = input.detail ?? describeBody(body);
   let message = `${call} failed with ${statusText}: ${detail}`;
   if (providerMessage !== undefined && serverSnippet(providerMessage) !== detail)
     message += ` (provider: ${serverSnippet(providerMessage)})`;

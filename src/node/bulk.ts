@@ -81,6 +81,7 @@ export type DownloadBulkResultsToFileOptions = DownloadBulkResultsOptions & {
  * `path` stays as it was. As any rename does, a completed download replaces `path` with a new file (its own
  * permissions; a symbolic link at `path` is replaced, not written through).
  *
+ * @throws {TypeError} when no file can be created next to `path` (a missing or read-only folder).
  * @example
  * await downloadBulkResultsToFile(crm, { hub: 'crm', jobId: job.id, objectName: 'contacts', format: 'csv', path: 'contacts.csv' });
  */
@@ -93,7 +94,14 @@ export async function downloadBulkResultsToFile(
   // In the same directory, so that the rename stays on one file system; 'wx' never opens a file already there.
   // Opened before the download starts, so that a failure at any point finds it there to remove.
   const partial = `${path}.${randomBytes(6).toString('hex')}.partial`;
-  const file = await open(partial, 'wx');
+  const file = await open(partial, 'wx').catch((error: unknown) => {
+    // The code, not the message: fs messages repeat the (possibly long) path.
+    const reason = (error as { code?: unknown }).code ?? (error as Error).message;
+    return fail(
+      `Cannot write next to ${snippet(path)}: ${String(reason)}. Pass a path in a writable folder.`,
+      error,
+    );
+  });
   let bytes = 0;
   try {
     const body = await downloadBulkResults(client, download);

@@ -49,8 +49,8 @@ export type ReadNodeRequestBodyOptions = {
  * nothing, keeping the connection open, is not waited for.
  *
  * @throws {WebhookVerificationError} `body_not_raw` when the body was parsed or already read; `body_too_large`
- *   (answer 413 with `Connection: close`; the rest of the body is read and dropped meanwhile, 1 MiB at most, then
- *   the connection is cut); `body_incomplete` when the client disconnected before the whole body came, or when the
+ *   (answer 413 with `Connection: close`; the rest of the body is read and dropped meanwhile, up to
+ *   `maxBodyBytes` and 1 MiB more, then the connection is cut); `body_incomplete` when the client disconnected before the whole body came, or when the
  *   whole body did not come within `readTimeoutMs`: answer 408 (with `Connection: close`) or 400 if the connection
  *   is still open; Cloud Elements sends the webhook again.
  */
@@ -96,14 +96,14 @@ export async function readNodeRequestBody(
   }
   const declared = Number(req.headers?.['content-length']);
   if (Number.isFinite(declared) && declared > maxBodyBytes) {
-    dropRest(req);
+    dropRest(req, maxBodyBytes);
     rejectWebhook(
       'body_too_large',
       `The webhook body is ${declared} bytes, more than maxBodyBytes (${maxBodyBytes}); answer 413, or raise maxBodyBytes.`,
     );
   }
   try {
-    return await readLimited(chunksOf(req, readTimeoutMs), maxBodyBytes);
+    return await readLimited(chunksOf(req, readTimeoutMs, maxBodyBytes), maxBodyBytes);
   } catch (error) {
     if (error instanceof WebhookVerificationError) throw error;
     // The stream failed mid-body ('aborted', ECONNRESET): the client went away, nothing is wrong with the code.
@@ -123,7 +123,11 @@ export async function readNodeRequestBody(
  * dropped as it comes ({@link dropRest}), not the request destroyed as the stream's own iterator would: its socket
  * carries the 408 or 413. Every way out removes its listeners and clears its timer.
  */
-async function* chunksOf(req: IncomingMessage, readTimeoutMs: number): AsyncGenerator<Uint8Array | string> {
+async function* chunksOf(
+  req: IncomingMessage,
+  readTimeoutMs: number,
+  maxBodyBytes: number,
+): AsyncGenerator<Uint8Array | string> {
   let ended = false;
   let timedOut = false;
   let failure: { error: unknown } | undefined;
@@ -183,26 +187,26 @@ async function* chunksOf(req: IncomingMessage, readTimeoutMs: number): AsyncGene
     req.removeListener('end', onEnd);
     req.removeListener('error', onError);
     req.removeListener('close', onClose);
-    if (!done) dropRest(req);
+    if (!done) dropRest(req, maxBodyBytes);
   }
 }
 
-/** The most of a refused body read and dropped while the answer goes out: 1 MiB. */
-const DROP_LIMIT = 1_048_576;
-
 /**
- * Reads and drops the rest of a refused body, so that the client reads the answer (a client that cannot send its
- * body may not read one), but no more than {@link DROP_LIMIT} bytes: a client that keeps sending after that is cut
- * off, rather than read for as long as it likes when the answer does not close the connection.
+ * Reads and drops the rest of a refused body, so that the client, which may not read the answer before it has
+ * sent its body, gets it: up to `maxBodyBytes` more and 1 MiB, enough for a body a little over the limit. A client
+ * that keeps sending past that is held (the request paused) and cut off a second later, time for the answer to go
+ * out, rather than read for as long as it likes when the answer does not close the connection.
  */
-function dropRest(req: IncomingMessage): void {
-  let dropped = 0;
+function dropRest(req: IncomingMessage, maxBodyBytes: number): void {
+  let left = maxBodyBytes + 1_048_576;
   const onData = (chunk: Uint8Array | string) => {
-    dropped += chunk.length;
-    if (dropped > DROP_LIMIT) {
-      req.removeListener('data', onData);
-      req.destroy();
-    }
+    left -= chunk.length;
+    if (left >= 0) return;
+    req.removeListener('data', onData);
+    req.pause();
+    const cut = setTimeout(() => req.destroy(), 1_000);
+    cut.unref?.();
+    req.once('close', () => clearTimeout(cut));
   };
   req.on('data', onData);
   req.once('end', () => req.removeListener('data', onData));

@@ -296,6 +296,9 @@ describe('the time limit covers the body', () => {
     const error = await failureOf(client.GET('/hubs/{hub}/{objectName}', { ...contacts, parseAs: 'stream' }));
     expect(error).toBeInstanceOf(ServerError);
     expect((error as Error).message).toMatch(/failed with 500.*: a body too large to read whole/);
+    // Nothing of the body was read, and a 5xx may have been acted on.
+    expect((error as ServerError).body).toBeUndefined();
+    expect((error as ServerError).mayHaveReachedServer).toBe(true);
   });
 
   it('keeps a slow streamed download alive with an idle timeout, and ends a silent one', async () => {

@@ -111,7 +111,12 @@ for (const kind of ['default', 'undici'] as const) {
     test('rejects with the file error when the file cannot be written or replaced, leaving nothing behind', async () => {
       const missing = join(dir, 'no-such-dir', 'x.csv');
       const error = await download('ok', missing).catch((e: unknown) => e);
-      expect((error as { code?: unknown }).code).toBe('ENOENT');
+      // Said with the code, not the file system's message, which repeats the whole path.
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toMatch(
+        /Cannot write next to .*x\.csv.*: ENOENT\. Pass a path in a writable folder\./,
+      );
+      expect(((error as Error).cause as { code?: unknown }).code).toBe('ENOENT');
       // A directory (not empty) where the file should go: the download completes, the rename fails.
       const taken = join(dir, `${kind}-taken`);
       await mkdir(taken);

@@ -1029,7 +1029,33 @@ describe("the Node adapter's read time limit (readTimeoutMs)", () => {
     expect(answer).toContain('too large');
   }, 5_000);
 
-  test('a refused body that keeps coming is read no further than 1 MiB when the answer leaves the connection open', async () => {
+  test('a body a little over maxBodyBytes, sent whole before the client reads, still gets the 413 answered a moment later', async () => {
+    const maxBodyBytes = 2 * 1_048_576;
+    const port = await listenRaw(async (req, res) => {
+      await readNodeRequestBody(req, { maxBodyBytes }).catch(() => undefined);
+      // An app that answers a little later, without Connection: close.
+      setTimeout(() => res.writeHead(413).end('too large'), 50);
+    });
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    let failure: unknown;
+    socket.on('error', (error) => (failure = error));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    const size = maxBodyBytes + 1024;
+    socket.write(`POST /hook HTTP/1.1\r\nHost: x\r\nContent-Length: ${size}\r\n\r\n`);
+    socket.write(Buffer.alloc(size, 120), () => {
+      // Only now does this client read.
+      socket.setEncoding('utf8').on('data', (text: string) => {
+        answer += text;
+        if (answer.includes('too large')) socket.end();
+      });
+    });
+    await closed;
+    expect(failure).toBeUndefined();
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+  }, 10_000);
+
+  test('a refused body that keeps coming is read no further than maxBodyBytes and 1 MiB more when the answer leaves the connection open', async () => {
     let dropped = 0;
     const port = await listenRaw(async (req, res) => {
       await readNodeRequestBody(req, { maxBodyBytes: 16 }).catch(() => undefined);
