@@ -49,10 +49,10 @@ export type ReadNodeRequestBodyOptions = {
  * nothing, keeping the connection open, is not waited for.
  *
  * @throws {WebhookVerificationError} `body_not_raw` when the body was parsed or already read; `body_too_large`
- *   (answer 413 with `Connection: close`; the rest of the body is read and dropped meanwhile, up to
- *   `maxBodyBytes` and 1 MiB more, then the connection is cut); `body_incomplete` when the client disconnected before the whole body came, or when the
- *   whole body did not come within `readTimeoutMs`: answer 408 (with `Connection: close`) or 400 if the connection
- *   is still open; Cloud Elements sends the webhook again.
+ *   (answer 413 with `Connection: close`; the rest of the body is read and dropped meanwhile, up to `maxBodyBytes`
+ *   and 1 MiB more, then the connection is cut); `body_incomplete` when the client disconnected before the whole
+ *   body came, or when the whole body did not come within `readTimeoutMs`: answer 408 (with `Connection: close`)
+ *   or 400 if the connection is still open; Cloud Elements sends the webhook again.
  */
 export async function readNodeRequestBody(
   req: IncomingMessage,
