@@ -939,6 +939,16 @@ describe("the Node adapter's read time limit (readTimeoutMs)", () => {
   const listenerCounts = (req: IncomingMessage) =>
     ['readable', 'data', 'end', 'error', 'close'].map((name) => req.listenerCount(name));
 
+  /** A raw socket client of `port` that collects the answer as text and tells when the connection closes. */
+  function rawClient(port: number) {
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    let text = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    return { socket, answer: () => text, closed };
+  }
+
   /** A request stream with headers that stays open after `sent`, as a stalled client leaves it. */
   function stalledRequest(sent: string, headers: Record<string, string> = {}): IncomingMessage {
     const req = new Readable({ read() {} }) as unknown as IncomingMessage & { headers: unknown };
@@ -968,11 +978,7 @@ describe("the Node adapter's read time limit (readTimeoutMs)", () => {
         settle({ error, elapsed: performance.now() - started, before, after: listenerCounts(req) });
         res.writeHead(408, { connection: 'close' }).end('read timed out');
       });
-      const socket = connect(port, '127.0.0.1');
-      socket.on('error', () => undefined);
-      let answer = '';
-      socket.setEncoding('utf8').on('data', (text: string) => (answer += text));
-      const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+      const { socket, answer, closed } = rawClient(port);
       // Content-Length 100, 10 bytes sent, then nothing: the socket stays open.
       socket.write(`POST /hook HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n${'x'.repeat(10)}`);
 
@@ -993,8 +999,8 @@ describe("the Node adapter's read time limit (readTimeoutMs)", () => {
       expect(after).toEqual([0, 1, 1, 0, 0]);
       expect(destroyed).toBe(false);
       await closed;
-      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
-      expect(answer).toContain('read timed out');
+      expect(answer()).toMatch(/^HTTP\/1\.1 408 /);
+      expect(answer()).toContain('read timed out');
     },
     5_000,
   );
@@ -1010,11 +1016,7 @@ describe("the Node adapter's read time limit (readTimeoutMs)", () => {
       settle({ error, destroyed: req.destroyed });
       res.writeHead(413, { connection: 'close' }).end('too large');
     });
-    const socket = connect(port, '127.0.0.1');
-    socket.on('error', () => undefined);
-    let answer = '';
-    socket.setEncoding('utf8').on('data', (text: string) => (answer += text));
-    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    const { socket, answer, closed } = rawClient(port);
     // No Content-Length to refuse it by: chunks of 10 bytes that keep coming until the server closes.
     socket.write('POST /hook HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n');
     const sending = setInterval(() => socket.write(`a\r\n${'x'.repeat(10)}\r\n`), 5);
@@ -1025,8 +1027,8 @@ describe("the Node adapter's read time limit (readTimeoutMs)", () => {
     expect((error as Error).message).toMatch(/answer 413/);
     expect(destroyed).toBe(false);
     await closed;
-    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
-    expect(answer).toContain('too large');
+    expect(answer()).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer()).toContain('too large');
   }, 5_000);
 
   test('a body a little over maxBodyBytes, sent whole before the client reads, still gets the 413 answered a moment later', async () => {
@@ -1063,17 +1065,13 @@ describe("the Node adapter's read time limit (readTimeoutMs)", () => {
       // No Connection: close, as an app may answer.
       res.writeHead(413).end('too large');
     });
-    const socket = connect(port, '127.0.0.1');
-    socket.on('error', () => undefined);
-    let answer = '';
-    socket.setEncoding('utf8').on('data', (text: string) => (answer += text));
-    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    const { socket, answer, closed } = rawClient(port);
     socket.write('POST /hook HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n');
     const chunk = `10000\r\n${'x'.repeat(0x10000)}\r\n`;
     const sending = setInterval(() => socket.write(chunk), 1);
     await closed;
     clearInterval(sending);
-    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer()).toMatch(/^HTTP\/1\.1 413 /);
     // The limit, plus what arrived with the chunk that passed it.
     expect(dropped).toBeGreaterThan(1_048_576 - 0x10000);
     expect(dropped).toBeLessThan(1_048_576 + 4 * 0x10000);
