@@ -200,18 +200,21 @@ function dropResponse(late: Response): void {
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 function networkCode(error: unknown): string | undefined {
-  return codeOf(error, /^E[A-Z]+$/);
+  return causeWith(error, (code) => /^E[A-Z]+$/.test(code))?.code;
 }
 
 /**
- * The first `code` down `error`'s causes that `pattern` takes: undici puts the system error (ECONNREFUSED, socket
- * closed) in `cause`, sometimes one level deeper.
+ * The first error down `error`'s causes whose string `code` `test` takes: undici puts the system error
+ * (ECONNREFUSED, socket closed) in `cause`, sometimes one level deeper.
  */
-function codeOf(error: unknown, pattern: RegExp): string | undefined {
+function causeWith(
+  error: unknown,
+  test: (code: string) => boolean,
+): { code: string; message?: unknown } | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current !== null && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && pattern.test(code)) return code;
+    const { code } = current as { code?: unknown };
+    if (typeof code === 'string' && test(code)) return current as { code: string; message?: unknown };
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
@@ -223,15 +226,11 @@ function codeOf(error: unknown, pattern: RegExp): string | undefined {
  * codes for other failures, after a request went out.
  */
 function refusedToSend(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current !== null && typeof current === 'object'; depth++) {
-    const { code, message } = current as { code?: unknown; message?: unknown };
-    if (code === 'UND_ERR_NOT_SUPPORTED' || code === 'UND_ERR_INVALID_ARG') {
-      return typeof message === 'string' && /\bheader\b/.test(message);
-    }
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
+  const refusal = causeWith(
+    error,
+    (code) => code === 'UND_ERR_NOT_SUPPORTED' || code === 'UND_ERR_INVALID_ARG',
+  );
+  return typeof refusal?.message === 'string' && /\bheader\b/.test(refusal.message);
 }
 
 /**
@@ -239,7 +238,7 @@ function refusedToSend(error: unknown): boolean {
  * the call, if one did: a time limit, not a lost connection, and sending the call again meets it again.
  */
 function dispatcherTimeout(error: unknown): 'headers' | 'body' | undefined {
-  const code = codeOf(error, /^UND_ERR_(HEADERS|BODY)_TIMEOUT$/);
+  const code = causeWith(error, (code) => /^UND_ERR_(HEADERS|BODY)_TIMEOUT$/.test(code))?.code;
   if (code === undefined) return undefined;
   return code === 'UND_ERR_BODY_TIMEOUT' ? 'body' : 'headers';
 }

@@ -27,6 +27,15 @@ function checkPath(path: unknown, use: 'upload' | 'write'): string {
   return path;
 }
 
+/**
+ * Fails with a file system error told by its code (`ENOENT`), not its message, which repeats the (possibly long)
+ * path; the error stays as the cause.
+ */
+function fileFailure(what: string, error: unknown, advice: string): never {
+  const reason = (error as { code?: unknown }).code ?? (error as Error).message;
+  return fail(`${what}: ${String(reason)}. ${advice}`, error);
+}
+
 /** Options of {@link uploadBulkFile}: those of `uploadBulkRecords`, with `path` in place of `file`. */
 export type UploadBulkFileOptions = Omit<UploadBulkRecordsOptions, 'file'> & {
   /** Path of the CSV or JSON-lines file to upload. */
@@ -47,9 +56,7 @@ export async function uploadBulkFile(client: BulkClient, options: UploadBulkFile
   try {
     if (!(await stat(path)).isFile()) throw new Error('not a regular file');
   } catch (error) {
-    // The code, not the message: fs messages repeat the (possibly long) path.
-    const reason = (error as { code?: unknown }).code ?? (error as Error).message;
-    fail(`Cannot upload ${snippet(path)}: ${String(reason)}. Pass the path of a readable file.`, error);
+    fileFailure(`Cannot upload ${snippet(path)}`, error, 'Pass the path of a readable file.');
   }
   const { path: _path, ...rest } = options;
   // Opened only when the upload starts reading, and closed by it whatever happens: no handle leaks when the
@@ -94,14 +101,9 @@ export async function downloadBulkResultsToFile(
   // In the same directory, so that the rename stays on one file system; 'wx' never opens a file already there.
   // Opened before the download starts, so that a failure at any point finds it there to remove.
   const partial = `${path}.${randomBytes(6).toString('hex')}.partial`;
-  const file = await open(partial, 'wx').catch((error: unknown) => {
-    // The code, not the message: fs messages repeat the (possibly long) path.
-    const reason = (error as { code?: unknown }).code ?? (error as Error).message;
-    return fail(
-      `Cannot write next to ${snippet(path)}: ${String(reason)}. Pass a path in a writable folder.`,
-      error,
-    );
-  });
+  const file = await open(partial, 'wx').catch((error: unknown) =>
+    fileFailure(`Cannot write next to ${snippet(path)}`, error, 'Pass a path in a writable folder.'),
+  );
   let bytes = 0;
   try {
     const body = await downloadBulkResults(client, download);

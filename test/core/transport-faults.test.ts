@@ -38,6 +38,28 @@ async function setup(handler: TestHandler, extra: Partial<ClientOptions> = {}) {
   return { client, server };
 }
 
+/**
+ * Node's fetch, with every answer's body failing as Node fails one longer than the longest string it can make
+ * (about 512 MiB): so a test need not send half a gigabyte.
+ */
+async function fetchTooLongToRead(request: Request): Promise<Response> {
+  const response = await fetch(request);
+  return new TooLongResponse(response.body, response);
+}
+// The readers on the prototype, as a fetch's Response has them: the SDK's guard reads the body through them.
+class TooLongResponse extends Response {
+  override async json(): Promise<never> {
+    throw tooLong();
+  }
+  override async text(): Promise<never> {
+    throw tooLong();
+  }
+}
+const tooLong = () =>
+  Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), {
+    code: 'ERR_STRING_TOO_LONG',
+  });
+
 async function failureOf(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
     () => new Error('expected the call to fail'),
@@ -249,25 +271,8 @@ describe('the time limit covers the body', () => {
   );
 
   it('reports a 2xx body too long to read whole as InvalidResponseError, once: sending it again cannot help', async () => {
-    // What Node throws when a body is longer than the longest string it can make (about 512 MiB): made here by the
-    // Response of a fetch of the user's, so the test need not send half a gigabyte.
-    const tooLong = () =>
-      Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), {
-        code: 'ERR_STRING_TOO_LONG',
-      });
-    class HugeResponse extends Response {
-      override async json(): Promise<never> {
-        throw tooLong();
-      }
-      override async text(): Promise<never> {
-        throw tooLong();
-      }
-    }
     const { client, server } = await setup((_req, res) => sendJson(res, 200, [{ id: 1 }]), {
-      fetch: async (request: Request) => {
-        const response = await fetch(request);
-        return new HugeResponse(response.body, response);
-      },
+      fetch: fetchTooLongToRead,
     });
     const error = await failureOf(client.GET('/hubs/{hub}/{objectName}', contacts));
     expect(error).toBeInstanceOf(InvalidResponseError);
@@ -279,18 +284,8 @@ describe('the time limit covers the body', () => {
 
   it("reports an error answer whose body is too long to read whole as its status's error, without the body", async () => {
     // openapi-fetch reads an error answer's body whole, whatever parseAs says.
-    class HugeResponse extends Response {
-      override async text(): Promise<never> {
-        throw Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), {
-          code: 'ERR_STRING_TOO_LONG',
-        });
-      }
-    }
     const { client } = await setup((_req, res) => sendJson(res, 500, { message: 'x' }), {
-      fetch: async (request: Request) => {
-        const response = await fetch(request);
-        return new HugeResponse(response.body, response);
-      },
+      fetch: fetchTooLongToRead,
       retry: false,
     });
     const error = await failureOf(client.GET('/hubs/{hub}/{objectName}', { ...contacts, parseAs: 'stream' }));
