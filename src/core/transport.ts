@@ -730,11 +730,10 @@ export function createTransport(options: TransportOptions): (request: Request) =
       maxAttempts,
       options.logger,
     );
-    // A body that is not a stream is read once, so that every attempt sends the same bytes without a tee.
-    const bytes =
-      !streamed && request.body !== null && maxAttempts > 1
-        ? new Uint8Array(await request.arrayBuffer())
-        : undefined;
+    // A body that is not a stream is read once, so that every attempt sends the same bytes without a tee. A Blob, not
+    // a byte array: Node's fetch sends a byte array by moving its buffer away, and then cannot send it again when it
+    // follows a 307 or 308 ("Cannot perform ArrayBuffer.prototype.slice on a detached ArrayBuffer").
+    const bodyCopy = !streamed && request.body !== null && maxAttempts > 1 ? await request.blob() : undefined;
     // The headers as they were before the caller's fetch got the first attempt's Request, for the retries.
     let headersBefore: Headers | undefined;
     const signalInInit = state?.signalInInit === true;
@@ -759,7 +758,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
             clock.done();
             throw error;
           }
-        } else if (bytes !== undefined) body = bytes;
+        } else if (bodyCopy !== undefined) body = bodyCopy;
         if (idle !== undefined && streamed) {
           const stream =
             body === undefined

@@ -170,6 +170,43 @@ describe('retries', () => {
     }
   });
 
+  it.each([307, 308])('follows a %s with the body the call sent, JSON or bytes', async (status) => {
+    // Node's fetch sends a byte array by moving its buffer away; a body kept for retries as bytes could not be sent
+    // again to the redirect's target ("detached ArrayBuffer").
+    const { client, server } = await setup((req, res) => {
+      if (req.path.startsWith('/moved/')) {
+        res.writeHead(status, { location: req.url.slice('/moved'.length) });
+        return void res.end();
+      }
+      sendJson(res, 200, { received: req.body.length });
+    });
+    const moved = createClient({
+      userSecret: 'u',
+      organizationSecret: 'o',
+      baseUrl: `${server.url}/moved/elements/api-v2`,
+    });
+    const body = { firstName: 'Ada', notes: 'ü'.repeat(100) };
+    const post = await moved.POST('/hubs/{hub}/{objectName}', { ...object, body });
+    expect(post.response.status).toBe(200);
+    const bytes = new Uint8Array([0xff, 0xfe, 0x00, 0xc3, 0x28, 0x80]);
+    const patch = await moved.PATCH('/hubs/{hub}/{objectName}/{objectId}', {
+      params: { path: { hub: 'crm', objectName: 'contacts', objectId: '1' } },
+      body: bytes as never,
+      bodySerializer: (b: unknown) => b as Uint8Array,
+      headers: { 'Content-Type': 'application/octet-stream' },
+    });
+    expect(patch.response.status).toBe(200);
+    expect(server.requests.map((r) => `${r.method} ${r.path.split('/')[1]}`)).toEqual([
+      'POST moved',
+      'POST elements',
+      'PATCH moved',
+      'PATCH elements',
+    ]);
+    expect(server.requests[1]!.json).toEqual(body);
+    expect([...server.requests[3]!.body]).toEqual([...bytes]);
+    expect(server.requests[3]!.headers['content-type']).toBe('application/octet-stream');
+  });
+
   it('resends a POST body intact on every attempt when there is no timeout', async () => {
     const { client, server } = await setup(statusSequence([503, 500]), {}, { timeoutMs: Infinity });
     const body = { firstName: 'Ada', lastName: 'Lovelace' };
