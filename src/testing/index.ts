@@ -84,6 +84,12 @@ export interface EmulatorOptions {
    */
   deliveryTimeoutMs?: number | undefined;
   /**
+   * Largest request body the emulator reads (bulk files and document uploads included), in bytes. A larger one is
+   * answered `413` with Cloud Elements' error body; the rest of it is read and dropped (16 MiB more at most, then the
+   * connection is cut), so that a client still sending gets to read the answer. @default 268_435_456 (256 MiB)
+   */
+  maxBodyBytes?: number | undefined;
+  /**
    * Check every answer against the spec. An answer that breaks it is replaced by a 500 that says why, recorded in
    * `emulator.violations`, and makes `close()` reject. Requests are checked against the spec either way.
    * @default true when the environment variable `CLOUD_ELEMENTS_EMULATOR_STRICT` is `1` or `true`, else false
@@ -217,6 +223,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       '[cloud-elements] emulator deliveryTimeoutMs must be a whole number of ms from 1 to 2147483647.',
     );
   }
+  const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024 * 1024;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0) {
+    throw new TypeError('[cloud-elements] emulator maxBodyBytes must be a whole number of bytes, 0 or more.');
+  }
   const organizationSecret = options.organizationSecret ?? createHexId(16);
   if (organizationSecret === '' || /[\s,]/.test(organizationSecret)) {
     throw new TypeError(
@@ -233,6 +243,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       deliveryLogSize,
       eventRetryDelaysMs: [...eventRetryDelaysMs],
       deliveryTimeoutMs,
+      maxBodyBytes,
     },
   );
   options.users?.forEach((seed, index) => {

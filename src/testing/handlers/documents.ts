@@ -19,7 +19,7 @@ import { callerInstance } from '../server/auth.js';
 import { API_BASE, queryBoolean, readJsonObject } from '../server/http.js';
 import { parseMultipart } from '../server/multipart.js';
 import type { Reply, RequestContext } from '../server/types.js';
-import { notifyRecordChange, type EventType } from './events.js';
+import { notifyDocumentChange } from './events.js';
 import { ASKED, pageReply } from './paging.js';
 import type { Handlers, Schema } from './types.js';
 
@@ -56,9 +56,12 @@ export function documentsHandlers(state: EmulatorState): Handlers {
       const instance = callerInstance(ctx);
       return handle({ ctx, instance, drive: driveOf(state, instance.id) });
     };
-  const notify = (call: Call, kind: Kind, eventType: EventType, item: DocumentItem): void => {
-    const record = itemJson(call.drive, item);
-    notifyRecordChange(state, call.instance, { objectType: kind, eventType, objectId: item.id, record });
+  const notify = (call: Call, kind: Kind, item: DocumentItem): void => {
+    notifyDocumentChange(state, call.instance, {
+      objectType: kind,
+      path: item.path,
+      name: baseName(item.path),
+    });
   };
   /** The item a call names: by `{id}` in the path, or by the `path` query parameter. */
   const target = (call: Call, kind: Kind): DocumentItem => {
@@ -81,7 +84,7 @@ export function documentsHandlers(state: EmulatorState): Handlers {
   const remove = (kind: Kind) => (call: Call) => {
     const item = target(call, kind);
     removeItem(call.drive, item);
-    notify(call, kind, 'DELETED', item);
+    notify(call, kind, item);
     return {};
   };
   const readMetadata = (kind: Kind) => (call: Call) => json(call, target(call, kind));
@@ -98,7 +101,7 @@ export function documentsHandlers(state: EmulatorState): Handlers {
     if (Array.isArray(body.tags)) item.tags = body.tags.map(String);
     if (typeof body.description === 'string') item.description = body.description;
     item.modifiedDate = state.nowIso();
-    notify(call, kind, 'UPDATED', item);
+    notify(call, kind, item);
     return json(call, item);
   };
   const copy = (kind: Kind) => async (call: Call) => {
@@ -106,7 +109,7 @@ export function documentsHandlers(state: EmulatorState): Handlers {
     const body = await readJsonObject(call.ctx);
     const to = normalizePath(typeof body.path === 'string' ? body.path : undefined, 'body path');
     const created = copyItem(state, call.drive, item, to, queryBoolean(call.ctx.query, 'overwrite') ?? false);
-    notify(call, kind, 'CREATED', created);
+    notify(call, kind, created);
     return json(call, created);
   };
   const links = (call: Call) => {
@@ -145,7 +148,7 @@ export function documentsHandlers(state: EmulatorState): Handlers {
       const parts = parseMultipart(await call.ctx.body(), call.ctx.headers['content-type']);
       const file = parts.find((part) => part.name === 'file');
       if (!file) throw new EmulatorHttpError(400, "The multipart body has no 'file' part with the content.");
-      clearTarget(call.drive, path, queryBoolean(call.ctx.query, 'overwrite') ?? false);
+      clearTarget(call.drive, path, queryBoolean(call.ctx.query, 'overwrite') ?? false, true);
       ensureFolder(state, call.drive, parentPath(path));
       // Repeated (`tags[]=a&tags[]=b`, as clients send an array), or comma-separated in one.
       const tags = call.ctx.query
@@ -161,7 +164,7 @@ export function documentsHandlers(state: EmulatorState): Handlers {
         ...(file.contentType ? { contentType: file.contentType } : {}),
         ...(description === null ? {} : { description }),
       });
-      notify(call, 'files', 'CREATED', item);
+      notify(call, 'files', item);
       return json(call, item);
     }),
     deleteDocumentsFileByPath: on(remove('files')),
@@ -183,7 +186,7 @@ export function documentsHandlers(state: EmulatorState): Handlers {
       const tags = Array.isArray(body.tags) ? body.tags.map(String) : [];
       const description = typeof body.description === 'string' ? { description: body.description } : {};
       const item = addItem(state, call.drive, { path, directory: true, tags, ...description });
-      notify(call, 'folders', 'CREATED', item);
+      notify(call, 'folders', item);
       return json(call, item);
     }),
     deleteDocumentsFolderByPath: on(remove('folders')),

@@ -218,6 +218,43 @@ export function notifyRecordChange(
   notifyRecordChanges(state, instance, [change]);
 }
 
+/** A change to one file or folder of a documents instance, to report to the instance's callback URL. */
+export interface DocumentChange {
+  objectType: 'files' | 'folders';
+  /** The item's path as the call named it. */
+  path: string;
+  name: string;
+}
+
+/**
+ * Sends the event notification of a documents change, which Cloud Elements POSTs in the `response` form, not the
+ * `message` form of other hubs: `{ eventId, instanceId, response: { events: [{ path, metadata }] }, notificationId }`
+ * (the folder-create example of devportal docs/guides/event-management/triggering.md; the spec's
+ * `AsyncEventNotification`). That form says which item changed, not how: it has no `eventType`.
+ */
+export function notifyDocumentChange(
+  state: EmulatorState,
+  instance: EmulatorInstance,
+  change: DocumentChange,
+): void {
+  const config = instance.configuration;
+  const url = config.get('event.notification.callback.url');
+  if (!isOn(config.get('event.notification.enabled')) || !url || !watches(instance, change.objectType))
+    return;
+  const metadata = {
+    path: change.path,
+    name: change.name,
+    type: change.objectType === 'files' ? 'file' : 'folder',
+  };
+  const payload = {
+    eventId: state.nextId('async-event', 1001),
+    instanceId: instance.id,
+    response: { events: [{ path: change.path, metadata }] },
+    notificationId: state.nextId('async-notification', 1001),
+  };
+  deliver(state, url, payload, config.get('event.notification.signature.key'), { retry: true });
+}
+
 /** Waits until every delivery in flight has been answered or failed. */
 export async function settleDeliveries(state: EmulatorState): Promise<void> {
   while (state.pending.size > 0) await Promise.allSettled([...state.pending]);

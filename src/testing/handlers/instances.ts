@@ -12,6 +12,19 @@ import type { Handlers, OperationReply, Schema } from './types.js';
 
 type Body = Record<string, unknown>;
 
+/**
+ * Refuses a name that is nothing but HTML tags, which Cloud Elements strips from names (reference §3): a placeholder
+ * left in a copied example (`<Insert_Instance_Name>`) would otherwise be an empty name, refused as "required".
+ */
+function checkNameKeepsText(name: string): void {
+  if (stripHtml(name) === '') {
+    throw new EmulatorHttpError(
+      400,
+      `name ${JSON.stringify(name.slice(0, 60))} is empty once its HTML tags are removed (Cloud Elements strips them ` +
+        'from instance names); was a placeholder of an example left in?',
+    );
+  }
+}
 /** An instance as the API returns it (configuration secrets masked). */
 export function instanceJson(state: EmulatorState, instance: EmulatorInstance): Schema<'Instance'> {
   const element = requireElement(instance.elementKey);
@@ -142,9 +155,10 @@ export function instanceHandlers(state: EmulatorState): Handlers {
     const body = await readJsonObject(ctx);
     const fromPath = ctx.params.keyOrId === undefined ? undefined : requireElement(ctx.params.keyOrId);
     const element = elementOf(body, fromPath);
-    if (typeof body.name !== 'string' || stripHtml(body.name) === '') {
+    if (typeof body.name !== 'string' || body.name.trim() === '') {
       throw new EmulatorHttpError(400, 'name is required: a non-empty name for the instance.');
     }
+    checkNameKeepsText(body.name);
     const configuration = objectField(body, 'configuration') ?? {};
     const candidate = new Map(
       Object.entries(configuration).map(([key, value]) => [key, toConfigValue(value)]),
@@ -189,9 +203,10 @@ export function instanceHandlers(state: EmulatorState): Handlers {
       const body = await readJsonObject(ctx);
       const element = requireElement(instance.elementKey);
       if (replace || objectField(body, 'element')) elementOf(body, element);
-      if (body.name !== undefined && (typeof body.name !== 'string' || stripHtml(body.name) === '')) {
+      if (body.name !== undefined && (typeof body.name !== 'string' || body.name.trim() === '')) {
         throw new EmulatorHttpError(400, 'name must be a non-empty string.');
       }
+      if (typeof body.name === 'string') checkNameKeepsText(body.name);
       const configuration = objectField(body, 'configuration') ?? {};
       if (objectField(body, 'providerData')?.code !== undefined) {
         const candidate = new Map(instance.configuration);

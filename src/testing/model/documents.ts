@@ -108,19 +108,29 @@ export function removeItem(drive: DocumentsDrive, item: DocumentItem): void {
   }
 }
 
-function conflict(path: string): EmulatorHttpError {
+/** What an upload onto an existing file answers, word for word (devportal _includes/error-codes.md). */
+const UPLOAD_CONFLICT =
+  "Failed to upload file. File with the same name already exists. Change the name of the file you're uploading " +
+  'or set the overwrite query parameter to true.';
+
+function conflict(path: string, upload = false): EmulatorHttpError {
   return new EmulatorHttpError(
     409,
-    `An item already exists at ${path}. Choose another path or set the overwrite query parameter to true.`,
+    upload
+      ? UPLOAD_CONFLICT
+      : `An item already exists at ${path}. Choose another path or set the overwrite query parameter to true.`,
     { providerMessage: 'Item with the same name already exists' },
   );
 }
 
-/** Frees `path` for a new item: 409 unless `overwrite`, in which case the old item goes. */
-export function clearTarget(drive: DocumentsDrive, path: string, overwrite: boolean): void {
+/**
+ * Frees `path` for a new item: 409 unless `overwrite`, in which case the old item goes. An `upload` conflict
+ * answers the real API's own message for a file upload.
+ */
+export function clearTarget(drive: DocumentsDrive, path: string, overwrite: boolean, upload = false): void {
   const existing = drive.byPath.get(path);
   if (!existing) return;
-  if (!overwrite || existing.path === '/') throw conflict(path);
+  if (!overwrite || existing.path === '/') throw conflict(path, upload);
   removeItem(drive, existing);
 }
 

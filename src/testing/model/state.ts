@@ -38,6 +38,8 @@ export interface StateSettings {
   eventRetryDelaysMs?: readonly number[] | undefined;
   /** Time one delivery may take, its retries included, in ms. @default 10_000 */
   deliveryTimeoutMs?: number | undefined;
+  /** Largest request body read, in bytes; a larger one is answered 413. @default 256 MiB */
+  maxBodyBytes?: number | undefined;
 }
 
 /**

@@ -6,19 +6,35 @@ import type { Answer, Reply, RequestContext } from './types.js';
 /** Path prefix of every Cloud Elements API call. */
 export const API_BASE = '/elements/api-v2';
 
-/** Largest request body the emulator reads (bulk files and document uploads included). */
+/** Largest request body the emulator reads by default (bulk files and document uploads included). */
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
-/** Reads a whole request body, refusing bodies over the limit. */
-export function readBody(req: IncomingMessage): Promise<Buffer> {
+/** What is read and dropped of a body over the limit before the connection is cut. */
+const DROPPED_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads a whole request body, refusing one over `maxBytes` with a 413. The rest of a refused body is read and
+ * dropped, not cut at once: a client still sending would otherwise get a reset connection, not the 413. One that
+ * goes on past `DROPPED_BYTES` more is held, and its connection cut a second later (time to read the answer).
+ */
+export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let total = 0;
+    let refused = false;
     req.on('data', (chunk: Buffer) => {
       total += chunk.length;
-      if (total > MAX_BODY_BYTES) {
-        reject(new EmulatorHttpError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
-        req.destroy();
+      if (refused) {
+        if (total > maxBytes + DROPPED_BYTES && !req.isPaused()) {
+          req.pause();
+          setTimeout(() => req.destroy(), 1000).unref();
+        }
+        return;
+      }
+      if (total > maxBytes) {
+        refused = true;
+        chunks = [];
+        reject(new EmulatorHttpError(413, `The request body is larger than ${maxBytes} bytes.`));
         return;
       }
       chunks.push(chunk);
@@ -32,10 +48,17 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
 export function parseJsonBody(bytes: Buffer): unknown {
   if (bytes.length === 0) throw new EmulatorHttpError(400, 'The request body is empty; send a JSON object.');
   try {
-    return JSON.parse(bytes.toString('utf8')) as unknown;
+    // A UTF-8 byte order mark (files saved by Windows editors, PowerShell) is skipped, as Cloud Elements' JSON
+    // reader (Jackson) skips it.
+    return JSON.parse(withoutBom(bytes.toString('utf8'))) as unknown;
   } catch (error) {
     throw new EmulatorHttpError(400, `The request body is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** `text` without a leading byte order mark. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Reads a JSON object body, answering 400 when the body is an array or a scalar. */

@@ -69,11 +69,15 @@ export function createRouter(routes: Route[]): Router {
       const candidates = (isApi ? api : site)
         .map((route) => ({ route, params: matchRoute(route, segments) }))
         .filter((found) => found.params !== undefined);
-      const found = candidates.find((candidate) => candidate.route.route.method === method);
+      const withMethod = (wanted: string) => candidates.find((c) => c.route.route.method === wanted);
+      // HEAD is a GET without the body (Node's server drops it), as Spring, which serves the API, answers it.
+      const found = withMethod(method) ?? (method === 'HEAD' ? withMethod('GET') : undefined);
       if (!found) {
         if (candidates.length === 0)
           throw new EmulatorHttpError(404, `No resource found for ${method} ${path}`);
-        const allowed = [...new Set(candidates.map((c) => c.route.route.method))].join(', ');
+        const methods = new Set(candidates.map((c) => c.route.route.method));
+        if (methods.has('GET')) methods.add('HEAD');
+        const allowed = [...methods].join(', ');
         throw new EmulatorHttpError(405, `Request method '${method}' not supported`, {
           headers: { Allow: allowed },
         });

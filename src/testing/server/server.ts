@@ -169,7 +169,7 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
 
     let cachedBody: Promise<Buffer> | undefined;
     let cachedJson: Promise<unknown> | undefined;
-    const body = (): Promise<Buffer> => (cachedBody ??= readBody(req));
+    const body = (): Promise<Buffer> => (cachedBody ??= readBody(req, deps.state.settings.maxBodyBytes));
     let answer: Answer;
     // A captive proxy answers in place of the API: the request never reaches a route.
     if (decision.kind === 'htmlAnswer') answer = captivePage();

@@ -58,6 +58,11 @@ describe('files', () => {
     const conflict = await upload('/x.txt', 'two');
     expect(conflict.status).toBe(409);
     expect(conflict.body.providerMessage).toBe('Item with the same name already exists');
+    // Word for word the real API's (devportal _includes/error-codes.md).
+    expect(conflict.body.message).toBe(
+      "Failed to upload file. File with the same name already exists. Change the name of the file you're " +
+        'uploading or set the overwrite query parameter to true.',
+    );
     expect((await upload('/x.txt', 'two', '&overwrite=true')).status).toBe(200);
     const read = await emulator.call('GET', '/hubs/documents/files?path=/x.txt', { auth, as: 'text' });
     expect(read.text).toBe('two');

@@ -121,15 +121,42 @@ test('event.objects limits the notifications to the objects named', async () => 
   expect((receiver.requests[0]!.json as any).message.events[0].objectType).toBe('accounts');
 });
 
-test('documents changes are notified too', async () => {
-  const { auth } = eventsInstance('sfdcdocuments');
+test('documents changes are notified in the response form, as Cloud Elements sends them', async () => {
+  const spec = await loadSpecValidator();
+  const { instance, auth } = eventsInstance('sfdcdocuments');
   await emulator.call('POST', '/hubs/documents/files?path=/a.txt', {
     auth,
     body: fileForm('x', 'a.txt', 'text/plain'),
   });
+  // The request of devportal's folder-create example (docs/guides/event-management/triggering.md).
+  await emulator.call('POST', '/hubs/documents/folders?path=/testfoldercreate', {
+    auth,
+    body: { path: '/TestFolderCreate', name: 'TestFolderCreate' },
+  });
   await emulator.settle();
-  const event = (receiver.requests[0]!.json as any).message.events[0];
-  expect(event).toMatchObject({ objectType: 'files', eventType: 'CREATED', hubKey: 'documents' });
+  const bodies = receiver.requests.map((request) => request.json as any);
+  expect(bodies.map((body) => body.response.events)).toEqual([
+    [{ path: '/a.txt', metadata: { path: '/a.txt', name: 'a.txt', type: 'file' } }],
+    [
+      {
+        path: '/TestFolderCreate',
+        metadata: { path: '/TestFolderCreate', name: 'TestFolderCreate', type: 'folder' },
+      },
+    ],
+  ]);
+  for (const body of bodies) {
+    expect(body).toMatchObject({
+      eventId: expect.any(Number),
+      instanceId: instance.id,
+      notificationId: expect.any(Number),
+    });
+    expect(body).not.toHaveProperty('message');
+    expect(spec.validateWebhook(body)).toEqual([]);
+  }
+  for (const request of receiver.requests) {
+    const signature = expectedSignature(request.body, 'MySecretEventSignatureKey');
+    expect(request.headers['elements-webhook-signature']).toBe(signature);
+  }
 });
 
 test('a failing receiver is recorded in state.deliveries, not thrown', async () => {

@@ -170,6 +170,20 @@ describe('instances', () => {
       ).status,
     ).toBe(400);
   });
+
+  test("a name that is only HTML, like an example's placeholder, is refused as such, not as a missing name", async () => {
+    const placeholder = await emulator.call('POST', '/instances', {
+      body: { element: { key: 'marketo' }, name: '<Insert_Instance_Name>' },
+    });
+    expect(placeholder.status).toBe(400);
+    expect(placeholder.body.message).toBe(
+      'name "<Insert_Instance_Name>" is empty once its HTML tags are removed (Cloud Elements strips them from ' +
+        'instance names); was a placeholder of an example left in?',
+    );
+    const instance = seedInstance();
+    const renamed = await emulator.call('PATCH', `/instances/${instance.id}`, { body: { name: '<b></b>' } });
+    expect(renamed.body.message).toContain('is empty once its HTML tags are removed');
+  });
 });
 
 describe('catalog', () => {

@@ -138,3 +138,62 @@ describe('Accept', () => {
     expect(file.text).toBe('hello');
   });
 });
+
+describe('what Cloud Elements’ server (Spring) takes in its stride', () => {
+  test('a JSON body that starts with a UTF-8 byte order mark is read (Windows editors, PowerShell)', async () => {
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"lastName":"Bom"}')]);
+    const created = await emulator.call('POST', '/hubs/crm/contacts', {
+      auth: crm,
+      body: bom,
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(created.status).toBe(200);
+    expect(created.body.lastName).toBe('Bom');
+  });
+
+  test('HEAD answers as GET does, without the body; a 405 lists HEAD beside GET', async () => {
+    await emulator.call('POST', '/hubs/crm/contacts', { auth: crm, body: { lastName: 'Head' } });
+    const get = await emulator.call('GET', '/hubs/crm/contacts', { auth: crm });
+    const head = await emulator.call('HEAD', '/hubs/crm/contacts', {
+      auth: crm,
+      unchecked: 'a HEAD answer has no body to check',
+    });
+    expect(head.status).toBe(200);
+    expect(head.text).toBe('');
+    expect(head.headers.get('elements-returned-count')).toBe(get.headers.get('elements-returned-count'));
+    expect(head.headers.get('content-length')).toBe(String(get.bytes.length));
+    const wrong = await emulator.call('DELETE', '/elements', {
+      unchecked: 'DELETE /elements is not an operation',
+    });
+    expect(wrong.headers.get('allow')?.split(', ')).toEqual(expect.arrayContaining(['GET', 'HEAD']));
+  });
+});
+
+test('a body over maxBodyBytes gets its 413, sent whole or in chunks, and nothing is stored', async () => {
+  const small = await startTestEmulator({ maxBodyBytes: 64 * 1024 });
+  try {
+    const auth = small.hubAuth(small.createInstance({ element: 'sfdc' }).token);
+    const json = JSON.stringify({ lastName: 'Big', notes: 'x'.repeat(1024 * 1024) });
+    const whole = await small.call('POST', '/hubs/crm/contacts', {
+      auth,
+      body: json,
+      headers: { 'Content-Type': 'application/json' },
+      unchecked: 'the spec declares no 413',
+    });
+    expect(whole.status).toBe(413);
+    expect(whole.body.message).toBe('The request body is larger than 65536 bytes.');
+    // A stream of unknown length goes out in chunks.
+    const bytes = new TextEncoder().encode(json);
+    const chunked = await fetch(`${small.url}/hubs/crm/contacts`, {
+      method: 'POST',
+      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      body: new Blob([bytes]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(((await chunked.json()) as { message: string }).message).toContain('larger than 65536 bytes');
+    expect((await small.call('GET', '/hubs/crm/contacts', { auth })).body).toEqual([]);
+  } finally {
+    await small.close();
+  }
+});

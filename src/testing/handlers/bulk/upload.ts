@@ -1,5 +1,6 @@
 import { EmulatorHttpError } from '../../errors.js';
 import type { BulkUploadMetaData, ParsedUpload } from '../../model/types.js';
+import { withoutBom } from '../../server/http.js';
 import type { MultipartPart } from '../../server/multipart.js';
 import { parseCsv } from './csv.js';
 
@@ -7,7 +8,7 @@ function parseMetaData(part: MultipartPart | undefined): BulkUploadMetaData {
   if (!part) return {};
   let value: unknown;
   try {
-    value = JSON.parse(part.data.toString('utf8'));
+    value = JSON.parse(withoutBom(part.data.toString('utf8')));
   } catch (error) {
     throw new EmulatorHttpError(400, `The metaData part is not valid JSON: ${(error as Error).message}`);
   }
@@ -102,7 +103,8 @@ export function parseUpload(parts: MultipartPart[]): ParsedUpload {
     errors: [],
     metaData: parseMetaData(parts.find((p) => p.name === 'metaData')),
   };
-  const text = file.data.toString('utf8');
+  // Without a byte order mark, which a JSON line cannot start with (the CSV reader skips it itself).
+  const text = withoutBom(file.data.toString('utf8'));
   if (isJson(file, out.metaData)) readJsonRecords(text, out);
   else readCsvRecords(text, out);
   return out;
