@@ -1,6 +1,13 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CloudElementsError, NotFoundError, createClient, unwrap, type LogRecord } from '../src/index.js';
+import {
+  CloudElementsError,
+  NotFoundError,
+  createClient,
+  paginate,
+  unwrap,
+  type LogRecord,
+} from '../src/index.js';
 import { defineOAuthApp, finishOAuth, startOAuth, startOAuth1 } from '../src/oauth.js';
 import { buildEventsConfiguration, createInstance } from '../src/instances.js';
 import { waitForBulkJob } from '../src/bulk.js';
@@ -113,6 +120,31 @@ describe('secrets that come back from elsewhere', () => {
     expectNoSecret(refused, notJson, records);
     // Not even the start of a secret: the parser's message quoted `"USR-e4Rt7Y"...` of the body.
     expect(printed(notJson)).not.toContain(SECRETS.userSecret.slice(0, 8));
+  });
+
+  it('a next-page token that quotes the credentials is sent back, and the log records of that page stay clean', async () => {
+    // paginate sends a page's token as ?nextPage=…; a server that put the Authorization header there gets it back in
+    // the URL, which every log record of that call carries.
+    server = await startServer((req, res) => {
+      if (req.query.nextPage !== undefined) return sendJson(res, 200, [{ id: 2 }]);
+      sendJson(res, 200, [{ id: 1 }], { 'elements-next-page-token': req.headers.authorization ?? '' });
+    });
+    const records: LogRecord[] = [];
+    const crm = createClient({
+      ...credentials,
+      baseUrl: `${server.url}/elements/api-v2`,
+      logger: (r) => records.push(r),
+    }).forInstance(SECRETS.elementToken);
+    const ids: unknown[] = [];
+    for await (const record of paginate(crm, '/hubs/{hub}/{objectName}', {
+      params: { path: { hub: 'crm', objectName: 'contacts' } },
+    }))
+      ids.push(record.id);
+    expect(ids).toEqual([1, 2]);
+    expect(server.requests[1]!.query.nextPage).toContain(SECRETS.userSecret);
+    expect(records).toHaveLength(2);
+    expect(records[1]!.url).toContain('nextPage=');
+    expectNoSecret(records);
   });
 
   it('a secret echoed in an error body in any spelling, or as a key, is redacted', async () => {

@@ -73,9 +73,14 @@ const cases: Case[] = [
 // callback (signed like an event) and is typed so: 0.03 kB. A review's mends: only a header undici will not send
 // counts as a request refused before it went out (the same codes come after a redirect's first hop); an error
 // answer whose body is too long to read is its status's error, without a body it never read: 0.1 kB.
+// 7 December 2026 (eighth session): two audits' fixes. A log record's URL is redacted with the client's secrets (a
+// next-page token can carry them back); a redirect loop or headers over undici's limit are not sent again (one call
+// made 63 requests); a cut-off body's error counts the attempts made after it; a problem+json error body gives its
+// detail; the body kept for retries is a Blob (Node's fetch could not send a byte array again after a 307): 0.09 kB
+// in the client. paginate's errors name the path called, not its template: 0.07 kB in `.`.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 20_920,
-  'createClient + unwrap': 14_830,
+  'the whole . entry': 21_060,
+  'createClient + unwrap': 14_900,
   'the ./webhooks entry': 4_520,
 };
 

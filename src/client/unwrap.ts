@@ -24,6 +24,15 @@ export function redactorOf(response: Response): Redactor {
 }
 
 /**
+ * The path `response` answered (`/hubs/crm/contacts`, not the template the call named), relative to the client's
+ * `baseUrl` and redacted; `template` for a response of another fetch.
+ */
+export function calledPath(response: Response, template: string): string {
+  const facts = callFactsOf(response);
+  return facts ? facts.redact(relativePath(facts.url, facts.basePath)) : template;
+}
+
+/**
  * The error for a 2xx answer that is not what the operation gives (`null` where a list or a report is due): an
  * {@link InvalidResponseError} by default, with the status and what the call did, as every call error has them.
  */
@@ -34,7 +43,8 @@ export function unexpectedAnswer(
   ErrorClass: typeof CloudElementsError = InvalidResponseError,
 ): CloudElementsError {
   return new ErrorClass(message, {
-    ...call,
+    method: call.method,
+    path: calledPath(response, call.path),
     status: response.status,
     attempts: callFactsOf(response)?.attempts ?? 1,
     mayHaveReachedServer: true,

@@ -251,7 +251,12 @@ export function serverSnippet(text: string): string {
 
 /** What the message says about the body: its `message` or `error` field, else its text, else why there is none. */
 function describeBody(body: unknown): string {
-  const message = readString(body, 'message') ?? readString(body, 'error');
+  // Cloud Elements' `message`; a gateway's `error`; an RFC 9457 problem's `detail`, else its `title`.
+  const message =
+    readString(body, 'message') ??
+    readString(body, 'error') ??
+    readString(body, 'detail') ??
+    readString(body, 'title');
   if (message !== undefined) return serverSnippet(message);
   if (body === undefined || body === '') return 'empty response body';
   return (typeof body === 'string' && serverSnippet(body)) || 'no message';

@@ -64,9 +64,11 @@ export type RequestOptions = {
 export type TransportOptions = {
   /**
    * The fetch that sends one attempt. It gets an `init` with the attempt's signal only for a call whose Request
-   * does not carry that signal (see `CallState.signalInInit`), which the client sets for a fetch that honours it.
+   * does not carry that signal (see `CallState.signalInInit`), which the client sets for a fetch that honours it;
+   * `streamed` there says whether the body is a stream the caller gave, of a length nobody knows before it ends
+   * (else the body is in memory: JSON, a form, bytes).
    */
-  fetch: (request: Request, init?: { signal: AbortSignal }) => Promise<Response>;
+  fetch: (request: Request, init?: { signal: AbortSignal; streamed: boolean }) => Promise<Response>;
   /**
    * `true` when `fetch` is the caller's own: it may change the Request it gets, so when a call can be retried,
    * the first attempt's headers are noted before it goes out, and the retries are sent with those. Node's fetch
@@ -234,6 +236,19 @@ function refusedToSend(error: unknown): boolean {
 }
 
 /**
+ * Whether the failure would come again if the call were sent again: answer headers over undici's size limit, or
+ * redirects that go round (Node's fetch gives up after 20). Retried, one call made 63 requests.
+ */
+function failsEveryTime(error: unknown): boolean {
+  if (causeWith(error, (code) => code === 'UND_ERR_HEADERS_OVERFLOW') !== undefined) return true;
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++, current = current.cause) {
+    if (current.message === 'redirect count exceeded') return true;
+  }
+  return false;
+}
+
+/**
  * Which limit of undici's own (the dispatcher behind Node's fetch: 300 s for headers and between body chunks) ended
  * the call, if one did: a time limit, not a lost connection, and sending the call again meets it again.
  */
@@ -311,8 +326,9 @@ export class TransportCall implements CallFacts {
     const record: LogRecord = {
       method: this.method,
       path: this.pathOf(),
-      // Without a query, a fragment or a `user:password@` there is nothing to redact, and nothing to scan for.
-      url: (this.loggedUrl ??= /[?#@]/.test(url) ? redactUrl(url) : url),
+      // Secrets by parameter name, then the client's own wherever they are: a server can send them back in a value
+      // the SDK sends on (a next-page token), and a caller can put one in a path.
+      url: (this.loggedUrl ??= this.redact(redactUrl(url))),
       attempt: this.attempts,
       outcome,
       durationMs,
@@ -800,7 +816,9 @@ export function createTransport(options: TransportOptions): (request: Request) =
           // Promise.resolve: a fetch of the user's may hand back a Response without a promise.
           response = await clock.race(
             Promise.resolve(
-              signalInInit ? options.fetch(attemptRequest, { signal }) : options.fetch(attemptRequest),
+              signalInInit
+                ? options.fetch(attemptRequest, { signal, streamed })
+                : options.fetch(attemptRequest),
             ),
             dropResponse,
           );
@@ -838,7 +856,9 @@ export function createTransport(options: TransportOptions): (request: Request) =
               mayHaveReachedServer: call.mayHaveReachedServer,
             },
           );
-          if (!last && !refused && (idempotent || neverSent)) delayMs = computeRetryDelayMs(policy, attempt);
+          if (!last && !refused && (idempotent || neverSent) && !failsEveryTime(error)) {
+            delayMs = computeRetryDelayMs(policy, attempt);
+          }
           if (delayMs === undefined || Date.now() + delayMs >= deadlineAt) {
             call.log('connection-error', durationMs, undefined, failure.message);
             throw failure;
@@ -885,6 +905,8 @@ export function createTransport(options: TransportOptions): (request: Request) =
               // success) cannot stand in for it.
               if (next.ok === response.ok) return next;
               next.body?.cancel().catch(noop);
+              // The first failure stands, with the attempts the call made after it.
+              (failure as { attempts: number }).attempts = call.attempts;
               throw failure;
             };
           }

@@ -80,7 +80,10 @@ export async function createUndiciFetch(
   // call's timeoutMs and idleTimeoutMs, which may be longer.
   const dispatcher = new undici.Agent({ connections, keepAliveTimeout, headersTimeout: 0, bodyTimeout: 0 });
 
-  const undiciFetch = async (request: Request, init?: { signal?: AbortSignal }): Promise<Response> => {
+  const undiciFetch = async (
+    request: Request,
+    init?: { signal?: AbortSignal; streamed?: boolean },
+  ): Promise<Response> => {
     // Flat `[name, value, …]`: undici takes it as it is, with no object of dynamic keys built in between.
     const headers: string[] = [];
     request.headers.forEach((value, name) => {
@@ -96,7 +99,14 @@ export async function createUndiciFetch(
     const method = request.method;
     // The client hands the call's signal over here rather than on the Request (see `SDK_FETCH` below).
     const signal = init?.signal ?? request.signal;
-    const body = request.body === null ? null : await requestBody(request.body, signal);
+    // A body the client says is in memory (JSON, a form, bytes) goes out whole, with its length: a form's stream
+    // comes in several chunks, and would otherwise be sent chunked.
+    const body =
+      request.body === null
+        ? null
+        : init?.streamed === false
+          ? new Uint8Array(await request.arrayBuffer())
+          : await requestBody(request.body, signal);
     const options = {
       method: method as 'GET',
       headers,
@@ -194,9 +204,10 @@ class PlainRequest {
 }
 
 /**
- * A request body as undici should send it. A body that is one chunk (JSON, text, bytes: what a `Request` made from
- * them holds) goes out whole, with a `Content-Length` as Node's fetch sends; some gateways refuse a request
- * without one (411). A longer stream, an upload, goes out as it is read, chunked.
+ * A request body as undici should send it, when the client did not say whether it is in memory (a Request not
+ * from the SDK's client). A body that is one chunk (JSON, text, bytes: what a `Request` made from them holds) goes
+ * out whole, with a `Content-Length` as Node's fetch sends; some gateways refuse a request without one (411). A
+ * longer stream, an upload, goes out as it is read, chunked.
  */
 async function requestBody(
   stream: ReadableStream<Uint8Array>,

@@ -12,6 +12,7 @@ import { sentTokens } from './sent-tokens.js';
 import {
   CALL_OPTIONS,
   ON_HEADERS,
+  calledPath,
   checkClient,
   unexpectedAnswer,
   unwrap,
@@ -236,7 +237,7 @@ export async function* paginatePages<Paths extends PathsType, P extends ListPath
   if (typeof path !== 'string' || !path.startsWith('/')) {
     fail(`paginate needs an API path such as '/hubs/crm/contacts', got ${snippet(path)}.`);
   }
-  const shownPath = path.length > SNIPPET_LENGTH ? `${path.slice(0, SNIPPET_LENGTH)}…` : path;
+  const shownPath = shorten(path);
   checkClient('paginate', client);
   if (init.params !== undefined && !isObject(init.params)) {
     fail('paginate params must be an object such as { path: { hub: "crm" }, query: { where } }.');
@@ -372,11 +373,13 @@ export async function* paginatePages<Paths extends PathsType, P extends ListPath
     // No body at all (a 204, or a length of 0) is a page without records; anything else must be a JSON array. A
     // `null` is not an empty page: taking it for one would end the listing early without a word.
     const records = data === undefined ? [] : data;
+    // The path as called (`/hubs/crm/contacts`), not its template, for the errors below.
+    const called = (): string => shorten(calledPath(response, path));
     if (!Array.isArray(records)) {
       throw unexpectedAnswer(
         response,
         { method: 'GET', path },
-        `GET ${shownPath} answered ${status} with ${data === null ? 'null' : `a JSON ${typeof data}`} instead of a JSON array (page ${pageIndex + 1}); paginate() reads list paths only.`,
+        `GET ${called()} answered ${status} with ${data === null ? 'null' : `a JSON ${typeof data}`} instead of a JSON array (page ${pageIndex + 1}); paginate() reads list paths only.`,
       );
     }
     // By offset, the empty page that ends the list is not handed out, unless the list is empty.
@@ -390,7 +393,7 @@ export async function* paginatePages<Paths extends PathsType, P extends ListPath
       throw unexpectedAnswer(
         response,
         { method: 'GET', path },
-        `GET ${shownPath} answered page ${pageIndex + 1} with an Elements-Next-Page-Token already used to fetch page ` +
+        `GET ${called()} answered page ${pageIndex + 1} with an Elements-Next-Page-Token already used to fetch page ` +
           `${earlier + 1}: the pages go round in a cycle, so paging stops instead of looping forever.`,
         CloudElementsError,
       );
@@ -485,6 +488,11 @@ const LIST_PARAMETERS = ['where', 'query', 'orderBy', 'fields', 'nextPage', 'pag
 function isNothingFound(body: unknown): boolean {
   const message = (body as { message?: unknown } | null | undefined)?.message;
   return typeof message === 'string' && /^No [\w .-]{1,80} found\.?$/i.test(message.trim());
+}
+
+/** A path as an error shows it: cut after SNIPPET_LENGTH characters. */
+function shorten(path: string): string {
+  return path.length > SNIPPET_LENGTH ? `${path.slice(0, SNIPPET_LENGTH)}…` : path;
 }
 
 const done = (): IteratorReturnResult<void> => ({ value: undefined, done: true });

@@ -127,6 +127,23 @@ describe('unwrap', () => {
     expect(error.message).toBe('GET /hubs/crm/ping failed with 503 Service Unavailable: empty response body');
   });
 
+  it("reads a gateway's RFC 9457 problem: its detail, else its title", async () => {
+    let problem: Record<string, string> = {
+      type: 'about:blank',
+      title: 'Bad Request',
+      detail: 'Header too large',
+    };
+    const client = await clientFor((_req, res) => {
+      res.writeHead(400, { 'Content-Type': 'application/problem+json' });
+      res.end(JSON.stringify(problem));
+    });
+    const detailed = await catchError(unwrap(client.GET('/hubs/{hub}/ping', ping)));
+    expect(detailed.message).toBe('GET /hubs/crm/ping failed with 400 Bad Request: Header too large');
+    problem = { type: 'about:blank', title: 'Payload Too Large' };
+    const titled = await catchError(unwrap(client.GET('/hubs/{hub}/ping', ping)));
+    expect(titled.message).toBe('GET /hubs/crm/ping failed with 400 Bad Request: Payload Too Large');
+  });
+
   it('quotes a non-JSON error body', async () => {
     const client = await clientFor((_req, res) => {
       res.writeHead(502, { 'Content-Type': 'text/html' });

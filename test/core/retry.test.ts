@@ -137,6 +137,32 @@ describe('retries', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('does not send again a GET that would fail the same way: a redirect loop, headers over the limit', async () => {
+    const { client, server } = await setup((req, res) => {
+      if (req.path.endsWith('/loop')) {
+        res.writeHead(302, { location: req.url });
+        return void res.end();
+      }
+      // Over the 16 KiB of headers that Node's fetch reads.
+      res.writeHead(200, { 'content-type': 'application/json', 'x-big': 'x'.repeat(20_000) });
+      res.end('{}');
+    });
+    const loop = await client
+      .GET('/hubs/{hub}/{objectName}', {
+        params: { path: { hub: 'crm', objectName: 'loop' } },
+      })
+      .catch((e: unknown) => e);
+    expect(loop).toBeInstanceOf(ConnectionError);
+    expect((loop as ConnectionError).message).toMatch(/redirect count exceeded/);
+    expect((loop as ConnectionError).attempts).toBe(1);
+    // Node's fetch follows 20 redirects: 21 requests, not 3 times that.
+    expect(server.requests).toHaveLength(21);
+    const big = await client.GET('/hubs/{hub}/ping', ping).catch((e: unknown) => e);
+    expect(big).toBeInstanceOf(ConnectionError);
+    expect((big as ConnectionError).attempts).toBe(1);
+    expect(server.requests).toHaveLength(22);
+  });
+
   it('does not retry a POST after a dropped connection', async () => {
     const { client, server } = await setup((_req, res) => void res.socket?.destroy());
     await expect(

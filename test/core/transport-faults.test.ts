@@ -177,6 +177,8 @@ describe('the time limit covers the body', () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as ConnectionError).message).toMatch(/answered 200 but its body was cut off/);
     expect(server.requests).toHaveLength(2);
+    // It counts every attempt the call made, the one sent again after it included.
+    expect((error as ConnectionError).attempts).toBe(2);
   });
 
   it.each([

@@ -277,6 +277,32 @@ describe('createUndiciFetch on the wire', () => {
     expect(new TextDecoder().decode(binary.data as ArrayBuffer)).toBe('hello body');
   });
 
+  test.each([
+    ['with retries', {}],
+    ['without retries', { retry: false }],
+  ])(
+    'sends a form upload %s with its Content-Length, not chunked (a gateway may answer 411)',
+    async (_, extra) => {
+      server = await startServer((_req, res) => sendJson(res, 200, { id: '1', name: 'a.txt' }));
+      const client = createClient({
+        userSecret: 'u1',
+        organizationSecret: 'o1',
+        baseUrl: `${server.url}/elements/api-v2`,
+        fetch: await createUndiciFetch(),
+        ...extra,
+      }).forInstance('t1');
+      const form = new FormData();
+      form.append('file', new Blob(['x'.repeat(200_000)], { type: 'text/plain' }), 'a.txt');
+      await unwrap(
+        client.POST('/hubs/documents/files', { params: { query: { path: '/a.txt' } }, body: form }),
+      );
+      const [upload] = server.requests;
+      expect(upload!.headers['transfer-encoding']).toBeUndefined();
+      expect(upload!.headers['content-length']).toBe(String(upload!.body.length));
+      expect(upload!.text).toContain('x'.repeat(200_000));
+    },
+  );
+
   test('sends a JSON body with its Content-Length, as Node fetch does, and an upload stream as it is read', async () => {
     // Some gateways refuse a request body without a length (411); Node's fetch sends one for a body it holds.
     server = await startServer((_req, res) => sendJson(res, 200, { id: 1 }));

@@ -247,6 +247,20 @@ describe('paginate', () => {
     expect(requests()).toHaveLength(2);
   });
 
+  test('its own errors name the path called, not the template it was given', async () => {
+    const crm = await start((_req, res) => sendJson(res, 200, null));
+    const error = await paginate(crm, '/hubs/{hub}/{objectName}', {
+      params: { path: { hub: 'crm', objectName: 'contacts' } },
+    })
+      .next()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).path).toBe('/hubs/crm/contacts');
+    expect((error as InvalidResponseError).message).toMatch(
+      /^GET \/hubs\/crm\/contacts answered 200 with null/,
+    );
+  });
+
   test('refuses a page that answers null, and takes a page without a body for one without records', async () => {
     const answers: Record<string, string> = { null: 'null', empty: '' };
     let second = 'null';
