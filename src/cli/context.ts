@@ -1,6 +1,8 @@
 // What every command runs with: its streams and environment (the process's in main.ts, fakes in tests), the
 // credentials the demo reads, and the small output helpers.
+import type { CloudElementsError } from '../core/index.js';
 import { CliError, EXIT, type CommandSpec, type ParsedCommand } from './args.js';
+import { matchPath } from './spec-paths.js';
 
 /** A stream the command line writes to. */
 export interface Output {
@@ -54,4 +56,26 @@ export async function readStdin(ctx: CliContext, limitBytes = 64 * 1024 * 1024):
 /** `abcd************`: enough to tell two tokens apart, not enough to use one. */
 export function mask(secret: string): string {
   return `${secret.slice(0, Math.min(4, Math.floor(secret.length / 4)))}************`;
+}
+
+/** Methods that change nothing: a call of one whose answer was lost can simply be made again. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * What to do before running again a call that failed but may have been carried out (its answer lost or cut off,
+ * a timeout, a 5xx), e.g. `look with GET /instances before you try again`: a POST /instances run again makes a
+ * second instance. Undefined when the SDK knows the server did not act (a refused connection, a 4xx), and for a
+ * method that changes nothing.
+ */
+export function lookBeforeRetrying(error: CloudElementsError): string | undefined {
+  const { method, path } = error;
+  if (error.mayHaveReachedServer !== true || method === undefined || SAFE_METHODS.has(method.toUpperCase()))
+    return undefined;
+  // The GET of the same path lists what a POST adds (/instances, /hubs/crm/contacts) or reads back what a PUT,
+  // PATCH or DELETE changed; a path of the spec without a GET gets the general advice.
+  const readable =
+    path !== undefined &&
+    path.length <= 200 &&
+    matchPath(path).some((match) => Object.hasOwn(match.methods, 'GET'));
+  return `look with ${readable ? `GET ${path}` : 'a GET'} before you try again`;
 }

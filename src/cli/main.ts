@@ -5,7 +5,7 @@
 import { SDK_VERSION } from '../client/index.js';
 import { CloudElementsError, ConnectionError, looksLike, redactUrl } from '../core/index.js';
 import { CliError, EXIT, helpText, parseCommand, sdkMessage } from './args.js';
-import type { CliContext, Command } from './context.js';
+import { lookBeforeRetrying, type CliContext, type Command } from './context.js';
 import { emulatorCommand } from './emulator-command.js';
 import { oauthConnectCommand } from './oauth-command.js';
 import { requestCommand } from './request-command.js';
@@ -90,20 +90,32 @@ function whereTheApiIs(env: CliContext['env']): string {
 
 function describe(error: unknown, env: CliContext['env']): { message: string; code: number } {
   if (error instanceof CliError) return { message: sdkMessage(error.message), code: error.exitCode };
-  // An answer began (it has a status) and broke off: the API is up and the address right, but the call may have
-  // taken effect, which is what the user must know before running it again.
-  if (error instanceof ConnectionError && error.status !== undefined)
-    return {
-      message:
-        `${sdkMessage(error.message)}; the call reached the API and may have taken effect, only its answer was ` +
-        'lost: check (with a GET) before you send it again.',
-      code: EXIT.failed,
-    };
-  // No answer at all: the SDK says what the network said; the user needs to know where the command looked.
-  if (error instanceof ConnectionError)
-    return { message: `${sdkMessage(error.message)}; ${whereTheApiIs(env)}`, code: EXIT.failed };
-  // The SDK's errors carry the call, the status and the request id in their message.
-  if (error instanceof CloudElementsError) return { message: sdkMessage(error.message), code: EXIT.failed };
+  if (error instanceof CloudElementsError) {
+    // The SDK's errors carry the call, the status and the request id in their message.
+    const message = sdkMessage(error.message);
+    // A call that changes something and may have been carried out (the SDK's mayHaveReachedServer): run again on a
+    // word that the server is down, a POST /instances makes a second instance.
+    const look = lookBeforeRetrying(error);
+    if (error instanceof ConnectionError) {
+      // An answer began (it has a status) and broke off, or the request went out and the connection closed: the
+      // server may have acted, which is what the user must know before running it again.
+      if (error.status !== undefined || look !== undefined) {
+        const reached = error.status === undefined ? 'the request went out' : 'the call reached the API';
+        return {
+          message:
+            `${message}; ${reached} and may have taken effect, only its answer was lost: ` +
+            `${look ?? 'check (with a GET) before you send it again'}.`,
+          code: EXIT.failed,
+        };
+      }
+      // No answer at all: the SDK says what the network said; the user needs to know where the command looked.
+      return { message: `${message}; ${whereTheApiIs(env)}`, code: EXIT.failed };
+    }
+    // A 5xx or a timeout of a POST: the server may have acted before it failed.
+    if (look !== undefined)
+      return { message: `${message}; it may have taken effect all the same: ${look}.`, code: EXIT.failed };
+    return { message, code: EXIT.failed };
+  }
   // The SDK checks arguments with TypeErrors that name the bad value.
   if (error instanceof TypeError && error.message.startsWith('[cloud-elements]'))
     return { message: sdkMessage(error.message), code: EXIT.usage };

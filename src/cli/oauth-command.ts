@@ -4,9 +4,12 @@
 // with the token masked, and the token written only to a file the user names.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { basename, dirname, join } from 'node:path';
+import { CloudElementsError } from '../core/index.js';
 import {
   OAuthCallbackError,
   OAuthStateError,
@@ -15,6 +18,7 @@ import {
   readOAuthCallback,
   startOAuth,
 } from '../oauth/index.js';
+import { checkInstanceFields } from '../instances/index.js';
 import type { OAuthCallback } from '../oauth/index.js';
 import {
   CliError,
@@ -27,7 +31,7 @@ import {
   type CommandSpec,
   type ParsedCommand,
 } from './args.js';
-import { mask, note, type CliContext, type Command } from './context.js';
+import { lookBeforeRetrying, mask, note, type CliContext, type Command } from './context.js';
 import { ENVIRONMENT_HELP, clientFromEnv } from './env.js';
 
 const spec: CommandSpec = {
@@ -129,13 +133,61 @@ function openBrowser(url: string): void {
   }
 }
 
-/** Creates `file` (or empties it) with mode 600, also when it existed with wider permissions. */
-async function prepareTokenFile(file: string): Promise<void> {
+/**
+ * Checks, before the flow, that the token can be written to `file` later, without touching it: the token it may
+ * hold is of an instance that still works, and stays there if the consent is refused, the callback never comes or
+ * the user presses Ctrl-C. The token goes beside it and is renamed over it (see {@link writeTokenFile}), so the
+ * folder must take a new file; an existing file must be a writable file. Resolves with the path to write, through a
+ * symbolic link to where it points, so that the link stays.
+ */
+async function checkTokenFile(file: string): Promise<string> {
+  let target = file;
   try {
-    await writeFile(file, '', { mode: 0o600 });
-    await chmod(file, 0o600);
+    target = await realpath(file);
   } catch (error) {
-    throw new UsageError(`--token-file ${file} cannot be written: ${(error as Error).message}.`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw unwritable(file, error);
+  }
+  try {
+    const found = await stat(target).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (found !== undefined && !found.isFile()) throw new Error('it is not a file');
+    if (found !== undefined) await access(target, constants.W_OK);
+    await access(dirname(target), constants.W_OK | constants.X_OK);
+  } catch (error) {
+    throw unwritable(file, error);
+  }
+  return target;
+}
+
+function unwritable(file: string, error: unknown): UsageError {
+  return new UsageError(
+    `--token-file ${file} cannot be written: ${(error as Error).message}; name a file in a folder you can write to.`,
+  );
+}
+
+/**
+ * Writes `token` to `target` at once, with mode 600: into a new file beside it, renamed over it, so that the file
+ * holds the old token or the new one, never an empty or half-written one, and is never readable by others.
+ */
+async function writeTokenFile(target: string, token: string): Promise<void> {
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    // `wx`: a file made now, not one another user put there to read the token.
+    const handle = await open(temporary, 'wx', 0o600);
+    try {
+      // The mode given to open is narrowed by the umask, never widened; chmod says it whatever the umask.
+      await handle.chmod(0o600);
+      await handle.writeFile(`${token}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => {});
+    throw error;
   }
 }
 
@@ -165,10 +217,22 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
     );
   }
   const timeoutSeconds = secondsOption(parsed, 'timeout') ?? 300;
+  // Every argument is checked before the flow: the provider's consent, once given, cannot be taken back, and its
+  // code can be used once, so a mistake found after it costs the user a second consent (and the browser page
+  // would say the instance could not be created).
+  const name = stringOption(parsed, 'name') ?? `${elementKey} (CLI)`;
+  try {
+    checkInstanceFields({ name });
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new UsageError(
+      `--name ${shownValue(name)} cannot name an instance: ${sdkMessage(error.message)} Or leave --name out for ` +
+        `"${elementKey} (CLI)".`,
+    );
+  }
   const tokenFile = stringOption(parsed, 'token-file');
-  // The file is made (or emptied) and made private before the flow: the provider's code can be used once, so a
-  // file that cannot be written must fail before the instance is created, not after.
-  if (tokenFile !== undefined) await prepareTokenFile(tokenFile);
+  // Checked now, written once the instance exists (see checkTokenFile).
+  const tokenTarget = tokenFile === undefined ? undefined : await checkTokenFile(tokenFile);
   const target = callbackTarget(ctx, stringOption(parsed, 'port'));
   const client = clientFromEnv(ctx, { organization: 'required' });
   // Listening for SIGINT/SIGTERM before anything is printed, so Ctrl-C always closes the server cleanly.
@@ -277,7 +341,7 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
       const creating = finishOAuth(client, app, {
         elementKey,
         callback: outcome.callback,
-        name: stringOption(parsed, 'name') ?? `${elementKey} (CLI)`,
+        name,
       });
       const interrupted = stoppedBy.then((signal): never => {
         throw new CliError(
@@ -287,14 +351,28 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
       });
       instance = await Promise.race([creating, interrupted]);
     } catch (error) {
-      if (res) page(res, 502, 'Not connected', 'Creating the instance failed; see the terminal.');
+      // The answer may have been lost after the instance was made (the terminal says how to look for it): the page
+      // must not tell the user to connect again.
+      const unsure =
+        error instanceof CliError
+          ? error.exitCode === 130
+          : error instanceof CloudElementsError && lookBeforeRetrying(error) !== undefined;
+      if (res)
+        page(
+          res,
+          502,
+          unsure ? 'Not sure' : 'Not connected',
+          unsure
+            ? 'The instance may have been created, but its answer was lost; see the terminal.'
+            : 'Creating the instance failed; see the terminal.',
+        );
       throw error;
     }
     if (res) page(res, 200, 'Connected', 'Your account is connected. You can close this tab.');
     const token = String(instance.token ?? '');
-    if (tokenFile !== undefined) {
+    if (tokenFile !== undefined && tokenTarget !== undefined) {
       try {
-        await writeFile(tokenFile, `${token}\n`, { mode: 0o600 });
+        await writeTokenFile(tokenTarget, token);
       } catch (error) {
         // The instance exists: say which one, so that it can be found (its token: GET /instances/{id}).
         throw new CliError(

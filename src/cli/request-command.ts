@@ -14,7 +14,7 @@ import {
   type CommandSpec,
   type ParsedCommand,
 } from './args.js';
-import { note, readStdin, type CliContext, type Command } from './context.js';
+import { lookBeforeRetrying, note, readStdin, type CliContext, type Command } from './context.js';
 import { ENVIRONMENT_HELP, clientFromEnv, sayAsUserWroteIt } from './env.js';
 import { editDistance, matchPath, nearestPaths, type PathMatch } from './spec-paths.js';
 
@@ -214,6 +214,15 @@ function bodySecrets(body: unknown): string[] {
   return found;
 }
 
+/**
+ * The values of `query` that must not appear in an error, by the rule {@link bodySecrets} applies to the body's
+ * keys: `--query apiSecret=…` (GET /elements/{key}/oauth/url takes the provider app's) or a `?code=` in the path
+ * comes back in the message of a server that echoes what it refused.
+ */
+function querySecrets(query: Query): string[] {
+  return Object.entries(query).flatMap(([key, value]) => (isSecretName(key) ? [value].flat() : []));
+}
+
 /** The whitespace JSON allows between tokens. */
 const JSON_SPACE = new Set([' ', '\t', '\n', '\r']);
 
@@ -325,11 +334,23 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
       path.replace(/[{}]/g, (brace) => (brace === '{' ? '%7B' : '%7D')),
       init,
     );
-    answer = (await unwrapWithout(result, written ? bodySecrets(body) : [])) as ArrayBuffer | undefined;
+    answer = (await unwrapWithout(result, [
+      ...querySecrets(query),
+      ...(written ? bodySecrets(body) : []),
+    ])) as ArrayBuffer | undefined;
   } catch (error) {
-    // The SDK's message says how long it waited; only this command knows the option that changes it.
-    if (error instanceof TimeoutError)
-      throw new CliError(`${sdkMessage(error.message)}; pass --timeout <seconds> to wait longer.`);
+    // The SDK's message says how long it waited; only this command knows the option that changes it. A call that
+    // changes something may have been carried out all the same: it must be looked for before it is sent again,
+    // with a longer wait or not.
+    if (error instanceof TimeoutError) {
+      const look = lookBeforeRetrying(error);
+      throw new CliError(
+        look === undefined
+          ? `${sdkMessage(error.message)}; pass --timeout <seconds> to wait longer.`
+          : `${sdkMessage(error.message)}; it may have taken effect all the same: ${look}, and pass --timeout ` +
+              '<seconds> to wait longer.',
+      );
+    }
     throw error;
   }
   const bytes = answer === undefined ? new Uint8Array() : new Uint8Array(answer);

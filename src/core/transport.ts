@@ -297,6 +297,10 @@ export class TransportCall implements CallFacts {
     readonly redact: Redactor,
     readonly idle: number | undefined,
     readonly limitMs: number,
+    /**
+     * The most attempts a timeout's message names: the policy's for a call retried after any failure, 1 for one sent
+     * again only when the server surely did not act (a POST's 429), lest "of at most 3" promise a retry of a POST.
+     */
     readonly maxAttempts: number,
     private readonly logger: ((record: LogRecord) => unknown) | undefined,
   ) {}
@@ -354,7 +358,7 @@ export class TransportCall implements CallFacts {
     const what =
       idle !== undefined ? `made no progress for ${idle} ms` : `did not complete within ${limitMs} ms`;
     return new TimeoutError(
-      `${method} ${this.shown()} ${what} (attempt ${attempt} of at most ${this.maxAttempts})`,
+      `${method} ${this.shown()} ${what} (attempt ${attempt}${this.maxAttempts > 1 ? ` of at most ${this.maxAttempts}` : ''})`,
       {
         method,
         path: this.pathOf(),
@@ -743,7 +747,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
       state?.redact ?? options.redact,
       idle,
       limitMs,
-      maxAttempts,
+      idempotent ? maxAttempts : 1,
       options.logger,
     );
     // A body that is not a stream is read once, so that every attempt sends the same bytes without a tee. A Blob, not

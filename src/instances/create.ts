@@ -1,7 +1,7 @@
 // Creating an instance (`POST /instances`): the body in Cloud Elements' documented shape, checked arguments, and
 // errors scrubbed of every secret the body carried. oauth/ builds on it for the OAuth flavour.
 import { checkClient, unwrapWithout, type CloudElementsClient } from '../client/index.js';
-import { checkText, fail, isSecretName, snippet } from '../core/index.js';
+import { checkKnownKeys, checkText, fail, isSecretName, snippet } from '../core/index.js';
 import type { ElementKeyOrId, Instance, InstanceConfiguration, InstanceFields, Schemas } from './types.js';
 
 /** Options of {@link createInstance}. */
@@ -17,6 +17,18 @@ export type CreateInstanceOptions = InstanceFields & {
    */
   externalAuthentication?: 'initial' | 'none' | undefined;
 };
+
+// Every key of CreateInstanceOptions: a misspelt one (`configuraton`) would otherwise be dropped, and the instance
+// created without it.
+const CREATE_INSTANCE_OPTIONS = [
+  'elementKey',
+  'name',
+  'tags',
+  'configuration',
+  'providerData',
+  'externalAuthentication',
+  'signal',
+] as const;
 
 /** Checks an element key (non-empty string) or numeric element id. */
 export function checkElementKey(elementKey: unknown): asserts elementKey is ElementKeyOrId {
@@ -86,14 +98,21 @@ export function instanceBody(
  * Creates an instance (`POST /instances`) and returns it, with its element `token`. For elements connected by
  * configuration only, e.g. `{ elementKey: 'closeio', name, configuration: { username, password } }`; OAuth
  * elements use `finishOAuth` (`cloud-elements-sdk/oauth`), or `externalAuthentication: 'initial'` with tokens you
- * obtained yourself in `configuration`. Not retried: a create is not idempotent.
+ * obtained yourself in `configuration`. Never retried, whatever the client's policy: a create is not idempotent.
+ * Refuses an option it does not know (`configuraton`), naming the one meant.
  * @throws {CloudElementsError} subclass by status (message without secret configuration values)
+ * @throws {ConnectionError} with `mayHaveReachedServer: true` when the answer was lost: the instance may exist;
+ * look for it with `GET /instances` before creating it again
  */
 export async function createInstance(
   client: CloudElementsClient,
   options: CreateInstanceOptions,
 ): Promise<Instance> {
   checkClient('createInstance', client);
+  // Before the other checks, so that `elementkey` is named as the misspelling it is.
+  if (options !== null && typeof options === 'object') {
+    checkKnownKeys('createInstance', options, CREATE_INSTANCE_OPTIONS);
+  }
   checkElementKey(options?.elementKey);
   checkInstanceFields(options);
   checkOptionalObject('providerData', options.providerData, 'of provider values');
@@ -110,5 +129,7 @@ export async function createInstance(
   const body = instanceBody(options, options.configuration, options.providerData);
   if (externalAuthentication !== undefined) body.externalAuthentication = externalAuthentication;
   const secrets = instanceSecrets(options.providerData, options.configuration);
-  return unwrapWithout(client.POST('/instances', { body, signal: options.signal }), secrets);
+  // Not retried, whatever the client's policy: after a lost answer the instance may exist, and a second POST
+  // would create another one.
+  return unwrapWithout(client.POST('/instances', { body, retry: false, signal: options.signal }), secrets);
 }

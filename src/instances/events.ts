@@ -5,7 +5,7 @@
 import type { Client } from 'openapi-fetch';
 import type { components, paths } from '../../generated/schema.js';
 import { checkClient, unwrapWithout } from '../client/index.js';
-import { fail, isHttpUrl, snippet, type CloudElementsError } from '../core/index.js';
+import { checkKnownKeys, fail, isHttpUrl, snippet, type CloudElementsError } from '../core/index.js';
 import { checkInstanceId, checkOptionalObject } from './create.js';
 import type { Instance, InstanceConfiguration } from './types.js';
 
@@ -45,22 +45,45 @@ export type EnableEventsOptions = {
 
 const signatureKeyName = 'event.notification.signature.key';
 
+// Every key of EnableEventsOptions: a misspelt one would otherwise be dropped without a word, and `signaturekey`
+// turn on unsigned notifications.
+const EVENTS_OPTIONS = [
+  'mode',
+  'callbackUrl',
+  'signatureKey',
+  'pollIntervalMinutes',
+  'pollerConfiguration',
+  'pollerUrls',
+  'objects',
+] as const;
+
 /**
  * Builds the `configuration` entries that turn events on, for a `POST /instances` body or a PATCH: sets
  * `event.notification.enabled`, `event.vendor.type`, `event.notification.callback.url` and, when given,
  * `event.notification.signature.key`, `event.poller.refresh_interval`, `event.poller.configuration`,
  * `event.poller.urls` and `event.objects`.
  *
- * @throws {TypeError} for a callback URL that is not absolute http(s), polling options in webhook mode, or a bad
- *   interval or object name. The message never contains the signature key.
+ * @throws {TypeError} for a callback URL that is not absolute http(s), polling options in webhook mode, a bad
+ *   interval or object name, or an option it does not know (`signaturekey`: it names the one meant). The message
+ *   never contains the signature key.
  * @example
  * await client.POST('/instances', { body: { element: { key: 'sfdc' }, name, configuration: {
  *   ...oauthConfiguration, ...buildEventsConfiguration({ mode: 'webhook', callbackUrl, signatureKey }) } } });
  */
 export function buildEventsConfiguration(options: EnableEventsOptions): InstanceConfiguration {
+  return eventsConfiguration('buildEventsConfiguration', options, EVENTS_OPTIONS);
+}
+
+/** {@link buildEventsConfiguration} for `where`, which takes the options `known`. */
+function eventsConfiguration(
+  where: string,
+  options: EnableEventsOptions,
+  known: readonly string[],
+): InstanceConfiguration {
   if (options === null || typeof options !== 'object') {
     fail("Pass events options such as { mode: 'webhook', callbackUrl }.");
   }
+  checkKnownKeys(where, options, known);
   const { mode, callbackUrl, signatureKey, pollIntervalMinutes, pollerConfiguration, pollerUrls, objects } =
     options;
   if (mode !== 'webhook' && mode !== 'polling') {
@@ -178,7 +201,8 @@ export async function enableEvents(
   options: EnableEventsOptions & { signal?: AbortSignal },
 ): Promise<Instance> {
   checkClient('enableEvents', client);
-  return patchConfiguration(client, instanceId, buildEventsConfiguration(options), options.signal);
+  const configuration = eventsConfiguration('enableEvents', options, [...EVENTS_OPTIONS, 'signal']);
+  return patchConfiguration(client, instanceId, configuration, options.signal);
 }
 
 /**
@@ -186,7 +210,7 @@ export async function enableEvents(
  * configuration for later.
  *
  * @throws {CloudElementsError} (the subclass for the status) when Cloud Elements refuses the change.
- * @throws {TypeError} for options that are given but not an object (`null`).
+ * @throws {TypeError} for options that are given but not an object (`null`), or hold another key than `signal`.
  */
 export async function disableEvents(
   client: EventsClient,
@@ -195,5 +219,6 @@ export async function disableEvents(
 ): Promise<Instance> {
   checkClient('disableEvents', client);
   checkOptionalObject('disableEvents options', options, 'such as { signal }, or left out');
+  checkKnownKeys('disableEvents', options, ['signal']);
   return patchConfiguration(client, instanceId, { 'event.notification.enabled': false }, options.signal);
 }

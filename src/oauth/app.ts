@@ -1,6 +1,14 @@
 // Your provider app (key, secret, callback URL): checked once, printed without its secrets, and listed among the
 // values no error may show.
-import { REDACTED, checkText, fail, hideSecrets, isHttpUrl, redactUrl } from '../core/index.js';
+import {
+  REDACTED,
+  checkKnownKeys,
+  checkText,
+  fail,
+  hideSecrets,
+  isHttpUrl,
+  redactUrl,
+} from '../core/index.js';
 import { instanceSecrets } from '../instances/index.js';
 import type { OAuthApp } from './types.js';
 
@@ -26,13 +34,20 @@ export function checkScope(scope: unknown): asserts scope is string {
   checkText('scope', scope, 'give the provider scopes as one string, or leave scope out.');
 }
 
+// Every key of OAuthApp: a misspelt one (`scopes`) would otherwise be dropped, and the flow run without it.
+const APP_SETTINGS = ['apiKey', 'apiSecret', 'callbackUrl', 'scope'] as const;
+
 /**
  * Checks `settings` and returns them as a frozen app object whose `JSON.stringify`, `util.inspect` and
  * `String()` show `apiKey` and `apiSecret` as `[REDACTED]`. Optional: the OAuth functions accept plain objects.
- * Throws a `TypeError` naming a missing or invalid field (never its value).
+ * Throws a `TypeError` naming a missing or invalid field (never its value), or a field it does not know
+ * (`scopes`: it names the one meant).
  * @example const app = defineOAuthApp({ apiKey, apiSecret, callbackUrl: 'https://app.example.com/oauth/callback' });
  */
 export function defineOAuthApp(settings: OAuthApp): OAuthApp {
+  // Before the field checks, so that `apikey` is named as the misspelling it is rather than as a missing apiKey.
+  if (settings !== null && typeof settings === 'object')
+    checkKnownKeys('defineOAuthApp', settings, APP_SETTINGS);
   checkApp(settings);
   const app: OAuthApp = {
     apiKey: settings.apiKey,

@@ -39,7 +39,7 @@ export class OAuthProviderError extends OAuthCallbackError {
   /** Always `'OAuthProviderError'`, the class's name, also in stack traces and logs. */
   override name = 'OAuthProviderError';
   static override readonly name: string = 'OAuthProviderError';
-  /** The OAuth `error` parameter, e.g. `access_denied`, `invalid_scope`. */
+  /** The OAuth `error` parameter, e.g. `access_denied`, `invalid_scope`; `access_denied` for an OAuth 1 `denied`. */
   readonly error: string;
   /** The OAuth `error_description` parameter, when the provider sent one. */
   readonly errorDescription?: string | undefined;
@@ -83,7 +83,10 @@ export type ReadOAuthCallbackOptions = {
   expectedState: string | undefined;
 };
 
-/** A verified OAuth 2 callback, ready for `finishOAuth`. `JSON.stringify` and `util.inspect` hide the code. */
+/**
+ * A verified OAuth 2 callback, ready for `finishOAuth`. `JSON.stringify`, `util.inspect` and `String()` hide the
+ * code, of the callback and of its `providerData` alike.
+ */
 export type OAuthCallback = {
   /** The authorization code; single use and short-lived. */
   readonly code: string;
@@ -107,7 +110,10 @@ export type ReadOAuth1CallbackOptions = {
   requestTokenSecret: string | undefined;
 };
 
-/** A verified OAuth 1 callback, ready for `finishOAuth`. `JSON.stringify` and `util.inspect` hide its values. */
+/**
+ * A verified OAuth 1 callback, ready for `finishOAuth`. `JSON.stringify`, `util.inspect` and `String()` hide its
+ * values, of the callback and of its `providerData` alike.
+ */
 export type OAuth1Callback = {
   /** `{ oauth_token, oauth_verifier, secret }` plus any other callback values, for `providerData`. */
   readonly providerData: OAuthProviderData;
@@ -227,23 +233,30 @@ function assertKept(name: string, value: unknown, start: string): asserts value 
 /**
  * Checks a callback in the order that keeps forged ones out, and returns its state and code. The state (OAuth 1:
  * `oauth_token`) is checked before anything else is believed: a forged callback carrying an `error` must fail as
- * a forged callback, not show the attacker's error text as the provider's. Then a provider `error`, then the code
- * (OAuth 1: `oauth_verifier`).
+ * a forged callback, not show the attacker's error text as the provider's. Then a provider `error` (or, given
+ * `deniedName`, an OAuth 1 `denied`), then the code (OAuth 1: `oauth_verifier`).
  */
 function checkCallback(
   params: Map<string, string[]>,
   stateName: string,
   expectedState: string,
   codeName: string,
+  deniedName?: string,
 ): [state: string, code: string] {
-  const state = single(params, stateName);
+  // OAuth 1 providers answer a refusal with `denied=<request token>`, often without `oauth_token`: its value then
+  // stands for the token, and is checked like it before the refusal is believed.
+  const denied = deniedName === undefined ? undefined : single(params, deniedName);
+  const state = single(params, stateName) ?? denied;
   if (state === undefined) {
     throw new OAuthStateError(
       `The OAuth callback has no ${stateName}; start the connection again.`,
       'missing_state',
     );
   }
-  if (!constantTimeEqual(state, expectedState)) {
+  if (
+    !constantTimeEqual(state, expectedState) ||
+    (denied !== undefined && !constantTimeEqual(denied, expectedState))
+  ) {
     throw new OAuthStateError(
       `The OAuth callback's ${stateName} is not the one this flow started with (forged, or from another ` +
         'browser session?); start the connection again.',
@@ -258,6 +271,7 @@ function checkCallback(
       errorUri: providerText(params, 'error_uri', SNIPPET_LENGTH),
     });
   }
+  if (denied !== undefined) throw new OAuthProviderError({ error: 'access_denied' });
   const code = single(params, codeName);
   if (code === undefined) {
     throw new OAuthCallbackError(`The OAuth callback has neither ${codeName} nor error.`, 'missing_code');
@@ -265,9 +279,23 @@ function checkCallback(
   return [state, code];
 }
 
-const ignoredInProviderData = new Set(['state', 'error', 'error_description', 'error_uri']);
+// `toJSON` and `toString` give the printed view (see hideSecrets): a callback parameter of that name would take
+// their place, and print the values, or be sent to Cloud Elements as a function.
+const ignoredInProviderData = new Set([
+  'state',
+  'error',
+  'error_description',
+  'error_uri',
+  'toJSON',
+  'toString',
+]);
 
-/** `base` plus the callback's other single, non-empty parameters, frozen: the `providerData` to send. */
+/**
+ * `base` plus the callback's other single, non-empty parameters, frozen: the `providerData` to send. Printed
+ * (`JSON.stringify`, `util.inspect`, `String()`) it shows its names with every value `[REDACTED]`: logging
+ * `callback.providerData` must not show the code (element values such as `access_token` are as secret). Read
+ * or spread (as `finishOAuth` does) it gives the values.
+ */
 function collectProviderData(params: Map<string, string[]>, base: Record<string, string>): OAuthProviderData {
   const data: Record<string, string> = { ...base };
   for (const [name, values] of params) {
@@ -278,7 +306,8 @@ function collectProviderData(params: Map<string, string[]>, base: Record<string,
       Object.defineProperty(data, name, { value, enumerable: true, writable: true, configurable: true });
     }
   }
-  return Object.freeze(data);
+  const shown = Object.fromEntries(Object.keys(data).map((name) => [name, REDACTED]));
+  return hideSecrets(data, shown, 'OAuthProviderData');
 }
 
 /**
@@ -301,18 +330,17 @@ export function readOAuthCallback(
   const params = toParams(input);
   const [state, code] = checkCallback(params, 'state', options.expectedState, 'code');
   const providerData = collectProviderData(params, { code });
-  return hideSecrets(
-    { code, state, providerData },
-    { code: REDACTED, state, providerData: { code: REDACTED } },
-    'OAuthCallback',
-  );
+  // `providerData` prints its own view, with every value redacted.
+  return hideSecrets({ code, state, providerData }, { code: REDACTED, state, providerData }, 'OAuthCallback');
 }
 
 /**
  * Step 2 of an OAuth 1 connection: checks the provider's redirect (`oauth_token`, `oauth_verifier`) and returns
  * the `providerData` Cloud Elements needs (`oauth_token`, `oauth_verifier`, `secret`). The `oauth_token` must be
  * the request token of this user's flow (compared in constant time), else {@link OAuthStateError}; it is checked
- * before a provider `error` ({@link OAuthProviderError}) is believed.
+ * before a provider `error` ({@link OAuthProviderError}) is believed. A refusal sent as `denied=<request token>`
+ * (with or without `oauth_token`) is checked the same way, then thrown as an {@link OAuthProviderError} with
+ * `error` `access_denied`.
  */
 export function readOAuth1Callback(
   input: OAuthCallbackInput,
@@ -322,12 +350,18 @@ export function readOAuth1Callback(
   assertKept('requestTokenSecret', options.requestTokenSecret, 'startOAuth1');
   const params = toParams(input);
   // As for OAuth 2: the request token is checked before an `error` is believed.
-  const [token, verifier] = checkCallback(params, 'oauth_token', options.requestToken, 'oauth_verifier');
+  const [token, verifier] = checkCallback(
+    params,
+    'oauth_token',
+    options.requestToken,
+    'oauth_verifier',
+    'denied',
+  );
   const providerData = collectProviderData(params, {
     oauth_token: token,
     oauth_verifier: verifier,
     secret: options.requestTokenSecret,
   });
-  const shown = Object.fromEntries(Object.keys(providerData).map((key) => [key, REDACTED]));
-  return hideSecrets({ providerData }, { providerData: shown }, 'OAuth1Callback');
+  // `providerData` prints its own view, with every value redacted.
+  return hideSecrets({ providerData }, { providerData }, 'OAuth1Callback');
 }

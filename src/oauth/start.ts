@@ -4,11 +4,13 @@ import {
   CloudElementsError,
   REDACTED,
   checkText,
+  constantTimeEqual,
   fail,
   hideSecrets,
   isHttpUrl,
   redactText,
   redactUrl,
+  snippet,
 } from '../core/index.js';
 import { checkElementKey, checkOptionalObject, type ElementKeyOrId } from '../instances/index.js';
 import { appSecrets, checkApp, checkScope } from './app.js';
@@ -185,10 +187,39 @@ async function getOAuthUrl(
 }
 
 /**
+ * Refuses a provider URL whose `state` is not the one sent. The provider sends back the state of the URL, and
+ * `readOAuthCallback` compares it with the one kept: every callback would be refused as forged, after the user
+ * consented. Seed 003 shows such an answer once (`/elements/sfdc/oauth/url` with `state=sfdcmarketingcloud`
+ * answers a URL with `state=sfdc`), against its own text (the state comes back as sent, `sfdcdocuments` in its
+ * first example) and its three other examples, which echo the state sent: most likely an editing slip, not a
+ * rule. Keeping the URL's state as the expected one would let the flow pass, but with a state chosen by someone
+ * else, perhaps public like `sfdc`: a callback anyone builds would then pass the check, the CSRF protection gone
+ * without a word. So it is refused, early and with what to do. A URL without a state is left alone: nothing
+ * shows that Cloud Elements drops it, and the callback's own check still stands.
+ */
+function checkUrlState(url: string, state: string, requested: ElementKeyOrId, answered: string): void {
+  const sent = new URL(url).searchParams.getAll('state');
+  if (sent.length === 0 || sent.every((value) => constantTimeEqual(value, state))) return;
+  const path = `/elements/${String(requested)}/oauth/url`;
+  // Neither state is quoted: the one kept guards this user's flow.
+  const hint =
+    answered !== String(requested)
+      ? `ask the element's own URL (elementKey: ${snippet(answered)}) with a random state`
+      : 'check the element key (the SDK gives no URL whose callback it could not tell from a forged one)';
+  throw new CloudElementsError(
+    `GET ${path} answered a provider URL whose state is not the one sent: the provider would send that state ` +
+      `back, and readOAuthCallback would refuse the callback as forged; ${hint}.`,
+    { method: 'GET', path },
+  );
+}
+
+/**
  * Step 1 of an OAuth 2 connection: asks Cloud Elements for the provider's authorization URL
  * (`GET /elements/{keyOrId}/oauth/url` with the app's `apiKey`, `apiSecret`, `callbackUrl`) and returns it with
  * the `state` to keep for this user. Redirect the browser to `url`.
- * @throws {CloudElementsError} subclass by status when Cloud Elements refuses (message without app secrets)
+ * @throws {CloudElementsError} subclass by status when Cloud Elements refuses (message without app secrets);
+ * `CloudElementsError` itself when the provider URL carries another `state` than the one sent, whose callback
+ * would be refused as forged
  * @example
  * const { url, state } = await startOAuth(ce, app, { elementKey: 'sfdc' });
  * res.setHeader('Set-Cookie', `oauth_state=${state}; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=600`);
@@ -206,8 +237,10 @@ export async function startOAuth(
   const state = options.state ?? createOAuthState();
   const query = buildOAuthQuery(app, { ...options, state });
   const { url, elementKey } = await getOAuthUrl(client, app, options, query);
-  // The provider URL names the app's key as `client_id`, which the SDK shows nowhere else.
-  const shownUrl = redactText(redactUrl(url), [app.apiKey]);
+  checkUrlState(url, state, options.elementKey, elementKey);
+  // The provider URL names the app's key as `client_id`, which the SDK shows nowhere else, and may carry its
+  // secret under a name that does not look secret (seed 003's `client_secret` does; another need not).
+  const shownUrl = redactText(redactUrl(url), [app.apiKey, app.apiSecret]);
   return hideSecrets({ url, state, elementKey }, { url: shownUrl, state, elementKey }, 'OAuthStart');
 }
 
@@ -240,7 +273,7 @@ export async function startOAuth1(
   return hideSecrets(
     { url, elementKey, requestToken, requestTokenSecret },
     {
-      url: redactText(redactUrl(url), [app.apiKey, requestToken]),
+      url: redactText(redactUrl(url), [app.apiKey, app.apiSecret, requestToken]),
       elementKey,
       requestToken: REDACTED,
       requestTokenSecret: REDACTED,

@@ -1,4 +1,13 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -124,6 +133,92 @@ describe('cloud-elements oauth connect', () => {
     expect(nowhere.code).toBe(2);
     expect(nowhere.stderr).toContain('cannot be written');
     expect(emulator.state.instances.size).toBe(1);
+  }, 60_000);
+
+  test('a refused consent, a timeout or Ctrl-C leaves the token file as it was: it is replaced only once the instance exists', async () => {
+    const folder = mkdtempSync(join(dir, 'keep-'));
+    const kept = join(folder, 'sfdc-token');
+    writeFileSync(kept, 'OLD-WORKING-TOKEN\n');
+    const fresh = join(folder, 'not-yet');
+
+    const denied = await connect(['--token-file', kept]);
+    expect((await fetch(await decide(denied.consentUrl, 'deny'))).status).toBe(400);
+    expect((await denied.result).code).toBe(1);
+    expect(readFileSync(kept, 'utf8')).toBe('OLD-WORKING-TOKEN\n');
+
+    const late = await runCli(['oauth', 'connect', 'sfdc', '--timeout', '1', '--token-file', kept], { env });
+    expect(late.code).toBe(1);
+    expect(readFileSync(kept, 'utf8')).toBe('OLD-WORKING-TOKEN\n');
+
+    const stopped = await connect(['--token-file', kept]);
+    stopped.child.kill('SIGINT');
+    expect((await stopped.result).code).toBe(130);
+    expect(readFileSync(kept, 'utf8')).toBe('OLD-WORKING-TOKEN\n');
+
+    // A file that did not exist is not made empty either, and nothing is left beside the files.
+    const none = await runCli(['oauth', 'connect', 'sfdc', '--timeout', '1', '--token-file', fresh], { env });
+    expect(none.code).toBe(1);
+    expect(existsSync(fresh)).toBe(false);
+    expect(readdirSync(folder)).toEqual(['sfdc-token']);
+    expect(emulator.state.instances.size).toBe(0);
+  }, 60_000);
+
+  test('an empty --name is refused (exit 2) before the consent URL is printed, not after the user approved', async () => {
+    const result = await runCli(['oauth', 'connect', 'sfdc', '--name', '', '--timeout', '5'], { env });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'cloud-elements: --name "" cannot name an instance: name must be a non-empty string; give the instance a ' +
+        'name, e.g. "Acme Salesforce". Or leave --name out for "sfdc (CLI)".\n',
+    );
+    expect(emulator.state.instances.size).toBe(0);
+  }, 60_000);
+
+  test('an instance whose answer was lost: the terminal says to look with GET /instances, the page does not say it failed, the old token stays', async () => {
+    // Cloud Elements through a proxy that loses the answer of POST /instances once the instance is made.
+    const proxy = await startServer(async (req, res, _index, raw) => {
+      const answer = await fetch(new URL(req.url, emulator.origin), {
+        method: req.method,
+        headers: Object.fromEntries(
+          Object.entries(req.headers).filter(
+            (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'host',
+          ),
+        ),
+        ...(req.body.length > 0 ? { body: req.text } : {}),
+      });
+      const text = await answer.text();
+      if (req.method === 'POST' && req.path.endsWith('/instances')) {
+        raw.socket.destroy();
+        return;
+      }
+      res.writeHead(answer.status, {
+        'content-type': answer.headers.get('content-type') ?? 'application/json',
+      });
+      res.end(text);
+    });
+    const kept = join(dir, 'lost-answer-token');
+    writeFileSync(kept, 'OLD-WORKING-TOKEN\n');
+    try {
+      const { result, waitFor } = startCli(['oauth', 'connect', 'sfdc', '--no-open', '--token-file', kept], {
+        env: { ...env, CE_BASE_URL: `${proxy.url}/elements/api-v2` },
+      });
+      const [, localUrl] = await waitFor('stdout', /Open this URL to connect your sfdc account:\n(\S+)\n/);
+      const page = await fetch(await decide(localUrl!, 'approve'));
+      expect(page.status).toBe(502);
+      const html = await page.text();
+      expect(html).toContain('The instance may have been created, but its answer was lost');
+      expect(html).not.toContain('Creating the instance failed');
+      const { code, stderr } = await result;
+      expect(code).toBe(1);
+      expect(stderr).toContain(
+        'may have taken effect, only its answer was lost: look with GET /instances before you try again.\n',
+      );
+      expect(stderr).not.toContain('is the API at');
+      expect(emulator.state.instances.size).toBe(1);
+      expect(readFileSync(kept, 'utf8')).toBe('OLD-WORKING-TOKEN\n');
+    } finally {
+      await proxy.close();
+    }
   }, 60_000);
 
   test("the provider's error text is shown as text on the callback page, not as markup", async () => {

@@ -328,9 +328,74 @@ describe('cloud-elements request: what users get wrong', () => {
         /^cloud-elements: POST \/hubs\/crm\/contacts answered 200 but its body was cut off/,
       );
       expect(result.stderr).toContain(
-        '; the call reached the API and may have taken effect, only its answer was lost: check (with a GET) before you send it again.\n',
+        '; the call reached the API and may have taken effect, only its answer was lost: look with GET /hubs/crm/contacts before you try again.\n',
       );
       expect(result.stderr).not.toContain('is the API at');
+    } finally {
+      await close(server);
+    }
+  });
+
+  test('a POST whose connection closes without an answer may have been carried out: look with GET before trying again, not "is the API up"', async () => {
+    let received = 0;
+    const { server, env: served } = await serve((req, res) => {
+      received++;
+      // The server took the request (and may have acted on it), then the connection was lost.
+      req.resume().on('end', () => res.socket?.destroy());
+    });
+    try {
+      const created = await runCli(
+        ['request', 'POST', '/instances', '--data', '{"element":{"key":"sfdc"},"name":"Lost"}'],
+        { env: served },
+      );
+      expect(created.code).toBe(1);
+      expect(created.stdout).toBe('');
+      expect(created.stderr).toMatch(/^cloud-elements: POST \/instances failed: /);
+      expect(created.stderr).toContain(
+        'may have taken effect, only its answer was lost: look with GET /instances before you try again.\n',
+      );
+      expect(created.stderr).not.toContain('is the API at');
+      // Sent once: a POST is not sent again by itself.
+      expect(received).toBe(1);
+      // A GET changes nothing: the same failure still says where the command looked.
+      const read = await runCli(['request', 'GET', '/instances'], { env: served });
+      expect(read.code).toBe(1);
+      expect(read.stderr).toContain(`is the API at ${served.CE_BASE_URL} (CE_BASE_URL) up`);
+    } finally {
+      await close(server);
+    }
+  });
+
+  test('a POST that times out says it may have been carried out, and no "of at most 3" as if it were retried', async () => {
+    let received = 0;
+    const { server, env: served } = await serve(() => {
+      received++;
+    });
+    try {
+      const result = await runCli(
+        [
+          'request',
+          'POST',
+          '/instances',
+          '--data',
+          '{"element":{"key":"sfdc"},"name":"Slow"}',
+          '--timeout',
+          '1',
+        ],
+        { env: served },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        'cloud-elements: POST /instances did not complete within 1000 ms (attempt 1); it may have taken effect all ' +
+          'the same: ' +
+          'look with GET /instances before you try again, and pass --timeout <seconds> to wait longer.\n',
+      );
+      expect(received).toBe(1);
+      // A GET is retried on a lost connection, so its count stays.
+      const read = await runCli(['request', 'GET', '/instances', '--timeout', '1'], { env: served });
+      expect(read.stderr).toContain(
+        'GET /instances did not complete within 1000 ms (attempt 1 of at most 3); pass --timeout <seconds> to wait longer.',
+      );
     } finally {
       await close(server);
     }
@@ -426,6 +491,38 @@ describe('cloud-elements request: secrets of the body', () => {
         expect(echoed.stderr).toContain('bad thing:');
         for (const secret of secrets) expect(echoed.stderr, written).not.toContain(secret);
       }
+    } finally {
+      await close(server);
+    }
+  });
+  test('an error that echoes the query does not show the values of secret parameters (--query or in the path)', async () => {
+    const { server, env: served } = await serve((req, res) => {
+      const values = [...new URL(req.url!, 'http://127.0.0.1').searchParams.values()].join(' ');
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ requestId: 'rid-2', message: `Rejected values: ${values}` }));
+    });
+    try {
+      const result = await runCli(
+        [
+          'request',
+          'GET',
+          '/elements/sfdc/oauth/url?code=PATHCODE4242',
+          '--query',
+          'apiKey=APPKEY0123456',
+          '--query',
+          'apiSecret=5996596135756415222xyz',
+          '--query',
+          'callbackUrl=https://visible.example/cb',
+        ],
+        { env: served },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('400 Bad Request: Rejected values:');
+      for (const secret of ['5996596135756415222xyz', 'APPKEY0123456', 'PATHCODE4242'])
+        expect(result.stderr).not.toContain(secret);
+      expect(result.stderr).toContain('[REDACTED]');
+      // What is not secret stays, so the message still says what was refused.
+      expect(result.stderr).toContain('https://visible.example/cb');
     } finally {
       await close(server);
     }

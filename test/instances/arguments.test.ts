@@ -10,6 +10,7 @@ import {
 } from '../../src/instances/index.js';
 import { startEmulator, type Emulator } from '../../src/testing/index.js';
 import { failure } from '../helpers/failure.js';
+import { clientOf, sendJson, startServer } from '../helpers/http-server.js';
 import { offlineClient } from '../helpers/offline-client.js';
 
 let emulator: Emulator | undefined;
@@ -143,5 +144,126 @@ describe('createInstance with tokens obtained elsewhere', () => {
     expect(error.message).toBe(
       `[cloud-elements] externalAuthentication must be 'initial' (tokens obtained elsewhere) or 'none', got "yes".`,
     );
+  });
+});
+
+describe('createInstance and a lost answer', () => {
+  test('is never retried, even by a client whose policy retries POST: one instance, not two', async () => {
+    emulator = await startEmulator();
+    const ce = createClient({
+      userSecret: emulator.credentials.userSecret,
+      organizationSecret: emulator.credentials.organizationSecret,
+      baseUrl: emulator.url,
+      retry: {
+        methods: ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'POST'],
+        random: () => 0,
+        sleep: async () => {},
+      },
+    });
+    // The instance is created, then the answer is lost on the way back.
+    emulator.faults.set({
+      lostResponse: { share: 1, count: 1 },
+      match: (call) => call.method === 'POST' && call.path === '/instances',
+    });
+    const error = await failure(() =>
+      createInstance(ce, {
+        elementKey: 'sfdc',
+        name: 'Own tokens',
+        externalAuthentication: 'initial',
+        configuration: {
+          'oauth.api.key': 'client-id-1',
+          'oauth.api.secret': 'client-secret-1',
+          'oauth.callback.url': 'https://app.example.com/cb',
+          'oauth.user.token': 'access-token-1',
+          'oauth.user.refresh_token': 'refresh-token-1',
+        },
+      }),
+    );
+    // The lost answer, which says the instance may exist, rather than a second instance.
+    expect(error.name).toBe('ConnectionError');
+    expect(error).toMatchObject({ attempts: 1, mayHaveReachedServer: true });
+    expect(emulator.state.instances.size).toBe(1);
+  });
+});
+
+describe('misspelt options are refused, naming the option meant', () => {
+  const callbackUrl = 'https://app.example.com/e';
+  const signatureKey = 'sig-key-secret-4242';
+
+  test('buildEventsConfiguration and enableEvents refuse signaturekey instead of turning on unsigned events', async () => {
+    const options = { mode: 'webhook', callbackUrl, signaturekey: signatureKey } as never;
+    expect(() => buildEventsConfiguration(options)).toThrow(
+      /^\[cloud-elements\] buildEventsConfiguration has no option "signaturekey"; did you mean signatureKey\?/,
+    );
+    const { client, requests } = offlineClient();
+    const error = await failure(() => enableEvents(client, 12, options));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toMatch(/enableEvents has no option "signaturekey"; did you mean signatureKey\?/);
+    expect(error.message).not.toContain(signatureKey);
+    expect(requests).toEqual([]);
+    expect(() =>
+      buildEventsConfiguration({ mode: 'polling', callbackUrl, pollIntervalMinute: 5 } as never),
+    ).toThrow(/did you mean pollIntervalMinutes\?/);
+    await expect(disableEvents(client, 12, { singal: undefined } as never)).rejects.toThrow(
+      /disableEvents has no option "singal"; did you mean signal\?/,
+    );
+  });
+
+  test('every documented events option is still accepted, and signal by enableEvents', async () => {
+    const server = await startServer((_req, res) => sendJson(res, 200, { id: 12, name: 'n' }));
+    try {
+      const ce = clientOf(server);
+      const polling = {
+        mode: 'polling' as const,
+        callbackUrl,
+        signatureKey,
+        pollIntervalMinutes: 5,
+        pollerConfiguration: { contacts: { url: '/hubs/crm/contacts', idField: 'id' } },
+        pollerUrls: ['leads'],
+        objects: ['Contact'],
+      };
+      expect(buildEventsConfiguration(polling)).toMatchObject({
+        'event.notification.signature.key': signatureKey,
+        'event.poller.refresh_interval': '5',
+      });
+      await enableEvents(ce, 12, { ...polling, signal: new AbortController().signal });
+      await disableEvents(ce, 12, { signal: new AbortController().signal });
+      expect(server.requests.map((r) => r.method)).toEqual(['PATCH', 'PATCH']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('createInstance refuses configuraton instead of creating an instance without configuration', async () => {
+    const server = await startServer((_req, res) => sendJson(res, 200, { id: 1, name: 'm', token: 't' }));
+    try {
+      const ce = clientOf(server);
+      const error = await failure(() =>
+        createInstance(ce, {
+          elementKey: 'marketo',
+          name: 'm',
+          configuraton: { 'oauth.api.secret': 'mk-secret-4242' },
+        } as never),
+      );
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toMatch(
+        /^\[cloud-elements\] createInstance has no option "configuraton"; did you mean configuration\?/,
+      );
+      expect(error.message).not.toContain('mk-secret-4242');
+      expect(server.requests).toEqual([]);
+      // Every option of CreateInstanceOptions is still accepted.
+      await createInstance(ce, {
+        elementKey: 'marketo',
+        name: 'm',
+        tags: ['t'],
+        configuration: { 'base.url': 'https://example.mktorest.com/rest' },
+        providerData: { code: '' },
+        externalAuthentication: 'none',
+        signal: new AbortController().signal,
+      });
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -106,3 +106,34 @@ describe('readOAuthCallback input', () => {
     expect(readOAuthCallback({ code: 'abc', state: 's1' }, { expectedState: 's1' }).code).toBe('abc');
   });
 });
+
+describe('defineOAuthApp and misspelt fields', () => {
+  const settings = {
+    apiKey: 'api-key-secret-2',
+    apiSecret: 'api-secret-secret-2',
+    callbackUrl: 'https://a.example/cb',
+  };
+
+  it('refuses scopes instead of running the flow without the scope, naming scope and no value', () => {
+    let caught: unknown;
+    try {
+      defineOAuthApp({ ...settings, scopes: 'full refresh_token' } as never);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(TypeError);
+    const message = (caught as Error).message;
+    expect(message).toBe(
+      '[cloud-elements] defineOAuthApp has no option "scopes"; did you mean scope? Its options: apiKey, ' +
+        'apiSecret, callbackUrl, scope.',
+    );
+    expect(() => defineOAuthApp({ ...settings, apikey: 'x' } as never)).toThrow(/did you mean apiKey\?/);
+  });
+
+  it('takes every field of OAuthApp, and an app it defined before', () => {
+    const app = defineOAuthApp({ ...settings, scope: 'full refresh_token' });
+    expect(app.scope).toBe('full refresh_token');
+    expect(defineOAuthApp(app).apiSecret).toBe(settings.apiSecret);
+    expect(defineOAuthApp({ ...settings, scope: undefined }).apiKey).toBe(settings.apiKey);
+  });
+});

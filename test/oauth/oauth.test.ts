@@ -301,6 +301,30 @@ describe('readOAuthCallback', () => {
       expect(text).toContain('[REDACTED]');
     }
   });
+
+  it('hides the code of providerData too when it is logged on its own, and still gives it when read', () => {
+    const callback = readOAuthCallback({ code, state, realmId: 'realm-4242' }, { expectedState: state });
+    const { providerData } = callback;
+    for (const text of [JSON.stringify(providerData), inspect(providerData), String(providerData)]) {
+      expect(text).not.toContain(code);
+      expect(text).not.toContain('realm-4242');
+      expect(text).toContain('[REDACTED]');
+    }
+    expect(JSON.parse(JSON.stringify({ providerData }))).toEqual({
+      providerData: { code: '[REDACTED]', realmId: '[REDACTED]' },
+    });
+    expect(providerData.code).toBe(code);
+    expect({ ...providerData }).toEqual({ code, realmId: 'realm-4242' });
+    expect(Object.isFrozen(providerData)).toBe(true);
+  });
+
+  it('keeps a toJSON or toString callback parameter out of providerData, so it cannot undo the hiding', () => {
+    const callback = readOAuthCallback(`/auth?code=c-4242&state=${state}&toJSON=x&toString=y`, {
+      expectedState: state,
+    });
+    expect({ ...callback.providerData }).toEqual({ code: 'c-4242' });
+    expect(JSON.stringify(callback.providerData)).not.toContain('c-4242');
+  });
 });
 
 describe('readOAuth1Callback', () => {
@@ -333,6 +357,36 @@ describe('readOAuth1Callback', () => {
     expect(() =>
       readOAuth1Callback({ oauth_token: 'request-token-abc', error: 'access_denied' }, options),
     ).toThrow(OAuthProviderError);
+  });
+
+  it('raises OAuthProviderError for a refusal sent as denied=<request token>, with or without oauth_token', () => {
+    for (const input of [
+      '/auth?denied=request-token-abc',
+      '/auth?oauth_token=request-token-abc&denied=request-token-abc',
+    ]) {
+      const error = (() => {
+        try {
+          readOAuth1Callback(input, options);
+        } catch (e) {
+          return e;
+        }
+      })() as OAuthProviderError;
+      expect(error).toBeInstanceOf(OAuthProviderError);
+      expect(error.reason).toBe('provider_error');
+      expect(error.error).toBe('access_denied');
+    }
+  });
+
+  it('checks the token of a denied= refusal like oauth_token: another one is an OAuthStateError', () => {
+    for (const input of [
+      '/auth?denied=other-token',
+      '/auth?oauth_token=request-token-abc&denied=other-token',
+      '/auth?oauth_token=other-token&denied=request-token-abc',
+    ]) {
+      expect(() => readOAuth1Callback(input, options)).toThrow(
+        expect.objectContaining({ name: 'OAuthStateError', reason: 'state_mismatch' }),
+      );
+    }
   });
 });
 
@@ -530,6 +584,45 @@ describe('startOAuth', () => {
     }
     expect(defined.apiSecret).toBe(app.apiSecret);
     expect(Object.isFrozen(defined)).toBe(true);
+  });
+
+  it('hides the app secret in the printed provider URL, under whatever parameter name it comes', async () => {
+    const server = await serve((req, res) =>
+      sendJson(res, 200, {
+        oauthUrl: `https://provider.example/authorize?client_id=${app.apiKey}&consumer=${app.apiSecret}&state=${req.query.state}`,
+      }),
+    );
+    const ce = clientFor(`${server.url}/elements/api-v2`);
+    const start = await startOAuth(ce, app, { elementKey: 'x' });
+    expect(start.url).toContain(`consumer=${app.apiSecret}`);
+    for (const text of [JSON.stringify(start), inspect(start), String(start)]) {
+      expect(text).not.toContain(app.apiSecret);
+      expect(text).not.toContain(app.apiKey);
+    }
+  });
+
+  it('refuses a provider URL whose state is not the one sent, rather than a callback refused as forged later', async () => {
+    // Seed 003's Marketing Cloud answer: asked with state=sfdcmarketingcloud, a URL with state=sfdc.
+    const server = await serve((_req, res) =>
+      sendJson(res, 200, {
+        element: 'sfdcmarketingcloud',
+        oauthUrl:
+          'https://login.salesforce.com/services/oauth2/authorize?response_type=code&client_id=fake_salesforce_api_key&client_secret=xyz789&scope=full%20refresh_token&redirect_uri=https://www.demonstrab.ly/home&state=sfdc',
+      }),
+    );
+    const ce = clientFor(`${server.url}/elements/api-v2`);
+    for (const state of [undefined, 'sfdcmarketingcloud']) {
+      const error = await catchError(startOAuth(ce, app, { elementKey: 'sfdc', state }));
+      expect(error).toBeInstanceOf(CloudElementsError);
+      expect((error as Error).message).toBe(
+        'GET /elements/sfdc/oauth/url answered a provider URL whose state is not the one sent: the provider ' +
+          'would send that state back, and readOAuthCallback would refuse the callback as forged; ask the ' +
+          `element's own URL (elementKey: "sfdcmarketingcloud") with a random state.`,
+      );
+      expect(exposed(error)).not.toContain(app.apiSecret);
+    }
+    // The URL that echoes the state sent passes, as in seed 003's other examples.
+    expect((await startOAuth(ce, app, { elementKey: 'sfdc', state: 'sfdc' })).state).toBe('sfdc');
   });
 });
 
@@ -863,6 +956,33 @@ describe('the three steps against a fake Cloud Elements and provider', () => {
       configuration: { 'oauth.api.key': app.apiKey },
     });
     expect(instance.token).toBeTruthy();
+  });
+
+  it('hides the OAuth 1 providerData values when it is logged on its own, and finishOAuth still sends them', async () => {
+    const ce = await startFake();
+    const start = await startOAuth1(ce, app, { elementKey: 'twitter1' });
+    const callback = readOAuth1Callback(await followProvider(start.url), start);
+    const values = [
+      callback.providerData.oauth_token!,
+      callback.providerData.oauth_verifier!,
+      start.requestTokenSecret,
+    ];
+    for (const text of [
+      JSON.stringify(callback.providerData),
+      inspect(callback.providerData),
+      String(callback.providerData),
+      JSON.stringify(callback),
+      inspect(callback, { depth: 5 }),
+    ]) {
+      for (const value of values) expect(text).not.toContain(value);
+      expect(text).toContain('[REDACTED]');
+    }
+    await finishOAuth(ce, app, { elementKey: 'twitter1', callback, name: 'OAuth 1' });
+    expect((fake.requests.at(-1)!.json as { providerData: unknown }).providerData).toEqual({
+      oauth_token: start.requestToken,
+      oauth_verifier: values[1],
+      secret: start.requestTokenSecret,
+    });
   });
 });
 
