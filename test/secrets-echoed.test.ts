@@ -147,6 +147,25 @@ describe('secrets that come back from elsewhere', () => {
     expectNoSecret(records);
   });
 
+  it('a secret put in a path parameter stays out of the error and of every field of the log records', async () => {
+    server = await startServer((_req, res) => sendJson(res, 404, { message: 'No contact found' }));
+    const records: LogRecord[] = [];
+    const crm = createClient({
+      ...credentials,
+      baseUrl: `${server.url}/elements/api-v2`,
+      logger: (r) => records.push(r),
+    }).forInstance(SECRETS.elementToken);
+    const error = await unwrap(
+      crm.GET('/hubs/{hub}/{objectName}/{objectId}', {
+        params: { path: { hub: 'crm', objectName: 'contacts', objectId: SECRETS.userSecret } },
+      }),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).path).toBe('/hubs/crm/contacts/[REDACTED]');
+    expect(records).toHaveLength(1);
+    expectNoSecret(error, records);
+  });
+
   it('a secret echoed in an error body in any spelling, or as a key, is redacted', async () => {
     const userSecret = "USR!(s&c<r/t)~'q'9";
     const spellings = {

@@ -78,10 +78,11 @@ const cases: Case[] = [
 // made 63 requests); a cut-off body's error counts the attempts made after it; a problem+json error body gives its
 // detail; the body kept for retries is a Blob (Node's fetch could not send a byte array again after a 307): 0.09 kB
 // in the client. paginate's errors name the path called, not its template: 0.07 kB in `.`. A POST's timeout no
-// longer says "of at most 3": 0.01 kB.
+// longer says "of at most 3": 0.01 kB. A review's mends: the path of errors and log records is redacted (a secret
+// put in a path parameter), and creating an instance is sent once without losing the retry of a 429: 0.06 kB.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 21_080,
-  'createClient + unwrap': 14_920,
+  'the whole . entry': 21_120,
+  'createClient + unwrap': 14_980,
   'the ./webhooks entry': 4_520,
 };
 

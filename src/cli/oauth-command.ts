@@ -5,10 +5,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { access, lstat, open, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { CloudElementsError } from '../core/index.js';
 import {
   OAuthCallbackError,
@@ -146,6 +146,10 @@ async function checkTokenFile(file: string): Promise<string> {
     target = await realpath(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw unwritable(file, error);
+    // A link to a file not made yet (a vault's mount, a dotfiles repository): the token goes where it points, and
+    // the link stays a link.
+    const link = await lstat(file).catch(() => undefined);
+    if (link?.isSymbolicLink()) target = resolve(dirname(file), await readlink(file));
   }
   try {
     const found = await stat(target).catch((error: NodeJS.ErrnoException) => {

@@ -193,6 +193,14 @@ type RequiredKeys<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[key
  */
 export const ON_HEADERS = Symbol('cloud-elements-sdk.on-headers');
 
+/**
+ * The call option under which a helper of the SDK marks a call that must not be sent again once the server may have
+ * acted on it, whatever the client's policy says (`CallState.sendOnce`): creating an instance, exchanging an OAuth
+ * code. Unlike `retry: false`, it keeps the retries of a 429 and of a refused connection, which the server never
+ * acted on; a client without retries still makes none.
+ */
+export const SEND_ONCE = Symbol('cloud-elements-sdk.send-once');
+
 // Never set at run time; it only gives ClientPaths a key that no other object type has.
 declare const pathsKey: unique symbol;
 
@@ -571,6 +579,7 @@ function buildClient(input: BuildInput): CloudElementsClient {
       const attempt = new Attempt(callerSignal);
       const state: CallState = { attempt, streamed: init?.duplex === 'half', redact };
       if (callerSignal) state.callerSignal = callerSignal;
+      if (init?.[SEND_ONCE] === true) state.sendOnce = true;
       // Only when no middleware can replace the response: the headers told must be the ones the caller gets.
       const onHeaders = init?.[ON_HEADERS];
       if (typeof onHeaders === 'function' && middleware.length === 0 && init?.middleware === undefined) {

@@ -58,7 +58,7 @@ function responseError(result: FetchResult, extraSecrets: readonly string[]): Cl
   const own = redactorOf(response);
   const extra = extraSecrets.length > 0 ? createRedactor(extraSecrets) : undefined;
   const redact: Redactor = extra ? (text) => extra(own(text)) : own;
-  let path = facts ? relativePath(facts.url, facts.basePath) : undefined;
+  let path = facts ? calledPath(response, '') : undefined;
   if (path === undefined && response.url) path = new URL(response.url).pathname;
   // Facts the transport does not have (a response of another fetch) stay undefined.
   return createResponseError({

@@ -108,6 +108,11 @@ export type CallState = {
   signalInInit?: boolean | undefined;
   /** The body is a stream (`duplex: 'half'`): sent at most once unless a `bodyFactory` is given. */
   streamed?: boolean | undefined;
+  /**
+   * Sent again only when the server surely did not act (a 429, a refused connection), whatever the policy's
+   * methods or the call's `retry` say: a second instance, or an OAuth code used twice, must not follow a lost answer.
+   */
+  sendOnce?: boolean | undefined;
   /** Scrubs the calling client's secrets (its element token too) from error bodies, messages, logs and causes. */
   redact?: Redactor | undefined;
   /** Set by the transport: the response handed on. */
@@ -306,7 +311,8 @@ export class TransportCall implements CallFacts {
   ) {}
 
   pathOf(): string {
-    return (this.path ??= relativePath(this.url, this.basePath));
+    // Redacted: a caller can put a secret in a path parameter, and errors and log records show the path.
+    return (this.path ??= this.redact(relativePath(this.url, this.basePath)));
   }
 
   /** The path as messages show it, cut short: a hostile or mistaken path parameter can be megabytes long. */
@@ -729,7 +735,8 @@ export function createTransport(options: TransportOptions): (request: Request) =
     const method = request.method;
     // Safe methods, or a call that opted in, retry on every listed status and connection error. Any method
     // retries a 429 and a connection that was refused: Cloud Elements did not act on either.
-    const idempotent = (retry !== undefined && retry !== false) || policy.methods.has(method);
+    const idempotent =
+      state?.sendOnce !== true && ((retry !== undefined && retry !== false) || policy.methods.has(method));
     const streamed = state?.streamed === true;
     const bodyFactory = typeof extra.bodyFactory === 'function' ? extra.bodyFactory : undefined;
     // A stream can be sent once; without a factory there is nothing to send again.

@@ -1,6 +1,6 @@
 // Creating an instance (`POST /instances`): the body in Cloud Elements' documented shape, checked arguments, and
 // errors scrubbed of every secret the body carried. oauth/ builds on it for the OAuth flavour.
-import { checkClient, unwrapWithout, type CloudElementsClient } from '../client/index.js';
+import { SEND_ONCE, checkClient, unwrapWithout, type CloudElementsClient } from '../client/index.js';
 import { checkKnownKeys, checkText, fail, isSecretName, snippet } from '../core/index.js';
 import type { ElementKeyOrId, Instance, InstanceConfiguration, InstanceFields, Schemas } from './types.js';
 
@@ -98,7 +98,8 @@ export function instanceBody(
  * Creates an instance (`POST /instances`) and returns it, with its element `token`. For elements connected by
  * configuration only, e.g. `{ elementKey: 'closeio', name, configuration: { username, password } }`; OAuth
  * elements use `finishOAuth` (`cloud-elements-sdk/oauth`), or `externalAuthentication: 'initial'` with tokens you
- * obtained yourself in `configuration`. Never retried, whatever the client's policy: a create is not idempotent.
+ * obtained yourself in `configuration`. Never sent again once Cloud Elements may have acted, whatever the client's
+ * policy (a create is not idempotent); a 429 or a refused connection is retried as for any call.
  * Refuses an option it does not know (`configuraton`), naming the one meant.
  * @throws {CloudElementsError} subclass by status (message without secret configuration values)
  * @throws {ConnectionError} with `mayHaveReachedServer: true` when the answer was lost: the instance may exist;
@@ -129,7 +130,10 @@ export async function createInstance(
   const body = instanceBody(options, options.configuration, options.providerData);
   if (externalAuthentication !== undefined) body.externalAuthentication = externalAuthentication;
   const secrets = instanceSecrets(options.providerData, options.configuration);
-  // Not retried, whatever the client's policy: after a lost answer the instance may exist, and a second POST
-  // would create another one.
-  return unwrapWithout(client.POST('/instances', { body, retry: false, signal: options.signal }), secrets);
+  // Not sent again once Cloud Elements may have acted, whatever the client's policy: after a lost answer the
+  // instance may exist, and a second POST would create another one. A 429 or a refused connection still is.
+  return unwrapWithout(
+    client.POST('/instances', { body, signal: options.signal, [SEND_ONCE]: true }),
+    secrets,
+  );
 }

@@ -99,14 +99,12 @@ export async function createUndiciFetch(
     const method = request.method;
     // The client hands the call's signal over here rather than on the Request (see `SDK_FETCH` below).
     const signal = init?.signal ?? request.signal;
-    // A body the client says is in memory (JSON, a form, bytes) goes out whole, with its length: a form's stream
-    // comes in several chunks, and would otherwise be sent chunked.
+    // A body the client says is in memory (JSON, a form, bytes) goes out whole, with its length, up to a size: a
+    // form's stream comes in several chunks, and would otherwise be sent chunked.
     const body =
       request.body === null
         ? null
-        : init?.streamed === false
-          ? new Uint8Array(await request.arrayBuffer())
-          : await requestBody(request.body, signal);
+        : await requestBody(request.body, signal, init?.streamed === false ? WHOLE_UP_TO : 0);
     const options = {
       method: method as 'GET',
       headers,
@@ -203,15 +201,19 @@ class PlainRequest {
   }
 }
 
+/** The most of a body in memory (a form, JSON) that goes out whole, with its length; more goes out as it is read. */
+const WHOLE_UP_TO = 8 * 1024 * 1024;
+
 /**
- * A request body as undici should send it, when the client did not say whether it is in memory (a Request not
- * from the SDK's client). A body that is one chunk (JSON, text, bytes: what a `Request` made from them holds) goes
- * out whole, with a `Content-Length` as Node's fetch sends; some gateways refuse a request without one (411). A
- * longer stream, an upload, goes out as it is read, chunked.
+ * A request body as undici should send it. A body that ends within its first chunk (JSON, text, bytes: what a
+ * `Request` made from them holds), or within `wholeUpTo` bytes (a form the client says is in memory, which comes in
+ * several chunks), goes out whole, with a `Content-Length` as Node's fetch sends; some gateways refuse a request
+ * without one (411). A longer body, an upload, goes out as it is read, chunked, never gathered in memory.
  */
 async function requestBody(
   stream: ReadableStream<Uint8Array>,
   signal: AbortSignal | null,
+  wholeUpTo: number,
 ): Promise<Uint8Array | (AsyncIterable<Uint8Array> & { abandon(reason: unknown): void })> {
   const reader = stream.getReader();
   // The first chunks are read before undici has the signal: an abort meanwhile (a source that stalls) ends the
@@ -226,24 +228,30 @@ async function requestBody(
   aborted.catch(() => undefined);
   if (signal?.aborted) stop();
   else signal?.addEventListener('abort', stop, { once: true });
-  let first: ReadableStreamReadResult<Uint8Array>;
-  let second: ReadableStreamReadResult<Uint8Array> = { done: true, value: undefined };
+  const head: Uint8Array[] = [];
+  let size = 0;
+  let ended = false;
   try {
-    first = await Promise.race([reader.read(), aborted]);
-    if (!first.done) second = await Promise.race([reader.read(), aborted]);
+    // Two chunks at least: a body that ends with its first goes out whole whatever its size.
+    while (head.length < 2 || size <= wholeUpTo) {
+      const next = await Promise.race([reader.read(), aborted]);
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      head.push(next.value);
+      size += next.value.byteLength;
+    }
   } finally {
     signal?.removeEventListener('abort', stop);
   }
-  if (first.done) return new Uint8Array(0);
-  if (second.done) return first.value;
-  const { value: secondChunk } = second;
+  if (ended) return head.length === 1 ? head[0]! : concat(head, size);
   let started = false;
   const chunks = (async function* () {
     started = true;
     let finished = false;
     try {
-      yield first.value;
-      yield secondChunk;
+      yield* head.splice(0);
       for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
       finished = true;
     } finally {
@@ -256,6 +264,16 @@ async function requestBody(
     if (!started) reader.cancel(reason).catch(() => undefined);
   };
   return Object.assign(chunks, { abandon });
+}
+
+function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    whole.set(part, at);
+    at += part.byteLength;
+  }
+  return whole;
 }
 
 /** Whether `text` is a reason phrase a `Response` takes (tab, space, visible ASCII, obs-text). */

@@ -1,7 +1,7 @@
 // Step 3 of an OAuth connection: the instance created (or re-authorized) from a verified callback, with the app's
 // three OAuth values in its configuration.
-import { checkClient, unwrapWithout, type CloudElementsClient } from '../client/index.js';
-import { fail } from '../core/index.js';
+import { SEND_ONCE, checkClient, unwrapWithout, type CloudElementsClient } from '../client/index.js';
+import { REDACTED, fail, snippet } from '../core/index.js';
 import {
   checkElementKey,
   checkInstanceFields,
@@ -55,6 +55,15 @@ function checkCallback(callback: unknown): asserts callback is OAuthCallbackResu
       'callback must be the result of readOAuthCallback (or readOAuth1Callback), or { providerData: { code } }.',
     );
   }
+  // A callback kept through JSON (a session store, a job queue) holds what its JSON shows: the values hidden.
+  for (const [key, value] of Object.entries(data)) {
+    if (value === REDACTED) {
+      fail(
+        `callback.providerData[${snippet(key, 40)}] is "${REDACTED}": the callback went through JSON.stringify, which ` +
+          'hides its values; keep the values themselves (e.g. { ...callback.providerData }) to pass them on.',
+      );
+    }
+  }
 }
 
 /** The configuration of an OAuth instance: the app's three values, then the caller's extra keys. */
@@ -98,9 +107,10 @@ export async function finishOAuth(
   const providerData = options.callback.providerData;
   const body = instanceBody(options, configuration, providerData);
   return unwrapWithout(
-    // Not retried, whatever the client's policy: the provider's code can be used once, so a retry after a lost
-    // answer would be refused with invalid_grant while the instance exists.
-    client.POST('/instances', { body, retry: false, signal: options.signal }),
+    // Not sent again once Cloud Elements may have acted, whatever the client's policy: the provider's code can be
+    // used once, so a retry after a lost answer would be refused with invalid_grant while the instance exists. A
+    // 429 or a refused connection, which it never acted on, still is.
+    client.POST('/instances', { body, signal: options.signal, [SEND_ONCE]: true }),
     appSecrets(app, providerData, configuration),
   );
 }
@@ -109,7 +119,7 @@ export async function finishOAuth(
  * Re-authorizes an existing instance with a new authorization of the same account (after the user revoked
  * access, or the instance became invalid): `PATCH /instances/{id}` (default) or `PUT` with the new
  * `providerData` and the app's three OAuth values. Start with `startOAuth`, read the callback, then call this
- * instead of `finishOAuth`. Not retried: the code can be used once.
+ * instead of `finishOAuth`. Not sent again once Cloud Elements may have acted: the code can be used once.
  */
 export async function reauthorizeInstance(
   client: CloudElementsClient,
@@ -123,7 +133,7 @@ export async function reauthorizeInstance(
   const configuration = oauthConfiguration(app, options.configuration);
   const providerData = options.callback.providerData;
   const secrets = appSecrets(app, providerData, configuration);
-  const init = { params: { path: { id: options.instanceId } }, retry: false, signal: options.signal };
+  const init = { params: { path: { id: options.instanceId } }, signal: options.signal, [SEND_ONCE]: true };
   if (options.method === 'PUT') {
     checkElementKey(options.elementKey);
     checkInstanceFields(options);

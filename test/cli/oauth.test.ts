@@ -1,11 +1,13 @@
 import {
   chmodSync,
   existsSync,
+  lstatSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,6 +90,19 @@ describe('cloud-elements oauth connect', () => {
     expect(stdout + stderr).not.toContain(instance.token);
     expect(stdout + stderr).not.toContain('cli-client-secret');
     expect(stderr).toContain('Callback received, state checked; creating the instance');
+  }, 60_000);
+
+  test('a --token-file that is a link to a file not made yet stays a link, and the token goes where it points', async () => {
+    const vault = join(dir, 'vault-token');
+    const link = join(dir, 'token-link');
+    symlinkSync(vault, link);
+    const { result, consentUrl } = await connect(['--token-file', link, '--name', 'Linked']);
+    await fetch(await decide(consentUrl, 'approve'));
+    const { code, stderr } = await result;
+    expect(code, stderr).toBe(0);
+    const instance = [...emulator.state.instances.values()].find((i) => i.name === 'Linked')!;
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(vault, 'utf8')).toBe(`${instance.token}\n`);
   }, 60_000);
 
   test('a callback with another state is refused (400) and the real one still connects; no file without --token-file', async () => {

@@ -184,6 +184,27 @@ describe('createInstance and a lost answer', () => {
     expect(error).toMatchObject({ attempts: 1, mayHaveReachedServer: true });
     expect(emulator.state.instances.size).toBe(1);
   });
+
+  test('is still sent again after a 429, which Cloud Elements never acted on', async () => {
+    const server = await startServer((_req, res, index) =>
+      index === 0
+        ? sendJson(res, 429, { message: 'Too many requests' }, { 'retry-after': '0' })
+        : sendJson(res, 200, { id: 7, name: 'After a 429', token: 't' }),
+    );
+    try {
+      const ce = createClient({
+        userSecret: 'u',
+        organizationSecret: 'o',
+        baseUrl: `${server.url}/elements/api-v2`,
+        retry: { random: () => 0, sleep: async () => {} },
+      });
+      const instance = await createInstance(ce, { elementKey: 'closeio', name: 'After a 429' });
+      expect(instance).toMatchObject({ id: 7 });
+      expect(server.requests.map((r) => r.method)).toEqual(['POST', 'POST']);
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('misspelt options are refused, naming the option meant', () => {

@@ -303,6 +303,25 @@ describe('createUndiciFetch on the wire', () => {
     },
   );
 
+  test('sends a form over 8 MiB as it reads it, chunked, rather than gathering it in memory first', async () => {
+    server = await startServer((_req, res) => sendJson(res, 200, { id: '1', name: 'big.bin' }));
+    const client = createClient({
+      userSecret: 'u1',
+      organizationSecret: 'o1',
+      baseUrl: `${server.url}/elements/api-v2`,
+      fetch: await createUndiciFetch(),
+      retry: false,
+    }).forInstance('t1');
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(9 * 1024 * 1024).fill(7)]), 'big.bin');
+    await unwrap(
+      client.POST('/hubs/documents/files', { params: { query: { path: '/big.bin' } }, body: form }),
+    );
+    const [upload] = server.requests;
+    expect(upload!.headers['transfer-encoding']).toBe('chunked');
+    expect(upload!.body.length).toBeGreaterThan(9 * 1024 * 1024);
+  });
+
   test('sends a JSON body with its Content-Length, as Node fetch does, and an upload stream as it is read', async () => {
     // Some gateways refuse a request body without a length (411); Node's fetch sends one for a body it holds.
     server = await startServer((_req, res) => sendJson(res, 200, { id: 1 }));

@@ -1107,6 +1107,32 @@ describe('the three steps against the emulator (src/testing)', () => {
   });
 });
 
+describe('finishOAuth and a callback kept as JSON', () => {
+  it('refuses the [REDACTED] values JSON gives, before anything is sent, and says what to keep instead', async () => {
+    const server = await startServer((_req, res) => sendJson(res, 200, { id: 1, token: 't' }));
+    closers.push(() => server.close());
+    const ce = createClient({ userSecret, organizationSecret, baseUrl: `${server.url}/elements/api-v2` });
+    const app = defineOAuthApp({ apiKey: 'k', apiSecret: 's', callbackUrl: 'https://app.test/cb' });
+    const callback = readOAuthCallback('https://app.test/cb?code=the-code&state=s1', { expectedState: 's1' });
+    // A session store that keeps the callback as JSON.
+    const kept = JSON.parse(JSON.stringify(callback)) as typeof callback;
+    const error = await finishOAuth(ce, app, { elementKey: 'sfdc', callback: kept, name: 'n' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toContain('callback.providerData["code"] is "[REDACTED]"');
+    expect(server.requests).toHaveLength(0);
+    // The values themselves, kept the way the message says, still connect.
+    const values = JSON.parse(
+      JSON.stringify({ providerData: { ...callback.providerData } }),
+    ) as typeof callback;
+    await finishOAuth(ce, app, { elementKey: 'sfdc', callback: values, name: 'n' });
+    expect((server.requests[0]!.json as { providerData: { code: string } }).providerData.code).toBe(
+      'the-code',
+    );
+  });
+});
+
 describe('finishOAuth and a lost answer', () => {
   it('is never retried, even by a client that retries: the code can be used once', async () => {
     const emulator = await startEmulator();

@@ -70,13 +70,14 @@ export function createRouter(routes: Route[]): Router {
         .map((route) => ({ route, params: matchRoute(route, segments) }))
         .filter((found) => found.params !== undefined);
       const withMethod = (wanted: string) => candidates.find((c) => c.route.route.method === wanted);
-      // HEAD is a GET without the body (Node's server drops it), as Spring, which serves the API, answers it.
-      const found = withMethod(method) ?? (method === 'HEAD' ? withMethod('GET') : undefined);
+      // HEAD is a GET without the body (Node's server drops it), as Spring, which serves the API, answers it. Not
+      // for the site's pages: the consent page's GET acts (it approves, and hands out a code).
+      const found = withMethod(method) ?? (method === 'HEAD' && isApi ? withMethod('GET') : undefined);
       if (!found) {
         if (candidates.length === 0)
           throw new EmulatorHttpError(404, `No resource found for ${method} ${path}`);
         const methods = new Set(candidates.map((c) => c.route.route.method));
-        if (methods.has('GET')) methods.add('HEAD');
+        if (isApi && methods.has('GET')) methods.add('HEAD');
         const allowed = [...methods].join(', ');
         throw new EmulatorHttpError(405, `Request method '${method}' not supported`, {
           headers: { Allow: allowed },

@@ -167,6 +167,19 @@ describe('what Cloud Elements’ server (Spring) takes in its stride', () => {
     });
     expect(wrong.headers.get('allow')?.split(', ')).toEqual(expect.arrayContaining(['GET', 'HEAD']));
   });
+
+  test('HEAD is not a GET on the site: the consent page, whose GET approves, hands out no code for it', async () => {
+    const start = await emulator.call(
+      'GET',
+      '/elements/sfdc/oauth/url?apiKey=a&apiSecret=b&callbackUrl=https://app.test/cb&state=s1',
+    );
+    const decision = new URL(start.body.oauthUrl as string);
+    decision.pathname = decision.pathname.replace(/authorize$/, 'decision');
+    decision.searchParams.set('decision', 'approve');
+    const head = await fetch(decision, { method: 'HEAD', redirect: 'manual' });
+    expect(head.status).toBe(405);
+    expect(emulator.state.oauthCodes.size).toBe(0);
+  });
 });
 
 test('a body over maxBodyBytes gets its 413, sent whole or in chunks, and nothing is stored', async () => {
