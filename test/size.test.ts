@@ -80,9 +80,11 @@ const cases: Case[] = [
 // in the client. paginate's errors name the path called, not its template: 0.07 kB in `.`. A POST's timeout no
 // longer says "of at most 3": 0.01 kB. A review's mends: the path of errors and log records is redacted (a secret
 // put in a path parameter), and creating an instance is sent once without losing the retry of a 429: 0.06 kB.
+// A form upload that may be retried is encoded for its attempts as a Blob whose files are not read, where
+// `request.blob()` read the whole file into memory (1.6 GB of RSS for a 400 MB file): 0.34 kB.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 21_120,
-  'createClient + unwrap': 14_980,
+  'the whole . entry': 21_460,
+  'createClient + unwrap': 15_310,
   'the ./webhooks entry': 4_520,
 };
 

@@ -580,6 +580,17 @@ function buildClient(input: BuildInput): CloudElementsClient {
       const state: CallState = { attempt, streamed: init?.duplex === 'half', redact };
       if (callerSignal) state.callerSignal = callerSignal;
       if (init?.[SEND_ONCE] === true) state.sendOnce = true;
+      // A form goes out as it is (openapi-fetch passes a FormData through): the transport encodes it for the
+      // attempts without reading its files into memory (a whole file, for an upload from disk). Not when a
+      // middleware could have changed the Request's body, nor with a serializer of the caller's.
+      if (
+        init?.body instanceof FormData &&
+        init.bodySerializer === undefined &&
+        middleware.length === 0 &&
+        init.middleware === undefined
+      ) {
+        state.form = init.body;
+      }
       // Only when no middleware can replace the response: the headers told must be the ones the caller gets.
       const onHeaders = init?.[ON_HEADERS];
       if (typeof onHeaders === 'function' && middleware.length === 0 && init?.middleware === undefined) {

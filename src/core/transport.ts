@@ -1,5 +1,6 @@
 import { follow, unfollow, type Follower } from './caller-signals.js';
 import { describeValue, fail } from './checks.js';
+import { formBlob } from './form-blob.js';
 import { CloudElementsError, ConnectionError, TimeoutError, serverSnippet } from './errors.js';
 import { redactError, redactUrl, type Redactor } from './redact.js';
 import { parseRetryAfterMs } from './retry-after.js';
@@ -113,6 +114,8 @@ export type CallState = {
    * methods or the call's `retry` say: a second instance, or an OAuth code used twice, must not follow a lost answer.
    */
   sendOnce?: boolean | undefined;
+  /** The form the Request's body was made from, as the caller gave it: what a retry encodes again (`formBlob`). */
+  form?: FormData | undefined;
   /** Scrubs the calling client's secrets (its element token too) from error bodies, messages, logs and causes. */
   redact?: Redactor | undefined;
   /** Set by the transport: the response handed on. */
@@ -760,7 +763,13 @@ export function createTransport(options: TransportOptions): (request: Request) =
     // A body that is not a stream is read once, so that every attempt sends the same bytes without a tee. A Blob, not
     // a byte array: Node's fetch sends a byte array by moving its buffer away, and then cannot send it again when it
     // follows a 307 or 308 ("Cannot perform ArrayBuffer.prototype.slice on a detached ArrayBuffer").
-    const bodyCopy = !streamed && request.body !== null && maxAttempts > 1 ? await request.blob() : undefined;
+    // A form is encoded to a Blob of its own whose files are not read (see formBlob), under its own boundary.
+    let bodyCopy: Blob | undefined;
+    let formType: string | undefined;
+    if (!streamed && request.body !== null && maxAttempts > 1) {
+      if (state?.form) ({ blob: bodyCopy, contentType: formType } = formBlob(state.form));
+      else bodyCopy = await request.blob();
+    }
     // The headers as they were before the caller's fetch got the first attempt's Request, for the retries.
     let headersBefore: Headers | undefined;
     const signalInInit = state?.signalInInit === true;
@@ -813,6 +822,11 @@ export function createTransport(options: TransportOptions): (request: Request) =
             if (streamed) init.duplex = 'half';
           }
           if (headersBefore !== undefined) init.headers = headersBefore;
+          if (formType !== undefined && body === bodyCopy) {
+            const headers = new Headers(init.headers ?? request.headers);
+            headers.set('content-type', formType);
+            init.headers = headers;
+          }
           attemptRequest = new Request(request, init);
         } else if (options.fetchMayChangeRequest && maxAttempts > 1) {
           // The first attempt goes out as it is, and the caller's fetch may change it: its headers (all a fetch can

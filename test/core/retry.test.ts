@@ -1,4 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient, unwrap, type ClientOptions } from '../../src/client/index.js';
 import { ConnectionError, RateLimitError } from '../../src/core/index.js';
 import { parseRetryAfterMs } from '../../src/core/retry-after.js';
@@ -228,9 +231,55 @@ describe('retries', () => {
       'PATCH moved',
       'PATCH elements',
     ]);
+    const form = new FormData();
+    form.append('file', new Blob(['a,b\n1,2\n'], { type: 'text/csv' }), 'rows.csv');
+    const upload = await moved.POST('/hubs/documents/files', {
+      params: { query: { path: '/rows.csv' } },
+      body: form,
+    });
+    expect(upload.response.status).toBe(200);
+    // The form's Content-Type names the boundary of the body sent to the redirect's target.
+    const [, target] = server.requests.slice(4);
+    const parsed = await new Response(new Uint8Array(target!.body), {
+      headers: { 'content-type': target!.headers['content-type']! },
+    }).formData();
+    expect(await (parsed.get('file') as File).text()).toBe('a,b\n1,2\n');
     expect(server.requests[1]!.json).toEqual(body);
     expect([...server.requests[3]!.body]).toEqual([...bytes]);
     expect(server.requests[3]!.headers['content-type']).toBe('application/octet-stream');
+  });
+
+  it('sends a form upload again as the form, not as its bytes read into memory first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ce-form-'));
+    try {
+      const file = join(dir, 'report.csv');
+      writeFileSync(file, 'id,name\n'.repeat(50_000));
+      const { client, server } = await setup(statusSequence([503]));
+      const form = new FormData();
+      form.append('file', await openAsBlob(file, { type: 'text/csv' }), 'report.csv');
+      const blob = vi.spyOn(Request.prototype, 'blob');
+      const arrayBuffer = vi.spyOn(Request.prototype, 'arrayBuffer');
+      const { response } = await client.POST('/hubs/documents/files', {
+        params: { query: { path: '/report.csv' } },
+        body: form,
+        retry: true,
+      });
+      expect(blob).not.toHaveBeenCalled();
+      expect(arrayBuffer).not.toHaveBeenCalled();
+      blob.mockRestore();
+      arrayBuffer.mockRestore();
+      expect(response.status).toBe(200);
+      expect(server.requests).toHaveLength(2);
+      // Each attempt's Content-Type names the boundary its body uses, and the file arrives whole.
+      for (const request of server.requests) {
+        const parsed = await new Response(new Uint8Array(request.body), {
+          headers: { 'content-type': request.headers['content-type']! },
+        }).formData();
+        expect(await (parsed.get('file') as File).text()).toBe('id,name\n'.repeat(50_000));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('resends a POST body intact on every attempt when there is no timeout', async () => {
