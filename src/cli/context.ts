@@ -1,6 +1,6 @@
 // What every command runs with: its streams and environment (the process's in main.ts, fakes in tests), the
 // credentials the demo reads, and the small output helpers.
-import type { CloudElementsError } from '../core/index.js';
+import { concatBytes, type CloudElementsError } from '../core/index.js';
 import { CliError, EXIT, type CommandSpec, type ParsedCommand } from './args.js';
 import { matchPath } from './spec-paths.js';
 
@@ -44,13 +44,7 @@ export async function readStdin(ctx: CliContext, limitBytes = 64 * 1024 * 1024):
     if (size > limitBytes) throw new CliError(`stdin is larger than ${limitBytes} bytes.`, EXIT.usage);
     chunks.push(bytes);
   }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks, size);
 }
 
 /** `abcd************`: enough to tell two tokens apart, not enough to use one. */

@@ -52,7 +52,7 @@ export {
   redactValue,
 } from './redact.js';
 export type { Redactor } from './redact.js';
-export { encoder, readStream } from './streams.js';
+export { concatBytes, encoder, readStream } from './streams.js';
 export {
   DEFAULT_RETRY_METHODS,
   DEFAULT_RETRY_STATUSES,

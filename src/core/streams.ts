@@ -7,6 +7,17 @@
  */
 export const encoder: { encode(text: string): Uint8Array<ArrayBuffer> } = /* @__PURE__ */ new TextEncoder();
 
+/** The bytes of `chunks` in one array of `size` bytes, their sum. */
+export function concatBytes(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return whole;
+}
+
 /**
  * The chunks of a web `ReadableStream`, read through its reader: not every browser can iterate a stream with
  * `for await` yet. Stopping early (an early `return`, a `break` in `for await`) cancels the stream, which frees the

@@ -6,6 +6,7 @@
 import { pipeline, Readable, type Transform } from 'node:stream';
 import { constants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { checkKnownKeys, describeValue, fail } from '../core/checks.js';
+import { concatBytes } from '../core/streams.js';
 
 /** Options of {@link createUndiciFetch}. */
 export type UndiciFetchOptions = {
@@ -245,7 +246,7 @@ async function requestBody(
   } finally {
     signal?.removeEventListener('abort', stop);
   }
-  if (ended) return head.length === 1 ? head[0]! : concat(head, size);
+  if (ended) return head.length === 1 ? head[0]! : concatBytes(head, size);
   let started = false;
   const chunks = (async function* () {
     started = true;
@@ -264,16 +265,6 @@ async function requestBody(
     if (!started) reader.cancel(reason).catch(() => undefined);
   };
   return Object.assign(chunks, { abandon });
-}
-
-function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
-  const whole = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    whole.set(part, at);
-    at += part.byteLength;
-  }
-  return whole;
 }
 
 /** Whether `text` is a reason phrase a `Response` takes (tab, space, visible ASCII, obs-text). */

@@ -3,7 +3,7 @@
  * resolution the Node adapter (`../node/webhooks.ts`) shares.
  */
 import { fail } from '../core/checks.js';
-import { encoder, readStream } from '../core/streams.js';
+import { concatBytes, encoder, readStream } from '../core/streams.js';
 import { rejectWebhook } from './errors.js';
 import { checkCount, checkOptions, handlerHint } from './inputs.js';
 import type {
@@ -119,11 +119,5 @@ export async function readLimited(
       );
     }
   }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return body;
+  return concatBytes(chunks, size);
 }

@@ -13,6 +13,15 @@ import { failure } from '../helpers/failure.js';
 import { clientOf, sendJson, startServer } from '../helpers/http-server.js';
 import { offlineClient } from '../helpers/offline-client.js';
 
+/** An sfdc instance's configuration with tokens obtained outside Cloud Elements (`externalAuthentication`). */
+const ownTokens = {
+  'oauth.api.key': 'client-id-1',
+  'oauth.api.secret': 'client-secret-1',
+  'oauth.callback.url': 'https://app.example.com/cb',
+  'oauth.user.token': 'access-token-1',
+  'oauth.user.refresh_token': 'refresh-token-1',
+};
+
 let emulator: Emulator | undefined;
 afterEach(async () => {
   await emulator?.close();
@@ -115,13 +124,7 @@ describe('createInstance with tokens obtained elsewhere', () => {
       elementKey: 'sfdc',
       name: 'Own tokens',
       externalAuthentication: 'initial',
-      configuration: {
-        'oauth.api.key': 'client-id-1',
-        'oauth.api.secret': 'client-secret-1',
-        'oauth.callback.url': 'https://app.example.com/cb',
-        'oauth.user.token': 'access-token-1',
-        'oauth.user.refresh_token': 'refresh-token-1',
-      },
+      configuration: ownTokens,
     });
     expect(bodies).toEqual([
       {
@@ -170,13 +173,7 @@ describe('createInstance and a lost answer', () => {
         elementKey: 'sfdc',
         name: 'Own tokens',
         externalAuthentication: 'initial',
-        configuration: {
-          'oauth.api.key': 'client-id-1',
-          'oauth.api.secret': 'client-secret-1',
-          'oauth.callback.url': 'https://app.example.com/cb',
-          'oauth.user.token': 'access-token-1',
-          'oauth.user.refresh_token': 'refresh-token-1',
-        },
+        configuration: ownTokens,
       }),
     );
     // The lost answer, which says the instance may exist, rather than a second instance.
