@@ -763,12 +763,14 @@ export function createTransport(options: TransportOptions): (request: Request) =
     // A body that is not a stream is read once, so that every attempt sends the same bytes without a tee. A Blob, not
     // a byte array: Node's fetch sends a byte array by moving its buffer away, and then cannot send it again when it
     // follows a 307 or 308 ("Cannot perform ArrayBuffer.prototype.slice on a detached ArrayBuffer").
-    // A form is encoded to a Blob of its own whose files are not read (see formBlob), under its own boundary.
+    // A form is encoded to a Blob of its own whose files are not read (see formBlob), under its own boundary; also
+    // for a call sent once, since it costs no read: Node's fetch re-encodes a form it follows a 307 with under a new
+    // boundary, which the Content-Type it keeps does not name.
     let bodyCopy: Blob | undefined;
     let formType: string | undefined;
-    if (!streamed && request.body !== null && maxAttempts > 1) {
+    if (!streamed && request.body !== null) {
       if (state?.form) ({ blob: bodyCopy, contentType: formType } = formBlob(state.form));
-      else bodyCopy = await request.blob();
+      else if (maxAttempts > 1) bodyCopy = await request.blob();
     }
     // The headers as they were before the caller's fetch got the first attempt's Request, for the retries.
     let headersBefore: Headers | undefined;

@@ -1,7 +1,7 @@
 // Step 3 of an OAuth connection: the instance created (or re-authorized) from a verified callback, with the app's
 // three OAuth values in its configuration.
 import { SEND_ONCE, checkClient, unwrapWithout, type CloudElementsClient } from '../client/index.js';
-import { REDACTED, fail, snippet } from '../core/index.js';
+import { REDACTED, checkKnownKeys, fail, snippet } from '../core/index.js';
 import {
   checkElementKey,
   checkInstanceFields,
@@ -22,6 +22,10 @@ export type FinishOAuthOptions = InstanceFields & {
   /** The verified callback. */
   callback: OAuthCallbackResult;
 };
+
+// Every key of FinishOAuthOptions: a misspelt one (`configuraton`) would otherwise be dropped, and the instance made
+// without it.
+const FINISH_OPTIONS = ['elementKey', 'callback', 'name', 'tags', 'configuration', 'signal'];
 
 /** Options of {@link reauthorizeInstance}: `PATCH` (default) changes only the credentials; `PUT` replaces the instance. */
 export type ReauthorizeInstanceOptions =
@@ -100,6 +104,7 @@ export async function finishOAuth(
 ): Promise<Instance> {
   checkClient('finishOAuth', client);
   checkApp(app);
+  if (typeof options === 'object' && options !== null) checkKnownKeys('finishOAuth', options, FINISH_OPTIONS);
   checkElementKey(options?.elementKey);
   checkCallback(options.callback);
   checkInstanceFields(options);
@@ -128,6 +133,9 @@ export async function reauthorizeInstance(
 ): Promise<Instance> {
   checkClient('reauthorizeInstance', client);
   checkApp(app);
+  if (typeof options === 'object' && options !== null) {
+    checkKnownKeys('reauthorizeInstance', options, [...FINISH_OPTIONS, 'instanceId', 'method']);
+  }
   checkInstanceId(options?.instanceId);
   checkCallback(options.callback);
   const configuration = oauthConfiguration(app, options.configuration);

@@ -3,6 +3,7 @@ import { checkClient, unwrapWithout, type CloudElementsClient } from '../client/
 import {
   CloudElementsError,
   REDACTED,
+  checkKnownKeys,
   checkText,
   constantTimeEqual,
   fail,
@@ -56,6 +57,10 @@ export type OAuthStart = {
   /** The element key Cloud Elements answered with (`element`), or the requested key when it sent none. */
   readonly elementKey: string;
 };
+
+// Every key of StartOAuthOptions: a misspelt one (`siteadress`) would otherwise be dropped, and the consent asked
+// of the wrong site.
+const START_OPTIONS = ['elementKey', 'state', 'scope', 'siteAddress', 'parameters', 'signal'];
 
 /** Options of {@link startOAuth1}: those of {@link startOAuth} without `state` (the request token plays its part). */
 export type StartOAuth1Options = Omit<StartOAuthOptions, 'state'>;
@@ -232,6 +237,7 @@ export async function startOAuth(
 ): Promise<OAuthStart> {
   checkClient('startOAuth', client);
   checkApp(app);
+  if (typeof options === 'object' && options !== null) checkKnownKeys('startOAuth', options, START_OPTIONS);
   checkElementKey(options?.elementKey);
   if (options.state !== undefined) checkText('state', options.state, 'leave state out to get a random one.');
   const state = options.state ?? createOAuthState();
@@ -256,6 +262,13 @@ export async function startOAuth1(
 ): Promise<OAuth1Start> {
   checkClient('startOAuth1', client);
   checkApp(app);
+  if (typeof options === 'object' && options !== null) {
+    checkKnownKeys(
+      'startOAuth1',
+      options,
+      START_OPTIONS.filter((name) => name !== 'state'),
+    );
+  }
   checkElementKey(options?.elementKey);
   const query = buildOAuthQuery(app, options);
   const answer = await getElementOAuth(

@@ -249,6 +249,34 @@ describe('retries', () => {
     expect(server.requests[3]!.headers['content-type']).toBe('application/octet-stream');
   });
 
+  it('follows a 307 with a form also without retries, its Content-Type naming the boundary sent', async () => {
+    const { server } = await setup((req, res) => {
+      if (req.path.startsWith('/moved/')) {
+        res.writeHead(307, { location: req.url.slice('/moved'.length) });
+        return void res.end();
+      }
+      sendJson(res, 200, { id: '1' });
+    });
+    const moved = createClient({
+      userSecret: 'u',
+      organizationSecret: 'o',
+      baseUrl: `${server.url}/moved/elements/api-v2`,
+      retry: false,
+    }).forInstance('t');
+    const form = new FormData();
+    form.append('file', new Blob(['a,b\n1,2\n'], { type: 'text/csv' }), 'rows.csv');
+    const { response } = await moved.POST('/hubs/documents/files', {
+      params: { query: { path: '/rows.csv' } },
+      body: form,
+    });
+    expect(response.status).toBe(200);
+    const target = server.requests[1]!;
+    const parsed = await new Response(new Uint8Array(target.body), {
+      headers: { 'content-type': target.headers['content-type']! },
+    }).formData();
+    expect(await (parsed.get('file') as File).text()).toBe('a,b\n1,2\n');
+  });
+
   it('sends a form upload again as the form, not as its bytes read into memory first', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ce-form-'));
     try {

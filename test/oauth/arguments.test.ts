@@ -137,3 +137,41 @@ describe('defineOAuthApp and misspelt fields', () => {
     expect(defineOAuthApp({ ...settings, scope: undefined }).apiKey).toBe(settings.apiKey);
   });
 });
+
+describe('the flow refuses a misspelt option, naming the one meant, before anything is sent', () => {
+  it.each([
+    [
+      'startOAuth',
+      'siteadress',
+      'siteAddress',
+      (c: never) => startOAuth(c, app, { elementKey: 'sfdc', siteadress: 'x' } as never),
+    ],
+    [
+      'startOAuth1',
+      'state',
+      undefined,
+      (c: never) => startOAuth1(c, app, { elementKey: 'twitter', state: 's' } as never),
+    ],
+    [
+      'finishOAuth',
+      'configuraton',
+      'configuration',
+      (c: never) =>
+        finishOAuth(c, app, { elementKey: 'sfdc', callback, name: 'n', configuraton: {} } as never),
+    ],
+    [
+      'reauthorizeInstance',
+      'instanceid',
+      'instanceId',
+      (c: never) => reauthorizeInstance(c, app, { instanceId: 1, instanceid: 1, callback } as never),
+    ],
+  ])('%s refuses %s', async (name, key, meant, call) => {
+    const { client, requests } = offlineClient();
+    const error = await failure(() => call(client as never));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toContain(
+      `${name} has no option "${key}"${meant ? `; did you mean ${meant}?` : '.'}`,
+    );
+    expect(requests).toEqual([]);
+  });
+});
