@@ -2,6 +2,7 @@ import {
   CloudElementsError,
   REDACTED,
   SNIPPET_LENGTH,
+  checkKnownKeys,
   constantTimeEqual,
   fail,
   hideSecrets,
@@ -326,6 +327,10 @@ export function readOAuthCallback(
   input: OAuthCallbackInput,
   options: ReadOAuthCallbackOptions,
 ): OAuthCallback {
+  // A misspelt `expectedstate` would read as a lost state, and say to start again.
+  if (typeof options === 'object' && options !== null) {
+    checkKnownKeys('readOAuthCallback', options, ['expectedState']);
+  }
   assertKept('expectedState', options?.expectedState, 'startOAuth');
   const params = toParams(input);
   const [state, code] = checkCallback(params, 'state', options.expectedState, 'code');

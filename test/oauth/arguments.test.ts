@@ -175,3 +175,12 @@ describe('the flow refuses a misspelt option, naming the one meant, before anyth
     expect(requests).toEqual([]);
   });
 });
+
+// readOAuth1Callback takes the whole OAuth1Start as its options (its url and more), so it checks no keys.
+describe('readOAuthCallback refuses a misspelt option rather than take it for a lost state', () => {
+  it('readOAuthCallback: expectedstate', () => {
+    expect(() =>
+      readOAuthCallback('https://app.example.com/cb?code=c&state=s', { expectedstate: 's' } as never),
+    ).toThrow(/readOAuthCallback has no option "expectedstate"; did you mean expectedState\?/);
+  });
+});
