@@ -45,6 +45,17 @@ function expectNoSecret(...values: unknown[]) {
 }
 
 const credentials = { userSecret: SECRETS.userSecret, organizationSecret: SECRETS.organizationSecret };
+
+/** A hub client of `server`'s API (with the planted element token) whose log records are kept. */
+function loggedCrm(server: TestServer) {
+  const records: LogRecord[] = [];
+  const crm = createClient({
+    ...credentials,
+    baseUrl: `${server.url}/elements/api-v2`,
+    logger: (r) => records.push(r),
+  }).forInstance(SECRETS.elementToken);
+  return { crm, records };
+}
 let server: TestServer | undefined;
 afterEach(async () => {
   await server?.close();
@@ -129,12 +140,7 @@ describe('secrets that come back from elsewhere', () => {
       if (req.query.nextPage !== undefined) return sendJson(res, 200, [{ id: 2 }]);
       sendJson(res, 200, [{ id: 1 }], { 'elements-next-page-token': req.headers.authorization ?? '' });
     });
-    const records: LogRecord[] = [];
-    const crm = createClient({
-      ...credentials,
-      baseUrl: `${server.url}/elements/api-v2`,
-      logger: (r) => records.push(r),
-    }).forInstance(SECRETS.elementToken);
+    const { crm, records } = loggedCrm(server);
     const ids: unknown[] = [];
     for await (const record of paginate(crm, '/hubs/{hub}/{objectName}', {
       params: { path: { hub: 'crm', objectName: 'contacts' } },
@@ -149,12 +155,7 @@ describe('secrets that come back from elsewhere', () => {
 
   it('a secret put in a path parameter stays out of the error and of every field of the log records', async () => {
     server = await startServer((_req, res) => sendJson(res, 404, { message: 'No contact found' }));
-    const records: LogRecord[] = [];
-    const crm = createClient({
-      ...credentials,
-      baseUrl: `${server.url}/elements/api-v2`,
-      logger: (r) => records.push(r),
-    }).forInstance(SECRETS.elementToken);
+    const { crm, records } = loggedCrm(server);
     const error = await unwrap(
       crm.GET('/hubs/{hub}/{objectName}/{objectId}', {
         params: { path: { hub: 'crm', objectName: 'contacts', objectId: SECRETS.userSecret } },

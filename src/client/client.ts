@@ -584,7 +584,8 @@ function buildClient(input: BuildInput): CloudElementsClient {
       // attempts without reading its files into memory (a whole file, for an upload from disk). Not when a
       // middleware could have changed the Request's body, nor with a serializer of the caller's.
       if (
-        init?.body instanceof FormData &&
+        init?.body !== undefined &&
+        init.body instanceof FormData &&
         init.bodySerializer === undefined &&
         middleware.length === 0 &&
         init.middleware === undefined

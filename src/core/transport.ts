@@ -214,17 +214,18 @@ function networkCode(error: unknown): string | undefined {
 }
 
 /**
- * The first error down `error`'s causes whose string `code` `test` takes: undici puts the system error
- * (ECONNREFUSED, socket closed) in `cause`, sometimes one level deeper.
+ * The first error down `error`'s causes whose `code` (`''` for none) and `message` `test` takes: undici puts the
+ * system error (ECONNREFUSED, socket closed) in `cause`, sometimes one level deeper.
  */
 function causeWith(
   error: unknown,
-  test: (code: string) => boolean,
+  test: (code: string, message: unknown) => boolean,
 ): { code: string; message?: unknown } | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current !== null && typeof current === 'object'; depth++) {
-    const { code } = current as { code?: unknown };
-    if (typeof code === 'string' && test(code)) return current as { code: string; message?: unknown };
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (test(typeof code === 'string' ? code : '', message))
+      return current as { code: string; message?: unknown };
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
@@ -238,9 +239,12 @@ function causeWith(
 function refusedToSend(error: unknown): boolean {
   const refusal = causeWith(
     error,
-    (code) => code === 'UND_ERR_NOT_SUPPORTED' || code === 'UND_ERR_INVALID_ARG',
+    (code, message) =>
+      (code === 'UND_ERR_NOT_SUPPORTED' || code === 'UND_ERR_INVALID_ARG') &&
+      typeof message === 'string' &&
+      /\bheader\b/.test(message),
   );
-  return typeof refusal?.message === 'string' && /\bheader\b/.test(refusal.message);
+  return refusal !== undefined;
 }
 
 /**
@@ -248,12 +252,11 @@ function refusedToSend(error: unknown): boolean {
  * redirects that go round (Node's fetch gives up after 20). Retried, one call made 63 requests.
  */
 function failsEveryTime(error: unknown): boolean {
-  if (causeWith(error, (code) => code === 'UND_ERR_HEADERS_OVERFLOW') !== undefined) return true;
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++, current = current.cause) {
-    if (current.message === 'redirect count exceeded') return true;
-  }
-  return false;
+  const again = causeWith(
+    error,
+    (code, message) => code === 'UND_ERR_HEADERS_OVERFLOW' || message === 'redirect count exceeded',
+  );
+  return again !== undefined;
 }
 
 /**

@@ -28,6 +28,7 @@ afterAll(async () => {
 });
 
 const contacts = { params: { path: { hub: 'crm', objectName: 'contacts' } } } as const;
+
 const ping = { params: { path: { hub: 'crm' } } } as const;
 
 describe('createUndiciFetch', () => {
@@ -101,6 +102,18 @@ describe('createUndiciFetch on the wire', () => {
     await server?.close();
     server = undefined;
   });
+
+  /** A hub client on createUndiciFetch() of a server (started here) that answers every upload 200. */
+  async function formUploader(extra: { retry?: boolean }) {
+    server = await startServer((_req, res) => sendJson(res, 200, { id: '1', name: 'upload' }));
+    return createClient({
+      userSecret: 'u1',
+      organizationSecret: 'o1',
+      baseUrl: `${server.url}/elements/api-v2`,
+      fetch: await createUndiciFetch(),
+      ...extra,
+    }).forInstance('t1');
+  }
 
   test('sends the method, path, query and headers, and not the fragment', async () => {
     server = await startServer((_req, res) => sendJson(res, 200, { ok: true }));
@@ -283,20 +296,13 @@ describe('createUndiciFetch on the wire', () => {
   ])(
     'sends a form upload %s with its Content-Length, not chunked (a gateway may answer 411)',
     async (_, extra) => {
-      server = await startServer((_req, res) => sendJson(res, 200, { id: '1', name: 'a.txt' }));
-      const client = createClient({
-        userSecret: 'u1',
-        organizationSecret: 'o1',
-        baseUrl: `${server.url}/elements/api-v2`,
-        fetch: await createUndiciFetch(),
-        ...extra,
-      }).forInstance('t1');
+      const client = await formUploader(extra);
       const form = new FormData();
       form.append('file', new Blob(['x'.repeat(200_000)], { type: 'text/plain' }), 'a.txt');
       await unwrap(
         client.POST('/hubs/documents/files', { params: { query: { path: '/a.txt' } }, body: form }),
       );
-      const [upload] = server.requests;
+      const [upload] = server!.requests;
       expect(upload!.headers['transfer-encoding']).toBeUndefined();
       expect(upload!.headers['content-length']).toBe(String(upload!.body.length));
       expect(upload!.text).toContain('x'.repeat(200_000));
@@ -304,20 +310,13 @@ describe('createUndiciFetch on the wire', () => {
   );
 
   test('sends a form over 8 MiB as it reads it, chunked, rather than gathering it in memory first', async () => {
-    server = await startServer((_req, res) => sendJson(res, 200, { id: '1', name: 'big.bin' }));
-    const client = createClient({
-      userSecret: 'u1',
-      organizationSecret: 'o1',
-      baseUrl: `${server.url}/elements/api-v2`,
-      fetch: await createUndiciFetch(),
-      retry: false,
-    }).forInstance('t1');
+    const client = await formUploader({ retry: false });
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(9 * 1024 * 1024).fill(7)]), 'big.bin');
     await unwrap(
       client.POST('/hubs/documents/files', { params: { query: { path: '/big.bin' } }, body: form }),
     );
-    const [upload] = server.requests;
+    const [upload] = server!.requests;
     expect(upload!.headers['transfer-encoding']).toBe('chunked');
     expect(upload!.body.length).toBeGreaterThan(9 * 1024 * 1024);
   });

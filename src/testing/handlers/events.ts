@@ -136,6 +136,13 @@ function singular(name: string): string {
   return name.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
 }
 
+/** Where the instance's event notifications go: its callback URL, when events are on. */
+function callbackUrl(instance: EmulatorInstance): string | undefined {
+  const config = instance.configuration;
+  const url = config.get('event.notification.callback.url');
+  return isOn(config.get('event.notification.enabled')) && url ? url : undefined;
+}
+
 /** Whether the instance's `event.objects` (when set) names this resource, as `Contact` or `contacts`. */
 function watches(instance: EmulatorInstance, objectType: string): boolean {
   const objects = instance.configuration.get('event.objects');
@@ -172,9 +179,8 @@ export function notifyRecordChanges(
   instance: EmulatorInstance,
   changes: readonly RecordChange[],
 ): void {
-  const config = instance.configuration;
-  const url = config.get('event.notification.callback.url');
-  if (!isOn(config.get('event.notification.enabled')) || !url) return;
+  const url = callbackUrl(instance);
+  if (!url) return;
   const watched = changes.filter((change) => watches(instance, change.objectType));
   const element = findElement(instance.elementKey);
   const date = state.nowIso();
@@ -205,7 +211,9 @@ export function notifyRecordChanges(
         })),
       },
     };
-    deliver(state, url, payload, config.get('event.notification.signature.key'), { retry: true });
+    deliver(state, url, payload, instance.configuration.get('event.notification.signature.key'), {
+      retry: true,
+    });
   }
 }
 
@@ -237,10 +245,8 @@ export function notifyDocumentChange(
   instance: EmulatorInstance,
   change: DocumentChange,
 ): void {
-  const config = instance.configuration;
-  const url = config.get('event.notification.callback.url');
-  if (!isOn(config.get('event.notification.enabled')) || !url || !watches(instance, change.objectType))
-    return;
+  const url = callbackUrl(instance);
+  if (!url || !watches(instance, change.objectType)) return;
   const metadata = {
     path: change.path,
     name: change.name,
@@ -252,7 +258,9 @@ export function notifyDocumentChange(
     response: { events: [{ path: change.path, metadata }] },
     notificationId: state.nextId('async-notification', 1001),
   };
-  deliver(state, url, payload, config.get('event.notification.signature.key'), { retry: true });
+  deliver(state, url, payload, instance.configuration.get('event.notification.signature.key'), {
+    retry: true,
+  });
 }
 
 /** Waits until every delivery in flight has been answered or failed. */
