@@ -82,8 +82,10 @@ const cases: Case[] = [
 // put in a path parameter), and creating an instance is sent once without losing the retry of a 429: 0.06 kB.
 // A form upload that may be retried is encoded for its attempts as a Blob whose files are not read, where
 // `request.blob()` read the whole file into memory (1.6 GB of RSS for a 400 MB file): 0.34 kB.
+// 7 December 2026 (ninth session): an audit of bulk jobs. ./bulk now takes from `.` the helpers that follow a caller's
+// signal, read a parser's words and name the called path, so `.` exports them: 0.05 kB in the whole `.`.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 21_460,
+  'the whole . entry': 21_480,
   'createClient + unwrap': 15_310,
   'the ./webhooks entry': 4_520,
 };

@@ -3,11 +3,11 @@
  * it could not process.
  */
 import type { components } from '../../generated/schema.js';
-import { checkClient, unwrap } from '../client/index.js';
-import { fail } from '../core/index.js';
+import { calledPath, checkClient, redactorOf, unwrap } from '../client/index.js';
+import { InvalidResponseError, fail } from '../core/index.js';
 import { paginate } from '../query/index.js';
 import { checkFormat, checkRef, checkText, jobCall } from './checks.js';
-import { parseCsvRecords, parseNdjsonRecords, type ByteSource } from './formats.js';
+import { parseCsvResults, parseNdjsonRecords, type ResultsCall } from './formats.js';
 import type { BulkClient, BulkJobRef } from './types.js';
 
 /** One failed record of a bulk job. */
@@ -57,6 +57,14 @@ export async function downloadBulkResults(
   options: DownloadBulkResultsOptions,
 ): Promise<ReadableStream<Uint8Array>> {
   checkClient('downloadBulkResults', client);
+  return (await openResults(client, options)).stream;
+}
+
+/** The download of {@link downloadBulkResults}, with what its parsers' errors say of it. */
+async function openResults(
+  client: BulkClient,
+  options: DownloadBulkResultsOptions,
+): Promise<{ stream: ReadableStream<Uint8Array>; call: ResultsCall; contentType: string }> {
   checkRef(options);
   checkText('objectName', options.objectName);
   const format = options.format ?? 'json';
@@ -66,31 +74,41 @@ export async function downloadBulkResults(
     fail('convertToNativeType must be true or false.');
   }
   const call = jobCall(options, { objectName: options.objectName });
-  const stream = await unwrap(
-    client.GET('/hubs/{hub}/bulk/{id}/{objectName}', {
-      ...call,
-      params: {
-        ...call.params,
-        ...(convertToNativeType === undefined
-          ? {}
-          : { query: { json: JSON.stringify({ convertToNativeType: String(convertToNativeType) }) } }),
-      },
-      headers: { Accept: format === 'csv' ? 'text/csv' : 'application/json' },
-      parseAs: 'stream',
-      idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
-    }),
-  );
-  // No body (204): an empty stream.
-  return (stream as ReadableStream<Uint8Array> | null | undefined) ?? new Blob().stream();
+  const answer = await client.GET('/hubs/{hub}/bulk/{id}/{objectName}', {
+    ...call,
+    params: {
+      ...call.params,
+      ...(convertToNativeType === undefined
+        ? {}
+        : { query: { json: JSON.stringify({ convertToNativeType: String(convertToNativeType) }) } }),
+    },
+    headers: { Accept: format === 'csv' ? 'text/csv' : 'application/json' },
+    parseAs: 'stream',
+    idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
+  });
+  const stream = (await unwrap(answer)) as ReadableStream<Uint8Array> | null | undefined;
+  const { response } = answer;
+  return {
+    // No body (204): an empty stream.
+    stream: stream ?? new Blob().stream(),
+    call: {
+      method: 'GET',
+      path: calledPath(response, `/hubs/${options.hub}/bulk/${options.jobId}/${options.objectName}`),
+      status: response.status,
+      redact: redactorOf(response),
+    },
+    contentType: response.headers.get('content-type') ?? '',
+  };
 }
 
 /**
  * Downloads a finished job's records and parses them as they arrive: NDJSON lines as JSON objects, or CSV rows as
  * objects keyed by the header row (values are strings). One record is held at a time.
  *
- * @throws {CloudElementsError} when the download is refused or a line/row is malformed.
- * @throws {InvalidResponseError} when an NDJSON line is not a JSON object (`null`, `42`, an array), or the download
- *   is one JSON array instead of NDJSON; the message names the line.
+ * @throws {CloudElementsError} when the download is refused.
+ * @throws {InvalidResponseError} when the download is an HTML page (a proxy's or a login page, answered 200), a
+ *   line or row is malformed, an NDJSON line is not a JSON object (`null`, `42`, an array), or the download is one
+ *   JSON array instead of NDJSON; the message names the line.
  * @example
  * for await (const contact of readBulkRecords(crm, { hub: 'crm', jobId, objectName: 'contacts' })) save(contact);
  */
@@ -99,12 +117,18 @@ export async function* readBulkRecords(
   options: DownloadBulkResultsOptions,
 ): AsyncGenerator<Record<string, unknown>, void, undefined> {
   checkClient('readBulkRecords', client);
-  const stream: ByteSource = await downloadBulkResults(client, options);
-  if (options.format === 'csv') yield* parseCsvRecords(stream);
-  else {
-    const path = `/hubs/${options.hub}/bulk/${options.jobId}/${options.objectName}`;
-    yield* parseNdjsonRecords(stream, { method: 'GET', path });
+  const { stream, call, contentType } = await openResults(client, options);
+  // A page is not records in either format; parsing it would quote its markup as a malformed line.
+  if (/\bhtml\b/i.test(contentType)) {
+    await stream.cancel().catch(() => undefined);
+    throw new InvalidResponseError(
+      `${call.method} ${call.path} answered ${call.status} with an HTML page instead of the job's records; a proxy ` +
+        'or a login page may stand in front of the API. Check baseUrl.',
+      { method: call.method, path: call.path, status: call.status, mayHaveReachedServer: true },
+    );
   }
+  if (options.format === 'csv') yield* parseCsvResults(stream, call);
+  else yield* parseNdjsonRecords(stream, call);
 }
 
 /** Options of {@link listBulkJobErrors}. */

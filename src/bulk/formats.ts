@@ -6,11 +6,41 @@
 import {
   CloudElementsError,
   InvalidResponseError,
-  SNIPPET_LENGTH,
   fail,
+  parserWords,
   readStream,
   snippet,
+  type Redactor,
 } from '../core/index.js';
+
+/**
+ * The download whose results are parsed (`readBulkRecords`): its errors are the answer's, an
+ * {@link InvalidResponseError} with the call's method, path and status, and the server's text in them is scrubbed of
+ * the client's secrets (a proxy's page can echo the `Authorization` header it was sent).
+ */
+export type ResultsCall = { method: string; path: string; status: number; redact: Redactor };
+
+/**
+ * The error for malformed results: the answer's {@link InvalidResponseError} when they come from a download, with
+ * the server's text (`quoted`, never more than a snippet) redacted before it is cut; else a plain
+ * {@link CloudElementsError} of the caller's own source.
+ */
+function malformed(
+  call: ResultsCall | undefined,
+  message: (quoted: (text: string) => string) => string,
+  cause?: unknown,
+): CloudElementsError {
+  if (call === undefined)
+    return new CloudElementsError(
+      message((text) => snippet(text)),
+      { cause },
+    );
+  const { redact, ...facts } = call;
+  return new InvalidResponseError(
+    message((text) => snippet(redact(text))),
+    { ...facts, cause, mayHaveReachedServer: true },
+  );
+}
 
 /** A byte source: a web `ReadableStream`, a Node stream, or any async iterable of bytes or text. */
 export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
@@ -64,7 +94,7 @@ export function parseNdjson<T = Record<string, unknown>>(
  */
 export function parseNdjsonRecords(
   source: ByteSource,
-  call: { method: string; path: string },
+  call: ResultsCall,
 ): AsyncGenerator<Record<string, unknown>, void, undefined> {
   return readNdjson<Record<string, unknown>>(source, call);
 }
@@ -78,7 +108,7 @@ function kindOfJson(value: unknown): string {
 /** Parses NDJSON; with `records` (the call that downloads them), each line must be a JSON object. */
 async function* readNdjson<T>(
   source: ByteSource,
-  records: { method: string; path: string } | undefined,
+  records: ResultsCall | undefined,
 ): AsyncGenerator<T, void, undefined> {
   let lineNumber = 0;
   let first = true;
@@ -88,11 +118,12 @@ async function* readNdjson<T>(
     if (text.trim() === '') return undefined;
     // Checked before parsing: a JSON array written over many lines starts with a line that is not valid JSON.
     if (records !== undefined && first && text.trimStart().startsWith('[')) {
-      throw new InvalidResponseError(
-        `Line ${lineNumber} of the bulk results starts with "[": the download is a JSON array, not NDJSON (one ` +
+      throw malformed(
+        records,
+        () =>
+          `Line ${lineNumber} of the bulk results starts with "[": the download is a JSON array, not NDJSON (one ` +
           'JSON object per line). Read it with downloadBulkResults() and parse it as one JSON document, or ask ' +
           "for format: 'csv'.",
-        records,
       );
     }
     first = false;
@@ -100,16 +131,20 @@ async function* readNdjson<T>(
     try {
       value = JSON.parse(text);
     } catch (error) {
-      throw new CloudElementsError(
-        `Line ${lineNumber} of the NDJSON results is not valid JSON (${String((error as Error).message).slice(0, SNIPPET_LENGTH)}): ${snippet(text)}`,
-        { cause: error },
+      // The parser's message quotes the line: only its own words are kept, and the line is quoted once, redacted.
+      const words = parserWords(String((error as Error).message));
+      throw malformed(
+        records,
+        (quoted) => `Line ${lineNumber} of the NDJSON results is not valid JSON (${words}): ${quoted(text)}`,
+        new SyntaxError(words),
       );
     }
     if (records !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
-      throw new InvalidResponseError(
-        `Line ${lineNumber} of the bulk results is ${kindOfJson(value)}, not a record (a JSON object), so it is ` +
-          'not handed out as one. Read the raw download with downloadBulkResults() to see what the server sent.',
+      throw malformed(
         records,
+        () =>
+          `Line ${lineNumber} of the bulk results is ${kindOfJson(value)}, not a record (a JSON object), so it is ` +
+          'not handed out as one. Read the raw download with downloadBulkResults() to see what the server sent.',
       );
     }
     return value as T;
@@ -147,6 +182,17 @@ const separator = /[,\r\n]/g;
  * @throws {CloudElementsError} for text after a closing quote (`"a"b`) or a quote left open at the end.
  */
 export async function* parseCsvRows(source: ByteSource): AsyncGenerator<string[], void, undefined> {
+  for await (const row of csvRows(source, undefined)) if (row.length > 0) yield row;
+}
+
+/**
+ * {@link parseCsvRows}, with each blank line yielded as an empty row (`[]`, where a line holding `""` is `['']`):
+ * in a one-column CSV, a blank line is a record whose value is empty, as many writers put it.
+ */
+async function* csvRows(
+  source: ByteSource,
+  call: ResultsCall | undefined,
+): AsyncGenerator<string[], void, undefined> {
   let state = fieldStart;
   let field = '';
   let fieldQuoted = false;
@@ -165,7 +211,7 @@ export async function* parseCsvRows(source: ByteSource): AsyncGenerator<string[]
   const endRow = () => {
     const blank = row.length === 0 && field === '' && !fieldQuoted;
     endField();
-    if (!blank) rows.push(row);
+    rows.push(blank ? [] : row);
     row = [];
     rowNumber += 1;
   };
@@ -205,8 +251,10 @@ export async function* parseCsvRows(source: ByteSource): AsyncGenerator<string[]
       const match = separator.exec(text);
       const end = match === null ? text.length : match.index;
       if (afterQuote && end !== i) {
-        throw new CloudElementsError(
-          `Row ${rowNumber} of the CSV results has text after a closing quote (${snippet(text.slice(i, i + 400))}); ` +
+        throw malformed(
+          call,
+          (quoted) =>
+            `Row ${rowNumber} of the CSV results has text after a closing quote (${quoted(text.slice(i, i + 400))}); ` +
             'a quote inside a quoted field must be doubled.',
         );
       }
@@ -222,8 +270,9 @@ export async function* parseCsvRows(source: ByteSource): AsyncGenerator<string[]
     yield* rows.splice(0);
   }
   if (state === quoted) {
-    throw new CloudElementsError(
-      `Row ${rowNumber} of the CSV results has a quoted field that is never closed.`,
+    throw malformed(
+      call,
+      () => `Row ${rowNumber} of the CSV results has a quoted field that is never closed.`,
     );
   }
   if (state !== fieldStart || row.length > 0) endRow();
@@ -233,26 +282,52 @@ export async function* parseCsvRows(source: ByteSource): AsyncGenerator<string[]
 /**
  * Parses CSV with a header row into records keyed by the header's field names (values stay strings). Records are
  * plain objects whose every column is an own data property: a column named `__proto__` or `constructor` is
- * data like any other and never changes a record's prototype.
+ * data like any other and never changes a record's prototype. Blank lines are skipped, except in a CSV of one
+ * column: there a blank line followed by more rows is a record whose value is empty (`{ title: '' }`), which is how
+ * most writers put it.
  *
  * @throws {CloudElementsError} when the header names a column twice, a row has more or fewer fields than the
  *   header, or the CSV is malformed.
  * @example
  * for await (const contact of parseCsvRecords(stream)) console.log(contact['email']);
  */
-export async function* parseCsvRecords(
+export function parseCsvRecords(source: ByteSource): AsyncGenerator<Record<string, string>, void, undefined> {
+  return readCsvRecords(source, undefined);
+}
+
+/**
+ * {@link parseCsvRecords} for the records of a bulk download (`readBulkRecords`), whose errors are the answer's
+ * (see {@link ResultsCall}).
+ */
+export function parseCsvResults(
   source: ByteSource,
+  call: ResultsCall,
+): AsyncGenerator<Record<string, string>, void, undefined> {
+  return readCsvRecords(source, call);
+}
+
+async function* readCsvRecords(
+  source: ByteSource,
+  call: ResultsCall | undefined,
 ): AsyncGenerator<Record<string, string>, void, undefined> {
   let header: string[] | undefined;
   let records = 0;
-  for await (const row of parseCsvRows(source)) {
+  // Blank lines seen since the last row: records of a one-column CSV if a row follows, else the file's end.
+  let blanks = 0;
+  for await (const row of csvRows(source, call)) {
+    if (row.length === 0) {
+      if (header?.length === 1) blanks += 1;
+      continue;
+    }
     if (header === undefined) {
       // Each column name once, so that no value silently overwrites another.
       const seen = new Set<string>();
       row.forEach((name, i) => {
         if (seen.has(name)) {
-          throw new CloudElementsError(
-            `The CSV results name the column ${snippet(name)} twice (again as column ${i + 1}); select each ` +
+          throw malformed(
+            call,
+            (quoted) =>
+              `The CSV results name the column ${quoted(name)} twice (again as column ${i + 1}); select each ` +
               'field once in the query.',
           );
         }
@@ -261,10 +336,16 @@ export async function* parseCsvRecords(
       header = row;
       continue;
     }
+    for (; blanks > 0; blanks -= 1) {
+      records += 1;
+      yield Object.fromEntries([[header[0]!, '']]);
+    }
     records += 1;
     if (row.length !== header.length) {
-      throw new CloudElementsError(
-        `Record ${records} of the CSV results has ${row.length} fields but the header has ${header.length}.`,
+      const columns = header.length;
+      throw malformed(
+        call,
+        () => `Record ${records} of the CSV results has ${row.length} fields but the header has ${columns}.`,
       );
     }
     // Object.fromEntries defines own data properties: `__proto__` becomes a key, not the prototype.

@@ -6,14 +6,19 @@ import type { paths } from '../../generated/schema.js';
 import { checkClient, redactorOf, unexpectedAnswer, unwrap } from '../client/index.js';
 import {
   CloudElementsError,
+  ConnectionError,
+  RateLimitError,
+  ServerError,
   TimeoutError,
   checkTimeoutMs,
   describeValue,
   fail,
+  follow,
   redactValue,
   serverSnippet,
   sleep,
   snippet,
+  unfollow,
   type Redactor,
 } from '../core/index.js';
 import { isCeqlFragment, type CeqlFragment } from '../query/index.js';
@@ -157,7 +162,8 @@ export async function startBulkQuery(client: BulkClient, options: StartBulkQuery
 /**
  * Reads a job's status once: `GET /hubs/{hub}/bulk/{id}/status`.
  *
- * @throws {InvalidResponseError} when the answer is not a report (`null`, no body).
+ * @throws {InvalidResponseError} when the answer is not a report (`null`, no body, a list, an object without a
+ *   `status`).
  * @throws {CloudElementsError} (the subclass for the status) when the call fails.
  */
 export async function getBulkJobStatus(client: BulkClient, ref: BulkJobRef): Promise<BulkJobStatusReport> {
@@ -172,16 +178,32 @@ async function readStatus(
 ): Promise<{ report: BulkJobStatusReport; redact: Redactor }> {
   const answer = await client.GET('/hubs/{hub}/bulk/{id}/status', jobCall(ref));
   const report: unknown = await unwrap(answer);
-  if (report === null || typeof report !== 'object') {
+  const redact = redactorOf(answer.response);
+  const shape = reportShape(report, redact);
+  if (shape !== undefined) {
     const path = `/hubs/${ref.hub}/bulk/${ref.jobId}/status`;
+    // Refused rather than polled: a report without a status would read as "still running" until the deadline.
     throw unexpectedAnswer(
       answer.response,
       { method: 'GET', path },
-      `GET ${path} answered ${answer.response.status} with ${report === undefined ? 'no body' : snippet(report)} ` +
-        'instead of a job status report.',
+      `GET ${path} answered ${answer.response.status} with ${shape} instead of a job status report.`,
     );
   }
-  return { report: report as BulkJobStatusReport, redact: redactorOf(answer.response) };
+  return { report: report as BulkJobStatusReport, redact };
+}
+
+/** What an answer that is not a status report (an object with a `status` text) is, for a message; else `undefined`. */
+function reportShape(report: unknown, redact: Redactor): string | undefined {
+  if (report === undefined) return 'no body';
+  if (report === null || typeof report !== 'object') {
+    return typeof report === 'string' ? `the text ${snippet(redact(report))}` : snippet(report);
+  }
+  if (Array.isArray(report)) return `a JSON array of ${report.length}`;
+  const { status, message } = report as { status?: unknown; message?: unknown };
+  if (typeof status === 'string') return undefined;
+  const said =
+    typeof message === 'string' && message !== '' ? `, saying "${serverSnippet(redact(message))}"` : '';
+  return `an object with ${status === undefined ? 'no' : 'a non-text'} status${said}`;
 }
 
 /** Options of {@link waitForBulkJob}. */
@@ -231,9 +253,15 @@ function checkMs(name: string, value: number): void {
  *
  * @throws {BulkJobError} when the job ends `FAILED`, `CANCELLED` or `ABORTED`, or completes with failed records
  *   and `allowFailedRecords` is not set (`error.job` is the report).
- * @throws {TimeoutError} when `timeoutMs` passes first.
- * @throws {InvalidResponseError} when a status check answers something other than a report (`null`, no body).
- * @throws {CloudElementsError} (the subclass for the status) when a status check fails.
+ * A status check that fails for a while is not the end of the wait: after a 429 the next check comes when its
+ * `Retry-After` asks (within `timeoutMs`); after a 408, 502, 503 or 504, a lost connection or a status call out of
+ * time (each already retried by the client), at the next backoff step, up to 5 such checks in a row.
+ *
+ * @throws {TimeoutError} when `timeoutMs` passes first (`cause` is the last check's failure, if it failed).
+ * @throws {InvalidResponseError} when a status check answers something other than a report (`null`, no body, a
+ *   list, an object without a `status`).
+ * @throws {CloudElementsError} (the subclass for the status) when a status check fails otherwise (a 401, a 404, a
+ *   500), or a 6th time in a row.
  * @throws the signal's reason when `signal` aborts.
  * @example
  * const report = await waitForBulkJob(crm, { hub: 'crm', jobId: job.id, timeoutMs: 600_000 });
@@ -256,29 +284,52 @@ export async function waitForBulkJob(
   if (onStatus !== undefined && typeof onStatus !== 'function') {
     fail(`onStatus must be a function called with each status report, got ${snippet(onStatus)}.`);
   }
-  // The deadline aborts the status call in flight or the wait, not only the next check.
+  signal?.throwIfAborted();
+  // The deadline aborts the status call in flight or the wait, not only the next check; so does the caller's
+  // signal, followed (not combined with AbortSignal.any, which on Node 20 keeps every wait on a long-lived signal).
   const deadline = new AbortController();
   const timer = Number.isFinite(timeoutMs) ? setTimeout(() => deadline.abort(), timeoutMs) : undefined;
-  const stop = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+  const follower = { handleEvent: () => deadline.abort(signal!.reason) };
+  if (signal) follow(signal, follower);
+  const stop = deadline.signal;
   let last: BulkJobStatusReport | undefined;
+  let lastRedact: Redactor = (text) => text;
   let checks = 0;
+  // The failure of the last status check, while checks fail (see transientWait).
+  let failure: unknown;
+  let failures = 0;
   // A call or a wait stopped by the deadline ends in a TimeoutError; the caller's own abort keeps its reason.
   const rethrow = (error: unknown): never => {
-    if (!deadline.signal.aborted || signal?.aborted) throw error;
+    if (signal?.aborted) throw signal.reason;
+    if (!deadline.signal.aborted) throw error;
+    const status = last ? serverSnippet(lastRedact(String(last.status))) : 'unknown';
     throw new TimeoutError(
       `Bulk job ${options.jobId} did not finish within ${timeoutMs} ms (${checks} status checks, last status ` +
-        `${last ? String(last.status) : 'unknown'}); it may still be running.`,
-      { timeoutMs, method: 'GET', path: `/hubs/${options.hub}/bulk/${options.jobId}/status` },
+        `${status}${failure === undefined ? '' : ', the last check failed'}); it may still be running.`,
+      { timeoutMs, method: 'GET', path: `/hubs/${options.hub}/bulk/${options.jobId}/status`, cause: failure },
     );
   };
   try {
     // maxDelayMs bounds the first wait too: it may be set alone, below the default initialDelayMs.
     const firstDelayMs = Math.min(initialDelayMs, maxDelayMs);
     for (let delayMs = firstDelayMs; ; delayMs = Math.min(maxDelayMs, Math.max(delayMs * 2, 1))) {
-      const read = await readStatus(client, { hub: options.hub, jobId: options.jobId, signal: stop }).catch(
-        rethrow,
-      );
+      let read: Awaited<ReturnType<typeof readStatus>>;
+      try {
+        read = await readStatus(client, { hub: options.hub, jobId: options.jobId, signal: stop });
+      } catch (error) {
+        if (stop.aborted) rethrow(error);
+        const waitMs = transientWait(error, delayMs);
+        // A 429 is the API asking to come back later, not failing: only the deadline bounds those.
+        if (!(error instanceof RateLimitError)) failures += 1;
+        if (waitMs === undefined || failures > MAX_FAILED_CHECKS) throw error;
+        failure = error;
+        await sleep(waitMs, stop).catch(rethrow);
+        continue;
+      }
+      failure = undefined;
+      failures = 0;
       last = read.report;
+      lastRedact = read.redact;
       checks += 1;
       onStatus?.(last);
       const status = String(last.status ?? '').toUpperCase();
@@ -312,7 +363,29 @@ export async function waitForBulkJob(
     }
   } finally {
     clearTimeout(timer);
+    if (signal) unfollow(signal, follower);
   }
+}
+
+/**
+ * Status checks in a row that may fail for a while (each already retried by the client) before the wait gives up:
+ * an hour-long wait outlives a gateway's restart, not an API that keeps failing.
+ */
+const MAX_FAILED_CHECKS = 5;
+
+/**
+ * How long to wait before checking again after `error`, or `undefined` when it does not pass: a 429 (as long as
+ * its `Retry-After` asks, even past `maxDelayMs`, within the deadline), a 408, 502, 503 or 504, a lost connection
+ * or a status call out of time. Any other failure (a 401, a 404 for a job that does not exist, a 500 the provider
+ * keeps giving) ends the wait.
+ */
+function transientWait(error: unknown, delayMs: number): number | undefined {
+  if (error instanceof RateLimitError) return Math.max(delayMs, error.retryAfterMs ?? 0);
+  const passing =
+    error instanceof ConnectionError ||
+    error instanceof TimeoutError ||
+    (error instanceof ServerError && [408, 502, 503, 504].includes(error.status!));
+  return passing ? delayMs : undefined;
 }
 
 /** How many records a completed job failed on: Cloud Elements' own count, or the provider's where it reports one. */

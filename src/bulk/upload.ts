@@ -4,7 +4,17 @@
  */
 import type { components } from '../../generated/schema.js';
 import { checkClient, unwrap } from '../client/index.js';
-import { CloudElementsError, encoder, fail, snippet } from '../core/index.js';
+import {
+  CloudElementsError,
+  TimeoutError,
+  checkTimeoutMs,
+  encoder,
+  fail,
+  follow,
+  snippet,
+  unfollow,
+  type Follower,
+} from '../core/index.js';
 import { callbackHeader, checkFormat, checkJob, checkText, signalOf } from './checks.js';
 import { createMultipartBody } from './multipart.js';
 import type { BulkClient, BulkJob } from './types.js';
@@ -108,6 +118,39 @@ function streamChunks(stream: ReadableStream<Chunk>): AsyncIterator<Chunk> {
   };
 }
 
+/**
+ * The source's first chunk, read before the request exists (it decides the format), so under the upload's own
+ * limits: the caller's signal and `idleTimeoutMs`, which a cursor that hangs before its first row would outlast.
+ */
+function firstChunk(
+  chunks: AsyncIterator<Chunk> | Iterator<Chunk>,
+  signal: AbortSignal | undefined,
+  idleTimeoutMs: number,
+  path: string,
+): Promise<IteratorResult<Chunk>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let follower: Follower | undefined;
+  return new Promise<IteratorResult<Chunk>>((resolve, reject) => {
+    Promise.resolve(chunks.next()).then(resolve, reject);
+    if (Number.isFinite(idleTimeoutMs)) {
+      timer = setTimeout(
+        () =>
+          reject(
+            new TimeoutError(
+              `POST ${path} not sent: the upload source gave no data within idleTimeoutMs (${idleTimeoutMs} ms).`,
+              { method: 'POST', path, timeoutMs: idleTimeoutMs, mayHaveReachedServer: false },
+            ),
+          ),
+        idleTimeoutMs,
+      );
+    }
+    if (signal) follow(signal, (follower = { handleEvent: () => reject(signal.reason) }));
+  }).finally(() => {
+    clearTimeout(timer);
+    if (follower) unfollow(signal!, follower);
+  });
+}
+
 /** Whether a chunk is a record object (sent as one JSON line) rather than bytes or text. */
 function isRecord(chunk: unknown): boolean {
   return chunk !== null && typeof chunk === 'object' && !(chunk instanceof Uint8Array);
@@ -149,10 +192,20 @@ export async function uploadBulkRecords(
     );
   }
   const headers = callbackHeader(options.callbackUrl);
+  const idleTimeoutMs = checkTimeoutMs(options.idleTimeoutMs ?? 60_000, 'idleTimeoutMs');
+  const path = `/hubs/${options.hub}/bulk/${options.objectName}`;
+  // Before anything is read: a source that can be read once keeps its first chunk for a later try.
+  options.signal?.throwIfAborted();
   const { chunks, name } = openSource(options.file);
   const fileName = options.fileName ?? (typeof name === 'string' && name !== '' ? name : undefined);
   // Peek at the first chunk: record objects mean JSON lines, whatever the name says.
-  const first = await chunks.next();
+  let first: IteratorResult<Chunk>;
+  try {
+    first = await firstChunk(chunks, options.signal, idleTimeoutMs, path);
+  } catch (error) {
+    void Promise.resolve(chunks.return?.()).catch(() => undefined);
+    throw error;
+  }
   const objects = isRecord(first.value);
   const format = objects
     ? 'json'
@@ -187,7 +240,6 @@ export async function uploadBulkRecords(
     contentType: format === 'json' ? 'application/json' : 'text/csv',
     content: bytes(),
   });
-  const path = `/hubs/${options.hub}/bulk/${options.objectName}`;
   try {
     const answer = await client.POST('/hubs/{hub}/bulk/{objectName}', {
       params: { path: { hub: options.hub, objectName: options.objectName } },
@@ -202,7 +254,7 @@ export async function uploadBulkRecords(
       // A streamed body cannot be replayed anyway.
       redirect: 'error',
       retry: false,
-      idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
+      idleTimeoutMs,
       ...signalOf(options.signal),
     });
     return checkJob(await unwrap(answer), answer.response, {
