@@ -9897,6 +9897,8 @@ export interface components {
              * @example https://login.salesforce.com/services/oauth2/authorize?response_type=code&client_id=abc&redirect_uri=https://www.mycoolapp.com/auth&state=sfdc
              */
             oauthUrl: string;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description The OAuth parameters of `POST /elements/{keyOrId}/oauth/url`: the same values as the query parameters of
@@ -10036,6 +10038,8 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description A parameter mapping of an element definition: how a value from the request (or from the instance
@@ -10758,6 +10762,8 @@ export interface components {
             supported: boolean;
             /** @description Whether the provider's own bulk API is used (otherwise Cloud Elements pages through records). */
             native: boolean;
+        } & {
+            [key: string]: unknown;
         };
         /** @description Capabilities of one normalized resource of the element (expanded metadata only). */
         ElementResourceMetadata: {
@@ -10776,11 +10782,15 @@ export interface components {
                 methods?: string[];
                 /** @description Event types raised (`CREATED`, `UPDATED`, `DELETED`). */
                 eventTypes?: string[];
+            } & {
+                [key: string]: unknown;
             };
             /** @description Bulk support of the resource. */
             bulk?: {
                 upload?: components["schemas"]["ElementBulkSupport"];
                 download?: components["schemas"]["ElementBulkSupport"];
+            } & {
+                [key: string]: unknown;
             };
             /** @description Which custom-field operations the resource supports. */
             customField?: {
@@ -10792,6 +10802,8 @@ export interface components {
                 update?: boolean;
                 /** @description Delete custom fields. */
                 delete?: boolean;
+            } & {
+                [key: string]: unknown;
             };
         } & {
             [key: string]: unknown;
@@ -10865,6 +10877,8 @@ export interface components {
                 endpointCustomFields?: boolean;
                 /** @description Custom objects of the provider are discovered. */
                 endpointCustomObjects?: boolean;
+            } & {
+                [key: string]: unknown;
             };
             /** @description Element-level bulk support (expanded form). */
             bulk?: {
@@ -10872,6 +10886,8 @@ export interface components {
                 upload?: boolean;
                 /** @description Bulk download is supported. */
                 download?: boolean;
+            } & {
+                [key: string]: unknown;
             };
             /** @description How much the element is used (expanded form). */
             usage?: {
@@ -10881,6 +10897,8 @@ export interface components {
                 customerCount?: number;
                 /** @description Call volume. */
                 traffic?: number;
+            } & {
+                [key: string]: unknown;
             };
             /** @description Style of the provider API (expanded form). */
             api?: {
@@ -10888,6 +10906,8 @@ export interface components {
                 type?: string;
                 /** @description Media type of the provider API, e.g. `application/json`. */
                 contentType?: string;
+            } & {
+                [key: string]: unknown;
             };
             /** @description Per-resource capabilities (expanded form). */
             resources?: components["schemas"]["ElementResourceMetadata"][];
@@ -10985,6 +11005,8 @@ export interface components {
             configuration?: components["schemas"]["ElementConfig"][];
             /** @description Entries of the instance `providerData` map (values the provider returns during authorization). */
             providerData?: components["schemas"]["ElementConfig"][];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description One option of a transformation or of one mapped field, e.g. `passThrough` (also copy unmapped vendor
@@ -11297,6 +11319,8 @@ export interface components {
             firstName?: string;
             /** @description Last name. */
             lastName?: string;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description An element instance: one connected provider account. `token` is the element token used in
@@ -11365,6 +11389,8 @@ export interface components {
             /** @description The provider data given at creation (not returned by PUT and PATCH). */
             providerData?: components["schemas"]["InstanceProviderData"];
             user?: components["schemas"]["InstanceUser"];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description The element an instance belongs to, by `key` or by numeric `id`.
@@ -11668,6 +11694,8 @@ export interface components {
              * @example vvvg6l7Uiv9OMSGJuMzB4ptgweBZuvxX544LYUR
              */
             secret: string;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description One configuration entry of an instance, as a record with its own id (use the id to change one value with
@@ -11719,6 +11747,8 @@ export interface components {
              * @example BOOLEAN
              */
             type?: string;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description New value of one configuration entry. Sending the whole entry as read, with `propertyValue` changed, also
@@ -11757,7 +11787,19 @@ export interface components {
         ElementSwaggerDefinitions: {
             [key: string]: components["schemas"]["ElementSwaggerSchema"];
         };
-        /** @description Delivery of an event to one instance. */
+        /**
+         * @description Delivery of an event to one instance.
+         * @example {
+         *       "eventId": "5061723",
+         *       "elementInstanceId": 12345,
+         *       "notificationId": 88731,
+         *       "objectIds": [
+         *         {
+         *           "value": "42"
+         *         }
+         *       ]
+         *     }
+         */
         InstanceEventElementInstance: {
             /** @description Event id. */
             eventId?: string;
@@ -11777,6 +11819,28 @@ export interface components {
             createdDate?: string;
             /** @description When the delivery record was last changed. */
             updatedDate?: string;
+            /**
+             * @description The records the event is about, each id as `{ "value": ... }`. Cloud Elements' own exported formula reads
+             *     `eventElementInstances[0].objectIds[0].value` from `GET /instances/{id}/events/{eventId}` and compares it
+             *     with the trigger event's `objectId`
+             *     (cloud-elements/doctor-core:test/assets/snapshot_export_103230_2020-11-27T05_53_21/formulas/Create-Jira-Sub-Task/compareTriggerObjectIds.js).
+             * @example [
+             *       {
+             *         "value": "42"
+             *       }
+             *     ]
+             */
+            objectIds?: ({
+                /**
+                 * @description Id of the record at the provider (the event's `objectId`).
+                 * @example 42
+                 */
+                value?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description An event as stored by Cloud Elements (what the provider sent, and its processing status).
@@ -11811,6 +11875,8 @@ export interface components {
             notifiedData?: unknown[];
             /** @description Deliveries of the event to instances. */
             eventElementInstances?: components["schemas"]["InstanceEventElementInstance"][];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description One field of a common-resource object definition.
@@ -11961,6 +12027,8 @@ export interface components {
              * @example 2018-01-15T10:00:00Z
              */
             timestamp: string;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description Events of one account in one interval. Cloud Elements' own schema requires all four fields
@@ -11978,9 +12046,13 @@ export interface components {
             success: number;
             /** @description Events that failed. */
             failed: number;
+        } & {
+            [key: string]: unknown;
         };
         /**
-         * @description Events per account in one interval.
+         * @description Events per account in one interval: `records`, `total` and `timestamp`, the keys Cloud Elements' own test
+         *     asserts on every entry (varunpal72/churros:src/test/platform/events/analytics.js) and the fields of its
+         *     platform API description (cloud-elements/ce-sdkifier:src/core/platformSDK.ts `AccountAnalyticsEntry`).
          * @example {
          *       "timestamp": "2018-01-15T10:00:00Z",
          *       "count": 3,
@@ -12002,14 +12074,18 @@ export interface components {
              */
             timestamp: string;
             /**
-             * @description Events in the interval, as Cloud Elements' own schema requires it
-             *     (varunpal72/churros:src/test/platform/events/assets/accountAnalytic.schema.json).
+             * @description Events in the interval. Only one source lists it: Cloud Elements' test schema
+             *     (varunpal72/churros:src/test/platform/events/assets/accountAnalytic.schema.json) names `count` in `required`
+             *     but declares `total` among its properties, while the test itself and the platform API description use
+             *     `total`; so it is optional.
              */
-            count: number;
+            count?: number;
             /** @description Events of all accounts in the interval. */
-            total?: number;
+            total: number;
             /** @description One record per account with events. */
             records: components["schemas"]["EventAnalyticsAccountRecord"][];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description Events of one instance in one interval. Cloud Elements' own schema requires all four fields
@@ -12034,7 +12110,9 @@ export interface components {
             [key: string]: unknown;
         };
         /**
-         * @description Events per instance in one interval.
+         * @description Events per instance in one interval: `records`, `total` and `timestamp`, the keys Cloud Elements' own test
+         *     asserts on every entry (varunpal72/churros:src/test/platform/events/analytics.js) and the fields of its
+         *     platform API description (cloud-elements/ce-sdkifier:src/core/platformSDK.ts `InstanceAnalyticsEntry`).
          * @example {
          *       "timestamp": "2018-01-15T10:00:00Z",
          *       "count": 2,
@@ -12056,14 +12134,18 @@ export interface components {
              */
             timestamp: string;
             /**
-             * @description Events in the interval, as Cloud Elements' own schema requires it
-             *     (varunpal72/churros:src/test/platform/events/assets/instanceAnalytic.schema.json).
+             * @description Events in the interval. Only one source lists it: Cloud Elements' test schema
+             *     (varunpal72/churros:src/test/platform/events/assets/instanceAnalytic.schema.json) names `count` in `required`
+             *     but declares `total` among its properties, while the test itself and the platform API description use
+             *     `total`; so it is optional.
              */
-            count: number;
+            count?: number;
             /** @description Events of all instances in the interval. */
-            total?: number;
+            total: number;
             /** @description One record per instance with events. */
             records: components["schemas"]["EventAnalyticsInstanceRecord"][];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description What happened to one event after it arrived (webhook deliveries, formula executions it triggered).
@@ -12103,6 +12185,8 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description The organization of the caller (the tenant identified by the organization secret). The minimal answer
@@ -13298,8 +13382,33 @@ export interface components {
                  * @example 12345
                  */
                 instance_id?: number;
-                /** @description The events, as in an event notification. */
-                events?: components["schemas"]["EventNotificationEvent"][];
+                /**
+                 * @description The events. Each is either a normalized event, as in an event notification, or a raw polling payload
+                 *     as the poller hands it over: Cloud Elements' own test of this call sends the latter
+                 *     (PriyaKachhawal-GSLab/churros:src/test/platform/formulas/executions.js, "should successfully execute a
+                 *     simple event trigger formula triggered manually", with
+                 *     varunpal72/churros:src/test/platform/formulas/assets/events/single-event-sfdc.json or
+                 *     PriyaKachhawal-GSLab/churros:src/test/platform/formulas/assets/events/single-event-closeio.json).
+                 */
+                events?: (components["schemas"]["EventNotificationEvent"] | ({
+                    /**
+                     * @description The resource the records belong to, and the key under which they are listed.
+                     * @example accounts
+                     */
+                    objectType: string;
+                    /** @description Element instance of the payload; empty (`""`) in Cloud Elements' test assets. */
+                    instance_id?: string | number;
+                    /**
+                     * @description Id of the stored event (triple-event-closeio.json).
+                     * @example 35149
+                     */
+                    eventId?: string;
+                    /** @description The normalized events of the payload (single-event-closeio.json). */
+                    events?: components["schemas"]["EventNotificationEvent"][];
+                    eventType?: never;
+                } & {
+                    [key: string]: unknown;
+                }))[];
             } & {
                 [key: string]: unknown;
             };
@@ -13704,6 +13813,8 @@ export interface components {
             timestamp: string;
             /** @example 5760 */
             count: number;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description Number of element API calls in one time bucket, in total (`count`) and per element: every other key is an
@@ -13733,6 +13844,8 @@ export interface components {
             success?: number;
             /** @example 1 */
             failed?: number;
+        } & {
+            [key: string]: unknown;
         };
         /** @description Response times (milliseconds) of element API calls in one time bucket; empty buckets have only `count` 0. */
         UsageTimesBucket: {
@@ -13749,6 +13862,8 @@ export interface components {
             max?: number;
             /** @example 1069.4166666666667 */
             avg?: number;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description Severity of a notification.
@@ -30631,7 +30746,12 @@ export interface operations {
                      *           {
                      *             "eventId": "5061723",
                      *             "elementInstanceId": 12345,
-                     *             "notificationId": 88731
+                     *             "notificationId": 88731,
+                     *             "objectIds": [
+                     *               {
+                     *                 "value": "42"
+                     *               }
+                     *             ]
                      *           }
                      *         ]
                      *       }
@@ -30684,7 +30804,12 @@ export interface operations {
                      *         {
                      *           "eventId": "5061723",
                      *           "elementInstanceId": 12345,
-                     *           "notificationId": 88731
+                     *           "notificationId": 88731,
+                     *           "objectIds": [
+                     *             {
+                     *               "value": "42"
+                     *             }
+                     *           ]
                      *         }
                      *       ]
                      *     }
@@ -31801,7 +31926,12 @@ export interface operations {
                      *           {
                      *             "eventId": "5061723",
                      *             "elementInstanceId": 12345,
-                     *             "notificationId": 88731
+                     *             "notificationId": 88731,
+                     *             "objectIds": [
+                     *               {
+                     *                 "value": "42"
+                     *               }
+                     *             ]
                      *           }
                      *         ]
                      *       }
@@ -31848,7 +31978,12 @@ export interface operations {
                      *         {
                      *           "eventId": "5061723",
                      *           "elementInstanceId": 12345,
-                     *           "notificationId": 88731
+                     *           "notificationId": 88731,
+                     *           "objectIds": [
+                     *             {
+                     *               "value": "42"
+                     *             }
+                     *           ]
                      *         }
                      *       ]
                      *     }

@@ -3,7 +3,7 @@
  * it could not process.
  */
 import type { components } from '../../generated/schema.js';
-import { calledPath, checkClient, redactorOf, unwrap } from '../client/index.js';
+import { answerFacts, checkClient, redactorOf, unwrap } from '../client/index.js';
 import { InvalidResponseError, fail } from '../core/index.js';
 import { paginate } from '../query/index.js';
 import { checkFormat, checkRef, checkText, jobCall } from './checks.js';
@@ -64,7 +64,11 @@ export async function downloadBulkResults(
 async function openResults(
   client: BulkClient,
   options: DownloadBulkResultsOptions,
-): Promise<{ stream: ReadableStream<Uint8Array>; call: ResultsCall; contentType: string }> {
+): Promise<{
+  stream: ReadableStream<Uint8Array>;
+  call: ResultsCall & { path: string };
+  contentType: string;
+}> {
   checkRef(options);
   checkText('objectName', options.objectName);
   const format = options.format ?? 'json';
@@ -92,9 +96,10 @@ async function openResults(
     // No body (204): an empty stream.
     stream: stream ?? new Blob().stream(),
     call: {
-      method: 'GET',
-      path: calledPath(response, `/hubs/${options.hub}/bulk/${options.jobId}/${options.objectName}`),
-      status: response.status,
+      ...answerFacts(response, {
+        method: 'GET',
+        path: `/hubs/${options.hub}/bulk/${options.jobId}/${options.objectName}`,
+      }),
       redact: redactorOf(response),
     },
     contentType: response.headers.get('content-type') ?? '',
@@ -121,10 +126,11 @@ export async function* readBulkRecords(
   // A page is not records in either format; parsing it would quote its markup as a malformed line.
   if (/\bhtml\b/i.test(contentType)) {
     await stream.cancel().catch(() => undefined);
+    const { redact: _, ...facts } = call;
     throw new InvalidResponseError(
-      `${call.method} ${call.path} answered ${call.status} with an HTML page instead of the job's records; a proxy ` +
-        'or a login page may stand in front of the API. Check baseUrl.',
-      { method: call.method, path: call.path, status: call.status, mayHaveReachedServer: true },
+      `GET ${call.path} answered ${call.status} with an HTML page instead of the job's records; a proxy or a ` +
+        'login page may stand in front of the API. Check baseUrl.',
+      facts,
     );
   }
   if (options.format === 'csv') yield* parseCsvResults(stream, call);

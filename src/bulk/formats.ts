@@ -10,6 +10,7 @@ import {
   parserWords,
   readStream,
   snippet,
+  type CloudElementsErrorOptions,
   type Redactor,
 } from '../core/index.js';
 
@@ -18,7 +19,7 @@ import {
  * {@link InvalidResponseError} with the call's method, path and status, and the server's text in them is scrubbed of
  * the client's secrets (a proxy's page can echo the `Authorization` header it was sent).
  */
-export type ResultsCall = { method: string; path: string; status: number; redact: Redactor };
+export type ResultsCall = CloudElementsErrorOptions & { redact: Redactor };
 
 /**
  * The error for malformed results: the answer's {@link InvalidResponseError} when they come from a download, with
@@ -38,7 +39,7 @@ function malformed(
   const { redact, ...facts } = call;
   return new InvalidResponseError(
     message((text) => snippet(redact(text))),
-    { ...facts, cause, mayHaveReachedServer: true },
+    { ...facts, cause },
   );
 }
 

@@ -297,7 +297,8 @@ export async function waitForBulkJob(
   let checks = 0;
   // The failure of the last status check, while checks fail (see transientWait).
   let failure: unknown;
-  let failures = 0;
+  let failuresInARow = 0;
+  let failedChecks = 0;
   // A call or a wait stopped by the deadline ends in a TimeoutError; the caller's own abort keeps its reason.
   const rethrow = (error: unknown): never => {
     if (signal?.aborted) throw signal.reason;
@@ -306,7 +307,15 @@ export async function waitForBulkJob(
     throw new TimeoutError(
       `Bulk job ${options.jobId} did not finish within ${timeoutMs} ms (${checks} status checks, last status ` +
         `${status}${failure === undefined ? '' : ', the last check failed'}); it may still be running.`,
-      { timeoutMs, method: 'GET', path: `/hubs/${options.hub}/bulk/${options.jobId}/status`, cause: failure },
+      {
+        timeoutMs,
+        method: 'GET',
+        path: `/hubs/${options.hub}/bulk/${options.jobId}/status`,
+        cause: failure,
+        // The status calls made, failed ones included; the job itself was started before the wait.
+        attempts: checks + failedChecks,
+        mayHaveReachedServer: true,
+      },
     );
   };
   try {
@@ -318,16 +327,17 @@ export async function waitForBulkJob(
         read = await readStatus(client, { hub: options.hub, jobId: options.jobId, signal: stop });
       } catch (error) {
         if (stop.aborted) rethrow(error);
+        failedChecks += 1;
         const waitMs = transientWait(error, delayMs);
         // A 429 is the API asking to come back later, not failing: only the deadline bounds those.
-        if (!(error instanceof RateLimitError)) failures += 1;
-        if (waitMs === undefined || failures > MAX_FAILED_CHECKS) throw error;
+        if (!(error instanceof RateLimitError)) failuresInARow += 1;
+        if (waitMs === undefined || failuresInARow > MAX_FAILED_CHECKS) throw error;
         failure = error;
         await sleep(waitMs, stop).catch(rethrow);
         continue;
       }
       failure = undefined;
-      failures = 0;
+      failuresInARow = 0;
       last = read.report;
       lastRedact = read.redact;
       checks += 1;

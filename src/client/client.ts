@@ -465,6 +465,8 @@ function typedError(error: unknown, state: CallState, method: string): unknown {
   const unreadable = isUnreadable(error);
   if (
     error instanceof CloudElementsError ||
+    // The caller's own abort reason is handed back as given, whatever its class.
+    (state.callerSignal?.aborted && error === state.callerSignal.reason) ||
     !(error instanceof SyntaxError || unreadable) ||
     !state.response
   ) {
@@ -607,6 +609,12 @@ function buildClient(input: BuildInput): CloudElementsClient {
         signal: signalInInit ? undefined : attempt.controller.signal,
         [CALL_STATE]: state,
       };
+      // A call that changes something is not turned into a GET by a 301, 302 or 303, which fetch follows so (the
+      // GET's answer would pass for the call's): the transport sees each redirect (see CallState.redirects).
+      if (method !== 'GET' && method !== 'HEAD' && options.redirect === undefined) {
+        options.redirect = 'manual';
+        state.redirects = true;
+      }
       // A call without a body that no middleware (the client's or its own) and no fetch of the caller's sees goes
       // out as the SDK fetch's plain request, if it has one: a Request costs Node 20 about 9 µs, a tenth of a GET.
       if (

@@ -8,5 +8,5 @@ export type {
   Environment,
   LogRecord,
 } from './client.js';
-export { calledPath, redactorOf, unexpectedAnswer, unwrap, unwrapWithout } from './unwrap.js';
+export { answerFacts, calledPath, redactorOf, unexpectedAnswer, unwrap, unwrapWithout } from './unwrap.js';
 export { checkClient } from './check-client.js';

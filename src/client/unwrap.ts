@@ -10,6 +10,8 @@ import {
   redactText,
   redactValue,
   relativePath,
+  serverSnippet,
+  type CloudElementsErrorOptions,
   type Redactor,
 } from '../core/index.js';
 
@@ -42,13 +44,26 @@ export function unexpectedAnswer(
   message: string,
   ErrorClass: typeof CloudElementsError = InvalidResponseError,
 ): CloudElementsError {
-  return new ErrorClass(message, {
+  return new ErrorClass(message, answerFacts(response, call));
+}
+
+/**
+ * What an error about a 2xx answer says of it, as every call error does: the call's method and path, the status,
+ * the request id (redacted: a header is the server's text) and the attempts made.
+ */
+export function answerFacts(
+  response: Response,
+  call: { method: string; path: string },
+): CloudElementsErrorOptions & { status: number; method: string; path: string } {
+  const requestId = response.headers.get('elements-request-id');
+  return {
     method: call.method,
     path: calledPath(response, call.path),
     status: response.status,
+    requestId: requestId === null ? undefined : serverSnippet(redactorOf(response)(requestId)),
     attempts: callFactsOf(response)?.attempts ?? 1,
     mayHaveReachedServer: true,
-  });
+  };
 }
 
 function responseError(result: FetchResult, extraSecrets: readonly string[]): CloudElementsError {

@@ -114,6 +114,12 @@ export type CallState = {
    * methods or the call's `retry` say: a second instance, or an OAuth code used twice, must not follow a lost answer.
    */
   sendOnce?: boolean | undefined;
+  /**
+   * The client sent the call with `redirect: 'manual'` (one that changes something, whose caller chose no redirect
+   * mode): fetch would follow a 301, 302 or 303 with a GET, whose answer would pass for the call's. The transport
+   * follows a 307 or 308 (method and body kept) and hands any other redirect on as the call's answer.
+   */
+  redirects?: boolean | undefined;
   /** The form the Request's body was made from, as the caller gave it: what a retry encodes again (`formBlob`). */
   form?: FormData | undefined;
   /** Scrubs the calling client's secrets (its element token too) from error bodies, messages, logs and causes. */
@@ -160,9 +166,13 @@ export function endAttemptOf(response: Response): void {
 /** The body of `response` went out as a stream: its attempt goes on, held by the stream (see `Attempt.loosen`). */
 export function loosenAttemptOf(response: Response): void {
   const guard = (response as Partial<Guarded>)[GUARD];
-  guard?.attempt.loosen();
+  if (!guard) return;
+  // The idle clock of the headers stops: from now on it runs only while the reader waits for bytes (see
+  // guardStream), not until the app starts reading (a second download read after the first, which has arrived).
+  if (guard.call.idle !== undefined) guard.attempt.arm(Infinity);
+  guard.attempt.loosen();
   // A stream handed out is not read again from a new attempt.
-  if (guard) guard.again = undefined;
+  guard.again = undefined;
 }
 
 /** Checks a timeout value; `Infinity` means no limit. */
@@ -407,6 +417,9 @@ export class TransportCall implements CallFacts {
     );
   }
 }
+
+/** The statuses of a redirect fetch follows (see `CallState.redirects`). */
+const REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 
 /** Whether `value` can be read as a Response: any fetch's (undici's own class is not the global one). */
 function isResponse(value: unknown): value is Response {
@@ -779,12 +792,15 @@ export function createTransport(options: TransportOptions): (request: Request) =
     let headersBefore: Headers | undefined;
     const signalInInit = state?.signalInInit === true;
 
+    // Set once a 307 or 308 sent a call of `redirects` again for fetch to follow (see below).
+    let following = false;
+
     // The attempts from `first` on; a call whose body is cut off runs it again from the next one (`Guard.again`).
     const run = async (first: number): Promise<Response> => {
       for (let attempt = first; ; attempt++) {
         call.attempts = attempt;
         // The first attempt's signal is already on the Request when the client made it; others get their own.
-        const given = attempt === 1 ? state?.attempt : undefined;
+        const given = attempt === 1 && !following ? state?.attempt : undefined;
         const clock = given ?? new Attempt(callerSignal);
         const signal = clock.controller.signal;
         clock.call = call;
@@ -820,8 +836,9 @@ export function createTransport(options: TransportOptions): (request: Request) =
           }
         }
         let attemptRequest = request;
-        if (body !== undefined || (!given && !signalInInit)) {
+        if (body !== undefined || (!given && !signalInInit) || following) {
           const init: RequestInit & { duplex?: 'half' } = { signal };
+          if (following) init.redirect = 'follow';
           if (body !== undefined) {
             init.body = body;
             if (streamed) init.duplex = 'half';
@@ -910,6 +927,28 @@ export function createTransport(options: TransportOptions): (request: Request) =
         }
         const status = response.status;
         const durationMs = Date.now() - sentAt;
+        if (state?.redirects && (REDIRECTS.has(status) || response.type === 'opaqueredirect')) {
+          // A 307 or 308 keeps the method and body: the call goes out again for fetch to follow it (with what
+          // fetch does on the way: an Authorization header dropped when the redirect leaves the origin), as it
+          // would have without `manual`; only once, and only when the body can be sent again.
+          if ((status === 307 || status === 308) && !following && (request.body === null || bodyCopy)) {
+            following = true;
+            clock.done();
+            call.log('retry', durationMs, response, undefined, 0);
+            response.body?.cancel().catch(noop);
+            attempt -= 1;
+            continue;
+          }
+          // Any other is the call's answer, an error of its status, with what happened in its message.
+          const location = response.headers.get('location');
+          const where = location ? ` to ${serverSnippet(call.redact(redactUrl(location)))}` : '';
+          call.hint =
+            `it was redirected${where}, which ` +
+            (status === 307 || status === 308
+              ? 'a call whose body was not kept (retry: false) cannot follow'
+              : `fetch would have followed with a GET in place of the ${method}`) +
+            '; point baseUrl at the address the API answers at';
+        }
         if (!last && policy.statuses.has(status) && (idempotent || status === 429)) {
           const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
           // A server that asks for a longer wait than the policy allows, or than the time left, gets no retry.

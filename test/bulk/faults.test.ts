@@ -294,6 +294,27 @@ describe('readBulkRecords on a download that is not records', () => {
   });
 });
 
+test('the errors about an answer name its request id, as every call error does', async () => {
+  const crm = await start((req, res) => {
+    const headers = { 'content-type': 'application/json', 'elements-request-id': 'req-123' };
+    res.writeHead(200, headers);
+    res.end(req.path.endsWith('/status') ? '[]' : req.method === 'POST' ? '{}' : 'not json\n');
+  });
+  const status = await getBulkJobStatus(crm, ref).catch((e: unknown) => e);
+  const download = await readBulkRecords(crm, { ...ref, objectName: 'contacts' })
+    .next()
+    .catch((e: unknown) => e);
+  for (const error of [status, download]) {
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({
+      requestId: 'req-123',
+      status: 200,
+      attempts: 1,
+      mayHaveReachedServer: true,
+    });
+  }
+});
+
 test('parseCsvRecords: blank lines are records only in a one-column CSV, and never at the end', async () => {
   const parse = async (text: string) => {
     const records: unknown[] = [];

@@ -242,6 +242,22 @@ describe('timeouts and aborts', () => {
     );
   });
 
+  it.each([
+    ['a RangeError', new RangeError('too many pages')],
+    ['a SyntaxError', new SyntaxError('config changed')],
+  ])('rejects with the reason the caller gave while the body arrives, also %s', async (_kind, reason) => {
+    // Those classes are what a body too long to read, or not JSON, fails with: the caller's own is not taken for one.
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"items": [');
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(reason), 50);
+    await expect(make(server).GET('/hubs/{hub}/ping', { ...ping, signal: controller.signal })).rejects.toBe(
+      reason,
+    );
+  });
+
   it('rejects with the reason the caller gave to abort() when there is no timeout', async () => {
     const server = await serve(hang);
     const controller = new AbortController();

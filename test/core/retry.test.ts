@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient, unwrap, type ClientOptions } from '../../src/client/index.js';
-import { ConnectionError, RateLimitError } from '../../src/core/index.js';
+import { CloudElementsError, ConnectionError, RateLimitError } from '../../src/core/index.js';
 import { parseRetryAfterMs } from '../../src/core/retry-after.js';
 import { computeRetryDelayMs, resolveRetryPolicy, type RetryOptions } from '../../src/core/retry.js';
 import { sendJson, startServer, type TestHandler, type TestServer } from '../helpers/http-server.js';
@@ -225,9 +225,13 @@ describe('retries', () => {
       headers: { 'Content-Type': 'application/octet-stream' },
     });
     expect(patch.response.status).toBe(200);
+    // A call that changes something sees the redirect first (fetch would follow a 301 with a GET), then goes out
+    // again for fetch to follow: the old address hears it twice, and did not act either time (a 307 says so).
     expect(server.requests.map((r) => `${r.method} ${r.path.split('/')[1]}`)).toEqual([
       'POST moved',
+      'POST moved',
       'POST elements',
+      'PATCH moved',
       'PATCH moved',
       'PATCH elements',
     ]);
@@ -239,14 +243,14 @@ describe('retries', () => {
     });
     expect(upload.response.status).toBe(200);
     // The form's Content-Type names the boundary of the body sent to the redirect's target.
-    const [, target] = server.requests.slice(4);
+    const [, , target] = server.requests.slice(6);
     const parsed = await new Response(new Uint8Array(target!.body), {
       headers: { 'content-type': target!.headers['content-type']! },
     }).formData();
     expect(await (parsed.get('file') as File).text()).toBe('a,b\n1,2\n');
-    expect(server.requests[1]!.json).toEqual(body);
-    expect([...server.requests[3]!.body]).toEqual([...bytes]);
-    expect(server.requests[3]!.headers['content-type']).toBe('application/octet-stream');
+    expect(server.requests[2]!.json).toEqual(body);
+    expect([...server.requests[5]!.body]).toEqual([...bytes]);
+    expect(server.requests[5]!.headers['content-type']).toBe('application/octet-stream');
   });
 
   it('follows a 307 with a form also without retries, its Content-Type naming the boundary sent', async () => {
@@ -270,11 +274,85 @@ describe('retries', () => {
       body: form,
     });
     expect(response.status).toBe(200);
-    const target = server.requests[1]!;
+    const target = server.requests[2]!;
     const parsed = await new Response(new Uint8Array(target.body), {
       headers: { 'content-type': target.headers['content-type']! },
     }).formData();
     expect(await (parsed.get('file') as File).text()).toBe('a,b\n1,2\n');
+  });
+
+  it.each([301, 302, 303])(
+    'does not let a %s turn a call that changes something into a GET whose answer passes for its own',
+    async (status) => {
+      // A baseUrl on http:// that a load balancer moves to https:// answers so; fetch follows it with a GET.
+      const { server } = await setup((req, res) => {
+        if (req.path.startsWith('/moved/')) {
+          res.writeHead(status, { location: `${req.url.slice('/moved'.length)}?token=s3cr3t-in-location` });
+          return void res.end();
+        }
+        sendJson(res, 200, [{ id: 1001, name: 'an instance that already existed' }]);
+      });
+      const moved = createClient({
+        userSecret: 'u',
+        organizationSecret: 'o',
+        baseUrl: `${server.url}/moved/elements/api-v2`,
+      });
+      const created = await unwrap(moved.POST('/instances', { body: { name: 'new' } as never })).catch(
+        (e: unknown) => e,
+      );
+      expect(created).toBeInstanceOf(CloudElementsError);
+      expect(created).toMatchObject({ status, method: 'POST', path: '/instances' });
+      expect((created as Error).message).toContain(
+        `it was redirected to /elements/api-v2/instances?token=[REDACTED], which fetch would have followed with a ` +
+          'GET in place of the POST; point baseUrl at the address the API answers at',
+      );
+      const deleted = await unwrap(moved.DELETE('/instances/{id}', { params: { path: { id: 1 } } })).catch(
+        (e: unknown) => e,
+      );
+      expect(deleted).toMatchObject({ status, method: 'DELETE' });
+      expect(server.requests.map((r) => r.method)).toEqual(['POST', 'DELETE']);
+      // A GET still follows: it changes nothing, and its answer is the one asked for.
+      const { response } = await moved.GET('/instances');
+      expect(response.status).toBe(200);
+    },
+  );
+
+  it('hands on a 307 that a call without a copy of its body cannot follow, saying why', async () => {
+    const { server } = await setup((req, res) => {
+      res.writeHead(307, { location: `/elsewhere${req.url}` });
+      res.end();
+    });
+    const once = createClient({
+      userSecret: 'u',
+      organizationSecret: 'o',
+      baseUrl: `${server.url}/elements/api-v2`,
+      retry: false,
+    });
+    const error = await unwrap(once.POST('/instances', { body: { name: 'new' } as never })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ status: 307, method: 'POST' });
+    expect((error as Error).message).toContain(
+      'which a call whose body was not kept (retry: false) cannot follow',
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('leaves a redirect mode the caller chose as it is', async () => {
+    const { client, server } = await setup((req, res) => {
+      if (req.path.endsWith('/old')) {
+        res.writeHead(301, { location: req.url.replace('/old', '/new') });
+        return void res.end();
+      }
+      sendJson(res, 200, { method: req.method });
+    });
+    const { data } = await client.POST('/hubs/{hub}/{objectName}', {
+      params: { path: { hub: 'crm', objectName: 'old' } },
+      body: { name: 'x' },
+      redirect: 'follow',
+    });
+    expect(data).toEqual({ method: 'GET' });
+    expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
   });
 
   it('sends a form upload again as the form, not as its bytes read into memory first', async () => {

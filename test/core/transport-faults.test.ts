@@ -353,6 +353,23 @@ describe('the time limit covers the body', () => {
     expect(text.split('\n').filter(Boolean)).toHaveLength(3);
   });
 
+  it('does not count the time before the app starts reading as idle: a second download read after the first', async () => {
+    const { client } = await setup((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+      res.end('{"id":1}\n{"id":2}\n');
+    });
+    const download = () =>
+      client.GET('/hubs/{hub}/{objectName}/{objectId}', {
+        params: { path: { hub: 'crm', objectName: 'contacts', objectId: 'all' } },
+        parseAs: 'stream',
+        idleTimeoutMs: 150,
+      });
+    const [first, second] = await Promise.all([download(), download()]);
+    expect(await new Response(first.data as ReadableStream).text()).toBe('{"id":1}\n{"id":2}\n');
+    await new Promise((resolve) => setTimeout(resolve, 400)); // the first download's records being saved
+    expect(await new Response(second.data as ReadableStream).text()).toBe('{"id":1}\n{"id":2}\n');
+  });
+
   it('with idleTimeoutMs, a JSON body that keeps arriving is read to its end, and one that stops fails', async () => {
     // 8 parts 150 ms apart: longer than the idle limit in all, never that long without a byte.
     const { client } = await setup(async (req, res) => {
