@@ -73,3 +73,21 @@ export function lookBeforeRetrying(error: CloudElementsError): string | undefine
     matchPath(path).some((match) => Object.hasOwn(match.methods, 'GET'));
   return `look with ${readable ? `GET ${path}` : 'a GET'} before you try again`;
 }
+
+/**
+ * What to say of a call of a method that changes nothing (GET, HEAD, OPTIONS) that failed after it reached the API
+ * (its answer cut off): it can simply be run again, and whether the SDK already did. Undefined for the other
+ * methods, which get {@link lookBeforeRetrying}'s advice instead.
+ */
+export function runAgainAdvice(error: CloudElementsError): string | undefined {
+  const method = error.method?.toUpperCase();
+  if (method === undefined || !SAFE_METHODS.has(method)) return undefined;
+  const { attempts } = error;
+  const tried =
+    attempts === undefined
+      ? ''
+      : attempts > 1
+        ? ` (the SDK already tried it ${attempts} times)`
+        : ' (the SDK did not retry it)';
+  return `${method} changes nothing, so it can simply be run again${tried}`;
+}

@@ -5,7 +5,7 @@
 import { SDK_VERSION } from '../client/index.js';
 import { CloudElementsError, ConnectionError, looksLike, redactUrl } from '../core/index.js';
 import { CliError, EXIT, helpText, parseCommand, sdkMessage } from './args.js';
-import { lookBeforeRetrying, type CliContext, type Command } from './context.js';
+import { lookBeforeRetrying, runAgainAdvice, type CliContext, type Command } from './context.js';
 import { emulatorCommand } from './emulator-command.js';
 import { oauthConnectCommand } from './oauth-command.js';
 import { requestCommand } from './request-command.js';
@@ -100,6 +100,10 @@ function describe(error: unknown, env: CliContext['env']): { message: string; co
       // An answer began (it has a status) and broke off, or the request went out and the connection closed: the
       // server may have acted, which is what the user must know before running it again.
       if (error.status !== undefined || look !== undefined) {
+        // A GET cut off changed nothing, whatever reached the API: running it again is all there is to do.
+        const again = runAgainAdvice(error);
+        if (error.status !== undefined && again !== undefined)
+          return { message: `${message}; ${again}.`, code: EXIT.failed };
         const reached = error.status === undefined ? 'the request went out' : 'the call reached the API';
         return {
           message:

@@ -1,5 +1,6 @@
 // `cloud-elements request`: one API call from the shell, checked against the spec's paths first.
 import { readFile } from 'node:fs/promises';
+import { STATUS_CODES } from 'node:http';
 import { unwrapWithout } from '../client/index.js';
 import { TimeoutError, isSecretName, parserWords } from '../core/index.js';
 import {
@@ -265,6 +266,21 @@ function reindent(text: string): string {
 /** An HTML page by its start: a login page or proxy answers so, with or without a content type. */
 const HTML_START = /^\s*<(?:!doctype\s+html|html)[\s>]/i;
 
+/**
+ * Whether `text` (not one JSON value) is JSON lines, one JSON value a line, as a bulk job's results come (with
+ * `application/json`): the API's answer, not a proxy's page.
+ */
+function isJsonLines(text: string): boolean {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  if (lines.length < 2) return false;
+  try {
+    for (const line of lines) JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 type Sender = (
   method: string,
   path: string,
@@ -354,7 +370,14 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
     throw error;
   }
   const bytes = answer === undefined ? new Uint8Array() : new Uint8Array(answer);
-  if (bytes.length === 0) return EXIT.ok;
+  const { status } = result.response;
+  if (bytes.length === 0) {
+    // Nothing for stdout (it may be piped into jq), but a word on stderr that the call succeeded with no body; the
+    // reason is Node's for the status, not the server's status text, which a gateway may fill with anything.
+    const reason = STATUS_CODES[status] ?? 'Success';
+    note(ctx, `${method} ${path}: ${status} ${reason}${status === 204 ? '' : ', no body'}`);
+    return EXIT.ok;
+  }
   const text = new TextDecoder().decode(bytes);
   const type = result.response.headers.get('content-type') ?? '';
   try {
@@ -362,9 +385,18 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   } catch {
     // A file download is printed as it came; a page or broken JSON where the API answers JSON is no success.
     const html = /text\/html/i.test(type) || HTML_START.test(text);
+    // The SDK's words for JSON lines (its InvalidResponseError, when a call reads them as JSON): the API's answer.
+    if (!html && /json/i.test(type) && isJsonLines(text)) {
+      throw new CliError(
+        `${method} ${path} answered ${status} with a body that is not JSON (${type}); it is JSON lines (as bulk ` +
+          'results are), one JSON value a line, which this command does not print as its answer: read them with ' +
+          "readBulkRecords of cloud-elements-sdk/bulk, or the client's call with parseAs: 'text' or 'stream'.",
+        EXIT.failed,
+      );
+    }
     if (html || /json/i.test(type)) {
       throw new CliError(
-        `${method} ${path} answered ${result.response.status} with ${html ? 'an HTML page' : 'a body that is not JSON'} ` +
+        `${method} ${path} answered ${status} with ${html ? 'an HTML page' : 'a body that is not JSON'} ` +
           `(${type || 'no content type'}), not the API's answer; is a proxy or a login page answering instead of Cloud Elements?`,
         EXIT.failed,
       );

@@ -71,7 +71,9 @@ export type CeqlScalar = string | number | bigint | boolean | Date;
  * - `boolean` → `true` / `false`;
  * - `Date` → its ISO string, quoted (`'2018-01-15T00:00:00.000Z'`);
  * - array → `(a, b, c)` after `IN`, and `= ${array}` becomes `IN (a, b, c)`;
- * - `null` → `= ${null}` becomes `IS NULL`, `!= ${null}` becomes `IS NOT NULL`, and `IS ${null}` is `NULL`;
+ * - `null` → `= ${null}` becomes `IS NULL`, `!= ${null}` becomes `IS NOT NULL`, and `IS ${null}` is `NULL`
+ *   (the reference's list of CEQL operators names `IS NULL` only: check that an element takes `IS NOT NULL`);
+ * - after `LIKE`, a string only, whose `%` and `_` stay wildcards (`LIKE ${'50%'}` matches `500`);
  * - a {@link CeqlFragment} from `ceql` or `ceql.join` → inserted in parentheses, `(b = 2 AND c = 3)`, so it
  *   stays one condition whatever surrounds it; from `ceql.field` → the field name, bare or in backticks.
  */
@@ -155,8 +157,8 @@ function renderList(values: readonly unknown[], place: string): string {
   return `(${values.map((item, i) => renderScalar(item, `item ${i + 1} of ${place}`)).join(', ')})`;
 }
 
-// The comparison a template's text ends with (`=`, `!=`, `<>`, …, `IS [NOT]`, `IN`), and the spaces before it.
-const trailingOperator = /\s*(<=|>=|!=|<>|=|<|>|\bIS(?:\s+NOT)?|\bIN)\s*$/i;
+// The comparison a template's text ends with (`=`, `!=`, `<>`, …, `IS [NOT]`, `IN`, `LIKE`), and the spaces before it.
+const trailingOperator = /\s*(<=|>=|!=|<>|=|<|>|\bIS(?:\s+NOT)?|\bIN|\bLIKE)\s*$/i;
 
 /**
  * Renders `value` after the text `before`. Returns the new text: for `null` and arrays the operator in front is
@@ -165,6 +167,8 @@ const trailingOperator = /\s*(<=|>=|!=|<>|=|<|>|\bIS(?:\s+NOT)?|\bIN)\s*$/i;
  */
 function appendValue(before: string, value: unknown, index: number, strings: readonly string[]): string {
   const place = describePlace(index, strings);
+  const match = trailingOperator.exec(before);
+  const operator = match?.[1]?.toUpperCase();
   if (value instanceof CeqlFragment) {
     if (fieldFragments.has(value)) return before + value.text;
     if (value.text.trim() === '') {
@@ -172,11 +176,20 @@ function appendValue(before: string, value: unknown, index: number, strings: rea
         `${place} is an empty ceql fragment, which would leave a dangling operator; leave the condition out.`,
       );
     }
+    // `lastName = (a = 1)` is no query: a condition stands where a condition goes, not where a value is due.
+    if (operator !== undefined) {
+      refuse(`${place} is a condition (a ceql fragment) where a value is due, after ${operator}.`);
+    }
     return `${before}(${value.text})`;
   }
+  // The server would refuse `LIKE 5` and `IS 'x'` only once the query is sent: said here, with the value's place.
+  if (operator === 'LIKE' && typeof value !== 'string') {
+    refuse(`${place} is ${describeType(value)}; LIKE takes a pattern string, such as 'Lov%'.`);
+  }
+  if (value !== null && operator?.startsWith('IS')) {
+    refuse(`${place} is ${describeType(value)}; IS [NOT] takes only null (IS NULL), write = for a value.`);
+  }
   if (value !== null && !Array.isArray(value)) return before + renderScalar(value, place);
-  const match = trailingOperator.exec(before);
-  const operator = match?.[1]?.toUpperCase();
   // The field and whatever precedes it, without the operator: `email =` → `email`.
   const field = before.slice(0, match?.index);
   if (value === null) {
@@ -282,8 +295,12 @@ function refuseJoinEntry(value: unknown): never {
 
 /**
  * Joins conditions with `AND` (or `OR`), each in parentheses when there is more than one. `undefined`, `null`
- * and `false` entries are skipped, which makes optional filters easy; with nothing left the result is empty
- * (`''`), and pagination and bulk helpers then send no `where` at all.
+ * and `false` entries are skipped, which makes optional filters easy; with nothing left an `AND` is empty (`''`),
+ * and pagination and bulk helpers then send no `where` at all: every record matches, as no condition says.
+ *
+ * @throws {TypeError} for an `OR` with nothing left: "any of none" matches no record, and the empty `where` it
+ *   would give reads every record (a bulk job over "the selected ids" when none is selected would take them all).
+ *   Skip the query, or the condition, when the list is empty.
  *
  * @example
  * ceql.join([ceql`lastName = ${lastName}`, since && ceql`createdDate > ${since}`])
@@ -301,6 +318,12 @@ function join(
     if (!(part instanceof CeqlFragment)) refuseJoinEntry(part);
     return part.text.trim() !== '';
   });
+  if (parts.length === 0 && operator === 'OR') {
+    refuse(
+      "ceql.join(…, 'OR') got no condition: an OR of none matches nothing, but the empty where it would give " +
+        'reads every record; skip the query (or this condition) when the list is empty.',
+    );
+  }
   if (parts.length === 1) return parts[0]!;
   return makeFragment(parts.map((part) => `(${part.text})`).join(` ${operator} `));
 }

@@ -111,7 +111,10 @@ export type PaginateOptions = {
    * decide whether there is a next one. At most one page is read ahead (two are held in memory), never past `limit`
    * or `maxPages`, and a loop that stops early, or a page that fails, aborts it (the client's logger records that
    * request as `aborted`). Pass `false` to send each request only when the loop asks for its page: a loop that
-   * usually stops after a page or two then makes no request it does not use.
+   * usually stops after a page or two then makes no request it does not use. Pass it too, or call `return()`, when
+   * taking records with `next()` and dropping the iterator (`(await paginate(…).next()).value`): only a loop's end
+   * aborts the page read ahead, so a dropped iterator's request runs on, and keeps a script from exiting until it
+   * is answered or its `timeoutMs` passes.
    *
    * @default true
    */

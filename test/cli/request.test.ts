@@ -80,7 +80,7 @@ describe('cloud-elements request: calls', () => {
     expect(JSON.parse(result.stdout).id).toMatch(/^a01/);
   });
 
-  test('a DELETE that answers no body prints nothing', async () => {
+  test('a DELETE that answers no body prints nothing on stdout, and its status on stderr', async () => {
     const created = JSON.parse(
       (
         await runCli(
@@ -106,6 +106,7 @@ describe('cloud-elements request: calls', () => {
       },
     );
     expect(result).toMatchObject({ code: 0, stdout: '' });
+    expect(result.stderr).toMatch(new RegExp(`^DELETE /hubs/crm/contacts/${created.id}: 20[04] `));
   });
 });
 
@@ -415,6 +416,67 @@ describe('cloud-elements request: what users get wrong', () => {
       expect(bad.stderr).toContain(
         '--timeout takes a number of seconds above 0 and at most 2147483, got "soon"',
       );
+    } finally {
+      await close(server);
+    }
+  });
+});
+
+describe('cloud-elements request: answers that are not one JSON document', () => {
+  test('a GET whose body is cut off can simply be run again (the SDK tried it 3 times), not "look before you send it again"', async () => {
+    let received = 0;
+    const { server, env: served } = await serve((_req, res) => {
+      received++;
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('[{"id":1');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    try {
+      const result = await runCli(['request', 'GET', '/usage'], { env: served });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^cloud-elements: GET \/usage answered 200 but its body was cut off: /);
+      expect(result.stderr).toMatch(
+        /; GET changes nothing, so it can simply be run again \(the SDK already tried it 3 times\)\.\n$/,
+      );
+      expect(result.stderr).not.toContain('may have taken effect');
+      expect(result.stderr).not.toContain('before you');
+      expect(received).toBe(3);
+    } finally {
+      await close(server);
+    }
+  });
+
+  test('a 200 in JSON lines (as bulk results come) says so, as the SDK does, and blames no proxy (exit 1)', async () => {
+    const { server, env: served } = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"a":1}\n{"a":2}\n');
+    });
+    try {
+      const result = await runCli(['request', 'GET', '/elements'], { env: served });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(
+        'cloud-elements: GET /elements answered 200 with a body that is not JSON (application/json); it is JSON ' +
+          'lines (as bulk results are)',
+      );
+      expect(result.stderr).toContain('readBulkRecords');
+      expect(result.stderr).not.toMatch(/proxy|login page/);
+    } finally {
+      await close(server);
+    }
+  });
+
+  test('a 2xx without a body exits 0 with stdout empty and the status on stderr (200 OK, no body; 204 No Content)', async () => {
+    const { server, env: served } = await serve((req, res) => {
+      if (req.method === 'DELETE') res.writeHead(204).end();
+      else res.writeHead(200, { 'content-type': 'application/json', 'content-length': '0' }).end();
+    });
+    try {
+      const empty = await runCli(['request', 'GET', '/accounts'], { env: served });
+      expect(empty).toMatchObject({ code: 0, stdout: '', stderr: 'GET /accounts: 200 OK, no body\n' });
+      const none = await runCli(['request', 'DELETE', '/instances/12'], { env: served });
+      expect(none).toMatchObject({ code: 0, stdout: '', stderr: 'DELETE /instances/12: 204 No Content\n' });
     } finally {
       await close(server);
     }

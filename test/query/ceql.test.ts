@@ -124,6 +124,22 @@ describe('ceql tag', () => {
     expect(() => ceql`${null}`).toThrow(/IS NULL/);
   });
 
+  test('refuses a value its operator cannot take, which the server would refuse only once sent', () => {
+    expect(() => ceql`lastName LIKE ${5}`).toThrow(
+      'value 1 (after "lastName LIKE") is 5; LIKE takes a pattern string, such as \'Lov%\'.',
+    );
+    expect(() => ceql`active like ${true}`).toThrow(/is a boolean; LIKE takes a pattern string/);
+    expect(() => ceql`lastName IS ${'x'}`).toThrow(/is a string; IS \[NOT\] takes only null/);
+    expect(() => ceql`lastName is not ${0}`).toThrow(/IS \[NOT\] takes only null/);
+    expect(() => ceql`lastName = ${ceql`a = ${1}`}`).toThrow(
+      'value 1 (after "lastName =") is a condition (a ceql fragment) where a value is due, after =.',
+    );
+    // What they may take is written as before; a name ending in "in" or "is" is no operator.
+    expect(ceql`lastName LIKE ${'Lov%'}`.text).toBe("lastName LIKE 'Lov%'");
+    expect(ceql`login = ${'x'} AND ${ceql`a = ${1}`}`.text).toBe("login = 'x' AND (a = 1)");
+    expect(ceql`${ceql.field('axis')} = ${2}`.text).toBe('axis = 2');
+  });
+
   test('renders arrays as IN lists', () => {
     expect(ceql`id IN ${[123, 456]}`.text).toBe('id IN (123, 456)');
     expect(ceql`status = ${['open', "won't fix"]}`.text).toBe("status IN ('open', 'won''t fix')");
@@ -283,6 +299,22 @@ describe('ceql.join', () => {
     expect(where.text).toBe("(lastName = 'Smith') AND (a = 1 OR b = 2)");
     expect(ceql.join([ceql`x = ${1}`, null], 'OR').text).toBe('x = 1');
     expect(ceql.join([]).text).toBe('');
+  });
+
+  test('refuses an OR of no condition, whose empty where would read every record', () => {
+    const selected: string[] = [];
+    expect(() =>
+      ceql.join(
+        selected.map((id) => ceql`id = ${id}`),
+        'OR',
+      ),
+    ).toThrow(
+      "ceql.join(…, 'OR') got no condition: an OR of none matches nothing, but the empty where it would give " +
+        'reads every record; skip the query (or this condition) when the list is empty.',
+    );
+    expect(() => ceql.join([undefined, false], 'OR')).toThrow(/an OR of none matches nothing/);
+    // An AND of none is every record, as no condition says.
+    expect(ceql.join([undefined], 'AND').text).toBe('');
   });
 
   test('refuses plain strings', () => {
