@@ -336,6 +336,8 @@ export function createClient(options: ClientOptions): CloudElementsClient {
     transport,
     signalInInit: ownFetch,
     plainRequest: typeof mark === 'object' ? mark.Request : undefined,
+    // The SDK's own fetch (createUndiciFetch) follows no redirect: a 3xx is the call's answer already.
+    followsRedirects: mark === undefined,
     userAgent,
     middleware: [],
     defaults: {},
@@ -350,6 +352,8 @@ type BuildInput = {
   signalInInit: boolean;
   /** The request class the transport's fetch reads as well as a `Request` (see `SdkFetchMark`). */
   plainRequest?: typeof Request | undefined;
+  /** The fetch follows redirects (any but the SDK's own): a call that changes something is sent `manual`. */
+  followsRedirects: boolean;
   userAgent: string;
   middleware: Middleware[];
   /** Call options every call of this client carries (from `withOptions`); a call's own win. */
@@ -611,7 +615,7 @@ function buildClient(input: BuildInput): CloudElementsClient {
       };
       // A call that changes something is not turned into a GET by a 301, 302 or 303, which fetch follows so (the
       // GET's answer would pass for the call's): the transport sees each redirect (see CallState.redirects).
-      if (method !== 'GET' && method !== 'HEAD' && options.redirect === undefined) {
+      if (input.followsRedirects && method !== 'GET' && method !== 'HEAD' && options.redirect === undefined) {
         options.redirect = 'manual';
         state.redirects = true;
       }
@@ -643,6 +647,18 @@ function buildClient(input: BuildInput): CloudElementsClient {
           if (!state.response) attempt.done();
           else if (!(answer.data instanceof ReadableStream)) endAttemptOf(state.response);
           else loosenAttemptOf(state.response);
+          // A GET read as JSON that got no body, or `null` (a gateway's empty 200): unwrap will not hand that out as
+          // the record or list the spec promises (see CallFacts.noJson).
+          if (
+            answer.data == null &&
+            method === 'GET' &&
+            state.response?.ok &&
+            state.response.status !== 204 &&
+            (options.parseAs ?? 'json') === 'json'
+          ) {
+            const facts = callFactsOf(state.response);
+            if (facts) facts.noJson = true;
+          }
           // A call refused by a client without the credential it needs: the likely cause, which the 401 cannot say.
           const status = state.response?.status;
           const facts = status === 401 || status === 404 ? callFactsOf(state.response!) : undefined;

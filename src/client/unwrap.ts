@@ -131,7 +131,20 @@ export async function unwrapWithout<R extends FetchResult>(
             : describeValue(settled);
     fail(`unwrap takes what a call of the client returns, e.g. unwrap(ce.GET('/instances')); got ${got}.`);
   }
-  if (settled.response.ok) return settled.data as Exclude<R, { error: unknown }>['data'];
+  if (settled.response.ok) {
+    const { data, response } = settled;
+    // Typed as the record or list the spec promises: `undefined` would fail later, far from the call.
+    if (data == null && callFactsOf(response)?.noJson) {
+      const path = calledPath(response, '');
+      throw unexpectedAnswer(
+        response,
+        { method: 'GET', path },
+        `GET ${path} answered ${response.status} with ${data === null ? 'null' : 'no body'} where the JSON ` +
+          'the operation gives was due; a proxy or a gateway may be answering instead of Cloud Elements.',
+      );
+    }
+    return data as Exclude<R, { error: unknown }>['data'];
+  }
   throw responseError(
     settled,
     secrets.filter((s): s is string => typeof s === 'string'),

@@ -144,6 +144,8 @@ export type CallFacts = {
   redact: Redactor;
   /** Set by the client when it knows the likely cause of a failure, for the error's message. */
   hint?: string | undefined;
+  /** Set by the client: a GET read as JSON was answered 2xx without a body, or with `null`, which unwrap refuses. */
+  noJson?: boolean | undefined;
 };
 
 /** Attempts and certainty of the call that produced `response` (undefined for responses of other fetches). */
@@ -304,6 +306,7 @@ export class TransportCall implements CallFacts {
   attempts = 0;
   mayHaveReachedServer = false;
   hint: string | undefined = undefined;
+  noJson: boolean | undefined = undefined;
   private path: string | undefined = undefined;
   private loggedUrl: string | undefined = undefined;
 
@@ -416,6 +419,18 @@ export class TransportCall implements CallFacts {
       },
     );
   }
+}
+
+/**
+ * Whether a response's body is a web stream, or none: what the SDK reads it as (`getReader`, `cancel`). node-fetch
+ * and cross-fetch answer a Node stream there, which the SDK could neither read nor free.
+ */
+function hasWebBody(response: Response): boolean {
+  // A Response of the global class has one; its `body` is not read here, which would make the stream of a body
+  // that is read whole (json()) for nothing.
+  if (typeof Response === 'function' && response instanceof Response) return true;
+  const body = response.body as Partial<ReadableStream> | null;
+  return body === null || typeof body?.getReader === 'function';
 }
 
 /** The statuses of a redirect fetch follows (see `CallState.redirects`). */
@@ -914,12 +929,18 @@ export function createTransport(options: TransportOptions): (request: Request) =
           await wait(policy, delayMs, callerSignal);
           continue;
         }
-        if (!isResponse(response)) {
+        if (!isResponse(response) || !hasWebBody(response)) {
           clock.done();
           // Not a network failure and nothing to retry: the fetch given to createClient broke its contract.
           const failure = new CloudElementsError(
             `${method} ${call.shown()}: the fetch given to createClient did not resolve to a Response (got ` +
-              `${response === null ? 'null' : typeof response}); it must return a Response or a promise of one.`,
+              (isResponse(response)
+                ? "one whose body is not a web ReadableStream, as node-fetch's is"
+                : response === null
+                  ? 'null'
+                  : typeof response) +
+              '); it must return a WHATWG Response or a promise of one (the global fetch, undici.fetch, or ' +
+              'createUndiciFetch() from cloud-elements-sdk/node).',
             { method, path: call.pathOf(), attempts: attempt, mayHaveReachedServer: true },
           );
           call.log('connection-error', Date.now() - sentAt, undefined, failure.message);

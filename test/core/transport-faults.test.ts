@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, get, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -87,6 +87,35 @@ describe("a fetch of the user's that breaks its contract", () => {
     expect((error as CloudElementsError).message).toMatch(/did not resolve to a Response/);
     expect((error as CloudElementsError).attempts).toBe(1);
     expect(calls).toBe(1);
+  });
+
+  it("answers with node-fetch's kind of Response, whose body is a Node stream: a CloudElementsError that says so", async () => {
+    // node-fetch and cross-fetch answer so; the SDK called `body.cancel()` on it and threw a bare TypeError.
+    const server = await startServer((_req, res) => sendJson(res, 503, { message: 'busy' }));
+    try {
+      const nodeStyleFetch = (request: Request) =>
+        new Promise((resolve, reject) => {
+          get(request.url, (res) => {
+            const headers = new Headers();
+            for (const [name, value] of Object.entries(res.headers)) headers.set(name, String(value));
+            resolve({ status: res.statusCode, ok: false, headers, body: res, text: async () => '' });
+          }).on('error', reject);
+        });
+      const client = createClient({
+        userSecret: 'user-secret-123',
+        baseUrl: `${server.url}/elements/api-v2`,
+        retry: noWait,
+        fetch: nodeStyleFetch as never,
+      });
+      const error = await failureOf(client.GET('/hubs/{hub}/ping', ping));
+      expect(error).toBeInstanceOf(CloudElementsError);
+      expect((error as Error).message).toMatch(
+        /did not resolve to a Response \(got one whose body is not a web ReadableStream, as node-fetch's is\); it must return a WHATWG Response/,
+      );
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
   });
 
   it('returns a Response without a promise: taken as it is', async () => {
@@ -194,6 +223,51 @@ describe('the time limit covers the body', () => {
     expect((error as InvalidResponseError).status).toBe(200);
     expect((error as InvalidResponseError).requestId).toBe('req-html-1');
     expect((error as InvalidResponseError).message).toMatch(/not JSON \(text\/html\).*is a proxy answering/);
+  });
+
+  it.each([
+    ['no body', (res: ServerResponse) => void res.writeHead(200, { 'content-length': '0' }).end(), 'no body'],
+    [
+      'an HTML type and no body',
+      (res: ServerResponse) =>
+        void res.writeHead(200, { 'content-type': 'text/html', 'content-length': '0' }).end(),
+      'no body',
+    ],
+    [
+      'null',
+      (res: ServerResponse) => void res.writeHead(200, { 'content-type': 'application/json' }).end('null'),
+      'null',
+    ],
+  ])(
+    'unwrap refuses a GET answered 200 with %s, which would pass for the list the spec promises',
+    async (_, answer, said) => {
+      const { client } = await setup((_req, res) => answer(res));
+      const error = await failureOf(unwrap(client.GET('/instances')));
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect(error).toMatchObject({ status: 200, method: 'GET', path: '/instances' });
+      expect((error as Error).message).toBe(
+        `GET /instances answered 200 with ${said} where the JSON the operation gives was due; a proxy or a gateway ` +
+          'may be answering instead of Cloud Elements.',
+      );
+    },
+  );
+
+  it('unwrap still hands out no body where none is wrong: a 204, a DELETE, a GET read as text', async () => {
+    const { client, server } = await setup(
+      (req, res) =>
+        void res.writeHead(req.path.endsWith('/204') ? 204 : 200, { 'content-length': '0' }).end(),
+    );
+    await expect(
+      unwrap(client.DELETE('/instances/{id}', { params: { path: { id: 1 } } })),
+    ).resolves.toBeUndefined();
+    await expect(unwrap(client.GET('/instances', { parseAs: 'text' }))).resolves.toBeUndefined();
+    const forInstance = client.forInstance('t');
+    await expect(
+      unwrap(
+        forInstance.GET('/hubs/{hub}/{objectName}', { params: { path: { hub: 'crm', objectName: '204' } } }),
+      ),
+    ).resolves.toBeUndefined();
+    expect(server.requests).toHaveLength(3);
   });
 
   it('says to pass parseAs when a 2xx answer is a file read as JSON, not that a proxy answered', async () => {

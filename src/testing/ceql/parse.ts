@@ -8,6 +8,11 @@ type Token =
 const BARE_DATE = /\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w.])/y;
 const NUMBER = /-?\d+(?:\.\d+)?(?![\w.])/y;
 const WORD = /[A-Za-z_$][\w$.]*/y;
+/**
+ * The object name after a bulk query's FROM, which may hold hyphens between its parts (`ledger-accounts`,
+ * `journal-entries`, reference §12.2). Only there: elsewhere `-` may be a minus sign (`x = -0.5`).
+ */
+const OBJECT_NAME = /[A-Za-z_$][\w$.]*(?:-[\w$.]+)*/y;
 const OPERATOR = /<=|>=|!=|<>|=|<|>/y;
 
 function parseError(text: string, at: number, what: string): EmulatorHttpError {
@@ -19,7 +24,8 @@ function sticky(regex: RegExp, text: string, at: number): string | undefined {
   return regex.exec(text)?.[0];
 }
 
-function tokenize(text: string): Token[] {
+/** Splits a query into tokens; `objectNames`: a word right after FROM is an object name (see OBJECT_NAME). */
+function tokenize(text: string, objectNames = false): Token[] {
   const tokens: Token[] = [];
   let at = 0;
   while (at < text.length) {
@@ -48,6 +54,16 @@ function tokenize(text: string): Token[] {
       tokens.push({ kind: 'punct', text: char, at });
       at += 1;
     } else {
+      const previous = tokens.at(-1);
+      const objectName =
+        objectNames && previous?.kind === 'word' && previous.text.toUpperCase() === 'FROM'
+          ? sticky(OBJECT_NAME, text, at)
+          : undefined;
+      if (objectName !== undefined) {
+        tokens.push({ kind: 'word', text: objectName, at });
+        at += objectName.length;
+        continue;
+      }
       const date = sticky(BARE_DATE, text, at);
       const number = date === undefined ? sticky(NUMBER, text, at) : undefined;
       const match = date ?? number ?? sticky(WORD, text, at) ?? sticky(OPERATOR, text, at);
@@ -192,7 +208,7 @@ export function parseCeql(text: string): CeqlExpression {
 
 /** Parses a bulk query `select ... from <object> [where ...] [order by ...] [limit n]`. */
 export function parseBulkSelect(text: string): BulkSelect {
-  const parser = new Parser(text, tokenize(text));
+  const parser = new Parser(text, tokenize(text, true));
   parser.expectWord('SELECT');
   let fields: string[] | '*' = '*';
   if (parser.peek()?.text === '*') parser.take();

@@ -20,7 +20,7 @@ import { API_BASE, queryBoolean, readJsonObject } from '../server/http.js';
 import { parseMultipart } from '../server/multipart.js';
 import type { Reply, RequestContext } from '../server/types.js';
 import { notifyDocumentChange } from './events.js';
-import { ASKED, pageReply } from './paging.js';
+import { hubPaging, pageReply } from './paging.js';
 import type { Handlers, Schema } from './types.js';
 
 type Kind = 'files' | 'folders';
@@ -135,7 +135,7 @@ export function documentsHandlers(state: EmulatorState): Handlers {
       const compare = compareForOrderBy(orderBy);
       items = items.sort((a, b) => compare(itemJson(call.drive, a), itemJson(call.drive, b)));
     }
-    return pageReply(items, call.ctx.query, (item) => itemJson(call.drive, item), ASKED);
+    return pageReply(items, call.ctx.query, (item) => itemJson(call.drive, item), hubPaging(call.instance));
   };
 
   return {
@@ -209,7 +209,7 @@ export function documentsHandlers(state: EmulatorState): Handlers {
           item.path.startsWith(prefix) &&
           baseName(item.path).toLowerCase().includes(text),
       );
-      return pageReply(found, call.ctx.query, (item) => itemJson(call.drive, item), ASKED);
+      return pageReply(found, call.ctx.query, (item) => itemJson(call.drive, item), hubPaging(call.instance));
     }),
     getDocumentsStorage: on((call) => {
       const used = [...call.drive.byPath.values()].reduce(

@@ -8,7 +8,7 @@ import { callerInstance } from '../server/auth.js';
 import { readJsonObject } from '../server/http.js';
 import type { Reply, RequestContext } from '../server/types.js';
 import { notifyRecordChange } from './events.js';
-import { ASKED, pageReply } from './paging.js';
+import { hubPaging, pageReply } from './paging.js';
 import {
   checkSearchable,
   createRecord,
@@ -137,7 +137,7 @@ export function hubHandlers(state: EmulatorState, spec: EmulatorSpec): Handlers 
       records,
       ctx.query,
       (record) => presentRecord(instance, viewFirst ? record : viewOf(record), fields),
-      ASKED,
+      hubPaging(instance),
     );
   };
   const create = async (ctx: RequestContext, resource: string): Promise<Reply> => {
@@ -178,7 +178,7 @@ export function hubHandlers(state: EmulatorState, spec: EmulatorSpec): Handlers 
       const { records } = childStore(instance, resource, id, child);
       const shown = view(ctx, instance, child);
       const present = (record: HubRecord) => presentRecord(instance, shown(record));
-      return pageReply([...records.values()], ctx.query, present, ASKED);
+      return pageReply([...records.values()], ctx.query, present, hubPaging(instance));
     },
     create: async (ctx: RequestContext, resource: string, id: string, child: string): Promise<Reply> => {
       const instance = callerInstance(ctx);

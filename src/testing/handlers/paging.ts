@@ -1,7 +1,8 @@
 import { EmulatorHttpError } from '../errors.js';
+import type { EmulatorInstance } from '../model/types.js';
 import type { Reply } from '../server/types.js';
 
-/** Page size of lists when the call sends no `pageSize` (an element's `pagination.max`). */
+/** Page size of lists when the call sends no `pageSize` and the instance sets no `pagination.max`. */
 export const DEFAULT_PAGE_SIZE = 100;
 /** Largest page the emulator returns; bigger `pageSize` values are cut to it, as providers do. */
 export const MAX_PAGE_SIZE = 500;
@@ -57,6 +58,27 @@ export type TotalCount = 'always' | 'asked';
 
 /** The paging of hub lists: `Elements-Total-Count` only when asked. */
 export const ASKED: PageOptions = { totalCount: 'asked' };
+
+/**
+ * The paging of an instance's hub lists: {@link ASKED}, and a page of the instance's `pagination.max` records when
+ * the call sends no `pageSize` (reference §5: a hub list's default page size is the element's `pagination.max`).
+ * Only a whole number >= 1 counts; any other value (a per-resource JSON object, `0`, text) is ignored, leaving
+ * {@link DEFAULT_PAGE_SIZE}. A `pageSize` the call sends wins, even above `pagination.max`: the reference gives
+ * `pagination.max` as the default only and documents no cap (pages are still cut to {@link MAX_PAGE_SIZE}).
+ */
+export function hubPaging(instance: EmulatorInstance): PageOptions {
+  const max = instance.configuration.get('pagination.max')?.trim();
+  return max && /^[1-9]\d*$/.test(max) ? { ...ASKED, defaultPageSize: Number(max) } : ASKED;
+}
+
+/**
+ * Whether the call asks for the first page of a list: no `nextPage` token and no `page` past 1. A list whose first
+ * page is empty has nothing at all; later pages may be empty while paging.
+ */
+export function isFirstPage(query: URLSearchParams): boolean {
+  const token = query.get('nextPage');
+  return (token === null || token === '') && (readPositiveInteger(query, 'page') ?? 1) === 1;
+}
 
 function countAsked(query: URLSearchParams): boolean {
   return query.get('returnTotalCount') === 'true' || query.get('returnCount') === 'true';

@@ -7,7 +7,7 @@ import type { EmulatorState } from '../model/state.js';
 import type { EmulatorUser } from '../model/types.js';
 import { queryBoolean, readJsonObject } from '../server/http.js';
 import type { RequestContext } from '../server/types.js';
-import { pageReply } from './paging.js';
+import { isFirstPage, pageReply } from './paging.js';
 import type { Handlers, Schema } from './types.js';
 
 /** Default page size of the platform user lists (reference §5: `GET /users` pageSize default 200). */
@@ -30,9 +30,10 @@ export function requireRole(key: string): UserRole {
 }
 
 /**
- * Users of the organization or of one account: list (CEQL `where`, inactive ones on request), create (a real user
- * whose secret works at once), read, update and delete by email or id. `accountOf` picks the account of the call
- * (`undefined`: every account, as `/users` and `/organizations/users` see them).
+ * Users of the organization or of one account: list (CEQL `where`, inactive ones on request; `404 No users found`
+ * when the first page would be empty), create (a real user whose secret works at once), read, update and delete by
+ * email or id. `accountOf` picks the account of the call (`undefined`: every account, as `/users` and
+ * `/organizations/users` see them).
  */
 export function userCrud(state: EmulatorState, accountOf: (ctx: RequestContext) => number | undefined) {
   const profiles = state.platform.profiles;
@@ -82,7 +83,11 @@ export function userCrud(state: EmulatorState, accountOf: (ctx: RequestContext) 
     const where = ctx.query.get('where');
     const found = queryRecords(users, where ? parseCeql(where) : undefined, undefined);
     // Platform user lists page by pageSize (default 200) and nextPage (reference §5 and §10).
-    return pageReply(found, ctx.query, undefined, { defaultPageSize: USERS_PAGE_SIZE });
+    const page = pageReply(found, ctx.query, undefined, { defaultPageSize: USERS_PAGE_SIZE });
+    // Nothing to list is a 404, not `[]` (reference §4; fixture error-account-no-users-404): for a where that
+    // matches no one as for an account without users. A later page that comes out empty is still a page.
+    if (found.length === 0 && isFirstPage(ctx.query)) throw new EmulatorHttpError(404, 'No users found');
+    return page;
   };
   const create = async (ctx: RequestContext) => {
     const body = (await readJsonObject(ctx)) as Schema<'UserCreate'>;

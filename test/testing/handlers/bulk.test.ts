@@ -128,6 +128,48 @@ describe('bulk query jobs', () => {
     expect(response.body.message).toContain('Error parsing query');
   });
 
+  test('query an object whose name has a hyphen (ledger-accounts); elsewhere - stays a minus sign', async () => {
+    emulator = await startTestEmulator({ bulk: { progress: 'manual', stepMs: 5 } });
+    const auth = emulator.hubAuth(emulator.createInstance({ element: 'quickbooks' }).token);
+    for (const body of [
+      { name: 'Petty cash', accountType: 'Bank', balance: 5 },
+      { name: 'Loan', accountType: 'Liability', balance: -20 },
+    ])
+      expect((await emulator.call('POST', '/hubs/finance/ledger-accounts', { auth, body })).status).toBe(200);
+    const query = (q: string) =>
+      emulator.call('POST', `/hubs/finance/bulk/query?q=${encodeURIComponent(q)}`, { auth });
+    const results = async (q: string) => {
+      const job = await query(q);
+      expect(job.status, job.text).toBe(200);
+      expect(job.body.status).toBe('CREATED');
+      emulator.tickBulkJobs(3);
+      const ndjson = await emulator.call('GET', `/hubs/finance/bulk/${job.body.id}/ledger-accounts`, {
+        auth,
+        headers: { Accept: 'application/json' },
+        as: 'text',
+      });
+      return ndjson.text
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).name);
+    };
+    expect(await results('select * from ledger-accounts')).toEqual(['Petty cash', 'Loan']);
+    expect(await results('SELECT name FROM ledger-accounts WHERE balance > -1 ORDER BY name')).toEqual([
+      'Petty cash',
+    ]);
+    expect(await results('select name from ledger-accounts where balance < -1')).toEqual(['Loan']);
+    // Field names take no hyphen: `name-x` is the field `name` then `-x`, as before.
+    for (const q of [
+      'select name-x from ledger-accounts',
+      'select * from ledger-accounts where balance-1 > 0',
+      'select * from ledger-',
+    ]) {
+      const refused = await query(q);
+      expect(refused.status, q).toBe(400);
+      expect(refused.body.message, q).toContain('Error parsing query');
+    }
+  });
+
   test('continue an earlier job by continueFromJobId without q, with its query; 404 for an unknown job', async () => {
     const auth = await setup('manual');
     const first = await startQuery(

@@ -169,6 +169,26 @@ describe('folders', () => {
     expect(second.headers.has('elements-next-page-token')).toBe(false);
   });
 
+  test("lists contents by the instance's pagination.max when the call sends no pageSize", async () => {
+    auth = emulator.hubAuth(
+      emulator.createInstance({ element: 'sfdcdocuments', configuration: { 'pagination.max': '2' } }).token,
+    );
+    for (const name of ['a.txt', 'b.txt', 'c.txt']) await upload(`/paged/${name}`, name);
+    const first = await emulator.call('GET', '/hubs/documents/folders/contents?path=/paged&orderBy=name', {
+      auth,
+    });
+    expect(first.body.map((item: { name: string }) => item.name)).toEqual(['a.txt', 'b.txt']);
+    const token = first.headers.get('elements-next-page-token')!;
+    const second = await emulator.call(
+      'GET',
+      `/hubs/documents/folders/contents?path=/paged&orderBy=name&nextPage=${encodeURIComponent(token)}`,
+      { auth },
+    );
+    expect(second.body.map((item: { name: string }) => item.name)).toEqual(['c.txt']);
+    const search = await emulator.call('GET', '/hubs/documents/search?text=.txt', { auth });
+    expect(search.body).toHaveLength(2);
+  });
+
   test('answers 409 for an existing folder and deletes a folder with its contents', async () => {
     await emulator.call('POST', '/hubs/documents/folders', { auth, body: { path: '/f' } });
     expect(

@@ -167,6 +167,41 @@ describe('paging', () => {
     expect(await total('/instances?pageSize=1')).toBe('1');
   });
 
+  test("an instance's pagination.max is the page size when the call sends none; a pageSize sent wins", async () => {
+    // Reference §5: a hub list's default page size is the element's `pagination.max`.
+    const contacts = (auth: string) =>
+      Promise.all(
+        [0, 1, 2, 3, 4].map((n) =>
+          emulator.call('POST', '/hubs/crm/contacts', { auth, body: { lastName: `L${n}` } }),
+        ),
+      );
+    const names = (page: { body: { lastName: string }[] }) => page.body.map((r) => r.lastName).sort();
+    const auth = instanceAuth('sfdc', { 'pagination.max': '3' });
+    await contacts(auth);
+    const first = await emulator.call('GET', '/hubs/crm/contacts', { auth });
+    expect(first.body).toHaveLength(3);
+    expect(first.headers.get('elements-returned-count')).toBe('3');
+    const token = first.headers.get('elements-next-page-token')!;
+    expect(token).toBeTruthy();
+    const second = await emulator.call('GET', `/hubs/crm/contacts?nextPage=${encodeURIComponent(token)}`, {
+      auth,
+    });
+    expect(second.body).toHaveLength(2);
+    expect(second.headers.has('elements-next-page-token')).toBe(false);
+    expect([...names(first), ...names(second)].sort()).toEqual(['L0', 'L1', 'L2', 'L3', 'L4']);
+    // A pageSize above pagination.max is not cut to it: the reference gives pagination.max as the default only.
+    expect((await emulator.call('GET', '/hubs/crm/contacts?pageSize=5', { auth })).body).toHaveLength(5);
+    expect((await emulator.call('GET', '/hubs/crm/contacts?pageSize=2', { auth })).body).toHaveLength(2);
+    // A value that is not a whole number >= 1 (a per-resource JSON object, 0, text) leaves the default, 100.
+    for (const max of ['{"contacts":2,"default":2}', '0', 'many', '-2']) {
+      const other = instanceAuth('sfdc', { 'pagination.max': max });
+      await contacts(other);
+      const page = await emulator.call('GET', '/hubs/crm/contacts', { auth: other });
+      expect(page.body, max).toHaveLength(5);
+      expect(page.headers.has('elements-next-page-token'), max).toBe(false);
+    }
+  });
+
   test('page numbers work too, and a bad token or page size answers 400', async () => {
     const auth = instanceAuth('sfdc');
     for (let n = 0; n < 5; n++)

@@ -240,6 +240,42 @@ describe('platform paging', () => {
 });
 
 describe('users, login and accounts', () => {
+  test('user lists answer 404 No users found when the first page is empty; a later empty page is a page', async () => {
+    // Reference §4 and fixture error-account-no-users-404.response.json: `{ requestId, message }`.
+    const noUsers = async (path: string) => {
+      const response = await emulator.call('GET', path);
+      expect(response.status, path).toBe(404);
+      expect(response.body, path).toEqual({
+        requestId: response.headers.get('elements-request-id'),
+        message: 'No users found',
+      });
+    };
+    const nobody = encodeURIComponent("email = 'nobody@example.com'");
+    await noUsers(`/users?where=${nobody}`);
+    await noUsers(`/organizations/users?where=${nobody}`);
+    const account = await emulator.call('POST', '/accounts', { body: { externalId: 'empty' } });
+    await noUsers(`/accounts/${account.body.id}/users`);
+    // An unknown account is still the account's 404.
+    const unknown = await emulator.call('GET', '/accounts/987654/users');
+    expect(unknown.body.message).toBe('No account found with ID 987654');
+    // A where that matches answers the page.
+    const ada = encodeURIComponent("email = 'ada@example.com'");
+    expect((await emulator.call('GET', `/users?where=${ada}`)).body).toHaveLength(1);
+
+    // Paging: a later page that comes out empty (its user deleted meanwhile) is still 200 [].
+    const grace = await emulator.call('POST', '/organizations/users', {
+      body: { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com', password: 'c0bol!' },
+    });
+    const first = await emulator.call('GET', '/users?pageSize=1');
+    const token = first.headers.get('elements-next-page-token')!;
+    expect(token).toBeTruthy();
+    await emulator.call('DELETE', `/organizations/users/${grace.body.id}`);
+    const later = await emulator.call('GET', `/users?pageSize=1&nextPage=${encodeURIComponent(token)}`);
+    expect(later.status).toBe(200);
+    expect(later.body).toEqual([]);
+    expect(later.headers.get('elements-returned-count')).toBe('0');
+  });
+
   test('a created user can log in, and the login token reads the secrets that work', async () => {
     const created = await emulator.call('POST', '/organizations/users', {
       body: { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com', password: 'c0bol!' },
