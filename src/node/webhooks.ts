@@ -10,6 +10,7 @@ import {
   checkHandler,
   checkOptions,
   finishWebhook,
+  isBytes,
   readLimited,
   rejectWebhook,
   resolveVerifier,
@@ -69,7 +70,8 @@ export async function readNodeRequestBody(
   checkCount('maxBodyBytes', maxBodyBytes);
   const readTimeoutMs = checkTimeoutMs(options.readTimeoutMs ?? 30_000, 'readTimeoutMs');
   const { body: parsed, _body: readByParser } = req as IncomingMessage & { body?: unknown; _body?: unknown };
-  if (parsed instanceof Uint8Array || typeof parsed === 'string') return parsed;
+  // Any realm's bytes: express.raw()'s Buffer seen from a vm context is no Uint8Array of that context.
+  if (isBytes(parsed) || typeof parsed === 'string') return parsed;
   // body-parser (Express 4) sets `_body` when it reads the stream. One whose type did not match the request
   // (a global express.urlencoded(), express.raw() for another type) leaves the stream alone but still sets
   // `req.body = {}`: that placeholder is no parsed body, and the stream is read as usual.

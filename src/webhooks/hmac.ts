@@ -3,7 +3,6 @@
 // its synchronous HMAC takes a few microseconds where Web Crypto's asynchronous sign takes ~50 on Node.
 // Elsewhere (browsers, workers) Web Crypto does the work.
 import { encoder } from '../core/streams.js';
-import { ownBytes } from './inputs.js';
 import type { WebhookKey } from './types.js';
 
 type NodeHmac = { update(data: Uint8Array): NodeHmac; digest(encoding: 'base64'): string };
@@ -31,7 +30,8 @@ export type Signer = (bytes: Uint8Array<ArrayBuffer>) => string | Promise<string
 
 /** Prepares `key` once (a KeyObject, or a non-extractable Web Crypto key) and returns its signer. */
 export function createSigner(key: WebhookKey): Signer {
-  const raw = typeof key === 'string' ? encoder.encode(key) : ownBytes(key);
+  // A copy of bytes: the caller may wipe theirs once the verifier is made, and Web Crypto imports the key later.
+  const raw = typeof key === 'string' ? encoder.encode(key) : new Uint8Array(key);
   const node = findNodeCrypto();
   if (node) {
     const secret = node.createSecretKey(raw);

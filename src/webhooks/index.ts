@@ -2,7 +2,7 @@
 // rejecting replays. Imports core only: no client, no openapi-fetch, nothing from Node.
 export { WebhookVerificationError, rejectWebhook } from './errors.js';
 export type { WebhookVerificationReason } from './errors.js';
-export { checkCount, checkOptions } from './inputs.js';
+export { checkCount, checkOptions, isBytes } from './inputs.js';
 export { createReplayGuard } from './replay-guard.js';
 export { checkHandler, finishWebhook, parseWebhookRequest, readLimited, resolveVerifier } from './request.js';
 export { createSignedWebhook, signWebhookPayload } from './sign.js';

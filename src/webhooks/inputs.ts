@@ -24,7 +24,21 @@ export function checkCount(name: string, value: unknown): void {
   }
 }
 
-// Web Crypto takes ArrayBuffer-backed views only; a view over a SharedArrayBuffer is copied.
+/**
+ * Whether `value` is a Uint8Array of any realm (a vm context's, an iframe's, Node's `Buffer` seen from one), where
+ * `instanceof` knows this realm's class only.
+ */
+export function isBytes(value: unknown): value is Uint8Array {
+  return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]';
+}
+
+/** Whether `value` is an ArrayBuffer of any realm. */
+function isArrayBuffer(value: unknown): value is ArrayBuffer {
+  return Object.prototype.toString.call(value) === '[object ArrayBuffer]';
+}
+
+// Web Crypto takes ArrayBuffer-backed views only; a view over a SharedArrayBuffer (or another realm's buffer) is
+// copied.
 export function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
 }
@@ -32,8 +46,8 @@ export function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 /** The exact bytes of a webhook body, for Web Crypto; refuses an already parsed body. */
 export function toBytes(body: WebhookBody): Uint8Array<ArrayBuffer> {
   if (typeof body === 'string') return encoder.encode(body);
-  if (body instanceof Uint8Array) return ownBytes(body);
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (isBytes(body)) return ownBytes(body);
+  if (isArrayBuffer(body)) return new Uint8Array(body);
   const parsed = body !== null && typeof body === 'object';
   return rejectWebhook(
     'body_not_raw',
@@ -52,10 +66,19 @@ export function keyList(key: WebhookKey | readonly WebhookKey[] | undefined): We
     fail("No webhook signature key: pass the instance's event.notification.signature.key as key.");
   }
   keys.forEach((item, index) => {
-    const usable = typeof item === 'string' || item instanceof Uint8Array;
+    const usable = typeof item === 'string' || isBytes(item);
     if (!usable || item.length === 0) {
+      // Its kind only: a key a config loader turned into a number is still the key.
+      const kind =
+        item === null || item === undefined
+          ? String(item)
+          : typeof item === 'object'
+            ? Array.isArray(item)
+              ? 'an array'
+              : 'an object'
+            : `a ${typeof item}`;
       fail(
-        `Webhook signature key ${index + 1} is ${usable ? 'empty' : describeValue(item)}, not a non-empty ` +
+        `Webhook signature key ${index + 1} is ${usable ? 'empty' : kind}, not a non-empty ` +
           'string or Uint8Array: is the environment variable set?',
       );
     }

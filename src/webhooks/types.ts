@@ -60,6 +60,14 @@ export type ReplayGuardOptions = {
    * @default 360_000_000 (100 hours)
    */
   ttlMs?: number | undefined;
+  /**
+   * How long a claimed id counts as in progress (its handler running), in milliseconds. A redelivery that comes
+   * later is handled again: a handler that hung (a database call without a time limit) would otherwise have every
+   * retry refused with 409 until Cloud Elements gives up. Keep it above the longest a handler may take.
+   *
+   * @default 900_000 (15 minutes)
+   */
+  inProgressTtlMs?: number | undefined;
   /** Clock, for tests. @default Date.now */
   now?: (() => number) | undefined;
 };

@@ -218,7 +218,8 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
         // Claimed meanwhile by another delivery of the id, whose handler may yet fail: not a duplicate yet either.
         if (duplicate && (await replayGuard.isInProgress(eventId))) inProgress();
       }
-      if (!duplicate && !handling) await replayGuard.complete?.(eventId);
+      // As `handle` does: a store that fails to complete must not leave the id in progress, refused for good.
+      if (!duplicate && !handling) await completeOrRelease(replayGuard, eventId);
     }
     return { payload, eventId, keyIndex, duplicate };
   };
@@ -234,24 +235,13 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
     if (webhook.duplicate) return webhook;
     try {
       await handler(webhook);
-      // Inside the try: should the store fail to complete it, the id is released, and a redelivery handled again.
-      if (webhook.eventId !== undefined) await replayGuard?.complete?.(webhook.eventId);
     } catch (error) {
       if (replayGuard !== undefined && webhook.eventId !== undefined) {
-        try {
-          await replayGuard.release(webhook.eventId);
-        } catch (releaseError) {
-          // The id comes from the request: JSON quoting escapes line breaks, so it cannot forge a log line.
-          throw new AggregateError(
-            [error, releaseError],
-            `[cloud-elements] The webhook handler failed, and so did releasing delivery id ` +
-              `${JSON.stringify(webhook.eventId.slice(0, 100))}: a redelivery will not be handled. ` +
-              'Check the replay guard store.',
-          );
-        }
+        await release(replayGuard, webhook.eventId, error, 'The webhook handler failed');
       }
       throw error;
     }
+    if (webhook.eventId !== undefined && replayGuard) await completeOrRelease(replayGuard, webhook.eventId);
     return webhook;
   };
 
@@ -264,6 +254,33 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
     [Symbol.for('nodejs.util.inspect.custom')]: hidden,
   });
   return verifier;
+}
+
+/**
+ * Marks a handled delivery done; should the store fail to, the id is released (a redelivery is handled again, not
+ * refused as in progress for good) and the store's error thrown.
+ */
+async function completeOrRelease(guard: ReplayGuard, id: string): Promise<void> {
+  try {
+    await guard.complete?.(id);
+  } catch (error) {
+    await release(guard, id, error, 'Completing the delivery in the replay guard failed');
+    throw error;
+  }
+}
+
+/** Releases a claimed id after `error`; when that fails too, both errors are thrown together. */
+async function release(guard: ReplayGuard, id: string, error: unknown, what: string): Promise<void> {
+  try {
+    await guard.release(id);
+  } catch (releaseError) {
+    // Not the id: by default it is the signature, which is the server's to know.
+    throw new AggregateError(
+      [error, releaseError],
+      `[cloud-elements] ${what}, and so did releasing its delivery id: a redelivery will not be handled. Check ` +
+        'the replay guard store.',
+    );
+  }
 }
 
 /**
