@@ -433,6 +433,35 @@ function hasWebBody(response: Response): boolean {
   return body === null || typeof body?.getReader === 'function';
 }
 
+/**
+ * A web Response of another fetch's answer whose body is an async iterable of bytes (node-fetch's Node stream), or
+ * `undefined` when none can be made (no `ReadableStream.from`, a status a Response cannot have).
+ */
+function webResponseOf(response: Response): Response | undefined {
+  const body = response.body as unknown as AsyncIterable<Uint8Array> | null;
+  const from = (ReadableStream as { from?: (source: AsyncIterable<Uint8Array>) => ReadableStream }).from;
+  if (typeof from !== 'function' || typeof body?.[Symbol.asyncIterator] !== 'function') return undefined;
+  const { status } = response;
+  try {
+    return new Response([204, 205, 304].includes(status) ? null : from.call(ReadableStream, body), {
+      status,
+      statusText: response.statusText,
+      headers: new Headers(response.headers as HeadersInit),
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** `location` read against `base`, or `undefined` when it is no URL. */
+function urlOf(location: string, base: string): string | undefined {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The statuses of a redirect fetch follows (see `CallState.redirects`). */
 const REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 
@@ -807,15 +836,20 @@ export function createTransport(options: TransportOptions): (request: Request) =
     let headersBefore: Headers | undefined;
     const signalInInit = state?.signalInInit === true;
 
-    // Set once a 307 or 308 sent a call of `redirects` again for fetch to follow (see below).
+    // A call of `redirects` follows a 307 or 308 by hand, one hop at a time in manual mode (a 303 further on must not
+    // turn it into a GET): the address of the next hop, and the hops made.
+    let target: string | undefined;
+    let hops = 0;
+    // Set once a browser's hidden redirect (`opaqueredirect`) sent the call again for fetch to follow (see below).
     let following = false;
+    const resendable = request.body === null || bodyCopy !== undefined;
 
     // The attempts from `first` on; a call whose body is cut off runs it again from the next one (`Guard.again`).
     const run = async (first: number): Promise<Response> => {
       for (let attempt = first; ; attempt++) {
         call.attempts = attempt;
         // The first attempt's signal is already on the Request when the client made it; others get their own.
-        const given = attempt === 1 && !following ? state?.attempt : undefined;
+        const given = attempt === 1 && !following && target === undefined ? state?.attempt : undefined;
         const clock = given ?? new Attempt(callerSignal);
         const signal = clock.controller.signal;
         clock.call = call;
@@ -851,9 +885,17 @@ export function createTransport(options: TransportOptions): (request: Request) =
           }
         }
         let attemptRequest = request;
-        if (body !== undefined || (!given && !signalInInit) || following) {
+        // A middleware that built a Request of its own dropped the manual mode the client asked for.
+        const unmanaged = state?.redirects === true && request.redirect !== 'manual';
+        if (
+          body !== undefined ||
+          (!given && !signalInInit) ||
+          following ||
+          target !== undefined ||
+          unmanaged
+        ) {
           const init: RequestInit & { duplex?: 'half' } = { signal };
-          if (following) init.redirect = 'follow';
+          if (state?.redirects) init.redirect = following ? 'follow' : 'manual';
           if (body !== undefined) {
             init.body = body;
             if (streamed) init.duplex = 'half';
@@ -864,7 +906,13 @@ export function createTransport(options: TransportOptions): (request: Request) =
             headers.set('content-type', formType);
             init.headers = headers;
           }
-          attemptRequest = new Request(request, init);
+          if (target === undefined) attemptRequest = new Request(request, init);
+          else {
+            // As fetch does on a redirect: the credentials stay behind when it leaves the origin.
+            const headers = new Headers(init.headers ?? request.headers);
+            if (new URL(target).origin !== new URL(request.url).origin) headers.delete('authorization');
+            attemptRequest = new Request(target, { ...init, method, headers });
+          }
         } else if (options.fetchMayChangeRequest && maxAttempts > 1) {
           // The first attempt goes out as it is, and the caller's fetch may change it: its headers (all a fetch can
           // change but the body, which a retry sends afresh) are noted for the retries. Far cheaper than a copy.
@@ -929,13 +977,15 @@ export function createTransport(options: TransportOptions): (request: Request) =
           await wait(policy, delayMs, callerSignal);
           continue;
         }
+        // node-fetch's and cross-fetch's answers carry a Node stream: read through a web Response made of it.
+        if (isResponse(response) && !hasWebBody(response)) response = webResponseOf(response) ?? response;
         if (!isResponse(response) || !hasWebBody(response)) {
           clock.done();
           // Not a network failure and nothing to retry: the fetch given to createClient broke its contract.
           const failure = new CloudElementsError(
             `${method} ${call.shown()}: the fetch given to createClient did not resolve to a Response (got ` +
               (isResponse(response)
-                ? "one whose body is not a web ReadableStream, as node-fetch's is"
+                ? 'one whose body is neither a web ReadableStream nor an async iterable of bytes'
                 : response === null
                   ? 'null'
                   : typeof response) +
@@ -948,12 +998,18 @@ export function createTransport(options: TransportOptions): (request: Request) =
         }
         const status = response.status;
         const durationMs = Date.now() - sentAt;
-        if (state?.redirects && (REDIRECTS.has(status) || response.type === 'opaqueredirect')) {
-          // A 307 or 308 keeps the method and body: the call goes out again for fetch to follow it (with what
-          // fetch does on the way: an Authorization header dropped when the redirect leaves the origin), as it
-          // would have without `manual`; only once, and only when the body can be sent again.
-          if ((status === 307 || status === 308) && !following && (request.body === null || bodyCopy)) {
-            following = true;
+        if (state?.redirects && !following && (REDIRECTS.has(status) || response.type === 'opaqueredirect')) {
+          const location = response.headers.get('location');
+          const opaque = response.type === 'opaqueredirect';
+          // A 307 or 308 keeps the method and body: followed to its address, by hand. A browser hides a redirect's
+          // status and address: the call goes out again for fetch to follow, as it would have without `manual`.
+          const next = opaque || location === null ? undefined : urlOf(location, target ?? request.url);
+          const followable =
+            opaque || ((status === 307 || status === 308) && next !== undefined && hops < 20);
+          if (followable && resendable) {
+            if (opaque) following = true;
+            else target = next;
+            hops += 1;
             clock.done();
             call.log('retry', durationMs, response, undefined, 0);
             response.body?.cancel().catch(noop);
@@ -961,13 +1017,16 @@ export function createTransport(options: TransportOptions): (request: Request) =
             continue;
           }
           // Any other is the call's answer, an error of its status, with what happened in its message.
-          const location = response.headers.get('location');
           const where = location ? ` to ${serverSnippet(call.redact(redactUrl(location)))}` : '';
           call.hint =
-            `it was redirected${where}, which ` +
-            (status === 307 || status === 308
-              ? 'a call whose body was not kept (retry: false) cannot follow'
-              : `fetch would have followed with a GET in place of the ${method}`) +
+            `it was redirected${opaque ? ' (the browser shows neither status nor address)' : where}, which ` +
+            (followable
+              ? 'a call whose body cannot be sent again (retry: false, or a stream) does not follow'
+              : status === 307 || status === 308
+                ? hops < 20
+                  ? 'has no address to follow'
+                  : 'is one redirect too many (20 were followed)'
+                : `fetch would have followed with a GET in place of the ${method}`) +
             '; point baseUrl at the address the API answers at';
         }
         if (!last && policy.statuses.has(status) && (idempotent || status === 429)) {

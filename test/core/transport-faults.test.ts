@@ -89,16 +89,27 @@ describe("a fetch of the user's that breaks its contract", () => {
     expect(calls).toBe(1);
   });
 
-  it("answers with node-fetch's kind of Response, whose body is a Node stream: a CloudElementsError that says so", async () => {
-    // node-fetch and cross-fetch answer so; the SDK called `body.cancel()` on it and threw a bare TypeError.
-    const server = await startServer((_req, res) => sendJson(res, 503, { message: 'busy' }));
+  it("answers with node-fetch's kind of Response, whose body is a Node stream: read, retried, typed", async () => {
+    // node-fetch and cross-fetch answer so (a common way through a proxy agent); the SDK called `body.cancel()` on
+    // it, a bare TypeError, and a streamed body had no `getReader`.
+    const server = await startServer((req, res, index) =>
+      index === 0
+        ? sendJson(res, 503, { message: 'busy' })
+        : sendJson(res, 200, { id: index, path: req.path }),
+    );
     try {
       const nodeStyleFetch = (request: Request) =>
         new Promise((resolve, reject) => {
           get(request.url, (res) => {
             const headers = new Headers();
             for (const [name, value] of Object.entries(res.headers)) headers.set(name, String(value));
-            resolve({ status: res.statusCode, ok: false, headers, body: res, text: async () => '' });
+            resolve({
+              status: res.statusCode,
+              statusText: res.statusMessage,
+              ok: res.statusCode! < 300,
+              headers,
+              body: res,
+            });
           }).on('error', reject);
         });
       const client = createClient({
@@ -107,12 +118,25 @@ describe("a fetch of the user's that breaks its contract", () => {
         retry: noWait,
         fetch: nodeStyleFetch as never,
       });
-      const error = await failureOf(client.GET('/hubs/{hub}/ping', ping));
+      const data = await unwrap(client.GET('/hubs/{hub}/ping', ping));
+      expect(data).toEqual({ id: 1, path: '/elements/api-v2/hubs/crm/ping' });
+      const { data: stream } = await client.GET('/hubs/{hub}/ping', {
+        ...ping,
+        parseAs: 'stream',
+        idleTimeoutMs: 1000,
+      });
+      expect(await new Response(stream as ReadableStream).json()).toMatchObject({ id: 2 });
+      // A body that is neither a web stream nor bytes to iterate is refused, saying what to pass.
+      const odd = createClient({
+        userSecret: 'user-secret-123',
+        baseUrl: `${server.url}/elements/api-v2`,
+        fetch: (async () => ({ status: 200, headers: new Headers(), body: {} })) as never,
+      });
+      const error = await failureOf(odd.GET('/hubs/{hub}/ping', ping));
       expect(error).toBeInstanceOf(CloudElementsError);
       expect((error as Error).message).toMatch(
-        /did not resolve to a Response \(got one whose body is not a web ReadableStream, as node-fetch's is\); it must return a WHATWG Response/,
+        /did not resolve to a Response \(got one whose body is neither a web ReadableStream nor an async iterable of bytes\); it must return a WHATWG Response/,
       );
-      expect(server.requests).toHaveLength(1);
     } finally {
       await server.close();
     }
