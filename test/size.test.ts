@@ -82,12 +82,21 @@ const cases: Case[] = [
 // put in a path parameter), and creating an instance is sent once without losing the retry of a 429: 0.06 kB.
 // A form upload that may be retried is encoded for its attempts as a Blob whose files are not read, where
 // `request.blob()` read the whole file into memory (1.6 GB of RSS for a 400 MB file): 0.34 kB.
-// 7 December 2026 (ninth session): an audit of bulk jobs. ./bulk now takes from `.` the helpers that follow a caller's
-// signal, read a parser's words and name the called path, so `.` exports them: 0.05 kB in the whole `.`.
+// 7 December 2026 (ninth session): four audits' fixes and a review's. ./bulk now takes from `.` the helpers that
+// follow a caller's signal, read a parser's words and describe an answer, so `.` exports them: 0.1 kB in the whole
+// `.`. In the client, 1.06 kB: a call that changes something is sent in manual redirect mode, its 307 or 308
+// followed hop by hop (no Authorization to another origin), a 301-303 its error with where it was sent (a POST became
+// a GET whose answer passed for the POST's), a browser's hidden redirect sent again: 0.55 kB; node-fetch's answers
+// read through a web Response of their Node stream: 0.2 kB; unwrap refuses a GET without its JSON (a gateway's empty
+// 200 passed for a list): 0.15 kB; a request id on errors about a 2xx answer, a caller's abort reason of any class,
+// the idle clock stopped until a stream is read: 0.15 kB. In `.`, 0.1 kB more: ceql's checks of what an operator
+// takes and of an OR of nothing. In ./webhooks, 0.19 kB: an in-progress id let go after inProgressTtlMs (a hung
+// handler had every redelivery refused), parse releasing an id its store failed to complete, keys described by kind
+// and copied, another realm's bytes.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 21_480,
-  'createClient + unwrap': 15_310,
-  'the ./webhooks entry': 4_520,
+  'the whole . entry': 22_700,
+  'createClient + unwrap': 16_340,
+  'the ./webhooks entry': 4_710,
 };
 
 /** A throwaway app with the built package in its node_modules (openapi-fetch comes from the repository's). */
