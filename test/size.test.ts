@@ -84,7 +84,7 @@ const cases: Case[] = [
 // `request.blob()` read the whole file into memory (1.6 GB of RSS for a 400 MB file): 0.34 kB.
 // 7 December 2026 (ninth session): four audits' fixes and a review's. ./bulk now takes from `.` the helpers that
 // follow a caller's signal, read a parser's words and describe an answer, so `.` exports them: 0.1 kB in the whole
-// `.`. In the client, 1.06 kB: a call that changes something is sent in manual redirect mode, its 307 or 308
+// `.`. In the client, 1.06 kB at first: a call that changes something is sent in manual redirect mode, its 307 or 308
 // followed hop by hop (no Authorization to another origin), a 301-303 its error with where it was sent (a POST became
 // a GET whose answer passed for the POST's), a browser's hidden redirect sent again: 0.55 kB; node-fetch's answers
 // read through a web Response of their Node stream: 0.2 kB; unwrap refuses a GET without its JSON (a gateway's empty
@@ -92,10 +92,12 @@ const cases: Case[] = [
 // the idle clock stopped until a stream is read: 0.15 kB. In `.`, 0.1 kB more: ceql's checks of what an operator
 // takes and of an OR of nothing. In ./webhooks, 0.19 kB: an in-progress id let go after inProgressTtlMs (a hung
 // handler had every redelivery refused), parse releasing an id its store failed to complete, keys described by kind
-// and copied, another realm's bytes.
+// and copied, another realm's bytes. A second review's mends, 0.21 kB in the client: a 307 or 308 off the call's origin
+// or to no http(s) address is not followed (its credentials and body went there), and node-fetch's answers are
+// drained when dropped (their sockets stayed stuck) with repeated Set-Cookie headers kept apart.
 const overBudget: Record<string, number> = {
-  'the whole . entry': 22_700,
-  'createClient + unwrap': 16_340,
+  'the whole . entry': 22_920,
+  'createClient + unwrap': 16_560,
   'the ./webhooks entry': 4_710,
 };
 

@@ -4,6 +4,7 @@ import { formBlob } from './form-blob.js';
 import { CloudElementsError, ConnectionError, TimeoutError, serverSnippet } from './errors.js';
 import { redactError, redactUrl, type Redactor } from './redact.js';
 import { parseRetryAfterMs } from './retry-after.js';
+import { encoder } from './streams.js';
 import {
   MAX_TIMER_MS,
   computeRetryDelayMs,
@@ -438,25 +439,48 @@ function hasWebBody(response: Response): boolean {
  * `undefined` when none can be made (no `ReadableStream.from`, a status a Response cannot have).
  */
 function webResponseOf(response: Response): Response | undefined {
-  const body = response.body as unknown as AsyncIterable<Uint8Array> | null;
-  const from = (ReadableStream as { from?: (source: AsyncIterable<Uint8Array>) => ReadableStream }).from;
-  if (typeof from !== 'function' || typeof body?.[Symbol.asyncIterator] !== 'function') return undefined;
+  type NodeBody = AsyncIterable<Uint8Array | string> & { resume?: () => unknown };
+  const body = response.body as unknown as NodeBody | null;
+  if (typeof body?.[Symbol.asyncIterator] !== 'function') return undefined;
+  const chunks = body[Symbol.asyncIterator]();
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : value);
+    },
+    // Drained, not destroyed: node-fetch pipes the socket's answer into this stream, and destroying it leaves the
+    // socket stuck on unread data until the server gives up (one per retried answer).
+    cancel: () => void (body.resume ? body.resume() : chunks.return?.()),
+  });
+  // node-fetch joins repeated headers (Set-Cookie) when iterated; its `raw()` keeps them apart.
+  const raw = (response.headers as { raw?: () => Record<string, string[]> }).raw?.();
+  const headers = raw
+    ? Object.entries(raw).flatMap(([name, values]) => values.map((value): [string, string] => [name, value]))
+    : (response.headers as HeadersInit);
   const { status } = response;
+  const statusText = String(response.statusText ?? '');
   try {
-    return new Response([204, 205, 304].includes(status) ? null : from.call(ReadableStream, body), {
+    return new Response([204, 205, 304].includes(status) ? null : stream, {
       status,
-      statusText: response.statusText,
-      headers: new Headers(response.headers as HeadersInit),
+      headers,
+      // A status text a Response cannot carry (a DEL character, which Node's parser lets through) is left out.
+      statusText: /^[\t\x20-\x7e\x80-\xff]*$/.test(statusText) ? statusText : '',
     });
   } catch {
+    void stream.cancel();
     return undefined;
   }
 }
 
-/** `location` read against `base`, or `undefined` when it is no URL. */
+/**
+ * `location` read against `base`, or `undefined` when it is no address a call may be sent on to: not a URL, not
+ * http or https (a `data:` URL would answer the call itself), or with a user or password (a Request refuses those).
+ */
 function urlOf(location: string, base: string): string | undefined {
   try {
-    return new URL(location, base).href;
+    const url = new URL(location, base);
+    return /^https?:$/.test(url.protocol) && !url.username && !url.password ? url.href : undefined;
   } catch {
     return undefined;
   }
@@ -906,13 +930,11 @@ export function createTransport(options: TransportOptions): (request: Request) =
             headers.set('content-type', formType);
             init.headers = headers;
           }
-          if (target === undefined) attemptRequest = new Request(request, init);
-          else {
-            // As fetch does on a redirect: the credentials stay behind when it leaves the origin.
-            const headers = new Headers(init.headers ?? request.headers);
-            if (new URL(target).origin !== new URL(request.url).origin) headers.delete('authorization');
-            attemptRequest = new Request(target, { ...init, method, headers });
-          }
+          // A hop stays on the call's origin (see urlOf), so its headers, credentials included, are the call's.
+          attemptRequest =
+            target === undefined
+              ? new Request(request, init)
+              : new Request(target, { ...init, method, headers: init.headers ?? request.headers });
         } else if (options.fetchMayChangeRequest && maxAttempts > 1) {
           // The first attempt goes out as it is, and the caller's fetch may change it: its headers (all a fetch can
           // change but the body, which a retry sends afresh) are noted for the retries. Far cheaper than a copy.
@@ -1001,11 +1023,13 @@ export function createTransport(options: TransportOptions): (request: Request) =
         if (state?.redirects && !following && (REDIRECTS.has(status) || response.type === 'opaqueredirect')) {
           const location = response.headers.get('location');
           const opaque = response.type === 'opaqueredirect';
-          // A 307 or 308 keeps the method and body: followed to its address, by hand. A browser hides a redirect's
-          // status and address: the call goes out again for fetch to follow, as it would have without `manual`.
+          // A 307 or 308 keeps the method and body: followed to its address, by hand, on the same origin only. A
+          // browser hides a redirect's status and address: the call goes out again for fetch to follow, as it would
+          // have without `manual`.
           const next = opaque || location === null ? undefined : urlOf(location, target ?? request.url);
+          const foreign = next !== undefined && new URL(next).origin !== new URL(request.url).origin;
           const followable =
-            opaque || ((status === 307 || status === 308) && next !== undefined && hops < 20);
+            opaque || ((status === 307 || status === 308) && next !== undefined && !foreign && hops < 20);
           if (followable && resendable) {
             if (opaque) following = true;
             else target = next;
@@ -1023,9 +1047,11 @@ export function createTransport(options: TransportOptions): (request: Request) =
             (followable
               ? 'a call whose body cannot be sent again (retry: false, or a stream) does not follow'
               : status === 307 || status === 308
-                ? hops < 20
-                  ? 'has no address to follow'
-                  : 'is one redirect too many (20 were followed)'
+                ? foreign
+                  ? `a ${method} does not follow to another origin, with the call's credentials and body`
+                  : next === undefined
+                    ? 'has no address to follow (an http or https URL without user or password)'
+                    : 'is one redirect too many (20 were followed)'
                 : `fetch would have followed with a GET in place of the ${method}`) +
             '; point baseUrl at the address the API answers at';
         }

@@ -314,7 +314,7 @@ describe('retries', () => {
     },
   );
 
-  it('follows a 307 hop by hand: a 303 after it is still the error, and another origin gets no credentials', async () => {
+  it('follows a 307 hop by hand: a 303 after it is still the error, not followed as a GET', async () => {
     const { server } = await setup((req, res) => {
       if (req.path.startsWith('/a/')) {
         res.writeHead(307, { location: req.url.replace('/a/', '/b/') });
@@ -336,25 +336,48 @@ describe('retries', () => {
     );
     expect(error).toMatchObject({ status: 303, method: 'POST' });
     expect(server.requests.map((r) => `${r.method} ${r.path.split('/')[1]}`)).toEqual(['POST a', 'POST b']);
-    // To another origin (127.0.0.1 and localhost are two), the Authorization header stays behind.
-    const other = await startServer((req, res) =>
-      sendJson(res, 200, { authorization: req.headers.authorization ?? null }),
-    );
+  });
+
+  it('does not follow a 307 off its origin, nor to an address that is no http(s) URL without a password', async () => {
+    // Another origin would get the call's credentials and body (fetch strips some headers, a fetch of yours may add
+    // others back); a data: URL would answer the call itself; a URL with a password is no Request's.
+    const other = await startServer((_req, res) => sendJson(res, 200, { id: 'elsewhere' }));
     try {
-      const { server: mover } = await setup((_req, res) => {
-        res.writeHead(307, {
-          location: `${other.url.replace('127.0.0.1', 'localhost')}/elements/api-v2/instances`,
-        });
+      const locations: Record<string, string> = {
+        origin: `${other.url.replace('127.0.0.1', 'localhost')}/elements/api-v2/instances`,
+        data: 'data:application/json,{"id":42}',
+        userinfo: '', // filled in below, with this server's own origin
+      };
+      const { server: mover } = await setup((req, res) => {
+        const kind = req.path.split('/').pop()!;
+        res.writeHead(307, { location: locations[kind] });
         res.end();
       });
+      locations.userinfo = `${mover.url.replace('//', '//user:pw-s3cr3t@')}/elsewhere`;
       const moved = createClient({
         userSecret: 'u',
         organizationSecret: 'o',
         baseUrl: `${mover.url}/elements/api-v2`,
       });
-      const { data } = await moved.POST('/instances', { body: { name: 'new' } as never });
-      expect(data).toEqual({ authorization: null });
-      expect(mover.requests[0]!.headers.authorization).toBe('User u, Organization o');
+      const said: Record<string, string> = {
+        origin: "a POST does not follow to another origin, with the call's credentials and body",
+        data: 'has no address to follow (an http or https URL without user or password)',
+        userinfo: 'has no address to follow (an http or https URL without user or password)',
+      };
+      for (const kind of Object.keys(locations)) {
+        const error = await unwrap(
+          moved.POST('/hubs/{hub}/{objectName}', {
+            params: { path: { hub: 'crm', objectName: kind } },
+            body: { name: 'x' },
+          }),
+        ).catch((e: unknown) => e);
+        expect(error, kind).toBeInstanceOf(CloudElementsError);
+        expect(error, kind).toMatchObject({ status: 307, method: 'POST' });
+        expect((error as Error).message, kind).toContain(said[kind]);
+        expect((error as Error).message, kind).not.toContain('pw-s3cr3t');
+      }
+      expect(other.requests).toHaveLength(0);
+      expect(mover.requests).toHaveLength(3);
     } finally {
       await other.close();
     }

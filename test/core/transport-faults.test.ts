@@ -1,7 +1,7 @@
-import { createServer, get, type Server, type ServerResponse } from 'node:http';
+import { createServer, get, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient, unwrap, type ClientOptions, type LogRecord } from '../../src/client/index.js';
 import {
   CloudElementsError,
@@ -98,9 +98,11 @@ describe("a fetch of the user's that breaks its contract", () => {
         : sendJson(res, 200, { id: index, path: req.path }),
     );
     try {
+      const answers: IncomingMessage[] = [];
       const nodeStyleFetch = (request: Request) =>
         new Promise((resolve, reject) => {
           get(request.url, (res) => {
+            answers.push(res);
             const headers = new Headers();
             for (const [name, value] of Object.entries(res.headers)) headers.set(name, String(value));
             resolve({
@@ -120,6 +122,9 @@ describe("a fetch of the user's that breaks its contract", () => {
       });
       const data = await unwrap(client.GET('/hubs/{hub}/ping', ping));
       expect(data).toEqual({ id: 1, path: '/elements/api-v2/hubs/crm/ping' });
+      // The 503 dropped for the retry was drained, not destroyed: destroyed, node-fetch's stream leaves the socket
+      // stuck on unread data until the server gives up.
+      await vi.waitFor(() => expect(answers[0]!.readableEnded).toBe(true));
       const { data: stream } = await client.GET('/hubs/{hub}/ping', {
         ...ping,
         parseAs: 'stream',
