@@ -118,7 +118,8 @@ export type CallState = {
   /**
    * The client sent the call with `redirect: 'manual'` (one that changes something, whose caller chose no redirect
    * mode): fetch would follow a 301, 302 or 303 with a GET, whose answer would pass for the call's. The transport
-   * follows a 307 or 308 (method and body kept) and hands any other redirect on as the call's answer.
+   * follows a 307 or 308 on the call's origin hop by hop (method and body kept) and hands any other redirect on as
+   * the call's answer.
    */
   redirects?: boolean | undefined;
   /** The form the Request's body was made from, as the caller gave it: what a retry encodes again (`formBlob`). */
@@ -436,7 +437,7 @@ function hasWebBody(response: Response): boolean {
 
 /**
  * A web Response of another fetch's answer whose body is an async iterable of bytes (node-fetch's Node stream), or
- * `undefined` when none can be made (no `ReadableStream.from`, a status a Response cannot have).
+ * `undefined` when none can be made (a status a Response cannot have, such as 600).
  */
 function webResponseOf(response: Response): Response | undefined {
   type NodeBody = AsyncIterable<Uint8Array | string> & { resume?: () => unknown };
