@@ -2,9 +2,9 @@
  * Bulk jobs and files on disk: uploads streamed from a file path, and results streamed to one. Neither holds the
  * file in memory.
  */
-import { createReadStream } from 'node:fs';
+import { constants, createReadStream } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { access, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -18,6 +18,7 @@ import {
   type UploadBulkRecordsOptions,
 } from '../bulk/index.js';
 import { fail, snippet } from '../core/checks.js';
+import { CloudElementsError } from '../core/errors.js';
 
 /** Returns the `path` option after checking it is a non-empty string; the message says what the file is for. */
 function checkPath(path: unknown, use: 'upload' | 'write'): string {
@@ -48,13 +49,20 @@ export type UploadBulkFileOptions = Omit<UploadBulkRecordsOptions, 'file'> & {
  * `format` says otherwise; the file part is named after the file.
  *
  * @throws {TypeError} when `path` is not a readable regular file.
+ * @throws {CloudElementsError} when the file changes size while it is uploaded (another process still writing it):
+ *   the upload stops before its body is complete, so no job starts from part of the file.
  * @example
  * const job = await uploadBulkFile(crm, { hub: 'crm', objectName: 'contacts', path: './contacts.csv' });
  */
 export async function uploadBulkFile(client: BulkClient, options: UploadBulkFileOptions): Promise<BulkJob> {
   const path = checkPath(options?.path, 'upload');
+  let size: number;
   try {
-    if (!(await stat(path)).isFile()) throw new Error('not a regular file');
+    const found = await stat(path);
+    if (!found.isFile()) throw new Error('not a regular file');
+    // stat needs no read permission: a file of another user's is refused here, not once the upload has begun.
+    await access(path, constants.R_OK);
+    size = found.size;
   } catch (error) {
     fileFailure(`Cannot upload ${snippet(path)}`, error, 'Pass the path of a readable file.');
   }
@@ -62,7 +70,20 @@ export async function uploadBulkFile(client: BulkClient, options: UploadBulkFile
   // Opened only when the upload starts reading, and closed by it whatever happens: no handle leaks when the
   // upload is refused before it reads a byte.
   async function* chunks(): AsyncGenerator<Uint8Array, void, undefined> {
-    yield* createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Uint8Array>;
+    let read = 0;
+    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Uint8Array>) {
+      read += chunk.byteLength;
+      yield chunk;
+    }
+    // A file cut short or grown while it was read (another process still writing it) would start a job from part of
+    // it, ending mid-record: the upload fails instead, before its body is complete.
+    if (read !== size) {
+      throw new CloudElementsError(
+        `${snippet(path)} changed while it was uploaded (${read} bytes read, ${size} when the upload began), so the ` +
+          'upload was stopped before its end. Upload a file that nothing writes to meanwhile.',
+        { method: 'POST', mayHaveReachedServer: true },
+      );
+    }
   }
   return uploadBulkRecords(client, {
     ...rest,
@@ -88,7 +109,8 @@ export type DownloadBulkResultsToFileOptions = DownloadBulkResultsOptions & {
  * `path` stays as it was. As any rename does, a completed download replaces `path` with a new file (its own
  * permissions; a symbolic link at `path` is replaced, not written through).
  *
- * @throws {TypeError} when no file can be created next to `path` (a missing or read-only folder).
+ * @throws {TypeError} when no file can be created next to `path` (a missing or read-only folder), or `path` is a
+ *   folder (refused before the download).
  * @example
  * await downloadBulkResultsToFile(crm, { hub: 'crm', jobId: job.id, objectName: 'contacts', format: 'csv', path: 'contacts.csv' });
  */
@@ -100,6 +122,10 @@ export async function downloadBulkResultsToFile(
   const { path: _path, ...download } = options;
   // In the same directory, so that the rename stays on one file system; 'wx' never opens a file already there.
   // Opened before the download starts, so that a failure at any point finds it there to remove.
+  // A folder at `path` would be found only by the rename, once the whole download is on disk.
+  if ((await stat(path).catch(() => undefined))?.isDirectory()) {
+    fileFailure(`Cannot write ${snippet(path)}`, { code: 'EISDIR' }, 'Pass the path of a file, not a folder.');
+  }
   const partial = `${path}.${randomBytes(6).toString('hex')}.partial`;
   const file = await open(partial, 'wx').catch((error: unknown) =>
     fileFailure(`Cannot write next to ${snippet(path)}`, error, 'Pass a path in a writable folder.'),
@@ -112,7 +138,9 @@ export async function downloadBulkResultsToFile(
       bytes += chunk.byteLength;
     });
     await pipeline(source, file.createWriteStream());
-    await rename(partial, path);
+    await rename(partial, path).catch((error: unknown) =>
+      fileFailure(`Cannot write ${snippet(path)}`, error, 'Pass the path of a file in a writable folder.'),
+    );
   } catch (error) {
     // The download's own error is what rejects.
     await unlink(partial).catch(() => undefined);

@@ -1,11 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startBulkQuery, waitForBulkJob } from '../../src/bulk/index.js';
 import { createClient, type CloudElementsClient } from '../../src/client/index.js';
 import { downloadBulkResultsToFile, uploadBulkFile } from '../../src/node/index.js';
+import { CloudElementsError } from '../../src/core/index.js';
 import { startEmulator, type Emulator } from '../../src/testing/index.js';
+import { sendJson, startServer } from '../helpers/http-server.js';
 
 // The ./node bulk helpers against the emulator: a CSV file in, the job's results out to a file.
 let emulator: Emulator;
@@ -55,6 +57,63 @@ describe('bulk files on disk', () => {
       .map((line) => (JSON.parse(line) as { lastName: string }).lastName);
     expect(names).toHaveLength(300);
     expect(new Set(names)).toEqual(new Set(rows.map((row) => row.split(',')[1])));
+  });
+
+  test('stops an upload whose file is cut short while it is read, so no job starts from part of it', async () => {
+    // Another process still writing (or rotating) the file: the job would end mid-record.
+    const input = join(dir, 'shrinking.csv');
+    await writeFile(input, `email,lastName\n${'x@example.com,Shrink\n'.repeat(200_000)}`);
+    let cut = false;
+    const server = await startServer(async (_req, res) =>
+      sendJson(res, 200, { id: 'partial-job', status: 'CREATED' }),
+    );
+    try {
+      const client = createClient({
+        userSecret: 'u',
+        organizationSecret: 'o',
+        baseUrl: `${server.url}/elements/api-v2`,
+      });
+      const upload = uploadBulkFile(client.forInstance('t'), {
+        hub: 'crm',
+        objectName: 'contacts',
+        path: input,
+        metaData: { action: 'create' },
+      });
+      // Cut once the upload has begun reading.
+      setTimeout(() => void truncate(input, 1000).then(() => (cut = true)), 5);
+      const error = await upload.catch((e: unknown) => e);
+      expect(cut).toBe(true);
+      expect(error).toBeInstanceOf(CloudElementsError);
+      expect((error as Error).message).toMatch(
+        /shrinking\.csv" changed while it was uploaded \(\d+ bytes read, 4200015 when the upload began\)/,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('refuses a folder as the path to download to before anything is downloaded', async () => {
+    const server = await startServer((_req, res) => sendJson(res, 200, {}));
+    try {
+      const client = createClient({
+        userSecret: 'u',
+        organizationSecret: 'o',
+        baseUrl: `${server.url}/elements/api-v2`,
+      });
+      const error = await downloadBulkResultsToFile(client.forInstance('t'), {
+        hub: 'crm',
+        jobId: '1',
+        objectName: 'contacts',
+        path: dir,
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toMatch(
+        /Cannot write .*: EISDIR\. Pass the path of a file, not a folder\./,
+      );
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
   });
 
   test('refuses a missing file before any request', async () => {
