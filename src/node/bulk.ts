@@ -71,7 +71,9 @@ export async function uploadBulkFile(client: BulkClient, options: UploadBulkFile
   // upload is refused before it reads a byte.
   async function* chunks(): AsyncGenerator<Uint8Array, void, undefined> {
     let read = 0;
-    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Uint8Array>) {
+    for await (const chunk of createReadStream(path, {
+      highWaterMark: 256 * 1024,
+    }) as AsyncIterable<Uint8Array>) {
       read += chunk.byteLength;
       yield chunk;
     }
@@ -124,7 +126,11 @@ export async function downloadBulkResultsToFile(
   // Opened before the download starts, so that a failure at any point finds it there to remove.
   // A folder at `path` would be found only by the rename, once the whole download is on disk.
   if ((await stat(path).catch(() => undefined))?.isDirectory()) {
-    fileFailure(`Cannot write ${snippet(path)}`, { code: 'EISDIR' }, 'Pass the path of a file, not a folder.');
+    fileFailure(
+      `Cannot write ${snippet(path)}`,
+      { code: 'EISDIR' },
+      'Pass the path of a file, not a folder.',
+    );
   }
   const partial = `${path}.${randomBytes(6).toString('hex')}.partial`;
   const file = await open(partial, 'wx').catch((error: unknown) =>
