@@ -94,10 +94,12 @@ const cases: Case[] = [
 // handler had every redelivery refused), parse releasing an id its store failed to complete, keys described by kind
 // and copied, another realm's bytes. A second review's mends, 0.21 kB in the client: a 307 or 308 off the call's origin
 // or to no http(s) address is not followed (its credentials and body went there), and node-fetch's answers are
-// drained when dropped (their sockets stayed stuck) with repeated Set-Cookie headers kept apart.
+// drained when dropped (their sockets stayed stuck) with repeated Set-Cookie headers kept apart. An OAuth audit's
+// fix, 0.06 kB: a helper names the secrets of its call (an OAuth code, the app's secret), which the call's errors and
+// log records are scrubbed of too (a fetch that quoted the request in its error kept them).
 const overBudget: Record<string, number> = {
-  'the whole . entry': 22_920,
-  'createClient + unwrap': 16_560,
+  'the whole . entry': 22_980,
+  'createClient + unwrap': 16_610,
   'the ./webhooks entry': 4_710,
 };
 

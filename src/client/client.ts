@@ -201,6 +201,13 @@ export const ON_HEADERS = Symbol('cloud-elements-sdk.on-headers');
  */
 export const SEND_ONCE = Symbol('cloud-elements-sdk.send-once');
 
+/**
+ * The call option under which a helper of the SDK names the secrets of one call (an OAuth code, the app's secret, a
+ * configuration password): its errors and log records are scrubbed of them too, beside the client's own, also when
+ * a fetch of the caller's quotes the request in the error it throws.
+ */
+export const CALL_SECRETS = Symbol('cloud-elements-sdk.call-secrets');
+
 // Never set at run time; it only gives ClientPaths a key that no other object type has.
 declare const pathsKey: unique symbol;
 
@@ -586,6 +593,11 @@ function buildClient(input: BuildInput): CloudElementsClient {
       const state: CallState = { attempt, streamed: init?.duplex === 'half', redact };
       if (callerSignal) state.callerSignal = callerSignal;
       if (init?.[SEND_ONCE] === true) state.sendOnce = true;
+      const secrets = init?.[CALL_SECRETS];
+      if (Array.isArray(secrets)) {
+        const more = createRedactor(secrets.filter((secret): secret is string => typeof secret === 'string'));
+        state.redact = (text) => more(redact(text));
+      }
       // A form goes out as it is (openapi-fetch passes a FormData through): the transport encodes it for the
       // attempts without reading its files into memory (a whole file, for an upload from disk). Not when a
       // middleware could have changed the Request's body, nor with a serializer of the caller's.

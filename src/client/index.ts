@@ -1,5 +1,13 @@
 // The typed openapi-fetch client with the SDK's transport, and `unwrap` for data-or-throw calls.
-export { BASE_URLS, CALL_OPTIONS, ON_HEADERS, SDK_VERSION, SEND_ONCE, createClient } from './client.js';
+export {
+  BASE_URLS,
+  CALL_OPTIONS,
+  CALL_SECRETS,
+  ON_HEADERS,
+  SDK_VERSION,
+  SEND_ONCE,
+  createClient,
+} from './client.js';
 export type {
   CallOptions,
   ClientOptions,

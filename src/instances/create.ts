@@ -1,6 +1,12 @@
 // Creating an instance (`POST /instances`): the body in Cloud Elements' documented shape, checked arguments, and
 // errors scrubbed of every secret the body carried. oauth/ builds on it for the OAuth flavour.
-import { SEND_ONCE, checkClient, unwrapWithout, type CloudElementsClient } from '../client/index.js';
+import {
+  CALL_SECRETS,
+  SEND_ONCE,
+  checkClient,
+  unwrapWithout,
+  type CloudElementsClient,
+} from '../client/index.js';
 import { checkKnownKeys, checkText, fail, isSecretName, snippet } from '../core/index.js';
 import type { ElementKeyOrId, Instance, InstanceConfiguration, InstanceFields, Schemas } from './types.js';
 
@@ -133,7 +139,7 @@ export async function createInstance(
   // Not sent again once Cloud Elements may have acted, whatever the client's policy: after a lost answer the
   // instance may exist, and a second POST would create another one. A 429 or a refused connection still is.
   return unwrapWithout(
-    client.POST('/instances', { body, signal: options.signal, [SEND_ONCE]: true }),
+    client.POST('/instances', { body, signal: options.signal, [SEND_ONCE]: true, [CALL_SECRETS]: secrets }),
     secrets,
   );
 }

@@ -4,7 +4,7 @@
  */
 import type { Client } from 'openapi-fetch';
 import type { components, paths } from '../../generated/schema.js';
-import { checkClient, unwrapWithout } from '../client/index.js';
+import { CALL_SECRETS, checkClient, unwrapWithout } from '../client/index.js';
 import { checkKnownKeys, fail, isHttpUrl, snippet, type CloudElementsError } from '../core/index.js';
 import { checkInstanceId, checkOptionalObject } from './create.js';
 import type { Instance, InstanceConfiguration } from './types.js';
@@ -175,6 +175,7 @@ async function patchConfiguration(
       params: { path: { id: instanceId } },
       body: { configuration },
       signal,
+      [CALL_SECRETS]: [secret],
     }),
     [secret],
   )) as Instance;

@@ -66,5 +66,17 @@ export function appSecrets(
   providerData: Readonly<Record<string, unknown>> | undefined,
   configuration?: Readonly<Record<string, unknown>>,
 ): unknown[] {
-  return [app.apiKey, app.apiSecret, ...instanceSecrets(providerData, configuration)];
+  return [app.apiKey, app.apiSecret, callbackPassword(app), ...instanceSecrets(providerData, configuration)];
+}
+
+/**
+ * The password of a callback URL's `user:password@`, if it has one: the OAuth URL call sends the callback URL
+ * percent-encoded (`%40`), where the `user:password@` pattern of redaction does not find it.
+ */
+function callbackPassword(app: OAuthApp): string | undefined {
+  try {
+    return decodeURIComponent(new URL(app.callbackUrl).password) || undefined;
+  } catch {
+    return undefined;
+  }
 }

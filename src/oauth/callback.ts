@@ -95,7 +95,9 @@ export type OAuthCallback = {
   readonly state: string;
   /**
    * What goes to `POST /instances` as `providerData`: `code` plus any element-specific callback values (e.g.
-   * QuickBooks' `realmId`); `state` and the OAuth `error*` parameters are left out.
+   * QuickBooks' `realmId`); `state` and the OAuth `error*` parameters are left out. Its JSON form hides the values
+   * (`[REDACTED]`), so that logging it shows no code: pass it to `finishOAuth`, or spread it
+   * (`providerData: { ...callback.providerData }`) into a body of your own.
    */
   readonly providerData: OAuthProviderData;
 };
@@ -216,7 +218,8 @@ function single(params: Map<string, string[]>, name: string): string | undefined
 /** The single value of `name`, cut to `maxLength` and with unprintable characters replaced. */
 function providerText(params: Map<string, string[]>, name: string, maxLength: number): string | undefined {
   const printable = single(params, name)
-    ?.replace(/[^\x20-\x7e\u00a0-\uffff]/g, ' ')
+    // Format characters too (U+202E turns `gnp.exe` around in a page or a terminal).
+    ?.replace(/[^\x20-\x7e\u{a0}-\u{10ffff}]|\p{Cf}/gu, ' ')
     .trim();
   if (!printable) return undefined;
   return printable.length > maxLength ? `${printable.slice(0, maxLength)}…` : printable;

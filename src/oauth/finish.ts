@@ -1,11 +1,18 @@
 // Step 3 of an OAuth connection: the instance created (or re-authorized) from a verified callback, with the app's
 // three OAuth values in its configuration.
-import { SEND_ONCE, checkClient, unwrapWithout, type CloudElementsClient } from '../client/index.js';
+import {
+  CALL_SECRETS,
+  SEND_ONCE,
+  checkClient,
+  unwrapWithout,
+  type CloudElementsClient,
+} from '../client/index.js';
 import { REDACTED, checkKnownKeys, fail, snippet } from '../core/index.js';
 import {
   checkElementKey,
   checkInstanceFields,
   checkInstanceId,
+  checkOptionalObject,
   instanceBody,
   type ElementKeyOrId,
   type Instance,
@@ -111,12 +118,13 @@ export async function finishOAuth(
   const configuration = oauthConfiguration(app, options.configuration);
   const providerData = options.callback.providerData;
   const body = instanceBody(options, configuration, providerData);
+  const secrets = appSecrets(app, providerData, configuration);
   return unwrapWithout(
     // Not sent again once Cloud Elements may have acted, whatever the client's policy: the provider's code can be
     // used once, so a retry after a lost answer would be refused with invalid_grant while the instance exists. A
     // 429 or a refused connection, which it never acted on, still is.
-    client.POST('/instances', { body, signal: options.signal, [SEND_ONCE]: true }),
-    appSecrets(app, providerData, configuration),
+    client.POST('/instances', { body, signal: options.signal, [SEND_ONCE]: true, [CALL_SECRETS]: secrets }),
+    secrets,
   );
 }
 
@@ -138,10 +146,16 @@ export async function reauthorizeInstance(
   }
   checkInstanceId(options?.instanceId);
   checkCallback(options.callback);
+  checkOptionalObject('configuration', options.configuration, 'of configuration keys and values');
   const configuration = oauthConfiguration(app, options.configuration);
   const providerData = options.callback.providerData;
   const secrets = appSecrets(app, providerData, configuration);
-  const init = { params: { path: { id: options.instanceId } }, signal: options.signal, [SEND_ONCE]: true };
+  const init = {
+    params: { path: { id: options.instanceId } },
+    signal: options.signal,
+    [SEND_ONCE]: true,
+    [CALL_SECRETS]: secrets,
+  };
   if (options.method === 'PUT') {
     checkElementKey(options.elementKey);
     checkInstanceFields(options);
@@ -149,6 +163,17 @@ export async function reauthorizeInstance(
     return unwrapWithout(client.PUT('/instances/{id}', { ...init, body }), secrets);
   }
   if (options.method !== undefined && options.method !== 'PATCH') fail('method must be "PATCH" or "PUT".');
+  // A PATCH sends the credentials and configuration only: the fields of a PUT were dropped unsent, silently.
+  const putOnly = (['name', 'tags', 'elementKey'] as const).filter(
+    (name) => (options as Partial<Record<string, unknown>>)[name] !== undefined,
+  );
+  if (putOnly.length > 0) {
+    fail(
+      `reauthorizeInstance sends ${putOnly.join(' and ')} only with method: 'PUT', which replaces the whole ` +
+        "instance; the default PATCH changes its credentials and configuration. Pass method: 'PUT' with " +
+        'elementKey and name, or leave them out.',
+    );
+  }
   const body = { providerData: { ...providerData }, configuration };
   return unwrapWithout(client.PATCH('/instances/{id}', { ...init, body }), secrets);
 }

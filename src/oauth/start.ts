@@ -1,5 +1,5 @@
 // Step 1 of an OAuth connection: the provider's authorization URL from Cloud Elements, and the `state` to keep.
-import { checkClient, unwrapWithout, type CloudElementsClient } from '../client/index.js';
+import { CALL_SECRETS, checkClient, unwrapWithout, type CloudElementsClient } from '../client/index.js';
 import {
   CloudElementsError,
   REDACTED,
@@ -149,6 +149,8 @@ async function getElementOAuth(
   missing: string,
   isComplete: (answer: OAuthAnswer) => boolean,
 ): Promise<NonNullable<OAuthAnswer>> {
+  // The request token of an OAuth 1 flow, sent to get its URL, is as secret as the app's.
+  const secrets = [...appSecrets(app, undefined), query['requestToken']];
   const answer: OAuthAnswer = await unwrapWithout(
     client.GET(`/elements/{keyOrId}/oauth/${endpoint}`, {
       params: {
@@ -157,9 +159,9 @@ async function getElementOAuth(
       },
       querySerializer: serializeQuery,
       signal: options.signal,
+      [CALL_SECRETS]: secrets,
     }),
-    // The request token of an OAuth 1 flow, sent to get its URL, is as secret as the app's.
-    [...appSecrets(app, undefined), query['requestToken']],
+    secrets,
   );
   if (!isComplete(answer)) {
     const path = `/elements/${String(options.elementKey)}/oauth/${endpoint}`;
@@ -246,7 +248,7 @@ export async function startOAuth(
   checkUrlState(url, state, options.elementKey, elementKey);
   // The provider URL names the app's key as `client_id`, which the SDK shows nowhere else, and may carry its
   // secret under a name that does not look secret (seed 003's `client_secret` does; another need not).
-  const shownUrl = redactText(redactUrl(url), [app.apiKey, app.apiSecret]);
+  const shownUrl = redactText(redactUrl(url), appSecrets(app, undefined) as string[]);
   return hideSecrets({ url, state, elementKey }, { url: shownUrl, state, elementKey }, 'OAuthStart');
 }
 
@@ -286,7 +288,7 @@ export async function startOAuth1(
   return hideSecrets(
     { url, elementKey, requestToken, requestTokenSecret },
     {
-      url: redactText(redactUrl(url), [app.apiKey, app.apiSecret, requestToken]),
+      url: redactText(redactUrl(url), [...(appSecrets(app, undefined) as string[]), requestToken]),
       elementKey,
       requestToken: REDACTED,
       requestTokenSecret: REDACTED,
