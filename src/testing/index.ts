@@ -139,12 +139,13 @@ export interface Emulator {
   tickBulkJobs(steps?: number): void;
   /**
    * Waits until every event notification, asynchronous request and bulk callback in flight has been delivered or
-   * has failed, retries included (see {@link EmulatorOptions.eventRetryDelaysMs}).
+   * has failed, retries included (see {@link EmulatorOptions.eventRetryDelaysMs}). Bulk jobs still running are not
+   * waited for: use `bulk: { progress: 'manual' }` and {@link tickBulkJobs} to finish them first.
    */
   settle(): Promise<void>;
   /**
-   * Stops the server, drops open connections (hung requests included), stops bulk timers and cancels waiting
-   * redeliveries. In strict mode it then
+   * Stops the server, drops open connections (hung requests included), stops bulk timers, aborts deliveries in
+   * flight and cancels waiting redeliveries: nothing is POSTed afterwards. In strict mode it then
    * rejects when an answer broke the spec, listing what was wrong.
    */
   close(): Promise<void>;

@@ -1,7 +1,8 @@
+import { setImmediate } from 'node:timers';
 import { EmulatorHttpError } from '../errors.js';
 import type { EmulatorState } from '../model/state.js';
 import type { Reply, RequestContext, Route } from '../server/types.js';
-import { deliver } from './events.js';
+import { deliver, deliveriesStopped } from './events.js';
 
 /** The schema of the immediate answer to an asynchronous request (the spec's `HubAsyncRequestAccepted`). */
 const ACCEPTED_SCHEMA = 'HubAsyncRequestAccepted';
@@ -88,9 +89,13 @@ export function withAsyncRequests(state: EmulatorState, route: Route): Route {
       // Read the body now: once the answer is sent, the request stream is drained.
       await ctx.body();
       const eventId = state.nextId('async-event', 1001);
+      // `node:timers`' setImmediate: `vi.useFakeTimers()` replaces the global one, and settle() would never end.
       const run = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => responseOf(route, ctx))
-        .then((response) => {
+        .then(async () => {
+          // Closed in the meantime: neither run the operation nor post its result (to the next test's receiver).
+          if (deliveriesStopped(state)) return;
+          const response = await responseOf(route, ctx);
+          if (deliveriesStopped(state)) return;
           const payload = {
             eventId,
             instanceId: instance.id,

@@ -1,5 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
+import { request as httpRequest, type ClientRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { performance } from 'node:perf_hooks';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { setTimeout as delay } from 'node:timers/promises';
 import { findElement } from '../model/catalog.js';
 import { createHexId } from '../model/random.js';
@@ -44,15 +48,78 @@ function stopSignal(state: EmulatorState): AbortSignal {
   return controller.signal;
 }
 
-/** Cancels every redelivery still waiting (`Emulator.close()`); a POST in flight still ends and is recorded. */
+/**
+ * Cancels every redelivery still waiting and aborts the POSTs in flight (`Emulator.close()`): once closed, an
+ * emulator sends nothing more, so that a late callback cannot reach the next test's receiver.
+ */
 export function stopDeliveries(state: EmulatorState): void {
   stopSignal(state);
   stoppers.get(state)!.abort();
 }
 
+/** Whether the emulator has closed (`stopDeliveries`): nothing more is sent. */
+export function deliveriesStopped(state: EmulatorState): boolean {
+  return stoppers.get(state)?.signal.aborted ?? false;
+}
+
 /** When an attempt ended, with milliseconds (unlike API dates), so that tests can measure the retry delays. */
 function attemptDate(state: EmulatorState): string {
   return new Date(state.now()).toISOString();
+}
+
+/**
+ * One POST with `node:http(s)`, not `fetch`: a test that mocks `globalThis.fetch` (`vi.stubGlobal`, msw, nock)
+ * must not swallow the emulator's deliveries. Redirects are not followed. The time limit uses `node:timers`, which
+ * `vi.useFakeTimers()` does not replace. Resolves with the status, or rejects with the reason (`ECONNREFUSED`,
+ * `timeout`, `aborted`).
+ */
+function postOnce(delivery: EventDelivery, timeoutMs: number, signal: AbortSignal): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    let req: ClientRequest | undefined;
+    const fail = (reason: string): void => {
+      req?.destroy();
+      reject(new Error(reason));
+    };
+    const timer = setTimeout(() => fail('timeout'), timeoutMs);
+    const onStop = (): void => fail('aborted');
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onStop);
+    };
+    if (signal.aborted) {
+      done();
+      reject(new Error('aborted'));
+      return;
+    }
+    signal.addEventListener('abort', onStop, { once: true });
+    try {
+      const url = new URL(delivery.url);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new Error(`unsupported protocol ${url.protocol}`);
+      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+      const body = Buffer.from(delivery.body, 'utf8');
+      req = send(url, {
+        method: 'POST',
+        headers: { ...delivery.headers, 'Content-Length': String(body.length) },
+        // A connection of its own, closed after the answer: nothing stays open once the emulator closes.
+        agent: false,
+      });
+      req.on('response', (response) => {
+        done();
+        // Only the status counts; the body is dropped, as fetch's `body.cancel()` did.
+        response.destroy();
+        resolve(response.statusCode ?? 0);
+      });
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        done();
+        reject(new Error(error.code ?? error.message));
+      });
+      req.end(body);
+    } catch (error) {
+      done();
+      reject(new Error((error as Error).message));
+    }
+  });
 }
 
 /** One POST of a delivery. Receivers' failures are recorded, never thrown. */
@@ -62,18 +129,10 @@ async function post(
   timeoutMs: number,
 ): Promise<DeliveryAttempt> {
   try {
-    const response = await fetch(delivery.url, {
-      method: 'POST',
-      headers: delivery.headers,
-      body: delivery.body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    await response.body?.cancel();
-    return { date: attemptDate(state), status: response.status };
+    const status = await postOnce(delivery, timeoutMs, stopSignal(state));
+    return { date: attemptDate(state), status };
   } catch (error) {
-    // fetch reports "fetch failed"; the reason (ECONNREFUSED, bad port, timeout) is in its cause.
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return { date: attemptDate(state), error: cause?.code ?? cause?.message ?? (error as Error).message };
+    return { date: attemptDate(state), error: (error as Error).message };
   }
 }
 
@@ -91,6 +150,8 @@ export function deliver(
   signatureKey?: string | null,
   options: { retry?: boolean } = {},
 ): void {
+  // A closed emulator sends nothing: a late bulk tick or async run must not reach another test's receiver.
+  if (deliveriesStopped(state)) return;
   const body = JSON.stringify(payload);
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
@@ -107,17 +168,20 @@ export function deliver(
   const delays = options.retry ? (state.settings.eventRetryDelaysMs ?? []) : [];
   const signal = stopSignal(state);
   // One time limit for the delivery, its retries included: a receiver that never answers costs `settle()` this
-  // once, not once per try.
-  const deadline = Date.now() + (state.settings.deliveryTimeoutMs ?? 10_000);
+  // once, not once per try. Measured with `node:perf_hooks`, which `vi.useFakeTimers()` does not freeze.
+  const deadline = performance.now() + (state.settings.deliveryTimeoutMs ?? 10_000);
   const run = (async () => {
     for (let retry = 0; ; retry++) {
-      const attempt = await post(state, delivery, Math.max(1, deadline - Date.now()));
+      const attempt = await post(state, delivery, Math.max(1, deadline - performance.now()));
       delivery.attempts.push(attempt);
       delivery.status = attempt.status;
       delivery.error = attempt.error;
       const taken = attempt.status !== undefined && attempt.status >= 200 && attempt.status < 300;
       const wait = delays[retry];
-      if (taken || wait === undefined || signal.aborted || Date.now() + wait >= deadline) return;
+      // A try that ran out of time used the delivery's time up (a timer may fire a fraction of a ms early).
+      const timedOut = attempt.error === 'timeout';
+      if (taken || timedOut || wait === undefined || signal.aborted || performance.now() + wait >= deadline)
+        return;
       try {
         await delay(wait, undefined, { signal });
       } catch {

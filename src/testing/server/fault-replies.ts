@@ -61,6 +61,25 @@ export function faultError(decision: FaultDecision): EmulatorHttpError | undefin
   return undefined;
 }
 
+/**
+ * Whether a decision is a fault of the wire (lost, stalled, truncated or slow answer) that this answer can carry:
+ * an answer without a body (to `HEAD`, a `204` or `304`, an empty payload) has nothing to stall, truncate or slow,
+ * and a stalled `HEAD` would leave its keep-alive connection blocked for the next request. A lost response fits
+ * every answer.
+ */
+export function wireFault(decision: FaultDecision, method: string, answer: Answer): boolean {
+  switch (decision.kind) {
+    case 'lostResponse':
+      return true;
+    case 'stallAfterHeaders':
+    case 'truncatedBody':
+    case 'slowBody':
+      return method !== 'HEAD' && answer.status !== 204 && answer.status !== 304 && answer.payload.length > 0;
+    default:
+      return false;
+  }
+}
+
 /** Writes the body in pieces of `chunkBytes` with `delayMs` between them; stops when the socket closes. */
 async function writeSlowly(res: ServerResponse, payload: Buffer, chunkBytes: number, delayMs: number) {
   const closed = new AbortController();
@@ -80,11 +99,14 @@ async function writeSlowly(res: ServerResponse, payload: Buffer, chunkBytes: num
 /**
  * Puts an answer on the wire as the request's fault says: whole, lost (socket destroyed), stalled after the
  * headers, truncated, or slowly. The headers are always the real answer's, with its full `Content-Length`. An
- * answer without a body (204) has nothing to stall, truncate or slow, so the client sees it whole (and a body of
- * one byte is not truncated).
+ * answer without a body (`HEAD`, 204, 304; see {@link wireFault}) has nothing to stall, truncate or slow, so the
+ * client sees it whole and the connection stays usable (and a body of one byte is not truncated).
  */
 export function deliver(res: ServerResponse, answer: Answer, decision: FaultDecision): void {
-  switch (decision.kind) {
+  const fault: FaultDecision = wireFault(decision, res.req?.method ?? 'GET', answer)
+    ? decision
+    : { kind: 'none' };
+  switch (fault.kind) {
     case 'lostResponse':
       res.destroy();
       return;
@@ -103,7 +125,7 @@ export function deliver(res: ServerResponse, answer: Answer, decision: FaultDeci
     case 'slowBody':
       res.writeHead(answer.status, answer.headers);
       res.flushHeaders();
-      void writeSlowly(res, answer.payload, decision.chunkBytes, decision.delayMs);
+      void writeSlowly(res, answer.payload, fault.chunkBytes, fault.delayMs);
       return;
     default:
       res.writeHead(answer.status, answer.headers);

@@ -10,7 +10,7 @@ export interface FaultShare {
 
 /** Fault knobs: settable at start (`startEmulator({ faults })`) and at run time (`emulator.faults.set()`). */
 export interface FaultOptions {
-  /** Delay added before every answer (errors and faults included; not drops or hangs). @default 0 */
+  /** Delay added before every answer (errors and faults included; not drops or hangs), at most 2147483647. @default 0 */
   latencyMs?: number | undefined;
   /**
    * Answer `429` with `Retry-After`, on hub calls only: Cloud Elements has no rate limit of its own and passes on
@@ -43,7 +43,7 @@ export interface FaultOptions {
   slowBody?: FaultShare & {
     /** Bytes per piece. @default 16 */
     chunkBytes?: number | undefined;
-    /** Pause between two pieces, in ms. @default 50 */
+    /** Pause between two pieces, in ms, at most 2147483647. @default 50 */
     delayMs?: number | undefined;
   };
   /** Seed of the random source that picks the requests hit; the same seed and request order give the same faults. @default 1 */
@@ -87,6 +87,8 @@ export interface FaultCounts {
   slowBody: number;
 }
 
+/** The longest delay a Node timer holds. */
+const MAX_TIMER_MS = 2_147_483_647;
 const SERVER_ERROR_STATUSES = new Set([500, 502, 503, 504]);
 /** Faults in the order they are tried; new ones go last, so that a seed keeps hitting the same requests. */
 const KINDS = [
@@ -125,8 +127,12 @@ function checkOptions(options: FaultOptions): void {
   const fail = (what: string): never => {
     throw new TypeError(`[cloud-elements] emulator faults: ${what}`);
   };
-  if (options.latencyMs !== undefined && !(options.latencyMs >= 0)) {
-    fail(`latencyMs must be a number of milliseconds >= 0; got ${String(options.latencyMs)}.`);
+  // A timer holds at most 2147483647 ms: a longer delay (Infinity included) would fire at once, with a
+  // TimeoutOverflowWarning, so it is refused rather than cut.
+  if (options.latencyMs !== undefined && !(options.latencyMs >= 0 && options.latencyMs <= MAX_TIMER_MS)) {
+    fail(
+      `latencyMs must be a number of milliseconds from 0 to 2147483647; got ${String(options.latencyMs)}.`,
+    );
   }
   for (const key of Object.keys(options)) {
     if (!TOP_LEVEL.has(key) && !(KINDS as readonly string[]).includes(key)) {
@@ -160,8 +166,8 @@ function checkOptions(options: FaultOptions): void {
     fail(`slowBody.chunkBytes must be a whole number of bytes >= 1; got ${String(chunkBytes)}.`);
   }
   const delayMs = options.slowBody?.delayMs;
-  if (delayMs !== undefined && !(delayMs >= 0)) {
-    fail(`slowBody.delayMs must be a number of milliseconds >= 0; got ${String(delayMs)}.`);
+  if (delayMs !== undefined && !(delayMs >= 0 && delayMs <= MAX_TIMER_MS)) {
+    fail(`slowBody.delayMs must be a number of milliseconds from 0 to 2147483647; got ${String(delayMs)}.`);
   }
 }
 
@@ -209,7 +215,13 @@ export class FaultController {
     return this.#options.latencyMs ?? 0;
   }
 
-  /** Picks the fault for one API call. */
+  /**
+   * Picks the fault for one API call: each kind, in the order drop, hang, rateLimit, serverError, lostResponse,
+   * htmlAnswer, stallAfterHeaders, truncatedBody, slowBody, draws from the requests the earlier kinds left. The
+   * pick uses nothing up: the server calls {@link fire} when the fault is put on the wire, which counts it and
+   * takes it off its `count` (a 429 picked for a request that then fails authentication is never sent, so it does
+   * not use the count up).
+   */
   decide(request: { method: string; path: string }): FaultDecision {
     const options = this.#options;
     if (options.match && !options.match(request)) return { kind: 'none' };
@@ -219,8 +231,6 @@ export class FaultController {
       if (!fault || fault.share <= 0 || remaining <= 0) continue;
       if (kind === 'rateLimit' && !request.path.startsWith('/hubs/')) continue;
       if (this.#random.next() >= fault.share) continue;
-      this.#remaining.set(kind, remaining - 1);
-      this.#counts[kind] += 1;
       if (kind === 'rateLimit') {
         return {
           kind,
@@ -239,5 +249,19 @@ export class FaultController {
       return { kind };
     }
     return { kind: 'none' };
+  }
+
+  /**
+   * Records that a fault {@link decide} picked is being answered: counts it and takes it off its `count`. False
+   * (nothing recorded, the request is answered without it) when its `count` ran out meanwhile, as when requests
+   * in flight together were picked for the last one.
+   */
+  fire(kind: FaultDecision['kind']): boolean {
+    if (kind === 'none') return false;
+    const remaining = this.#remaining.get(kind) ?? 0;
+    if (remaining <= 0) return false;
+    this.#remaining.set(kind, remaining - 1);
+    this.#counts[kind] += 1;
+    return true;
   }
 }

@@ -10,7 +10,7 @@ import { checkRequest } from '../spec/request.js';
 import { answerProblems, schemaProblems } from '../spec/response.js';
 import { authenticate } from './auth.js';
 import { preflightReply } from './cors.js';
-import { captivePage, deliver, faultError } from './fault-replies.js';
+import { captivePage, deliver, faultError, wireFault } from './fault-replies.js';
 import type { FaultController, FaultDecision } from './faults.js';
 import { API_BASE, parseJsonBody, readBody, renderError, renderReply, sendError, sendReply } from './http.js';
 import { createRouter, type RouteMatch, type Router } from './router.js';
@@ -55,6 +55,8 @@ interface CallTrace {
   refused?: boolean | undefined;
   /** The component schema the handler's answer is checked against instead of the operation's (`Reply.schema`). */
   schema?: string | undefined;
+  /** Answered with an injected 429 or 5xx (not the API's answer, so not checked). */
+  injected?: boolean | undefined;
 }
 
 /**
@@ -106,8 +108,12 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
         throw error;
       }
     }
+    // Counted (and taken off its `count`) only now that it is answered: a 401 or 404 before it is not the fault.
     const fault = faultError(decision);
-    if (fault) throw fault;
+    if (fault && deps.faults.fire(decision.kind)) {
+      trace.injected = true;
+      throw fault;
+    }
     const call: RequestContext = { ...ctx, params: own.params, caller, ...(op ? { operation: op } : {}) };
     if (op) {
       await checkRequest(deps.spec, op, {
@@ -160,19 +166,19 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
     }
 
     const decision: FaultDecision = isApi ? deps.faults.decide({ method, path }) : { kind: 'none' };
-    if (decision.kind === 'drop') {
+    if (decision.kind === 'drop' && deps.faults.fire('drop')) {
       req.socket.destroy();
       return;
     }
     // A hung request is left open on purpose; close() destroys its socket.
-    if (decision.kind === 'hang') return;
+    if (decision.kind === 'hang' && deps.faults.fire('hang')) return;
 
     let cachedBody: Promise<Buffer> | undefined;
     let cachedJson: Promise<unknown> | undefined;
     const body = (): Promise<Buffer> => (cachedBody ??= readBody(req, deps.state.settings.maxBodyBytes));
     let answer: Answer;
     // A captive proxy answers in place of the API: the request never reaches a route.
-    if (decision.kind === 'htmlAnswer') answer = captivePage();
+    if (decision.kind === 'htmlAnswer' && deps.faults.fire('htmlAnswer')) answer = captivePage();
     else {
       const trace: CallTrace = {};
       try {
@@ -194,8 +200,7 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
         answer = renderError(requestId, error);
       }
       // Injected faults are not the API's answers: only those are left unchecked.
-      if (decision.kind !== 'rateLimit' && decision.kind !== 'serverError')
-        answer = enforce(trace, answer, requestId);
+      if (!trace.injected) answer = enforce(trace, answer, requestId);
       if (trace.op) {
         const processTime = Math.round(performance.now() - started);
         deps.onAnswered?.({
@@ -213,7 +218,10 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
     if (!cachedBody && !req.readableEnded) req.resume();
     if (isApi && deps.faults.latencyMs > 0) await delay(deps.faults.latencyMs);
     if (res.destroyed) return;
-    deliver(res, answer, decision);
+    // A wire fault is counted when it is put on the wire: an answer without a body (HEAD, 204, 304) has nothing to
+    // stall, truncate or slow, so it goes out whole and leaves the fault for a later request.
+    const onWire = wireFault(decision, method, answer) && deps.faults.fire(decision.kind);
+    deliver(res, answer, onWire ? decision : { kind: 'none' });
   };
 
   return createServer((req, res) => {

@@ -145,7 +145,10 @@ describe('fault knobs', () => {
       'rateLimit.retryAfterSeconds must be a whole number',
     ],
     [{ slowBody: { share: 1, chunkBytes: 0 } }, 'slowBody.chunkBytes must be a whole number of bytes >= 1'],
-    [{ slowBody: { share: 1, delayMs: -5 } }, 'slowBody.delayMs must be a number of milliseconds >= 0'],
+    [
+      { slowBody: { share: 1, delayMs: -5 } },
+      'slowBody.delayMs must be a number of milliseconds from 0 to 2147483647',
+    ],
   ])('invalid knobs throw a TypeError that says how to fix them (%j)', async (faults, message) => {
     await setup();
     expect(() => emulator.faults.set(faults)).toThrow(TypeError);
@@ -447,5 +450,75 @@ describe('wire faults (raw sockets)', () => {
     expect(slowWire.complete).toBe(false);
     expect(bodyOf(slowWire).length).toBe(16);
     expect(emulator.faults.counts).toMatchObject({ stallAfterHeaders: 1, slowBody: 1 });
+  });
+});
+
+describe('faults are counted when answered', () => {
+  test('a rateLimit or serverError count is not used up by a request refused before the fault (401, 404)', async () => {
+    await setup({ faults: { rateLimit: { share: 1, count: 1 } } });
+    const forged = await emulator.call('GET', '/hubs/crm/contacts', { auth: 'User nobody, Element bogus' });
+    expect(forged.status).toBe(401);
+    expect(emulator.faults.counts.rateLimit).toBe(0);
+    expect(await statuses(2)).toEqual([429, 200]);
+    expect(emulator.faults.counts.rateLimit).toBe(1);
+
+    emulator.faults.set({ serverError: { share: 1, count: 1, status: 500 } });
+    emulator.faults.resetCounts();
+    const unknown = await fetch(`${emulator.url}/hubs/crm/no/such/path/here`, {
+      headers: { Authorization: auth },
+    });
+    expect(unknown.status).toBe(404);
+    await unknown.body?.cancel();
+    expect(emulator.faults.counts.serverError).toBe(0);
+    expect(await statuses(2)).toEqual([500, 200]);
+    expect(emulator.faults.counts.serverError).toBe(1);
+  });
+});
+
+describe('wire faults on answers without a body', () => {
+  /** Two pipelined HEADs on one keep-alive socket: the status lines received within `giveUpMs`. */
+  async function twoHeads(giveUpMs = 1_000): Promise<string[]> {
+    const { connect } = await import('node:net');
+    const url = new URL(emulator.url);
+    const socket = connect(Number(url.port), url.hostname);
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    const head = `HEAD ${url.pathname}/hubs/crm/contacts HTTP/1.1\r\nHost: x\r\nAuthorization: ${auth}\r\n\r\n`;
+    socket.write(head + head);
+    const started = performance.now();
+    while (performance.now() - started < giveUpMs && received.match(/^HTTP\/1\.1 /gm)?.length !== 2)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    socket.destroy();
+    return received.match(/^HTTP\/1\.1 \d+/gm) ?? [];
+  }
+
+  test.each(['stallAfterHeaders', 'truncatedBody', 'slowBody'] as const)(
+    '%s on HEAD: answered whole, the keep-alive connection serves the next request, the fault is not counted',
+    async (kind) => {
+      await setup();
+      emulator.faults.set({ [kind]: { share: 1 } });
+      expect(await twoHeads()).toEqual(['HTTP/1.1 200', 'HTTP/1.1 200']);
+      expect(emulator.faults.counts[kind]).toBe(0);
+    },
+  );
+});
+
+describe('delays a timer cannot hold are refused', () => {
+  test.each([
+    [{ faults: { latencyMs: Infinity } }, 'latencyMs must be a number of milliseconds from 0 to 2147483647'],
+    [{ faults: { latencyMs: 2 ** 31 } }, 'latencyMs must be a number of milliseconds from 0 to 2147483647'],
+    [
+      { faults: { slowBody: { share: 1, delayMs: 1e12 } } },
+      'slowBody.delayMs must be a number of milliseconds from 0 to 2147483647',
+    ],
+    [{ bulk: { stepMs: Infinity } }, 'bulk.stepMs must be a number of ms from 0 to 2147483647'],
+  ])('startEmulator(%j) throws', async (options, message) => {
+    await expect(startEmulator(options)).rejects.toThrow(message);
+    await setup();
+    if ('faults' in options) expect(() => emulator.faults.set(options.faults)).toThrow(message);
+    // The longest delay a timer holds is still taken.
+    expect(() => emulator.faults.set({ latencyMs: 2_147_483_647 })).not.toThrow();
+    emulator.faults.clear();
+    expect((await emulator.call('GET', '/hubs/crm/contacts', { auth })).status).toBe(200);
   });
 });

@@ -16,7 +16,7 @@ export interface BulkOptions {
    * @default 'time'
    */
   progress?: 'time' | 'poll' | 'manual' | undefined;
-  /** Time between steps in `time` mode. @default 100 */
+  /** Time between steps in `time` mode, in ms, at most 2147483647 (the global `setTimeout`: it follows fake timers). @default 100 */
   stepMs?: number | undefined;
 }
 
@@ -60,8 +60,12 @@ export function createBulkEngine(state: EmulatorState, options: BulkOptions = {}
       `[cloud-elements] emulator bulk.progress must be 'time', 'poll' or 'manual'; got '${progress}'.`,
     );
   }
-  if (!(stepMs >= 0))
-    throw new TypeError(`[cloud-elements] emulator bulk.stepMs must be >= 0; got ${stepMs}.`);
+  // A timer holds at most 2147483647 ms: a longer step (Infinity included) would fire at once, so it is refused.
+  if (!(stepMs >= 0 && stepMs <= 2_147_483_647)) {
+    throw new TypeError(
+      `[cloud-elements] emulator bulk.stepMs must be a number of ms from 0 to 2147483647; got ${stepMs}.`,
+    );
+  }
   const timers = new Map<string, NodeJS.Timeout>();
 
   const finish = (job: BulkJob): void => {
