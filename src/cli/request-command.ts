@@ -266,21 +266,6 @@ function reindent(text: string): string {
 /** An HTML page by its start: a login page or proxy answers so, with or without a content type. */
 const HTML_START = /^\s*<(?:!doctype\s+html|html)[\s>]/i;
 
-/**
- * Whether `text` (not one JSON value) is JSON lines, one JSON value a line, as a bulk job's results come (with
- * `application/json`): the API's answer, not a proxy's page.
- */
-function isJsonLines(text: string): boolean {
-  const lines = text.split('\n').filter((line) => line.trim() !== '');
-  if (lines.length < 2) return false;
-  try {
-    for (const line of lines) JSON.parse(line);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 type Sender = (
   method: string,
   path: string,
@@ -382,11 +367,13 @@ async function run(parsed: ParsedCommand, ctx: CliContext): Promise<number> {
   const type = result.response.headers.get('content-type') ?? '';
   try {
     JSON.parse(text);
-  } catch {
+  } catch (error) {
     // A file download is printed as it came; a page or broken JSON where the API answers JSON is no success.
     const html = /text\/html/i.test(type) || HTML_START.test(text);
     // The SDK's words for JSON lines (its InvalidResponseError, when a call reads them as JSON): the API's answer.
-    if (!html && /json/i.test(type) && isJsonLines(text)) {
+    // Told as the client tells it (typedError), by V8's words for a JSON value followed by more, not by parsing
+    // every line again.
+    if (!html && /json/i.test(type) && /after JSON at/.test((error as SyntaxError).message)) {
       throw new CliError(
         `${method} ${path} answered ${status} with a body that is not JSON (${type}); it is JSON lines (as bulk ` +
           'results are), one JSON value a line, which this command does not print as its answer: read them with ' +

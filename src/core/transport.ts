@@ -430,8 +430,8 @@ export class TransportCall implements CallFacts {
 function hasWebBody(response: Response): boolean {
   // A Response of the global class has one; its `body` is not read here, which would make the stream of a body
   // that is read whole (json()) for nothing.
-  if (typeof Response === 'function' && response instanceof Response) return true;
-  const body = response.body as Partial<ReadableStream> | null;
+  if (response instanceof Response) return true;
+  const body = (response as { body: Partial<ReadableStream> | null }).body;
   return body === null || typeof body?.getReader === 'function';
 }
 
@@ -1001,8 +1001,8 @@ export function createTransport(options: TransportOptions): (request: Request) =
           continue;
         }
         // node-fetch's and cross-fetch's answers carry a Node stream: read through a web Response made of it.
-        if (isResponse(response) && !hasWebBody(response)) response = webResponseOf(response) ?? response;
-        if (!isResponse(response) || !hasWebBody(response)) {
+        const readable = isResponse(response) && (hasWebBody(response) ? response : webResponseOf(response));
+        if (!readable) {
           clock.done();
           // Not a network failure and nothing to retry: the fetch given to createClient broke its contract.
           const failure = new CloudElementsError(
@@ -1019,6 +1019,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
           call.log('connection-error', Date.now() - sentAt, undefined, failure.message);
           throw failure;
         }
+        response = readable;
         const status = response.status;
         const durationMs = Date.now() - sentAt;
         if (state?.redirects && !following && (REDIRECTS.has(status) || response.type === 'opaqueredirect')) {
